@@ -1,0 +1,150 @@
+// In-memory model of the emulated Pulumi Service: users, organizations (members, teams, audit
+// log) and stacks (tags, updates, engine events, state snapshots).
+//
+// Plain structs with no behaviour; `Store` (emulator/store.h) owns one `State` and implements the
+// semantics, `seed.h` builds a `State` from the seed JSON and `wire.h` renders the JSON shapes of
+// the REST contract. Opaque payloads (engine events, deployments, config) stay nlohmann JSON.
+//
+//   State state = ParseSeed(json).value();
+//   const Stack& s = state.stacks.at(StackKey{"acme-corp", "payments-api", "prod"});
+#ifndef EMULATOR_MODEL_H_
+#define EMULATOR_MODEL_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "nlohmann/json.hpp"
+
+namespace emulator {
+
+using Json = nlohmann::json;
+
+// Who is calling: the authenticated login and the peer address (audit `sourceIP`).
+struct Caller {
+  std::string login;
+  std::string source_ip;
+};
+
+struct User {
+  std::string login;  // `githubLogin` on the wire.
+  std::string name;
+  std::string avatar_url;
+  std::string email;
+};
+
+struct FgaRole {
+  std::string id;
+  std::string name;
+  std::string modified_at;  // RFC3339.
+};
+
+struct Member {
+  std::string login;
+  std::string role;     // member | admin | billing-manager
+  std::string created;  // RFC3339.
+  FgaRole fga_role;
+  bool virtual_admin = false;
+};
+
+struct TeamMember {
+  std::string login;
+  std::string role;  // member | admin
+};
+
+struct Team {
+  std::string kind = "pulumi";
+  std::string name;
+  std::string display_name;
+  std::string description;
+  std::vector<TeamMember> members;
+  Json stacks = Json::array();        // [{projectName, stackName, permission, permissionSetName}]
+  Json environments = Json::array();  // [{projectName, envName, permission, ...}]
+  Json accounts = Json::array();
+  std::vector<std::string> role_ids;
+};
+
+struct AuditEvent {
+  int64_t seq = 0;  // Insertion order; newest has the highest.
+  int64_t timestamp = 0;
+  std::string source_ip;
+  std::string event;
+  std::string description;
+  std::string login;
+  std::string token_id;
+  std::string token_name;
+  std::string actor_name;
+  std::string actor_urn;
+  bool req_org_admin = false;
+  bool req_stack_admin = false;
+  bool auth_failure = false;
+};
+
+struct Org {
+  std::string name;
+  bool audit_logs_enabled = true;  // false: audit routes answer 400 (non-Enterprise plan).
+  std::map<std::string, Member> members;  // by login
+  std::map<std::string, Team> teams;      // by name
+  std::vector<AuditEvent> audit_log;      // ascending seq
+};
+
+// A running update that grows over time: one event per `interval` after `start`, `total_events`
+// in all, then it finishes with `final_status`.
+struct LiveSpec {
+  bool active = false;
+  absl::Time start;
+  absl::Duration interval = absl::Seconds(1);
+  int total_events = 0;
+  int emitted = 0;
+  std::string final_status = "succeeded";  // succeeded | failed
+  Json scripted_events = Json::array();    // emitted first, then synthetic ones
+};
+
+struct UpdateRecord {
+  std::string id;  // UUID (`updateID`).
+  std::string kind;
+  int64_t version = 0;
+  // not started | requested | running | failed | succeeded | cancelled
+  std::string status = "succeeded";
+  // CLI-shape UpdateInfo fields other than kind/result/version (message, environment, config,
+  // startTime, endTime, resourceChanges, resourceCount).
+  Json info = Json::object();
+  std::string requested_by;  // login
+  Json github_commit_info;   // null when absent
+  Json policy_packs;         // null when absent
+  std::string requested_by_token;
+  std::vector<Json> events;         // engine events, in sequence order
+  std::vector<Json> legacy_events;  // AppUpdateResults.events
+  Json state;                       // UntypedDeployment after this update
+  LiveSpec live;
+};
+
+struct Stack {
+  std::string id;
+  std::string org;
+  std::string project;
+  std::string name;
+  std::map<std::string, std::string> tags;
+  Json config;                        // null when absent
+  Json initial_state;                 // state before any update (from create), null if none
+  std::vector<UpdateRecord> updates;  // ascending version
+  std::string owner;                  // login of the creator (metadata `ownedBy`)
+  int64_t created = 0;                // unix seconds
+};
+
+using StackKey = std::tuple<std::string, std::string, std::string>;  // org, project, stack
+
+struct State {
+  std::map<std::string, User> users;                  // by login
+  std::map<std::string, std::string> token_to_login;  // access token -> login
+  std::map<std::string, Org> orgs;                    // by name
+  std::map<StackKey, Stack> stacks;
+  int64_t next_audit_seq = 1;
+};
+
+}  // namespace emulator
+
+#endif  // EMULATOR_MODEL_H_

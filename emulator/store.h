@@ -1,0 +1,213 @@
+// The emulated Pulumi Service: state plus the semantics of every REST operation, without HTTP.
+//
+// Thread-safe (one absl::Mutex). Each operation takes the authenticated `Caller` and returns the
+// JSON body of the REST contract (shared/reference/pulumi-api.md) or a Status whose message is the
+// wire error message. Status codes map to HTTP as: InvalidArgument/FailedPrecondition 400,
+// Unauthenticated 401, PermissionDenied 403 (caller outside the org, or not an org admin for
+// member/team/audit operations), NotFound 404, AlreadyExists/Aborted 409.
+// Every mutation appends an audit event (stack.create, stack.tag.add, member.add, ...) to the
+// org's audit log with the caller's login and source IP.
+//
+//   auto store = Store::Create(LoadSeedFile(path).value(), StoreOptions{}).value();
+//   absl::StatusOr<std::string> login = store->Authenticate(token);
+//   Caller caller{*login, "127.0.0.1"};
+//   absl::StatusOr<Json> stack = store->GetStack(caller, {"acme-corp", "payments-api", "prod"});
+#ifndef EMULATOR_STORE_H_
+#define EMULATOR_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "emulator/model.h"
+
+namespace emulator {
+
+struct StoreOptions {
+  int64_t stacks_page_size = 10;   // /user/stacks page when `maxResults` is absent.
+  int64_t members_page_size = 5;   // members page when `maxResults` is absent.
+  int64_t audit_page_size = 10;    // audit log page when `maxResults` is absent.
+  int64_t events_page_size = 100;  // engine events per call.
+  std::function<absl::Time()> clock = absl::Now;  // Default: wall clock.
+};
+
+struct StackRef {
+  std::string org;
+  std::string project;
+  std::string stack;
+};
+
+struct StackListQuery {
+  std::string organization;
+  std::string project;
+  std::string tag_name;
+  std::string tag_value;
+  std::string continuation_token;
+  int64_t max_results = 0;  // 0 = StoreOptions::stacks_page_size.
+};
+
+struct UpdateListQuery {
+  int64_t page = 0;  // 0 = everything, unpaginated; first page is 1.
+  int64_t page_size = 10;
+  bool service_format = false;  // `output-type` present.
+};
+
+struct EventsQuery {
+  std::string continuation_token;
+  std::vector<std::string> types;  // empty = all
+  std::string urn;                 // empty = all
+};
+
+struct MembersQuery {
+  std::string continuation_token;
+  int64_t max_results = 0;  // 0 = StoreOptions::members_page_size.
+};
+
+struct AuditQuery {
+  bool v2 = false;  // v1: startTime is an upper bound and is required without a token.
+  std::string continuation_token;
+  std::optional<int64_t> start_time;
+  std::optional<int64_t> end_time;
+  std::string user_filter;
+  std::string event_filter;
+  int64_t max_results = 0;  // 0 = StoreOptions::audit_page_size.
+  bool unpaged = false;     // exports: every matching event, no token.
+};
+
+// A new running update started through the admin API or from tests.
+struct LiveUpdateSpec {
+  std::string kind = "update";
+  absl::Duration interval = absl::Milliseconds(100);
+  int event_count = 10;
+  std::string final_status = "succeeded";
+  std::string requested_by;  // login; empty = first org admin
+};
+
+class Store final {
+ public:
+  // InvalidArgument if the seed is invalid (see seed.h).
+  static absl::StatusOr<std::unique_ptr<Store>> Create(Json seed, StoreOptions options);
+
+  // Restores the seed state (running updates restart now). With `new_seed`, replaces the seed
+  // first; InvalidArgument (and no change) if it does not parse.
+  absl::Status Reset(std::optional<Json> new_seed = std::nullopt);
+
+  // The login owning `token`; Unauthenticated otherwise.
+  absl::StatusOr<std::string> Authenticate(absl::string_view token) const;
+
+  // --- Stacks (store_stacks.cc) ---
+  absl::StatusOr<Json> ListUserStacks(const Caller& caller, const StackListQuery& query);
+  absl::StatusOr<Json> GetStack(const Caller& caller, const StackRef& ref);
+  absl::StatusOr<Json> GetStackMetadata(const Caller& caller, const StackRef& ref);
+  absl::StatusOr<Json> GetResourceCount(const Caller& caller, const StackRef& ref);
+  // Body AppCreateStackRequest. AlreadyExists if the stack exists.
+  absl::StatusOr<Json> CreateStack(const Caller& caller, const std::string& org,
+                                   const std::string& project, const Json& body);
+  // FailedPrecondition "Bad Request: Stack still contains resources." without `force`.
+  absl::Status DeleteStack(const Caller& caller, const StackRef& ref, bool force);
+  // nullopt = current state; NotFound for an unknown version.
+  absl::StatusOr<Json> ExportStack(const Caller& caller, const StackRef& ref,
+                                   std::optional<int64_t> version);
+  // Body {toOrg, ...}; caller must be a member of both orgs.
+  absl::Status TransferStack(const Caller& caller, const StackRef& ref, const Json& body);
+  // Body {newName, newProject}; returns {"updateId"}.
+  absl::StatusOr<Json> RenameStack(const Caller& caller, const StackRef& ref, const Json& body);
+
+  // --- Stack tags (store_tags.cc) ---
+  absl::Status AddStackTag(const Caller& caller, const StackRef& ref, const Json& body);
+  absl::Status ReplaceStackTags(const Caller& caller, const StackRef& ref, const Json& body);
+  absl::Status UpdateStackTag(const Caller& caller, const StackRef& ref, const std::string& tag,
+                              const Json& body);
+  absl::Status DeleteStackTag(const Caller& caller, const StackRef& ref, const std::string& tag);
+
+  // --- Updates (store_updates.cc) ---
+  absl::StatusOr<Json> ListUpdates(const Caller& caller, const StackRef& ref,
+                                   const UpdateListQuery& query);
+  // nullopt = latest. NotFound when the stack has no such update.
+  absl::StatusOr<Json> GetUpdate(const Caller& caller, const StackRef& ref,
+                                 std::optional<int64_t> version);
+  absl::StatusOr<Json> GetUpdateStatus(const Caller& caller, const StackRef& ref,
+                                       const std::string& kind, const std::string& update_id,
+                                       const std::string& continuation_token);
+  absl::StatusOr<Json> GetEngineEvents(const Caller& caller, const StackRef& ref,
+                                       const std::string& kind, const std::string& update_id,
+                                       const EventsQuery& query);
+  // Aborted (409) if the update is not running.
+  absl::Status CancelUpdate(const Caller& caller, const StackRef& ref, const std::string& kind,
+                            const std::string& update_id);
+  // Test hook: starts a running update; returns {updateID, version, kind}. Aborted if one runs.
+  absl::StatusOr<Json> StartLiveUpdate(const StackRef& ref, const LiveUpdateSpec& spec);
+
+  // --- Members (store_members.cc) ---
+  absl::StatusOr<Json> ListMembers(const Caller& caller, const std::string& org,
+                                   const MembersQuery& query);
+  absl::StatusOr<Json> AddMember(const Caller& caller, const std::string& org,
+                                 const std::string& login, const Json& body);
+  absl::Status UpdateMember(const Caller& caller, const std::string& org,
+                            const std::string& login, const Json& body);
+  absl::Status RemoveMember(const Caller& caller, const std::string& org,
+                            const std::string& login);
+
+  // --- Teams (store_teams.cc) ---
+  absl::StatusOr<Json> ListTeams(const Caller& caller, const std::string& org);
+  absl::StatusOr<Json> GetTeam(const Caller& caller, const std::string& org,
+                               const std::string& team);
+  absl::StatusOr<Json> CreateTeam(const Caller& caller, const std::string& org, const Json& body);
+  absl::Status UpdateTeam(const Caller& caller, const std::string& org, const std::string& team,
+                          const Json& body);
+  absl::Status DeleteTeam(const Caller& caller, const std::string& org, const std::string& team);
+
+  // --- Audit logs (store_audit.cc) ---
+  // {auditLogEvents, continuationToken?}, newest first. Org admins only.
+  absl::StatusOr<Json> ListAuditLogs(const Caller& caller, const std::string& org,
+                                     const AuditQuery& query);
+
+ private:
+  Store(Json seed, StoreOptions options, State state);
+
+  absl::Time Now() const { return options_.clock(); }
+  std::string NewUuid() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // NotFound for an unknown org, PermissionDenied if the caller is not a member.
+  absl::StatusOr<Org*> MemberOrg(const Caller& caller, const std::string& org)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // MemberOrg, plus PermissionDenied unless the caller is an org admin.
+  absl::StatusOr<Org*> AdminOrg(const Caller& caller, const std::string& org)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // MemberOrg, then NotFound for an unknown stack. Advances its live update.
+  absl::StatusOr<Stack*> FindStack(const Caller& caller, const StackRef& ref)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<UpdateRecord*> FindUpdate(Stack& stack, const std::string& kind,
+                                           const std::string& update_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void AdvanceLiveUpdates(Stack& stack) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Appends an audit event attributed to `caller`.
+  void Audit(Org& org, const Caller& caller, const std::string& event,
+             const std::string& description, bool requires_org_admin)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Appends a completed update record (rename) that keeps the current state.
+  UpdateRecord& AppendUpdate(Stack& stack, const std::string& kind, const Caller& caller)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const StoreOptions options_;
+  mutable absl::Mutex mu_;
+  Json seed_ ABSL_GUARDED_BY(mu_);
+  State state_ ABSL_GUARDED_BY(mu_);
+  std::mt19937_64 rng_ ABSL_GUARDED_BY(mu_);
+};
+
+// "org/project/stack".
+std::string StackLabel(const StackRef& ref);
+
+}  // namespace emulator
+
+#endif  // EMULATOR_STORE_H_

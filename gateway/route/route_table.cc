@@ -1,0 +1,197 @@
+#include "gateway/route/route_table.h"
+
+#include <algorithm>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "gateway/status/macros.h"
+#include "google/api/annotations.pb.h"
+#include "google/api/http.pb.h"
+#include "pulumi/gateway/v1/options.pb.h"
+
+namespace pulumi_gateway {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::MethodDescriptor;
+
+bool IsScalar(const FieldDescriptor* field) {
+  return field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE;
+}
+
+absl::Status MethodError(const MethodDescriptor* method, absl::string_view why) {
+  return absl::InvalidArgumentError(absl::StrCat(method->full_name(), ": ", why));
+}
+
+absl::StatusOr<const FieldDescriptor*> FindTopLevelField(const MethodDescriptor* method,
+                                                         const Descriptor* message,
+                                                         absl::string_view name,
+                                                         absl::string_view what) {
+  const FieldDescriptor* field = message->FindFieldByName(std::string(name));
+  if (field == nullptr) {
+    return MethodError(method, absl::StrCat(what, " \"", name, "\" is not a field of ",
+                                            message->full_name()));
+  }
+  return field;
+}
+
+}  // namespace
+
+absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
+  const google::protobuf::MethodOptions& options = method->options();
+  if (!options.HasExtension(google::api::http)) {
+    return absl::NotFoundError(absl::StrCat(method->full_name(), " has no google.api.http rule"));
+  }
+  const google::api::HttpRule& rule = options.GetExtension(google::api::http);
+  if (rule.additional_bindings_size() > 0) {
+    return MethodError(method, "additional_bindings are not supported");
+  }
+
+  Route route;
+  route.method = method;
+  route.grpc_path = absl::StrCat("/", method->service()->full_name(), "/", method->name());
+  std::string pattern;
+  switch (rule.pattern_case()) {
+    case google::api::HttpRule::kGet:
+      route.http_method = "GET";
+      pattern = rule.get();
+      break;
+    case google::api::HttpRule::kPut:
+      route.http_method = "PUT";
+      pattern = rule.put();
+      break;
+    case google::api::HttpRule::kPost:
+      route.http_method = "POST";
+      pattern = rule.post();
+      break;
+    case google::api::HttpRule::kDelete:
+      route.http_method = "DELETE";
+      pattern = rule.delete_();
+      break;
+    case google::api::HttpRule::kPatch:
+      route.http_method = "PATCH";
+      pattern = rule.patch();
+      break;
+    default:
+      return MethodError(method, "the http rule needs one of get, put, post, delete, patch");
+  }
+
+  const Descriptor* request = method->input_type();
+  absl::StatusOr<PathTemplate> path = PathTemplate::Compile(pattern, request);
+  if (!path.ok()) return MethodError(method, path.status().message());
+  route.path = *std::move(path);
+  route.path_fields = route.path.BoundFields();
+
+  if (rule.body() == "*") {
+    route.body_kind = Route::BodyKind::kWholeRequest;
+  } else if (!rule.body().empty()) {
+    route.body_kind = Route::BodyKind::kField;
+    ASSIGN_OR_RETURN(route.body_field, FindTopLevelField(method, request, rule.body(), "body"));
+    if (std::count(route.path_fields.begin(), route.path_fields.end(), route.body_field) > 0) {
+      return MethodError(method, "the body field is also bound to the path");
+    }
+  }
+  if (route.body_kind != Route::BodyKind::kNone &&
+      (route.http_method == "GET" || route.http_method == "DELETE")) {
+    return MethodError(method, absl::StrCat(route.http_method, " must not have a body"));
+  }
+
+  if (route.body_kind != Route::BodyKind::kWholeRequest) {
+    for (int i = 0; i < request->field_count(); ++i) {
+      const FieldDescriptor* field = request->field(i);
+      if (field == route.body_field ||
+          std::count(route.path_fields.begin(), route.path_fields.end(), field) > 0) {
+        continue;
+      }
+      if (!IsScalar(field) || field->is_map()) {
+        return MethodError(method, absl::StrCat("field \"", field->name(),
+                                                "\" would be a query parameter but is not a "
+                                                "scalar; bind it to the path or the body"));
+      }
+      route.query_fields.push_back(field);
+    }
+  }
+
+  const Descriptor* response = method->output_type();
+  if (!rule.response_body().empty()) {
+    ASSIGN_OR_RETURN(route.response_body_field,
+                     FindTopLevelField(method, response, rule.response_body(), "response_body"));
+  }
+
+  namespace gw = ::pulumi::gateway::v1;
+  for (const gw::FixedValue& value : options.GetRepeatedExtension(gw::body_value)) {
+    if (route.body_kind == Route::BodyKind::kNone) {
+      return MethodError(method, "body_value needs an http rule with a body");
+    }
+    route.body_values.emplace_back(value.name(), value.value());
+  }
+  for (const gw::FixedValue& value : options.GetRepeatedExtension(gw::query_value)) {
+    route.query_values.emplace_back(value.name(), value.value());
+  }
+  route.conflict_is_already_exists =
+      options.GetExtension(gw::on_conflict) == gw::CONFLICT_CODE_ALREADY_EXISTS;
+
+  const std::string& raw_field = options.GetExtension(gw::raw_response_field);
+  if (!raw_field.empty()) {
+    ASSIGN_OR_RETURN(route.raw_response_field,
+                     FindTopLevelField(method, response, raw_field, "raw_response_field"));
+    if (route.raw_response_field->type() != FieldDescriptor::TYPE_BYTES ||
+        route.raw_response_field->is_repeated()) {
+      return MethodError(method, "raw_response_field must name a singular bytes field");
+    }
+    const FieldDescriptor* content_type = response->FindFieldByName("content_type");
+    if (content_type != nullptr && content_type->type() == FieldDescriptor::TYPE_STRING &&
+        !content_type->is_repeated()) {
+      route.content_type_field = content_type;
+    }
+  }
+
+  for (int i = 0; i < request->field_count(); ++i) {
+    const FieldDescriptor* field = request->field(i);
+    const int count = field->options().ExtensionSize(gw::allowed_values);
+    if (count == 0) continue;
+    if (field->type() != FieldDescriptor::TYPE_STRING || field->is_repeated()) {
+      return MethodError(method, absl::StrCat("allowed_values on \"", field->name(),
+                                              "\" needs a singular string field"));
+    }
+    std::vector<std::string> values;
+    for (int j = 0; j < count; ++j) {
+      values.push_back(field->options().GetExtension(gw::allowed_values, j));
+    }
+    route.allowed_values.emplace_back(field, std::move(values));
+  }
+
+  const auto level = options.idempotency_level();
+  route.idempotent = route.http_method == "GET" || route.http_method == "PUT" ||
+                     route.http_method == "DELETE" ||
+                     level == google::protobuf::MethodOptions::IDEMPOTENT ||
+                     level == google::protobuf::MethodOptions::NO_SIDE_EFFECTS;
+  return route;
+}
+
+absl::StatusOr<RouteTable> RouteTable::Build(
+    const std::vector<const google::protobuf::ServiceDescriptor*>& services) {
+  RouteTable table;
+  table.services_ = services;
+  for (const google::protobuf::ServiceDescriptor* service : services) {
+    for (int i = 0; i < service->method_count(); ++i) {
+      const MethodDescriptor* method = service->method(i);
+      if (method->client_streaming() || method->server_streaming()) continue;
+      absl::StatusOr<Route> route = CompileRoute(method);
+      if (absl::IsNotFound(route.status())) continue;
+      if (!route.ok()) return route.status();
+      auto owned = std::make_unique<Route>(*std::move(route));
+      table.by_path_[owned->grpc_path] = owned.get();
+      table.routes_.push_back(std::move(owned));
+    }
+  }
+  return table;
+}
+
+const Route* RouteTable::Find(absl::string_view grpc_path) const {
+  auto it = by_path_.find(grpc_path);
+  return it == by_path_.end() ? nullptr : it->second;
+}
+
+}  // namespace pulumi_gateway

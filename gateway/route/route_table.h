@@ -1,0 +1,88 @@
+// The immutable table of routes, built once at start-up from the `google.api.http` rules and the
+// project's `pulumi.gateway.v1` options of every method of the served services.
+//
+//   absl::StatusOr<RouteTable> table = RouteTable::Build({StacksService::descriptor()});
+//   const Route* route = table->Find("/pulumi.service.v1.StacksService/GetStack");
+//
+// Build fails (and main stops) on any rule that does not compile: an unknown field, a body field
+// that does not exist, a query parameter that is not a scalar. A unary method without an http rule
+// gets no route and answers UNIMPLEMENTED.
+#ifndef GATEWAY_ROUTE_ROUTE_TABLE_H_
+#define GATEWAY_ROUTE_ROUTE_TABLE_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "gateway/route/path_template.h"
+#include "google/protobuf/descriptor.h"
+
+namespace pulumi_gateway {
+
+struct Route {
+  enum class BodyKind { kNone, kWholeRequest, kField };
+
+  const google::protobuf::MethodDescriptor* method = nullptr;
+  // "/package.Service/Method", as gRPC names the call.
+  std::string grpc_path;
+  // "GET", "POST", "PUT", "PATCH" or "DELETE".
+  std::string http_method;
+  PathTemplate path;
+  BodyKind body_kind = BodyKind::kNone;
+  // The request field that is the body when body_kind is kField.
+  const google::protobuf::FieldDescriptor* body_field = nullptr;
+  // Top-level request fields sent as query parameters (by JSON name).
+  std::vector<const google::protobuf::FieldDescriptor*> query_fields;
+  // Fields bound to the path; excluded from a whole-request body.
+  std::vector<const google::protobuf::FieldDescriptor*> path_fields;
+  // The response field the upstream JSON body fills; null: the whole response message.
+  const google::protobuf::FieldDescriptor* response_body_field = nullptr;
+  // For non-JSON routes: the bytes field receiving the raw body, and an optional string field for
+  // the upstream Content-Type.
+  const google::protobuf::FieldDescriptor* raw_response_field = nullptr;
+  const google::protobuf::FieldDescriptor* content_type_field = nullptr;
+  // Constant JSON body members and query parameters added to every request.
+  std::vector<std::pair<std::string, std::string>> body_values;
+  std::vector<std::pair<std::string, std::string>> query_values;
+  // Request fields restricted to a set of values (pulumi.gateway.v1.allowed_values).
+  std::vector<std::pair<const google::protobuf::FieldDescriptor*, std::vector<std::string>>>
+      allowed_values;
+  // 409 means ALREADY_EXISTS (create methods) instead of ABORTED.
+  bool conflict_is_already_exists = false;
+  // Safe to retry: GET, PUT, DELETE, or a method marked idempotent/no-side-effects.
+  bool idempotent = false;
+};
+
+class RouteTable final {
+ public:
+  // Builds routes for every method of `services`. Returns INVALID_ARGUMENT naming the method and
+  // the problem when a rule does not compile.
+  static absl::StatusOr<RouteTable> Build(
+      const std::vector<const google::protobuf::ServiceDescriptor*>& services);
+
+  // The route for a gRPC path ("/pkg.Service/Method"), or null when the method has no http rule.
+  const Route* Find(absl::string_view grpc_path) const;
+
+  // Every service the table was built from (registered even when some methods lack a route).
+  const std::vector<const google::protobuf::ServiceDescriptor*>& services() const {
+    return services_;
+  }
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+ private:
+  std::vector<const google::protobuf::ServiceDescriptor*> services_;
+  std::vector<std::unique_ptr<Route>> routes_;
+  absl::flat_hash_map<std::string, const Route*> by_path_;
+};
+
+// Compiles the route of one method. Exposed for tests; returns NOT_FOUND when the method has no
+// http rule.
+absl::StatusOr<Route> CompileRoute(const google::protobuf::MethodDescriptor* method);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_ROUTE_ROUTE_TABLE_H_

@@ -1,0 +1,31 @@
+// The one table from a libcurl transfer result to a gRPC-facing status, classified before it is
+// reported: timeout, cancelled, network (connect, DNS, TLS, reset), too large, internal.
+//
+//   absl::Status s = CurlResultToStatus(CURLE_COULDNT_CONNECT, "");  // UNAVAILABLE
+#ifndef GATEWAY_STATUS_CURL_STATUS_H_
+#define GATEWAY_STATUS_CURL_STATUS_H_
+
+#include <curl/curl.h>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace pulumi_gateway {
+
+enum class TransportFailure {
+  kTimeout,    // DEADLINE_EXCEEDED
+  kCancelled,  // CANCELLED
+  kNetwork,    // UNAVAILABLE: nothing usable came back; safe to retry an idempotent call
+  kTooLarge,   // RESOURCE_EXHAUSTED
+  kInternal,   // INTERNAL: a gateway bug or misconfiguration
+};
+
+TransportFailure ClassifyCurlResult(CURLcode code);
+
+// The status for a failed transfer. `detail` is curl's error buffer (no URL or headers in it);
+// it is redacted and appended to the message.
+absl::Status CurlResultToStatus(CURLcode code, absl::string_view detail);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_STATUS_CURL_STATUS_H_

@@ -1,0 +1,28 @@
+// Turns a gRPC request message into the upstream HTTP request its route describes.
+//
+//   HttpRequest http;
+//   RETURN_IF_ERROR(TranslateRequest(*route, request, &http));
+//   // http.method "DELETE", http.path "/api/stacks/acme/payments-api/prod?force=true"
+//
+// Path fields are percent-encoded per segment; the other fields become query parameters by JSON
+// name (repeated fields repeat the key; unset or default-valued fields are omitted) unless the
+// rule names a body, which is rendered as JSON with the upstream's keys and int64 as numbers.
+// Headers, deadline and auth are the caller's business.
+#ifndef GATEWAY_TRANSCODE_REQUEST_TRANSLATOR_H_
+#define GATEWAY_TRANSCODE_REQUEST_TRANSLATOR_H_
+
+#include "absl/status/status.h"
+#include "gateway/http/http_types.h"
+#include "gateway/route/route_table.h"
+#include "google/protobuf/message.h"
+
+namespace pulumi_gateway {
+
+// Fills method, path (with query) and body of `out`. Returns INVALID_ARGUMENT naming the field
+// when a path field is empty or unsafe, or a restricted field holds a value it does not allow.
+absl::Status TranslateRequest(const Route& route, const google::protobuf::Message& request,
+                              HttpRequest* out);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_TRANSCODE_REQUEST_TRANSLATOR_H_

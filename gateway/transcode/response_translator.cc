@@ -1,0 +1,46 @@
+#include "gateway/transcode/response_translator.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "nlohmann/json.hpp"
+
+namespace pulumi_gateway {
+
+absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
+                               google::protobuf::Message* out, ParseReport* report) {
+  out->Clear();
+  const google::protobuf::Reflection* reflection = out->GetReflection();
+  if (route.raw_response_field != nullptr) {
+    reflection->SetString(out, route.raw_response_field, response.body);
+    if (route.content_type_field != nullptr) {
+      reflection->SetString(out, route.content_type_field,
+                            std::string(FindHeader(response.headers, "Content-Type")));
+    }
+    return absl::OkStatus();
+  }
+  if (absl::StripAsciiWhitespace(response.body).empty()) return absl::OkStatus();
+
+  auto fail = [&](absl::string_view why) {
+    return absl::InternalError(absl::StrCat("upstream response to ", route.method->name(), " (",
+                                            route.http_method, " ", route.path.pattern(), ") ",
+                                            why));
+  };
+  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) {
+    absl::string_view type = FindHeader(response.headers, "Content-Type");
+    return fail(absl::StrCat("is not valid JSON (HTTP ", response.status, ", Content-Type \"",
+                             type.substr(0, 64), "\", ", response.body.size(), " bytes)"));
+  }
+  if (route.response_body_field != nullptr) {
+    nlohmann::json wrapped = nlohmann::json::object();
+    wrapped[route.response_body_field->json_name()] = std::move(body);
+    body = std::move(wrapped);
+  } else if (!body.is_object()) {
+    return fail(absl::StrCat("is a JSON ", body.type_name(), ", expected an object"));
+  }
+  absl::Status status = JsonValueToMessage(body, out, report);
+  if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
+  return absl::OkStatus();
+}
+
+}  // namespace pulumi_gateway

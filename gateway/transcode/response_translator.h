@@ -1,0 +1,26 @@
+// Turns a successful (2xx) upstream response into the gRPC response message.
+//
+//   ParseReport report;
+//   absl::Status s = TranslateResponse(*route, http_response, response.get(), &report);
+//
+// An empty body (204) leaves the message empty. JSON fills the message, or the field named by the
+// rule's `response_body`. Routes with a raw_response_field take the body bytes as they are.
+#ifndef GATEWAY_TRANSCODE_RESPONSE_TRANSLATOR_H_
+#define GATEWAY_TRANSCODE_RESPONSE_TRANSLATOR_H_
+
+#include "absl/status/status.h"
+#include "gateway/http/http_types.h"
+#include "gateway/route/route_table.h"
+#include "gateway/transcode/json_to_message.h"
+#include "google/protobuf/message.h"
+
+namespace pulumi_gateway {
+
+// Returns INTERNAL with a message naming the method and the problem when the body is not JSON or
+// does not fit the response message. Unknown keys are not errors; they land in `report`.
+absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
+                               google::protobuf::Message* out, ParseReport* report);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_TRANSCODE_RESPONSE_TRANSLATOR_H_

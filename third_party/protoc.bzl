@@ -120,6 +120,9 @@ def cc_proto_grpc_library(name, srcs, deps = [], grpc = True, visibility = None,
         hdrs = [name + "_hdrs"],
         strip_include_prefix = ("/" + package) if package else None,
         deps = deps + ["@//third_party:protobuf"] + (["@//third_party:grpc"] if grpc else []),
+        # Descriptors register themselves at start-up; reflection and the route table need every
+        # file linked in even when no symbol of it is referenced.
+        alwayslink = True,
         visibility = visibility,
         **kwargs
     )

@@ -11,7 +11,8 @@
 namespace pulumi_gateway {
 
 // Replaces Pulumi access tokens ("pul-" followed by token characters) with "pul-[REDACTED]",
-// turns control characters into spaces, and cuts the result to `max_bytes` (marking the cut).
+// turns control characters into spaces and bytes that are not UTF-8 into '?', and cuts the
+// result to `max_bytes` on a character boundary (marking the cut with "...").
 std::string RedactSecrets(absl::string_view text, size_t max_bytes = 512);
 
 }  // namespace pulumi_gateway

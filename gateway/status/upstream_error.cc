@@ -58,8 +58,8 @@ absl::Status UpstreamHttpError(const HttpResponse& response, const UpstreamError
     if (body.is_discarded()) message = std::string(absl::StripAsciiWhitespace(text));
   }
   message = RedactSecrets(message, 300);
-  if (message.empty()) message = absl::StrCat("upstream answered HTTP ", response.status);
-  absl::StrAppend(&message, " (HTTP ", response.status, ")");
+  message = message.empty() ? absl::StrCat("upstream answered HTTP ", response.status)
+                            : absl::StrCat(message, " (HTTP ", response.status, ")");
 
   absl::Status status(CodeForHttpStatus(response.status, context.conflict), message);
   std::string upstream_id(FindHeader(response.headers, "X-Pulumi-Request-ID"));

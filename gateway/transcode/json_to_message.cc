@@ -316,6 +316,7 @@ class Parser {
 
 absl::Status JsonValueToMessage(const json& value, Message* message, ParseReport* report) {
   message->Clear();
+  *report = ParseReport();
   return Parser(report).Object(value, message, "", 0);
 }
 

@@ -73,6 +73,9 @@ absl::StatusOr<json> MessageToJson(const google::protobuf::Message& message) {
   std::string text;
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = false;
+  // Fields without presence are sent even at their default (a stack permission of 0 means
+  // "none"); proto3 `optional` fields are still omitted when unset.
+  options.always_print_primitive_fields = true;
   auto status = google::protobuf::util::MessageToJsonString(message, &text, options);
   if (!status.ok()) {
     return absl::InternalError(absl::StrCat("cannot render ", message.GetDescriptor()->full_name(),

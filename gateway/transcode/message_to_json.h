@@ -4,7 +4,9 @@
 //   absl::StatusOr<nlohmann::json> body = MessageToJson(request_without_path_fields);
 //   // {"stackName": "dev", "state": {"version": 3}}
 //
-// Unset fields are omitted. Struct / Value / ListValue render as the JSON they hold.
+// Fields without presence are always rendered (empty strings, zeros, [] and {} included);
+// unset `optional` and message fields are omitted. Struct / Value / ListValue render as the JSON
+// they hold.
 #ifndef GATEWAY_TRANSCODE_MESSAGE_TO_JSON_H_
 #define GATEWAY_TRANSCODE_MESSAGE_TO_JSON_H_
 

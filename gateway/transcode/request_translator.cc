@@ -74,18 +74,19 @@ absl::Status CheckAllowedValues(const Route& route, const Message& request) {
 }
 
 absl::StatusOr<json> BodyJson(const Route& route, const Message& request) {
-  std::unique_ptr<Message> copy(request.New());
-  copy->CopyFrom(request);
-  const Reflection* r = copy->GetReflection();
   if (route.body_kind == Route::BodyKind::kWholeRequest) {
-    for (const FieldDescriptor* field : route.path_fields) r->ClearField(copy.get(), field);
-    return MessageToJson(*copy);
+    ASSIGN_OR_RETURN(json whole, MessageToJson(request));
+    for (const FieldDescriptor* field : route.path_fields) whole.erase(field->json_name());
+    return whole;
   }
   const FieldDescriptor* body = route.body_field;
+  const Reflection* r = request.GetReflection();
   if (body->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !body->is_repeated()) {
-    return MessageToJson(r->GetMessage(*copy, body));
+    return MessageToJson(r->GetMessage(request, body));
   }
   // A map or repeated field: render the request holding only that field, then take its value.
+  std::unique_ptr<Message> copy(request.New());
+  copy->CopyFrom(request);
   const auto* descriptor = copy->GetDescriptor();
   for (int i = 0; i < descriptor->field_count(); ++i) {
     if (descriptor->field(i) != body) r->ClearField(copy.get(), descriptor->field(i));

@@ -1,0 +1,114 @@
+#include "emulator/admin.h"
+
+#include "absl/strings/str_cat.h"
+#include "emulator/glob.h"
+#include "emulator/params.h"
+
+namespace emulator {
+namespace {
+
+std::string AdminPath(absl::string_view suffix) { return absl::StrCat(kAdminPrefix, suffix); }
+
+Reply ListRequests(const RequestLog& log, const RouteRequest& req) {
+  std::string method = req.Query("method");
+  std::string path = req.Query("path");
+  Json requests = Json::array();
+  for (const RequestRecord& r : log.Snapshot()) {
+    if (!method.empty() && r.method != method) continue;
+    if (!path.empty() && !GlobMatch(path, r.path)) continue;
+    requests.push_back(RequestRecordToJson(r));
+  }
+  return JsonReply(200, Json{{"count", log.Count(method, path)}, {"requests", requests}});
+}
+
+Reply StartLiveUpdate(Store& store, const Json& body) {
+  StackRef ref;
+  for (auto [key, out] : {std::pair<const char*, std::string*>{"org", &ref.org},
+                          std::pair<const char*, std::string*>{"project", &ref.project},
+                          std::pair<const char*, std::string*>{"stack", &ref.stack}}) {
+    absl::StatusOr<std::string> v = RequiredString(body, key);
+    if (!v.ok()) return StatusReply(v.status());
+    *out = *v;
+  }
+  LiveUpdateSpec spec;
+  absl::StatusOr<std::optional<std::string>> kind = OptionalString(body, "kind");
+  absl::StatusOr<std::optional<std::string>> final_status = OptionalString(body, "finalStatus");
+  absl::StatusOr<std::optional<std::string>> by = OptionalString(body, "requestedBy");
+  absl::StatusOr<std::optional<int64_t>> interval = OptionalInt(body, "intervalMs");
+  absl::StatusOr<std::optional<int64_t>> count = OptionalInt(body, "eventCount");
+  for (const absl::Status& s : {kind.status(), final_status.status(), by.status(),
+                                interval.status(), count.status()}) {
+    if (!s.ok()) return StatusReply(s);
+  }
+  spec.kind = kind->value_or("update");
+  spec.final_status = final_status->value_or("succeeded");
+  spec.requested_by = by->value_or("");
+  spec.interval = absl::Milliseconds(interval->value_or(100));
+  spec.event_count = static_cast<int>(count->value_or(10));
+  if (spec.kind != "update" && spec.kind != "preview" && spec.kind != "refresh" &&
+      spec.kind != "destroy") {
+    return ErrorReply(400, "Bad Request: kind must be update, preview, refresh or destroy");
+  }
+  if (spec.final_status != "succeeded" && spec.final_status != "failed") {
+    return ErrorReply(400, "Bad Request: finalStatus must be succeeded or failed");
+  }
+  return ResultReply(store.StartLiveUpdate(ref, spec), 201);
+}
+
+}  // namespace
+
+void AddAdminRoutes(Router& r, Store& store, FaultInjector& faults, RequestLog& requests) {
+  Store* s = &store;
+  FaultInjector* f = &faults;
+  RequestLog* log = &requests;
+  r.Add("GET", AdminPath("/health"),
+        [](const RouteRequest&) { return JsonReply(200, Json{{"status", "ok"}}); });
+  r.Add("GET", AdminPath("/faults"), [f](const RouteRequest&) {
+    Json list = Json::array();
+    for (const ActiveFault& a : f->List()) list.push_back(ActiveFaultToJson(a));
+    return JsonReply(200, Json{{"faults", list}});
+  });
+  r.Add("POST", AdminPath("/faults"), [f](const RouteRequest& q) {
+    absl::StatusOr<Json> body = ParseJsonObject(q.body);
+    if (!body.ok()) return StatusReply(body.status());
+    absl::StatusOr<FaultSpec> spec = FaultSpecFromJson(*body);
+    if (!spec.ok()) return StatusReply(spec.status());
+    absl::StatusOr<std::string> id = f->Add(*spec);
+    if (!id.ok()) return StatusReply(id.status());
+    return JsonReply(201, ActiveFaultToJson(ActiveFault{*id, *spec, spec->count, 0}));
+  });
+  r.Add("DELETE", AdminPath("/faults"), [f](const RouteRequest&) {
+    f->Clear();
+    return EmptyReply();
+  });
+  r.Add("DELETE", AdminPath("/faults/{id}"), [f](const RouteRequest& q) {
+    if (!f->Remove(q.Param("id"))) return ErrorReply(404, "Not Found: no such fault");
+    return EmptyReply();
+  });
+  r.Add("GET", AdminPath("/requests"),
+        [log](const RouteRequest& q) { return ListRequests(*log, q); });
+  r.Add("DELETE", AdminPath("/requests"), [log](const RouteRequest&) {
+    log->Clear();
+    return EmptyReply();
+  });
+  r.Add("POST", AdminPath("/reset"), [s, f, log](const RouteRequest& q) {
+    std::optional<Json> seed;
+    if (!q.body.empty()) {
+      absl::StatusOr<Json> body = ParseJsonObject(q.body);
+      if (!body.ok()) return StatusReply(body.status());
+      seed = *std::move(body);
+    }
+    absl::Status reset = s->Reset(std::move(seed));
+    if (!reset.ok()) return ErrorReply(400, absl::StrCat("Bad Request: ", reset.message()));
+    f->Clear();
+    log->Clear();
+    return EmptyReply();
+  });
+  r.Add("POST", AdminPath("/live-updates"), [s](const RouteRequest& q) {
+    absl::StatusOr<Json> body = ParseJsonObject(q.body);
+    if (!body.ok()) return StatusReply(body.status());
+    return StartLiveUpdate(*s, *body);
+  });
+}
+
+}  // namespace emulator

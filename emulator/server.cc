@@ -1,0 +1,214 @@
+#include "emulator/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "emulator/admin.h"
+#include "emulator/connection_abort.h"
+#include "emulator/routes.h"
+
+namespace emulator {
+namespace {
+
+// Matches every decoded path (including ones with newlines); routing happens in Router.
+constexpr char kAnyPath[] = R"([\s\S]*)";
+
+bool IsAdminPath(absl::string_view path) {
+  return path == kAdminPrefix || absl::StartsWith(path, absl::StrCat(kAdminPrefix, "/"));
+}
+
+bool HasHeader(const Reply& reply, absl::string_view name) {
+  return std::any_of(reply.headers.begin(), reply.headers.end(),
+                     [&](const auto& h) { return absl::EqualsIgnoreCase(h.first, name); });
+}
+
+}  // namespace
+
+std::string TokenFromAuthorization(absl::string_view header) {
+  header = absl::StripAsciiWhitespace(header);
+  constexpr absl::string_view kScheme = "token ";
+  if (header.size() <= kScheme.size() ||
+      !absl::EqualsIgnoreCase(header.substr(0, kScheme.size()), kScheme)) {
+    return "";
+  }
+  return std::string(absl::StripAsciiWhitespace(header.substr(kScheme.size())));
+}
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Create(Json seed, ServerOptions options) {
+  absl::StatusOr<std::unique_ptr<Store>> store = Store::Create(std::move(seed), options.store);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<Server>(new Server(*std::move(store), std::move(options)));
+}
+
+Server::Server(std::unique_ptr<Store> store, ServerOptions options)
+    : options_(std::move(options)), store_(std::move(store)), limiter_(options_.rate_limit_rps) {
+  AddApiRoutes(api_, *store_);
+  AddAdminRoutes(admin_, *store_, faults_, requests_);
+}
+
+Server::~Server() { Stop(); }
+
+absl::Status Server::Start() {
+  if (http_ != nullptr) return absl::FailedPreconditionError("server already started");
+  http_ = std::make_unique<httplib::Server>();
+  int threads = std::max(1, options_.threads);
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  auto handler = [this](const httplib::Request& req, httplib::Response& res) { Handle(req, res); };
+  http_->Get(kAnyPath, handler)
+      .Post(kAnyPath, handler)
+      .Put(kAnyPath, handler)
+      .Patch(kAnyPath, handler)
+      .Delete(kAnyPath, handler)
+      .Options(kAnyPath, handler);
+  // httplib's own errors (bad request line, payload too large) get the JSON error body too.
+  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
+                                                      httplib::Response& res) {
+    if (!res.body.empty() || res.content_length_ > 0) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    Reply r = ErrorReply(res.status, ReasonPhrase(res.status));
+    res.set_content(r.body, r.content_type);
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  http_->set_error_handler(std::move(on_error));
+  port_ = options_.port;
+  if (port_ == 0) {
+    port_ = http_->bind_to_any_port(options_.host);
+  } else if (!http_->bind_to_port(options_.host, port_)) {
+    port_ = -1;
+  }
+  if (port_ <= 0) {
+    http_.reset();
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options_.host, ":", options_.port));
+  }
+  thread_ = std::thread([this] { http_->listen_after_bind(); });
+  absl::Time deadline = absl::Now() + absl::Seconds(10);
+  while (!http_->is_running()) {  // httplib 0.11 has no wait_until_ready
+    if (absl::Now() > deadline) {
+      Stop();
+      return absl::DeadlineExceededError("server did not start within 10s");
+    }
+    absl::SleepFor(absl::Milliseconds(1));
+  }
+  return absl::OkStatus();
+}
+
+void Server::Stop() {
+  if (http_ == nullptr) return;
+  if (!stopping_.HasBeenNotified()) stopping_.Notify();
+  http_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Server::Handle(const httplib::Request& req, httplib::Response& res) {
+  size_t q = req.target.find('?');
+  RouteRequest request;
+  request.method = req.method;
+  request.path = req.target.substr(0, q);
+  request.query.insert(req.params.begin(), req.params.end());
+  request.body = req.body;
+  request.caller.source_ip = req.remote_addr;
+
+  if (options_.enable_admin && IsAdminPath(request.path)) {
+    std::optional<Router::Match> m = admin_.Find(request.method, request.path);
+    if (!m.has_value()) {
+      return Write(ErrorReply(404, absl::StrCat("Not Found: no admin route for ", request.method,
+                                                " ", request.path)),
+                   nullptr, res);
+    }
+    request.params = m->params;
+    return Write((*m->handler)(request), nullptr, res);
+  }
+
+  std::string token = TokenFromAuthorization(req.get_header_value("Authorization"));
+  RequestRecord record;
+  record.method = request.method;
+  record.path = request.path;
+  record.query = q == std::string::npos ? "" : req.target.substr(q + 1);
+  record.token_hash = TokenFingerprint(token);
+  record.time_ms = absl::ToUnixMillis(absl::Now());
+
+  FaultInjector::Decision decision = faults_.Match(request.method, request.path);
+  if (decision.delay > absl::ZeroDuration()) {
+    stopping_.WaitForNotificationWithTimeout(decision.delay);
+  }
+  const FaultSpec* fault = decision.fault ? &*decision.fault : nullptr;
+  if (fault != nullptr) record.fault = FaultKindName(fault->kind);
+  if (fault != nullptr && fault->kind == FaultKind::kReset) {
+    requests_.Record(record);  // status 0: no response
+    AbortConnection(req.local_port, req.remote_port).IgnoreError();
+    return;
+  }
+  Reply reply;
+  if (fault != nullptr && (fault->kind == FaultKind::kStatus ||
+                           fault->kind == FaultKind::kRetryAfter)) {
+    reply = FaultReply(*fault);
+  } else {
+    try {
+      reply = ServeApi(request, token, record);
+    } catch (const std::exception& e) {  // a defect; keep serving
+      reply = ErrorReply(500, absl::StrCat("Internal Server Error: ", e.what()));
+    }
+    if (fault != nullptr && fault->kind != FaultKind::kSlow) ApplyBodyFault(*fault, reply);
+  }
+  record.status = reply.status;
+  requests_.Record(record);
+  Write(reply, fault != nullptr && fault->kind == FaultKind::kSlow ? fault : nullptr, res);
+}
+
+Reply Server::ServeApi(RouteRequest& request, const std::string& token, RequestRecord& record) {
+  if (std::optional<int> retry = limiter_.Acquire(record.token_hash)) {
+    Reply r = ErrorReply(429, "Too Many Requests: rate limit exceeded");
+    r.headers.emplace_back("Retry-After", std::to_string(*retry));
+    return r;
+  }
+  absl::StatusOr<std::string> login = store_->Authenticate(token);
+  if (!login.ok()) return StatusReply(login.status());
+  request.caller.login = *login;
+  std::optional<Router::Match> m = api_.Find(request.method, request.path);
+  if (!m.has_value()) {
+    return ErrorReply(404, absl::StrCat("Not Found: no route for ", request.method, " ",
+                                        request.path));
+  }
+  record.route = m->pattern;
+  request.params = m->params;
+  return (*m->handler)(request);
+}
+
+void Server::Write(const Reply& reply, const FaultSpec* slow, httplib::Response& res) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  if (reply.body.empty()) {
+    if (!reply.content_type.empty()) res.set_header("Content-Type", reply.content_type);
+    return;
+  }
+  // Pre-encoded bodies go through a sized provider: httplib never re-compresses those.
+  if (slow == nullptr && !HasHeader(reply, "Content-Encoding")) {
+    res.set_content(reply.body, reply.content_type);
+    return;
+  }
+  auto body = std::make_shared<const std::string>(reply.body);
+  size_t chunk = slow != nullptr ? static_cast<size_t>(slow->chunk_bytes) : body->size();
+  absl::Duration pause =
+      slow != nullptr ? absl::Milliseconds(slow->latency_ms > 0 ? slow->latency_ms : 50)
+                      : absl::ZeroDuration();
+  res.set_content_provider(
+      body->size(), reply.content_type,
+      [this, body, chunk, pause](size_t offset, size_t length, httplib::DataSink& sink) {
+        if (pause > absl::ZeroDuration() && stopping_.WaitForNotificationWithTimeout(pause)) {
+          return false;  // shutting down
+        }
+        sink.write(body->data() + offset, std::min(chunk, length));
+        return true;
+      });
+}
+
+}  // namespace emulator

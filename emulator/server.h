@@ -1,0 +1,103 @@
+// The emulator's HTTP server: cpp-httplib wired to the REST routes (routes.h), the admin API
+// (admin.h), fault injection (faults.h), the request log, per-token rate limiting and token auth.
+//
+// Use it in-process from tests: start on port 0, read the bound port, drive faults and read
+// request counts directly.
+//
+//   ServerOptions options;
+//   options.port = 0;  // any free port
+//   auto server = Server::Create(DemoSeed().value(), options).value();
+//   ABSL_CHECK_OK-style: server->Start();
+//   httplib::Client client("127.0.0.1", server->port());
+//   server->faults().Add(spec);                        // inject
+//   server->requests().Count("GET", "/api/user/stacks");  // assert upstream calls
+//   server->Stop();                                    // also done by the destructor
+//
+// Request pipeline for /api/...: latency faults, then a status/429/reset fault if one matches,
+// rate limit (429 + Retry-After), `Authorization: token X` (401), route (404 JSON), handler,
+// then body faults (malformed/truncated/slow/wrong type/huge). Every API request is recorded in
+// the request log before its response is written.
+#ifndef EMULATOR_SERVER_H_
+#define EMULATOR_SERVER_H_
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/notification.h"
+#include "emulator/faults.h"
+#include "emulator/rate_limiter.h"
+#include "emulator/request_log.h"
+#include "emulator/router.h"
+#include "emulator/store.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace emulator {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;             // 0 = pick a free port (see Server::port()).
+  bool enable_admin = true;    // serve /_emulator/*; otherwise those paths are unknown routes.
+  double rate_limit_rps = 0;   // per token; 0 = off.
+  int threads = 16;            // HTTP worker threads (slow/latency faults hold one each).
+  StoreOptions store;
+};
+
+class Server final {
+ public:
+  // InvalidArgument if `seed` is not a valid seed document.
+  static absl::StatusOr<std::unique_ptr<Server>> Create(Json seed, ServerOptions options);
+  ~Server();
+
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and serves on a background thread; returns once the server accepts connections.
+  // Unavailable if the address cannot be bound; FailedPrecondition if called twice.
+  absl::Status Start();
+  // Stops serving and joins the thread; interrupts injected delays. Idempotent.
+  void Stop();
+
+  // The bound port (meaningful after Start()).
+  int port() const { return port_; }
+  const std::string& host() const { return options_.host; }
+
+  Store& store() { return *store_; }
+  FaultInjector& faults() { return faults_; }
+  RequestLog& requests() { return requests_; }
+
+ private:
+  Server(std::unique_ptr<Store> store, ServerOptions options);
+
+  void Handle(const httplib::Request& req, httplib::Response& res);
+  // Rate limit, auth, routing and the handler.
+  Reply ServeApi(RouteRequest& request, const std::string& token, RequestRecord& record);
+  // `slow`: trickle the body per a kSlow fault.
+  void Write(const Reply& reply, const FaultSpec* slow, httplib::Response& res);
+
+  const ServerOptions options_;
+  std::unique_ptr<Store> store_;
+  FaultInjector faults_;
+  RequestLog requests_;
+  RateLimiter limiter_;
+  Router api_;
+  Router admin_;
+  std::unique_ptr<httplib::Server> http_;
+  std::thread thread_;
+  absl::Notification stopping_;
+  int port_ = 0;
+};
+
+// The token of an `Authorization: token <X>` header value; "" if absent or another scheme.
+std::string TokenFromAuthorization(absl::string_view header);
+
+}  // namespace emulator
+
+#endif  // EMULATOR_SERVER_H_

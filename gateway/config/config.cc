@@ -1,0 +1,113 @@
+#include "gateway/config/config.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+namespace pulumi_gateway {
+namespace {
+
+absl::Status FlagError(absl::string_view flag, absl::string_view why) {
+  return absl::InvalidArgumentError(absl::StrCat("--", flag, ": ", why));
+}
+
+absl::Status CheckHostPort(absl::string_view flag, absl::string_view value) {
+  const size_t colon = value.rfind(':');
+  int port = -1;
+  if (colon == absl::string_view::npos || colon == 0 ||
+      !absl::SimpleAtoi(value.substr(colon + 1), &port) || port < 0 || port > 65535) {
+    return FlagError(flag, absl::StrCat("\"", value, "\" is not host:port (port 0-65535)"));
+  }
+  return absl::OkStatus();
+}
+
+// Scheme://host[:port][/prefix]; returns the host.
+absl::StatusOr<std::string> UpstreamHost(absl::string_view url) {
+  absl::string_view rest;
+  if (absl::StartsWith(url, "https://")) {
+    rest = url.substr(8);
+  } else if (absl::StartsWith(url, "http://")) {
+    rest = url.substr(7);
+  } else {
+    return FlagError("upstream", absl::StrCat("\"", url, "\" must start with http:// or https://"));
+  }
+  absl::string_view authority = rest.substr(0, rest.find('/'));
+  if (authority.empty() || authority.find('@') != absl::string_view::npos ||
+      rest.find_first_of("?#") != absl::string_view::npos) {
+    return FlagError("upstream", "expected a base URL like https://api.pulumi.com (no user info, "
+                                 "query or fragment)");
+  }
+  if (authority.front() == '[') return std::string(authority.substr(0, authority.find(']') + 1));
+  return std::string(authority.substr(0, authority.find(':')));
+}
+
+}  // namespace
+
+absl::Status ValidateConfig(GatewayConfig* config) {
+  if (absl::Status s = CheckHostPort("listen", config->listen); !s.ok()) return s;
+  absl::StatusOr<std::string> host = UpstreamHost(config->upstream);
+  if (!host.ok()) return host.status();
+  config->upstream_host = *host;
+  if (config->api_version < 1 || config->api_version > 99) {
+    return FlagError("api_version", "must be between 1 and 99");
+  }
+  absl::StatusOr<AuthMode> mode = ParseAuthMode(config->auth_mode);
+  if (!mode.ok()) return FlagError("auth_mode", mode.status().message());
+  config->parsed_auth_mode = *mode;
+  absl::StatusOr<LogLevel> level = ParseLogLevel(config->log_level);
+  if (!level.ok()) return FlagError("log_level", level.status().message());
+  config->parsed_log_level = *level;
+
+  if (config->parsed_auth_mode == AuthMode::kService) {
+    std::string token = config->env_token;
+    if (!config->token_file.empty()) {
+      std::ifstream in(config->token_file);
+      if (!in) return FlagError("token_file", absl::StrCat("cannot read ", config->token_file));
+      std::stringstream text;
+      text << in.rdbuf();
+      token = text.str();
+    } else if (token.empty()) {
+      return FlagError("auth_mode",
+                       "service mode needs --token_file or PULUMI_ACCESS_TOKEN in the environment");
+    }
+    token = std::string(absl::StripAsciiWhitespace(token));
+    if (absl::Status s = ValidateToken(token); !s.ok()) {
+      return FlagError(config->token_file.empty() ? "auth_mode (PULUMI_ACCESS_TOKEN)" : "token_file",
+                       s.message());
+    }
+    config->service_token = std::move(token);
+  }
+
+  if (config->default_timeout <= absl::ZeroDuration()) {
+    return FlagError("default_timeout", "must be positive");
+  }
+  if (config->upstream_connect_timeout <= absl::ZeroDuration()) {
+    return FlagError("upstream_connect_timeout", "must be positive");
+  }
+  if (!config->upstream_ca_file.empty() && !std::ifstream(config->upstream_ca_file)) {
+    return FlagError("upstream_ca_file", absl::StrCat("cannot read ", config->upstream_ca_file));
+  }
+  if (config->upstream_http2_prior_knowledge && absl::StartsWith(config->upstream, "https://")) {
+    return FlagError("upstream_http2_prior_knowledge", "only applies to http:// upstreams");
+  }
+  if (config->upstream_max_connections < 1 || config->upstream_max_connections > 100000) {
+    return FlagError("upstream_max_connections", "must be between 1 and 100000");
+  }
+  if (config->max_request_bytes < 1024 || config->max_request_bytes > (1 << 30)) {
+    return FlagError("max_request_bytes", "must be between 1 KiB and 1 GiB");
+  }
+  if (config->max_response_bytes < 1024 || config->max_response_bytes > (int64_t{1} << 32)) {
+    return FlagError("max_response_bytes", "must be between 1 KiB and 4 GiB");
+  }
+  if (config->max_in_flight < 1) return FlagError("max_in_flight", "must be at least 1");
+  if (config->shutdown_grace < absl::ZeroDuration()) {
+    return FlagError("shutdown_grace", "must not be negative");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace pulumi_gateway

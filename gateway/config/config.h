@@ -1,0 +1,58 @@
+// The gateway's configuration: every flag's value, validated once at start-up into an immutable
+// struct. Only main reads flags and the environment; it fills a GatewayConfig and calls
+// ValidateConfig, which names the offending flag in its error.
+//
+//   GatewayConfig config;
+//   config.upstream = absl::GetFlag(FLAGS_upstream);
+//   ...
+//   absl::Status s = ValidateConfig(&config);  // "--api_version: must be between 1 and 99"
+#ifndef GATEWAY_CONFIG_CONFIG_H_
+#define GATEWAY_CONFIG_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "gateway/auth/authenticator.h"
+#include "gateway/observability/logger.h"
+
+namespace pulumi_gateway {
+
+struct GatewayConfig {
+  // Flag values as given (see main.cc for defaults and help).
+  std::string listen;
+  std::string upstream;
+  int api_version = 8;
+  std::string auth_mode = "passthrough";
+  std::string token_file;
+  // PULUMI_ACCESS_TOKEN from the environment, used when token_file is empty.
+  std::string env_token;
+  absl::Duration default_timeout = absl::Seconds(30);
+  std::string upstream_ca_file;
+  bool upstream_insecure_skip_verify = false;
+  bool upstream_http2_prior_knowledge = false;
+  int upstream_max_connections = 64;
+  absl::Duration upstream_connect_timeout = absl::Seconds(10);
+  int64_t max_request_bytes = 4 << 20;
+  int64_t max_response_bytes = 64 << 20;
+  int max_in_flight = 10000;
+  std::string log_level = "info";
+  absl::Duration shutdown_grace = absl::Seconds(20);
+
+  // Filled by ValidateConfig.
+  AuthMode parsed_auth_mode = AuthMode::kPassthrough;
+  LogLevel parsed_log_level = LogLevel::kInfo;
+  // The service token (auth_mode=service), read from token_file or env_token.
+  std::string service_token;
+  // The upstream host, for error details.
+  std::string upstream_host;
+};
+
+// Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen: ...")
+// for the first bad value; the service token's content never appears in a message.
+absl::Status ValidateConfig(GatewayConfig* config);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_CONFIG_CONFIG_H_

@@ -1,0 +1,183 @@
+// pulumi_gateway: serves the Pulumi Service REST API over gRPC. This file only wires: it reads
+// flags and the environment, validates them into a GatewayConfig, builds the components and
+// waits for SIGTERM/SIGINT to drain.
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "gateway/auth/authenticator.h"
+#include "gateway/config/config.h"
+#include "gateway/observability/logger.h"
+#include "gateway/route/route_table.h"
+#include "gateway/server/gateway_server.h"
+#include "gateway/upstream/curl_client.h"
+#include "gateway/version.h"
+#include "google/protobuf/descriptor.h"
+
+ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
+          "gRPC listen address host:port; port 0 picks a free port (printed as 'listening on "
+          "HOST:PORT' on stderr).");
+ABSL_FLAG(std::string, upstream, "https://api.pulumi.com",
+          "Base URL of the Pulumi Service API (Pulumi Cloud or self-hosted).");
+ABSL_FLAG(int, api_version, 8, "N in the upstream 'Accept: application/vnd.pulumi+N' header.");
+ABSL_FLAG(std::string, auth_mode, "passthrough",
+          "passthrough: forward the caller's 'authorization' metadata (token X or Bearer X); "
+          "service: use the gateway's own token (--token_file or PULUMI_ACCESS_TOKEN).");
+ABSL_FLAG(std::string, token_file, "",
+          "File holding the service token for --auth_mode=service (read at start-up). Empty: "
+          "the PULUMI_ACCESS_TOKEN environment variable.");
+ABSL_FLAG(absl::Duration, default_timeout, absl::Seconds(30),
+          "Upstream timeout for calls that arrive without a gRPC deadline.");
+ABSL_FLAG(std::string, upstream_ca_file, "",
+          "PEM file of CA certificates to trust for an https upstream. Empty: the system store.");
+ABSL_FLAG(bool, upstream_insecure_skip_verify, false,
+          "DANGEROUS: do not verify the upstream's TLS certificate. Logged as a warning at "
+          "start-up and every minute.");
+ABSL_FLAG(bool, upstream_http2_prior_knowledge, false,
+          "Speak HTTP/2 without TLS (h2c) to an http:// upstream.");
+ABSL_FLAG(int, upstream_max_connections, 64,
+          "Most upstream connections open at once; further requests queue for one.");
+ABSL_FLAG(absl::Duration, upstream_connect_timeout, absl::Seconds(10),
+          "Longest wait for an upstream TCP+TLS connection.");
+ABSL_FLAG(int64_t, max_request_bytes, 4 << 20,
+          "Largest gRPC request accepted; larger ones get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int64_t, max_response_bytes, 64 << 20,
+          "Largest upstream response body accepted; larger ones get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, max_in_flight, 10000,
+          "Most calls in flight at once; further calls get RESOURCE_EXHAUSTED at once.");
+ABSL_FLAG(std::string, log_level, "info", "Lowest level logged: debug, info, warning or error.");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
+          "On SIGTERM: how long in-flight calls may take to finish before they are cancelled.");
+
+namespace pulumi_gateway {
+namespace {
+
+constexpr const char* kServices[] = {
+    "pulumi.service.v1.StacksService",
+    "pulumi.service.v1.StackUpdatesService",
+    "pulumi.service.v1.OrganizationsService",
+};
+
+[[noreturn]] void Die(absl::string_view message) {
+  std::cerr << "pulumi_gateway: " << message << std::endl;
+  std::exit(2);
+}
+
+GatewayConfig ReadFlags() {
+  GatewayConfig config;
+  config.listen = absl::GetFlag(FLAGS_listen);
+  config.upstream = absl::GetFlag(FLAGS_upstream);
+  config.api_version = absl::GetFlag(FLAGS_api_version);
+  config.auth_mode = absl::GetFlag(FLAGS_auth_mode);
+  config.token_file = absl::GetFlag(FLAGS_token_file);
+  if (const char* token = std::getenv("PULUMI_ACCESS_TOKEN")) config.env_token = token;
+  config.default_timeout = absl::GetFlag(FLAGS_default_timeout);
+  config.upstream_ca_file = absl::GetFlag(FLAGS_upstream_ca_file);
+  config.upstream_insecure_skip_verify = absl::GetFlag(FLAGS_upstream_insecure_skip_verify);
+  config.upstream_http2_prior_knowledge = absl::GetFlag(FLAGS_upstream_http2_prior_knowledge);
+  config.upstream_max_connections = absl::GetFlag(FLAGS_upstream_max_connections);
+  config.upstream_connect_timeout = absl::GetFlag(FLAGS_upstream_connect_timeout);
+  config.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
+  config.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
+  config.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
+  config.log_level = absl::GetFlag(FLAGS_log_level);
+  config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  return config;
+}
+
+int Run(GatewayConfig config) {
+  Logger logger(config.parsed_log_level);
+
+  std::vector<const google::protobuf::ServiceDescriptor*> services;
+  for (const char* name : kServices) {
+    const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
+    if (service == nullptr) Die(absl::StrCat("service ", name, " is not linked in"));
+    services.push_back(service);
+  }
+  absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
+  if (!routes.ok()) Die(absl::StrCat("invalid route: ", routes.status().message()));
+
+  CurlClientOptions upstream_options;
+  upstream_options.base_url = config.upstream;
+  upstream_options.ca_file = config.upstream_ca_file;
+  upstream_options.insecure_skip_verify = config.upstream_insecure_skip_verify;
+  upstream_options.http2_prior_knowledge = config.upstream_http2_prior_knowledge;
+  upstream_options.max_connections = config.upstream_max_connections;
+  upstream_options.max_response_bytes = static_cast<size_t>(config.max_response_bytes);
+  upstream_options.connect_timeout = config.upstream_connect_timeout;
+  absl::StatusOr<std::unique_ptr<CurlClient>> upstream = CurlClient::Create(upstream_options);
+  if (!upstream.ok()) Die(upstream.status().message());
+  if (config.upstream_insecure_skip_verify) {
+    logger.Log(LogLevel::kWarning,
+               "upstream TLS verification is OFF (--upstream_insecure_skip_verify): anyone on "
+               "the network path can read and change traffic, including tokens");
+  }
+
+  Authenticator auth = config.parsed_auth_mode == AuthMode::kService
+                           ? Authenticator(config.service_token)
+                           : Authenticator();
+  CallEnvironment env;
+  env.upstream = upstream->get();
+  env.auth = &auth;
+  env.logger = &logger;
+  env.accept = absl::StrCat("application/vnd.pulumi+", config.api_version);
+  env.user_agent = absl::StrCat(kProductName, "/", kVersion);
+  env.error_domain = config.upstream_host;
+  env.default_timeout = config.default_timeout;
+  env.max_in_flight = config.max_in_flight;
+
+  // Block the signals before any thread starts, so only sigwait below sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  GatewayServerOptions server_options;
+  server_options.listen = config.listen;
+  server_options.max_request_bytes = static_cast<int>(config.max_request_bytes);
+  absl::StatusOr<std::unique_ptr<GatewayServer>> server =
+      GatewayServer::Start(server_options, &*routes, env);
+  if (!server.ok()) Die(server.status().message());
+
+  std::cerr << "listening on " << (*server)->address() << std::endl;
+  logger.Log(LogLevel::kInfo, "started",
+             {{"version", kVersion},
+              {"listen", (*server)->address()},
+              {"upstream", config.upstream},
+              {"auth_mode", config.auth_mode},
+              {"routes", routes->routes().size()}});
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  logger.Log(LogLevel::kInfo, "draining",
+             {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"},
+              {"in_flight", (*server)->in_flight()},
+              {"grace_seconds", absl::ToDoubleSeconds(config.shutdown_grace)}});
+  (*server)->Shutdown(config.shutdown_grace);
+  logger.Log(LogLevel::kInfo, "stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace pulumi_gateway
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      absl::StrCat("Serves the Pulumi Service REST API over gRPC.\nUsage: ", argv[0],
+                   " [--listen=HOST:PORT] [--upstream=URL] [--auth_mode=passthrough|service] ..."));
+  absl::ParseCommandLine(argc, argv);
+  pulumi_gateway::GatewayConfig config = pulumi_gateway::ReadFlags();
+  if (absl::Status s = pulumi_gateway::ValidateConfig(&config); !s.ok()) {
+    pulumi_gateway::Die(s.message());
+  }
+  return pulumi_gateway::Run(std::move(config));
+}

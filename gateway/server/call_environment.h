@@ -1,0 +1,35 @@
+// What every call needs from the process: the upstream client, auth policy, logging and the
+// per-call limits. Built once by GatewayServer and shared (read-only) by all calls.
+#ifndef GATEWAY_SERVER_CALL_ENVIRONMENT_H_
+#define GATEWAY_SERVER_CALL_ENVIRONMENT_H_
+
+#include <atomic>
+#include <string>
+
+#include "absl/time/time.h"
+#include "gateway/auth/authenticator.h"
+#include "gateway/observability/logger.h"
+#include "gateway/upstream/upstream_client.h"
+
+namespace pulumi_gateway {
+
+struct CallEnvironment {
+  UpstreamClient* upstream = nullptr;
+  const Authenticator* auth = nullptr;
+  Logger* logger = nullptr;
+  // `Accept` header value, e.g. "application/vnd.pulumi+8".
+  std::string accept;
+  // `User-Agent` header value, e.g. "pulumi-grpc-gateway/0.1.0".
+  std::string user_agent;
+  // ErrorInfo.domain for upstream errors: the upstream host.
+  std::string error_domain;
+  // Timeout for calls that arrive without a deadline.
+  absl::Duration default_timeout = absl::Seconds(30);
+  // Calls beyond this many in flight are refused with RESOURCE_EXHAUSTED.
+  int max_in_flight = 10000;
+  std::atomic<int>* in_flight = nullptr;
+};
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_SERVER_CALL_ENVIRONMENT_H_

@@ -1,0 +1,66 @@
+#include "gateway/server/gateway_server.h"
+
+#include "absl/strings/str_cat.h"
+#include "gateway/server/unary_call.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+
+namespace pulumi_gateway {
+
+absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
+    const GatewayServerOptions& options, const RouteTable* routes, CallEnvironment env) {
+  std::unique_ptr<GatewayServer> server(new GatewayServer());
+  server->env_ = std::move(env);
+  server->env_.in_flight = &server->in_flight_;
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, options.credentials, &server->port_);
+  builder.SetMaxReceiveMessageSize(options.max_request_bytes);
+  builder.SetMaxSendMessageSize(options.max_response_bytes);
+
+  const CallEnvironment* call_env = &server->env_;
+  for (const google::protobuf::ServiceDescriptor* descriptor : routes->services()) {
+    auto service = std::make_unique<RoutedService>(
+        descriptor, *routes,
+        [call_env](grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                   grpc::ByteBuffer* response, const Route& route) {
+          return UnaryCall::Start(*call_env, context, request, response, route);
+        });
+    builder.RegisterService(service.get());
+    server->service_names_.push_back(descriptor->full_name());
+    server->services_.push_back(std::move(service));
+  }
+
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen,
+                                               " (address in use or not local?)"));
+  }
+  const size_t colon = options.listen.rfind(':');
+  server->address_ = absl::StrCat(options.listen.substr(0, colon), ":", server->port_);
+  server->SetServing(true);
+  return server;
+}
+
+GatewayServer::~GatewayServer() {
+  if (server_ != nullptr) Shutdown(absl::ZeroDuration());
+}
+
+void GatewayServer::SetServing(bool serving) {
+  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+  if (health == nullptr) return;
+  health->SetServingStatus(serving);
+  for (const std::string& name : service_names_) health->SetServingStatus(name, serving);
+}
+
+void GatewayServer::Shutdown(absl::Duration grace) {
+  if (server_ == nullptr) return;
+  SetServing(false);
+  server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  server_->Wait();
+  server_.reset();
+}
+
+}  // namespace pulumi_gateway

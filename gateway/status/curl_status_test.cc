@@ -1,0 +1,93 @@
+#include "gateway/status/curl_status.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace pulumi_gateway {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct Row {
+  CURLcode curl;
+  TransportFailure failure;
+  absl::StatusCode code;
+};
+
+TEST(CurlStatusTest, EveryRow) {
+  const std::vector<Row> rows = {
+      {CURLE_OPERATION_TIMEDOUT, TransportFailure::kTimeout, absl::StatusCode::kDeadlineExceeded},
+      {CURLE_ABORTED_BY_CALLBACK, TransportFailure::kCancelled, absl::StatusCode::kCancelled},
+      {CURLE_WRITE_ERROR, TransportFailure::kTooLarge, absl::StatusCode::kResourceExhausted},
+      {CURLE_FILESIZE_EXCEEDED, TransportFailure::kTooLarge, absl::StatusCode::kResourceExhausted},
+      {CURLE_COULDNT_RESOLVE_PROXY, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_COULDNT_RESOLVE_HOST, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_COULDNT_CONNECT, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CONNECT_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_PEER_FAILED_VERIFICATION, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CERTPROBLEM, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CIPHER, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CACERT_BADFILE, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_ISSUER_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_SEND_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_RECV_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_GOT_NOTHING, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_PARTIAL_FILE, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_HTTP2, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_HTTP2_STREAM, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_HTTP3, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_BAD_CONTENT_ENCODING, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_WEIRD_SERVER_REPLY, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      // Anything else is the gateway's own problem.
+      {CURLE_UNSUPPORTED_PROTOCOL, TransportFailure::kInternal, absl::StatusCode::kInternal},
+      {CURLE_URL_MALFORMAT, TransportFailure::kInternal, absl::StatusCode::kInternal},
+      {CURLE_OUT_OF_MEMORY, TransportFailure::kInternal, absl::StatusCode::kInternal},
+      {CURLE_BAD_FUNCTION_ARGUMENT, TransportFailure::kInternal, absl::StatusCode::kInternal},
+      {CURLE_READ_ERROR, TransportFailure::kInternal, absl::StatusCode::kInternal},
+      {CURLE_TOO_MANY_REDIRECTS, TransportFailure::kInternal, absl::StatusCode::kInternal},
+      {CURLE_UNKNOWN_OPTION, TransportFailure::kInternal, absl::StatusCode::kInternal},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(::testing::Message() << "CURLcode " << static_cast<int>(row.curl) << " "
+                                      << curl_easy_strerror(row.curl));
+    EXPECT_EQ(ClassifyCurlResult(row.curl), row.failure);
+    EXPECT_EQ(CurlResultToStatus(row.curl, "").code(), row.code);
+  }
+}
+
+TEST(CurlStatusTest, MessagesSayWhatHappened) {
+  absl::Status timeout = CurlResultToStatus(CURLE_OPERATION_TIMEDOUT, "Operation timed out after 5000 milliseconds");
+  EXPECT_THAT(std::string(timeout.message()),
+              HasSubstr("upstream did not answer in time: Operation timed out after 5000 milliseconds"));
+
+  absl::Status connect = CurlResultToStatus(CURLE_COULDNT_CONNECT, "");
+  // Without a detail, curl's own description of the code is used.
+  EXPECT_THAT(std::string(connect.message()),
+              HasSubstr(std::string("upstream unreachable: ") + curl_easy_strerror(CURLE_COULDNT_CONNECT)));
+
+  EXPECT_EQ(CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, "x").message(), "call cancelled");
+  EXPECT_THAT(std::string(CurlResultToStatus(CURLE_WRITE_ERROR, "").message()),
+              HasSubstr("larger than the gateway's limit"));
+  EXPECT_THAT(std::string(CurlResultToStatus(CURLE_URL_MALFORMAT, "bad url").message()),
+              HasSubstr("upstream transfer failed: bad url"));
+}
+
+TEST(CurlStatusTest, DetailIsRedactedAndCapped) {
+  absl::Status status =
+      CurlResultToStatus(CURLE_RECV_ERROR, "recv failed for token pul-0123456789abcdef\r\nmore");
+  const std::string message(status.message());
+  EXPECT_THAT(message, HasSubstr("pul-[REDACTED]"));
+  EXPECT_THAT(message, Not(HasSubstr("0123456789abcdef")));
+  EXPECT_THAT(message, Not(HasSubstr("\r")));
+  EXPECT_THAT(message, Not(HasSubstr("\n")));
+
+  absl::Status long_detail = CurlResultToStatus(CURLE_SEND_ERROR, std::string(5000, 'x'));
+  EXPECT_LT(long_detail.message().size(), 300u);
+}
+
+}  // namespace
+}  // namespace pulumi_gateway

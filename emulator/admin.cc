@@ -36,8 +36,8 @@ Reply StartLiveUpdate(Store& store, const Json& body) {
   absl::StatusOr<std::optional<std::string>> by = OptionalString(body, "requestedBy");
   absl::StatusOr<std::optional<int64_t>> interval = OptionalInt(body, "intervalMs");
   absl::StatusOr<std::optional<int64_t>> count = OptionalInt(body, "eventCount");
-  for (const absl::Status& s : {kind.status(), final_status.status(), by.status(),
-                                interval.status(), count.status()}) {
+  for (const absl::Status& s :
+       {kind.status(), final_status.status(), by.status(), interval.status(), count.status()}) {
     if (!s.ok()) return StatusReply(s);
   }
   spec.kind = kind->value_or("update");
@@ -61,8 +61,9 @@ void AddAdminRoutes(Router& r, Store& store, FaultInjector& faults, RequestLog& 
   Store* s = &store;
   FaultInjector* f = &faults;
   RequestLog* log = &requests;
-  r.Add("GET", AdminPath("/health"),
-        [](const RouteRequest&) { return JsonReply(200, Json{{"status", "ok"}}); });
+  r.Add("GET", AdminPath("/health"), [](const RouteRequest&) {
+    return JsonReply(200, Json{{"status", "ok"}});
+  });
   r.Add("GET", AdminPath("/faults"), [f](const RouteRequest&) {
     Json list = Json::array();
     for (const ActiveFault& a : f->List()) list.push_back(ActiveFaultToJson(a));

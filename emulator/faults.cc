@@ -56,15 +56,13 @@ absl::StatusOr<FaultSpec> FaultSpecFromJson(const Json& body) {
   absl::StatusOr<FaultKind> parsed = ParseFaultKind(*kind);
   if (!parsed.ok()) return parsed.status();
   spec.kind = *parsed;
-  for (absl::Status s : {ReadString(body, "route", spec.route),
-                         ReadString(body, "method", spec.method),
-                         ReadString(body, "retry_after", spec.retry_after),
-                         ReadString(body, "content_type", spec.content_type),
-                         ReadInt(body, "status", spec.status),
-                         ReadInt(body, "latency_ms", spec.latency_ms),
-                         ReadInt(body, "count", spec.count),
-                         ReadInt(body, "chunk_bytes", spec.chunk_bytes),
-                         ReadInt(body, "body_bytes", spec.body_bytes)}) {
+  for (absl::Status s :
+       {ReadString(body, "route", spec.route), ReadString(body, "method", spec.method),
+        ReadString(body, "retry_after", spec.retry_after),
+        ReadString(body, "content_type", spec.content_type), ReadInt(body, "status", spec.status),
+        ReadInt(body, "latency_ms", spec.latency_ms), ReadInt(body, "count", spec.count),
+        ReadInt(body, "chunk_bytes", spec.chunk_bytes),
+        ReadInt(body, "body_bytes", spec.body_bytes)}) {
     if (!s.ok()) return s;
   }
   return spec;
@@ -72,12 +70,18 @@ absl::StatusOr<FaultSpec> FaultSpecFromJson(const Json& body) {
 
 Json ActiveFaultToJson(const ActiveFault& fault) {
   const FaultSpec& s = fault.spec;
-  return {{"id", fault.id},         {"route", s.route},
-          {"method", s.method},     {"kind", FaultKindName(s.kind)},
-          {"status", s.status},     {"latency_ms", s.latency_ms},
-          {"count", s.count},       {"remaining", fault.remaining},
-          {"hits", fault.hits},     {"retry_after", s.retry_after},
-          {"chunk_bytes", s.chunk_bytes}, {"body_bytes", s.body_bytes},
+  return {{"id", fault.id},
+          {"route", s.route},
+          {"method", s.method},
+          {"kind", FaultKindName(s.kind)},
+          {"status", s.status},
+          {"latency_ms", s.latency_ms},
+          {"count", s.count},
+          {"remaining", fault.remaining},
+          {"hits", fault.hits},
+          {"retry_after", s.retry_after},
+          {"chunk_bytes", s.chunk_bytes},
+          {"body_bytes", s.body_bytes},
           {"content_type", s.content_type}};
 }
 
@@ -190,9 +194,9 @@ void ApplyBodyFault(const FaultSpec& fault, Reply& reply) {
       std::string rest = reply.body.size() > 2 && reply.body[0] == '{'
                              ? absl::StrCat(",", reply.body.substr(1))
                              : "}";
-      reply.body = absl::StrCat(R"({"emulatorPadding":")",
-                                std::string(static_cast<size_t>(fault.body_bytes), 'x'), "\"",
-                                rest);
+      reply.body =
+          absl::StrCat(R"({"emulatorPadding":")",
+                       std::string(static_cast<size_t>(fault.body_bytes), 'x'), "\"", rest);
       break;
     }
     default:

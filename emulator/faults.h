@@ -55,12 +55,12 @@ struct FaultSpec {
   std::string route;   // "" = all paths; "^..." regex; else glob
   std::string method;  // "" = any method
   FaultKind kind = FaultKind::kStatus;
-  int status = 503;            // kStatus
-  int latency_ms = 0;          // kLatency delay; kSlow pause between chunks (0 -> 50)
-  int count = 0;               // next N matching requests; 0 = until removed
-  std::string retry_after;     // kRetryAfter header value
-  int chunk_bytes = 16;        // kSlow
-  int64_t body_bytes = 8 << 20;                            // kHugeBody padding (8 MiB)
+  int status = 503;              // kStatus
+  int latency_ms = 0;            // kLatency delay; kSlow pause between chunks (0 -> 50)
+  int count = 0;                 // next N matching requests; 0 = until removed
+  std::string retry_after;       // kRetryAfter header value
+  int chunk_bytes = 16;          // kSlow
+  int64_t body_bytes = 8 << 20;  // kHugeBody padding (8 MiB)
   std::string content_type = "text/html; charset=utf-8";  // kWrongContentType
 };
 

@@ -23,9 +23,9 @@ namespace emulator {
 
 struct RouteRequest {
   std::string method;
-  std::string path;                                // as received (percent-encoded), no query
-  std::map<std::string, std::string> params;       // decoded path parameters
-  std::multimap<std::string, std::string> query;   // decoded query parameters
+  std::string path;                               // as received (percent-encoded), no query
+  std::map<std::string, std::string> params;      // decoded path parameters
+  std::multimap<std::string, std::string> query;  // decoded query parameters
   std::string body;
   Caller caller;  // login empty on unauthenticated (admin) routes
 

@@ -16,18 +16,19 @@ std::string PetUrn(absl::string_view project, absl::string_view stack, int n) {
 
 Json StepMetadata(absl::string_view project, absl::string_view stack, int n, bool done) {
   std::string urn = PetUrn(project, stack, n);
-  Json state = {{"type", kPetType},
-                {"urn", urn},
-                {"custom", true},
-                {"id", done ? absl::StrCat("pet-", n, "-brave-otter") : ""},
-                {"parent", absl::StrCat("urn:pulumi:", stack, "::", project,
-                                        "::pulumi:pulumi:Stack::", project, "-", stack)},
-                {"inputs", {{"length", 2}}},
-                {"outputs", done ? Json{{"id", absl::StrCat("pet-", n, "-brave-otter")}}
-                                 : Json::object()},
-                {"provider", ""}};
-  return {{"op", "create"}, {"urn", urn},       {"type", kPetType},    {"old", nullptr},
-          {"new", state},   {"detailedDiff", nullptr}, {"provider", ""}};
+  Json state = {
+      {"type", kPetType},
+      {"urn", urn},
+      {"custom", true},
+      {"id", done ? absl::StrCat("pet-", n, "-brave-otter") : ""},
+      {"parent", absl::StrCat("urn:pulumi:", stack, "::", project,
+                              "::pulumi:pulumi:Stack::", project, "-", stack)},
+      {"inputs", {{"length", 2}}},
+      {"outputs", done ? Json{{"id", absl::StrCat("pet-", n, "-brave-otter")}} : Json::object()},
+      {"provider", ""}};
+  return {{"op", "create"}, {"urn", urn},   {"type", kPetType},
+          {"old", nullptr}, {"new", state}, {"detailedDiff", nullptr},
+          {"provider", ""}};
 }
 
 // The i-th synthetic event of an update with `total` events.
@@ -103,8 +104,9 @@ void CancelUpdate(UpdateRecord& update, absl::Time now) {
   update.live.active = false;
   update.status = "cancelled";
   update.info["endTime"] = absl::ToUnixSeconds(now);
-  update.events.push_back(
-      {{"timestamp", absl::ToUnixSeconds(now)}, {"type", "cancelEvent"}, {"cancelEvent", Json::object()}});
+  update.events.push_back({{"timestamp", absl::ToUnixSeconds(now)},
+                           {"type", "cancelEvent"},
+                           {"cancelEvent", Json::object()}});
 }
 
 }  // namespace emulator

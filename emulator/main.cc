@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
 
   emulator::ServerOptions options;
   if (!SplitHostPort(absl::GetFlag(FLAGS_listen), &options.host, &options.port)) {
-    return Fail(absl::StrCat("--listen must be host:port, got '", absl::GetFlag(FLAGS_listen),
-                             "'"));
+    return Fail(
+        absl::StrCat("--listen must be host:port, got '", absl::GetFlag(FLAGS_listen), "'"));
   }
   options.enable_admin = absl::GetFlag(FLAGS_admin);
   options.rate_limit_rps = absl::GetFlag(FLAGS_rate_limit_rps);
@@ -77,10 +77,10 @@ int main(int argc, char** argv) {
   if (!started.ok()) return Fail(std::string(started.message()));
 
   const std::string& host = (*server)->host();
-  std::fprintf(stderr, "listening on %s:%d\n",
-               host.find(':') != std::string::npos ? absl::StrCat("[", host, "]").c_str()
-                                                   : host.c_str(),
-               (*server)->port());
+  std::fprintf(
+      stderr, "listening on %s:%d\n",
+      host.find(':') != std::string::npos ? absl::StrCat("[", host, "]").c_str() : host.c_str(),
+      (*server)->port());
   std::fflush(stderr);
 
   int signal_number = 0;

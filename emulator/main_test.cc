@@ -1,6 +1,7 @@
 // The pulumi_emulator binary: flags, the "listening on HOST:PORT" line, the embedded demo data
 // (works from any directory), --data, --admin, and a clean exit on SIGTERM.
 #include <fcntl.h>
+#include <httplib.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -12,8 +13,6 @@
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -28,7 +27,8 @@ constexpr char kJdoe[] = "pul-demo-jdoe-7f3a9c2e41b85d60f1e2a3b4c5d6e7f8";
 std::string BinaryPath() {
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const char* workspace = std::getenv("TEST_WORKSPACE");
-  return absl::StrCat(srcdir ? srcdir : ".", "/", workspace ? workspace : "", "/emulator/pulumi_emulator");
+  return absl::StrCat(srcdir ? srcdir : ".", "/", workspace ? workspace : "",
+                      "/emulator/pulumi_emulator");
 }
 
 // A running emulator process whose stderr is captured.
@@ -105,7 +105,8 @@ TEST(MainTest, ServesBundledDemoOnAFreePortAndExitsOnSigterm) {
   int port = PortFrom(line);
   ASSERT_GT(port, 0) << "stderr: " << line;
   httplib::Client client("127.0.0.1", port);
-  httplib::Result r = client.Get("/api/user/stacks", {{"Authorization", absl::StrCat("token ", kJdoe)}});
+  httplib::Result r =
+      client.Get("/api/user/stacks", {{"Authorization", absl::StrCat("token ", kJdoe)}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_NE(r->body.find("\"payments-api\""), std::string::npos);
@@ -123,10 +124,12 @@ TEST(MainTest, LoadsDataFileAndHonoursAdminFlag) {
   int port = PortFrom(p.ReadLine(absl::Seconds(10)));
   ASSERT_GT(port, 0);
   httplib::Client client("127.0.0.1", port);
-  httplib::Result r = client.Get("/api/orgs/tiny/members", {{"Authorization", "token pul-test-solo"}});
+  httplib::Result r =
+      client.Get("/api/orgs/tiny/members", {{"Authorization", "token pul-test-solo"}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  httplib::Result admin = client.Get("/_emulator/health", {{"Authorization", "token pul-test-solo"}});
+  httplib::Result admin =
+      client.Get("/_emulator/health", {{"Authorization", "token pul-test-solo"}});
   ASSERT_TRUE(admin);
   EXPECT_EQ(admin->status, 404);
   EXPECT_EQ(p.StopWith(SIGINT), 0);

@@ -85,7 +85,7 @@ struct AuditEvent {
 
 struct Org {
   std::string name;
-  bool audit_logs_enabled = true;  // false: audit routes answer 400 (non-Enterprise plan).
+  bool audit_logs_enabled = true;         // false: audit routes answer 400 (non-Enterprise plan).
   std::map<std::string, Member> members;  // by login
   std::map<std::string, Team> teams;      // by name
   std::vector<AuditEvent> audit_log;      // ascending seq

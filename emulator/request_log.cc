@@ -16,9 +16,9 @@ std::string TokenFingerprint(absl::string_view token) {
 }
 
 Json RequestRecordToJson(const RequestRecord& r) {
-  return {{"seq", r.seq},         {"method", r.method}, {"path", r.path},
-          {"query", r.query},     {"tokenHash", r.token_hash}, {"route", r.route},
-          {"fault", r.fault},     {"status", r.status}, {"timeMs", r.time_ms}};
+  return {{"seq", r.seq},     {"method", r.method},        {"path", r.path},
+          {"query", r.query}, {"tokenHash", r.token_hash}, {"route", r.route},
+          {"fault", r.fault}, {"status", r.status},        {"timeMs", r.time_ms}};
 }
 
 void RequestLog::Record(RequestRecord record) {
@@ -49,8 +49,8 @@ int64_t RequestLog::Count(absl::string_view method, absl::string_view path_glob)
   return CountLocked(method, path_glob);
 }
 
-int64_t RequestLog::WaitForCount(absl::string_view method, absl::string_view path_glob,
-                                 int64_t n, absl::Duration timeout) const {
+int64_t RequestLog::WaitForCount(absl::string_view method, absl::string_view path_glob, int64_t n,
+                                 absl::Duration timeout) const {
   absl::MutexLock lock(&mu_);
   auto reached = [&]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
     return CountLocked(method, path_glob) >= n;

@@ -13,8 +13,9 @@ absl::StatusOr<AuditQuery> ParseAuditQuery(const RouteRequest& req, bool v2) {
   AuditQuery q;
   q.v2 = v2;
   q.continuation_token = req.Query("continuationToken");
-  for (auto [key, out] : {std::pair<const char*, std::optional<int64_t>*>{"startTime", &q.start_time},
-                          std::pair<const char*, std::optional<int64_t>*>{"endTime", &q.end_time}}) {
+  for (auto [key, out] :
+       {std::pair<const char*, std::optional<int64_t>*>{"startTime", &q.start_time},
+        std::pair<const char*, std::optional<int64_t>*>{"endTime", &q.end_time}}) {
     if (req.Query(key).empty()) continue;
     absl::StatusOr<int64_t> v = ParseInt64(key, req.Query(key));
     if (!v.ok()) return v.status();
@@ -59,8 +60,10 @@ Reply Export(Store& store, const RouteRequest& req, bool v2) {
 
 void AddAuditRoutes(Router& r, Store& store) {
   Store* s = &store;
-  r.Add("GET", "/api/orgs/{org}/auditlogs", [s](const RouteRequest& q) { return List(*s, q, false); });
-  r.Add("GET", "/api/orgs/{org}/auditlogs/v2", [s](const RouteRequest& q) { return List(*s, q, true); });
+  r.Add("GET", "/api/orgs/{org}/auditlogs",
+        [s](const RouteRequest& q) { return List(*s, q, false); });
+  r.Add("GET", "/api/orgs/{org}/auditlogs/v2",
+        [s](const RouteRequest& q) { return List(*s, q, true); });
   r.Add("GET", "/api/orgs/{org}/auditlogs/export",
         [s](const RouteRequest& q) { return Export(*s, q, false); });
   r.Add("GET", "/api/orgs/{org}/auditlogs/v2/export",

@@ -25,7 +25,8 @@ Reply ListMembers(Store& store, const RouteRequest& req) {
 
 void AddOrgRoutes(Router& r, Store& store) {
   Store* s = &store;
-  r.Add("GET", "/api/orgs/{org}/members", [s](const RouteRequest& q) { return ListMembers(*s, q); });
+  r.Add("GET", "/api/orgs/{org}/members",
+        [s](const RouteRequest& q) { return ListMembers(*s, q); });
   r.Add("POST", kMember, [s](const RouteRequest& q) {
     return WithJsonBody(q, [&](const Json& body) {
       return ResultReply(s->AddMember(q.caller, q.Param("org"), q.Param("login"), body));
@@ -39,9 +40,8 @@ void AddOrgRoutes(Router& r, Store& store) {
   r.Add("DELETE", kMember, [s](const RouteRequest& q) {
     return DoneReply(s->RemoveMember(q.caller, q.Param("org"), q.Param("login")));
   });
-  r.Add("GET", "/api/orgs/{org}/teams", [s](const RouteRequest& q) {
-    return ResultReply(s->ListTeams(q.caller, q.Param("org")));
-  });
+  r.Add("GET", "/api/orgs/{org}/teams",
+        [s](const RouteRequest& q) { return ResultReply(s->ListTeams(q.caller, q.Param("org"))); });
   r.Add("GET", kTeam, [s](const RouteRequest& q) {
     return ResultReply(s->GetTeam(q.caller, q.Param("org"), q.Param("team")));
   });

@@ -38,8 +38,8 @@ Reply EngineEvents(Store& store, const RouteRequest& req) {
   q.continuation_token = req.Query("continuationToken");
   q.types = req.QueryAll("type");
   q.urn = req.Query("urn");
-  return ResultReply(
-      store.GetEngineEvents(req.caller, StackRefOf(req), req.Param("kind"), req.Param("updateID"), q));
+  return ResultReply(store.GetEngineEvents(req.caller, StackRefOf(req), req.Param("kind"),
+                                           req.Param("updateID"), q));
 }
 
 }  // namespace
@@ -60,7 +60,8 @@ void AddUpdateRoutes(Router& r, Store& store) {
   r.Add("GET", absl::StrCat(kStack, kKindUpdate, "/events"),
         [s](const RouteRequest& q) { return EngineEvents(*s, q); });
   r.Add("POST", absl::StrCat(kStack, kKindUpdate, "/cancel"), [s](const RouteRequest& q) {
-    return DoneReply(s->CancelUpdate(q.caller, StackRefOf(q), q.Param("kind"), q.Param("updateID")));
+    return DoneReply(
+        s->CancelUpdate(q.caller, StackRefOf(q), q.Param("kind"), q.Param("updateID")));
   });
 }
 

@@ -69,7 +69,7 @@ absl::Status Server::Start() {
       .Options(kAnyPath, handler);
   // httplib's own errors (bad request line, payload too large) get the JSON error body too.
   httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
-                                                      httplib::Response& res) {
+                                                     httplib::Response& res) {
     if (!res.body.empty() || res.content_length_ > 0) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
@@ -148,8 +148,8 @@ void Server::Handle(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   Reply reply;
-  if (fault != nullptr && (fault->kind == FaultKind::kStatus ||
-                           fault->kind == FaultKind::kRetryAfter)) {
+  if (fault != nullptr &&
+      (fault->kind == FaultKind::kStatus || fault->kind == FaultKind::kRetryAfter)) {
     reply = FaultReply(*fault);
   } else {
     try {
@@ -175,8 +175,8 @@ Reply Server::ServeApi(RouteRequest& request, const std::string& token, RequestR
   request.caller.login = *login;
   std::optional<Router::Match> m = api_.Find(request.method, request.path);
   if (!m.has_value()) {
-    return ErrorReply(404, absl::StrCat("Not Found: no route for ", request.method, " ",
-                                        request.path));
+    return ErrorReply(404,
+                      absl::StrCat("Not Found: no route for ", request.method, " ", request.path));
   }
   record.route = m->pattern;
   request.params = m->params;
@@ -197,9 +197,9 @@ void Server::Write(const Reply& reply, const FaultSpec* slow, httplib::Response&
   }
   auto body = std::make_shared<const std::string>(reply.body);
   size_t chunk = slow != nullptr ? static_cast<size_t>(slow->chunk_bytes) : body->size();
-  absl::Duration pause =
-      slow != nullptr ? absl::Milliseconds(slow->latency_ms > 0 ? slow->latency_ms : 50)
-                      : absl::ZeroDuration();
+  absl::Duration pause = slow != nullptr
+                             ? absl::Milliseconds(slow->latency_ms > 0 ? slow->latency_ms : 50)
+                             : absl::ZeroDuration();
   res.set_content_provider(
       body->size(), reply.content_type,
       [this, body, chunk, pause](size_t offset, size_t length, httplib::DataSink& sink) {

@@ -43,10 +43,10 @@ namespace emulator {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;             // 0 = pick a free port (see Server::port()).
-  bool enable_admin = true;    // serve /_emulator/*; otherwise those paths are unknown routes.
-  double rate_limit_rps = 0;   // per token; 0 = off.
-  int threads = 16;            // HTTP worker threads (slow/latency faults hold one each).
+  int port = 8080;            // 0 = pick a free port (see Server::port()).
+  bool enable_admin = true;   // serve /_emulator/*; otherwise those paths are unknown routes.
+  double rate_limit_rps = 0;  // per token; 0 = off.
+  int threads = 16;           // HTTP worker threads (slow/latency faults hold one each).
   StoreOptions store;
 };
 

@@ -28,8 +28,8 @@ TEST_F(EmulatorHttpTest, FaultAdministration) {
   EXPECT_EQ(Call("GET", "/_emulator/faults", "").json["faults"].size(), 1u);
   ExpectError(Call("POST", "/_emulator/faults", "", Json{{"kind", "meteor"}}), 400,
               "unknown fault kind");
-  ExpectError(Call("POST", "/_emulator/faults", "", Json{{"kind", "status"}, {"route", "^("}}),
-              400, "invalid route regex");
+  ExpectError(Call("POST", "/_emulator/faults", "", Json{{"kind", "status"}, {"route", "^("}}), 400,
+              "invalid route regex");
   ExpectError(Call("POST", "/_emulator/faults", "", std::string("[]")), 400, "JSON object");
 }
 
@@ -63,8 +63,9 @@ TEST_F(EmulatorHttpTest, ResetRestoresSeedAndClearsFaultsAndLog) {
   EXPECT_TRUE(server_->faults().List().empty());
   EXPECT_EQ(server_->requests().Count("", ""), 1);
   // A new seed document replaces the data set.
-  Json seed = {{"users", {{{"login", "solo"}, {"tokens", {"pul-test-solo"}}}}},
-               {"orgs", {{{"name", "tiny"}, {"members", {{{"login", "solo"}, {"role", "admin"}}}}}}}};
+  Json seed = {
+      {"users", {{{"login", "solo"}, {"tokens", {"pul-test-solo"}}}}},
+      {"orgs", {{{"name", "tiny"}, {"members", {{{"login", "solo"}, {"role", "admin"}}}}}}}};
   EXPECT_EQ(Call("POST", "/_emulator/reset", "", seed).status, 204);
   EXPECT_EQ(Call("GET", kProdPath, kJdoeToken).status, 401);
   EXPECT_EQ(Call("GET", "/api/orgs/tiny/members", "pul-test-solo").json["members"].size(), 1u);

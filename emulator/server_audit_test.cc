@@ -21,10 +21,10 @@ TEST_F(EmulatorHttpTest, AuditV1RequiresStartTimeOrToken) {
   EXPECT_EQ(first["user"]["githubLogin"], "acme-ci");
   EXPECT_EQ(r.json["auditLogEvents"].size(), 10u);
   ASSERT_TRUE(r.json["continuationToken"].is_string());
-  HttpResult next = Call("GET",
-                         std::string(kAudit) + "?continuationToken=" +
-                             r.json["continuationToken"].get<std::string>(),
-                         kJdoeToken);
+  HttpResult next = Call(
+      "GET",
+      std::string(kAudit) + "?continuationToken=" + r.json["continuationToken"].get<std::string>(),
+      kJdoeToken);
   ASSERT_EQ(next.status, 200);
   EXPECT_EQ(next.json["auditLogEvents"].size(), 2u);  // 12 events up to startTime
   EXPECT_FALSE(next.json.contains("continuationToken"));
@@ -49,8 +49,8 @@ TEST_F(EmulatorHttpTest, AuditV2LowerBoundFiltersAndPaging) {
       EXPECT_TRUE(seen.insert(e["timestamp"].get<int64_t>()).second);
     }
     if (!page.json.contains("continuationToken")) break;
-    path = v2 + "?maxResults=5&continuationToken=" +
-           page.json["continuationToken"].get<std::string>();
+    path =
+        v2 + "?maxResults=5&continuationToken=" + page.json["continuationToken"].get<std::string>();
   }
   EXPECT_EQ(seen.size(), 14u);
   ExpectError(Call("GET", v2 + "?userFilter=ghost", kJdoeToken), 404, "User 'ghost'");
@@ -64,9 +64,10 @@ TEST_F(EmulatorHttpTest, MutationsAppendAuditEventsWithSourceIp) {
                  Json{{"name", "owner"}, {"value", "jdoe"}})
                 .status,
             204);
-  ASSERT_EQ(Call("POST", "/api/orgs/acme-corp/members/srivera", kJdoeToken, Json{{"role", "member"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      Call("POST", "/api/orgs/acme-corp/members/srivera", kJdoeToken, Json{{"role", "member"}})
+          .status,
+      200);
   HttpResult r = Call("GET", std::string(kAudit) + "/v2?maxResults=2", kJdoeToken);
   ASSERT_EQ(r.status, 200);
   const Json& member = r.json["auditLogEvents"][0];
@@ -80,8 +81,8 @@ TEST_F(EmulatorHttpTest, MutationsAppendAuditEventsWithSourceIp) {
 }
 
 TEST_F(EmulatorHttpTest, ExportIsGzippedCsvOrCef) {
-  for (const char* route : {"/api/orgs/acme-corp/auditlogs/export",
-                            "/api/orgs/acme-corp/auditlogs/v2/export"}) {
+  for (const char* route :
+       {"/api/orgs/acme-corp/auditlogs/export", "/api/orgs/acme-corp/auditlogs/v2/export"}) {
     HttpResult r = Call("GET", route, kJdoeToken);  // the client inflates gzip
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.Header("Content-Encoding"), "gzip");

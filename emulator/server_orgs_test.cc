@@ -22,8 +22,8 @@ TEST_F(EmulatorHttpTest, MembersPageCompletely) {
       EXPECT_TRUE(logins.insert(m["user"]["githubLogin"].get<std::string>()).second);
     }
     if (!r.json.contains("continuationToken")) break;
-    path = std::string(kMembers) + "?continuationToken=" +
-           r.json["continuationToken"].get<std::string>();
+    path = std::string(kMembers) +
+           "?continuationToken=" + r.json["continuationToken"].get<std::string>();
   }
   EXPECT_EQ(pages, 2);
   EXPECT_EQ(logins.size(), 7u);
@@ -81,10 +81,11 @@ TEST_F(EmulatorHttpTest, ListAndGetTeams) {
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.json["displayName"], "Payments");
   EXPECT_EQ(r.json["userRole"], "admin");
-  EXPECT_EQ(r.json["members"][1], (Json{{"name", "Ravi Kumar"},
-                                        {"githubLogin", "rkumar"},
-                                        {"avatarUrl", "https://avatars.githubusercontent.com/u/1002?v=4"},
-                                        {"role", "member"}}));
+  EXPECT_EQ(r.json["members"][1],
+            (Json{{"name", "Ravi Kumar"},
+                  {"githubLogin", "rkumar"},
+                  {"avatarUrl", "https://avatars.githubusercontent.com/u/1002?v=4"},
+                  {"role", "member"}}));
   EXPECT_EQ(r.json["stacks"][0]["permission"], 103);
   EXPECT_EQ(r.json["environments"][0]["maxOpenDuration"], "1h0m0s");
   EXPECT_EQ(r.json["roleIds"][0], "7d3c9a10-2b4e-4f61-9a8b-5c6d7e8f9012");
@@ -107,33 +108,37 @@ TEST_F(EmulatorHttpTest, CreateUpdateDeleteTeam) {
               400, "100 characters");
 
   std::string team = std::string(kTeams) + "/sre";
-  EXPECT_EQ(Call("PATCH", team, kJdoeToken, Json{{"memberAction", "add"}, {"member", "lnguyen"}})
-                .status,
-            204);
-  EXPECT_EQ(Call("PATCH", team, kJdoeToken,
-                 Json{{"memberAction", "promote"},
-                      {"member", "lnguyen"},
-                      {"newDisplayName", "Site Reliability"},
-                      {"addStackPermission",
-                       {{"projectName", "payments-api"}, {"stackName", "prod"}, {"permission", 101}}},
-                      {"removeEnvironment", nullptr}})
-                .status,
-            204);
+  EXPECT_EQ(
+      Call("PATCH", team, kJdoeToken, Json{{"memberAction", "add"}, {"member", "lnguyen"}}).status,
+      204);
+  EXPECT_EQ(
+      Call("PATCH", team, kJdoeToken,
+           Json{{"memberAction", "promote"},
+                {"member", "lnguyen"},
+                {"newDisplayName", "Site Reliability"},
+                {"addStackPermission",
+                 {{"projectName", "payments-api"}, {"stackName", "prod"}, {"permission", 101}}},
+                {"removeEnvironment", nullptr}})
+          .status,
+      204);
   r = Call("GET", team, kJdoeToken);
   EXPECT_EQ(r.json["displayName"], "Site Reliability");
   EXPECT_EQ(r.json["members"][0]["role"], "admin");
   EXPECT_EQ(r.json["stacks"][0]["permissionSetName"], "Stack Read");
   ExpectError(Call("PATCH", team, kJdoeToken, Json{{"memberAction", "remove"}, {"member", "jdoe"}}),
               400, "not in the team");
-  ExpectError(Call("PATCH", team, kJdoeToken, Json{{"memberAction", "fire"}, {"member", "lnguyen"}}),
-              400, "memberAction");
-  ExpectError(Call("PATCH", team, kJdoeToken,
-                   Json{{"editStackPermission",
-                         {{"projectName", "payments-api"}, {"stackName", "prod"}, {"permission", 7}}}}),
-              400, "invalid stack permission");
+  ExpectError(
+      Call("PATCH", team, kJdoeToken, Json{{"memberAction", "fire"}, {"member", "lnguyen"}}), 400,
+      "memberAction");
+  ExpectError(
+      Call("PATCH", team, kJdoeToken,
+           Json{{"editStackPermission",
+                 {{"projectName", "payments-api"}, {"stackName", "prod"}, {"permission", 7}}}}),
+      400, "invalid stack permission");
   ExpectError(Call("PATCH", team, kRkumarToken, Json{{"newDescription", "x"}}), 403, "Only admins");
-  ExpectError(Call("PATCH", std::string(kTeams) + "/nope", kJdoeToken, Json{{"newDescription", "x"}}),
-              404, "Team 'nope'");
+  ExpectError(
+      Call("PATCH", std::string(kTeams) + "/nope", kJdoeToken, Json{{"newDescription", "x"}}), 404,
+      "Team 'nope'");
   EXPECT_EQ(Call("PATCH", team, kJdoeToken, Json{{"memberAction", "remove"}, {"member", "lnguyen"}})
                 .status,
             204);

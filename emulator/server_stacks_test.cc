@@ -107,7 +107,8 @@ TEST_F(EmulatorHttpTest, CreateThenDeleteStack) {
 TEST_F(EmulatorHttpTest, DeleteWithResourcesNeedsForce) {
   HttpResult r = Call("DELETE", kProdPath, kJdoeToken);
   ASSERT_EQ(r.status, 400);
-  EXPECT_EQ(r.json, (Json{{"code", 400}, {"message", "Bad Request: Stack still contains resources."}}));
+  EXPECT_EQ(r.json,
+            (Json{{"code", 400}, {"message", "Bad Request: Stack still contains resources."}}));
   ExpectError(Call("DELETE", std::string(kProdPath) + "?force=maybe", kJdoeToken), 400, "force");
   ExpectError(Call("DELETE", kStagingPath + std::string("?force=true"), kJdoeToken), 409,
               "Another update is currently in progress");
@@ -135,9 +136,9 @@ TEST_F(EmulatorHttpTest, TagRoutes) {
               "already exists");
   ExpectError(Call("POST", tags, kJdoeToken, Json{{"name", "bad name!"}, {"value", "x"}}), 400,
               "invalid tag name");
-  EXPECT_EQ(Call("PATCH", tags + "/owner", kJdoeToken, Json{{"name", "owner"}, {"value", "rk"}})
-                .status,
-            204);
+  EXPECT_EQ(
+      Call("PATCH", tags + "/owner", kJdoeToken, Json{{"name", "owner"}, {"value", "rk"}}).status,
+      204);
   EXPECT_EQ(Call("GET", kProdPath, kJdoeToken).json["tags"]["owner"], "rk");
   ExpectError(Call("PATCH", tags + "/missing", kJdoeToken, Json{{"name", "m"}, {"value", "v"}}),
               404, "Tag 'missing' not found");
@@ -153,8 +154,8 @@ TEST_F(EmulatorHttpTest, TagRoutes) {
 
 TEST_F(EmulatorHttpTest, TransferAndRename) {
   std::string staging_dev = "/api/stacks/acme-corp/payments-api/dev";
-  ExpectError(Call("POST", staging_dev + "/transfer", kRkumarToken, Json{{"toOrg", "globex"}}),
-              403, "not a member of organization 'globex'");
+  ExpectError(Call("POST", staging_dev + "/transfer", kRkumarToken, Json{{"toOrg", "globex"}}), 403,
+              "not a member of organization 'globex'");
   ExpectError(Call("POST", staging_dev + "/transfer", kJdoeToken, Json::object()), 400, "toOrg");
   EXPECT_EQ(Call("POST", staging_dev + "/transfer", kJdoeToken, Json{{"toOrg", "globex"}}).status,
             204);

@@ -33,8 +33,8 @@ TEST_F(EmulatorHttpTest, UpdatesServiceFormatPagesCompletely) {
   std::set<int64_t> versions;
   for (int page = 1;; ++page) {
     HttpResult r = Call("GET",
-                        std::string(kProdPath) + "/updates?output-type=service&pageSize=2&page=" +
-                            std::to_string(page),
+                        std::string(kProdPath) +
+                            "/updates?output-type=service&pageSize=2&page=" + std::to_string(page),
                         kJdoeToken);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json["itemsPerPage"], 2);
@@ -65,9 +65,9 @@ TEST_F(EmulatorHttpTest, LatestAndVersionedUpdate) {
               "invalid version");
   ExpectError(Call("GET", "/api/stacks/acme-corp/data-pipeline/dev/updates/latest", kJdoeToken),
               404, "has no updates");
-  EXPECT_EQ(Call("GET", kStagingPath + std::string("/updates/latest"), kJdoeToken)
-                .json["info"]["result"],
-            "in-progress");
+  EXPECT_EQ(
+      Call("GET", kStagingPath + std::string("/updates/latest"), kJdoeToken).json["info"]["result"],
+      "in-progress");
 }
 
 TEST_F(EmulatorHttpTest, UpdateStatus) {
@@ -82,10 +82,9 @@ TEST_F(EmulatorHttpTest, UpdateStatus) {
               "not found");
   ExpectError(Call("GET", std::string(kProdPath) + "/deploy/" + kProd42Id, kJdoeToken), 404,
               "no route");
-  ExpectError(
-      Call("GET", std::string(kProdPath) + "/update/" + kProd42Id + "?continuationToken=z",
-           kJdoeToken),
-      400, "Invalid continuation token");
+  ExpectError(Call("GET", std::string(kProdPath) + "/update/" + kProd42Id + "?continuationToken=z",
+                   kJdoeToken),
+              400, "Invalid continuation token");
 }
 
 TEST_F(EmulatorHttpTest, EventsPageToNullTokenWithoutDuplicates) {
@@ -97,8 +96,8 @@ TEST_F(EmulatorHttpTest, EventsPageToNullTokenWithoutDuplicates) {
   int calls = 0;
   std::string token;
   for (; calls < 20; ++calls) {
-    HttpResult r = Call("GET", token.empty() ? path : path + "?continuationToken=" + token,
-                        kJdoeToken);
+    HttpResult r =
+        Call("GET", token.empty() ? path : path + "?continuationToken=" + token, kJdoeToken);
     ASSERT_EQ(r.status, 200) << r.body;
     ASSERT_TRUE(r.json.contains("continuationToken"));
     for (const Json& e : r.json["events"]) {
@@ -122,10 +121,12 @@ TEST_F(EmulatorHttpTest, EventFilters) {
   ASSERT_EQ(r.json["events"].size(), 2u);
   EXPECT_EQ(r.json["events"][0]["type"], "diagnosticEvent");
   EXPECT_EQ(r.json["events"][1]["type"], "policyEvent");
-  r = Call("GET",
-           path + "?urn=urn%3Apulumi%3Aprod%3A%3Apayments-api%3A%3Aaws%3As3%2Fbucket%3ABucket%3A%3Aledger"
-                  "&include_non_activated=true",
-           kJdoeToken);
+  r = Call(
+      "GET",
+      path +
+          "?urn=urn%3Apulumi%3Aprod%3A%3Apayments-api%3A%3Aaws%3As3%2Fbucket%3ABucket%3A%3Aledger"
+          "&include_non_activated=true",
+      kJdoeToken);
   EXPECT_EQ(r.json["events"].size(), 4u);
   ExpectError(Call("GET", path + "?include_non_activated=maybe", kJdoeToken), 400,
               "include_non_activated");
@@ -151,8 +152,8 @@ TEST_F(EmulatorHttpTest, FollowLiveUpdateUntilFinished) {
   absl::Time deadline = absl::Now() + absl::Seconds(20);
   for (;;) {
     ASSERT_LT(absl::Now(), deadline) << "update did not finish; got " << events.size();
-    HttpResult r = Call("GET", token.empty() ? path : path + "?continuationToken=" + token,
-                        kJdoeToken);
+    HttpResult r =
+        Call("GET", token.empty() ? path : path + "?continuationToken=" + token, kJdoeToken);
     ASSERT_EQ(r.status, 200) << r.body;
     for (const Json& e : r.json["events"]) events.push_back(e);
     if (r.json["continuationToken"].is_null()) break;
@@ -173,9 +174,9 @@ TEST_F(EmulatorHttpTest, CancelRunningUpdate) {
   HttpResult r = Call("POST", cancel, kJdoeToken);
   EXPECT_EQ(r.status, 204);
   EXPECT_TRUE(r.body.empty());
-  EXPECT_EQ(Call("GET", kStagingPath + std::string("/update/") + kRunningId, kJdoeToken)
-                .json["status"],
-            "cancelled");
+  EXPECT_EQ(
+      Call("GET", kStagingPath + std::string("/update/") + kRunningId, kJdoeToken).json["status"],
+      "cancelled");
   HttpResult events = Call("GET", EventsPath(kStagingPath, kRunningId), kJdoeToken);
   EXPECT_EQ(events.json["events"].back()["type"], "cancelEvent");
   EXPECT_TRUE(events.json["continuationToken"].is_null());

@@ -50,8 +50,8 @@ absl::StatusOr<std::string> Store::Authenticate(absl::string_view token) const {
 std::string Store::NewUuid() {
   uint64_t hi = rng_();
   uint64_t lo = rng_();
-  hi = (hi & ~uint64_t{0xF000}) | 0x4000;                         // version 4
-  lo = (lo & ~(uint64_t{0xC} << 60)) | (uint64_t{0x8} << 60);     // RFC 4122 variant
+  hi = (hi & ~uint64_t{0xF000}) | 0x4000;                      // version 4
+  lo = (lo & ~(uint64_t{0xC} << 60)) | (uint64_t{0x8} << 60);  // RFC 4122 variant
   return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", hi >> 32, (hi >> 16) & 0xFFFF, hi & 0xFFFF,
                          lo >> 48, lo & 0xFFFFFFFFFFFFULL);
 }
@@ -62,9 +62,8 @@ absl::StatusOr<Org*> Store::MemberOrg(const Caller& caller, const std::string& o
     return absl::NotFoundError(absl::StrCat("Not Found: Organization '", org, "' not found."));
   }
   if (!it->second.members.count(caller.login)) {
-    return absl::PermissionDeniedError(absl::StrCat("Forbidden: User '", caller.login,
-                                                    "' is not a member of organization '", org,
-                                                    "'."));
+    return absl::PermissionDeniedError(absl::StrCat(
+        "Forbidden: User '", caller.login, "' is not a member of organization '", org, "'."));
   }
   return &it->second;
 }
@@ -84,8 +83,7 @@ absl::StatusOr<Stack*> Store::FindStack(const Caller& caller, const StackRef& re
   if (!org.ok()) return org.status();
   auto it = state_.stacks.find(StackKey{ref.org, ref.project, ref.stack});
   if (it == state_.stacks.end()) {
-    return absl::NotFoundError(
-        absl::StrCat("Not Found: Stack '", StackLabel(ref), "' not found."));
+    return absl::NotFoundError(absl::StrCat("Not Found: Stack '", StackLabel(ref), "' not found."));
   }
   AdvanceLiveUpdates(it->second);
   return &it->second;
@@ -96,8 +94,8 @@ absl::StatusOr<UpdateRecord*> Store::FindUpdate(Stack& stack, const std::string&
   for (UpdateRecord& u : stack.updates) {
     if (u.id == update_id && u.kind == kind) return &u;
   }
-  return absl::NotFoundError(absl::StrCat("Not Found: Update '", update_id, "' of kind '", kind,
-                                          "' not found."));
+  return absl::NotFoundError(
+      absl::StrCat("Not Found: Update '", update_id, "' of kind '", kind, "' not found."));
 }
 
 void Store::AdvanceLiveUpdates(Stack& stack) {

@@ -34,10 +34,10 @@
 namespace emulator {
 
 struct StoreOptions {
-  int64_t stacks_page_size = 10;   // /user/stacks page when `maxResults` is absent.
-  int64_t members_page_size = 5;   // members page when `maxResults` is absent.
-  int64_t audit_page_size = 10;    // audit log page when `maxResults` is absent.
-  int64_t events_page_size = 100;  // engine events per call.
+  int64_t stacks_page_size = 10;                  // /user/stacks page when `maxResults` is absent.
+  int64_t members_page_size = 5;                  // members page when `maxResults` is absent.
+  int64_t audit_page_size = 10;                   // audit log page when `maxResults` is absent.
+  int64_t events_page_size = 100;                 // engine events per call.
   std::function<absl::Time()> clock = absl::Now;  // Default: wall clock.
 };
 
@@ -153,10 +153,9 @@ class Store final {
                                    const MembersQuery& query);
   absl::StatusOr<Json> AddMember(const Caller& caller, const std::string& org,
                                  const std::string& login, const Json& body);
-  absl::Status UpdateMember(const Caller& caller, const std::string& org,
-                            const std::string& login, const Json& body);
-  absl::Status RemoveMember(const Caller& caller, const std::string& org,
-                            const std::string& login);
+  absl::Status UpdateMember(const Caller& caller, const std::string& org, const std::string& login,
+                            const Json& body);
+  absl::Status RemoveMember(const Caller& caller, const std::string& org, const std::string& login);
 
   // --- Teams (store_teams.cc) ---
   absl::StatusOr<Json> ListTeams(const Caller& caller, const std::string& org);

@@ -25,8 +25,8 @@ absl::Status InvalidRole(absl::string_view role) {
 }
 
 absl::Status NotAMember(const std::string& org, const std::string& login) {
-  return absl::NotFoundError(absl::StrCat("Not Found: User '", login,
-                                          "' is not a member of organization '", org, "'."));
+  return absl::NotFoundError(
+      absl::StrCat("Not Found: User '", login, "' is not a member of organization '", org, "'."));
 }
 
 int AdminCount(const Org& org) {
@@ -118,8 +118,7 @@ absl::Status Store::UpdateMember(const Caller& caller, const std::string& org,
     new_fga.name = BuiltinRoleName(new_role);
   }
   if (m.role == "admin" && new_role != "admin" && AdminCount(**o) == 1) {
-    return absl::InvalidArgumentError(
-        "Bad Request: An organization must have at least one admin.");
+    return absl::InvalidArgumentError("Bad Request: An organization must have at least one admin.");
   }
   m.role = new_role;
   m.fga_role = new_fga;
@@ -140,12 +139,12 @@ absl::Status Store::RemoveMember(const Caller& caller, const std::string& org,
   if (!(*o)->members.erase(login)) return NotAMember(org, login);
   for (auto& [name, team] : (*o)->teams) {
     std::vector<TeamMember>& tm = team.members;
-    tm.erase(std::remove_if(tm.begin(), tm.end(),
-                            [&](const TeamMember& t) { return t.login == login; }),
-             tm.end());
+    tm.erase(
+        std::remove_if(tm.begin(), tm.end(), [&](const TeamMember& t) { return t.login == login; }),
+        tm.end());
   }
-  Audit(**o, caller, "member.remove",
-        absl::StrCat("Removed \"", login, "\" from the organization"), true);
+  Audit(**o, caller, "member.remove", absl::StrCat("Removed \"", login, "\" from the organization"),
+        true);
   return absl::OkStatus();
 }
 

@@ -28,7 +28,8 @@ TEST_F(StoreTest, MembersPageWithoutDuplicates) {
   EXPECT_EQ(pages, 2);  // default page size 5
   Json first = (*store_->ListMembers(rkumar_, "acme-corp", {}))["members"][0];
   EXPECT_EQ(first["user"]["githubLogin"], "acme-ci");
-  EXPECT_EQ(CodeOf(store_->ListMembers(eve_, "acme-corp", {})), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(CodeOf(store_->ListMembers(eve_, "acme-corp", {})),
+            absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(CodeOf(store_->ListMembers(rkumar_, "acme-corp", {"garbage"})),
             absl::StatusCode::kInvalidArgument);
 }
@@ -42,7 +43,8 @@ TEST_F(StoreTest, AddMemberRules) {
             absl::StatusCode::kNotFound);
   EXPECT_EQ(CodeOf(store_->AddMember(jdoe_, "acme-corp", "rkumar", {{"role", "member"}})),
             absl::StatusCode::kAlreadyExists);
-  absl::StatusOr<Json> added = store_->AddMember(jdoe_, "acme-corp", "srivera", {{"role", "admin"}});
+  absl::StatusOr<Json> added =
+      store_->AddMember(jdoe_, "acme-corp", "srivera", {{"role", "admin"}});
   ASSERT_TRUE(added.ok()) << added.status();
   EXPECT_EQ((*added)["role"], "admin");
   EXPECT_EQ((*added)["user"]["name"], "Sam Rivera");
@@ -99,19 +101,21 @@ TEST_F(StoreTest, TeamsCreateUpdateDelete) {
   EXPECT_EQ(CodeOf(store_->CreateTeam(jdoe_, "acme-corp", long_name)),
             absl::StatusCode::kInvalidArgument);
 
-  EXPECT_TRUE(store_->UpdateTeam(jdoe_, "acme-corp", "sre",
-                                 {{"memberAction", "add"}, {"member", "rkumar"}})
-                  .ok());
-  EXPECT_TRUE(store_->UpdateTeam(jdoe_, "acme-corp", "sre",
-                                 {{"memberAction", "promote"}, {"member", "rkumar"},
-                                  {"newDescription", "Pager"},
-                                  {"addStackPermission",
-                                   {{"projectName", "payments-api"}, {"stackName", "prod"},
-                                    {"permission", 102}}},
-                                  {"addEnvironmentPermission",
-                                   {{"projectName", "payments-api"}, {"envName", "prod"},
-                                    {"permission", "read"}}}})
-                  .ok());
+  EXPECT_TRUE(
+      store_->UpdateTeam(jdoe_, "acme-corp", "sre", {{"memberAction", "add"}, {"member", "rkumar"}})
+          .ok());
+  EXPECT_TRUE(
+      store_
+          ->UpdateTeam(
+              jdoe_, "acme-corp", "sre",
+              {{"memberAction", "promote"},
+               {"member", "rkumar"},
+               {"newDescription", "Pager"},
+               {"addStackPermission",
+                {{"projectName", "payments-api"}, {"stackName", "prod"}, {"permission", 102}}},
+               {"addEnvironmentPermission",
+                {{"projectName", "payments-api"}, {"envName", "prod"}, {"permission", "read"}}}})
+          .ok());
   Json sre = *store_->GetTeam(rkumar_, "acme-corp", "sre");
   EXPECT_EQ(sre["members"][0]["role"], "admin");
   EXPECT_EQ(sre["userRole"], "admin");
@@ -119,18 +123,20 @@ TEST_F(StoreTest, TeamsCreateUpdateDelete) {
   EXPECT_EQ(sre["stacks"][0]["permissionSetName"], "Stack Write");
   EXPECT_EQ(sre["environments"][0]["permission"], "read");
   // Invalid changes are rejected as a whole.
-  EXPECT_EQ(store_->UpdateTeam(jdoe_, "acme-corp", "sre",
-                               {{"newDisplayName", "Changed"},
-                                {"memberAction", "add"}, {"member", "rkumar"}})
+  EXPECT_EQ(store_
+                ->UpdateTeam(
+                    jdoe_, "acme-corp", "sre",
+                    {{"newDisplayName", "Changed"}, {"memberAction", "add"}, {"member", "rkumar"}})
                 .code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ((*store_->GetTeam(rkumar_, "acme-corp", "sre"))["displayName"], "SRE");
-  EXPECT_EQ(store_->UpdateTeam(jdoe_, "acme-corp", "sre",
-                               {{"memberAction", "add"}, {"member", "eve"}})
-                .code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store_->UpdateTeam(jdoe_, "acme-corp", "sre",
-                               {{"removeStack", {{"projectName", "x"}, {"stackName", "y"}}}})
+  EXPECT_EQ(
+      store_->UpdateTeam(jdoe_, "acme-corp", "sre", {{"memberAction", "add"}, {"member", "eve"}})
+          .code(),
+      absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_
+                ->UpdateTeam(jdoe_, "acme-corp", "sre",
+                             {{"removeStack", {{"projectName", "x"}, {"stackName", "y"}}}})
                 .code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(store_->UpdateTeam(jdoe_, "acme-corp", "sre", Json::object()).code(),

@@ -20,8 +20,8 @@ absl::Status ValidateName(absl::string_view what, absl::string_view name) {
     if (!absl::ascii_isalnum(c) && c != '-' && c != '_' && c != '.') ok = false;
   }
   if (ok) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat("Bad Request: invalid ", what, " name '", name,
-                                                 "'"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("Bad Request: invalid ", what, " name '", name, "'"));
 }
 
 absl::Status UpdateInProgress() {
@@ -41,7 +41,8 @@ bool MatchesFilters(const Stack& s, const StackListQuery& q) {
 
 // Drops (or renames, when `new_project` is set) the stack's entries in the org's teams.
 void FixTeamStacks(Org& org, const std::string& project, const std::string& stack,
-                   const std::string* new_project = nullptr, const std::string* new_stack = nullptr) {
+                   const std::string* new_project = nullptr,
+                   const std::string* new_stack = nullptr) {
   for (auto& [name, team] : org.teams) {
     Json kept = Json::array();
     for (Json entry : team.stacks) {
@@ -185,9 +186,10 @@ absl::Status Store::DeleteStack(const Caller& caller, const StackRef& ref, bool 
   state_.stacks.erase(StackKey{ref.org, ref.project, ref.stack});
   Org& org = state_.orgs.at(ref.org);
   FixTeamStacks(org, ref.project, ref.stack);
-  Audit(org, caller, "stack.delete",
-        absl::StrCat("Deleted stack \"", ref.project, "/", ref.stack, "\"", force ? " (forced)" : ""),
-        false);
+  Audit(
+      org, caller, "stack.delete",
+      absl::StrCat("Deleted stack \"", ref.project, "/", ref.stack, "\"", force ? " (forced)" : ""),
+      false);
   return absl::OkStatus();
 }
 
@@ -264,8 +266,8 @@ absl::StatusOr<Json> Store::RenameStack(const Caller& caller, const StackRef& re
     if (!s.ok()) return s;
   }
   if (state_.stacks.count(StackKey{ref.org, project, name})) {
-    return absl::AlreadyExistsError(absl::StrCat("Conflict: Stack '", ref.org, "/", project, "/",
-                                                 name, "' already exists."));
+    return absl::AlreadyExistsError(
+        absl::StrCat("Conflict: Stack '", ref.org, "/", project, "/", name, "' already exists."));
   }
   if (RunningUpdate(**stack) != nullptr) return UpdateInProgress();
   auto node = state_.stacks.extract(StackKey{ref.org, ref.project, ref.stack});

@@ -159,7 +159,8 @@ TEST_F(StoreTest, ExportCurrentAndByVersion) {
   EXPECT_EQ((*v38)["deployment"]["resources"].size(), 3u);
   EXPECT_EQ(CodeOf(store_->ExportStack(jdoe_, kProd, 37)), absl::StatusCode::kNotFound);
   EXPECT_EQ(CodeOf(store_->ExportStack(jdoe_, kProd, 0)), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ((*store_->GetResourceCount(jdoe_, kProd)), (Json{{"resourceCount", 6}, {"version", 42}}));
+  EXPECT_EQ((*store_->GetResourceCount(jdoe_, kProd)),
+            (Json{{"resourceCount", 6}, {"version", 42}}));
 }
 
 TEST_F(StoreTest, TransferNeedsMembershipOfBothOrgs) {

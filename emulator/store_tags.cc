@@ -11,10 +11,17 @@ namespace {
 
 // Set by the CLI; the single-tag routes may not touch them.
 const std::set<std::string>& BuiltinTags() {
-  static const auto* tags = new std::set<std::string>{
-      "pulumi:project", "pulumi:runtime", "pulumi:description", "pulumi:template",
-      "pulumi:secrets_provider", "vcs:owner", "vcs:repo", "vcs:kind", "vcs:root",
-      "gitHub:owner", "gitHub:repo"};
+  static const auto* tags = new std::set<std::string>{"pulumi:project",
+                                                      "pulumi:runtime",
+                                                      "pulumi:description",
+                                                      "pulumi:template",
+                                                      "pulumi:secrets_provider",
+                                                      "vcs:owner",
+                                                      "vcs:repo",
+                                                      "vcs:kind",
+                                                      "vcs:root",
+                                                      "gitHub:owner",
+                                                      "gitHub:repo"};
   return *tags;
 }
 
@@ -34,8 +41,7 @@ absl::Status RejectBuiltin(absl::string_view name) {
 }
 
 // The {name, value} body of the single-tag routes; `value` must be present (may be empty).
-absl::StatusOr<std::pair<std::string, std::string>> TagBody(const Json& body,
-                                                            bool name_required) {
+absl::StatusOr<std::pair<std::string, std::string>> TagBody(const Json& body, bool name_required) {
   absl::StatusOr<std::optional<std::string>> name = OptionalString(body, "name");
   if (!name.ok()) return name.status();
   absl::StatusOr<std::optional<std::string>> value = OptionalString(body, "value");
@@ -71,8 +77,7 @@ absl::Status Store::AddStackTag(const Caller& caller, const StackRef& ref, const
   return absl::OkStatus();
 }
 
-absl::Status Store::ReplaceStackTags(const Caller& caller, const StackRef& ref,
-                                     const Json& body) {
+absl::Status Store::ReplaceStackTags(const Caller& caller, const StackRef& ref, const Json& body) {
   absl::MutexLock lock(&mu_);
   absl::StatusOr<Stack*> stack = FindStack(caller, ref);
   if (!stack.ok()) return stack.status();
@@ -104,7 +109,8 @@ absl::Status Store::UpdateStackTag(const Caller& caller, const StackRef& ref,
   absl::StatusOr<std::pair<std::string, std::string>> update = TagBody(body, false);
   if (!update.ok()) return update.status();
   std::string name = update->first.empty() ? tag : update->first;
-  for (absl::Status s : {RejectBuiltin(tag), RejectBuiltin(name), ValidateTag(name, update->second)}) {
+  for (absl::Status s :
+       {RejectBuiltin(tag), RejectBuiltin(name), ValidateTag(name, update->second)}) {
     if (!s.ok()) return s;
   }
   auto& tags = (*stack)->tags;

@@ -109,8 +109,8 @@ absl::Status ApplyMemberAction(const Org& org, const Json& body, Team& team,
   if (a == "add") {
     if (in_team) return Bad(absl::StrCat("User '", login, "' is already in the team."));
     team.members.push_back({login, "member"});
-    changes.push_back({"team.member.add", absl::StrCat("Added \"", login, "\" to team \"",
-                                                       team.name, "\"")});
+    changes.push_back(
+        {"team.member.add", absl::StrCat("Added \"", login, "\" to team \"", team.name, "\"")});
     return absl::OkStatus();
   }
   if (a != "remove" && a != "promote" && a != "demote") {
@@ -119,13 +119,13 @@ absl::Status ApplyMemberAction(const Org& org, const Json& body, Team& team,
   if (!in_team) return Bad(absl::StrCat("User '", login, "' is not in the team."));
   if (a == "remove") {
     team.members.erase(it);
-    changes.push_back({"team.member.remove", absl::StrCat("Removed \"", login, "\" from team \"",
-                                                          team.name, "\"")});
+    changes.push_back({"team.member.remove",
+                       absl::StrCat("Removed \"", login, "\" from team \"", team.name, "\"")});
   } else {
     it->role = a == "promote" ? "admin" : "member";
-    changes.push_back({"team.member.role.changed",
-                       absl::StrCat("Changed role of \"", login, "\" in team \"", team.name,
-                                    "\" to ", it->role)});
+    changes.push_back(
+        {"team.member.role.changed", absl::StrCat("Changed role of \"", login, "\" in team \"",
+                                                  team.name, "\" to ", it->role)});
   }
   return absl::OkStatus();
 }
@@ -137,7 +137,8 @@ absl::StatusOr<Json> Store::ListTeams(const Caller& caller, const std::string& o
   absl::StatusOr<Org*> o = MemberOrg(caller, org);
   if (!o.ok()) return o.status();
   Json teams = Json::array();
-  for (const auto& [name, team] : (*o)->teams) teams.push_back(TeamJson(state_, team, caller.login));
+  for (const auto& [name, team] : (*o)->teams)
+    teams.push_back(TeamJson(state_, team, caller.login));
   return Json{{"teams", teams}};
 }
 
@@ -235,16 +236,15 @@ absl::Status Store::UpdateTeam(const Caller& caller, const std::string& org,
         !state_.stacks.count(StackKey{org, r.value("projectName", ""), r.value("stackName", "")})) {
       return Bad("addStackPermission names an unknown stack");
     }
-    absl::Status s =
-        op.stack ? ApplyPermissionOp(op.op, r, "stackName", team.stacks,
-                                     [&] { return StackEntry(r); })
-                 : ApplyPermissionOp(op.op, r, "envName", team.environments,
-                                     [&] { return EnvironmentEntry(r); });
+    absl::Status s = op.stack ? ApplyPermissionOp(op.op, r, "stackName", team.stacks,
+                                                  [&] { return StackEntry(r); })
+                              : ApplyPermissionOp(op.op, r, "envName", team.environments,
+                                                  [&] { return EnvironmentEntry(r); });
     if (!s.ok()) return s;
-    changes.push_back({absl::StrCat("team.", op.stack ? "stack." : "environment.", op.op),
-                       absl::StrCat(op.key, " on team \"", team.name, "\": ",
-                                    r.value("projectName", ""), "/",
-                                    r.value(op.stack ? "stackName" : "envName", ""))});
+    changes.push_back(
+        {absl::StrCat("team.", op.stack ? "stack." : "environment.", op.op),
+         absl::StrCat(op.key, " on team \"", team.name, "\": ", r.value("projectName", ""), "/",
+                      r.value(op.stack ? "stackName" : "envName", ""))});
   }
   if (changes.empty()) return Bad("No changes to apply.");
   it->second = std::move(team);

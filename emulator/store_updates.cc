@@ -97,8 +97,7 @@ absl::StatusOr<Json> Store::GetUpdate(const Caller& caller, const StackRef& ref,
 }
 
 absl::StatusOr<Json> Store::GetUpdateStatus(const Caller& caller, const StackRef& ref,
-                                            const std::string& kind,
-                                            const std::string& update_id,
+                                            const std::string& kind, const std::string& update_id,
                                             const std::string& continuation_token) {
   absl::MutexLock lock(&mu_);
   absl::StatusOr<Stack*> stack = FindStack(caller, ref);
@@ -115,8 +114,7 @@ absl::StatusOr<Json> Store::GetUpdateStatus(const Caller& caller, const StackRef
 }
 
 absl::StatusOr<Json> Store::GetEngineEvents(const Caller& caller, const StackRef& ref,
-                                            const std::string& kind,
-                                            const std::string& update_id,
+                                            const std::string& kind, const std::string& update_id,
                                             const EventsQuery& query) {
   absl::MutexLock lock(&mu_);
   absl::StatusOr<Stack*> stack = FindStack(caller, ref);
@@ -137,17 +135,16 @@ absl::StatusOr<Json> Store::GetEngineEvents(const Caller& caller, const StackRef
   return out;
 }
 
-absl::Status Store::CancelUpdate(const Caller& caller, const StackRef& ref,
-                                 const std::string& kind, const std::string& update_id) {
+absl::Status Store::CancelUpdate(const Caller& caller, const StackRef& ref, const std::string& kind,
+                                 const std::string& update_id) {
   absl::MutexLock lock(&mu_);
   absl::StatusOr<Stack*> stack = FindStack(caller, ref);
   if (!stack.ok()) return stack.status();
   absl::StatusOr<UpdateRecord*> update = FindUpdate(**stack, kind, update_id);
   if (!update.ok()) return update.status();
   if (!IsRunning(**update)) {
-    return absl::AbortedError(
-        absl::StrCat("Conflict: Update '", update_id, "' is not running (", (*update)->status,
-                     ")."));
+    return absl::AbortedError(absl::StrCat("Conflict: Update '", update_id, "' is not running (",
+                                           (*update)->status, ")."));
   }
   emulator::CancelUpdate(**update, Now());
   Audit(state_.orgs.at(ref.org), caller, "stack.update.cancel",
@@ -161,8 +158,7 @@ absl::StatusOr<Json> Store::StartLiveUpdate(const StackRef& ref, const LiveUpdat
   absl::MutexLock lock(&mu_);
   auto it = state_.stacks.find(StackKey{ref.org, ref.project, ref.stack});
   if (it == state_.stacks.end()) {
-    return absl::NotFoundError(
-        absl::StrCat("Not Found: Stack '", StackLabel(ref), "' not found."));
+    return absl::NotFoundError(absl::StrCat("Not Found: Stack '", StackLabel(ref), "' not found."));
   }
   Stack& stack = it->second;
   AdvanceLiveUpdates(stack);

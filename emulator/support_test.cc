@@ -93,15 +93,14 @@ TEST(ParamsTest, TypedAccess) {
 }
 
 TEST(AuditExportTest, CsvQuotingAndGzipRoundTrip) {
-  Json events = Json::array(
-      {{{"timestamp", 1754300112},
-        {"sourceIP", "203.0.113.24"},
-        {"event", "stack.update"},
-        {"description", "Started \"x\", then y"},
-        {"user", {{"name", "CI Bot"}, {"githubLogin", "acme-ci"}}},
-        {"reqOrgAdmin", false},
-        {"reqStackAdmin", true},
-        {"authFailure", false}}});
+  Json events = Json::array({{{"timestamp", 1754300112},
+                              {"sourceIP", "203.0.113.24"},
+                              {"event", "stack.update"},
+                              {"description", "Started \"x\", then y"},
+                              {"user", {{"name", "CI Bot"}, {"githubLogin", "acme-ci"}}},
+                              {"reqOrgAdmin", false},
+                              {"reqStackAdmin", true},
+                              {"authFailure", false}}});
   std::string csv = AuditCsv(events);
   EXPECT_EQ(csv, absl::StrCat(kAuditCsvHeader, "\n",
                               "2025-08-04T09:35:12Z,CI Bot,acme-ci,stack.update,"
@@ -133,9 +132,9 @@ TEST(SeedTest, RejectsInvalidSeeds) {
       Json::parse(R"({"orgs":[{"name":"o","members":[{"login":"ghost"}]}]})"), absl::Now());
   EXPECT_EQ(bad_member.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(bad_member.status().message()), HasSubstr("unknown member ghost"));
-  EXPECT_FALSE(ParseSeed(Json::parse(R"({"stacks":[{"org":"o","project":"p","stack":"s"}]})"),
-                         absl::Now())
-                   .ok());
+  EXPECT_FALSE(
+      ParseSeed(Json::parse(R"({"stacks":[{"org":"o","project":"p","stack":"s"}]})"), absl::Now())
+          .ok());
   EXPECT_FALSE(ParseSeed(Json::parse(R"({"users":[{"login":1}]})"), absl::Now()).ok());
   EXPECT_FALSE(ParseSeed(Json::parse(R"({"users":[{"login":"a","tokens":["t"]},)"
                                      R"({"login":"b","tokens":["t"]}]})"),

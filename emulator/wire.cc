@@ -11,9 +11,7 @@ std::string FormatRfc3339(int64_t unix_seconds) {
 }
 
 Json UserInfoJson(const State& state, absl::string_view login, bool with_email) {
-  Json out = {{"name", std::string(login)},
-              {"githubLogin", std::string(login)},
-              {"avatarUrl", ""}};
+  Json out = {{"name", std::string(login)}, {"githubLogin", std::string(login)}, {"avatarUrl", ""}};
   auto it = state.users.find(std::string(login));
   if (it == state.users.end()) return out;
   out["name"] = it->second.name;
@@ -27,11 +25,11 @@ Json CurrentState(const Stack& stack) {
     return stack.updates.back().state;
   }
   if (!stack.initial_state.is_null()) return stack.initial_state;
-  return Json{{"version", 3},
-              {"deployment",
-               {{"manifest", {{"time", FormatRfc3339(stack.created)}, {"magic", ""},
-                              {"version", ""}}},
-                {"resources", Json::array()}}}};
+  return Json{
+      {"version", 3},
+      {"deployment",
+       {{"manifest", {{"time", FormatRfc3339(stack.created)}, {"magic", ""}, {"version", ""}}},
+        {"resources", Json::array()}}}};
 }
 
 int64_t ResourceCount(const Json& untyped_deployment) {
@@ -93,11 +91,12 @@ Json StackJson(const Stack& stack) {
 }
 
 Json StackMetadataJson(const State& state, const Stack& stack) {
-  return {{"orgName", stack.org},
-          {"projectName", stack.project},
-          {"stackName", stack.name},
-          {"ownedBy", UserInfoJson(state, stack.owner, /*with_email=*/false)},
-          {"notificationSettings", {{"notifyUpdateFailure", true}, {"notifyUpdateSuccess", false}}}};
+  return {
+      {"orgName", stack.org},
+      {"projectName", stack.project},
+      {"stackName", stack.name},
+      {"ownedBy", UserInfoJson(state, stack.owner, /*with_email=*/false)},
+      {"notificationSettings", {{"notifyUpdateFailure", true}, {"notifyUpdateSuccess", false}}}};
 }
 
 Json UpdateInfoCliJson(const UpdateRecord& update) {
@@ -134,19 +133,19 @@ Json MemberJson(const State& state, const Org& org, const Member& member) {
       if (tm.login == member.login) teams.push_back(name);
     }
   }
-  return {{"role", member.role},
-          {"user", UserInfoJson(state, member.login, /*with_email=*/true)},
-          {"created", member.created},
-          {"knownToPulumi", true},
-          {"virtualAdmin", member.virtual_admin},
-          {"links",
-           {{"self", absl::StrCat(kConsoleBase, "/", org.name, "/settings/members/",
-                                  member.login)}}},
-          {"fgaRole",
-           {{"id", member.fga_role.id},
-            {"name", member.fga_role.name},
-            {"modifiedAt", member.fga_role.modified_at}}},
-          {"teams", teams}};
+  return {
+      {"role", member.role},
+      {"user", UserInfoJson(state, member.login, /*with_email=*/true)},
+      {"created", member.created},
+      {"knownToPulumi", true},
+      {"virtualAdmin", member.virtual_admin},
+      {"links",
+       {{"self", absl::StrCat(kConsoleBase, "/", org.name, "/settings/members/", member.login)}}},
+      {"fgaRole",
+       {{"id", member.fga_role.id},
+        {"name", member.fga_role.name},
+        {"modifiedAt", member.fga_role.modified_at}}},
+      {"teams", teams}};
 }
 
 Json TeamJson(const State& state, const Team& team, absl::string_view caller) {
@@ -188,12 +187,18 @@ Json AuditEventJson(const State& state, const AuditEvent& e) {
 
 std::string StackPermissionSetName(int64_t permission) {
   switch (permission) {
-    case 0: return "None";
-    case 101: return "Stack Read";
-    case 102: return "Stack Write";
-    case 103: return "Stack Admin";
-    case 104: return "Stack Creator";
-    default: return "";
+    case 0:
+      return "None";
+    case 101:
+      return "Stack Read";
+    case 102:
+      return "Stack Write";
+    case 103:
+      return "Stack Admin";
+    case 104:
+      return "Stack Creator";
+    default:
+      return "";
   }
 }
 

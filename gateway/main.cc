@@ -98,7 +98,8 @@ int Run(GatewayConfig config) {
 
   std::vector<const google::protobuf::ServiceDescriptor*> services;
   for (const char* name : kServices) {
-    const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
+    const auto* service =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
     if (service == nullptr) Die(absl::StrCat("service ", name, " is not linked in"));
     services.push_back(service);
   }

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "google/api/annotations.pb.h"
 #include "google/api/http.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/struct.pb.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "pulumi/gateway/v1/options.pb.h"
 #include "pulumi/service/v1/organizations.grpc.pb.h"
@@ -264,13 +264,13 @@ TEST(ApiRoutesTest, EngineEventPayloadKeys) {
     keys.push_back(payload->field(i)->json_name());
     EXPECT_EQ(payload->field(i)->message_type(), google::protobuf::Struct::descriptor());
   }
-  EXPECT_THAT(keys, UnorderedElementsAreArray(std::vector<std::string>{
-                        "cancelEvent", "stdoutEvent", "diagnosticEvent", "preludeEvent",
-                        "summaryEvent", "resourcePreEvent", "resOutputsEvent", "resOpFailedEvent",
-                        "policyEvent", "policyRemediationEvent", "policyLoadEvent",
-                        "policyAnalyzeSummaryEvent", "policyRemediateSummaryEvent",
-                        "policyAnalyzeStackSummaryEvent", "startDebuggingEvent", "progressEvent",
-                        "errorEvent"}));
+  EXPECT_THAT(keys,
+              UnorderedElementsAreArray(std::vector<std::string>{
+                  "cancelEvent", "stdoutEvent", "diagnosticEvent", "preludeEvent", "summaryEvent",
+                  "resourcePreEvent", "resOutputsEvent", "resOpFailedEvent", "policyEvent",
+                  "policyRemediationEvent", "policyLoadEvent", "policyAnalyzeSummaryEvent",
+                  "policyRemediateSummaryEvent", "policyAnalyzeStackSummaryEvent",
+                  "startDebuggingEvent", "progressEvent", "errorEvent"}));
 }
 
 // The gateway options that change behaviour, per RPC: which RPCs carry them is part of the
@@ -302,13 +302,12 @@ TEST(ApiRoutesTest, GatewayOptionsSitOnTheExpectedRpcs) {
       restricted.push_back(name + ":" + field->name() + "=" + values);
     }
   }
-  EXPECT_THAT(already_exists,
-              UnorderedElementsAreArray(std::vector<std::string>{
-                  "StacksService/CreateStack", "OrganizationsService/AddMember",
-                  "OrganizationsService/CreateTeam"}));
-  EXPECT_THAT(raw, UnorderedElementsAreArray(std::vector<std::string>{
-                       "OrganizationsService/ExportAuditLogs:data",
-                       "OrganizationsService/ExportAuditLogsV2:data"}));
+  EXPECT_THAT(already_exists, UnorderedElementsAreArray(std::vector<std::string>{
+                                  "StacksService/CreateStack", "OrganizationsService/AddMember",
+                                  "OrganizationsService/CreateTeam"}));
+  EXPECT_THAT(raw, UnorderedElementsAreArray(
+                       std::vector<std::string>{"OrganizationsService/ExportAuditLogs:data",
+                                                "OrganizationsService/ExportAuditLogsV2:data"}));
   EXPECT_THAT(body_values, UnorderedElementsAreArray(std::vector<std::string>{
                                "OrganizationsService/AddTeamMember:memberAction=add",
                                "OrganizationsService/RemoveTeamMember:memberAction=remove"}));

@@ -30,10 +30,11 @@ TEST(TokenFromAuthorizationTest, AcceptsTokenAndBearerSchemes) {
 }
 
 TEST(TokenFromAuthorizationTest, RejectsMalformedValuesWithoutEchoingThem) {
-  for (std::string value : {std::string(""), std::string("pul-secret1"), std::string("Basic pul-secret1"),
-                            std::string("token "), std::string("token pul-sec\r\nret1"),
-                            std::string("token pul-sec ret1"), std::string("token pul-\0secret1", 17),
-                            "token " + std::string(kMaxTokenLength + 1, 'a')}) {
+  for (std::string value :
+       {std::string(""), std::string("pul-secret1"), std::string("Basic pul-secret1"),
+        std::string("token "), std::string("token pul-sec\r\nret1"),
+        std::string("token pul-sec ret1"), std::string("token pul-\0secret1", 17),
+        "token " + std::string(kMaxTokenLength + 1, 'a')}) {
     SCOPED_TRACE(value);
     absl::StatusOr<std::string> token = TokenFromAuthorization(value);
     ASSERT_FALSE(token.ok());

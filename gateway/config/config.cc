@@ -38,8 +38,9 @@ absl::StatusOr<std::string> UpstreamHost(absl::string_view url) {
   absl::string_view authority = rest.substr(0, rest.find('/'));
   if (authority.empty() || authority.find('@') != absl::string_view::npos ||
       rest.find_first_of("?#") != absl::string_view::npos) {
-    return FlagError("upstream", "expected a base URL like https://api.pulumi.com (no user info, "
-                                 "query or fragment)");
+    return FlagError("upstream",
+                     "expected a base URL like https://api.pulumi.com (no user info, "
+                     "query or fragment)");
   }
   if (authority.front() == '[') return std::string(authority.substr(0, authority.find(']') + 1));
   return std::string(authority.substr(0, authority.find(':')));
@@ -76,8 +77,9 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     }
     token = std::string(absl::StripAsciiWhitespace(token));
     if (absl::Status s = ValidateToken(token); !s.ok()) {
-      return FlagError(config->token_file.empty() ? "auth_mode (PULUMI_ACCESS_TOKEN)" : "token_file",
-                       s.message());
+      return FlagError(
+          config->token_file.empty() ? "auth_mode (PULUMI_ACCESS_TOKEN)" : "token_file",
+          s.message());
     }
     config->service_token = std::move(token);
   }

@@ -49,8 +49,8 @@ struct GatewayConfig {
   std::string upstream_host;
 };
 
-// Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen: ...")
-// for the first bad value; the service token's content never appears in a message.
+// Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen:
+// ...") for the first bad value; the service token's content never appears in a message.
 absl::Status ValidateConfig(GatewayConfig* config);
 
 }  // namespace pulumi_gateway

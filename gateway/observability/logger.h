@@ -33,7 +33,8 @@ class Logger final {
   bool Enabled(LogLevel level) const { return level >= threshold_; }
 
   // Writes one line. String values are redacted; other JSON values are written as they are.
-  void Log(LogLevel level, absl::string_view message, nlohmann::json fields = nlohmann::json::object());
+  void Log(LogLevel level, absl::string_view message,
+           nlohmann::json fields = nlohmann::json::object());
 
  private:
   const LogLevel threshold_;

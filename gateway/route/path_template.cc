@@ -72,7 +72,8 @@ absl::StatusOr<PathTemplate> PathTemplate::Compile(absl::string_view pattern,
       std::pair<absl::string_view, absl::string_view> name_and_pattern =
           absl::StrSplit(var, absl::MaxSplits('=', 1));
       if (!name_and_pattern.second.empty() && name_and_pattern.second != "*") {
-        return error(absl::StrCat("variable \"", var, "\": only single-segment variables are supported"));
+        return error(
+            absl::StrCat("variable \"", var, "\": only single-segment variables are supported"));
       }
       if (var.find('=') != absl::string_view::npos && name_and_pattern.second.empty()) {
         return error(absl::StrCat("variable \"", var, "\" has an empty pattern"));
@@ -134,7 +135,8 @@ absl::StatusOr<std::string> PathTemplate::Expand(const google::protobuf::Message
         value = absl::StrCat(reflection->GetUInt64(request, field));
         break;
       default:
-        return absl::InternalError(absl::StrCat("field ", field->name(), " cannot be a path segment"));
+        return absl::InternalError(
+            absl::StrCat("field ", field->name(), " cannot be a path segment"));
     }
     if (value.empty()) {
       return absl::InvalidArgumentError(

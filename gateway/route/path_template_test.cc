@@ -94,11 +94,12 @@ TEST(PathTemplateCompileTest, RejectsMalformedPatterns) {
 }
 
 TEST(PathTemplateCompileTest, BindsFieldsInPatternOrder) {
-  absl::StatusOr<PathTemplate> compiled = PathTemplate::Compile(
-      "/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}",
-      ExportStackAtVersionRequest::descriptor());
+  absl::StatusOr<PathTemplate> compiled =
+      PathTemplate::Compile("/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}",
+                            ExportStackAtVersionRequest::descriptor());
   ASSERT_TRUE(compiled.ok()) << compiled.status();
-  EXPECT_EQ(compiled->pattern(), "/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}");
+  EXPECT_EQ(compiled->pattern(),
+            "/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}");
   std::vector<std::string> names;
   for (const auto* field : compiled->BoundFields()) names.push_back(field->name());
   EXPECT_THAT(names, ElementsAre("org_name", "project_name", "stack_name", "version"));
@@ -141,8 +142,9 @@ TEST(PathTemplateExpandTest, ExpandsARealRequest) {
 }
 
 TEST(PathTemplateExpandTest, ExpandsIntegerFields) {
-  PathTemplate t = MustCompile("/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}",
-                               ExportStackAtVersionRequest::descriptor());
+  PathTemplate t =
+      MustCompile("/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}",
+                  ExportStackAtVersionRequest::descriptor());
   ExportStackAtVersionRequest request;
   request.set_org_name("acme-corp");
   request.set_project_name("payments-api");
@@ -181,7 +183,10 @@ TEST(PathTemplateExpandTest, HostileValuesStayInsideTheirSegment) {
       {"hash", "#", absl::StatusCode::kOk, prefix + "%23"},
       {"space", " ", absl::StatusCode::kOk, prefix + "%20"},
       {"backslash", "a\\b", absl::StatusCode::kOk, prefix + "a%5Cb"},
-      {"unicode", "st\xC3\xA4" "ck", absl::StatusCode::kOk, prefix + "st%C3%A4ck"},
+      {"unicode",
+       "st\xC3\xA4"
+       "ck",
+       absl::StatusCode::kOk, prefix + "st%C3%A4ck"},
       {"three dots", "...", absl::StatusCode::kOk, prefix + "..."},
       {"dot prefix", ".hidden", absl::StatusCode::kOk, prefix + ".hidden"},
       {"empty", "", absl::StatusCode::kInvalidArgument,
@@ -197,8 +202,10 @@ TEST(PathTemplateExpandTest, HostileValuesStayInsideTheirSegment) {
        "field \"stackName\" contains a control character"},
       {"tab", "a\tb", absl::StatusCode::kInvalidArgument,
        "field \"stackName\" contains a control character"},
-      {"DEL", "a\x7F" "b", absl::StatusCode::kInvalidArgument,
-       "field \"stackName\" contains a control character"},
+      {"DEL",
+       "a\x7F"
+       "b",
+       absl::StatusCode::kInvalidArgument, "field \"stackName\" contains a control character"},
   };
   PathTemplate t = MustCompile(kStackPattern, GetStackRequest::descriptor());
   for (const HostileValueCase& c : cases) {

@@ -30,8 +30,8 @@ absl::StatusOr<const FieldDescriptor*> FindTopLevelField(const MethodDescriptor*
                                                          absl::string_view what) {
   const FieldDescriptor* field = message->FindFieldByName(std::string(name));
   if (field == nullptr) {
-    return MethodError(method, absl::StrCat(what, " \"", name, "\" is not a field of ",
-                                            message->full_name()));
+    return MethodError(
+        method, absl::StrCat(what, " \"", name, "\" is not a field of ", message->full_name()));
   }
   return field;
 }

@@ -104,9 +104,8 @@ TEST_F(PulumiRouteTableTest, ListStacksSendsEveryFieldAsQuery) {
   EXPECT_EQ(r.body_kind, Route::BodyKind::kNone);
   EXPECT_EQ(r.body_field, nullptr);
   EXPECT_THAT(r.path_fields, IsEmpty());
-  EXPECT_THAT(Names(r.query_fields),
-              ElementsAre("organization", "project", "tag_name", "tag_value",
-                          "continuation_token", "max_results", "role_id"));
+  EXPECT_THAT(Names(r.query_fields), ElementsAre("organization", "project", "tag_name", "tag_value",
+                                                 "continuation_token", "max_results", "role_id"));
   EXPECT_EQ(r.response_body_field, nullptr);
   EXPECT_EQ(r.raw_response_field, nullptr);
   EXPECT_TRUE(r.idempotent);
@@ -207,9 +206,8 @@ TEST_F(PulumiRouteTableTest, AuditLogExportsAreRaw) {
     EXPECT_EQ(r.raw_response_field->type(), FieldDescriptor::TYPE_BYTES);
     ASSERT_NE(r.content_type_field, nullptr);
     EXPECT_EQ(r.content_type_field->name(), "content_type");
-    EXPECT_THAT(Names(r.query_fields),
-                ElementsAre("continuation_token", "start_time", "end_time", "user_filter",
-                            "event_filter", "format"));
+    EXPECT_THAT(Names(r.query_fields), ElementsAre("continuation_token", "start_time", "end_time",
+                                                   "user_filter", "event_filter", "format"));
   }
   EXPECT_EQ(Get("OrganizationsService", "ListAuditLogEvents").raw_response_field, nullptr);
 }
@@ -219,8 +217,8 @@ TEST_F(PulumiRouteTableTest, ConflictMeansAlreadyExistsOnlyForCreateMethods) {
   for (const auto& route : table_->routes()) {
     if (route->conflict_is_already_exists) already_exists.push_back(route->method->name());
   }
-  EXPECT_THAT(already_exists, ::testing::UnorderedElementsAre("CreateStack", "AddMember",
-                                                              "CreateTeam"));
+  EXPECT_THAT(already_exists,
+              ::testing::UnorderedElementsAre("CreateStack", "AddMember", "CreateTeam"));
 }
 
 TEST_F(PulumiRouteTableTest, IdempotentFollowsTheVerb) {
@@ -256,8 +254,7 @@ TEST(CompileRouteTest, RejectsRulesThatCannotBeServed) {
       {"MapQuery", "field \"labels\" would be a query parameter but is not a scalar"},
       {"BodyOnGet", "GET must not have a body"},
       {"BodyOnDelete", "DELETE must not have a body"},
-      {"UnknownBody",
-       "body \"nope\" is not a field of pulumi_gateway.route.testdata.NameRequest"},
+      {"UnknownBody", "body \"nope\" is not a field of pulumi_gateway.route.testdata.NameRequest"},
       {"BodyInPath", "the body field is also bound to the path"},
       {"UnknownResponseBody",
        "response_body \"nope\" is not a field of pulumi_gateway.route.testdata.ThingResponse"},
@@ -300,8 +297,9 @@ TEST(CompileRouteTest, MethodWithoutRuleIsNotFound) {
 }
 
 TEST(RouteTableBuildTest, FailsOnTheFirstRuleThatDoesNotCompile) {
-  absl::StatusOr<RouteTable> table = RouteTable::Build(
-      {Service("pulumi.service.v1.StacksService"), Service("pulumi_gateway.route.testdata.BadRoutes")});
+  absl::StatusOr<RouteTable> table =
+      RouteTable::Build({Service("pulumi.service.v1.StacksService"),
+                         Service("pulumi_gateway.route.testdata.BadRoutes")});
   ASSERT_FALSE(table.ok());
   EXPECT_EQ(table.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(table.status().message()),

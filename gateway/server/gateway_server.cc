@@ -35,8 +35,8 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
 
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen,
-                                               " (address in use or not local?)"));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen, " (address in use or not local?)"));
   }
   const size_t colon = options.listen.rfind(':');
   server->address_ = absl::StrCat(options.listen.substr(0, colon), ":", server->port_);

@@ -8,11 +8,11 @@ namespace pulumi_gateway {
 RoutedService::RoutedService(const google::protobuf::ServiceDescriptor* service,
                              const RouteTable& routes, Handler handler) {
   for (int i = 0; i < service->method_count(); ++i) {
-    const Route* route = routes.Find(
-        std::string("/") + service->full_name() + "/" + service->method(i)->name());
+    const Route* route =
+        routes.Find(std::string("/") + service->full_name() + "/" + service->method(i)->name());
     if (route == nullptr) continue;
-    AddMethod(new grpc::internal::RpcServiceMethod(
-        route->grpc_path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC, nullptr));
+    AddMethod(new grpc::internal::RpcServiceMethod(route->grpc_path.c_str(),
+                                                   grpc::internal::RpcMethod::NORMAL_RPC, nullptr));
     MarkMethodRawCallback(
         registered_,
         new grpc::internal::CallbackUnaryHandler<grpc::ByteBuffer, grpc::ByteBuffer>(

@@ -63,9 +63,9 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
   if (env_.in_flight != nullptr) {
     if (env_.in_flight->fetch_add(1) >= env_.max_in_flight) {
       env_.in_flight->fetch_sub(1);
-      Complete(absl::ResourceExhaustedError(absl::StrCat(
-                   "the gateway already has ", env_.max_in_flight,
-                   " calls in flight (--max_in_flight); retry with backoff")),
+      Complete(absl::ResourceExhaustedError(
+                   absl::StrCat("the gateway already has ", env_.max_in_flight,
+                                " calls in flight (--max_in_flight); retry with backoff")),
                0);
       return Unref();
     }
@@ -80,7 +80,8 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
   }
   sent_upstream_ = true;
   const uint64_t id = env_.upstream->Send(
-      std::move(http), [this](absl::StatusOr<HttpResponse> result) { OnUpstreamDone(std::move(result)); });
+      std::move(http),
+      [this](absl::StatusOr<HttpResponse> result) { OnUpstreamDone(std::move(result)); });
   bool cancel;
   {
     absl::MutexLock lock(&mu_);

@@ -60,14 +60,16 @@ TEST(CurlStatusTest, EveryRow) {
 }
 
 TEST(CurlStatusTest, MessagesSayWhatHappened) {
-  absl::Status timeout = CurlResultToStatus(CURLE_OPERATION_TIMEDOUT, "Operation timed out after 5000 milliseconds");
-  EXPECT_THAT(std::string(timeout.message()),
-              HasSubstr("upstream did not answer in time: Operation timed out after 5000 milliseconds"));
+  absl::Status timeout =
+      CurlResultToStatus(CURLE_OPERATION_TIMEDOUT, "Operation timed out after 5000 milliseconds");
+  EXPECT_THAT(
+      std::string(timeout.message()),
+      HasSubstr("upstream did not answer in time: Operation timed out after 5000 milliseconds"));
 
   absl::Status connect = CurlResultToStatus(CURLE_COULDNT_CONNECT, "");
   // Without a detail, curl's own description of the code is used.
-  EXPECT_THAT(std::string(connect.message()),
-              HasSubstr(std::string("upstream unreachable: ") + curl_easy_strerror(CURLE_COULDNT_CONNECT)));
+  EXPECT_THAT(std::string(connect.message()), HasSubstr(std::string("upstream unreachable: ") +
+                                                        curl_easy_strerror(CURLE_COULDNT_CONNECT)));
 
   EXPECT_EQ(CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, "x").message(), "call cancelled");
   EXPECT_THAT(std::string(CurlResultToStatus(CURLE_WRITE_ERROR, "").message()),

@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "absl/strings/cord.h"
+#include "gateway/status/upstream_error.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
-#include "gateway/status/upstream_error.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -93,7 +93,9 @@ TEST(ToGrpcStatusTest, DetailsStayParseableForNonAsciiUpstreamMessages) {
   for (int i = 0; i < 400; ++i) long_umlauts += "\xC3\xA4";
   const std::vector<Case> cases = {
       {"UTF-8 message cut by the length cap", "{\"message\": \"" + long_umlauts + "\"}"},
-      {"plain text in Latin-1", "Stack 'St\xE4" "ck' not found"},
+      {"plain text in Latin-1",
+       "Stack 'St\xE4"
+       "ck' not found"},
       {"UTF-8 detail cut by the length cap",
        "{\"message\": \"m\", \"errors\": [{\"errorType\": \"custom\", \"customMessage\": \"" +
            long_umlauts + "\"}]}"},

@@ -68,8 +68,8 @@ TEST(HttpStatusMapTest, EveryRow) {
       {600, kAborted, Code::kUnknown},
   };
   for (const Row& row : rows) {
-    SCOPED_TRACE(::testing::Message() << "HTTP " << row.http_status << " conflict="
-                                      << static_cast<int>(row.conflict));
+    SCOPED_TRACE(::testing::Message()
+                 << "HTTP " << row.http_status << " conflict=" << static_cast<int>(row.conflict));
     EXPECT_EQ(CodeForHttpStatus(row.http_status, row.conflict), row.code);
   }
 }

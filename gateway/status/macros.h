@@ -9,9 +9,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    ::absl::Status status_macro_ = (expr);     \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    ::absl::Status status_macro_ = (expr);         \
     if (!status_macro_.ok()) return status_macro_; \
   } while (false)
 

@@ -56,10 +56,15 @@ TEST(RedactSecretsTest, Table) {
       {"PUL-abc", "PUL-abc"},
       // Control characters become spaces: no header or log-line injection.
       {"a\r\nb", "a  b"},
-      {"a\tb\x7F" "c", "a b c"},
+      {"a\tb\x7F"
+       "c",
+       "a b c"},
       {std::string("a\0b", 3), "a b"},
       // Non-ASCII text is kept.
-      {"St\xC3\xA4" "ck", "St\xC3\xA4" "ck"},
+      {"St\xC3\xA4"
+       "ck",
+       "St\xC3\xA4"
+       "ck"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.in);
@@ -79,7 +84,7 @@ TEST(RedactSecretsTest, CutsToMaxBytesAndMarksTheCut) {
 // that must be valid UTF-8 or the whole status detail fails to parse in every client.
 TEST(RedactSecretsTest, CutNeverSplitsAUtf8Character) {
   std::string umlauts = "x";
-  for (int i = 0; i < 20; ++i) umlauts += "\xC3\xA4";  // "ä", 2 bytes each; 41 bytes in all.
+  for (int i = 0; i < 20; ++i) umlauts += "\xC3\xA4";    // "ä", 2 bytes each; 41 bytes in all.
   const std::string euros = "\xE2\x82\xAC\xE2\x82\xAC";  // "€€", 3 bytes each.
   for (const std::string& text : {umlauts, euros}) {
     SCOPED_TRACE(text);

@@ -18,8 +18,8 @@ std::optional<absl::Duration> ParseRetryAfter(absl::string_view value, absl::Tim
   absl::Time when;
   std::string error;
   // RFC 7231 IMF-fixdate; the obsolete formats are not produced by any server we talk to.
-  if (!absl::ParseTime("%a, %d %b %Y %H:%M:%S GMT", std::string(value), absl::UTCTimeZone(),
-                       &when, &error)) {
+  if (!absl::ParseTime("%a, %d %b %Y %H:%M:%S GMT", std::string(value), absl::UTCTimeZone(), &when,
+                       &error)) {
     return std::nullopt;
   }
   return when > now ? when - now : absl::ZeroDuration();

@@ -40,9 +40,11 @@ absl::Status UpstreamHttpError(const HttpResponse& response, const UpstreamError
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_object()) {
     message = StringMember(body, "message");
-    metadata.emplace_back("documentation_url", RedactSecrets(StringMember(body, "documentationUrl"), 256));
+    metadata.emplace_back("documentation_url",
+                          RedactSecrets(StringMember(body, "documentationUrl"), 256));
     auto errors = body.find("errors");
-    if (errors != body.end() && errors->is_array() && !errors->empty() && (*errors)[0].is_object()) {
+    if (errors != body.end() && errors->is_array() && !errors->empty() &&
+        (*errors)[0].is_object()) {
       const nlohmann::json& first = (*errors)[0];
       std::string type = StringMember(first, "errorType");
       if (!type.empty()) reason = absl::AsciiStrToUpper(RedactSecrets(type, 64));

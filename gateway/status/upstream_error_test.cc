@@ -84,10 +84,10 @@ TEST(UpstreamHttpErrorTest, JsonErrorBodyBecomesMessageAndErrorInfo) {
 }
 
 TEST(UpstreamHttpErrorTest, ConflictOnACreateMethodIsAlreadyExists) {
-  const absl::Status status = UpstreamHttpError(
-      Response(409, R"({"code": 409, "message": "Conflict: stack already exists",
+  const absl::Status status =
+      UpstreamHttpError(Response(409, R"({"code": 409, "message": "Conflict: stack already exists",
                         "errors": [{"resource": "stack", "errorType": "already_exists"}]})"),
-      Context(ConflictMeaning::kAlreadyExists));
+                        Context(ConflictMeaning::kAlreadyExists));
   EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists);
   ASSERT_TRUE(ErrorInfoOf(status).has_value());
   EXPECT_EQ(ErrorInfoOf(status)->reason(), "ALREADY_EXISTS");
@@ -162,10 +162,10 @@ TEST(UpstreamHttpErrorTest, RateLimitWithRetryAfterSecondsCarriesRetryInfo) {
 
 TEST(UpstreamHttpErrorTest, RateLimitWithRetryAfterDateCarriesRetryInfo) {
   // Context().now is Wed, 21 Oct 2026 07:27:00 GMT.
-  const absl::Status status = UpstreamHttpError(
-      Response(429, R"({"code": 429, "message": "Too Many Requests"})",
-               {{"retry-after", "Wed, 21 Oct 2026 07:28:30 GMT"}}),
-      Context());
+  const absl::Status status =
+      UpstreamHttpError(Response(429, R"({"code": 429, "message": "Too Many Requests"})",
+                                 {{"retry-after", "Wed, 21 Oct 2026 07:28:30 GMT"}}),
+                        Context());
   EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(Message(status), "Too Many Requests (HTTP 429)");
   std::optional<google::rpc::RetryInfo> retry = RetryInfoOf(status);
@@ -186,12 +186,10 @@ TEST(UpstreamHttpErrorTest, NoRetryInfoWithoutAUsableRetryAfterOrOnOtherStatuses
   EXPECT_FALSE(
       RetryInfoOf(UpstreamHttpError(Response(429, "", {{"Retry-After", "soon"}}), Context()))
           .has_value());
-  EXPECT_FALSE(
-      RetryInfoOf(UpstreamHttpError(Response(500, "", {{"Retry-After", "5"}}), Context()))
-          .has_value());
-  EXPECT_FALSE(
-      RetryInfoOf(UpstreamHttpError(Response(502, "", {{"Retry-After", "5"}}), Context()))
-          .has_value());
+  EXPECT_FALSE(RetryInfoOf(UpstreamHttpError(Response(500, "", {{"Retry-After", "5"}}), Context()))
+                   .has_value());
+  EXPECT_FALSE(RetryInfoOf(UpstreamHttpError(Response(502, "", {{"Retry-After", "5"}}), Context()))
+                   .has_value());
 }
 
 TEST(UpstreamHttpErrorTest, TokensInUpstreamTextAreRedacted) {
@@ -220,13 +218,13 @@ TEST(UpstreamHttpErrorTest, TokensInUpstreamTextAreRedacted) {
 
 TEST(UpstreamHttpErrorTest, LongMessagesAreCappedAndControlCharactersRemoved) {
   const std::string long_message(5000, 'x');
-  const absl::Status status = UpstreamHttpError(
-      Response(400, "{\"message\": \"" + long_message + "\"}"), Context());
+  const absl::Status status =
+      UpstreamHttpError(Response(400, "{\"message\": \"" + long_message + "\"}"), Context());
   EXPECT_LE(Message(status).size(), 300u + 3u + std::string(" (HTTP 400)").size());
   EXPECT_THAT(Message(status), HasSubstr("... (HTTP 400)"));
 
-  const absl::Status injected = UpstreamHttpError(
-      Response(400, R"({"message": "bad\r\nX-Injected: 1"})"), Context());
+  const absl::Status injected =
+      UpstreamHttpError(Response(400, R"({"message": "bad\r\nX-Injected: 1"})"), Context());
   EXPECT_EQ(Message(injected), "bad  X-Injected: 1 (HTTP 400)");
 }
 

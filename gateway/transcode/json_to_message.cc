@@ -49,7 +49,8 @@ class Parser {
     if (depth > kMaxDepth) return Error(where, "nesting is too deep");
     const Descriptor* descriptor = message->GetDescriptor();
     if (IsWellKnown(descriptor)) return WellKnown(value, message, where, depth);
-    if (!value.is_object()) return Error(where, absl::StrCat("expected an object, got ", value.type_name()));
+    if (!value.is_object())
+      return Error(where, absl::StrCat("expected an object, got ", value.type_name()));
     for (auto it = value.begin(); it != value.end(); ++it) {
       const FieldDescriptor* field = FindField(descriptor, it.key());
       const std::string location = where.empty() ? it.key() : absl::StrCat(where, ".", it.key());
@@ -93,7 +94,8 @@ class Parser {
                      const std::string& where, int depth) {
     const Reflection* reflection = message->GetReflection();
     if (field->is_map()) {
-      if (!value.is_object()) return Error(where, absl::StrCat("expected an object, got ", value.type_name()));
+      if (!value.is_object())
+        return Error(where, absl::StrCat("expected an object, got ", value.type_name()));
       const FieldDescriptor* key_field = field->message_type()->map_key();
       const FieldDescriptor* value_field = field->message_type()->map_value();
       for (auto it = value.begin(); it != value.end(); ++it) {
@@ -107,7 +109,8 @@ class Parser {
       return absl::OkStatus();
     }
     if (field->is_repeated()) {
-      if (!value.is_array()) return Error(where, absl::StrCat("expected an array, got ", value.type_name()));
+      if (!value.is_array())
+        return Error(where, absl::StrCat("expected an array, got ", value.type_name()));
       for (const json& element : value) {
         absl::Status status = Repeated(element, message, field, where, depth);
         if (!status.ok()) return status;
@@ -120,7 +123,8 @@ class Parser {
   absl::Status Single(const json& value, Message* message, const FieldDescriptor* field,
                       const std::string& where, int depth) {
     if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
-      return Object(value, message->GetReflection()->MutableMessage(message, field), where, depth + 1);
+      return Object(value, message->GetReflection()->MutableMessage(message, field), where,
+                    depth + 1);
     }
     return Scalar(value, message, field, where);
   }
@@ -152,12 +156,14 @@ class Parser {
         }
         if (field->type() == FieldDescriptor::TYPE_BYTES) {
           std::string decoded;
-          if (!absl::Base64Unescape(text, &decoded) && !absl::WebSafeBase64Unescape(text, &decoded)) {
+          if (!absl::Base64Unescape(text, &decoded) &&
+              !absl::WebSafeBase64Unescape(text, &decoded)) {
             return Error(where, "expected base64 bytes");
           }
           text = std::move(decoded);
         }
-        repeated ? r->AddString(message, field, std::move(text)) : r->SetString(message, field, std::move(text));
+        repeated ? r->AddString(message, field, std::move(text))
+                 : r->SetString(message, field, std::move(text));
         return absl::OkStatus();
       }
       case FieldDescriptor::CPPTYPE_BOOL: {
@@ -235,8 +241,10 @@ class Parser {
     } else if (value.is_string()) {
       const std::string& text = value.get_ref<const std::string&>();
       ok = is_unsigned ? absl::SimpleAtoi(text, &u) : absl::SimpleAtoi(text, &s);
-      if (is_unsigned) s = static_cast<int64_t>(u);
-      else u = static_cast<uint64_t>(s);
+      if (is_unsigned)
+        s = static_cast<int64_t>(u);
+      else
+        u = static_cast<uint64_t>(s);
     }
     if (!ok) return Error(where, absl::StrCat("expected an integer, got ", value.dump()));
     switch (field->cpp_type()) {
@@ -267,7 +275,8 @@ class Parser {
     if (depth > kMaxDepth) return Error(where, "nesting is too deep");
     const Descriptor* d = message->GetDescriptor();
     if (d == google::protobuf::Struct::descriptor()) {
-      if (!value.is_object()) return Error(where, absl::StrCat("expected an object, got ", value.type_name()));
+      if (!value.is_object())
+        return Error(where, absl::StrCat("expected an object, got ", value.type_name()));
       auto* s = static_cast<google::protobuf::Struct*>(message);
       for (auto it = value.begin(); it != value.end(); ++it) {
         absl::Status status = WellKnown(*it, &(*s->mutable_fields())[it.key()], where, depth + 1);
@@ -276,7 +285,8 @@ class Parser {
       return absl::OkStatus();
     }
     if (d == google::protobuf::ListValue::descriptor()) {
-      if (!value.is_array()) return Error(where, absl::StrCat("expected an array, got ", value.type_name()));
+      if (!value.is_array())
+        return Error(where, absl::StrCat("expected an array, got ", value.type_name()));
       auto* list = static_cast<google::protobuf::ListValue*>(message);
       for (const json& element : value) {
         absl::Status status = WellKnown(element, list->add_values(), where, depth + 1);

@@ -30,8 +30,9 @@ struct ParseReport {
   static constexpr size_t kMaxUnknownKeys = 32;
 };
 
-// Parses `json` text into `message` (which is cleared first, as is `report`). Returns INVALID_ARGUMENT for text
-// that is not JSON or for a value whose type does not fit its field (naming the field).
+// Parses `json` text into `message` (which is cleared first, as is `report`). Returns
+// INVALID_ARGUMENT for text that is not JSON or for a value whose type does not fit its field
+// (naming the field).
 absl::Status JsonToMessage(absl::string_view json, google::protobuf::Message* message,
                            ParseReport* report);
 

@@ -201,10 +201,10 @@ constexpr char kAuditLogs[] = R"json({
 constexpr char kResourceCount[] = R"json({"resourceCount": 37, "version": 42})json";
 
 // §8.12 stack metadata
-constexpr char kStackMetadata[] = R"json({"orgName": "acme-corp", "projectName": "payments-api", "stackName": "prod",
+constexpr char kStackMetadata[] =
+    R"json({"orgName": "acme-corp", "projectName": "payments-api", "stackName": "prod",
  "ownedBy": {"name": "Jane Doe", "githubLogin": "jdoe", "avatarUrl": "https://avatars.githubusercontent.com/u/1001?v=4"},
  "notificationSettings": {"notifyUpdateFailure": true, "notifyUpdateSuccess": false}})json";
-
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
@@ -337,8 +337,7 @@ TEST(JsonToMessageFixtureTest, EngineEventsFillTheOneofPayloadNamedByType) {
   EXPECT_EQ(r.events(1).progress_event().fields().at("received").number_value(), 52428800);
 
   // resOutputsEvent: "old": null and "detailedDiff": null stay as JSON nulls inside the Struct.
-  const Struct& metadata =
-      r.events(5).res_outputs_event().fields().at("metadata").struct_value();
+  const Struct& metadata = r.events(5).res_outputs_event().fields().at("metadata").struct_value();
   EXPECT_EQ(metadata.fields().at("old").kind_case(), Value::kNullValue);
   EXPECT_EQ(metadata.fields().at("detailedDiff").kind_case(), Value::kNullValue);
 

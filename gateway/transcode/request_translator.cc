@@ -65,9 +65,8 @@ absl::Status CheckAllowedValues(const Route& route, const Message& request) {
       continue;  // An unset optional field is simply not sent.
     }
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-      return absl::InvalidArgumentError(absl::StrCat("field \"", field->json_name(),
-                                                     "\" must be one of: ",
-                                                     absl::StrJoin(allowed, ", ")));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "field \"", field->json_name(), "\" must be one of: ", absl::StrJoin(allowed, ", ")));
     }
   }
   return absl::OkStatus();

@@ -110,8 +110,9 @@ TEST_F(RequestTranslatorTest, PostWithoutBodyRuleSendsNoBody) {
   absl::StatusOr<HttpRequest> http = Translate(request);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_EQ(http->method, "POST");
-  EXPECT_EQ(http->path,
-            "/api/stacks/acme-corp/payments-api/prod/update/3b9e4f1a-6c2d-4e8f-a0b1-c2d3e4f5a6b7/cancel");
+  EXPECT_EQ(
+      http->path,
+      "/api/stacks/acme-corp/payments-api/prod/update/3b9e4f1a-6c2d-4e8f-a0b1-c2d3e4f5a6b7/cancel");
   EXPECT_FALSE(http->has_body);
   EXPECT_EQ(http->body, "");
 }
@@ -201,8 +202,9 @@ TEST_F(RequestTranslatorTest, SpecialQueryKeys) {
   request.set_page_size(10);
   absl::StatusOr<HttpRequest> http = Translate(request);
   ASSERT_TRUE(http.ok()) << http.status();
-  EXPECT_EQ(http->path,
-            "/api/stacks/acme-corp/payments-api/prod/updates?page=1&pageSize=10&output-type=service");
+  EXPECT_EQ(
+      http->path,
+      "/api/stacks/acme-corp/payments-api/prod/updates?page=1&pageSize=10&output-type=service");
 }
 
 TEST_F(RequestTranslatorTest, FixedQueryValuesFollowTheFieldParameters) {
@@ -213,7 +215,8 @@ TEST_F(RequestTranslatorTest, FixedQueryValuesFollowTheFieldParameters) {
   route.query_values = {{"format", "json"}, {"a b", "c&d"}};
   absl::StatusOr<HttpRequest> http = TranslateWith(route, request);
   ASSERT_TRUE(http.ok()) << http.status();
-  EXPECT_EQ(http->path, "/api/orgs/acme-corp/auditlogs?startTime=1754300200&format=json&a%20b=c%26d");
+  EXPECT_EQ(http->path,
+            "/api/orgs/acme-corp/auditlogs?startTime=1754300200&format=json&a%20b=c%26d");
 
   request.clear_start_time();
   http = TranslateWith(route, request);
@@ -367,10 +370,10 @@ TEST_F(RequestTranslatorTest, UnsetOptionalBodyFieldsAreOmitted) {
   ASSERT_TRUE(http.ok()) << http.status();
   json body = Body(*http);
   EXPECT_EQ(body["newDisplayName"], "Payments Team");
-  for (const char* key : {"newDescription", "memberAction", "member", "addStackPermission",
-                          "editStackPermission", "removeStack", "addEnvironmentPermission",
-                          "editEnvironmentPermission", "removeEnvironment", "orgName",
-                          "teamName"}) {
+  for (const char* key :
+       {"newDescription", "memberAction", "member", "addStackPermission", "editStackPermission",
+        "removeStack", "addEnvironmentPermission", "editEnvironmentPermission", "removeEnvironment",
+        "orgName", "teamName"}) {
     EXPECT_FALSE(body.contains(key)) << key << " in " << http->body;
   }
 
@@ -421,8 +424,8 @@ TEST_F(RequestTranslatorTest, ReusedHttpRequestIsOverwritten) {
   http.body = "stale";
   http.has_body = true;
   http.path = "/stale";
-  ASSERT_TRUE(TranslateRequest(RouteFor(v1::GetStackRequest()), Stack(v1::GetStackRequest()), &http)
-                  .ok());
+  ASSERT_TRUE(
+      TranslateRequest(RouteFor(v1::GetStackRequest()), Stack(v1::GetStackRequest()), &http).ok());
   EXPECT_EQ(http.path, "/api/stacks/acme-corp/payments-api/prod");
   EXPECT_FALSE(http.has_body);
   EXPECT_EQ(http.body, "");

@@ -62,8 +62,10 @@ TEST_F(ResponseTranslatorTest, JsonFillsTheWholeResponse) {
   ParseReport report;
   absl::Status status = TranslateResponse(
       Get("StacksService/ListStacks"),
-      Response(200, R"({"stacks":[{"stackName":"prod","lastUpdate":1754300112}],"continuationToken":"t"})",
-               "application/json"),
+      Response(
+          200,
+          R"({"stacks":[{"stackName":"prod","lastUpdate":1754300112}],"continuationToken":"t"})",
+          "application/json"),
       &out, &report);
   ASSERT_TRUE(status.ok()) << status;
   ASSERT_EQ(out.stacks_size(), 1);
@@ -76,11 +78,11 @@ TEST_F(ResponseTranslatorTest, JsonFillsTheWholeResponse) {
 TEST_F(ResponseTranslatorTest, ResponseBodyWrapsTheJsonIntoItsField) {
   v1::GetStackResponse out;
   ParseReport report;
-  absl::Status status = TranslateResponse(
-      Get("StacksService/GetStack"),
-      Response(200, R"({"orgName":"acme-corp","stackName":"prod","version":42,
+  absl::Status status =
+      TranslateResponse(Get("StacksService/GetStack"),
+                        Response(200, R"({"orgName":"acme-corp","stackName":"prod","version":42,
                         "tags":{"team":"payments"},"newKey":true})"),
-      &out, &report);
+                        &out, &report);
   ASSERT_TRUE(status.ok()) << status;
   ASSERT_TRUE(out.has_stack());
   EXPECT_EQ(out.stack().org_name(), "acme-corp");
@@ -96,9 +98,9 @@ TEST_F(ResponseTranslatorTest, ResponseBodyWrapsTheJsonIntoItsField) {
 TEST_F(ResponseTranslatorTest, ResponseBodyWithAKeyNamedLikeTheWrapper) {
   v1::GetTeamResponse out;
   ParseReport report;
-  absl::Status status = TranslateResponse(
-      Get("OrganizationsService/GetTeam"),
-      Response(200, R"({"team":"x","name":"payments"})"), &out, &report);
+  absl::Status status =
+      TranslateResponse(Get("OrganizationsService/GetTeam"),
+                        Response(200, R"({"team":"x","name":"payments"})"), &out, &report);
   ASSERT_TRUE(status.ok()) << status;
   EXPECT_EQ(out.team().name(), "payments");
   EXPECT_THAT(report.unknown_keys, UnorderedElementsAre("team.team"));
@@ -137,8 +139,8 @@ TEST_F(ResponseTranslatorTest, EmptyBodyGivesAnEmptyMessage) {
 TEST_F(ResponseTranslatorTest, RawResponseKeepsBytesAndContentType) {
   // A gzip stream: starts with 1f 8b and contains NUL bytes; it is not JSON and must not be parsed.
   const std::string gzip("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\x00\x01", 13);
-  for (const char* rpc : {"OrganizationsService/ExportAuditLogs",
-                          "OrganizationsService/ExportAuditLogsV2"}) {
+  for (const char* rpc :
+       {"OrganizationsService/ExportAuditLogs", "OrganizationsService/ExportAuditLogsV2"}) {
     SCOPED_TRACE(rpc);
     ParseReport report;
     HttpResponse response = Response(200, gzip);

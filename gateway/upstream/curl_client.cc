@@ -61,8 +61,8 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
 absl::StatusOr<std::unique_ptr<CurlClient>> CurlClient::Create(CurlClientOptions options) {
   if (!absl::StartsWith(options.base_url, "http://") &&
       !absl::StartsWith(options.base_url, "https://")) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "upstream base URL \"", options.base_url, "\" must start with http:// or https://"));
+    return absl::InvalidArgumentError(absl::StrCat("upstream base URL \"", options.base_url,
+                                                   "\" must start with http:// or https://"));
   }
   while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
   if (options.max_connections < 1) {
@@ -80,8 +80,10 @@ CurlClient::CurlClient(CurlClientOptions options)
   if (multi_ == nullptr) return;
   CURLM* multi = static_cast<CURLM*>(multi_.get());
   curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-  curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(options_.max_connections));
-  curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(options_.max_connections));
+  curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+                    static_cast<long>(options_.max_connections));
+  curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                    static_cast<long>(options_.max_connections));
   curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(options_.max_connections));
 }
 
@@ -133,7 +135,8 @@ void CurlClient::ReturnHandle(EasyHandle handle) {
 void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
   const absl::Duration left = transfer->request.deadline - absl::Now();
   if (left <= absl::ZeroDuration()) {
-    std::move(transfer->done)(absl::DeadlineExceededError("deadline passed before the upstream call"));
+    std::move(transfer->done)(
+        absl::DeadlineExceededError("deadline passed before the upstream call"));
     return;
   }
   transfer->easy = TakeHandle();
@@ -153,9 +156,9 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
   curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, options_.http2_prior_knowledge
-                                                   ? CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE
-                                                   : CURL_HTTP_VERSION_2TLS);
+  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION,
+                   options_.http2_prior_knowledge ? CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE
+                                                  : CURL_HTTP_VERSION_2TLS);
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<int64_t>(1, absl::ToInt64Milliseconds(left))));
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
@@ -188,31 +191,33 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
   }
 
   transfer->max_body = options_.max_response_bytes;
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION,
-                   +[](char* data, size_t size, size_t count, void* user) -> size_t {
-                     auto* t = static_cast<Transfer*>(user);
-                     const size_t bytes = size * count;
-                     if (t->response.body.size() + bytes > t->max_body) {
-                       t->too_large = true;
-                       return 0;
-                     }
-                     return OnBody(data, size, count, &t->response.body);
-                   });
+  curl_easy_setopt(
+      easy, CURLOPT_WRITEFUNCTION,
+      +[](char* data, size_t size, size_t count, void* user) -> size_t {
+        auto* t = static_cast<Transfer*>(user);
+        const size_t bytes = size * count;
+        if (t->response.body.size() + bytes > t->max_body) {
+          t->too_large = true;
+          return 0;
+        }
+        return OnBody(data, size, count, &t->response.body);
+      });
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION,
-                   +[](char* data, size_t size, size_t count, void* user) -> size_t {
-                     auto* t = static_cast<Transfer*>(user);
-                     const size_t bytes = size * count;
-                     absl::string_view line(data, bytes);
-                     if (absl::StartsWith(line, "HTTP/")) {
-                       t->response.headers.clear();  // a new response (after 100 Continue)
-                     } else if (size_t colon = line.find(':'); colon != absl::string_view::npos) {
-                       t->response.headers.emplace_back(
-                           std::string(absl::StripAsciiWhitespace(line.substr(0, colon))),
-                           std::string(absl::StripAsciiWhitespace(line.substr(colon + 1))));
-                     }
-                     return bytes;
-                   });
+  curl_easy_setopt(
+      easy, CURLOPT_HEADERFUNCTION,
+      +[](char* data, size_t size, size_t count, void* user) -> size_t {
+        auto* t = static_cast<Transfer*>(user);
+        const size_t bytes = size * count;
+        absl::string_view line(data, bytes);
+        if (absl::StartsWith(line, "HTTP/")) {
+          t->response.headers.clear();  // a new response (after 100 Continue)
+        } else if (size_t colon = line.find(':'); colon != absl::string_view::npos) {
+          t->response.headers.emplace_back(
+              std::string(absl::StripAsciiWhitespace(line.substr(0, colon))),
+              std::string(absl::StripAsciiWhitespace(line.substr(colon + 1))));
+        }
+        return bytes;
+      });
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
 
   CURLMcode added = curl_multi_add_handle(static_cast<CURLM*>(multi_.get()), easy);

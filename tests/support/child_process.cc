@@ -120,7 +120,8 @@ absl::StatusOr<int> ChildProcess::Wait(absl::Duration timeout) {
 std::string ChildProcess::Stderr() const { return ReadFile(stderr_path_); }
 
 int ChildProcess::ThreadCount() const {
-  for (absl::string_view line : absl::StrSplit(ReadFile(absl::StrCat("/proc/", pid_, "/status")), '\n')) {
+  for (absl::string_view line :
+       absl::StrSplit(ReadFile(absl::StrCat("/proc/", pid_, "/status")), '\n')) {
     int threads;
     if (absl::ConsumePrefix(&line, "Threads:") &&
         absl::SimpleAtoi(absl::StripAsciiWhitespace(line), &threads)) {
@@ -131,7 +132,8 @@ int ChildProcess::ThreadCount() const {
 }
 
 int64_t ChildProcess::RssKib() const {
-  for (absl::string_view line : absl::StrSplit(ReadFile(absl::StrCat("/proc/", pid_, "/status")), '\n')) {
+  for (absl::string_view line :
+       absl::StrSplit(ReadFile(absl::StrCat("/proc/", pid_, "/status")), '\n')) {
     if (absl::ConsumePrefix(&line, "VmRSS:")) {
       int64_t kib;
       line = absl::StripAsciiWhitespace(line);

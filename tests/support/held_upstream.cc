@@ -35,7 +35,8 @@ size_t RequestLength(const std::string& in) {
   size_t pos = 0;
   while (pos < headers.size()) {
     size_t next = headers.find("\r\n", pos);
-    absl::string_view line = headers.substr(pos, next == absl::string_view::npos ? next : next - pos);
+    absl::string_view line =
+        headers.substr(pos, next == absl::string_view::npos ? next : next - pos);
     if (absl::StartsWithIgnoreCase(line, "content-length:")) {
       size_t body = 0;
       if (absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(15)), &body)) length += body;
@@ -50,8 +51,9 @@ size_t RequestLength(const std::string& in) {
 
 HeldUpstream::HeldUpstream(absl::Duration hold, std::string body)
     : hold_(hold),
-      response_(absl::StrCat("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ",
-                             body.size(), "\r\n\r\n", body)) {
+      response_(absl::StrCat(
+          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ", body.size(),
+          "\r\n\r\n", body)) {
   listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   int one = 1;
   setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));

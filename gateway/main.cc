@@ -16,11 +16,14 @@
 #include "gateway/auth/authenticator.h"
 #include "gateway/config/config.h"
 #include "gateway/observability/logger.h"
+#include "gateway/observability/metered_upstream.h"
+#include "gateway/observability/metrics.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/gateway_server.h"
 #include "gateway/upstream/curl_client.h"
 #include "gateway/version.h"
 #include "google/protobuf/descriptor.h"
+#include "prometheus/exposer.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
           "gRPC listen address host:port; port 0 picks a free port (printed as 'listening on "
@@ -40,7 +43,7 @@ ABSL_FLAG(std::string, upstream_ca_file, "",
           "PEM file of CA certificates to trust for an https upstream. Empty: the system store.");
 ABSL_FLAG(bool, upstream_insecure_skip_verify, false,
           "DANGEROUS: do not verify the upstream's TLS certificate. Logged as a warning at "
-          "start-up and every minute.");
+          "start-up.");
 ABSL_FLAG(bool, upstream_http2_prior_knowledge, false,
           "Speak HTTP/2 without TLS (h2c) to an http:// upstream.");
 ABSL_FLAG(int, upstream_max_connections, 64,
@@ -53,6 +56,9 @@ ABSL_FLAG(int64_t, max_response_bytes, 64 << 20,
           "Largest upstream response body accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_in_flight, 10000,
           "Most calls in flight at once; further calls get RESOURCE_EXHAUSTED at once.");
+ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9090",
+          "Prometheus /metrics listen address host:port; port 0 picks a free port (printed as "
+          "'metrics listening on HOST:PORT'); empty disables metrics.");
 ABSL_FLAG(std::string, log_level, "info", "Lowest level logged: debug, info, warning or error.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
           "On SIGTERM: how long in-flight calls may take to finish before they are cancelled.");
@@ -88,6 +94,7 @@ GatewayConfig ReadFlags() {
   config.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   config.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
   config.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
+  config.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   config.log_level = absl::GetFlag(FLAGS_log_level);
   config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   return config;
@@ -122,11 +129,16 @@ int Run(GatewayConfig config) {
                "the network path can read and change traffic, including tokens");
   }
 
+  GatewayMetrics metrics;
+  for (const auto& route : routes->routes()) metrics.AddRoute(route->method);
+  MeteredUpstream metered(upstream->get(), &metrics);
+
   Authenticator auth = config.parsed_auth_mode == AuthMode::kService
                            ? Authenticator(config.service_token)
                            : Authenticator();
   CallEnvironment env;
-  env.upstream = upstream->get();
+  env.upstream = &metered;
+  env.metrics = &metrics;
   env.auth = &auth;
   env.logger = &logger;
   env.accept = absl::StrCat("application/vnd.pulumi+", config.api_version);
@@ -148,6 +160,30 @@ int Run(GatewayConfig config) {
   absl::StatusOr<std::unique_ptr<GatewayServer>> server =
       GatewayServer::Start(server_options, &*routes, env);
   if (!server.ok()) Die(server.status().message());
+
+  GatewayServer* gateway = server->get();
+  CurlClient* curl = upstream->get();
+  metrics.AddCallbackMetric("pulumi_gateway_in_flight_calls", "gRPC calls in flight.", false,
+                            [gateway] { return gateway->in_flight(); });
+  metrics.AddCallbackMetric("pulumi_upstream_in_flight_requests", "Upstream requests in flight.",
+                            false, [&metered] { return metered.in_flight(); });
+  metrics.AddCallbackMetric("pulumi_upstream_connections_opened_total",
+                            "Upstream connections opened (reuse keeps this low).", true,
+                            [curl] { return static_cast<double>(curl->connections_opened()); });
+  std::unique_ptr<prometheus::Exposer> exposer;
+  if (!config.metrics_listen.empty()) {
+    try {
+      exposer = std::make_unique<prometheus::Exposer>(config.metrics_listen);
+    } catch (const std::exception& e) {
+      Die(absl::StrCat("--metrics_listen: cannot listen on ", config.metrics_listen, ": ",
+                       e.what()));
+    }
+    exposer->RegisterCollectable(metrics.registry());
+    exposer->RegisterCollectable(metrics.callbacks());
+    const std::string host = config.metrics_listen.substr(0, config.metrics_listen.rfind(':'));
+    std::cerr << "metrics listening on " << host << ":" << exposer->GetListeningPorts().front()
+              << std::endl;
+  }
 
   std::cerr << "listening on " << (*server)->address() << std::endl;
   logger.Log(LogLevel::kInfo, "started",

@@ -50,6 +50,9 @@ absl::StatusOr<std::string> UpstreamHost(absl::string_view url) {
 
 absl::Status ValidateConfig(GatewayConfig* config) {
   if (absl::Status s = CheckHostPort("listen", config->listen); !s.ok()) return s;
+  if (!config->metrics_listen.empty()) {
+    if (absl::Status s = CheckHostPort("metrics_listen", config->metrics_listen); !s.ok()) return s;
+  }
   absl::StatusOr<std::string> host = UpstreamHost(config->upstream);
   if (!host.ok()) return host.status();
   config->upstream_host = *host;

@@ -37,6 +37,7 @@ struct GatewayConfig {
   int64_t max_request_bytes = 4 << 20;
   int64_t max_response_bytes = 64 << 20;
   int max_in_flight = 10000;
+  std::string metrics_listen;
   std::string log_level = "info";
   absl::Duration shutdown_grace = absl::Seconds(20);
 

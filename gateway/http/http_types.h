@@ -34,6 +34,8 @@ struct HttpRequest {
   bool has_body = false;
   // The transfer is abandoned (DEADLINE_EXCEEDED) when this passes. InfiniteFuture: no limit.
   absl::Time deadline = absl::InfiniteFuture();
+  // The RPC this request serves (e.g. "GetStack"): a label for metrics and logs, never sent.
+  std::string route;
 };
 
 struct HttpResponse {

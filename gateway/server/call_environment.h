@@ -9,6 +9,7 @@
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
 #include "gateway/observability/logger.h"
+#include "gateway/observability/metrics.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -17,6 +18,8 @@ struct CallEnvironment {
   UpstreamClient* upstream = nullptr;
   const Authenticator* auth = nullptr;
   Logger* logger = nullptr;
+  // Server-side metrics; null disables them.
+  GatewayMetrics* metrics = nullptr;
   // `Accept` header value, e.g. "application/vnd.pulumi+8".
   std::string accept;
   // `User-Agent` header value, e.g. "pulumi-grpc-gateway/0.1.0".

@@ -52,7 +52,14 @@ grpc::ServerUnaryReactor* UnaryCall::Start(const CallEnvironment& env,
 
 UnaryCall::UnaryCall(const CallEnvironment& env, grpc::CallbackServerContext* context,
                      grpc::ByteBuffer* response, const Route& route)
-    : env_(env), context_(context), response_(response), route_(route), start_(absl::Now()) {}
+    : env_(env),
+      context_(context),
+      response_(response),
+      route_(route),
+      metrics_(env.metrics != nullptr ? env.metrics->Find(route.method->name()) : nullptr),
+      start_(absl::Now()) {
+  if (metrics_ != nullptr) env_.metrics->CallStarted(metrics_);
+}
 
 void UnaryCall::Run(const grpc::ByteBuffer* request) {
   std::optional<absl::string_view> caller_id = Metadata(context_, "x-request-id");
@@ -107,6 +114,7 @@ absl::Status UnaryCall::BuildRequest(const grpc::ByteBuffer* request, HttpReques
                    env_.auth->UpstreamAuthorization(Metadata(context_, "authorization")));
   RETURN_IF_ERROR(TranslateRequest(route_, *message, http));
 
+  http->route = route_.method->name();
   http->headers.reserve(6);
   http->headers.emplace_back("Authorization", std::move(authorization));
   http->headers.emplace_back("Accept", env_.accept);
@@ -138,6 +146,7 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
   std::unique_ptr<google::protobuf::Message> message(prototype->New());
   ParseReport report;
   absl::Status parsed = TranslateResponse(route_, http, message.get(), &report);
+  if (metrics_ != nullptr) env_.metrics->UnknownKeys(metrics_, report.unknown_key_count);
   if (parsed.ok()) {
     if (report.unknown_key_count > 0 && env_.logger->Enabled(LogLevel::kDebug)) {
       env_.logger->Log(LogLevel::kDebug, "unknown upstream keys",
@@ -166,6 +175,7 @@ void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
     if (!status.ok()) fields["error"] = std::string(status.message());
     env_.logger->Log(LogLevel::kInfo, "access", std::move(fields));
   }
+  if (metrics_ != nullptr) env_.metrics->CallHandled(metrics_, status.code(), absl::Now() - start_);
   Finish(ToGrpcStatus(status));
 }
 

@@ -48,6 +48,7 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   grpc::CallbackServerContext* const context_;
   grpc::ByteBuffer* const response_;
   const Route& route_;
+  RouteMetrics* const metrics_;
   const absl::Time start_;
   std::string request_id_;
   bool counted_in_flight_ = false;

@@ -32,8 +32,8 @@ constexpr char kGateway[] = "gateway/pulumi_gateway";
 
 std::unique_ptr<ChildProcess> StartGateway(const std::string& upstream,
                                            std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--upstream=" + upstream,
-                                   "--log_level=warning"};
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0",
+                                   "--upstream=" + upstream, "--log_level=warning"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto gateway = std::make_unique<ChildProcess>(kGateway, args);
   absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(20));
@@ -199,7 +199,7 @@ TEST(GatewayBehaviourTest, InvalidFlagsStopStartupNamingTheFlag) {
            {{"--log_level=loud"}, "--log_level"},
        }) {
     SCOPED_TRACE(row.expected);
-    std::vector<std::string> args = {"--listen=127.0.0.1:0"};
+    std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen="};
     args.insert(args.end(), row.args.begin(), row.args.end());
     ChildProcess gateway(kGateway, args, {"PULUMI_ACCESS_TOKEN="});
     absl::StatusOr<int> exit_code = gateway.Wait(absl::Seconds(10));

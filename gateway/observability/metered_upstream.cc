@@ -1,0 +1,31 @@
+#include "gateway/observability/metered_upstream.h"
+
+#include <utility>
+
+#include "absl/time/clock.h"
+
+namespace pulumi_gateway {
+
+MeteredUpstream::MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics)
+    : inner_(inner), metrics_(metrics) {}
+
+uint64_t MeteredUpstream::Send(HttpRequest request, Callback done) {
+  RouteMetrics* route = metrics_->Find(request.route);
+  const absl::Time start = absl::Now();
+  ++in_flight_;
+  return inner_->Send(std::move(request), [this, route, start, done = std::move(done)](
+                                              absl::StatusOr<HttpResponse> result) mutable {
+    --in_flight_;
+    if (route != nullptr) {
+      const bool timed_out =
+          !result.ok() && result.status().code() == absl::StatusCode::kDeadlineExceeded;
+      metrics_->UpstreamAttempt(route, result.ok() ? result->status : 0, timed_out,
+                                absl::Now() - start);
+    }
+    std::move(done)(std::move(result));
+  });
+}
+
+void MeteredUpstream::Cancel(uint64_t id) { inner_->Cancel(id); }
+
+}  // namespace pulumi_gateway

@@ -1,0 +1,34 @@
+// An UpstreamClient decorator that records every attempt in GatewayMetrics: status class,
+// duration and timeouts per route, plus the requests in flight.
+//
+//   MeteredUpstream metered(&curl_client, &metrics);
+//   metered.Send(std::move(request), std::move(done));  // request.route names the metrics
+#ifndef GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
+#define GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
+
+#include <atomic>
+
+#include "gateway/observability/metrics.h"
+#include "gateway/upstream/upstream_client.h"
+
+namespace pulumi_gateway {
+
+class MeteredUpstream final : public UpstreamClient {
+ public:
+  // `inner` and `metrics` must outlive this object.
+  MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics);
+
+  uint64_t Send(HttpRequest request, Callback done) override;
+  void Cancel(uint64_t id) override;
+
+  int in_flight() const { return in_flight_.load(); }
+
+ private:
+  UpstreamClient* const inner_;
+  GatewayMetrics* const metrics_;
+  std::atomic<int> in_flight_{0};
+};
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_

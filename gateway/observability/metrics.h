@@ -1,0 +1,96 @@
+// Prometheus metrics of the gateway, registered once at start-up for every route and scraped from
+// --metrics_listen at /metrics.
+//
+// Server side (go-grpc-prometheus names): grpc_server_started_total,
+// grpc_server_handled_total{grpc_code}, grpc_server_handling_seconds (histogram), all labelled
+// grpc_service, grpc_method, grpc_type. Upstream side, per route (the RPC name):
+// pulumi_upstream_requests_total{route,status_class}, pulumi_upstream_request_duration_seconds,
+// pulumi_upstream_retries_total, pulumi_upstream_timeouts_total,
+// pulumi_upstream_unknown_json_keys_total (schema drift); process-wide gauges read at scrape
+// time (calls and upstream requests in flight, connections opened, circuit-breaker state).
+//
+//   GatewayMetrics metrics;
+//   RouteMetrics* m = metrics.AddRoute(route.method);   // at start-up, once per route
+//   metrics.CallStarted(m); ... metrics.CallHandled(m, code, elapsed);
+#ifndef GATEWAY_OBSERVABILITY_METRICS_H_
+#define GATEWAY_OBSERVABILITY_METRICS_H_
+
+#include <array>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "google/protobuf/descriptor.h"
+#include "prometheus/collectable.h"
+#include "prometheus/counter.h"
+#include "prometheus/family.h"
+#include "prometheus/gauge.h"
+#include "prometheus/histogram.h"
+#include "prometheus/registry.h"
+
+namespace pulumi_gateway {
+
+// The metric children of one route, created at start-up so a call only touches atomics.
+struct RouteMetrics {
+  std::string route;
+  prometheus::Counter* started = nullptr;
+  prometheus::Histogram* handling = nullptr;
+  // grpc_server_handled_total by code, created on first use.
+  std::array<std::atomic<prometheus::Counter*>, 17> handled{};
+  // pulumi_upstream_requests_total by class: 1xx..5xx at [1..5], transport error at [0].
+  std::array<prometheus::Counter*, 6> upstream_by_class{};
+  prometheus::Histogram* upstream_duration = nullptr;
+  prometheus::Counter* retries = nullptr;
+  prometheus::Counter* timeouts = nullptr;
+  prometheus::Counter* unknown_keys = nullptr;
+  std::vector<std::string> labels;  // grpc_service, grpc_method, grpc_type values
+};
+
+class GatewayMetrics final {
+ public:
+  GatewayMetrics();
+
+  // Creates the children of `method`'s route (label `route` = the method name). Start-up only.
+  RouteMetrics* AddRoute(const google::protobuf::MethodDescriptor* method);
+  // The route registered under `route`, or null. Safe to call concurrently after start-up.
+  RouteMetrics* Find(absl::string_view route) const;
+
+  void CallStarted(RouteMetrics* route);
+  void CallHandled(RouteMetrics* route, absl::StatusCode code, absl::Duration elapsed);
+  // One upstream attempt: `http_status` 0 for a transport failure; `timed_out` for timeouts.
+  void UpstreamAttempt(RouteMetrics* route, int http_status, bool timed_out, absl::Duration elapsed);
+  void UpstreamRetry(RouteMetrics* route);
+  void UnknownKeys(RouteMetrics* route, int count);
+
+  // A gauge or counter whose value is read from `read` at each scrape (for state other modules
+  // own: in-flight calls, connections opened, breaker state).
+  void AddCallbackMetric(std::string name, std::string help, bool is_counter,
+                         std::function<double()> read);
+
+  std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
+  std::shared_ptr<prometheus::Collectable> callbacks() const { return callbacks_; }
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  std::shared_ptr<prometheus::Collectable> callbacks_;
+  prometheus::Family<prometheus::Counter>& started_;
+  prometheus::Family<prometheus::Counter>& handled_;
+  prometheus::Family<prometheus::Histogram>& handling_;
+  prometheus::Family<prometheus::Counter>& upstream_requests_;
+  prometheus::Family<prometheus::Histogram>& upstream_duration_;
+  prometheus::Family<prometheus::Counter>& retries_;
+  prometheus::Family<prometheus::Counter>& timeouts_;
+  prometheus::Family<prometheus::Counter>& unknown_keys_;
+  std::vector<std::unique_ptr<RouteMetrics>> routes_;
+  absl::flat_hash_map<std::string, RouteMetrics*> by_name_;
+};
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_OBSERVABILITY_METRICS_H_

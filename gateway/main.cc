@@ -20,7 +20,11 @@
 #include "gateway/observability/metrics.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/gateway_server.h"
+#include "gateway/upstream/circuit_breaker.h"
 #include "gateway/upstream/curl_client.h"
+#include "gateway/upstream/rate_limiter.h"
+#include "gateway/upstream/retrying_upstream.h"
+#include "gateway/upstream/timer_queue.h"
 #include "gateway/version.h"
 #include "google/protobuf/descriptor.h"
 #include "prometheus/exposer.h"
@@ -50,6 +54,23 @@ ABSL_FLAG(int, upstream_max_connections, 64,
           "Most upstream connections open at once; further requests queue for one.");
 ABSL_FLAG(absl::Duration, upstream_connect_timeout, absl::Seconds(10),
           "Longest wait for an upstream TCP+TLS connection.");
+ABSL_FLAG(int, retry_max_attempts, 3,
+          "Most attempts per call (1 = no retries). Retried: connection failures (any verb), "
+          "and for idempotent calls also broken connections and 429/502/503/504.");
+ABSL_FLAG(absl::Duration, retry_initial_backoff, absl::Milliseconds(100),
+          "Backoff cap before the first retry; doubles per retry (full jitter).");
+ABSL_FLAG(absl::Duration, retry_max_backoff, absl::Seconds(5), "Largest backoff cap.");
+ABSL_FLAG(double, retry_budget_ratio, 0.2,
+          "Retries allowed per call on average (retry budget); bursts of up to 20 retries.");
+ABSL_FLAG(int, breaker_failure_threshold, 20,
+          "Consecutive upstream failures that open the circuit breaker (calls then fail fast "
+          "with UNAVAILABLE); 0 disables the breaker.");
+ABSL_FLAG(absl::Duration, breaker_open_duration, absl::Seconds(5),
+          "How long the breaker stays open before one probe call.");
+ABSL_FLAG(double, upstream_rate_limit, 0,
+          "Outbound requests per second (token bucket); excess requests wait within their "
+          "deadline. 0 disables.");
+ABSL_FLAG(double, upstream_rate_burst, 10, "Requests the outbound limit lets through at once.");
 ABSL_FLAG(int64_t, max_request_bytes, 4 << 20,
           "Largest gRPC request accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, max_response_bytes, 64 << 20,
@@ -72,6 +93,52 @@ constexpr const char* kServices[] = {
     "pulumi.service.v1.OrganizationsService",
 };
 
+// Every upstream call passes through these layers, outermost first:
+//   retries (budgeted, within the deadline) → circuit breaker → outbound rate limit (optional)
+//   → metrics per attempt → libcurl.
+class UpstreamStack {
+ public:
+  UpstreamStack(const GatewayConfig& config, UpstreamClient* curl, GatewayMetrics* metrics)
+      : metered_(curl, metrics) {
+    UpstreamClient* below = &metered_;
+    if (config.rate_limit.requests_per_second > 0) {
+      limiter_ = std::make_unique<RateLimiter>(below, &timers_, config.rate_limit);
+      below = limiter_.get();
+    }
+    breaker_ = std::make_unique<CircuitBreaker>(below, &timers_, config.breaker);
+    retrying_ = std::make_unique<RetryingUpstream>(
+        breaker_.get(), &timers_, config.retry, [metrics](const HttpRequest& request) {
+          if (RouteMetrics* route = metrics->Find(request.route)) metrics->UpstreamRetry(route);
+        });
+  }
+
+  UpstreamClient* top() { return retrying_.get(); }
+
+  void ExportGauges(GatewayMetrics* metrics) {
+    metrics->AddCallbackMetric("pulumi_upstream_in_flight_requests", "Upstream requests in flight.",
+                               false, [this] { return metered_.in_flight(); });
+    metrics->AddCallbackMetric(
+        "pulumi_upstream_circuit_breaker_state",
+        "Upstream circuit breaker: 0 closed, 1 open (failing fast), 2 half-open (probing).", false,
+        [this] { return static_cast<double>(breaker_->state()); });
+    metrics->AddCallbackMetric("pulumi_upstream_retry_budget_tokens",
+                               "Retries the retry budget would allow right now.", false,
+                               [this] { return retrying_->budget().tokens(); });
+    if (limiter_ != nullptr) {
+      metrics->AddCallbackMetric("pulumi_upstream_rate_limit_queued",
+                                 "Requests waiting for the outbound rate limit.", false,
+                                 [this] { return limiter_->queued(); });
+    }
+  }
+
+ private:
+  TimerQueue timers_;
+  MeteredUpstream metered_;
+  std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<CircuitBreaker> breaker_;
+  std::unique_ptr<RetryingUpstream> retrying_;
+};
+
 [[noreturn]] void Die(absl::string_view message) {
   std::cerr << "pulumi_gateway: " << message << std::endl;
   std::exit(2);
@@ -91,6 +158,14 @@ GatewayConfig ReadFlags() {
   config.upstream_http2_prior_knowledge = absl::GetFlag(FLAGS_upstream_http2_prior_knowledge);
   config.upstream_max_connections = absl::GetFlag(FLAGS_upstream_max_connections);
   config.upstream_connect_timeout = absl::GetFlag(FLAGS_upstream_connect_timeout);
+  config.retry.max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
+  config.retry.initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);
+  config.retry.max_backoff = absl::GetFlag(FLAGS_retry_max_backoff);
+  config.retry.budget_ratio = absl::GetFlag(FLAGS_retry_budget_ratio);
+  config.breaker.failure_threshold = absl::GetFlag(FLAGS_breaker_failure_threshold);
+  config.breaker.open_duration = absl::GetFlag(FLAGS_breaker_open_duration);
+  config.rate_limit.requests_per_second = absl::GetFlag(FLAGS_upstream_rate_limit);
+  config.rate_limit.burst = absl::GetFlag(FLAGS_upstream_rate_burst);
   config.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   config.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
   config.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
@@ -131,13 +206,13 @@ int Run(GatewayConfig config) {
 
   GatewayMetrics metrics;
   for (const auto& route : routes->routes()) metrics.AddRoute(route->method);
-  MeteredUpstream metered(upstream->get(), &metrics);
+  UpstreamStack stack(config, upstream->get(), &metrics);
 
   Authenticator auth = config.parsed_auth_mode == AuthMode::kService
                            ? Authenticator(config.service_token)
                            : Authenticator();
   CallEnvironment env;
-  env.upstream = &metered;
+  env.upstream = stack.top();
   env.metrics = &metrics;
   env.auth = &auth;
   env.logger = &logger;
@@ -165,8 +240,7 @@ int Run(GatewayConfig config) {
   CurlClient* curl = upstream->get();
   metrics.AddCallbackMetric("pulumi_gateway_in_flight_calls", "gRPC calls in flight.", false,
                             [gateway] { return gateway->in_flight(); });
-  metrics.AddCallbackMetric("pulumi_upstream_in_flight_requests", "Upstream requests in flight.",
-                            false, [&metered] { return metered.in_flight(); });
+  stack.ExportGauges(&metrics);
   metrics.AddCallbackMetric("pulumi_upstream_connections_opened_total",
                             "Upstream connections opened (reuse keeps this low).", true,
                             [curl] { return static_cast<double>(curl->connections_opened()); });

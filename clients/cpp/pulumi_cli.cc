@@ -1,6 +1,6 @@
 // pulumi_cli: calls any RPC of the Pulumi gRPC gateway by name and prints the JSON answer.
 //
-//   pulumi_cli --address=localhost:50051 --token=$PULUMI_ACCESS_TOKEN \
+//   pulumi_cli --address=localhost:50051 --token="$PULUMI_ACCESS_TOKEN"
 //       ListStacks '{"organization": "acme-corp"}'
 //   pulumi_cli --list                      # every RPC the gateway offers
 //
@@ -32,8 +32,9 @@ namespace {
 
 void ListMethods() {
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name : {"pulumi.service.v1.StacksService", "pulumi.service.v1.StackUpdatesService",
-                           "pulumi.service.v1.OrganizationsService"}) {
+  for (const char* name :
+       {"pulumi.service.v1.StacksService", "pulumi.service.v1.StackUpdatesService",
+        "pulumi.service.v1.OrganizationsService"}) {
     const auto* service = pool->FindServiceByName(name);
     if (service == nullptr) continue;
     for (int i = 0; i < service->method_count(); ++i) {
@@ -79,7 +80,8 @@ int main(int argc, char** argv) {
     std::cerr << "pulumi_cli: " << client.status().message() << std::endl;
     return 2;
   }
-  absl::StatusOr<std::string> response = (*client)->CallJson(args[1], args.size() == 3 ? args[2] : "");
+  absl::StatusOr<std::string> response =
+      (*client)->CallJson(args[1], args.size() == 3 ? args[2] : "");
   if (!response.ok()) {
     std::cerr << "pulumi_cli: " << absl::StatusCodeToString(response.status().code()) << ": "
               << response.status().message() << std::endl;

@@ -137,7 +137,8 @@ absl::Status PulumiClient::ForEachStack(v1::ListStacksRequest request,
 }
 
 absl::Status PulumiClient::ForEachMember(
-    v1::ListMembersRequest request, const std::function<bool(const v1::OrganizationMember&)>& visit) {
+    v1::ListMembersRequest request,
+    const std::function<bool(const v1::OrganizationMember&)>& visit) {
   while (true) {
     v1::ListMembersResponse page;
     grpc::Status status = organizations_->ListMembers(NewContext().get(), request, &page);

@@ -81,8 +81,9 @@ class PulumiClient final {
 
   // Calls ListStacks page after page (following continuationToken), handing each stack to
   // `visit` until it returns false or the list ends.
-  absl::Status ForEachStack(pulumi::service::v1::ListStacksRequest request,
-                            const std::function<bool(const pulumi::service::v1::StackSummary&)>& visit);
+  absl::Status ForEachStack(
+      pulumi::service::v1::ListStacksRequest request,
+      const std::function<bool(const pulumi::service::v1::StackSummary&)>& visit);
   // The same for ListMembers.
   absl::Status ForEachMember(
       pulumi::service::v1::ListMembersRequest request,

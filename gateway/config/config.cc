@@ -108,6 +108,26 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   if (config->max_response_bytes < 1024 || config->max_response_bytes > (int64_t{1} << 32)) {
     return FlagError("max_response_bytes", "must be between 1 KiB and 4 GiB");
   }
+  if (config->retry.max_attempts < 1 || config->retry.max_attempts > 10) {
+    return FlagError("retry_max_attempts", "must be between 1 and 10");
+  }
+  if (config->retry.initial_backoff <= absl::ZeroDuration() ||
+      config->retry.max_backoff < config->retry.initial_backoff) {
+    return FlagError("retry_initial_backoff", "must be positive and not above --retry_max_backoff");
+  }
+  if (config->retry.budget_ratio < 0 || config->retry.budget_ratio > 1) {
+    return FlagError("retry_budget_ratio", "must be between 0 and 1");
+  }
+  if (config->breaker.failure_threshold < 0) {
+    return FlagError("breaker_failure_threshold", "must not be negative (0 disables)");
+  }
+  if (config->breaker.open_duration <= absl::ZeroDuration()) {
+    return FlagError("breaker_open_duration", "must be positive");
+  }
+  if (config->rate_limit.requests_per_second < 0) {
+    return FlagError("upstream_rate_limit", "must not be negative (0 disables)");
+  }
+  if (config->rate_limit.burst < 1) return FlagError("upstream_rate_burst", "must be at least 1");
   if (config->max_in_flight < 1) return FlagError("max_in_flight", "must be at least 1");
   if (config->shutdown_grace < absl::ZeroDuration()) {
     return FlagError("shutdown_grace", "must not be negative");

@@ -16,6 +16,9 @@
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
 #include "gateway/observability/logger.h"
+#include "gateway/upstream/circuit_breaker.h"
+#include "gateway/upstream/rate_limiter.h"
+#include "gateway/upstream/retry_policy.h"
 
 namespace pulumi_gateway {
 
@@ -34,6 +37,10 @@ struct GatewayConfig {
   bool upstream_http2_prior_knowledge = false;
   int upstream_max_connections = 64;
   absl::Duration upstream_connect_timeout = absl::Seconds(10);
+  RetryOptions retry;
+  CircuitBreakerOptions breaker;
+  // requests_per_second 0: no outbound limit.
+  RateLimiterOptions rate_limit{.requests_per_second = 0, .burst = 10};
   int64_t max_request_bytes = 4 << 20;
   int64_t max_response_bytes = 64 << 20;
   int max_in_flight = 10000;

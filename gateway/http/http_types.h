@@ -11,6 +11,8 @@
 #ifndef GATEWAY_HTTP_HTTP_TYPES_H_
 #define GATEWAY_HTTP_HTTP_TYPES_H_
 
+#include <atomic>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +38,11 @@ struct HttpRequest {
   absl::Time deadline = absl::InfiniteFuture();
   // The RPC this request serves (e.g. "GetStack"): a label for metrics and logs, never sent.
   std::string route;
+  // Safe to send more than once (GET, PUT, DELETE, or an idempotent RPC): retries may resend it
+  // after it reached the upstream. Other requests are retried only when they were never sent.
+  bool idempotent = false;
+  // When set, every attempt (first try and retries) adds one, so the caller can log attempts.
+  std::shared_ptr<std::atomic<int>> attempts;
 };
 
 struct HttpResponse {

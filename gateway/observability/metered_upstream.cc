@@ -13,6 +13,7 @@ uint64_t MeteredUpstream::Send(HttpRequest request, Callback done) {
   RouteMetrics* route = metrics_->Find(request.route);
   const absl::Time start = absl::Now();
   ++in_flight_;
+  if (request.attempts != nullptr) ++*request.attempts;
   return inner_->Send(std::move(request), [this, route, start, done = std::move(done)](
                                               absl::StatusOr<HttpResponse> result) mutable {
     --in_flight_;

@@ -105,17 +105,17 @@ RouteMetrics* GatewayMetrics::AddRoute(const google::protobuf::MethodDescriptor*
   metrics->route = method->name();
   const std::string type = method->server_streaming() ? "server_stream" : "unary";
   metrics->labels = {method->service()->full_name(), method->name(), type};
-  const std::map<std::string, std::string> server_labels = {
-      {"grpc_service", metrics->labels[0]},
-      {"grpc_method", metrics->labels[1]},
-      {"grpc_type", metrics->labels[2]}};
+  const std::map<std::string, std::string> server_labels = {{"grpc_service", metrics->labels[0]},
+                                                            {"grpc_method", metrics->labels[1]},
+                                                            {"grpc_type", metrics->labels[2]}};
   metrics->started = &started_.Add(server_labels);
   metrics->handling = &handling_.Add(server_labels, LatencyBuckets());
   for (int i = 0; i < 6; ++i) {
     metrics->upstream_by_class[i] =
         &upstream_requests_.Add({{"route", metrics->route}, {"status_class", ClassLabel(i)}});
   }
-  metrics->upstream_duration = &upstream_duration_.Add({{"route", metrics->route}}, LatencyBuckets());
+  metrics->upstream_duration =
+      &upstream_duration_.Add({{"route", metrics->route}}, LatencyBuckets());
   metrics->retries = &retries_.Add({{"route", metrics->route}});
   metrics->timeouts = &timeouts_.Add({{"route", metrics->route}});
   metrics->unknown_keys = &unknown_keys_.Add({{"route", metrics->route}});

@@ -64,7 +64,8 @@ class GatewayMetrics final {
   void CallStarted(RouteMetrics* route);
   void CallHandled(RouteMetrics* route, absl::StatusCode code, absl::Duration elapsed);
   // One upstream attempt: `http_status` 0 for a transport failure; `timed_out` for timeouts.
-  void UpstreamAttempt(RouteMetrics* route, int http_status, bool timed_out, absl::Duration elapsed);
+  void UpstreamAttempt(RouteMetrics* route, int http_status, bool timed_out,
+                       absl::Duration elapsed);
   void UpstreamRetry(RouteMetrics* route);
   void UnknownKeys(RouteMetrics* route, int count);
 

@@ -138,7 +138,8 @@ absl::StatusOr<std::string> PathTemplate::Expand(const google::protobuf::Message
         return absl::InternalError(
             absl::StrCat("field ", field->name(), " cannot be a path segment"));
     }
-    if (value.empty()) {
+    // proto3 cannot tell an unset integer from 0, and no Pulumi version or id is 0.
+    if (value.empty() || (field->cpp_type() != FieldDescriptor::CPPTYPE_STRING && value == "0")) {
       return absl::InvalidArgumentError(
           absl::StrCat("field \"", field->json_name(), "\" is required (it is part of the path)"));
     }

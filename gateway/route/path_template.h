@@ -38,7 +38,8 @@ class PathTemplate final {
   static absl::StatusOr<PathTemplate> Compile(absl::string_view pattern,
                                               const google::protobuf::Descriptor* request);
 
-  // The percent-encoded path for `request`. Returns INVALID_ARGUMENT when a bound field is empty,
+  // The percent-encoded path for `request`. Returns INVALID_ARGUMENT when a bound field is empty
+  // (or 0, for integers),
   // is "." or "..", or holds a control character (CR, LF, NUL, ...), naming the field.
   absl::StatusOr<std::string> Expand(const google::protobuf::Message& request) const;
 

@@ -115,6 +115,8 @@ absl::Status UnaryCall::BuildRequest(const grpc::ByteBuffer* request, HttpReques
   RETURN_IF_ERROR(TranslateRequest(route_, *message, http));
 
   http->route = route_.method->name();
+  http->idempotent = route_.idempotent;
+  http->attempts = attempts_;
   http->headers.reserve(6);
   http->headers.emplace_back("Authorization", std::move(authorization));
   http->headers.emplace_back("Accept", env_.accept);
@@ -169,7 +171,7 @@ void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
         {"method", route_.method->full_name()},
         {"code", absl::StatusCodeToString(status.code())},
         {"duration_ms", absl::ToDoubleMilliseconds(absl::Now() - start_)},
-        {"attempts", sent_upstream_ ? 1 : 0},
+        {"attempts", attempts_->load()},
     };
     if (upstream_status != 0) fields["upstream_status"] = upstream_status;
     if (!status.ok()) fields["error"] = std::string(status.message());

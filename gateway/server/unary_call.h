@@ -7,6 +7,7 @@
 #define GATEWAY_SERVER_UNARY_CALL_H_
 
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -53,6 +54,8 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   std::string request_id_;
   bool counted_in_flight_ = false;
   bool sent_upstream_ = false;
+  // Upstream attempts (first try and retries), counted by the upstream stack.
+  const std::shared_ptr<std::atomic<int>> attempts_ = std::make_shared<std::atomic<int>>(0);
   std::atomic<int> refs_{2};
 
   absl::Mutex mu_;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "gateway/status/redact.h"
 
@@ -25,6 +26,7 @@ TransportFailure ClassifyCurlResult(CURLcode code) {
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
+      return TransportFailure::kConnect;
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
@@ -50,8 +52,13 @@ absl::Status CurlResultToStatus(CURLcode code, absl::string_view detail) {
     case TransportFailure::kTooLarge:
       return absl::ResourceExhaustedError(
           "upstream response is larger than the gateway's limit (--max_response_bytes)");
+    case TransportFailure::kConnect: {
+      absl::Status status = absl::UnavailableError(absl::StrCat("upstream unreachable: ", what));
+      status.SetPayload(kNotSentPayload, absl::Cord("1"));
+      return status;
+    }
     case TransportFailure::kNetwork:
-      return absl::UnavailableError(absl::StrCat("upstream unreachable: ", what));
+      return absl::UnavailableError(absl::StrCat("upstream connection failed: ", what));
     case TransportFailure::kInternal:
       break;
   }

@@ -15,12 +15,17 @@ namespace pulumi_gateway {
 enum class TransportFailure {
   kTimeout,    // DEADLINE_EXCEEDED
   kCancelled,  // CANCELLED
-  kNetwork,    // UNAVAILABLE: nothing usable came back; safe to retry an idempotent call
+  kConnect,    // UNAVAILABLE: no connection (DNS, refused, TLS handshake); the request never left
+  kNetwork,    // UNAVAILABLE: the connection broke; an idempotent call may be retried
   kTooLarge,   // RESOURCE_EXHAUSTED
   kInternal,   // INTERNAL: a gateway bug or misconfiguration
 };
 
 TransportFailure ClassifyCurlResult(CURLcode code);
+
+// Payload set on statuses of requests that certainly never reached the upstream (safe to retry
+// whatever the verb). Internal: ToGrpcStatus forwards only google.rpc payloads.
+inline constexpr char kNotSentPayload[] = "pulumi-gateway/not-sent";
 
 // The status for a failed transfer. `detail` is curl's error buffer (no URL or headers in it);
 // it is redacted and appended to the message.

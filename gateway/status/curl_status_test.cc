@@ -24,15 +24,15 @@ TEST(CurlStatusTest, EveryRow) {
       {CURLE_ABORTED_BY_CALLBACK, TransportFailure::kCancelled, absl::StatusCode::kCancelled},
       {CURLE_WRITE_ERROR, TransportFailure::kTooLarge, absl::StatusCode::kResourceExhausted},
       {CURLE_FILESIZE_EXCEEDED, TransportFailure::kTooLarge, absl::StatusCode::kResourceExhausted},
-      {CURLE_COULDNT_RESOLVE_PROXY, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_COULDNT_RESOLVE_HOST, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_COULDNT_CONNECT, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_SSL_CONNECT_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_PEER_FAILED_VERIFICATION, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_SSL_CERTPROBLEM, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_SSL_CIPHER, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_SSL_CACERT_BADFILE, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_SSL_ISSUER_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      {CURLE_COULDNT_RESOLVE_PROXY, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_COULDNT_RESOLVE_HOST, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_COULDNT_CONNECT, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CONNECT_ERROR, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_PEER_FAILED_VERIFICATION, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CERTPROBLEM, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CIPHER, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_CACERT_BADFILE, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
+      {CURLE_SSL_ISSUER_ERROR, TransportFailure::kConnect, absl::StatusCode::kUnavailable},
       {CURLE_SEND_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
       {CURLE_RECV_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
       {CURLE_GOT_NOTHING, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
@@ -55,7 +55,11 @@ TEST(CurlStatusTest, EveryRow) {
     SCOPED_TRACE(::testing::Message() << "CURLcode " << static_cast<int>(row.curl) << " "
                                       << curl_easy_strerror(row.curl));
     EXPECT_EQ(ClassifyCurlResult(row.curl), row.failure);
-    EXPECT_EQ(CurlResultToStatus(row.curl, "").code(), row.code);
+    const absl::Status status = CurlResultToStatus(row.curl, "");
+    EXPECT_EQ(status.code(), row.code);
+    // Only connection failures certify that the request never reached the upstream.
+    EXPECT_EQ(status.GetPayload(kNotSentPayload).has_value(),
+              row.failure == TransportFailure::kConnect);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/match.h"
 #include "google/rpc/status.pb.h"
 
 namespace pulumi_gateway {
@@ -13,6 +14,8 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   const std::string message(status.message());
   google::rpc::Status details;
   status.ForEachPayload([&](absl::string_view type_url, const absl::Cord& payload) {
+    // Only google.rpc details are for callers; other payloads are the gateway's own markers.
+    if (!absl::StartsWith(type_url, "type.googleapis.com/google.rpc.")) return;
     google::protobuf::Any* any = details.add_details();
     any->set_type_url(std::string(type_url));
     any->set_value(std::string(payload));

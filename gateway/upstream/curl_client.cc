@@ -177,6 +177,8 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
   }
   // No "Expect: 100-continue" round trip for larger bodies.
   headers = curl_slist_append(headers, "Expect:");
+  // A bodiless POST must not claim the form content type curl would add.
+  if (!req.has_body) headers = curl_slist_append(headers, "Content-Type:");
   transfer->headers.reset(headers);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
 

@@ -14,6 +14,10 @@
 
 namespace pulumi_gateway {
 
+// Payload on statuses of calls refused because the upstream is known to be failing (circuit
+// breaker open): never sent, and not worth retrying until the breaker probes again.
+inline constexpr char kBreakerOpenPayload[] = "pulumi-gateway/breaker-open";
+
 class UpstreamClient {
  public:
   // Receives the response (any HTTP status) or a transport error: DEADLINE_EXCEEDED,

@@ -110,8 +110,9 @@ TEST(GatewayBehaviourTest, ClientCancelAbortsUpstreamTransfer) {
 
 TEST(GatewayBehaviourTest, ThousandConcurrentCallsUseBoundedThreads) {
   constexpr int kCalls = 1000;
-  HeldUpstream upstream(absl::Seconds(1),
-                        R"({"orgName":"acme-corp","projectName":"payments-api","stackName":"prod"})");
+  HeldUpstream upstream(
+      absl::Seconds(1),
+      R"({"orgName":"acme-corp","projectName":"payments-api","stackName":"prod"})");
   auto gateway = StartGateway(upstream.base_url(), {"--upstream_max_connections=1100"});
   const int idle_threads = gateway->ThreadCount();
 
@@ -173,8 +174,8 @@ TEST(GatewayBehaviourTest, ReflectionHealthAndUnknownMethods) {
   grpc::ByteBuffer response;
   absl::Notification done;
   grpc::Status status;
-  generic.UnaryCall(&context, "/pulumi.service.v1.StacksService/NoSuchMethod",
-                    grpc::StubOptions(), &request, &response, [&](grpc::Status s) {
+  generic.UnaryCall(&context, "/pulumi.service.v1.StacksService/NoSuchMethod", grpc::StubOptions(),
+                    &request, &response, [&](grpc::Status s) {
                       status = s;
                       done.Notify();
                     });

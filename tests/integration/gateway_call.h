@@ -22,10 +22,10 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "google/protobuf/descriptor.h"
-#include "google/protobuf/message.h"
 #include "google/protobuf/any.pb.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/duration.pb.h"
+#include "google/protobuf/message.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
@@ -40,15 +40,16 @@ inline constexpr char kServicePackage[] = "pulumi.service.v1";
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
 // Starts the gateway in passthrough mode against `upstream_url`; fails the test (and returns the
-// process anyway) when it does not report "listening on" in time.
+// process anyway) when it does not report "listening on" in time. Metrics are off: their default
+// fixed port would collide between test processes running in parallel, and they are not what
+// these suites test.
 inline std::unique_ptr<ChildProcess> StartGateway(const std::string& upstream_url,
                                                   std::vector<std::string> extra = {}) {
   std::vector<std::string> args = {"--listen=127.0.0.1:0", "--upstream=" + upstream_url,
-                                   "--log_level=warning"};
+                                   "--log_level=warning", "--metrics_listen="};
   args.insert(args.end(), extra.begin(), extra.end());
-  auto gateway =
-      std::make_unique<ChildProcess>(kGatewayBinary, args, std::vector<std::string>{
-                                                               "PULUMI_ACCESS_TOKEN="});
+  auto gateway = std::make_unique<ChildProcess>(kGatewayBinary, args,
+                                                std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
   absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(30));
   EXPECT_TRUE(address.ok()) << address.status();
   return gateway;
@@ -92,10 +93,8 @@ inline CallResult CallGateway(grpc::GenericStub& stub,
   grpc::ByteBuffer request_buffer(&slice, 1);
   grpc::ByteBuffer response_buffer;
   absl::Notification done;
-  stub.UnaryCall(&context,
-                 "/" + method->service()->full_name() + "/" + method->name(),
-                 grpc::StubOptions(), &request_buffer, &response_buffer,
-                 [&](grpc::Status status) {
+  stub.UnaryCall(&context, "/" + method->service()->full_name() + "/" + method->name(),
+                 grpc::StubOptions(), &request_buffer, &response_buffer, [&](grpc::Status status) {
                    result.status = std::move(status);
                    done.Notify();
                  });

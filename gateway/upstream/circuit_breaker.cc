@@ -1,0 +1,97 @@
+#include "gateway/upstream/circuit_breaker.h"
+
+#include <utility>
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+
+namespace pulumi_gateway {
+namespace {
+
+constexpr uint64_t kRefusedBit = uint64_t{1} << 63;
+
+}  // namespace
+
+CircuitBreaker::CircuitBreaker(UpstreamClient* inner, TimerQueue* timers,
+                               CircuitBreakerOptions options)
+    : inner_(inner), timers_(timers), options_(options) {}
+
+bool CircuitBreaker::IsFailure(const absl::StatusOr<HttpResponse>& result) {
+  if (result.ok()) {
+    return result->status == 502 || result->status == 503 || result->status == 504;
+  }
+  const absl::StatusCode code = result.status().code();
+  return code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kDeadlineExceeded;
+}
+
+CircuitBreaker::State CircuitBreaker::state() const {
+  absl::MutexLock lock(&mu_);
+  return state_;
+}
+
+uint64_t CircuitBreaker::Send(HttpRequest request, Callback done) {
+  bool probe = false;
+  absl::Duration retry_in;
+  uint64_t refused_id = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    if (options_.failure_threshold > 0 && state_ != State::kClosed) {
+      const absl::Time now = absl::Now();
+      if (state_ == State::kOpen && now - opened_at_ >= options_.open_duration) {
+        state_ = State::kHalfOpen;
+      }
+      if (state_ == State::kHalfOpen && !probe_in_flight_) {
+        probe_in_flight_ = true;
+        probe = true;
+      } else {
+        refused_id = kRefusedBit | next_refused_id_++;
+        retry_in = std::max(absl::ZeroDuration(), opened_at_ + options_.open_duration - now);
+      }
+    }
+  }
+  if (refused_id != 0) {
+    absl::Status status = absl::UnavailableError(absl::StrCat(
+        "upstream is failing; the gateway stopped sending to it for now (circuit breaker "
+        "open, next probe in ",
+        absl::FormatDuration(absl::Ceil(retry_in, absl::Milliseconds(100))), ")"));
+    status.SetPayload(kBreakerOpenPayload, absl::Cord("1"));
+    timers_->Schedule(absl::Now(), [done = std::move(done), status]() mutable {
+      std::move(done)(status);
+    });
+    return refused_id;
+  }
+  return inner_->Send(std::move(request), [this, probe, done = std::move(done)](
+                                              absl::StatusOr<HttpResponse> result) mutable {
+    // A cancelled call says nothing about the upstream's health.
+    if (result.ok() || result.status().code() != absl::StatusCode::kCancelled) {
+      Record(IsFailure(result), probe);
+    } else if (probe) {
+      absl::MutexLock lock(&mu_);
+      probe_in_flight_ = false;
+    }
+    std::move(done)(std::move(result));
+  });
+}
+
+void CircuitBreaker::Record(bool failure, bool probe) {
+  absl::MutexLock lock(&mu_);
+  if (probe) probe_in_flight_ = false;
+  if (!failure) {
+    consecutive_failures_ = 0;
+    state_ = State::kClosed;
+    return;
+  }
+  ++consecutive_failures_;
+  if (options_.failure_threshold > 0 &&
+      (probe || consecutive_failures_ >= options_.failure_threshold)) {
+    if (state_ != State::kOpen) opened_at_ = absl::Now();
+    state_ = State::kOpen;
+  }
+}
+
+void CircuitBreaker::Cancel(uint64_t id) {
+  if ((id & kRefusedBit) == 0) inner_->Cancel(id);
+}
+
+}  // namespace pulumi_gateway

@@ -1,0 +1,69 @@
+#include "gateway/upstream/timer_queue.h"
+
+#include <vector>
+
+#include "absl/time/clock.h"
+
+namespace pulumi_gateway {
+
+TimerQueue::TimerQueue() : thread_([this] { Run(); }) {}
+
+TimerQueue::~TimerQueue() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  thread_.join();
+}
+
+uint64_t TimerQueue::Schedule(absl::Time when, Callback callback) {
+  absl::MutexLock lock(&mu_);
+  const uint64_t id = next_id_++;
+  due_.emplace(when, id);
+  callbacks_.emplace(id, std::make_pair(when, std::move(callback)));
+  return id;
+}
+
+bool TimerQueue::Cancel(uint64_t id) {
+  absl::MutexLock lock(&mu_);
+  auto it = callbacks_.find(id);
+  if (it == callbacks_.end()) return false;
+  auto range = due_.equal_range(it->second.first);
+  for (auto d = range.first; d != range.second; ++d) {
+    if (d->second == id) {
+      due_.erase(d);
+      break;
+    }
+  }
+  callbacks_.erase(it);
+  return true;
+}
+
+void TimerQueue::Run() {
+  mu_.Lock();
+  while (!stopping_) {
+    std::vector<Callback> ready;
+    const absl::Time now = absl::Now();
+    while (!due_.empty() && due_.begin()->first <= now) {
+      auto it = callbacks_.find(due_.begin()->second);
+      due_.erase(due_.begin());
+      ready.push_back(std::move(it->second.second));
+      callbacks_.erase(it);
+    }
+    if (!ready.empty()) {
+      mu_.Unlock();
+      for (Callback& callback : ready) std::move(callback)();
+      mu_.Lock();
+      continue;
+    }
+    // Sleep until the earliest timer, or until a new timer comes due before it.
+    const absl::Time until = due_.empty() ? absl::InfiniteFuture() : due_.begin()->first;
+    auto earlier = [this, until]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return stopping_ || (!due_.empty() && due_.begin()->first < until);
+    };
+    mu_.AwaitWithDeadline(absl::Condition(&earlier), until);
+  }
+  mu_.Unlock();
+}
+
+}  // namespace pulumi_gateway

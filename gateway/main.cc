@@ -12,6 +12,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
 #include "gateway/config/config.h"
@@ -83,6 +84,15 @@ ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9090",
 ABSL_FLAG(std::string, log_level, "info", "Lowest level logged: debug, info, warning or error.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
           "On SIGTERM: how long in-flight calls may take to finish before they are cancelled.");
+ABSL_FLAG(absl::Duration, drain_delay, absl::ZeroDuration(),
+          "On SIGTERM: how long health reports NOT_SERVING while new calls are still accepted, "
+          "before the listener closes (time for load balancers to notice).");
+ABSL_FLAG(std::string, tls_cert_file, "",
+          "PEM certificate chain for the gRPC listener; with --tls_key_file enables TLS.");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key for --tls_cert_file.");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM CA bundle; when set, callers must present a client certificate it signed "
+          "(mutual TLS). Needs --tls_cert_file.");
 
 namespace pulumi_gateway {
 namespace {
@@ -172,6 +182,10 @@ GatewayConfig ReadFlags() {
   config.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   config.log_level = absl::GetFlag(FLAGS_log_level);
   config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  config.drain_delay = absl::GetFlag(FLAGS_drain_delay);
+  config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  config.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
+  config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
   return config;
 }
 
@@ -232,6 +246,15 @@ int Run(GatewayConfig config) {
   GatewayServerOptions server_options;
   server_options.listen = config.listen;
   server_options.max_request_bytes = static_cast<int>(config.max_request_bytes);
+  if (!config.tls_cert_pem.empty()) {
+    grpc::SslServerCredentialsOptions tls(
+        config.tls_client_ca_pem.empty()
+            ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+            : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+    tls.pem_root_certs = config.tls_client_ca_pem;
+    tls.pem_key_cert_pairs.push_back({config.tls_key_pem, config.tls_cert_pem});
+    server_options.credentials = grpc::SslServerCredentials(tls);
+  }
   absl::StatusOr<std::unique_ptr<GatewayServer>> server =
       GatewayServer::Start(server_options, &*routes, env);
   if (!server.ok()) Die(server.status().message());
@@ -272,9 +295,12 @@ int Run(GatewayConfig config) {
   logger.Log(LogLevel::kInfo, "draining",
              {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"},
               {"in_flight", (*server)->in_flight()},
+              {"drain_delay_seconds", absl::ToDoubleSeconds(config.drain_delay)},
               {"grace_seconds", absl::ToDoubleSeconds(config.shutdown_grace)}});
+  (*server)->SetServing(false);
+  absl::SleepFor(config.drain_delay);
   (*server)->Shutdown(config.shutdown_grace);
-  logger.Log(LogLevel::kInfo, "stopped");
+  logger.Log(LogLevel::kInfo, "stopped", {{"in_flight", (*server)->in_flight()}});
   return 0;
 }
 

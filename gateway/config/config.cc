@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -13,6 +14,14 @@ namespace {
 
 absl::Status FlagError(absl::string_view flag, absl::string_view why) {
   return absl::InvalidArgumentError(absl::StrCat("--", flag, ": ", why));
+}
+
+absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return FlagError(flag, absl::StrCat("cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 absl::Status CheckHostPort(absl::string_view flag, absl::string_view value) {
@@ -69,11 +78,9 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   if (config->parsed_auth_mode == AuthMode::kService) {
     std::string token = config->env_token;
     if (!config->token_file.empty()) {
-      std::ifstream in(config->token_file);
-      if (!in) return FlagError("token_file", absl::StrCat("cannot read ", config->token_file));
-      std::stringstream text;
-      text << in.rdbuf();
-      token = text.str();
+      absl::StatusOr<std::string> text = ReadFlagFile("token_file", config->token_file);
+      if (!text.ok()) return text.status();
+      token = *std::move(text);
     } else if (token.empty()) {
       return FlagError("auth_mode",
                        "service mode needs --token_file or PULUMI_ACCESS_TOKEN in the environment");
@@ -131,6 +138,29 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   if (config->max_in_flight < 1) return FlagError("max_in_flight", "must be at least 1");
   if (config->shutdown_grace < absl::ZeroDuration()) {
     return FlagError("shutdown_grace", "must not be negative");
+  }
+  if (config->drain_delay < absl::ZeroDuration()) {
+    return FlagError("drain_delay", "must not be negative");
+  }
+  if (config->tls_cert_file.empty() != config->tls_key_file.empty()) {
+    return FlagError(config->tls_cert_file.empty() ? "tls_cert_file" : "tls_key_file",
+                     "--tls_cert_file and --tls_key_file go together");
+  }
+  if (!config->tls_client_ca_file.empty() && config->tls_cert_file.empty()) {
+    return FlagError("tls_client_ca_file", "mutual TLS needs --tls_cert_file and --tls_key_file");
+  }
+  for (auto [flag, path, pem] :
+       {std::make_tuple("tls_cert_file", &config->tls_cert_file, &config->tls_cert_pem),
+        std::make_tuple("tls_key_file", &config->tls_key_file, &config->tls_key_pem),
+        std::make_tuple("tls_client_ca_file", &config->tls_client_ca_file,
+                        &config->tls_client_ca_pem)}) {
+    if (path->empty()) continue;
+    absl::StatusOr<std::string> text = ReadFlagFile(flag, *path);
+    if (!text.ok()) return text.status();
+    if (text->find("-----BEGIN") == std::string::npos) {
+      return FlagError(flag, absl::StrCat(*path, " is not a PEM file"));
+    }
+    *pem = *std::move(text);
   }
   return absl::OkStatus();
 }

@@ -47,6 +47,10 @@ struct GatewayConfig {
   std::string metrics_listen;
   std::string log_level = "info";
   absl::Duration shutdown_grace = absl::Seconds(20);
+  absl::Duration drain_delay = absl::ZeroDuration();
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;
 
   // Filled by ValidateConfig.
   AuthMode parsed_auth_mode = AuthMode::kPassthrough;
@@ -55,6 +59,10 @@ struct GatewayConfig {
   std::string service_token;
   // The upstream host, for error details.
   std::string upstream_host;
+  // Contents of the TLS files (empty: plaintext listener / no client certificates).
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  std::string tls_client_ca_pem;
 };
 
 // Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen:

@@ -56,9 +56,8 @@ uint64_t CircuitBreaker::Send(HttpRequest request, Callback done) {
         "open, next probe in ",
         absl::FormatDuration(absl::Ceil(retry_in, absl::Milliseconds(100))), ")"));
     status.SetPayload(kBreakerOpenPayload, absl::Cord("1"));
-    timers_->Schedule(absl::Now(), [done = std::move(done), status]() mutable {
-      std::move(done)(status);
-    });
+    timers_->Schedule(absl::Now(),
+                      [done = std::move(done), status]() mutable { std::move(done)(status); });
     return refused_id;
   }
   return inner_->Send(std::move(request), [this, probe, done = std::move(done)](

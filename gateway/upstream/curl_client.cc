@@ -76,7 +76,10 @@ absl::StatusOr<std::unique_ptr<CurlClient>> CurlClient::Create(CurlClientOptions
 }
 
 CurlClient::CurlClient(CurlClientOptions options)
-    : options_(std::move(options)), multi_(curl_multi_init()) {
+    : options_(std::move(options)),
+      may_multiplex_(options_.http2_prior_knowledge ||
+                     absl::StartsWith(options_.base_url, "https://")),
+      multi_(curl_multi_init()) {
   if (multi_ == nullptr) return;
   CURLM* multi = static_cast<CURLM*>(multi_.get());
   curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
@@ -154,7 +157,9 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+  // Waiting for a connection to learn whether it multiplexes pays off only where HTTP/2 is
+  // possible; for plain HTTP/1.1 it would serialise connection set-up.
+  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, may_multiplex_ ? 1L : 0L);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION,
                    options_.http2_prior_knowledge ? CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE

@@ -77,6 +77,8 @@ class CurlClient final : public UpstreamClient {
   void ReturnHandle(EasyHandle handle);
 
   const CurlClientOptions options_;
+  // HTTP/2 is possible (https, or h2c by prior knowledge): transfers wait to share a connection.
+  const bool may_multiplex_;
   std::unique_ptr<void, MultiDeleter> multi_;
   std::atomic<uint64_t> next_id_{1};
   std::atomic<int64_t> connections_opened_{0};

@@ -28,9 +28,9 @@ uint64_t RateLimiter::Send(HttpRequest request, Callback done) {
                                                    options_.requests_per_second);
   refilled_at_ = now;
   const uint64_t id = next_id_++;
-  const absl::Duration wait =
-      tokens_ >= 1 ? absl::ZeroDuration()
-                   : absl::Seconds((1 - tokens_) / options_.requests_per_second);
+  const absl::Duration wait = tokens_ >= 1
+                                  ? absl::ZeroDuration()
+                                  : absl::Seconds((1 - tokens_) / options_.requests_per_second);
   if (now + wait >= request.deadline) {
     absl::Status status = absl::ResourceExhaustedError(absl::StrCat(
         "outbound rate limit (--upstream_rate_limit=", options_.requests_per_second,
@@ -51,13 +51,13 @@ uint64_t RateLimiter::Send(HttpRequest request, Callback done) {
         if (it == calls_.end()) return;
         if (it->second.delayed) --queued_;
         std::shared_ptr<Callback> done = it->second.done;
-        it->second.inner_id = inner_->Send(
-            std::move(request), [this, id, done](absl::StatusOr<HttpResponse> result) {
+        it->second.inner_id =
+            inner_->Send(std::move(request), [this, id, done](absl::StatusOr<HttpResponse> result) {
               {
                 absl::MutexLock lock(&mu_);
                 calls_.erase(id);
               }
-              std::move(*done)(std::move(result));
+              std::move (*done)(std::move(result));
             });
       });
   return id;
@@ -77,7 +77,7 @@ void RateLimiter::Cancel(uint64_t id) {
       std::shared_ptr<Callback> done = it->second.done;
       calls_.erase(it);
       timers_->Schedule(absl::Now(), [done] {
-        std::move(*done)(absl::CancelledError("call cancelled while waiting for its turn"));
+        std::move (*done)(absl::CancelledError("call cancelled while waiting for its turn"));
       });
     }
   }

@@ -18,8 +18,12 @@
 
 namespace pulumi_gateway {
 
+// Longest path + query the gateway sends: HTTP servers commonly refuse longer request lines.
+inline constexpr size_t kMaxUrlPathBytes = 8192;
+
 // Fills method, path (with query) and body of `out`. Returns INVALID_ARGUMENT naming the field
-// when a path field is empty or unsafe, or a restricted field holds a value it does not allow.
+// when a path field is empty or unsafe, a restricted field holds a value it does not allow, or
+// the URL would exceed kMaxUrlPathBytes.
 absl::Status TranslateRequest(const Route& route, const google::protobuf::Message& request,
                               HttpRequest* out);
 

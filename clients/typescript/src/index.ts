@@ -1,0 +1,22 @@
+// @pulumi-grpc-gateway/client: a TypeScript client for the Pulumi Service gRPC gateway.
+//
+//   import { createClient, GatewayError, status } from "@pulumi-grpc-gateway/client";
+//   const client = createClient({ address: "localhost:50051", token: process.env.PULUMI_ACCESS_TOKEN });
+//   for await (const s of client.stacks.iterStacks({ organization: "acme-corp" })) console.log(s.stackName);
+//
+// The generated messages are in `proto` (proto.stacks.Stack …); int64 fields are JS numbers.
+export { createClient } from "./client";
+export type { GatewayClient, OrganizationsClient, PromiseClient, StacksClient, UpdatesClient } from "./client";
+export { kDefaultDeadlineMs } from "./options";
+export type { CallOptions, ClientOptions, TlsOptions } from "./options";
+export { abortedError, decodeStatusDetails, GatewayError, statusName } from "./errors";
+export type { DecodedDetails, GatewayErrorInit, StatusName } from "./errors";
+export { followUpdateEvents, kDefaultPollIntervalMs, paginate } from "./pagination";
+export type { FollowOptions } from "./pagination";
+export { Metadata, status } from "@grpc/grpc-js";
+export * as proto from "./proto";
+
+export type { AuditLogEvent, OrganizationMember } from "./generated/pulumi/service/v1/organizations";
+export type { Stack, StackSummary } from "./generated/pulumi/service/v1/stacks";
+export type { EngineEvent, StackUpdate } from "./generated/pulumi/service/v1/updates";
+export type { UserInfo } from "./generated/pulumi/service/v1/common";

@@ -190,6 +190,14 @@ GatewayConfig ReadFlags() {
 }
 
 int Run(GatewayConfig config) {
+  // Block the signals before any thread starts (threads inherit the mask), so only the sigwait
+  // below sees them and a SIGTERM during start-up still drains instead of killing the process.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   Logger logger(config.parsed_log_level);
 
   std::vector<const google::protobuf::ServiceDescriptor*> services;
@@ -235,13 +243,6 @@ int Run(GatewayConfig config) {
   env.error_domain = config.upstream_host;
   env.default_timeout = config.default_timeout;
   env.max_in_flight = config.max_in_flight;
-
-  // Block the signals before any thread starts, so only sigwait below sees them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   GatewayServerOptions server_options;
   server_options.listen = config.listen;

@@ -58,6 +58,8 @@ Server::~Server() { Stop(); }
 absl::Status Server::Start() {
   if (http_ != nullptr) return absl::FailedPreconditionError("server already started");
   http_ = std::make_unique<httplib::Server>();
+  // Small responses must not wait for delayed ACKs (~40 ms per reused connection otherwise).
+  http_->set_tcp_nodelay(true);
   int threads = std::max(1, options_.threads);
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   auto handler = [this](const httplib::Request& req, httplib::Response& res) { Handle(req, res); };

@@ -72,6 +72,10 @@ ABSL_FLAG(double, upstream_rate_limit, 0,
           "Outbound requests per second (token bucket); excess requests wait within their "
           "deadline. 0 disables.");
 ABSL_FLAG(double, upstream_rate_burst, 10, "Requests the outbound limit lets through at once.");
+ABSL_FLAG(absl::Duration, watch_poll_interval, absl::Seconds(1),
+          "WatchUpdateEvents: wait before polling again after a poll brought no new event.");
+ABSL_FLAG(absl::Duration, watch_max_interval, absl::Seconds(10),
+          "WatchUpdateEvents: the wait doubles while nothing is new, up to this.");
 ABSL_FLAG(int64_t, max_request_bytes, 4 << 20,
           "Largest gRPC request accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, max_response_bytes, 64 << 20,
@@ -123,6 +127,7 @@ class UpstreamStack {
   }
 
   UpstreamClient* top() { return retrying_.get(); }
+  TimerQueue* timers() { return &timers_; }
 
   void ExportGauges(GatewayMetrics* metrics) {
     metrics->AddCallbackMetric("pulumi_upstream_in_flight_requests", "Upstream requests in flight.",
@@ -176,6 +181,8 @@ GatewayConfig ReadFlags() {
   config.breaker.open_duration = absl::GetFlag(FLAGS_breaker_open_duration);
   config.rate_limit.requests_per_second = absl::GetFlag(FLAGS_upstream_rate_limit);
   config.rate_limit.burst = absl::GetFlag(FLAGS_upstream_rate_burst);
+  config.watch_poll_interval = absl::GetFlag(FLAGS_watch_poll_interval);
+  config.watch_max_interval = absl::GetFlag(FLAGS_watch_max_interval);
   config.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   config.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
   config.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
@@ -228,6 +235,7 @@ int Run(GatewayConfig config) {
 
   GatewayMetrics metrics;
   for (const auto& route : routes->routes()) metrics.AddRoute(route->method);
+  for (const auto& stream : routes->stream_routes()) metrics.AddRoute(stream->method);
   UpstreamStack stack(config, upstream->get(), &metrics);
 
   Authenticator auth = config.parsed_auth_mode == AuthMode::kService
@@ -243,6 +251,9 @@ int Run(GatewayConfig config) {
   env.error_domain = config.upstream_host;
   env.default_timeout = config.default_timeout;
   env.max_in_flight = config.max_in_flight;
+  env.timers = stack.timers();
+  env.watch_poll_interval = config.watch_poll_interval;
+  env.watch_max_interval = config.watch_max_interval;
 
   GatewayServerOptions server_options;
   server_options.listen = config.listen;
@@ -289,7 +300,8 @@ int Run(GatewayConfig config) {
               {"listen", (*server)->address()},
               {"upstream", config.upstream},
               {"auth_mode", config.auth_mode},
-              {"routes", routes->routes().size()}});
+              {"routes", routes->routes().size()},
+              {"streams", routes->stream_routes().size()}});
 
   int signal = 0;
   sigwait(&signals, &signal);

@@ -135,6 +135,12 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     return FlagError("upstream_rate_limit", "must not be negative (0 disables)");
   }
   if (config->rate_limit.burst < 1) return FlagError("upstream_rate_burst", "must be at least 1");
+  if (config->watch_poll_interval < absl::Milliseconds(10)) {
+    return FlagError("watch_poll_interval", "must be at least 10ms");
+  }
+  if (config->watch_max_interval < config->watch_poll_interval) {
+    return FlagError("watch_max_interval", "must not be below --watch_poll_interval");
+  }
   if (config->max_in_flight < 1) return FlagError("max_in_flight", "must be at least 1");
   if (config->shutdown_grace < absl::ZeroDuration()) {
     return FlagError("shutdown_grace", "must not be negative");

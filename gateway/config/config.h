@@ -41,6 +41,8 @@ struct GatewayConfig {
   CircuitBreakerOptions breaker;
   // requests_per_second 0: no outbound limit.
   RateLimiterOptions rate_limit{.requests_per_second = 0, .burst = 10};
+  absl::Duration watch_poll_interval = absl::Seconds(1);
+  absl::Duration watch_max_interval = absl::Seconds(10);
   int64_t max_request_bytes = 4 << 20;
   int64_t max_response_bytes = 64 << 20;
   int max_in_flight = 10000;

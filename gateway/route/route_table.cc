@@ -170,6 +170,74 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
   return route;
 }
 
+absl::StatusOr<StreamRoute> CompileStreamRoute(const MethodDescriptor* method,
+                                               const RouteTable& table) {
+  namespace gw = ::pulumi::gateway::v1;
+  if (!method->options().HasExtension(gw::pagination)) {
+    return absl::NotFoundError(absl::StrCat(method->full_name(), " has no pagination option"));
+  }
+  if (method->client_streaming() || !method->server_streaming()) {
+    return MethodError(method, "pagination needs a server-streaming method");
+  }
+  const gw::Pagination& option = method->options().GetExtension(gw::pagination);
+  StreamRoute stream;
+  stream.method = method;
+  stream.grpc_path = absl::StrCat("/", method->service()->full_name(), "/", method->name());
+  stream.follow = option.follow();
+  stream.page_route =
+      table.Find(absl::StrCat("/", method->service()->full_name(), "/", option.method()));
+  if (stream.page_route == nullptr) {
+    return MethodError(method, absl::StrCat("pagination method \"", option.method(),
+                                            "\" is not a routed unary RPC of the same service"));
+  }
+  const Descriptor* page_request = stream.page_route->method->input_type();
+  const Descriptor* page_response = stream.page_route->method->output_type();
+  const std::string request_token =
+      option.request_token_field().empty() ? "continuation_token" : option.request_token_field();
+  const std::string response_token =
+      option.response_token_field().empty() ? "continuation_token" : option.response_token_field();
+  ASSIGN_OR_RETURN(stream.request_token,
+                   FindTopLevelField(method, page_request, request_token, "request token"));
+  ASSIGN_OR_RETURN(stream.response_token,
+                   FindTopLevelField(method, page_response, response_token, "response token"));
+  ASSIGN_OR_RETURN(stream.items,
+                   FindTopLevelField(method, page_response, option.items_field(), "items"));
+  for (const FieldDescriptor* token : {stream.request_token, stream.response_token}) {
+    if (token->type() != FieldDescriptor::TYPE_STRING || token->is_repeated()) {
+      return MethodError(method, absl::StrCat("token field \"", token->name(),
+                                              "\" must be a singular string"));
+    }
+  }
+  if (!stream.items->is_repeated() || stream.items->is_map() ||
+      stream.items->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) {
+    return MethodError(method, "items_field must be a repeated message field");
+  }
+  const Descriptor* out = method->output_type();
+  for (int i = 0; i < out->field_count(); ++i) {
+    if (out->field(i)->message_type() == stream.items->message_type() &&
+        !out->field(i)->is_repeated()) {
+      stream.item_out = out->field(i);
+    }
+  }
+  if (stream.item_out == nullptr) {
+    return MethodError(method, absl::StrCat(out->full_name(), " needs a field of type ",
+                                            stream.items->message_type()->full_name()));
+  }
+  const Descriptor* in = method->input_type();
+  for (int i = 0; i < in->field_count(); ++i) {
+    const FieldDescriptor* field = in->field(i);
+    const FieldDescriptor* target = page_request->FindFieldByName(field->name());
+    if (target == nullptr || target->type() != field->type() ||
+        target->is_repeated() != field->is_repeated() ||
+        target->message_type() != field->message_type()) {
+      return MethodError(method, absl::StrCat("request field \"", field->name(),
+                                              "\" has no twin of the same type in ",
+                                              page_request->full_name()));
+    }
+  }
+  return stream;
+}
+
 absl::StatusOr<RouteTable> RouteTable::Build(
     const std::vector<const google::protobuf::ServiceDescriptor*>& services) {
   RouteTable table;
@@ -186,7 +254,24 @@ absl::StatusOr<RouteTable> RouteTable::Build(
       table.routes_.push_back(std::move(owned));
     }
   }
+  for (const google::protobuf::ServiceDescriptor* service : services) {
+    for (int i = 0; i < service->method_count(); ++i) {
+      const MethodDescriptor* method = service->method(i);
+      if (!method->server_streaming()) continue;
+      absl::StatusOr<StreamRoute> stream = CompileStreamRoute(method, table);
+      if (absl::IsNotFound(stream.status())) continue;
+      if (!stream.ok()) return stream.status();
+      auto owned = std::make_unique<StreamRoute>(*std::move(stream));
+      table.streams_by_path_[owned->grpc_path] = owned.get();
+      table.streams_.push_back(std::move(owned));
+    }
+  }
   return table;
+}
+
+const StreamRoute* RouteTable::FindStream(absl::string_view grpc_path) const {
+  auto it = streams_by_path_.find(grpc_path);
+  return it == streams_by_path_.end() ? nullptr : it->second;
 }
 
 const Route* RouteTable::Find(absl::string_view grpc_path) const {

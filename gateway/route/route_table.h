@@ -57,6 +57,23 @@ struct Route {
   bool idempotent = false;
 };
 
+// A server-streaming RPC that walks a paginated unary route (pulumi.gateway.v1.pagination).
+struct StreamRoute {
+  const google::protobuf::MethodDescriptor* method = nullptr;
+  std::string grpc_path;
+  // The unary route called page after page.
+  const Route* page_route = nullptr;
+  // Continuation token fields of the page request and response.
+  const google::protobuf::FieldDescriptor* request_token = nullptr;
+  const google::protobuf::FieldDescriptor* response_token = nullptr;
+  // The repeated field of the page response whose items are streamed.
+  const google::protobuf::FieldDescriptor* items = nullptr;
+  // The field of the stream's response message that receives one item.
+  const google::protobuf::FieldDescriptor* item_out = nullptr;
+  // Keep polling until the upstream returns no token (live resources).
+  bool follow = false;
+};
+
 class RouteTable final {
  public:
   // Builds routes for every method of `services`. Returns INVALID_ARGUMENT naming the method and
@@ -66,22 +83,33 @@ class RouteTable final {
 
   // The route for a gRPC path ("/pkg.Service/Method"), or null when the method has no http rule.
   const Route* Find(absl::string_view grpc_path) const;
+  // The streaming route for a gRPC path, or null.
+  const StreamRoute* FindStream(absl::string_view grpc_path) const;
 
   // Every service the table was built from (registered even when some methods lack a route).
   const std::vector<const google::protobuf::ServiceDescriptor*>& services() const {
     return services_;
   }
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+  const std::vector<std::unique_ptr<StreamRoute>>& stream_routes() const { return streams_; }
 
  private:
   std::vector<const google::protobuf::ServiceDescriptor*> services_;
   std::vector<std::unique_ptr<Route>> routes_;
   absl::flat_hash_map<std::string, const Route*> by_path_;
+  std::vector<std::unique_ptr<StreamRoute>> streams_;
+  absl::flat_hash_map<std::string, const StreamRoute*> streams_by_path_;
 };
 
 // Compiles the route of one method. Exposed for tests; returns NOT_FOUND when the method has no
 // http rule.
 absl::StatusOr<Route> CompileRoute(const google::protobuf::MethodDescriptor* method);
+
+// Compiles a server-streaming method's pagination option against the table's unary routes.
+// NOT_FOUND when the method has no pagination option; INVALID_ARGUMENT when it does not compile
+// (unknown method or field, a stream request field the page request lacks or types differently).
+absl::StatusOr<StreamRoute> CompileStreamRoute(const google::protobuf::MethodDescriptor* method,
+                                               const RouteTable& table);
 
 }  // namespace pulumi_gateway
 

@@ -10,6 +10,7 @@
 #include "gateway/auth/authenticator.h"
 #include "gateway/observability/logger.h"
 #include "gateway/observability/metrics.h"
+#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -31,6 +32,12 @@ struct CallEnvironment {
   // Calls beyond this many in flight are refused with RESOURCE_EXHAUSTED.
   int max_in_flight = 10000;
   std::atomic<int>* in_flight = nullptr;
+  // Timers for streams that poll (WatchUpdateEvents).
+  TimerQueue* timers = nullptr;
+  // Follow streams poll again after this long when a poll brought nothing new, doubling up to
+  // `watch_max_interval`.
+  absl::Duration watch_poll_interval = absl::Seconds(1);
+  absl::Duration watch_max_interval = absl::Seconds(10);
 };
 
 }  // namespace pulumi_gateway

@@ -20,6 +20,7 @@
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/routed_service.h"
+#include "gateway/server/update_watch.h"
 #include "grpcpp/grpcpp.h"
 
 namespace pulumi_gateway {
@@ -50,6 +51,8 @@ class GatewayServer final {
 
   // Calls currently in flight.
   int in_flight() const { return in_flight_.load(); }
+  // Update watches (shared poll loops) running.
+  int watches() const { return watches_.size(); }
 
   // Health (grpc.health.v1, overall and per service) SERVING or NOT_SERVING.
   void SetServing(bool serving);
@@ -62,6 +65,7 @@ class GatewayServer final {
 
   std::atomic<int> in_flight_{0};
   CallEnvironment env_;
+  UpdateWatchHub watches_;
   std::vector<std::unique_ptr<RoutedService>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> server_;

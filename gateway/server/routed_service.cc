@@ -6,10 +6,25 @@
 namespace pulumi_gateway {
 
 RoutedService::RoutedService(const google::protobuf::ServiceDescriptor* service,
-                             const RouteTable& routes, Handler handler) {
+                             const RouteTable& routes, Handler handler,
+                             StreamHandler stream_handler) {
   for (int i = 0; i < service->method_count(); ++i) {
-    const Route* route =
-        routes.Find(std::string("/") + service->full_name() + "/" + service->method(i)->name());
+    const std::string path =
+        std::string("/") + service->full_name() + "/" + service->method(i)->name();
+    if (const StreamRoute* stream = routes.FindStream(path)) {
+      AddMethod(new grpc::internal::RpcServiceMethod(
+          stream->grpc_path.c_str(), grpc::internal::RpcMethod::SERVER_STREAMING, nullptr));
+      MarkMethodRawCallback(
+          registered_,
+          new grpc::internal::CallbackServerStreamingHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
+              [stream_handler, stream](grpc::CallbackServerContext* context,
+                                       const grpc::ByteBuffer* request) {
+                return stream_handler(context, request, *stream);
+              }));
+      ++registered_;
+      continue;
+    }
+    const Route* route = routes.Find(path);
     if (route == nullptr) continue;
     AddMethod(new grpc::internal::RpcServiceMethod(route->grpc_path.c_str(),
                                                    grpc::internal::RpcMethod::NORMAL_RPC, nullptr));

@@ -1,5 +1,5 @@
 // A grpc::Service for one proto service whose routed methods are all served by one raw callback
-// handler. This is the only file that touches gRPC's internal registration API; registering the
+// handler (and its paginated server-streaming methods by one stream handler). This is the only file that touches gRPC's internal registration API; registering the
 // service this way (rather than as a CallbackGenericService) keeps it visible to server
 // reflection, and methods without a route stay unregistered so gRPC answers UNIMPLEMENTED.
 //
@@ -23,10 +23,12 @@ class RoutedService final : public grpc::Service {
  public:
   using Handler = std::function<grpc::ServerUnaryReactor*(
       grpc::CallbackServerContext*, const grpc::ByteBuffer*, grpc::ByteBuffer*, const Route&)>;
+  using StreamHandler = std::function<grpc::ServerWriteReactor<grpc::ByteBuffer>*(
+      grpc::CallbackServerContext*, const grpc::ByteBuffer*, const StreamRoute&)>;
 
   // `routes` must outlive the service: its route paths name the registered methods.
   RoutedService(const google::protobuf::ServiceDescriptor* service, const RouteTable& routes,
-                Handler handler);
+                Handler handler, StreamHandler stream_handler);
 
   // Methods registered (those with a route).
   int registered_methods() const { return registered_; }

@@ -18,6 +18,7 @@
 #include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
+#include "gateway/server/exchange.h"
 #include "grpcpp/grpcpp.h"
 
 namespace pulumi_gateway {
@@ -51,7 +52,7 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   const Route& route_;
   RouteMetrics* const metrics_;
   const absl::Time start_;
-  std::string request_id_;
+  CallIdentity identity_;
   bool counted_in_flight_ = false;
   bool sent_upstream_ = false;
   // Upstream attempts (first try and retries), counted by the upstream stack.

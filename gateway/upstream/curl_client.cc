@@ -161,6 +161,9 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
   // possible; for plain HTTP/1.1 it would serialise connection set-up.
   curl_easy_setopt(easy, CURLOPT_PIPEWAIT, may_multiplex_ ? 1L : 0L);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+  // libcurl silently resends a request once when a reused connection dies before any response
+  // byte. For a write that could apply it twice, so writes take a fresh connection (no resend).
+  if (!req.idempotent) curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION,
                    options_.http2_prior_knowledge ? CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE
                                                   : CURL_HTTP_VERSION_2TLS);

@@ -46,11 +46,18 @@ uint64_t RateLimiter::Send(HttpRequest request, Callback done) {
   if (waiting.delayed) ++queued_;
   waiting.timer_id =
       timers_->Schedule(now + wait, [this, id, request = std::move(request)]() mutable {
-        absl::MutexLock lock(&mu_);
+        absl::ReleasableMutexLock lock(&mu_);
         auto it = calls_.find(id);
         if (it == calls_.end()) return;
         if (it->second.delayed) --queued_;
         std::shared_ptr<Callback> done = it->second.done;
+        if (it->second.cancelled) {
+          tokens_ = std::min(options_.burst, tokens_ + 1);
+          calls_.erase(it);
+          lock.Release();
+          std::move(*done)(absl::CancelledError("call cancelled while waiting for its turn"));
+          return;
+        }
         it->second.inner_id =
             inner_->Send(std::move(request), [this, id, done](absl::StatusOr<HttpResponse> result) {
               {
@@ -70,8 +77,12 @@ void RateLimiter::Cancel(uint64_t id) {
     auto it = calls_.find(id);
     if (it == calls_.end()) return;
     inner_id = it->second.inner_id;
-    if (!inner_id.has_value() && timers_->Cancel(it->second.timer_id)) {
-      // Never sent: give the reservation back and report the cancel ourselves.
+    if (!inner_id.has_value() && !timers_->Cancel(it->second.timer_id)) {
+      // Its turn came and the timer callback is about to send it: that callback finishes it.
+      it->second.cancelled = true;
+    } else if (!inner_id.has_value()) {
+      // Still waiting (its timer is now cancelled): give the reservation back and report the
+      // cancel ourselves.
       tokens_ = std::min(options_.burst, tokens_ + 1);
       if (it->second.delayed) --queued_;
       std::shared_ptr<Callback> done = it->second.done;

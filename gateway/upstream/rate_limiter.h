@@ -40,6 +40,8 @@ class RateLimiter final : public UpstreamClient {
   struct Waiting {
     uint64_t timer_id = 0;
     bool delayed = false;
+    // Cancelled after its turn came but before it was sent: the timer callback finishes it.
+    bool cancelled = false;
     std::optional<uint64_t> inner_id;
     std::shared_ptr<Callback> done;
   };

@@ -15,11 +15,11 @@
 #include "absl/strings/cord.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "gateway/http/http_types.h"
 #include "gateway/status/curl_status.h"
 #include "gateway/upstream/upstream_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -80,8 +80,7 @@ TEST_P(IsRetryableTest, MatchesTheTable) {
   const RetryableRow& row = GetParam();
   EXPECT_EQ(RetryPolicy::IsRetryable(row.result, /*idempotent=*/true), row.idempotent_retried)
       << row.name << " (idempotent)";
-  EXPECT_EQ(RetryPolicy::IsRetryable(row.result, /*idempotent=*/false),
-            row.non_idempotent_retried)
+  EXPECT_EQ(RetryPolicy::IsRetryable(row.result, /*idempotent=*/false), row.non_idempotent_retried)
       << row.name << " (not idempotent)";
 }
 
@@ -179,10 +178,10 @@ TEST(NextDelayTest, FullJitterStaysUnderACapThatDoublesUpToMaxBackoff) {
   const RetryPolicy policy(Options(20, absl::Milliseconds(100), absl::Milliseconds(1500)));
   std::mt19937_64 random(20260421);
   const HttpRequest request = Request(true);
-  const absl::Duration expected_caps[] = {
-      absl::Milliseconds(100), absl::Milliseconds(200),  absl::Milliseconds(400),
-      absl::Milliseconds(800), absl::Milliseconds(1500), absl::Milliseconds(1500),
-      absl::Milliseconds(1500)};
+  const absl::Duration expected_caps[] = {absl::Milliseconds(100),  absl::Milliseconds(200),
+                                          absl::Milliseconds(400),  absl::Milliseconds(800),
+                                          absl::Milliseconds(1500), absl::Milliseconds(1500),
+                                          absl::Milliseconds(1500)};
   for (int attempt = 1; attempt <= 7; ++attempt) {
     const absl::Duration cap = expected_caps[attempt - 1];
     absl::Duration lowest = absl::InfiniteDuration();
@@ -190,8 +189,8 @@ TEST(NextDelayTest, FullJitterStaysUnderACapThatDoublesUpToMaxBackoff) {
     absl::Duration sum = absl::ZeroDuration();
     constexpr int kSamples = 2000;
     for (int i = 0; i < kSamples; ++i) {
-      std::optional<absl::Duration> delay = policy.NextDelay(Http(503), request, attempt, kNow,
-                                                             &random);
+      std::optional<absl::Duration> delay =
+          policy.NextDelay(Http(503), request, attempt, kNow, &random);
       ASSERT_TRUE(delay.has_value()) << "attempt " << attempt;
       ASSERT_GE(*delay, absl::ZeroDuration()) << "attempt " << attempt;
       ASSERT_LE(*delay, cap) << "attempt " << attempt;
@@ -220,8 +219,8 @@ TEST(NextDelayTest, RetryAfterSecondsIsHonoured) {
   const RetryPolicy policy(Options(3));
   std::mt19937_64 random(3);
   for (const int status : {429, 503}) {
-    std::optional<absl::Duration> delay = policy.NextDelay(
-        Http(status, {{"Retry-After", "2"}}), Request(true), 1, kNow, &random);
+    std::optional<absl::Duration> delay =
+        policy.NextDelay(Http(status, {{"Retry-After", "2"}}), Request(true), 1, kNow, &random);
     ASSERT_TRUE(delay.has_value()) << status;
     EXPECT_GE(*delay, absl::Seconds(2)) << status;
     // Jitter (≤ 100 ms here) never adds to an explicit wait.
@@ -240,8 +239,8 @@ TEST(NextDelayTest, RetryAfterHttpDateIsHonoured) {
   const RetryPolicy policy(Options(3));
   std::mt19937_64 random(3);
   std::optional<absl::Duration> delay =
-      policy.NextDelay(Http(503, {{"Retry-After", "Wed, 21 Oct 2026 07:28:07 GMT"}}),
-                       Request(true), 1, kNow, &random);
+      policy.NextDelay(Http(503, {{"Retry-After", "Wed, 21 Oct 2026 07:28:07 GMT"}}), Request(true),
+                       1, kNow, &random);
   ASSERT_TRUE(delay.has_value());
   EXPECT_GE(*delay, absl::Seconds(7));
   EXPECT_LE(*delay, absl::Seconds(7) + absl::Milliseconds(100));
@@ -251,8 +250,8 @@ TEST(NextDelayTest, RetryAfterDateInThePastFallsBackToTheBackoff) {
   const RetryPolicy policy(Options(3));
   std::mt19937_64 random(3);
   std::optional<absl::Duration> delay =
-      policy.NextDelay(Http(503, {{"Retry-After", "Wed, 21 Oct 2026 07:00:00 GMT"}}),
-                       Request(true), 1, kNow, &random);
+      policy.NextDelay(Http(503, {{"Retry-After", "Wed, 21 Oct 2026 07:00:00 GMT"}}), Request(true),
+                       1, kNow, &random);
   ASSERT_TRUE(delay.has_value());
   EXPECT_LE(*delay, absl::Milliseconds(100));
 }
@@ -277,8 +276,7 @@ TEST(NextDelayTest, RetryAfterBeyondMaxRetryAfterGivesUp) {
                              Request(true), 1, kNow, &random),
             std::nullopt);
   // Exactly the maximum is still waited for.
-  EXPECT_THAT(policy.NextDelay(Http(429, {{"Retry-After", "30"}}), Request(true), 1, kNow,
-                               &random),
+  EXPECT_THAT(policy.NextDelay(Http(429, {{"Retry-After", "30"}}), Request(true), 1, kNow, &random),
               Optional(absl::Seconds(30)));
 }
 
@@ -286,20 +284,19 @@ TEST(NextDelayTest, NoRetryWhenTheWaitEndsAtOrPastTheDeadline) {
   const RetryPolicy policy(Options(3));
   std::mt19937_64 random(3);
   const auto retry_after_1s = Http(503, {{"Retry-After", "1"}});
-  EXPECT_EQ(policy.NextDelay(retry_after_1s, Request(true, kNow + absl::Milliseconds(500)), 1,
-                             kNow, &random),
-            std::nullopt);
-  EXPECT_EQ(policy.NextDelay(retry_after_1s, Request(true, kNow + absl::Seconds(1)), 1, kNow,
+  EXPECT_EQ(policy.NextDelay(retry_after_1s, Request(true, kNow + absl::Milliseconds(500)), 1, kNow,
                              &random),
-            std::nullopt)
+            std::nullopt);
+  EXPECT_EQ(
+      policy.NextDelay(retry_after_1s, Request(true, kNow + absl::Seconds(1)), 1, kNow, &random),
+      std::nullopt)
       << "a wait ending exactly at the deadline leaves no time for the attempt";
   EXPECT_THAT(policy.NextDelay(retry_after_1s, Request(true, kNow + absl::Milliseconds(1500)), 1,
                                kNow, &random),
               Optional(absl::Seconds(1)));
   // Deadline already passed: never.
   EXPECT_EQ(policy.NextDelay(Http(503), Request(true, kNow), 1, kNow, &random), std::nullopt);
-  EXPECT_EQ(policy.NextDelay(NotSent(), Request(false, kNow - absl::Seconds(1)), 1, kNow,
-                             &random),
+  EXPECT_EQ(policy.NextDelay(NotSent(), Request(false, kNow - absl::Seconds(1)), 1, kNow, &random),
             std::nullopt);
 }
 

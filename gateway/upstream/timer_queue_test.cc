@@ -94,7 +94,8 @@ TEST(TimerQueueTest, EarlierTimerScheduledAfterALaterOneRunsFirst) {
   TimerQueue timers;
   Journal journal;
   // The thread goes to sleep until this one (an hour away)...
-  const uint64_t later = timers.Schedule(absl::Now() + absl::Hours(1), [&] { journal.Add("later"); });
+  const uint64_t later =
+      timers.Schedule(absl::Now() + absl::Hours(1), [&] { journal.Add("later"); });
   // ...and must wake up for this one instead of sleeping through it.
   const absl::Time start = absl::Now();
   timers.Schedule(start + absl::Milliseconds(20), [&] { journal.Add("earlier"); });
@@ -109,9 +110,8 @@ TEST(TimerQueueTest, CancelledTimerNeverRuns) {
   TimerQueue timers;
   Journal journal;
   const absl::Time now = absl::Now();
-  const uint64_t cancelled = timers.Schedule(now + absl::Milliseconds(20), [&] {
-    journal.Add("cancelled");
-  });
+  const uint64_t cancelled =
+      timers.Schedule(now + absl::Milliseconds(20), [&] { journal.Add("cancelled"); });
   timers.Schedule(now + absl::Milliseconds(40), [&] { journal.Add("kept"); });
 
   EXPECT_TRUE(timers.Cancel(cancelled));
@@ -152,9 +152,8 @@ TEST(TimerQueueTest, IdsAreDistinct) {
 TEST(TimerQueueTest, CallbackMayScheduleAndCancelWithoutDeadlock) {
   TimerQueue timers;
   Journal journal;
-  const uint64_t victim = timers.Schedule(absl::Now() + absl::Hours(1), [&] {
-    journal.Add("victim");
-  });
+  const uint64_t victim =
+      timers.Schedule(absl::Now() + absl::Hours(1), [&] { journal.Add("victim"); });
   timers.Schedule(absl::Now(), [&] {
     journal.Add("first");
     EXPECT_TRUE(timers.Cancel(victim));

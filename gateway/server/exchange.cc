@@ -1,0 +1,116 @@
+#include "gateway/server/exchange.h"
+
+#include <random>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "gateway/status/macros.h"
+#include "gateway/status/upstream_error.h"
+#include "gateway/transcode/request_translator.h"
+#include "gateway/transcode/response_translator.h"
+
+namespace pulumi_gateway {
+namespace {
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return absl::StrFormat("%016x%016x", random(), random());
+}
+
+// A caller-supplied x-request-id is reused when it is short and plain, so one id follows the call.
+bool IsUsableRequestId(absl::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+std::optional<absl::string_view> Metadata(const grpc::CallbackServerContext& context,
+                                          absl::string_view key) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
+  if (it == metadata.end()) return std::nullopt;
+  return absl::string_view(it->second.data(), it->second.size());
+}
+
+}  // namespace
+
+CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServerContext& context) {
+  CallIdentity identity;
+  std::optional<absl::string_view> caller_id = Metadata(context, "x-request-id");
+  identity.request_id = caller_id.has_value() && IsUsableRequestId(*caller_id)
+                            ? std::string(*caller_id)
+                            : NewRequestId();
+  const auto deadline = context.deadline();
+  identity.deadline = deadline == std::chrono::system_clock::time_point::max()
+                          ? absl::Now() + env.default_timeout
+                          : absl::FromChrono(deadline);
+  return identity;
+}
+
+absl::StatusOr<std::string> Authorize(const CallEnvironment& env,
+                                      const grpc::CallbackServerContext& context) {
+  return env.auth->UpstreamAuthorization(Metadata(context, "authorization"));
+}
+
+absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(
+    const google::protobuf::Descriptor* descriptor, const grpc::ByteBuffer& bytes) {
+  std::unique_ptr<google::protobuf::Message> message(
+      google::protobuf::MessageFactory::generated_factory()->GetPrototype(descriptor)->New());
+  grpc::Slice slice;
+  if (!bytes.DumpToSingleSlice(&slice).ok() ||
+      !message->ParseFromArray(slice.begin(), static_cast<int>(slice.size()))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request is not a valid ", descriptor->full_name()));
+  }
+  return message;
+}
+
+absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, const Route& route,
+                                                   const google::protobuf::Message& request,
+                                                   const CallIdentity& identity) {
+  HttpRequest http;
+  RETURN_IF_ERROR(TranslateRequest(route, request, &http));
+  http.route = route.method->name();
+  http.idempotent = route.idempotent;
+  http.attempts = identity.attempts;
+  http.deadline = identity.deadline;
+  http.headers.reserve(5);
+  http.headers.emplace_back("Authorization", identity.authorization);
+  http.headers.emplace_back("Accept", env.accept);
+  http.headers.emplace_back("User-Agent", env.user_agent);
+  http.headers.emplace_back("X-Request-ID", identity.request_id);
+  if (http.has_body) http.headers.emplace_back("Content-Type", "application/json");
+  return http;
+}
+
+absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route,
+                                  const absl::StatusOr<HttpResponse>& result,
+                                  const std::string& request_id, google::protobuf::Message* out,
+                                  RouteMetrics* metrics) {
+  if (!result.ok()) return result.status();
+  const HttpResponse& http = *result;
+  if (http.status < 200 || http.status >= 300) {
+    UpstreamErrorContext context;
+    context.conflict = route.conflict_is_already_exists ? ConflictMeaning::kAlreadyExists
+                                                        : ConflictMeaning::kAborted;
+    context.domain = env.error_domain;
+    context.request_id = request_id;
+    return UpstreamHttpError(http, context);
+  }
+  ParseReport report;
+  absl::Status parsed = TranslateResponse(route, http, out, &report);
+  if (metrics != nullptr) env.metrics->UnknownKeys(metrics, report.unknown_key_count);
+  if (report.unknown_key_count > 0 && env.logger->Enabled(LogLevel::kDebug)) {
+    env.logger->Log(LogLevel::kDebug, "unknown upstream keys",
+                    {{"request_id", request_id},
+                     {"method", route.method->full_name()},
+                     {"keys", report.unknown_keys}});
+  }
+  return parsed;
+}
+
+}  // namespace pulumi_gateway

@@ -1,0 +1,65 @@
+// The two halves of one upstream exchange for a route, shared by unary calls and streams:
+// a request message → the HttpRequest to send; the upstream's answer → the response message or
+// the mapped error.
+//
+//   ASSIGN_OR_RETURN(HttpRequest http, PrepareUpstreamRequest(env, route, request, who));
+//   ... upstream->Send(std::move(http), done) ...
+//   absl::Status s = ReadUpstreamResponse(env, route, std::move(result), who.request_id, out.get());
+#ifndef GATEWAY_SERVER_EXCHANGE_H_
+#define GATEWAY_SERVER_EXCHANGE_H_
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "gateway/http/http_types.h"
+#include "gateway/route/route_table.h"
+#include "gateway/server/call_environment.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/grpcpp.h"
+
+namespace pulumi_gateway {
+
+// Who a call is for and until when: the same for every upstream request the call makes.
+struct CallIdentity {
+  // The upstream Authorization header value ("token ...").
+  std::string authorization;
+  std::string request_id;
+  absl::Time deadline;
+  // Counts upstream attempts (for the access log); may be null.
+  std::shared_ptr<std::atomic<int>> attempts;
+};
+
+// The request id (the caller's plain x-request-id, else a new one) and deadline (the call's,
+// else now + default_timeout) of a call; `authorization` is left empty (see Authorize).
+CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServerContext& context);
+
+// The upstream Authorization value for the call per the auth mode: UNAUTHENTICATED when the
+// caller's metadata is missing or malformed (passthrough).
+absl::StatusOr<std::string> Authorize(const CallEnvironment& env,
+                                      const grpc::CallbackServerContext& context);
+
+// A new message of `descriptor`'s generated type parsed from `bytes`; INVALID_ARGUMENT naming the
+// type when the bytes do not parse (including strings that are not UTF-8).
+absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(
+    const google::protobuf::Descriptor* descriptor, const grpc::ByteBuffer& bytes);
+
+// The upstream request for `request` on `route`, with every header the upstream needs.
+absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, const Route& route,
+                                                   const google::protobuf::Message& request,
+                                                   const CallIdentity& identity);
+
+// Fills `out` from a 2xx answer, or returns the mapped error (HTTP or transport); counts unknown
+// JSON keys in `metrics` (may be null).
+absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route,
+                                  const absl::StatusOr<HttpResponse>& result,
+                                  const std::string& request_id, google::protobuf::Message* out,
+                                  RouteMetrics* metrics);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_SERVER_EXCHANGE_H_

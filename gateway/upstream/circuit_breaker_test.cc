@@ -1,0 +1,502 @@
+// CircuitBreaker against a gmock'd inner UpstreamClient that completes calls on a thread of its
+// own: which results count as failures, opening after N consecutive failures, failing fast without
+// calling the inner client, the half-open probe after open_duration (short durations, polled with a
+// deadline), probe success closing and probe failure reopening, and cancellations counting for
+// nothing. The test scaffolding (MockUpstream, Outcome, FakeInner) is kept in step with
+// retrying_upstream_test.cc.
+#include "gateway/upstream/circuit_breaker.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/cord.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "gateway/http/http_types.h"
+#include "gateway/status/curl_status.h"
+#include "gateway/upstream/timer_queue.h"
+#include "gateway/upstream/upstream_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace pulumi_gateway {
+namespace {
+
+using ::testing::_;
+using ::testing::HasSubstr;
+using ::testing::Invoke;
+using ::testing::StrictMock;
+
+constexpr absl::Duration kWait = absl::Seconds(5);
+
+class MockUpstream : public UpstreamClient {
+ public:
+  MOCK_METHOD(uint64_t, Send, (HttpRequest request, Callback done), (override));
+  MOCK_METHOD(void, Cancel, (uint64_t id), (override));
+};
+
+thread_local bool inside_send = false;
+
+// Where a decorator's `done` lands: the result, when, how often, and whether it ran inside Send.
+class Outcome {
+ public:
+  UpstreamClient::Callback Callback() {
+    return [this](absl::StatusOr<HttpResponse> result) {
+      absl::MutexLock lock(&mu_);
+      ++calls_;
+      ran_inside_send_ = ran_inside_send_ || inside_send;
+      result_ = std::move(result);
+      at_ = absl::Now();
+    };
+  }
+  // The result, once there (a failure of the test after kWait).
+  absl::StatusOr<HttpResponse> Wait() {
+    absl::MutexLock lock(&mu_);
+    auto done = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return result_.has_value(); };
+    if (!mu_.AwaitWithTimeout(absl::Condition(&done), kWait)) {
+      ADD_FAILURE() << "done was not called within " << kWait;
+      return absl::UnknownError("test: no result");
+    }
+    EXPECT_EQ(calls_, 1) << "done must run exactly once";
+    EXPECT_FALSE(ran_inside_send_) << "done must never run inside Send";
+    return *result_;
+  }
+  bool done() {
+    absl::MutexLock lock(&mu_);
+    return result_.has_value();
+  }
+  absl::Time at() {
+    absl::MutexLock lock(&mu_);
+    return at_;
+  }
+  int calls() {
+    absl::MutexLock lock(&mu_);
+    return calls_;
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::optional<absl::StatusOr<HttpResponse>> result_ ABSL_GUARDED_BY(mu_);
+  absl::Time at_ ABSL_GUARDED_BY(mu_);
+  int calls_ ABSL_GUARDED_BY(mu_) = 0;
+  bool ran_inside_send_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+uint64_t SendTo(UpstreamClient& client, HttpRequest request, Outcome& outcome) {
+  inside_send = true;
+  const uint64_t id = client.Send(std::move(request), outcome.Callback());
+  inside_send = false;
+  return id;
+}
+
+// Plays the inner client: answers on its own thread, or holds a call until told.
+class FakeInner {
+ public:
+  // A Send action answering `result` shortly, from the replier thread.
+  auto Answer(absl::StatusOr<HttpResponse> result) {
+    return Invoke([this, result](HttpRequest request, UpstreamClient::Callback done) {
+      return Reply(request, std::move(done), result);
+    });
+  }
+  // What Answer does, for actions that pick the answer themselves.
+  uint64_t Reply(const HttpRequest& request, UpstreamClient::Callback done,
+                 absl::StatusOr<HttpResponse> result) {
+    const uint64_t id = Record(request);
+    replies_.Schedule(absl::Now(),
+                      [done = std::move(done), result]() mutable { std::move(done)(result); });
+    return id;
+  }
+  // A Send action keeping the call open until Complete().
+  auto Hold() {
+    return Invoke([this](HttpRequest request, UpstreamClient::Callback done) {
+      const uint64_t id = Record(request);
+      absl::MutexLock lock(&mu_);
+      held_.emplace(id, std::move(done));
+      return id;
+    });
+  }
+  // A Cancel action: the held call completes with CANCELLED, as a real client does.
+  auto CancelHeld() {
+    return Invoke([this](uint64_t id) { Complete(id, absl::CancelledError("call cancelled")); });
+  }
+  void Complete(uint64_t id, absl::StatusOr<HttpResponse> result) {
+    UpstreamClient::Callback done;
+    {
+      absl::MutexLock lock(&mu_);
+      auto it = held_.find(id);
+      ASSERT_NE(it, held_.end()) << "no held call " << id;
+      done = std::move(it->second);
+      held_.erase(it);
+    }
+    replies_.Schedule(absl::Now(),
+                      [done = std::move(done), result]() mutable { std::move(done)(result); });
+  }
+  std::vector<HttpRequest> requests() {
+    absl::MutexLock lock(&mu_);
+    return requests_;
+  }
+  std::vector<absl::Time> sent_at() {
+    absl::MutexLock lock(&mu_);
+    return sent_at_;
+  }
+  int sends() {
+    absl::MutexLock lock(&mu_);
+    return static_cast<int>(requests_.size());
+  }
+  // Waits until `n` calls reached this client (they may arrive from a timer thread).
+  bool WaitForSends(int n) {
+    absl::MutexLock lock(&mu_);
+    auto enough = [this, n]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return static_cast<int>(requests_.size()) >= n;
+    };
+    return mu_.AwaitWithTimeout(absl::Condition(&enough), kWait);
+  }
+
+ private:
+  uint64_t Record(const HttpRequest& request) {
+    absl::MutexLock lock(&mu_);
+    requests_.push_back(request);
+    sent_at_.push_back(absl::Now());
+    return next_id_++;
+  }
+
+  absl::Mutex mu_;
+  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1000;
+  std::vector<HttpRequest> requests_ ABSL_GUARDED_BY(mu_);
+  std::vector<absl::Time> sent_at_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<uint64_t, UpstreamClient::Callback> held_ ABSL_GUARDED_BY(mu_);
+  TimerQueue replies_;
+};
+
+absl::StatusOr<HttpResponse> Http(int status, HttpHeaders headers = {}) {
+  HttpResponse response;
+  response.status = status;
+  response.headers = std::move(headers);
+  response.body = status == 200 ? R"({"orgName":"acme-corp"})" : "";
+  return response;
+}
+
+HttpRequest Get(absl::Time deadline = absl::InfiniteFuture()) {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/api/stacks/acme-corp/payments-api/prod";
+  request.route = "GetStack";
+  request.idempotent = true;
+  request.deadline = deadline;
+  return request;
+}
+
+using State = CircuitBreaker::State;
+
+CircuitBreakerOptions Breaker(int threshold, absl::Duration open = absl::Seconds(60)) {
+  CircuitBreakerOptions options;
+  options.failure_threshold = threshold;
+  options.open_duration = open;
+  return options;
+}
+
+void ExpectRefused(const absl::StatusOr<HttpResponse>& result) {
+  ASSERT_FALSE(result.ok()) << "expected a refusal, got HTTP " << result->status;
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(result.status().message(), HasSubstr("circuit breaker open"));
+  EXPECT_THAT(result.status().message(), HasSubstr("next probe in"));
+  EXPECT_TRUE(result.status().GetPayload(kBreakerOpenPayload).has_value())
+      << "RetryingUpstream needs the payload to know not to retry";
+}
+
+class CircuitBreakerTest : public ::testing::Test {
+ protected:
+  // One call through `breaker`, waited for.
+  absl::StatusOr<HttpResponse> Call(CircuitBreaker& breaker, uint64_t* id = nullptr) {
+    Outcome outcome;
+    const uint64_t sent = SendTo(breaker, Get(), outcome);
+    if (id != nullptr) *id = sent;
+    return outcome.Wait();
+  }
+
+  // Sends calls until one reaches the inner client (the half-open probe) or kWait passes. Every
+  // call before it must be refused, fast. Returns the probe's outcome (still pending if the inner
+  // client holds it) and sets `*probe_id`.
+  std::unique_ptr<Outcome> SendUntilProbe(CircuitBreaker& breaker, uint64_t* probe_id,
+                                          int* refused = nullptr) {
+    const absl::Time give_up = absl::Now() + kWait;
+    const int sends_before = fake_.sends();
+    int refusals = 0;
+    while (absl::Now() < give_up) {
+      auto outcome = std::make_unique<Outcome>();
+      const absl::Time start = absl::Now();
+      const uint64_t id = SendTo(breaker, Get(), *outcome);
+      if (fake_.sends() > sends_before) {  // forwarded synchronously: this is the probe
+        *probe_id = id;
+        if (refused != nullptr) *refused = refusals;
+        return outcome;
+      }
+      ExpectRefused(outcome->Wait());
+      EXPECT_LT(outcome->at() - start, absl::Milliseconds(100)) << "a refusal must be fast";
+      ++refusals;
+      // Poll interval: the condition is re-checked, never assumed.
+      absl::SleepFor(absl::Milliseconds(2));
+    }
+    ADD_FAILURE() << "no probe reached the upstream within " << kWait;
+    return nullptr;
+  }
+
+  StrictMock<MockUpstream> inner_;
+  FakeInner fake_;
+  TimerQueue timers_;
+};
+
+TEST_F(CircuitBreakerTest, OpensAfterThresholdConsecutiveFailuresThenFailsFastWithoutTheUpstream) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(3));
+  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Answer(Http(503)));
+  for (int i = 1; i <= 3; ++i) {
+    absl::StatusOr<HttpResponse> result = Call(breaker);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->status, 503) << "the failure itself is passed through";
+    EXPECT_EQ(breaker.state(), i < 3 ? State::kClosed : State::kOpen) << "after failure " << i;
+  }
+  // StrictMock: any further Send fails the test.
+  for (int i = 0; i < 5; ++i) {
+    Outcome outcome;
+    const absl::Time start = absl::Now();
+    SendTo(breaker, Get(), outcome);
+    ExpectRefused(outcome.Wait());
+    EXPECT_LT(outcome.at() - start, absl::Milliseconds(100));
+  }
+  EXPECT_EQ(breaker.state(), State::kOpen);
+}
+
+TEST_F(CircuitBreakerTest, RefusalNamesTheWaitUntilTheNextProbe) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, absl::Seconds(5)));
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(502)));
+  ASSERT_TRUE(Call(breaker).ok());
+  absl::StatusOr<HttpResponse> refused = Call(breaker);
+  ExpectRefused(refused);
+  EXPECT_THAT(refused.status().message(), HasSubstr("next probe in 5s"));
+}
+
+TEST_F(CircuitBreakerTest, SuccessResetsTheConsecutiveCount) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(3));
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Answer(Http(503)))
+      .WillOnce(fake_.Answer(Http(503)))
+      .WillOnce(fake_.Answer(Http(200)))
+      .WillOnce(fake_.Answer(Http(503)))
+      .WillOnce(fake_.Answer(Http(503)))
+      .WillOnce(fake_.Answer(Http(503)));
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(Call(breaker).ok());
+  EXPECT_EQ(breaker.state(), State::kClosed) << "F F S F F: never 3 in a row";
+  ASSERT_TRUE(Call(breaker).ok());
+  EXPECT_EQ(breaker.state(), State::kOpen) << "F F S F F F";
+}
+
+struct FailureRow {
+  std::string name;
+  absl::StatusOr<HttpResponse> result;
+  bool counts;
+};
+
+void PrintTo(const FailureRow& row, std::ostream* os) { *os << row.name; }
+
+class FailureKindTest : public CircuitBreakerTest,
+                        public ::testing::WithParamInterface<FailureRow> {};
+
+TEST_P(FailureKindTest, OpensOnlyOnUpstreamHealthFailures) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(1));
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(GetParam().result));
+  Call(breaker).IgnoreError();
+  EXPECT_EQ(breaker.state(), GetParam().counts ? State::kOpen : State::kClosed);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, FailureKindTest,
+    ::testing::ValuesIn(std::vector<FailureRow>{
+        {"Http502", Http(502), true},
+        {"Http503", Http(503), true},
+        {"Http504", Http(504), true},
+        {"Unreachable", CurlResultToStatus(CURLE_COULDNT_CONNECT, "refused"), true},
+        {"ConnectionReset", CurlResultToStatus(CURLE_RECV_ERROR, "reset"), true},
+        {"Timeout", CurlResultToStatus(CURLE_OPERATION_TIMEDOUT, "timeout"), true},
+        {"Http200", Http(200), false},
+        {"Http400", Http(400), false},
+        {"Http404", Http(404), false},
+        {"Http429", Http(429), false},
+        {"Http500", Http(500), false},
+        {"Cancelled", absl::CancelledError("call cancelled"), false},
+        {"TooLarge", CurlResultToStatus(CURLE_FILESIZE_EXCEEDED, ""), false},
+        {"Internal", absl::InternalError("bug"), false},
+    }),
+    [](const auto& info) { return info.param.name; });
+
+TEST_F(CircuitBreakerTest, HalfOpenProbeAfterOpenDurationAndItsSuccessCloses) {
+  const absl::Duration open_for = absl::Milliseconds(50);
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, open_for));
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Answer(Http(503)))  // opens
+      .WillOnce(fake_.Hold())             // the probe
+      .WillOnce(fake_.Answer(Http(200)))  // closed again
+      .WillOnce(fake_.Answer(Http(503)));
+  Outcome first;
+  SendTo(breaker, Get(), first);
+  ASSERT_TRUE(first.Wait().ok());
+  const absl::Time opened = first.at();  // the breaker opened just before `done` ran
+  ASSERT_EQ(breaker.state(), State::kOpen);
+
+  uint64_t probe_id = 0;
+  int refused = 0;
+  std::unique_ptr<Outcome> probe = SendUntilProbe(breaker, &probe_id, &refused);
+  ASSERT_NE(probe, nullptr);
+  EXPECT_GE(refused, 1) << "right after opening, calls are refused";
+  EXPECT_GE(fake_.sent_at().back() - opened, open_for - absl::Milliseconds(2))
+      << "probe went out before open_duration";
+  EXPECT_EQ(breaker.state(), State::kHalfOpen);
+
+  // One probe at a time: others are still refused while it runs.
+  ExpectRefused(Call(breaker));
+  ExpectRefused(Call(breaker));
+
+  fake_.Complete(1001, Http(200));
+  absl::StatusOr<HttpResponse> probed = probe->Wait();
+  ASSERT_TRUE(probed.ok());
+  EXPECT_EQ(probed->status, 200);
+  EXPECT_EQ(breaker.state(), State::kClosed);
+
+  absl::StatusOr<HttpResponse> after = Call(breaker);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->status, 200);
+  // Closed means a fresh count: the threshold (1) applies again from zero.
+  ASSERT_TRUE(Call(breaker).ok());
+  EXPECT_EQ(breaker.state(), State::kOpen);
+}
+
+TEST_F(CircuitBreakerTest, ProbeFailureReopensForAnotherOpenDuration) {
+  const absl::Duration open_for = absl::Milliseconds(50);
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, open_for));
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Answer(Http(503)))                                             // opens
+      .WillOnce(fake_.Answer(CurlResultToStatus(CURLE_COULDNT_CONNECT, "refused")))  // probe 1
+      .WillOnce(fake_.Answer(Http(200)));                                            // probe 2
+  ASSERT_TRUE(Call(breaker).ok());
+  ASSERT_EQ(breaker.state(), State::kOpen);
+
+  uint64_t probe_id = 0;
+  std::unique_ptr<Outcome> probe = SendUntilProbe(breaker, &probe_id);
+  ASSERT_NE(probe, nullptr);
+  absl::StatusOr<HttpResponse> failed = probe->Wait();
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(failed.status().message(), HasSubstr("upstream unreachable"));
+  EXPECT_EQ(breaker.state(), State::kOpen);
+  const absl::Time reopened = probe->at();
+
+  ExpectRefused(Call(breaker));  // at once: the open period started again
+
+  int refused = 0;
+  probe = SendUntilProbe(breaker, &probe_id, &refused);
+  ASSERT_NE(probe, nullptr);
+  EXPECT_GE(refused, 1);
+  EXPECT_GE(fake_.sent_at().back() - reopened, open_for - absl::Milliseconds(2))
+      << "the failed probe must restart the open period";
+  absl::StatusOr<HttpResponse> ok = probe->Wait();
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(breaker.state(), State::kClosed);
+}
+
+TEST_F(CircuitBreakerTest, CancelledCallsNeitherCountNorReset) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(2));
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Hold())
+      .WillOnce(fake_.Hold())
+      .WillOnce(fake_.Hold())
+      .WillOnce(fake_.Answer(Http(503)))
+      .WillOnce(fake_.Hold())
+      .WillOnce(fake_.Answer(Http(503)));
+  EXPECT_CALL(inner_, Cancel(_)).WillRepeatedly(fake_.CancelHeld());
+
+  // Three cancellations in a row: a threshold of 2 would have opened if they counted.
+  for (int i = 0; i < 3; ++i) {
+    Outcome outcome;
+    const uint64_t id = SendTo(breaker, Get(), outcome);
+    breaker.Cancel(id);
+    EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kCancelled);
+  }
+  EXPECT_EQ(breaker.state(), State::kClosed);
+
+  // F, cancelled, F: the cancellation did not reset the count either.
+  ASSERT_TRUE(Call(breaker).ok());
+  {
+    Outcome outcome;
+    const uint64_t id = SendTo(breaker, Get(), outcome);
+    breaker.Cancel(id);
+    EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kCancelled);
+  }
+  EXPECT_EQ(breaker.state(), State::kClosed);
+  ASSERT_TRUE(Call(breaker).ok());
+  EXPECT_EQ(breaker.state(), State::kOpen);
+}
+
+TEST_F(CircuitBreakerTest, CancelledProbeLetsTheNextCallProbe) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, absl::Milliseconds(50)));
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Answer(Http(504)))   // opens
+      .WillOnce(fake_.Hold())              // probe, cancelled
+      .WillOnce(fake_.Answer(Http(200)));  // next probe, at once
+  EXPECT_CALL(inner_, Cancel(1001)).WillOnce(fake_.CancelHeld());
+  ASSERT_TRUE(Call(breaker).ok());
+
+  uint64_t probe_id = 0;
+  std::unique_ptr<Outcome> probe = SendUntilProbe(breaker, &probe_id);
+  ASSERT_NE(probe, nullptr);
+  breaker.Cancel(probe_id);
+  EXPECT_EQ(probe->Wait().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_EQ(breaker.state(), State::kHalfOpen);
+
+  absl::StatusOr<HttpResponse> next = Call(breaker);
+  ASSERT_TRUE(next.ok()) << "the probe slot must be free again: " << next.status();
+  EXPECT_EQ(next->status, 200);
+  EXPECT_EQ(breaker.state(), State::kClosed);
+}
+
+TEST_F(CircuitBreakerTest, CancelOfAForwardedCallReachesTheInnerClient) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(3));
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  EXPECT_CALL(inner_, Cancel(1000)).WillOnce(fake_.CancelHeld());
+  Outcome outcome;
+  const uint64_t id = SendTo(breaker, Get(), outcome);
+  EXPECT_EQ(id, 1000u) << "forwarded calls keep the inner id";
+  breaker.Cancel(id);
+  EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kCancelled);
+}
+
+TEST_F(CircuitBreakerTest, CancelOfARefusedCallDoesNotReachTheInnerClient) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(1));
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(503)));
+  ASSERT_TRUE(Call(breaker).ok());
+  Outcome outcome;
+  const uint64_t id = SendTo(breaker, Get(), outcome);
+  breaker.Cancel(id);  // StrictMock: no inner Cancel
+  ExpectRefused(outcome.Wait());
+}
+
+TEST_F(CircuitBreakerTest, ZeroThresholdDisablesTheBreaker) {
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(0));
+  EXPECT_CALL(inner_, Send(_, _)).Times(30).WillRepeatedly(fake_.Answer(Http(503)));
+  for (int i = 0; i < 30; ++i) {
+    absl::StatusOr<HttpResponse> result = Call(breaker);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->status, 503);
+  }
+  EXPECT_EQ(breaker.state(), State::kClosed);
+}
+
+}  // namespace
+}  // namespace pulumi_gateway

@@ -100,15 +100,19 @@ std::string RpcName(const MethodDescriptor* method) {
   return method->service()->name() + "/" + method->name();
 }
 
-std::map<std::string, const MethodDescriptor*> AllMethods() {
+// Unary RPCs (each with an http rule) or server-streaming ones (each with a pagination option).
+std::map<std::string, const MethodDescriptor*> Methods(bool streaming) {
   std::map<std::string, const MethodDescriptor*> methods;
   for (const ServiceDescriptor* service : Services()) {
     for (int i = 0; i < service->method_count(); ++i) {
+      if (service->method(i)->server_streaming() != streaming) continue;
       methods[RpcName(service->method(i))] = service->method(i);
     }
   }
   return methods;
 }
+
+std::map<std::string, const MethodDescriptor*> AllMethods() { return Methods(false); }
 
 std::pair<std::string, std::string> VerbAndPath(const google::api::HttpRule& rule) {
   switch (rule.pattern_case()) {
@@ -136,6 +140,41 @@ TEST(ApiRoutesTest, TableAndServicesHaveExactlyTheSameMethods) {
   std::vector<std::string> actual;
   for (const auto& [name, method] : AllMethods()) actual.push_back(name);
   EXPECT_THAT(actual, UnorderedElementsAreArray(expected));
+}
+
+TEST(ApiRoutesTest, EveryStreamWalksTheExpectedPaginatedRoute) {
+  struct Stream {
+    std::string rpc;
+    std::string method;
+    std::string items;
+    bool follow;
+  };
+  const std::vector<Stream> expected = {
+      {"StacksService/StreamStacks", "ListStacks", "stacks", false},
+      {"StackUpdatesService/WatchUpdateEvents", "ListUpdateEvents", "events", true},
+      {"OrganizationsService/StreamMembers", "ListMembers", "members", false},
+      {"OrganizationsService/StreamAuditLogs", "ListAuditLogEventsV2", "audit_log_events", false},
+  };
+  const auto streams = Methods(true);
+  std::vector<std::string> names;
+  for (const auto& [name, method] : streams) names.push_back(name);
+  std::vector<std::string> expected_names;
+  for (const Stream& stream : expected) expected_names.push_back(stream.rpc);
+  EXPECT_THAT(names, UnorderedElementsAreArray(expected_names));
+  for (const Stream& stream : expected) {
+    SCOPED_TRACE(stream.rpc);
+    auto it = streams.find(stream.rpc);
+    if (it == streams.end()) continue;
+    const MethodDescriptor* method = it->second;
+    EXPECT_FALSE(method->client_streaming());
+    EXPECT_FALSE(method->options().HasExtension(google::api::http));
+    ASSERT_TRUE(method->options().HasExtension(pulumi::gateway::v1::pagination));
+    const auto& pagination = method->options().GetExtension(pulumi::gateway::v1::pagination);
+    EXPECT_EQ(pagination.method(), stream.method);
+    EXPECT_EQ(pagination.items_field(), stream.items);
+    EXPECT_EQ(pagination.follow(), stream.follow);
+    EXPECT_NE(method->service()->FindMethodByName(stream.method), nullptr);
+  }
 }
 
 TEST(ApiRoutesTest, EveryRpcHasAnHttpRule) {
@@ -196,6 +235,9 @@ TEST(ApiRoutesTest, SpecialJsonKeys) {
       {"pulumi.service.v1.StackUpdate.update_id", "updateID"},
       {"pulumi.service.v1.ListStacksRequest.role_id", "roleID"},
       {"pulumi.service.v1.ConfigValue.value", "string"},
+      {"pulumi.service.v1.StreamStacksRequest.role_id", "roleID"},
+      {"pulumi.service.v1.WatchUpdateEventsRequest.types", "type"},
+      {"pulumi.service.v1.WatchUpdateEventsRequest.include_non_activated", "include_non_activated"},
   };
   const google::protobuf::DescriptorPool* pool = google::protobuf::DescriptorPool::generated_pool();
   std::vector<std::string> expected_fields;

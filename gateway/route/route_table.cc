@@ -204,8 +204,8 @@ absl::StatusOr<StreamRoute> CompileStreamRoute(const MethodDescriptor* method,
                    FindTopLevelField(method, page_response, option.items_field(), "items"));
   for (const FieldDescriptor* token : {stream.request_token, stream.response_token}) {
     if (token->type() != FieldDescriptor::TYPE_STRING || token->is_repeated()) {
-      return MethodError(method, absl::StrCat("token field \"", token->name(),
-                                              "\" must be a singular string"));
+      return MethodError(
+          method, absl::StrCat("token field \"", token->name(), "\" must be a singular string"));
     }
   }
   if (!stream.items->is_repeated() || stream.items->is_map() ||
@@ -230,9 +230,9 @@ absl::StatusOr<StreamRoute> CompileStreamRoute(const MethodDescriptor* method,
     if (target == nullptr || target->type() != field->type() ||
         target->is_repeated() != field->is_repeated() ||
         target->message_type() != field->message_type()) {
-      return MethodError(method, absl::StrCat("request field \"", field->name(),
-                                              "\" has no twin of the same type in ",
-                                              page_request->full_name()));
+      return MethodError(
+          method, absl::StrCat("request field \"", field->name(),
+                               "\" has no twin of the same type in ", page_request->full_name()));
     }
   }
   return stream;

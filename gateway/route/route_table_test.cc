@@ -76,8 +76,16 @@ TEST_F(PulumiRouteTableTest, EveryUnaryMethodOfTheThreeServicesHasARoute) {
   for (const ServiceDescriptor* service : table_->services()) {
     for (int i = 0; i < service->method_count(); ++i) {
       const MethodDescriptor* method = service->method(i);
-      ++methods;
       const std::string path = absl::StrCat("/", service->full_name(), "/", method->name());
+      if (method->server_streaming()) {
+        // Streams walk a unary route (StreamRoute), they have none of their own.
+        EXPECT_EQ(table_->Find(path), nullptr) << path;
+        const StreamRoute* stream = table_->FindStream(path);
+        ASSERT_NE(stream, nullptr) << path;
+        EXPECT_EQ(stream->method, method);
+        continue;
+      }
+      ++methods;
       const Route* route = table_->Find(path);
       ASSERT_NE(route, nullptr) << path;
       EXPECT_EQ(route->method, method);
@@ -87,6 +95,7 @@ TEST_F(PulumiRouteTableTest, EveryUnaryMethodOfTheThreeServicesHasARoute) {
   EXPECT_EQ(table_->services().size(), 3u);
   EXPECT_EQ(methods, 35);
   EXPECT_EQ(table_->routes().size(), 35u);
+  EXPECT_EQ(table_->stream_routes().size(), 4u);
 }
 
 TEST_F(PulumiRouteTableTest, FindReturnsNullForUnknownPaths) {

@@ -4,7 +4,8 @@
 //
 //   ASSIGN_OR_RETURN(HttpRequest http, PrepareUpstreamRequest(env, route, request, who));
 //   ... upstream->Send(std::move(http), done) ...
-//   absl::Status s = ReadUpstreamResponse(env, route, std::move(result), who.request_id, out.get());
+//   absl::Status s = ReadUpstreamResponse(env, route, std::move(result), who.request_id,
+//   out.get());
 #ifndef GATEWAY_SERVER_EXCHANGE_H_
 #define GATEWAY_SERVER_EXCHANGE_H_
 

@@ -147,8 +147,8 @@ void ListStream::OnPage(absl::StatusOr<HttpResponse> result) {
   page_.reset(google::protobuf::MessageFactory::generated_factory()
                   ->GetPrototype(route_.page_route->method->output_type())
                   ->New());
-  absl::Status status = ReadUpstreamResponse(env_, *route_.page_route, result,
-                                             identity_.request_id, page_.get(), metrics_);
+  absl::Status status = ReadUpstreamResponse(env_, *route_.page_route, result, identity_.request_id,
+                                             page_.get(), metrics_);
   if (!status.ok()) return End(status);
   next_item_ = 0;
   Advance();

@@ -2,7 +2,8 @@
 // message. The next page is requested only after every item of the previous one was written, so
 // a slow reader holds at most one page in the gateway.
 //
-//   grpc::ServerWriteReactor<grpc::ByteBuffer>* r = ListStream::Start(env, context, request, route);
+//   grpc::ServerWriteReactor<grpc::ByteBuffer>* r = ListStream::Start(env, context, request,
+//   route);
 #ifndef GATEWAY_SERVER_LIST_STREAM_H_
 #define GATEWAY_SERVER_LIST_STREAM_H_
 

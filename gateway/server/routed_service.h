@@ -1,7 +1,8 @@
 // A grpc::Service for one proto service whose routed methods are all served by one raw callback
-// handler (and its paginated server-streaming methods by one stream handler). This is the only file that touches gRPC's internal registration API; registering the
-// service this way (rather than as a CallbackGenericService) keeps it visible to server
-// reflection, and methods without a route stay unregistered so gRPC answers UNIMPLEMENTED.
+// handler (and its paginated server-streaming methods by one stream handler). This is the only file
+// that touches gRPC's internal registration API; registering the service this way (rather than as a
+// CallbackGenericService) keeps it visible to server reflection, and methods without a route stay
+// unregistered so gRPC answers UNIMPLEMENTED.
 //
 //   RoutedService service(descriptor, table, [&](ctx, request, response, route) {
 //     return StartCall(ctx, request, response, route);

@@ -12,9 +12,9 @@ namespace pulumi_gateway {
 
 using google::protobuf::Message;
 
-UpdateWatch::UpdateWatch(const CallEnvironment& env, const StreamRoute& route,
-                         UpdateWatchHub* hub, std::string key,
-                         std::unique_ptr<Message> page_request, CallIdentity identity)
+UpdateWatch::UpdateWatch(const CallEnvironment& env, const StreamRoute& route, UpdateWatchHub* hub,
+                         std::string key, std::unique_ptr<Message> page_request,
+                         CallIdentity identity)
     : env_(env),
       route_(route),
       hub_(hub),
@@ -80,9 +80,8 @@ void UpdateWatch::Poll() {
   ++polls_;
   auto self = shared_from_this();
   // The callback never runs inside Send, and it takes this lock before touching the id.
-  upstream_id_ = env_.upstream->Send(*std::move(http), [self](absl::StatusOr<HttpResponse> r) {
-    self->OnPage(std::move(r));
-  });
+  upstream_id_ = env_.upstream->Send(
+      *std::move(http), [self](absl::StatusOr<HttpResponse> r) { self->OnPage(std::move(r)); });
 }
 
 void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
@@ -114,8 +113,8 @@ void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
   if (stopped_) return;
   page_request_->GetReflection()->SetString(page_request_.get(), route_.request_token, token);
   // New items: ask again at once. Nothing new: wait, longer each time, up to the maximum.
-  interval_ = count > 0 ? env_.watch_poll_interval
-                        : std::min(interval_ * 2, env_.watch_max_interval);
+  interval_ =
+      count > 0 ? env_.watch_poll_interval : std::min(interval_ * 2, env_.watch_max_interval);
   const absl::Duration wait = count > 0 ? absl::ZeroDuration() : interval_;
   auto self = shared_from_this();
   timer_id_ = env_.timers->Schedule(absl::Now() + wait, [self] { self->Poll(); });
@@ -168,9 +167,11 @@ int UpdateWatchHub::size() const {
   return static_cast<int>(watches_.size());
 }
 
-grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(
-    const CallEnvironment& env, UpdateWatchHub* hub, grpc::CallbackServerContext* context,
-    const grpc::ByteBuffer* request, const StreamRoute& route) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(const CallEnvironment& env,
+                                                               UpdateWatchHub* hub,
+                                                               grpc::CallbackServerContext* context,
+                                                               const grpc::ByteBuffer* request,
+                                                               const StreamRoute& route) {
   auto* stream = new WatchStream(env, context, route);
   stream->Run(hub, request);
   return stream;

@@ -119,9 +119,9 @@ absl::Status TranslateRequest(const Route& route, const Message& request, HttpRe
   }
   for (const auto& [name, value] : route.query_values) AppendQuery(&out->path, &first, name, value);
   if (out->path.size() > kMaxUrlPathBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the request would need a URL of ", out->path.size(), " bytes (limit ", kMaxUrlPathBytes,
-        "); shorten the path fields or send fewer query values"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the request would need a URL of ", out->path.size(), " bytes (limit ",
+                     kMaxUrlPathBytes, "); shorten the path fields or send fewer query values"));
   }
 
   out->has_body = route.body_kind != Route::BodyKind::kNone;

@@ -55,7 +55,7 @@ uint64_t RateLimiter::Send(HttpRequest request, Callback done) {
           tokens_ = std::min(options_.burst, tokens_ + 1);
           calls_.erase(it);
           lock.Release();
-          std::move(*done)(absl::CancelledError("call cancelled while waiting for its turn"));
+          std::move (*done)(absl::CancelledError("call cancelled while waiting for its turn"));
           return;
         }
         it->second.inner_id =

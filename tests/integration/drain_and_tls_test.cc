@@ -51,8 +51,8 @@ GetStackRequest StackRequest() {
 }
 
 std::unique_ptr<ChildProcess> StartGateway(std::vector<std::string> extra) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen=",
-                                   "--log_level=warning"};
+  std::vector<std::string> args = {"--listen=127.0.0.1:0",
+                                   "--metrics_listen=", "--log_level=warning"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto gateway = std::make_unique<ChildProcess>(kGateway, args);
   absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(20));
@@ -186,9 +186,9 @@ std::string* TlsTest::dir_ = nullptr;
 
 TEST_F(TlsTest, ListenerServesTlsAndRejectsPlaintext) {
   HeldUpstream upstream(absl::ZeroDuration(), kStackJson);
-  auto gateway = StartGateway({"--upstream=" + upstream.base_url(),
-                               "--tls_cert_file=" + Path("server.pem"),
-                               "--tls_key_file=" + Path("server.key")});
+  auto gateway =
+      StartGateway({"--upstream=" + upstream.base_url(), "--tls_cert_file=" + Path("server.pem"),
+                    "--tls_key_file=" + Path("server.key")});
   grpc::SslCredentialsOptions tls;
   tls.pem_root_certs = ReadFile(Path("ca.pem"));
   EXPECT_TRUE(CallGetStack(gateway->address(), grpc::SslCredentials(tls)).ok());

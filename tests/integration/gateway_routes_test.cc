@@ -974,6 +974,8 @@ TEST(GatewayRoutesTableTest, CoversEveryRpcOfTheProtos) {
       const google::protobuf::ServiceDescriptor* service = file->service(s);
       services.insert(service->name());
       for (int m = 0; m < service->method_count(); ++m) {
+        // Server-streaming RPCs are covered by streaming_test.cc.
+        if (service->method(m)->server_streaming()) continue;
         in_protos.insert(service->name() + "." + service->method(m)->name());
       }
     }

@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "absl/synchronization/notification.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
 #include "tests/support/child_process.h"
@@ -168,8 +168,8 @@ TEST_F(HostileInputTest, QueryValuesAreEscaped) {
 
 TEST_F(HostileInputTest, RouteSelectingValuesOutsideTheirListAreRefused) {
   auto stub = v1::StackUpdatesService::NewStub(*channel_);
-  for (const std::string kind : {"export", "updates", "tags", "../update", "UPDATE", "update ",
-                                 "", "update/..", "destroy\n", "preview%00"}) {
+  for (const std::string kind : {"export", "updates", "tags", "../update", "UPDATE", "update ", "",
+                                 "update/..", "destroy\n", "preview%00"}) {
     SCOPED_TRACE(kind);
     upstream_->ClearRequests();
     v1::GetUpdateStatusRequest request;
@@ -207,8 +207,8 @@ TEST_F(HostileInputTest, HugeRepeatedFieldsAreRefusedBeforeTheUpstream) {
 TEST_F(HostileInputTest, InvalidUtf8AndGarbageRequestsAreInvalidArgument) {
   grpc::GenericStub generic(*channel_);
   // Field 3 (stack_name) with bytes that are not UTF-8; then bytes that are not protobuf at all.
-  for (const std::string bytes : {std::string("\x1a\x02\xff\xfe", 4),
-                                  std::string("\xff\xff\xff\xff\xff", 5)}) {
+  for (const std::string bytes :
+       {std::string("\x1a\x02\xff\xfe", 4), std::string("\xff\xff\xff\xff\xff", 5)}) {
     upstream_->ClearRequests();
     grpc::Slice slice(bytes);
     grpc::ByteBuffer request(&slice, 1);

@@ -46,9 +46,9 @@ class ObservabilityTest : public ::testing::Test {
     upstream_.SetHandler([](const httplib::Request& req, httplib::Response& res) {
       if (absl::StrContains(req.path, "/missing")) {
         res.status = 404;
-        res.set_content(absl::StrCat(R"({"code":404,"message":"stack not found for token )",
-                                     kToken, R"("})"),
-                        "application/json");
+        res.set_content(
+            absl::StrCat(R"({"code":404,"message":"stack not found for token )", kToken, R"("})"),
+            "application/json");
         return;
       }
       res.set_content(
@@ -96,9 +96,9 @@ class ObservabilityTest : public ::testing::Test {
 
 TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(GetStack("prod").ok());
-  for (int i = 0; i < 2; ++i) EXPECT_EQ(GetStack("missing").error_code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(GetStack("prod", /*with_token=*/false).error_code(),
-            grpc::StatusCode::UNAUTHENTICATED);
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(GetStack("missing").error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(GetStack("prod", /*with_token=*/false).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 
   const std::string metrics = Scrape();
   const std::string labels =
@@ -111,10 +111,10 @@ TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
       Sample(metrics, R"(grpc_server_handled_total{grpc_code="UNAUTHENTICATED",)" + labels + "}"),
       1);
   EXPECT_EQ(Sample(metrics, "grpc_server_handling_seconds_count{" + labels + "}"), 6);
-  EXPECT_EQ(Sample(metrics, R"(pulumi_upstream_requests_total{route="GetStack",status_class="2xx"})"),
-            3);
-  EXPECT_EQ(Sample(metrics, R"(pulumi_upstream_requests_total{route="GetStack",status_class="4xx"})"),
-            2);
+  EXPECT_EQ(
+      Sample(metrics, R"(pulumi_upstream_requests_total{route="GetStack",status_class="2xx"})"), 3);
+  EXPECT_EQ(
+      Sample(metrics, R"(pulumi_upstream_requests_total{route="GetStack",status_class="4xx"})"), 2);
   EXPECT_EQ(Sample(metrics, R"(pulumi_upstream_request_duration_seconds_count{route="GetStack"})"),
             5);
   // Each OK answer carried two keys the protos do not know.
@@ -143,7 +143,8 @@ TEST_F(ObservabilityTest, LogsAreJsonLinesWithAccessFieldsAndNoToken) {
 
   std::vector<nlohmann::json> access;
   for (absl::string_view line : absl::StrSplit(output, '\n', absl::SkipEmpty())) {
-    if (absl::StartsWith(line, "listening on ") || absl::StartsWith(line, "metrics listening on ")) {
+    if (absl::StartsWith(line, "listening on ") ||
+        absl::StartsWith(line, "metrics listening on ")) {
       continue;
     }
     nlohmann::json entry = nlohmann::json::parse(line, nullptr, false);

@@ -143,11 +143,10 @@ TEST(StreamingTest, SlowReaderHoldsBackUpstreamPagesAndMemory) {
   ASSERT_TRUE(reader->Finish().ok());
   EXPECT_EQ(received, kPages * kPerPage);
   EXPECT_EQ(upstream.request_count(), kPages);
-  EXPECT_LT(rss_peak - rss_before, 48 * 1024) << "streaming 64 MiB grew the gateway by "
-                                               << (rss_peak - rss_before) / 1024 << " MiB";
+  EXPECT_LT(rss_peak - rss_before, 48 * 1024)
+      << "streaming 64 MiB grew the gateway by " << (rss_peak - rss_before) / 1024 << " MiB";
   std::cout << "slow reader: " << pages_while_paused << " pages fetched while paused; RSS "
-            << rss_before / 1024 << " MiB before, peak " << rss_peak / 1024 << " MiB"
-            << std::endl;
+            << rss_before / 1024 << " MiB before, peak " << rss_peak / 1024 << " MiB" << std::endl;
 }
 
 TEST(StreamingTest, CancelMidStreamStopsFetching) {
@@ -176,8 +175,8 @@ TEST(StreamingTest, CancelMidStreamStopsFetching) {
 class WatchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    emulator_ = std::make_unique<ChildProcess>(
-        "emulator/pulumi_emulator", std::vector<std::string>{"--listen=127.0.0.1:0"});
+    emulator_ = std::make_unique<ChildProcess>("emulator/pulumi_emulator",
+                                               std::vector<std::string>{"--listen=127.0.0.1:0"});
     absl::StatusOr<std::string> address = emulator_->WaitListening(absl::Seconds(20));
     ASSERT_TRUE(address.ok());
     const size_t colon = address->rfind(':');
@@ -190,16 +189,15 @@ class WatchTest : public ::testing::Test {
 
   // Starts a live update on data-pipeline/dev emitting `events` events every `interval_ms`.
   std::string StartLiveUpdate(int events, int interval_ms) {
-    auto result = admin_->Post(
-        "/_emulator/live-updates",
-        nlohmann::json({{"org", "acme-corp"},
-                        {"project", "data-pipeline"},
-                        {"stack", "dev"},
-                        {"kind", "update"},
-                        {"intervalMs", interval_ms},
-                        {"eventCount", events}})
-            .dump(),
-        "application/json");
+    auto result = admin_->Post("/_emulator/live-updates",
+                               nlohmann::json({{"org", "acme-corp"},
+                                               {"project", "data-pipeline"},
+                                               {"stack", "dev"},
+                                               {"kind", "update"},
+                                               {"intervalMs", interval_ms},
+                                               {"eventCount", events}})
+                                   .dump(),
+                               "application/json");
     EXPECT_TRUE(result && result->status == 201) << (result ? result->body : "no answer");
     return result ? nlohmann::json::parse(result->body)["updateID"].get<std::string>() : "";
   }

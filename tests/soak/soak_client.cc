@@ -93,7 +93,8 @@ int OpenFds(int pid) {
 
 class Soak {
  public:
-  Soak(std::shared_ptr<grpc::Channel> channel, std::vector<Stack> healthy, std::vector<Stack> faulty)
+  Soak(std::shared_ptr<grpc::Channel> channel, std::vector<Stack> healthy,
+       std::vector<Stack> faulty)
       : stub_(v1::StacksService::NewStub(channel)),
         healthy_(std::move(healthy)),
         faulty_(std::move(faulty)) {}
@@ -240,8 +241,8 @@ int main(int argc, char** argv) {
   soak.Report(absl::GetFlag(FLAGS_calls));
   nlohmann::json summary = soak.Summary(absl::Now() - start);
   std::cout << summary.dump(2) << std::endl;
-  const bool rss_ok = summary["rss_growth_percent"].get<double>() <=
-                      absl::GetFlag(FLAGS_max_rss_growth_percent);
+  const bool rss_ok =
+      summary["rss_growth_percent"].get<double>() <= absl::GetFlag(FLAGS_max_rss_growth_percent);
   const bool fds_ok = summary["fds_end"].get<int>() <= summary["fds_after_warmup"].get<int>() + 16;
   const bool ok = summary["lost"] == 0 && summary["crossed"] == 0 &&
                   summary["unexpected_errors"] == 0 && rss_ok && fds_ok;

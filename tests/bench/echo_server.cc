@@ -1,0 +1,111 @@
+// The benchmark's "extra hop" baseline: a bare gRPC server whose StacksService/ListStacks answers
+// every call with one prebuilt ListStacksResponse, parsed once from the same JSON fixture nginx
+// serves to the gateway. A call through it costs the gRPC transport and the serialisation of the
+// same payload, and nothing else: no HTTP, no JSON, no upstream.
+//
+//   echo_server --fixture=stacks-small.json --listen=127.0.0.1:0
+//   # stderr: listening on 127.0.0.1:PORT
+//
+// Every other method answers UNIMPLEMENTED. SIGTERM or SIGINT stops it.
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/grpcpp.h"
+#include "pulumi/service/v1/stacks.grpc.pb.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:0",
+          "gRPC listen address host:port; port 0 picks a free port (printed as 'listening on "
+          "HOST:PORT' on stderr).");
+ABSL_FLAG(std::string, fixture, "",
+          "ListStacks response body as the upstream sends it (JSON, upstream keys). Required.");
+
+namespace pulumi_gateway::bench {
+namespace {
+
+using pulumi::service::v1::ListStacksRequest;
+using pulumi::service::v1::ListStacksResponse;
+using pulumi::service::v1::StacksService;
+
+class EchoStacksService final : public StacksService::CallbackService {
+ public:
+  explicit EchoStacksService(ListStacksResponse response) : response_(std::move(response)) {}
+
+  grpc::ServerUnaryReactor* ListStacks(grpc::CallbackServerContext* context,
+                                       const ListStacksRequest* /*request*/,
+                                       ListStacksResponse* response) override {
+    // A copy per call, as a real service builds its reply per call; gRPC then serialises it,
+    // exactly as the gateway's reply is serialised.
+    *response = response_;
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    reactor->Finish(grpc::Status::OK);
+    return reactor;
+  }
+
+ private:
+  const ListStacksResponse response_;
+};
+
+[[noreturn]] void Die(const std::string& message) {
+  std::cerr << "echo_server: " << message << std::endl;
+  std::exit(2);
+}
+
+ListStacksResponse LoadFixture(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) Die("--fixture: cannot read \"" + path + "\"");
+  std::stringstream json;
+  json << in.rdbuf();
+  ListStacksResponse response;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  const auto status = google::protobuf::util::JsonStringToMessage(json.str(), &response, options);
+  if (!status.ok()) Die("--fixture: not a ListStacks response: " + status.ToString());
+  return response;
+}
+
+int Run() {
+  const std::string fixture = absl::GetFlag(FLAGS_fixture);
+  if (fixture.empty()) Die("--fixture is required");
+  EchoStacksService service(LoadFixture(fixture));
+
+  // Block the stop signals before gRPC starts its threads, so only sigwait below sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  const std::string listen = absl::GetFlag(FLAGS_listen);
+  int port = 0;
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+  builder.RegisterService(&service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) Die("--listen: cannot listen on " + listen);
+  std::cerr << "listening on " << listen.substr(0, listen.rfind(':')) << ":" << port << std::endl;
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  server->Shutdown();
+  return 0;
+}
+
+}  // namespace
+}  // namespace pulumi_gateway::bench
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Bare gRPC ListStacks server for benchmarks.\nUsage: echo_server --fixture=FILE "
+      "[--listen=HOST:PORT]");
+  absl::ParseCommandLine(argc, argv);
+  return pulumi_gateway::bench::Run();
+}

@@ -1,0 +1,443 @@
+#!/usr/bin/env python3
+"""Turns one tests/bench/run.sh work directory into the results table, the results JSON and
+(with --record) tests/bench/results.md.
+
+    report.py WORK_DIR --out results/latest.json [--record results.md]
+
+WORK_DIR holds facts.txt ("key value" lines written by run.sh), raw/ghz-*.json (ghz --format json),
+raw/wrk-*.txt (report.lua's WRK_JSON line), raw/export.json (export_client), raw/probe-h2c.json,
+raw/direct-export.txt, raw/hold-stats.json and the gateway's /metrics text around the export. Exit status 1 when any call failed or any expected
+output is missing; target misses alone do not fail (the targets are not gates).
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+
+MB = 1024 * 1024
+
+
+class Results:
+    def __init__(self, work):
+        self.work = work
+        self.raw = os.path.join(work, "raw")
+        self.facts = {}
+        with open(os.path.join(work, "facts.txt"), encoding="utf-8") as f:
+            for line in f:
+                key, _, value = line.rstrip("\n").partition(" ")
+                self.facts[key] = value
+        self.errors = []
+        self.runs = {}
+        for name in sorted(os.listdir(self.raw)):
+            if name.startswith("ghz-") and name.endswith(".json"):
+                self.runs[name[4:-5]] = self._ghz(name)
+            elif name.startswith("wrk-") and name.endswith(".txt"):
+                self.runs[name[4:-4]] = self._wrk(name)
+
+    def num(self, key):
+        value = self.facts.get(key, "")
+        try:
+            return float(value)
+        except ValueError:
+            self.errors.append(f"measurement {key} is missing")
+            return None
+
+    def _ghz(self, name):
+        with open(os.path.join(self.raw, name), encoding="utf-8") as f:
+            report = json.load(f)
+        codes = report.get("statusCodeDistribution") or {}
+        percentiles = {int(p["percentage"]): p["latency"] for p in report.get("latencyDistribution") or []}
+        run = {
+            "tool": "ghz",
+            "count": report.get("count", 0),
+            "ok": codes.get("OK", 0),
+            "codes": codes,
+            "errors": report.get("errorDistribution") or {},
+            "rps": report.get("rps", 0.0),
+            "total_ns": report.get("total", 0),
+            "mean_ns": report.get("average", 0),
+            "p50_ns": percentiles.get(50),
+            "p90_ns": percentiles.get(90),
+            "p99_ns": percentiles.get(99),
+        }
+        label = name[4:-5]
+        if run["count"] == 0 or run["ok"] != run["count"] or run["errors"]:
+            self.errors.append(f"ghz {label}: {run['ok']} of {run['count']} calls OK; codes {codes}; "
+                               f"errors {run['errors']}")
+        return run
+
+    def _wrk(self, name):
+        label = name[4:-4]
+        with open(os.path.join(self.raw, name), encoding="utf-8") as f:
+            lines = [l for l in f if l.startswith("WRK_JSON ")]
+        if not lines:
+            self.errors.append(f"wrk {label}: no result")
+            return {"tool": "wrk", "count": 0}
+        r = json.loads(lines[-1][len("WRK_JSON "):])
+        errors = {k: v for k, v in r["errors"].items() if v}
+        run = {
+            "tool": "wrk",
+            "count": r["requests"],
+            "errors": errors,
+            "rps": r["requests"] / (r["duration_us"] / 1e6) if r["duration_us"] else 0.0,
+            "mean_ns": r["mean_us"] * 1e3,
+            "p50_ns": r["p50_us"] * 1e3,
+            "p90_ns": r["p90_us"] * 1e3,
+            "p99_ns": r["p99_us"] * 1e3,
+        }
+        if run["count"] == 0 or errors:
+            self.errors.append(f"wrk {label}: {run['count']} requests, errors {errors}")
+        return run
+
+    def run(self, label):
+        run = self.runs.get(label)
+        if run is None:
+            self.errors.append(f"{label}: no result (the tool failed; see its log)")
+        return run
+
+    def metrics_sum(self, which, name, label):
+        """Sum of the samples of metric `name` carrying `label` (e.g. 'route="X"') in a /metrics dump."""
+        path = os.path.join(self.raw, f"export-metrics-{which}.txt")
+        if not os.path.exists(path):
+            return None
+        total = 0.0
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"^(\w+)(\{[^}]*\})?\s+(\S+)", line)
+                if m and m.group(1) == name and label in (m.group(2) or ""):
+                    total += float(m.group(3))
+        return total
+
+
+def fmt_ns(ns):
+    if ns is None:
+        return "?"
+    if ns < 1e6:
+        return f"{ns / 1e3:.0f} µs"
+    if ns < 1e9:
+        return f"{ns / 1e6:.2f} ms"
+    return f"{ns / 1e9:.2f} s"
+
+
+def fmt_mb(kb):
+    return "?" if kb is None else f"{kb / 1024:.1f} MB"
+
+
+def check(value, limit, lower_is_better=True):
+    if value is None:
+        return None
+    return value <= limit if lower_is_better else value >= limit
+
+
+def build_rows(res):
+    """Each row: scenario, gateway, baselines, ratio, target, pass (True/False; None: info; or a
+    probe's own word)."""
+    rows = []
+    targets = []
+    f = res.facts
+    small_kb = res.num("small_bytes") / 1024
+    large_kb = res.num("large_bytes") / 1024
+
+    def target(tid, name, value, limit, unit, passed):
+        targets.append({"id": tid, "name": name, "value": value, "limit": limit, "unit": unit,
+                        "pass": passed})
+        return passed
+
+    # Ping-pong latency.
+    direct, echo = res.run("pingpong-small-direct"), res.run("pingpong-small-echo")
+    for label, title in (("pingpong-small-gw_h1", f"Ping-pong {small_kb:.1f} KB, c=1"),
+                         ("pingpong-small-gw_h2", f"Ping-pong {small_kb:.1f} KB, c=1, HTTP/2+TLS upstream")):
+        gw = res.run(label)
+        ratio = None
+        if gw and direct and echo and gw.get("p50_ns") and echo.get("p50_ns"):
+            ratio = (gw["p50_ns"] - direct["p50_ns"]) / echo["p50_ns"]
+        passed = None
+        tgt = "info"
+        if label.endswith("gw_h1"):
+            tgt = "T1 ≤ 1.3"
+            passed = target("T1", "added latency (p50 gw − p50 direct) / p50 echo", ratio, 1.3, "×",
+                            check(ratio, 1.3))
+        rows.append([title,
+                     f"p50 {fmt_ns(gw and gw['p50_ns'])}, p99 {fmt_ns(gw and gw['p99_ns'])}",
+                     f"direct p50 {fmt_ns(direct and direct['p50_ns'])}; echo p50 {fmt_ns(echo and echo['p50_ns'])}",
+                     "?" if ratio is None else f"(gw−direct)/echo {ratio:.2f}", tgt, passed])
+    gw, direct, echo = (res.run("pingpong-large-gw_h1"), res.run("pingpong-large-direct"),
+                        res.run("pingpong-large-echo"))
+    ratio = None
+    if gw and direct and echo and gw.get("p50_ns") and echo.get("p50_ns"):
+        ratio = (gw["p50_ns"] - direct["p50_ns"]) / echo["p50_ns"]
+    rows.append([f"Ping-pong {large_kb:.0f} KB, c=1",
+                 f"p50 {fmt_ns(gw and gw['p50_ns'])}, p99 {fmt_ns(gw and gw['p99_ns'])}",
+                 f"direct p50 {fmt_ns(direct and direct['p50_ns'])}; echo p50 {fmt_ns(echo and echo['p50_ns'])}",
+                 "?" if ratio is None else f"(gw−direct)/echo {ratio:.2f}", "info", None])
+
+    # Throughput and CPU per call.
+    tick_us = 1e6 / res.num("clk_tck")
+    conc = f.get("concurrency", "64")
+
+    def cpu_per_call(label):
+        run = res.runs.get(label)
+        ticks = res.facts.get(f"cpu_ticks.{label}")
+        if not run or ticks is None or not run.get("count"):
+            return None
+        return float(ticks) * tick_us / run["count"]
+
+    for size, kb in (("small", small_kb), ("large", large_kb)):
+        size_title = f"{kb:.1f} KB" if size == "small" else f"{kb:.0f} KB"
+        gw, direct, echo = (res.run(f"throughput-{size}-gw_h1"), res.run(f"throughput-{size}-direct"),
+                            res.run(f"throughput-{size}-echo"))
+        rows.append([f"Throughput {size_title}, c={conc}",
+                     f"{gw['rps']:.0f} calls/s, p50 {fmt_ns(gw['p50_ns'])}" if gw else "?",
+                     f"direct {direct['rps']:.0f}/s; echo {echo['rps']:.0f}/s" if direct and echo else "?",
+                     f"gw/echo {gw['rps'] / echo['rps']:.2f}" if gw and echo and echo["rps"] else "?",
+                     "info", None])
+        gw_cpu, echo_cpu = cpu_per_call(f"throughput-{size}-gw_h1"), cpu_per_call(f"throughput-{size}-echo")
+        ratio = gw_cpu / echo_cpu if gw_cpu and echo_cpu else None
+        passed, tgt = None, "info"
+        if size == "small":
+            tgt = "T2 ≤ 2.5"
+            passed = target("T2", "CPU per call, gateway / echo", ratio, 2.5, "×", check(ratio, 2.5))
+        rows.append([f"CPU per call {size_title}, c={conc}",
+                     "?" if gw_cpu is None else f"{gw_cpu:.0f} µs/call",
+                     "?" if echo_cpu is None else f"echo {echo_cpu:.0f} µs/call",
+                     "?" if ratio is None else f"gw/echo {ratio:.2f}", tgt, passed])
+        if size == "small":
+            h2_cpu = cpu_per_call("throughput-small-gw_h2")
+            h2 = res.run("throughput-small-gw_h2")
+            rows.append([f"Throughput + CPU {size_title}, c={conc}, HTTP/2+TLS upstream",
+                         f"{h2['rps']:.0f} calls/s, {h2_cpu:.0f} µs/call" if h2 and h2_cpu else "?",
+                         "?" if echo_cpu is None else f"echo {echo_cpu:.0f} µs/call",
+                         f"gw/echo {h2_cpu / echo_cpu:.2f}" if h2_cpu and echo_cpu else "?", "info", None])
+
+    # Open loop.
+    rate = f.get("open_loop_rate", "?")
+    gw, echo = res.run("openloop-gw_h1"), res.run("openloop-echo_small")
+    rows.append([f"Open loop {rate} calls/s, {small_kb:.1f} KB",
+                 f"p50 {fmt_ns(gw['p50_ns'])}, p99 {fmt_ns(gw['p99_ns'])}" if gw else "?",
+                 f"echo p50 {fmt_ns(echo['p50_ns'])}, p99 {fmt_ns(echo['p99_ns'])}" if echo else "?",
+                 f"p99 gw/echo {gw['p99_ns'] / echo['p99_ns']:.1f}" if gw and echo and echo["p99_ns"] else "?",
+                 "info", None])
+
+    # Memory.
+    idle = res.num("idle_rss_kb")
+    rows.append(["RSS idle (after the first call)",
+                 f"{fmt_mb(idle)} ({res.facts.get('idle_threads', '?')} threads)",
+                 f"fresh, before any call: {fmt_mb(res.num('idle_rss_kb_fresh'))}", "—", "T6 ≤ 30 MB",
+                 target("T6", "idle RSS", idle and idle / 1024, 30, "MB", check(idle and idle / 1024, 30))])
+    rows.append([f"RSS under load, c={conc}",
+                 f"peak {fmt_mb(res.num('load_peak_rss_kb.small'))} ({small_kb:.1f} KB), "
+                 f"{fmt_mb(res.num('load_peak_rss_kb.large'))} ({large_kb:.0f} KB)",
+                 f"after load, idle: {fmt_mb(res.num('post_load_rss_kb'))}", "—", "info", None])
+
+    # Connection reuse.
+    pool = res.num("pool_size")
+    calls, rconc = f.get("reuse_calls", "?"), f.get("reuse_concurrency", "?")
+    for proto, limit, title, tid in (("h1", pool, "HTTP/1.1", "T4a"), ("h2", 4, "HTTP/2 over TLS", "T4b")):
+        opened = res.num(f"reuse_opened.{proto}")
+        run = res.run(f"reuse-{proto}")
+        accepts = res.facts.get(f"reuse_nginx_accepts.{proto}", "?")
+        rows.append([f"Upstream connections, {title}, {calls} calls, c={rconc}",
+                     "?" if opened is None else f"{opened:.0f} opened",
+                     f"nginx accepted {accepts}; pool {pool:.0f}",
+                     "—", f"{tid} ≤ {limit:.0f}",
+                     target(tid, f"upstream connections over {title}", opened, limit, "connections",
+                            check(opened, limit) if run else False)])
+
+    # h2c probe: HTTP/2 by prior knowledge across connection reuse (libcurl 7.88.1 bug #10634).
+    probe_path = os.path.join(res.raw, "probe-h2c.json")
+    probe = None
+    if os.path.exists(probe_path) and os.path.getsize(probe_path):
+        with open(probe_path, encoding="utf-8") as fh:
+            probe = json.load(fh)
+    if probe is None:
+        res.errors.append("probe-h2c: no result (the tool failed; see its log)")
+    else:
+        codes = probe.get("statusCodeDistribution") or {}
+        ok, count = codes.get("OK", 0), probe.get("count", 0)
+        errors = sorted(re.sub(r"^rpc error: code = \w+ desc = ", "", e)
+                        for e in (probe.get("errorDistribution") or {}))
+        rows.append([f"h2c upstream (prior knowledge), {count} calls, c=1",
+                     f"{ok} of {count} OK",
+                     "" if ok == count else f"{errors[0] if errors else codes}"[:100],
+                     "—", "works", "info" if ok == count else "BROKEN"])
+
+    # Thousands of calls held upstream.
+    held_calls = res.num("held_calls")
+    run = res.run("held")
+    hold = {}
+    hold_path = os.path.join(res.raw, "hold-stats.json")
+    if os.path.exists(hold_path) and os.path.getsize(hold_path):
+        with open(hold_path, encoding="utf-8") as fh:
+            hold = json.loads(fh.read().strip() or "{}")
+    ok = run["ok"] if run else 0
+    title = f"{held_calls:.0f} calls held {f.get('held_for', '?')} upstream"
+    rows.append([f"{title}: success",
+                 f"{ok} of {held_calls:.0f} OK, p50 {fmt_ns(run and run['p50_ns'])}",
+                 f"upstream peak held {hold.get('peak_concurrency', '?')}, "
+                 f"{hold.get('accepted_connections', '?')} connections",
+                 "—", "T3 all OK",
+                 target("T3a", "held calls succeeded", ok, held_calls, "calls", ok == held_calls)])
+    threads = res.num("held_peak_threads")
+    rows.append([f"{title}: threads", "?" if threads is None else f"peak {threads:.0f}",
+                 f"idle {res.facts.get('idle_threads', '?')}", "—", "T3 ≤ 16",
+                 target("T3b", "gateway threads with calls held", threads, 16, "threads", check(threads, 16))])
+    rss = res.num("held_peak_rss_kb")
+    rows.append([f"{title}: RSS", f"peak {fmt_mb(rss)}",
+                 f"before {fmt_mb(res.num('held_idle_rss_kb'))}",
+                 "—" if rss is None or not held_calls else f"{rss / held_calls:.1f} KB/call", "T3 ≤ 150 MB",
+                 target("T3c", "gateway peak RSS with calls held", rss and rss / 1024, 150, "MB",
+                        check(rss and rss / 1024, 150))])
+
+    # Large export.
+    size = res.num("export_bytes")
+    run = None
+    export_path = os.path.join(res.raw, "export.json")
+    if os.path.exists(export_path) and os.path.getsize(export_path):
+        with open(export_path, encoding="utf-8") as fh:
+            export = json.load(fh)
+        run = {"tool": "export_client", "count": export["calls"], "codes": export["codes"],
+               "ok": export["codes"].get("OK", 0), "bytes": export["bytes"],
+               "latency_ns": export["latency_ns"],
+               "p50_ns": statistics.median(export["latency_ns"]) if export["latency_ns"] else None}
+        res.runs["export"] = run
+        if not run["count"] or run["ok"] != run["count"]:
+            res.errors.append(f"export: {run['ok']} of {run['count']} calls OK; codes {run['codes']}")
+    else:
+        res.errors.append("export: no result (export_client failed; see its log)")
+    direct_rates = []
+    direct_path = os.path.join(res.raw, "direct-export.txt")
+    if os.path.exists(direct_path):
+        with open(direct_path, encoding="utf-8") as fh:
+            for line in fh:
+                seconds, nbytes = line.split()
+                if float(seconds) > 0:
+                    direct_rates.append(float(nbytes) / float(seconds) / 1e6)
+    rate = None
+    if run and run.get("p50_ns"):
+        rate = size / (run["p50_ns"] / 1e9) / 1e6
+    handled = None
+    method, route = 'grpc_method="ExportStack"', 'route="ExportStack"'
+    before = res.metrics_sum("before", "grpc_server_handling_seconds_sum", method)
+    after = res.metrics_sum("after", "grpc_server_handling_seconds_sum", method)
+    up_before = res.metrics_sum("before", "pulumi_upstream_request_duration_seconds_sum", route)
+    up_after = res.metrics_sum("after", "pulumi_upstream_request_duration_seconds_sum", route)
+    calls = run["count"] if run else 0
+    if before is not None and after is not None and calls:
+        handled = (after - before) / calls
+    upstream = (up_after - up_before) / calls if up_before is not None and up_after is not None and calls else None
+    size_title = f"{size / 1e6:.0f} MB" if size else "?"
+    rows.append([f"Export {size_title}: throughput",
+                 "?" if rate is None else f"{rate:.0f} MB/s (p50 {fmt_ns(run['p50_ns'])} end to end)",
+                 (f"direct {statistics.median(direct_rates):.0f} MB/s" if direct_rates else "direct ?") +
+                 ("" if handled is None else f"; gateway handling, mean {handled * 1e3:.0f} ms"
+                                             f" (upstream {upstream * 1e3:.0f} ms)" if upstream is not None else ""),
+                 "—", "T5 ≥ 100 MB/s",
+                 target("T5a", "export throughput", rate, 100, "MB/s", check(rate, 100, lower_is_better=False))])
+    peak = res.num("export_peak_rss_kb")
+    ratio = peak * 1024 / size if peak and size else None
+    rows.append([f"Export {size_title}: peak RSS", f"{fmt_mb(peak)}",
+                 f"before {fmt_mb(res.num('export_idle_rss_kb'))}",
+                 "?" if ratio is None else f"{ratio:.1f} × payload", "T5 ≤ 4 × payload",
+                 target("T5b", "export peak RSS / payload", ratio, 4, "×", check(ratio, 4))])
+    return rows, targets
+
+
+def verdict(passed, smoke):
+    if isinstance(passed, str):  # a probe's own word, e.g. "BROKEN"
+        return passed
+    if passed is None:
+        return "info" if not smoke else "—"
+    if smoke:
+        return "—"  # smoke sizes are tiny: the targets do not apply
+    return "PASS" if passed else "FAIL"
+
+
+def text_table(rows, smoke):
+    header = ["scenario", "gateway", "baseline(s)", "ratio", "target", "result"]
+    body = [r[:5] + [verdict(r[5], smoke)] for r in rows]
+    widths = [max(len(str(x[i])) for x in [header] + body) for i in range(6)]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in body]
+    return "\n".join(lines)
+
+
+def markdown_table(rows, smoke):
+    lines = ["| scenario | gateway | baseline(s) | ratio | target | result |",
+             "|---|---|---|---|---|---|"]
+    for r in rows:
+        cells = [str(c).replace("|", "\\|") for c in r[:5]] + [verdict(r[5], smoke)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("work")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--record")
+    args = parser.parse_args()
+
+    res = Results(args.work)
+    smoke = res.facts.get("mode") == "smoke"
+    rows, targets = build_rows(res)
+    f = res.facts
+    machine = {k: f.get(k) for k in ("nproc", "cpu_model", "kernel", "date", "load_before", "load_after",
+                                     "git_commit", "git_dirty_files", "nginx_version", "wrk_version")}
+
+    print()
+    print(f"Gateway benchmark ({f.get('mode')}): {machine['nproc']} × {machine['cpu_model']}, "
+          f"load {machine['load_before']} before / {machine['load_after']} after, "
+          f"run {f.get('run_seconds', '?')} s (build {f.get('build_seconds', '?')} s)")
+    print(text_table(rows, smoke))
+    failed = sorted(t["id"] for t in targets if t["pass"] is False)
+    if smoke:
+        print("smoke run: sizes are tiny, targets not judged")
+    else:
+        print(f"targets: {len(targets) - len(failed)} of {len(targets)} pass"
+              + (f"; missed: {', '.join(failed)}" if failed else ""))
+    calls = sum(r.get("count", 0) for r in res.runs.values())
+    if res.errors:
+        print(f"ERRORS ({len(res.errors)}):")
+        for e in res.errors:
+            print(f"  {e}")
+    else:
+        print(f"no errors: {calls} calls/requests over {len(res.runs)} runs, all OK")
+
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        json.dump({"mode": f.get("mode"), "machine": machine, "facts": f, "runs": res.runs,
+                   "targets": targets,
+                   "table": [dict(zip(["scenario", "gateway", "baselines", "ratio", "target"], r[:5]),
+                                  result=verdict(r[5], smoke)) for r in rows],
+                   "errors": res.errors}, fh, indent=2)
+    print(f"results: {args.out}")
+
+    if args.record:
+        with open(args.record, "w", encoding="utf-8") as fh:
+            fh.write("# Benchmark results\n\n")
+            fh.write("Latest `tests/bench/run.sh --record` (see README.md for the scenarios and "
+                     "what each number means).\n\n")
+            fh.write(f"- Machine: {machine['nproc']} × {machine['cpu_model']}, Linux {machine['kernel']}\n")
+            dirty = machine["git_dirty_files"] or "0"
+            fh.write(f"- Date: {machine['date']}; commit {machine['git_commit']}"
+                     + ("" if dirty == "0" else f" plus {dirty} uncommitted files under gateway/ and proto/")
+                     + f"; mode {f.get('mode')}; run {f.get('run_seconds', '?')} s "
+                     f"(build {f.get('build_seconds', '?')} s)\n")
+            fh.write(f"- Load average (1/5/15 min): {machine['load_before']} before, "
+                     f"{machine['load_after']} after\n")
+            fh.write(f"- Tools: nginx {machine['nginx_version']}, wrk {machine['wrk_version']}, "
+                     f"ghz (tools/bin)\n\n")
+            fh.write(markdown_table(rows, smoke) + "\n\n")
+            if failed and not smoke:
+                fh.write(f"Missed targets: {', '.join(failed)}.\n")
+            if res.errors:
+                fh.write("\nErrors:\n\n" + "".join(f"- {e}\n" for e in res.errors))
+        print(f"recorded: {args.record}")
+    return 1 if res.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,506 @@
+#!/usr/bin/env bash
+# The gateway benchmark suite: builds the gateway and its baselines with -c opt, starts nginx as a
+# fast static upstream, runs every scenario with ghz (gRPC) and wrk (direct HTTP), prints one table
+# with each target's PASS/FAIL and writes the results as JSON. See tests/bench/README.md.
+#
+#   tests/bench/run.sh                  # full run, about 3.5 minutes on 2 cores (+ build)
+#   tests/bench/run.sh --smoke          # every scenario tiny (< 60 s); fails only on errors (CI)
+#   tests/bench/run.sh --record         # also writes tests/bench/results.md
+#   tests/bench/run.sh --out FILE       # results JSON (default tests/bench/results/latest.json)
+#   tests/bench/run.sh --bin-dir DIR    # skip the build: pulumi_gateway, echo_server, hold_server,
+#                                       # export_client are taken from DIR
+#   tests/bench/run.sh --keep           # keep the work directory (logs, raw tool output)
+#
+# Exit status: 0 when every call succeeded (targets may still FAIL: they are not gates), 1 on
+# errors (failed calls, a tool or server that died), 2 on bad usage or missing tools.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+usage() { sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+
+mode=full
+record=0
+keep=0
+out="$here/results/latest.json"
+bin_dir=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --smoke) mode=smoke ;;
+    --record) record=1 ;;
+    --keep) keep=1 ;;
+    --out) out=${2:?--out needs a path}; shift ;;
+    --out=*) out=${1#*=} ;;
+    --bin-dir) bin_dir=${2:?--bin-dir needs a directory}; shift ;;
+    --bin-dir=*) bin_dir=${1#*=} ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+ghz=$root/tools/bin/ghz
+googleapis=/usr/share/gocode/src/github.com/grpc-ecosystem/grpc-gateway/third_party/googleapis
+tools=(nginx wrk curl openssl python3 "$ghz")
+if [ -z "$bin_dir" ]; then tools+=(bazel); fi
+for tool in "${tools[@]}"; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "run.sh: $tool is missing; run scripts/setup" >&2
+    exit 2
+  fi
+done
+if [ ! -f "$googleapis/google/api/annotations.proto" ]; then
+  echo "run.sh: $googleapis is missing (golang-github-grpc-ecosystem-grpc-gateway-dev); run scripts/setup" >&2
+  exit 2
+fi
+
+# --- Scenario sizes ------------------------------------------------------------------------------
+# Each *_load array is the ghz load option set; *_secs the matching wrk duration.
+if [ "$mode" = smoke ]; then
+  warm_calls=0
+  pingpong_load=(-n 100) pingpong_secs=1
+  throughput_load=(-n 300) throughput_secs=1
+  open_loop_rate=200 open_loop_load=(-n 200)
+  reuse_calls=500
+  held_calls=300 held_for=0.5s
+  export_bytes=2000000 export_calls=1
+else
+  warm_calls=300
+  pingpong_load=(-z 8s) pingpong_secs=8
+  throughput_load=(-z 10s) throughput_secs=10
+  open_loop_rate=1000 open_loop_load=(-z 10s)
+  reuse_calls=10000
+  held_calls=5000 held_for=2s
+  export_bytes=64000000 export_calls=3
+fi
+concurrency=64        # T2 and the throughput scenarios
+reuse_concurrency=256 # T4
+pool_size=64          # --upstream_max_connections of the HTTP/1.1 gateways (the default)
+# ListStacks pages by size: the gateway sends ?organization=..., which nginx maps to a fixture.
+declare -A organization=([small]=acme-corp [large]=acme-large)
+declare -A request=([small]='{"organization":"acme-corp"}' [large]='{"organization":"acme-large"}')
+small_request=${request[small]}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/pulumi-bench.XXXXXX")
+raw=$work/raw
+mkdir -p "$raw" "$work/logs" "$work/bin" "$work/www" "$work/nginx/tmp"
+
+# --- Processes -----------------------------------------------------------------------------------
+# Every background process we start is recorded here and stopped on exit, by pid.
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "$keep" -eq 1 ]; then
+    echo "run.sh: work directory kept: $work" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+declare -A pid_of addr_of metrics_of
+
+# start_server NAME CMD...: starts CMD in the background and waits (20 s at most) for its
+# "listening on HOST:PORT" line on stderr.
+start_server() {
+  local name=$1
+  shift
+  # Created here, not by the child's redirection, so the polling below never races it.
+  : >"$work/logs/$name.out"
+  : >"$work/logs/$name.err"
+  "$@" >>"$work/logs/$name.out" 2>>"$work/logs/$name.err" &
+  local pid=$!
+  pids+=("$pid")
+  pid_of[$name]=$pid
+  local i addr
+  for ((i = 0; i < 200; i++)); do
+    addr=$(sed -n 's/^listening on //p' "$work/logs/$name.err" | head -n 1)
+    if [ -n "$addr" ]; then
+      addr_of[$name]=$addr
+      metrics_of[$name]=$(sed -n 's/^metrics listening on //p' "$work/logs/$name.err" | head -n 1)
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "run.sh: $name exited at start-up:" >&2
+      cat "$work/logs/$name.err" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "run.sh: $name did not print 'listening on' within 20 s" >&2
+  exit 1
+}
+
+# stop PID: SIGTERM, wait for it to exit, and forget it (so a reused pid is never signalled).
+stop_pid() {
+  local p rest=()
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  for p in "${pids[@]}"; do [ "$p" = "$1" ] || rest+=("$p"); done
+  pids=("${rest[@]}")
+}
+stop_server() { stop_pid "${pid_of[$1]}"; }
+
+# start_gateway NAME FLAGS...: a gateway on ephemeral gRPC and metrics ports. Retries and the
+# circuit breaker are off, so a failure shows as an error rather than as hidden extra work.
+start_gateway() {
+  local name=$1
+  shift
+  start_server "$name" "$work/bin/pulumi_gateway" --listen=127.0.0.1:0 \
+    --metrics_listen=127.0.0.1:0 --log_level=warning --retry_max_attempts=1 \
+    --breaker_failure_threshold=0 --shutdown_grace=2s "$@"
+}
+
+# --- Measurements from /proc ---------------------------------------------------------------------
+fact() { printf '%s %s\n' "$1" "$2" >>"$work/facts.txt"; }
+status_field() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
+# utime + stime in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after "(comm)").
+cpu_ticks() {
+  local stat fields
+  stat=$(<"/proc/$1/stat")
+  read -r -a fields <<<"${stat##*) }"
+  echo $((fields[11] + fields[12]))
+}
+# Resets VmHWM (peak RSS) to the current RSS, so the next reading is this scenario's peak.
+reset_peak_rss() { { echo 5 >"/proc/$1/clear_refs"; } 2>/dev/null || true; }
+# metric NAME: the value of one unlabelled Prometheus metric of gateway NAME.
+metric() { curl -sf "http://${metrics_of[$1]}/metrics" | awk -v m="$2" '$1 == m { print $2 }'; }
+nginx_accepts() { curl -sf "http://127.0.0.1:$h1_port/nginx_status" | awk 'NR == 3 { print $1 }'; }
+
+# Samples a process's thread count every 50 ms into FILE (the peak so far) until stopped.
+start_thread_sampler() {
+  local pid=$1 file=$2
+  echo 0 >"$file"
+  (
+    peak=0
+    while [ -e "/proc/$pid" ]; do
+      n=$(awk '$1 == "Threads:" { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+      if [ "${n:-0}" -gt "$peak" ]; then
+        peak=$n
+        echo "$peak" >"$file"
+      fi
+      sleep 0.05
+    done
+  ) &
+  sampler_pid=$!
+  pids+=("$sampler_pid")
+}
+
+# --- Load tools ----------------------------------------------------------------------------------
+ghz_common=(
+  --insecure --format json
+  # At the end of a -z run, wait for the calls in flight instead of cutting their connection
+  # (which ghz would count as errors).
+  --duration-stop wait
+  --proto "$root/proto/pulumi/service/v1/stacks.proto" --import-paths "$root/proto,$googleapis"
+  --metadata '{"authorization":"token pul-bench"}'
+  --disable-template-functions --disable-template-data
+)
+# ghz_run LABEL SERVER METHOD DATA GHZ-OPTIONS...: writes raw/ghz-LABEL.json. A ghz failure is
+# reported by the summary (missing output), not fatal here, so the other scenarios still run.
+ghz_run() {
+  local label=$1 server=$2 method=$3 data=$4
+  shift 4
+  echo "  ghz $label" >&2
+  if ! "$ghz" "${ghz_common[@]}" --call "pulumi.service.v1.StacksService.$method" -d "$data" \
+    -o "$raw/ghz-$label.json" "$@" "${addr_of[$server]}" 2>"$work/logs/ghz-$label.err"; then
+    echo "run.sh: ghz $label failed:" >&2
+    cat "$work/logs/ghz-$label.err" >&2
+    rm -f "$raw/ghz-$label.json"
+  fi
+}
+# Unmeasured calls first, so connections, caches and allocator arenas are warm.
+ghz_warm() {
+  local server=$1 method=$2 data=$3 conc=$4
+  if [ "$warm_calls" -gt 0 ]; then
+    "$ghz" "${ghz_common[@]}" --call "pulumi.service.v1.StacksService.$method" -d "$data" \
+      -n "$warm_calls" -c "$conc" -o /dev/null "${addr_of[$server]}" 2>/dev/null || true
+  fi
+}
+# ghz_cpu LABEL SERVER ...: ghz_run, plus the server's CPU ticks spent during the run.
+ghz_cpu() {
+  local label=$1 server=$2 before
+  before=$(cpu_ticks "${pid_of[$server]}")
+  ghz_run "$@"
+  fact "cpu_ticks.$label" $(($(cpu_ticks "${pid_of[$server]}") - before))
+}
+# wrk_run LABEL PATH CONNECTIONS SECONDS: keep-alive HTTP/1.1 straight to nginx, the same
+# headers the gateway sends; report.lua prints the latency percentiles as one JSON line.
+wrk_run() {
+  local label=$1 path=$2 conns=$3 secs=$4 threads
+  threads=$((conns < $(nproc) ? conns : $(nproc)))
+  echo "  wrk $label" >&2
+  wrk -t "$threads" -c "$conns" -d "${secs}s" -s "$here/report.lua" \
+    "http://127.0.0.1:$h1_port$path" >"$raw/wrk-$label.txt" 2>"$work/logs/wrk-$label.err" ||
+    echo "run.sh: wrk $label failed" >&2
+}
+
+# --- Build ---------------------------------------------------------------------------------------
+build_started=$(date +%s)
+if [ -z "$bin_dir" ]; then
+  echo "== build (-c opt)" >&2
+  # --symlink_prefix=/ leaves the bazel-bin symlink (the fastbuild tree others use) alone.
+  (cd "$root" && bazel build -c opt --symlink_prefix=/ //gateway:pulumi_gateway \
+    //tests/bench:echo_server //tests/bench:hold_server //tests/bench:export_client)
+  opt_bin=$(cd "$root" && bazel info -c opt --symlink_prefix=/ bazel-bin 2>/dev/null)
+  # Copied at once: a later build by someone else must not change the binaries under test.
+  cp "$opt_bin/gateway/pulumi_gateway" "$opt_bin/tests/bench/echo_server" \
+    "$opt_bin/tests/bench/hold_server" "$opt_bin/tests/bench/export_client" "$work/bin/"
+else
+  cp "$bin_dir/pulumi_gateway" "$bin_dir/echo_server" "$bin_dir/hold_server" \
+    "$bin_dir/export_client" "$work/bin/"
+fi
+
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # 5,000 held calls need ~5,100 descriptors each side
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((held_calls + 1024)) ]; then
+  echo "run.sh: open-file limit $(ulimit -n) is below $((held_calls + 1024))" >&2
+  exit 2
+fi
+
+build_seconds=$(($(date +%s) - build_started))
+run_started=$(date +%s)
+
+# --- Fixtures and nginx --------------------------------------------------------------------------
+echo "== fixtures" >&2
+python3 "$here/fixtures.py" "$work/www" --export-bytes "$export_bytes"
+# nginx's workers drop to an unprivileged user when started as root: let them read the fixtures.
+chmod a+rx "$work" "$work/www"
+chmod a+r "$work/www"/*
+
+# A throwaway CA and a certificate for 127.0.0.1, for the TLS + HTTP/2 listener.
+bash "$root/tests/support/gen_certs.sh" "$work/certs"
+
+# Three free ports for nginx (everything else binds port 0), probed together so they differ.
+read -r h1_port h2_port h2c_port < <(python3 -c '
+import socket
+probes = [socket.socket() for _ in range(3)]
+for s in probes:
+    s.bind(("127.0.0.1", 0))
+print(*[s.getsockname()[1] for s in probes])')
+
+cat >"$work/nginx/nginx.conf" <<EOF
+# Generated by tests/bench/run.sh: static fixtures for the benchmarked routes.
+daemon off;
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events {
+  worker_connections 16384;
+  multi_accept on;
+}
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp/body;
+  proxy_temp_path $work/nginx/tmp/proxy;
+  fastcgi_temp_path $work/nginx/tmp/fastcgi;
+  uwsgi_temp_path $work/nginx/tmp/uwsgi;
+  scgi_temp_path $work/nginx/tmp/scgi;
+  default_type application/json;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  etag off;
+  open_file_cache max=16 inactive=10m;
+  open_file_cache_valid 10m;
+  # Keep-alive connections are never closed by nginx during a run (default: after 1000 requests),
+  # so every connection the gateway opens shows in T4.
+  keepalive_timeout 300s;
+  keepalive_requests 100000000;
+  http2_max_concurrent_streams 128;
+  root $work/www;
+  map \$arg_organization \$stacks_page {
+    default /stacks-small.json;
+    acme-large /stacks-large.json;
+  }
+  server {
+    listen 127.0.0.1:$h1_port backlog=4096;
+    listen 127.0.0.1:$h2_port ssl http2 backlog=4096;
+    listen 127.0.0.1:$h2c_port http2 backlog=4096;
+    ssl_certificate $work/certs/server.pem;
+    ssl_certificate_key $work/certs/server.key;
+    location = /api/user/stacks { try_files \$stacks_page =404; }
+    location ~ ^/api/stacks/[^/]+/[^/]+/[^/]+/export\$ { try_files /export.json =404; }
+    location = /nginx_status { stub_status; }
+    location / { return 404 '{"code":404,"message":"Not Found"}'; }
+  }
+}
+EOF
+nginx -t -q -c "$work/nginx/nginx.conf" -p "$work/nginx/" -e "$work/nginx/error.log"
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx/" -e "$work/nginx/error.log" \
+  >"$work/logs/nginx.out" 2>&1 &
+pids+=("$!")
+for ((i = 0; i < 100; i++)); do
+  curl -sf -o /dev/null "http://127.0.0.1:$h1_port/nginx_status" && break
+  sleep 0.1
+done
+curl -sf -o /dev/null "http://127.0.0.1:$h1_port/api/user/stacks" || {
+  echo "run.sh: nginx did not start:" >&2
+  cat "$work/nginx/error.log" >&2
+  exit 1
+}
+
+# --- Run facts -----------------------------------------------------------------------------------
+fact mode "$mode"
+fact clk_tck "$(getconf CLK_TCK)"
+fact nproc "$(nproc)"
+fact cpu_model "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+fact kernel "$(uname -r)"
+fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+fact nginx_version "$(nginx -v 2>&1 | sed 's/.*nginx\///')"
+fact wrk_version "$(wrk -v 2>&1 | awk 'NR == 1 { print $2 }')"
+fact git_commit "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+# Uncommitted changes under gateway/ or proto/ are part of what was measured.
+fact git_dirty_files "$(git -C "$root" status --porcelain -- gateway proto 2>/dev/null | wc -l)"
+fact build_seconds "$build_seconds"
+fact pool_size "$pool_size"
+fact concurrency "$concurrency"
+fact reuse_concurrency "$reuse_concurrency"
+fact reuse_calls "$reuse_calls"
+fact held_calls "$held_calls"
+fact held_for "$held_for"
+fact open_loop_rate "$open_loop_rate"
+fact export_bytes "$(stat -c %s "$work/www/export.json")"
+fact small_bytes "$(stat -c %s "$work/www/stacks-small.json")"
+fact large_bytes "$(stat -c %s "$work/www/stacks-large.json")"
+
+# --- Servers shared by the latency and throughput scenarios --------------------------------------
+echo "== servers" >&2
+start_server echo_small "$work/bin/echo_server" --fixture="$work/www/stacks-small.json"
+start_server echo_large "$work/bin/echo_server" --fixture="$work/www/stacks-large.json"
+start_gateway gw_h1 --upstream="http://127.0.0.1:$h1_port" --upstream_max_connections="$pool_size"
+# HTTP/2 is spoken over TLS (ALPN): Debian 12's libcurl 7.88.1 fails every request after the
+# first on a reused prior-knowledge (h2c) connection (curl issue #10634, fixed in 8.0.0); the h2c
+# probe below reports whether the linked libcurl still has that bug.
+start_gateway gw_h2 --upstream="https://127.0.0.1:$h2_port" --upstream_ca_file="$work/certs/ca.pem"
+
+# T6: a fresh gateway, then after its first call (what an idle pod shows).
+sleep 1
+fact idle_rss_kb_fresh "$(status_field "${pid_of[gw_h1]}" VmRSS)"
+ghz_run idle-first-call gw_h1 ListStacks "$small_request" -n 1 -c 1
+sleep 1
+fact idle_rss_kb "$(status_field "${pid_of[gw_h1]}" VmRSS)"
+fact idle_threads "$(status_field "${pid_of[gw_h1]}" Threads)"
+
+# --- Ping-pong latency: one call in flight -------------------------------------------------------
+for size in small large; do
+  echo "== ping-pong, $size payload" >&2
+  ghz_warm gw_h1 ListStacks "${request[$size]}" 1
+  ghz_run "pingpong-$size-gw_h1" gw_h1 ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+  if [ "$size" = small ]; then
+    ghz_warm gw_h2 ListStacks "${request[$size]}" 1
+    ghz_run "pingpong-$size-gw_h2" gw_h2 ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+  fi
+  ghz_warm "echo_$size" ListStacks "${request[$size]}" 1
+  ghz_run "pingpong-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+  wrk_run "pingpong-$size-direct" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
+done
+
+# --- Throughput and CPU per call at concurrency 64 (closed loop) ---------------------------------
+for size in small large; do
+  echo "== throughput, $size payload, concurrency $concurrency" >&2
+  ghz_warm gw_h1 ListStacks "${request[$size]}" "$concurrency"
+  reset_peak_rss "${pid_of[gw_h1]}"
+  ghz_cpu "throughput-$size-gw_h1" gw_h1 ListStacks "${request[$size]}" -c "$concurrency" \
+    "${throughput_load[@]}"
+  fact "load_peak_rss_kb.$size" "$(status_field "${pid_of[gw_h1]}" VmHWM)"
+  fact "load_threads.$size" "$(status_field "${pid_of[gw_h1]}" Threads)"
+  if [ "$size" = small ]; then
+    ghz_warm gw_h2 ListStacks "${request[$size]}" "$concurrency"
+    ghz_cpu "throughput-$size-gw_h2" gw_h2 ListStacks "${request[$size]}" -c "$concurrency" \
+      "${throughput_load[@]}"
+  fi
+  ghz_warm "echo_$size" ListStacks "${request[$size]}" "$concurrency"
+  ghz_cpu "throughput-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c "$concurrency" \
+    "${throughput_load[@]}"
+  wrk_run "throughput-$size-direct" "/api/user/stacks?organization=${organization[$size]}" \
+    "$concurrency" "$throughput_secs"
+done
+
+# --- Open loop: a fixed arrival rate, latency without coordinated omission -----------------------
+echo "== open loop, $open_loop_rate calls/s" >&2
+for server in gw_h1 echo_small; do
+  ghz_run "openloop-$server" "$server" ListStacks "$small_request" --async -r "$open_loop_rate" \
+    -c "$concurrency" "${open_loop_load[@]}"
+done
+fact post_load_rss_kb "$(status_field "${pid_of[gw_h1]}" VmRSS)"
+stop_server gw_h1
+stop_server gw_h2
+stop_server echo_large
+
+# --- T4 connection reuse: fresh gateways, every connection they open counts ----------------------
+echo "== connection reuse, $reuse_calls calls at concurrency $reuse_concurrency" >&2
+for proto in h1 h2; do
+  if [ "$proto" = h1 ]; then
+    start_gateway "reuse_$proto" --upstream="http://127.0.0.1:$h1_port" \
+      --upstream_max_connections="$pool_size"
+  else
+    start_gateway "reuse_$proto" --upstream="https://127.0.0.1:$h2_port" \
+      --upstream_ca_file="$work/certs/ca.pem" --upstream_max_connections="$pool_size"
+  fi
+  accepts_before=$(nginx_accepts)
+  ghz_run "reuse-$proto" "reuse_$proto" ListStacks "$small_request" -c "$reuse_concurrency" \
+    -n "$reuse_calls"
+  # Minus one: the stub_status request itself.
+  fact "reuse_nginx_accepts.$proto" $(($(nginx_accepts) - accepts_before - 1))
+  fact "reuse_opened.$proto" "$(metric "reuse_$proto" pulumi_upstream_connections_opened_total)"
+  stop_server "reuse_$proto"
+done
+
+# --- h2c probe: does HTTP/2 by prior knowledge survive connection reuse? --------------------------
+echo "== h2c probe" >&2
+start_gateway gw_h2c --upstream="http://127.0.0.1:$h2c_port" --upstream_http2_prior_knowledge
+"$ghz" "${ghz_common[@]}" --call pulumi.service.v1.StacksService.ListStacks -d "$small_request" \
+  -n 20 -c 1 -o "$raw/probe-h2c.json" "${addr_of[gw_h2c]}" 2>"$work/logs/probe-h2c.err" || true
+stop_server gw_h2c
+
+# --- T3: thousands of calls held upstream --------------------------------------------------------
+echo "== $held_calls calls held $held_for upstream" >&2
+start_server hold "$work/bin/hold_server" --hold="$held_for" \
+  --body_file="$work/www/stacks-small.json"
+# HTTP/1.1 carries one request per connection, so the pool must hold every call.
+start_gateway gw_hold --upstream="http://${addr_of[hold]}" \
+  --upstream_max_connections=$((held_calls + 100)) --max_in_flight=$((held_calls * 2))
+sleep 0.5
+fact held_idle_rss_kb "$(status_field "${pid_of[gw_hold]}" VmRSS)"
+start_thread_sampler "${pid_of[gw_hold]}" "$work/held-threads"
+reset_peak_rss "${pid_of[gw_hold]}"
+# Many callers, not one: 500 calls per HTTP/2 connection.
+ghz_run held gw_hold ListStacks "$small_request" -c "$held_calls" -n "$held_calls" -t 60s \
+  --connections $(((held_calls + 499) / 500))
+fact held_peak_rss_kb "$(status_field "${pid_of[gw_hold]}" VmHWM)"
+stop_pid "$sampler_pid"
+fact held_peak_threads "$(cat "$work/held-threads")"
+stop_server gw_hold
+stop_server hold
+cp "$work/logs/hold.out" "$raw/hold-stats.json"
+
+# --- T5: a 64 MB stack export --------------------------------------------------------------------
+echo "== export of $export_bytes bytes" >&2
+export_path=/api/stacks/acme-corp/payments-api/prod/export
+for ((i = 0; i < export_calls; i++)); do
+  curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
+    "http://127.0.0.1:$h1_port$export_path" >>"$raw/direct-export.txt"
+done
+start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20))
+sleep 0.5
+fact export_idle_rss_kb "$(status_field "${pid_of[gw_export]}" VmRSS)"
+curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-before.txt"
+reset_peak_rss "${pid_of[gw_export]}"
+echo "  export_client export" >&2
+"$work/bin/export_client" --target="${addr_of[gw_export]}" --calls="$export_calls" \
+  >"$raw/export.json" 2>"$work/logs/export_client.err" || echo "run.sh: export_client failed" >&2
+fact export_peak_rss_kb "$(status_field "${pid_of[gw_export]}" VmHWM)"
+curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-after.txt"
+stop_server gw_export
+
+fact load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact run_seconds $(($(date +%s) - run_started))
+
+# --- Report --------------------------------------------------------------------------------------
+report_args=("$work" --out "$out")
+if [ "$record" -eq 1 ]; then report_args+=(--record "$here/results.md"); fi
+python3 "$here/report.py" "${report_args[@]}"

@@ -1,5 +1,7 @@
 #include "gateway/config/config.h"
 
+#include <curl/curl.h>
+
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -105,6 +107,14 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   }
   if (config->upstream_http2_prior_knowledge && absl::StartsWith(config->upstream, "https://")) {
     return FlagError("upstream_http2_prior_knowledge", "only applies to http:// upstreams");
+  }
+  // libcurl before 8.0.0 breaks reused h2c connections ("Error in the HTTP2 framing layer").
+  if (config->upstream_http2_prior_knowledge && curl_version_info(CURLVERSION_NOW)->version_num <
+                                                    0x080000) {
+    return FlagError("upstream_http2_prior_knowledge",
+                     absl::StrCat("needs libcurl 8.0.0 or newer (this one is ",
+                                  curl_version_info(CURLVERSION_NOW)->version,
+                                  "); use an https upstream for HTTP/2"));
   }
   if (config->upstream_max_connections < 1 || config->upstream_max_connections > 100000) {
     return FlagError("upstream_max_connections", "must be between 1 and 100000");

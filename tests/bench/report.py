@@ -5,7 +5,7 @@
     report.py WORK_DIR --out results/latest.json [--record results.md]
 
 WORK_DIR holds facts.txt ("key value" lines written by run.sh), raw/ghz-*.json (ghz --format json),
-raw/wrk-*.txt (report.lua's WRK_JSON line), raw/export.json (export_client), raw/probe-h2c.json,
+raw/wrk-*.txt (report.lua's WRK_JSON line), raw/export.json (export_client),
 raw/direct-export.txt, raw/hold-stats.json and the gateway's /metrics text around the export. Exit status 1 when any call failed or any expected
 output is missing; target misses alone do not fail (the targets are not gates).
 """
@@ -244,24 +244,6 @@ def build_rows(res):
                      "—", f"{tid} ≤ {limit:.0f}",
                      target(tid, f"upstream connections over {title}", opened, limit, "connections",
                             check(opened, limit) if run else False)])
-
-    # h2c probe: HTTP/2 by prior knowledge across connection reuse (libcurl 7.88.1 bug #10634).
-    probe_path = os.path.join(res.raw, "probe-h2c.json")
-    probe = None
-    if os.path.exists(probe_path) and os.path.getsize(probe_path):
-        with open(probe_path, encoding="utf-8") as fh:
-            probe = json.load(fh)
-    if probe is None:
-        res.errors.append("probe-h2c: no result (the tool failed; see its log)")
-    else:
-        codes = probe.get("statusCodeDistribution") or {}
-        ok, count = codes.get("OK", 0), probe.get("count", 0)
-        errors = sorted(re.sub(r"^rpc error: code = \w+ desc = ", "", e)
-                        for e in (probe.get("errorDistribution") or {}))
-        rows.append([f"h2c upstream (prior knowledge), {count} calls, c=1",
-                     f"{ok} of {count} OK",
-                     "" if ok == count else f"{errors[0] if errors else codes}"[:100],
-                     "—", "works", "info" if ok == count else "BROKEN"])
 
     # Thousands of calls held upstream.
     held_calls = res.num("held_calls")

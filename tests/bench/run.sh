@@ -450,12 +450,9 @@ for proto in h1 h2; do
   stop_server "reuse_$proto"
 done
 
-# --- h2c probe: does HTTP/2 by prior knowledge survive connection reuse? --------------------------
-echo "== h2c probe" >&2
-start_gateway gw_h2c --upstream="http://127.0.0.1:$h2c_port" --upstream_http2_prior_knowledge
-"$ghz" "${ghz_common[@]}" --call pulumi.service.v1.StacksService.ListStacks -d "$small_request" \
-  -n 20 -c 1 -o "$raw/probe-h2c.json" "${addr_of[gw_h2c]}" 2>"$work/logs/probe-h2c.err" || true
-stop_server gw_h2c
+# h2c (HTTP/2 by prior knowledge) is not measured: Debian 12's libcurl 7.88 breaks reused h2c
+# connections (curl #10634, fixed in 8.0.0), so the gateway refuses the flag; HTTP/2 runs over
+# TLS above.
 
 # --- T3: thousands of calls held upstream --------------------------------------------------------
 echo "== $held_calls calls held $held_for upstream" >&2

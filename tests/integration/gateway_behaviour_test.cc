@@ -197,6 +197,9 @@ TEST(GatewayBehaviourTest, InvalidFlagsStopStartupNamingTheFlag) {
            {{"--upstream_ca_file=/nonexistent/ca.pem"}, "--upstream_ca_file"},
            {{"--max_in_flight=0"}, "--max_in_flight"},
            {{"--log_level=loud"}, "--log_level"},
+           // Debian 12's libcurl (7.88) breaks reused h2c connections.
+           {{"--upstream=http://127.0.0.1:1", "--upstream_http2_prior_knowledge"},
+            "--upstream_http2_prior_knowledge: needs libcurl 8.0.0"},
        }) {
     SCOPED_TRACE(row.expected);
     std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen="};

@@ -306,9 +306,10 @@ class FaultMatrixTest : public ::testing::TestWithParam<Case> {
         "attempts\" from the gateway's access log. Times are one run's, as the caller saw "
         "them.\n\n",
         table,
-        "\nOn the reset rows the upstream can see one request more than the gateway attempted: "
-        "libcurl resends a request by itself, once, when a reused keep-alive connection dies "
-        "before any response byte arrives (the reset rows always start on a reused connection).\n");
+        "\nOn the GetStack reset row the upstream can see one request more than the gateway "
+        "attempted: libcurl resends a request by itself, once, when a reused keep-alive "
+        "connection dies before any response byte arrives. Writes (CreateStack) always take a "
+        "fresh connection, so a write is never sent twice.\n");
     std::cout << "\n" << doc << std::endl;
     if (const char* out = std::getenv("FAULT_MATRIX_OUT"); out != nullptr && *out != '\0') {
       std::ofstream file(out);

@@ -109,8 +109,8 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     return FlagError("upstream_http2_prior_knowledge", "only applies to http:// upstreams");
   }
   // libcurl before 8.0.0 breaks reused h2c connections ("Error in the HTTP2 framing layer").
-  if (config->upstream_http2_prior_knowledge && curl_version_info(CURLVERSION_NOW)->version_num <
-                                                    0x080000) {
+  if (config->upstream_http2_prior_knowledge &&
+      curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
     return FlagError("upstream_http2_prior_knowledge",
                      absl::StrCat("needs libcurl 8.0.0 or newer (this one is ",
                                   curl_version_info(CURLVERSION_NOW)->version,

@@ -113,4 +113,19 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
   return parsed;
 }
 
+void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
+                   RouteMetrics* metrics, const std::string& request_id, absl::Time start,
+                   const absl::Status& status, nlohmann::json fields) {
+  const absl::Duration elapsed = absl::Now() - start;
+  if (env.logger->Enabled(LogLevel::kInfo)) {
+    fields["request_id"] = request_id;
+    fields["method"] = method.full_name();
+    fields["code"] = absl::StatusCodeToString(status.code());
+    fields["duration_ms"] = absl::ToDoubleMilliseconds(elapsed);
+    if (!status.ok()) fields["error"] = std::string(status.message());
+    env.logger->Log(LogLevel::kInfo, "access", std::move(fields));
+  }
+  if (metrics != nullptr) env.metrics->CallHandled(metrics, status.code(), elapsed);
+}
+
 }  // namespace pulumi_gateway

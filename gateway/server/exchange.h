@@ -22,6 +22,7 @@
 #include "gateway/server/call_environment.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/grpcpp.h"
+#include "nlohmann/json.hpp"
 
 namespace pulumi_gateway {
 
@@ -60,6 +61,12 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
                                   const absl::StatusOr<HttpResponse>& result,
                                   const std::string& request_id, google::protobuf::Message* out,
                                   RouteMetrics* metrics);
+
+// Records the end of a call: the access log line (request id, method, code, duration, error and
+// `fields`) and the server metrics (when `metrics` is not null).
+void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
+                   RouteMetrics* metrics, const std::string& request_id, absl::Time start,
+                   const absl::Status& status, nlohmann::json fields);
 
 }  // namespace pulumi_gateway
 

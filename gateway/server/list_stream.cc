@@ -191,16 +191,8 @@ void ListStream::End(const absl::Status& status) {
     if (finished_) return;
     finished_ = true;
   }
-  if (env_.logger->Enabled(LogLevel::kInfo)) {
-    nlohmann::json fields = {{"request_id", identity_.request_id},
-                             {"method", route_.method->full_name()},
-                             {"code", absl::StatusCodeToString(status.code())},
-                             {"items", items_sent_},
-                             {"duration_ms", absl::ToDoubleMilliseconds(absl::Now() - start_)}};
-    if (!status.ok()) fields["error"] = std::string(status.message());
-    env_.logger->Log(LogLevel::kInfo, "access", std::move(fields));
-  }
-  if (metrics_ != nullptr) env_.metrics->CallHandled(metrics_, status.code(), absl::Now() - start_);
+  RecordCallEnd(env_, *route_.method, metrics_, identity_.request_id, start_, status,
+                {{"items", items_sent_}});
   Finish(ToGrpcStatus(status));
 }
 

@@ -92,19 +92,10 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
 }
 
 void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
-  if (env_.logger->Enabled(LogLevel::kInfo)) {
-    nlohmann::json fields = {
-        {"request_id", identity_.request_id},
-        {"method", route_.method->full_name()},
-        {"code", absl::StatusCodeToString(status.code())},
-        {"duration_ms", absl::ToDoubleMilliseconds(absl::Now() - start_)},
-        {"attempts", attempts_->load()},
-    };
-    if (upstream_status != 0) fields["upstream_status"] = upstream_status;
-    if (!status.ok()) fields["error"] = std::string(status.message());
-    env_.logger->Log(LogLevel::kInfo, "access", std::move(fields));
-  }
-  if (metrics_ != nullptr) env_.metrics->CallHandled(metrics_, status.code(), absl::Now() - start_);
+  nlohmann::json fields = {{"attempts", attempts_->load()}};
+  if (upstream_status != 0) fields["upstream_status"] = upstream_status;
+  RecordCallEnd(env_, *route_.method, metrics_, identity_.request_id, start_, status,
+                std::move(fields));
   Finish(ToGrpcStatus(status));
 }
 

@@ -257,16 +257,7 @@ void WatchStream::OnCancel() {
 void WatchStream::EndLocked(const absl::Status& status) {
   if (finished_) return;
   finished_ = true;
-  if (env_.logger->Enabled(LogLevel::kInfo)) {
-    nlohmann::json fields = {{"request_id", request_id_},
-                             {"method", route_.method->full_name()},
-                             {"code", absl::StatusCodeToString(status.code())},
-                             {"items", next_},
-                             {"duration_ms", absl::ToDoubleMilliseconds(absl::Now() - start_)}};
-    if (!status.ok()) fields["error"] = std::string(status.message());
-    env_.logger->Log(LogLevel::kInfo, "access", std::move(fields));
-  }
-  if (metrics_ != nullptr) env_.metrics->CallHandled(metrics_, status.code(), absl::Now() - start_);
+  RecordCallEnd(env_, *route_.method, metrics_, request_id_, start_, status, {{"items", next_}});
   Finish(ToGrpcStatus(status));
 }
 

@@ -2,8 +2,7 @@
 // own: which results count as failures, opening after N consecutive failures, failing fast without
 // calling the inner client, the half-open probe after open_duration (short durations, polled with a
 // deadline), probe success closing and probe failure reopening, and cancellations counting for
-// nothing. The test scaffolding (MockUpstream, Outcome, FakeInner) is kept in step with
-// retrying_upstream_test.cc.
+// nothing. The test doubles live in upstream_test_support.h.
 #include "gateway/upstream/circuit_breaker.h"
 
 #include <curl/curl.h>
@@ -26,6 +25,7 @@
 #include "gateway/status/curl_status.h"
 #include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
+#include "gateway/upstream/upstream_test_support.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -37,164 +37,13 @@ using ::testing::HasSubstr;
 using ::testing::Invoke;
 using ::testing::StrictMock;
 
-constexpr absl::Duration kWait = absl::Seconds(5);
-
-class MockUpstream : public UpstreamClient {
- public:
-  MOCK_METHOD(uint64_t, Send, (HttpRequest request, Callback done), (override));
-  MOCK_METHOD(void, Cancel, (uint64_t id), (override));
-};
-
-thread_local bool inside_send = false;
-
-// Where a decorator's `done` lands: the result, when, how often, and whether it ran inside Send.
-class Outcome {
- public:
-  UpstreamClient::Callback Callback() {
-    return [this](absl::StatusOr<HttpResponse> result) {
-      absl::MutexLock lock(&mu_);
-      ++calls_;
-      ran_inside_send_ = ran_inside_send_ || inside_send;
-      result_ = std::move(result);
-      at_ = absl::Now();
-    };
-  }
-  // The result, once there (a failure of the test after kWait).
-  absl::StatusOr<HttpResponse> Wait() {
-    absl::MutexLock lock(&mu_);
-    auto done = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return result_.has_value(); };
-    if (!mu_.AwaitWithTimeout(absl::Condition(&done), kWait)) {
-      ADD_FAILURE() << "done was not called within " << kWait;
-      return absl::UnknownError("test: no result");
-    }
-    EXPECT_EQ(calls_, 1) << "done must run exactly once";
-    EXPECT_FALSE(ran_inside_send_) << "done must never run inside Send";
-    return *result_;
-  }
-  bool done() {
-    absl::MutexLock lock(&mu_);
-    return result_.has_value();
-  }
-  absl::Time at() {
-    absl::MutexLock lock(&mu_);
-    return at_;
-  }
-  int calls() {
-    absl::MutexLock lock(&mu_);
-    return calls_;
-  }
-
- private:
-  absl::Mutex mu_;
-  std::optional<absl::StatusOr<HttpResponse>> result_ ABSL_GUARDED_BY(mu_);
-  absl::Time at_ ABSL_GUARDED_BY(mu_);
-  int calls_ ABSL_GUARDED_BY(mu_) = 0;
-  bool ran_inside_send_ ABSL_GUARDED_BY(mu_) = false;
-};
-
-uint64_t SendTo(UpstreamClient& client, HttpRequest request, Outcome& outcome) {
-  inside_send = true;
-  const uint64_t id = client.Send(std::move(request), outcome.Callback());
-  inside_send = false;
-  return id;
-}
-
-// Plays the inner client: answers on its own thread, or holds a call until told.
-class FakeInner {
- public:
-  // A Send action answering `result` shortly, from the replier thread.
-  auto Answer(absl::StatusOr<HttpResponse> result) {
-    return Invoke([this, result](HttpRequest request, UpstreamClient::Callback done) {
-      return Reply(request, std::move(done), result);
-    });
-  }
-  // What Answer does, for actions that pick the answer themselves.
-  uint64_t Reply(const HttpRequest& request, UpstreamClient::Callback done,
-                 absl::StatusOr<HttpResponse> result) {
-    const uint64_t id = Record(request);
-    replies_.Schedule(absl::Now(),
-                      [done = std::move(done), result]() mutable { std::move(done)(result); });
-    return id;
-  }
-  // A Send action keeping the call open until Complete().
-  auto Hold() {
-    return Invoke([this](HttpRequest request, UpstreamClient::Callback done) {
-      const uint64_t id = Record(request);
-      absl::MutexLock lock(&mu_);
-      held_.emplace(id, std::move(done));
-      return id;
-    });
-  }
-  // A Cancel action: the held call completes with CANCELLED, as a real client does.
-  auto CancelHeld() {
-    return Invoke([this](uint64_t id) { Complete(id, absl::CancelledError("call cancelled")); });
-  }
-  void Complete(uint64_t id, absl::StatusOr<HttpResponse> result) {
-    UpstreamClient::Callback done;
-    {
-      absl::MutexLock lock(&mu_);
-      auto it = held_.find(id);
-      ASSERT_NE(it, held_.end()) << "no held call " << id;
-      done = std::move(it->second);
-      held_.erase(it);
-    }
-    replies_.Schedule(absl::Now(),
-                      [done = std::move(done), result]() mutable { std::move(done)(result); });
-  }
-  std::vector<HttpRequest> requests() {
-    absl::MutexLock lock(&mu_);
-    return requests_;
-  }
-  std::vector<absl::Time> sent_at() {
-    absl::MutexLock lock(&mu_);
-    return sent_at_;
-  }
-  int sends() {
-    absl::MutexLock lock(&mu_);
-    return static_cast<int>(requests_.size());
-  }
-  // Waits until `n` calls reached this client (they may arrive from a timer thread).
-  bool WaitForSends(int n) {
-    absl::MutexLock lock(&mu_);
-    auto enough = [this, n]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-      return static_cast<int>(requests_.size()) >= n;
-    };
-    return mu_.AwaitWithTimeout(absl::Condition(&enough), kWait);
-  }
-
- private:
-  uint64_t Record(const HttpRequest& request) {
-    absl::MutexLock lock(&mu_);
-    requests_.push_back(request);
-    sent_at_.push_back(absl::Now());
-    return next_id_++;
-  }
-
-  absl::Mutex mu_;
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1000;
-  std::vector<HttpRequest> requests_ ABSL_GUARDED_BY(mu_);
-  std::vector<absl::Time> sent_at_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<uint64_t, UpstreamClient::Callback> held_ ABSL_GUARDED_BY(mu_);
-  TimerQueue replies_;
-};
-
-absl::StatusOr<HttpResponse> Http(int status, HttpHeaders headers = {}) {
-  HttpResponse response;
-  response.status = status;
-  response.headers = std::move(headers);
-  response.body = status == 200 ? R"({"orgName":"acme-corp"})" : "";
-  return response;
-}
-
-HttpRequest Get(absl::Time deadline = absl::InfiniteFuture()) {
-  HttpRequest request;
-  request.method = "GET";
-  request.path = "/api/stacks/acme-corp/payments-api/prod";
-  request.route = "GetStack";
-  request.idempotent = true;
-  request.deadline = deadline;
-  return request;
-}
+using upstream_testing::FakeInner;
+using upstream_testing::Get;
+using upstream_testing::Http;
+using upstream_testing::kWait;
+using upstream_testing::MockUpstream;
+using upstream_testing::Outcome;
+using upstream_testing::SendTo;
 
 using State = CircuitBreaker::State;
 

@@ -3,7 +3,7 @@
 // responses but never compares a response with the request that produced it, which is exactly
 // how crossed answers or lost calls would show.
 //
-//   soak_client --address=127.0.0.1:50051 --token=... --calls=1000000 --concurrency=128 \
+//   soak_client --address=127.0.0.1:50051 --token=... --calls=1000000 --concurrency=128
 //       --stacks=acme-corp/payments-api/prod,... --faulty=acme-corp/auth-service/dev,...
 //       --faulty_percent=5 --gateway_pid=1234
 //

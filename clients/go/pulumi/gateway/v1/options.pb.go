@@ -126,6 +126,94 @@ func (x *FixedValue) GetValue() string {
 	return ""
 }
 
+// How a server-streaming RPC walks a paginated unary route: the gateway calls `method` page after
+// page and streams the items of `items_field` one message each. The stream's request fields are
+// copied by name into `method`'s request; each stream response message has one field of the
+// item's type, which receives the item.
+type Pagination struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The unary RPC of the same service whose route is walked, e.g. "ListStacks".
+	Method string `protobuf:"bytes,1,opt,name=method,proto3" json:"method,omitempty"`
+	// The repeated field of `method`'s response whose items are streamed, e.g. "stacks".
+	ItemsField string `protobuf:"bytes,2,opt,name=items_field,json=itemsField,proto3" json:"items_field,omitempty"`
+	// Request field carrying the continuation token. Default "continuation_token".
+	RequestTokenField string `protobuf:"bytes,3,opt,name=request_token_field,json=requestTokenField,proto3" json:"request_token_field,omitempty"`
+	// Response field carrying the next token; empty (absent or null upstream) ends the walk.
+	// Default "continuation_token".
+	ResponseTokenField string `protobuf:"bytes,4,opt,name=response_token_field,json=responseTokenField,proto3" json:"response_token_field,omitempty"`
+	// Keep polling a live resource: while the upstream keeps returning a token, poll again with it
+	// (waiting between empty pages, with backoff) until it returns none. Used to follow a running
+	// update's events. Default false: stop after the last page.
+	Follow        bool `protobuf:"varint,5,opt,name=follow,proto3" json:"follow,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Pagination) Reset() {
+	*x = Pagination{}
+	mi := &file_pulumi_gateway_v1_options_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Pagination) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Pagination) ProtoMessage() {}
+
+func (x *Pagination) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_gateway_v1_options_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Pagination.ProtoReflect.Descriptor instead.
+func (*Pagination) Descriptor() ([]byte, []int) {
+	return file_pulumi_gateway_v1_options_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *Pagination) GetMethod() string {
+	if x != nil {
+		return x.Method
+	}
+	return ""
+}
+
+func (x *Pagination) GetItemsField() string {
+	if x != nil {
+		return x.ItemsField
+	}
+	return ""
+}
+
+func (x *Pagination) GetRequestTokenField() string {
+	if x != nil {
+		return x.RequestTokenField
+	}
+	return ""
+}
+
+func (x *Pagination) GetResponseTokenField() string {
+	if x != nil {
+		return x.ResponseTokenField
+	}
+	return ""
+}
+
+func (x *Pagination) GetFollow() bool {
+	if x != nil {
+		return x.Follow
+	}
+	return false
+}
+
 var file_pulumi_gateway_v1_options_proto_extTypes = []protoimpl.ExtensionInfo{
 	{
 		ExtendedType:  (*descriptorpb.MethodOptions)(nil),
@@ -160,6 +248,14 @@ var file_pulumi_gateway_v1_options_proto_extTypes = []protoimpl.ExtensionInfo{
 		Filename:      "pulumi/gateway/v1/options.proto",
 	},
 	{
+		ExtendedType:  (*descriptorpb.MethodOptions)(nil),
+		ExtensionType: (*Pagination)(nil),
+		Field:         51005,
+		Name:          "pulumi.gateway.v1.pagination",
+		Tag:           "bytes,51005,opt,name=pagination",
+		Filename:      "pulumi/gateway/v1/options.proto",
+	},
+	{
 		ExtendedType:  (*descriptorpb.FieldOptions)(nil),
 		ExtensionType: ([]string)(nil),
 		Field:         51101,
@@ -191,6 +287,10 @@ var (
 	//
 	// optional string raw_response_field = 51004;
 	E_RawResponseField = &file_pulumi_gateway_v1_options_proto_extTypes[3]
+	// For server-streaming RPCs: the paginated route they walk (see Pagination).
+	//
+	// optional pulumi.gateway.v1.Pagination pagination = 51005;
+	E_Pagination = &file_pulumi_gateway_v1_options_proto_extTypes[4]
 )
 
 // Extension fields to descriptorpb.FieldOptions.
@@ -200,7 +300,7 @@ var (
 	// as the update kind, so a caller can never steer a request to another route.
 	//
 	// repeated string allowed_values = 51101;
-	E_AllowedValues = &file_pulumi_gateway_v1_options_proto_extTypes[4]
+	E_AllowedValues = &file_pulumi_gateway_v1_options_proto_extTypes[5]
 )
 
 var File_pulumi_gateway_v1_options_proto protoreflect.FileDescriptor
@@ -211,7 +311,15 @@ const file_pulumi_gateway_v1_options_proto_rawDesc = "" +
 	"\n" +
 	"FixedValue\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value*O\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value\"\xbf\x01\n" +
+	"\n" +
+	"Pagination\x12\x16\n" +
+	"\x06method\x18\x01 \x01(\tR\x06method\x12\x1f\n" +
+	"\vitems_field\x18\x02 \x01(\tR\n" +
+	"itemsField\x12.\n" +
+	"\x13request_token_field\x18\x03 \x01(\tR\x11requestTokenField\x120\n" +
+	"\x14response_token_field\x18\x04 \x01(\tR\x12responseTokenField\x12\x16\n" +
+	"\x06follow\x18\x05 \x01(\bR\x06follow*O\n" +
 	"\fConflictCode\x12\x1d\n" +
 	"\x19CONFLICT_CODE_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cCONFLICT_CODE_ALREADY_EXISTS\x10\x01:^\n" +
@@ -221,7 +329,10 @@ const file_pulumi_gateway_v1_options_proto_rawDesc = "" +
 	"queryValue:b\n" +
 	"\von_conflict\x12\x1e.google.protobuf.MethodOptions\x18\xbb\x8e\x03 \x01(\x0e2\x1f.pulumi.gateway.v1.ConflictCodeR\n" +
 	"onConflict:N\n" +
-	"\x12raw_response_field\x12\x1e.google.protobuf.MethodOptions\x18\xbc\x8e\x03 \x01(\tR\x10rawResponseField:F\n" +
+	"\x12raw_response_field\x12\x1e.google.protobuf.MethodOptions\x18\xbc\x8e\x03 \x01(\tR\x10rawResponseField:_\n" +
+	"\n" +
+	"pagination\x12\x1e.google.protobuf.MethodOptions\x18\xbd\x8e\x03 \x01(\v2\x1d.pulumi.gateway.v1.PaginationR\n" +
+	"pagination:F\n" +
 	"\x0eallowed_values\x12\x1d.google.protobuf.FieldOptions\x18\x9d\x8f\x03 \x03(\tR\rallowedValuesBu\n" +
 	"\x1ccom.pulumigateway.gateway.v1B\fOptionsProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/gateway/v1;gatewayv1b\x06proto3"
 
@@ -238,27 +349,30 @@ func file_pulumi_gateway_v1_options_proto_rawDescGZIP() []byte {
 }
 
 var file_pulumi_gateway_v1_options_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_pulumi_gateway_v1_options_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
+var file_pulumi_gateway_v1_options_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
 var file_pulumi_gateway_v1_options_proto_goTypes = []any{
 	(ConflictCode)(0),                  // 0: pulumi.gateway.v1.ConflictCode
 	(*FixedValue)(nil),                 // 1: pulumi.gateway.v1.FixedValue
-	(*descriptorpb.MethodOptions)(nil), // 2: google.protobuf.MethodOptions
-	(*descriptorpb.FieldOptions)(nil),  // 3: google.protobuf.FieldOptions
+	(*Pagination)(nil),                 // 2: pulumi.gateway.v1.Pagination
+	(*descriptorpb.MethodOptions)(nil), // 3: google.protobuf.MethodOptions
+	(*descriptorpb.FieldOptions)(nil),  // 4: google.protobuf.FieldOptions
 }
 var file_pulumi_gateway_v1_options_proto_depIdxs = []int32{
-	2, // 0: pulumi.gateway.v1.body_value:extendee -> google.protobuf.MethodOptions
-	2, // 1: pulumi.gateway.v1.query_value:extendee -> google.protobuf.MethodOptions
-	2, // 2: pulumi.gateway.v1.on_conflict:extendee -> google.protobuf.MethodOptions
-	2, // 3: pulumi.gateway.v1.raw_response_field:extendee -> google.protobuf.MethodOptions
-	3, // 4: pulumi.gateway.v1.allowed_values:extendee -> google.protobuf.FieldOptions
-	1, // 5: pulumi.gateway.v1.body_value:type_name -> pulumi.gateway.v1.FixedValue
-	1, // 6: pulumi.gateway.v1.query_value:type_name -> pulumi.gateway.v1.FixedValue
-	0, // 7: pulumi.gateway.v1.on_conflict:type_name -> pulumi.gateway.v1.ConflictCode
-	8, // [8:8] is the sub-list for method output_type
-	8, // [8:8] is the sub-list for method input_type
-	5, // [5:8] is the sub-list for extension type_name
-	0, // [0:5] is the sub-list for extension extendee
-	0, // [0:0] is the sub-list for field type_name
+	3,  // 0: pulumi.gateway.v1.body_value:extendee -> google.protobuf.MethodOptions
+	3,  // 1: pulumi.gateway.v1.query_value:extendee -> google.protobuf.MethodOptions
+	3,  // 2: pulumi.gateway.v1.on_conflict:extendee -> google.protobuf.MethodOptions
+	3,  // 3: pulumi.gateway.v1.raw_response_field:extendee -> google.protobuf.MethodOptions
+	3,  // 4: pulumi.gateway.v1.pagination:extendee -> google.protobuf.MethodOptions
+	4,  // 5: pulumi.gateway.v1.allowed_values:extendee -> google.protobuf.FieldOptions
+	1,  // 6: pulumi.gateway.v1.body_value:type_name -> pulumi.gateway.v1.FixedValue
+	1,  // 7: pulumi.gateway.v1.query_value:type_name -> pulumi.gateway.v1.FixedValue
+	0,  // 8: pulumi.gateway.v1.on_conflict:type_name -> pulumi.gateway.v1.ConflictCode
+	2,  // 9: pulumi.gateway.v1.pagination:type_name -> pulumi.gateway.v1.Pagination
+	10, // [10:10] is the sub-list for method output_type
+	10, // [10:10] is the sub-list for method input_type
+	6,  // [6:10] is the sub-list for extension type_name
+	0,  // [0:6] is the sub-list for extension extendee
+	0,  // [0:0] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_gateway_v1_options_proto_init() }
@@ -272,8 +386,8 @@ func file_pulumi_gateway_v1_options_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_gateway_v1_options_proto_rawDesc), len(file_pulumi_gateway_v1_options_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   1,
-			NumExtensions: 5,
+			NumMessages:   2,
+			NumExtensions: 6,
 			NumServices:   0,
 		},
 		GoTypes:           file_pulumi_gateway_v1_options_proto_goTypes,

@@ -2874,6 +2874,262 @@ func (x *ExportAuditLogsV2Response) GetData() []byte {
 	return nil
 }
 
+// Request of StreamMembers: the fields of ListMembersRequest.
+type StreamMembersRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// `frontend` or `backend` (see ListMembersRequest.type).
+	Type          *string `protobuf:"bytes,3,opt,name=type,proto3,oneof" json:"type,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamMembersRequest) Reset() {
+	*x = StreamMembersRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamMembersRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamMembersRequest) ProtoMessage() {}
+
+func (x *StreamMembersRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamMembersRequest.ProtoReflect.Descriptor instead.
+func (*StreamMembersRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{42}
+}
+
+func (x *StreamMembersRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StreamMembersRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamMembersRequest) GetType() string {
+	if x != nil && x.Type != nil {
+		return *x.Type
+	}
+	return ""
+}
+
+// One message of StreamMembers.
+type StreamMembersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next member.
+	Member        *OrganizationMember `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamMembersResponse) Reset() {
+	*x = StreamMembersResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamMembersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamMembersResponse) ProtoMessage() {}
+
+func (x *StreamMembersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamMembersResponse.ProtoReflect.Descriptor instead.
+func (*StreamMembersResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{43}
+}
+
+func (x *StreamMembersResponse) GetMember() *OrganizationMember {
+	if x != nil {
+		return x.Member
+	}
+	return nil
+}
+
+// Request of StreamAuditLogs: the fields of ListAuditLogEventsV2Request (V2 time semantics).
+type StreamAuditLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Unix seconds: LOWER bound, only events at or after this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Only events of this type, e.g. "stack.update".
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// `json` (default).
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamAuditLogsRequest) Reset() {
+	*x = StreamAuditLogsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamAuditLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamAuditLogsRequest) ProtoMessage() {}
+
+func (x *StreamAuditLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamAuditLogsRequest.ProtoReflect.Descriptor instead.
+func (*StreamAuditLogsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{44}
+}
+
+func (x *StreamAuditLogsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *StreamAuditLogsRequest) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *StreamAuditLogsRequest) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// One message of StreamAuditLogs.
+type StreamAuditLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next event.
+	Event         *AuditLogEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamAuditLogsResponse) Reset() {
+	*x = StreamAuditLogsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamAuditLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamAuditLogsResponse) ProtoMessage() {}
+
+func (x *StreamAuditLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamAuditLogsResponse.ProtoReflect.Descriptor instead.
+func (*StreamAuditLogsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{45}
+}
+
+func (x *StreamAuditLogsResponse) GetEvent() *AuditLogEvent {
+	if x != nil {
+		return x.Event
+	}
+	return nil
+}
+
 var File_pulumi_service_v1_organizations_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
@@ -3128,9 +3384,37 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\a_format\"R\n" +
 	"\x19ExportAuditLogsV2Response\x12!\n" +
 	"\fcontent_type\x18\x01 \x01(\tR\vcontentType\x12\x12\n" +
-	"\x04data\x18\x02 \x01(\fR\x04data2\x9b\x12\n" +
+	"\x04data\x18\x02 \x01(\fR\x04data\"\x9e\x01\n" +
+	"\x14StreamMembersRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x17\n" +
+	"\x04type\x18\x03 \x01(\tH\x01R\x04type\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\a\n" +
+	"\x05_type\"V\n" +
+	"\x15StreamMembersResponse\x12=\n" +
+	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"\xf5\x02\n" +
+	"\x16StreamAuditLogsRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"Q\n" +
+	"\x17StreamAuditLogsResponse\x126\n" +
+	"\x05event\x18\x01 \x01(\v2 .pulumi.service.v1.AuditLogEventR\x05event2\xb9\x14\n" +
 	"\x14OrganizationsService\x12\x82\x01\n" +
-	"\vListMembers\x12%.pulumi.service.v1.ListMembersRequest\x1a&.pulumi.service.v1.ListMembersResponse\"$\x82\xd3\xe4\x93\x02\x1e\x12\x1c/api/orgs/{org_name}/members\x12\x98\x01\n" +
+	"\vListMembers\x12%.pulumi.service.v1.ListMembersRequest\x1a&.pulumi.service.v1.ListMembersResponse\"$\x82\xd3\xe4\x93\x02\x1e\x12\x1c/api/orgs/{org_name}/members\x12\x80\x01\n" +
+	"\rStreamMembers\x12'.pulumi.service.v1.StreamMembersRequest\x1a(.pulumi.service.v1.StreamMembersResponse\"\x1a\xea\xf3\x18\x16\n" +
+	"\vListMembers\x12\amembers0\x01\x12\x98\x01\n" +
 	"\tAddMember\x12#.pulumi.service.v1.AddMemberRequest\x1a$.pulumi.service.v1.AddMemberResponse\"@\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x026:\x01*b\x06member\")/api/orgs/{org_name}/members/{user_login}\x12\xa1\x01\n" +
 	"\x10UpdateMemberRole\x12*.pulumi.service.v1.UpdateMemberRoleRequest\x1a+.pulumi.service.v1.UpdateMemberRoleResponse\"4\x82\xd3\xe4\x93\x02.:\x01*2)/api/orgs/{org_name}/members/{user_login}\x12\x92\x01\n" +
 	"\fRemoveMember\x12&.pulumi.service.v1.RemoveMemberRequest\x1a'.pulumi.service.v1.RemoveMemberResponse\"1\x82\xd3\xe4\x93\x02+*)/api/orgs/{org_name}/members/{user_login}\x12z\n" +
@@ -3147,7 +3431,9 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\n" +
 	"DeleteTeam\x12$.pulumi.service.v1.DeleteTeamRequest\x1a%.pulumi.service.v1.DeleteTeamResponse\".\x82\xd3\xe4\x93\x02(*&/api/orgs/{org_name}/teams/{team_name}\x12\x99\x01\n" +
 	"\x12ListAuditLogEvents\x12,.pulumi.service.v1.ListAuditLogEventsRequest\x1a-.pulumi.service.v1.ListAuditLogEventsResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/api/orgs/{org_name}/auditlogs\x12\xa2\x01\n" +
-	"\x14ListAuditLogEventsV2\x12..pulumi.service.v1.ListAuditLogEventsV2Request\x1a/.pulumi.service.v1.ListAuditLogEventsV2Response\")\x82\xd3\xe4\x93\x02#\x12!/api/orgs/{org_name}/auditlogs/v2\x12\x9f\x01\n" +
+	"\x14ListAuditLogEventsV2\x12..pulumi.service.v1.ListAuditLogEventsV2Request\x1a/.pulumi.service.v1.ListAuditLogEventsV2Response\")\x82\xd3\xe4\x93\x02#\x12!/api/orgs/{org_name}/auditlogs/v2\x12\x98\x01\n" +
+	"\x0fStreamAuditLogs\x12).pulumi.service.v1.StreamAuditLogsRequest\x1a*.pulumi.service.v1.StreamAuditLogsResponse\",\xea\xf3\x18(\n" +
+	"\x14ListAuditLogEventsV2\x12\x10audit_log_events0\x01\x12\x9f\x01\n" +
 	"\x0fExportAuditLogs\x12).pulumi.service.v1.ExportAuditLogsRequest\x1a*.pulumi.service.v1.ExportAuditLogsResponse\"5\xe2\xf3\x18\x04data\x82\xd3\xe4\x93\x02'\x12%/api/orgs/{org_name}/auditlogs/export\x12\xa8\x01\n" +
 	"\x11ExportAuditLogsV2\x12+.pulumi.service.v1.ExportAuditLogsV2Request\x1a,.pulumi.service.v1.ExportAuditLogsV2Response\"8\xe2\xf3\x18\x04data\x82\xd3\xe4\x93\x02*\x12(/api/orgs/{org_name}/auditlogs/v2/exportB{\n" +
 	"\x1ccom.pulumigateway.service.v1B\x12OrganizationsProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
@@ -3164,7 +3450,7 @@ func file_pulumi_service_v1_organizations_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_organizations_proto_rawDescData
 }
 
-var file_pulumi_service_v1_organizations_proto_msgTypes = make([]protoimpl.MessageInfo, 42)
+var file_pulumi_service_v1_organizations_proto_msgTypes = make([]protoimpl.MessageInfo, 46)
 var file_pulumi_service_v1_organizations_proto_goTypes = []any{
 	(*ListMembersRequest)(nil),           // 0: pulumi.service.v1.ListMembersRequest
 	(*ListMembersResponse)(nil),          // 1: pulumi.service.v1.ListMembersResponse
@@ -3208,13 +3494,17 @@ var file_pulumi_service_v1_organizations_proto_goTypes = []any{
 	(*ExportAuditLogsResponse)(nil),      // 39: pulumi.service.v1.ExportAuditLogsResponse
 	(*ExportAuditLogsV2Request)(nil),     // 40: pulumi.service.v1.ExportAuditLogsV2Request
 	(*ExportAuditLogsV2Response)(nil),    // 41: pulumi.service.v1.ExportAuditLogsV2Response
-	(*UserInfo)(nil),                     // 42: pulumi.service.v1.UserInfo
-	(*Links)(nil),                        // 43: pulumi.service.v1.Links
+	(*StreamMembersRequest)(nil),         // 42: pulumi.service.v1.StreamMembersRequest
+	(*StreamMembersResponse)(nil),        // 43: pulumi.service.v1.StreamMembersResponse
+	(*StreamAuditLogsRequest)(nil),       // 44: pulumi.service.v1.StreamAuditLogsRequest
+	(*StreamAuditLogsResponse)(nil),      // 45: pulumi.service.v1.StreamAuditLogsResponse
+	(*UserInfo)(nil),                     // 46: pulumi.service.v1.UserInfo
+	(*Links)(nil),                        // 47: pulumi.service.v1.Links
 }
 var file_pulumi_service_v1_organizations_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.ListMembersResponse.members:type_name -> pulumi.service.v1.OrganizationMember
-	42, // 1: pulumi.service.v1.OrganizationMember.user:type_name -> pulumi.service.v1.UserInfo
-	43, // 2: pulumi.service.v1.OrganizationMember.links:type_name -> pulumi.service.v1.Links
+	46, // 1: pulumi.service.v1.OrganizationMember.user:type_name -> pulumi.service.v1.UserInfo
+	47, // 2: pulumi.service.v1.OrganizationMember.links:type_name -> pulumi.service.v1.Links
 	3,  // 3: pulumi.service.v1.OrganizationMember.fga_role:type_name -> pulumi.service.v1.FgaRole
 	2,  // 4: pulumi.service.v1.AddMemberResponse.member:type_name -> pulumi.service.v1.OrganizationMember
 	12, // 5: pulumi.service.v1.ListTeamsResponse.teams:type_name -> pulumi.service.v1.Team
@@ -3232,42 +3522,48 @@ var file_pulumi_service_v1_organizations_proto_depIdxs = []int32{
 	25, // 17: pulumi.service.v1.UpdateTeamRequest.remove_environment:type_name -> pulumi.service.v1.EnvironmentIdentifier
 	37, // 18: pulumi.service.v1.ListAuditLogEventsResponse.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
 	37, // 19: pulumi.service.v1.ListAuditLogEventsV2Response.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
-	42, // 20: pulumi.service.v1.AuditLogEvent.user:type_name -> pulumi.service.v1.UserInfo
-	0,  // 21: pulumi.service.v1.OrganizationsService.ListMembers:input_type -> pulumi.service.v1.ListMembersRequest
-	4,  // 22: pulumi.service.v1.OrganizationsService.AddMember:input_type -> pulumi.service.v1.AddMemberRequest
-	6,  // 23: pulumi.service.v1.OrganizationsService.UpdateMemberRole:input_type -> pulumi.service.v1.UpdateMemberRoleRequest
-	8,  // 24: pulumi.service.v1.OrganizationsService.RemoveMember:input_type -> pulumi.service.v1.RemoveMemberRequest
-	10, // 25: pulumi.service.v1.OrganizationsService.ListTeams:input_type -> pulumi.service.v1.ListTeamsRequest
-	17, // 26: pulumi.service.v1.OrganizationsService.GetTeam:input_type -> pulumi.service.v1.GetTeamRequest
-	19, // 27: pulumi.service.v1.OrganizationsService.CreateTeam:input_type -> pulumi.service.v1.CreateTeamRequest
-	21, // 28: pulumi.service.v1.OrganizationsService.UpdateTeam:input_type -> pulumi.service.v1.UpdateTeamRequest
-	27, // 29: pulumi.service.v1.OrganizationsService.AddTeamMember:input_type -> pulumi.service.v1.AddTeamMemberRequest
-	29, // 30: pulumi.service.v1.OrganizationsService.RemoveTeamMember:input_type -> pulumi.service.v1.RemoveTeamMemberRequest
-	31, // 31: pulumi.service.v1.OrganizationsService.DeleteTeam:input_type -> pulumi.service.v1.DeleteTeamRequest
-	33, // 32: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:input_type -> pulumi.service.v1.ListAuditLogEventsRequest
-	35, // 33: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:input_type -> pulumi.service.v1.ListAuditLogEventsV2Request
-	38, // 34: pulumi.service.v1.OrganizationsService.ExportAuditLogs:input_type -> pulumi.service.v1.ExportAuditLogsRequest
-	40, // 35: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:input_type -> pulumi.service.v1.ExportAuditLogsV2Request
-	1,  // 36: pulumi.service.v1.OrganizationsService.ListMembers:output_type -> pulumi.service.v1.ListMembersResponse
-	5,  // 37: pulumi.service.v1.OrganizationsService.AddMember:output_type -> pulumi.service.v1.AddMemberResponse
-	7,  // 38: pulumi.service.v1.OrganizationsService.UpdateMemberRole:output_type -> pulumi.service.v1.UpdateMemberRoleResponse
-	9,  // 39: pulumi.service.v1.OrganizationsService.RemoveMember:output_type -> pulumi.service.v1.RemoveMemberResponse
-	11, // 40: pulumi.service.v1.OrganizationsService.ListTeams:output_type -> pulumi.service.v1.ListTeamsResponse
-	18, // 41: pulumi.service.v1.OrganizationsService.GetTeam:output_type -> pulumi.service.v1.GetTeamResponse
-	20, // 42: pulumi.service.v1.OrganizationsService.CreateTeam:output_type -> pulumi.service.v1.CreateTeamResponse
-	26, // 43: pulumi.service.v1.OrganizationsService.UpdateTeam:output_type -> pulumi.service.v1.UpdateTeamResponse
-	28, // 44: pulumi.service.v1.OrganizationsService.AddTeamMember:output_type -> pulumi.service.v1.AddTeamMemberResponse
-	30, // 45: pulumi.service.v1.OrganizationsService.RemoveTeamMember:output_type -> pulumi.service.v1.RemoveTeamMemberResponse
-	32, // 46: pulumi.service.v1.OrganizationsService.DeleteTeam:output_type -> pulumi.service.v1.DeleteTeamResponse
-	34, // 47: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:output_type -> pulumi.service.v1.ListAuditLogEventsResponse
-	36, // 48: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:output_type -> pulumi.service.v1.ListAuditLogEventsV2Response
-	39, // 49: pulumi.service.v1.OrganizationsService.ExportAuditLogs:output_type -> pulumi.service.v1.ExportAuditLogsResponse
-	41, // 50: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:output_type -> pulumi.service.v1.ExportAuditLogsV2Response
-	36, // [36:51] is the sub-list for method output_type
-	21, // [21:36] is the sub-list for method input_type
-	21, // [21:21] is the sub-list for extension type_name
-	21, // [21:21] is the sub-list for extension extendee
-	0,  // [0:21] is the sub-list for field type_name
+	46, // 20: pulumi.service.v1.AuditLogEvent.user:type_name -> pulumi.service.v1.UserInfo
+	2,  // 21: pulumi.service.v1.StreamMembersResponse.member:type_name -> pulumi.service.v1.OrganizationMember
+	37, // 22: pulumi.service.v1.StreamAuditLogsResponse.event:type_name -> pulumi.service.v1.AuditLogEvent
+	0,  // 23: pulumi.service.v1.OrganizationsService.ListMembers:input_type -> pulumi.service.v1.ListMembersRequest
+	42, // 24: pulumi.service.v1.OrganizationsService.StreamMembers:input_type -> pulumi.service.v1.StreamMembersRequest
+	4,  // 25: pulumi.service.v1.OrganizationsService.AddMember:input_type -> pulumi.service.v1.AddMemberRequest
+	6,  // 26: pulumi.service.v1.OrganizationsService.UpdateMemberRole:input_type -> pulumi.service.v1.UpdateMemberRoleRequest
+	8,  // 27: pulumi.service.v1.OrganizationsService.RemoveMember:input_type -> pulumi.service.v1.RemoveMemberRequest
+	10, // 28: pulumi.service.v1.OrganizationsService.ListTeams:input_type -> pulumi.service.v1.ListTeamsRequest
+	17, // 29: pulumi.service.v1.OrganizationsService.GetTeam:input_type -> pulumi.service.v1.GetTeamRequest
+	19, // 30: pulumi.service.v1.OrganizationsService.CreateTeam:input_type -> pulumi.service.v1.CreateTeamRequest
+	21, // 31: pulumi.service.v1.OrganizationsService.UpdateTeam:input_type -> pulumi.service.v1.UpdateTeamRequest
+	27, // 32: pulumi.service.v1.OrganizationsService.AddTeamMember:input_type -> pulumi.service.v1.AddTeamMemberRequest
+	29, // 33: pulumi.service.v1.OrganizationsService.RemoveTeamMember:input_type -> pulumi.service.v1.RemoveTeamMemberRequest
+	31, // 34: pulumi.service.v1.OrganizationsService.DeleteTeam:input_type -> pulumi.service.v1.DeleteTeamRequest
+	33, // 35: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:input_type -> pulumi.service.v1.ListAuditLogEventsRequest
+	35, // 36: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:input_type -> pulumi.service.v1.ListAuditLogEventsV2Request
+	44, // 37: pulumi.service.v1.OrganizationsService.StreamAuditLogs:input_type -> pulumi.service.v1.StreamAuditLogsRequest
+	38, // 38: pulumi.service.v1.OrganizationsService.ExportAuditLogs:input_type -> pulumi.service.v1.ExportAuditLogsRequest
+	40, // 39: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:input_type -> pulumi.service.v1.ExportAuditLogsV2Request
+	1,  // 40: pulumi.service.v1.OrganizationsService.ListMembers:output_type -> pulumi.service.v1.ListMembersResponse
+	43, // 41: pulumi.service.v1.OrganizationsService.StreamMembers:output_type -> pulumi.service.v1.StreamMembersResponse
+	5,  // 42: pulumi.service.v1.OrganizationsService.AddMember:output_type -> pulumi.service.v1.AddMemberResponse
+	7,  // 43: pulumi.service.v1.OrganizationsService.UpdateMemberRole:output_type -> pulumi.service.v1.UpdateMemberRoleResponse
+	9,  // 44: pulumi.service.v1.OrganizationsService.RemoveMember:output_type -> pulumi.service.v1.RemoveMemberResponse
+	11, // 45: pulumi.service.v1.OrganizationsService.ListTeams:output_type -> pulumi.service.v1.ListTeamsResponse
+	18, // 46: pulumi.service.v1.OrganizationsService.GetTeam:output_type -> pulumi.service.v1.GetTeamResponse
+	20, // 47: pulumi.service.v1.OrganizationsService.CreateTeam:output_type -> pulumi.service.v1.CreateTeamResponse
+	26, // 48: pulumi.service.v1.OrganizationsService.UpdateTeam:output_type -> pulumi.service.v1.UpdateTeamResponse
+	28, // 49: pulumi.service.v1.OrganizationsService.AddTeamMember:output_type -> pulumi.service.v1.AddTeamMemberResponse
+	30, // 50: pulumi.service.v1.OrganizationsService.RemoveTeamMember:output_type -> pulumi.service.v1.RemoveTeamMemberResponse
+	32, // 51: pulumi.service.v1.OrganizationsService.DeleteTeam:output_type -> pulumi.service.v1.DeleteTeamResponse
+	34, // 52: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:output_type -> pulumi.service.v1.ListAuditLogEventsResponse
+	36, // 53: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:output_type -> pulumi.service.v1.ListAuditLogEventsV2Response
+	45, // 54: pulumi.service.v1.OrganizationsService.StreamAuditLogs:output_type -> pulumi.service.v1.StreamAuditLogsResponse
+	39, // 55: pulumi.service.v1.OrganizationsService.ExportAuditLogs:output_type -> pulumi.service.v1.ExportAuditLogsResponse
+	41, // 56: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:output_type -> pulumi.service.v1.ExportAuditLogsV2Response
+	40, // [40:57] is the sub-list for method output_type
+	23, // [23:40] is the sub-list for method input_type
+	23, // [23:23] is the sub-list for extension type_name
+	23, // [23:23] is the sub-list for extension extendee
+	0,  // [0:23] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_organizations_proto_init() }
@@ -3284,13 +3580,15 @@ func file_pulumi_service_v1_organizations_proto_init() {
 	file_pulumi_service_v1_organizations_proto_msgTypes[35].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[38].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[40].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[42].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[44].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_organizations_proto_rawDesc), len(file_pulumi_service_v1_organizations_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   42,
+			NumMessages:   46,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

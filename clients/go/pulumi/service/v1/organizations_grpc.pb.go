@@ -20,6 +20,7 @@ const _ = grpc.SupportPackageIsVersion9
 
 const (
 	OrganizationsService_ListMembers_FullMethodName          = "/pulumi.service.v1.OrganizationsService/ListMembers"
+	OrganizationsService_StreamMembers_FullMethodName        = "/pulumi.service.v1.OrganizationsService/StreamMembers"
 	OrganizationsService_AddMember_FullMethodName            = "/pulumi.service.v1.OrganizationsService/AddMember"
 	OrganizationsService_UpdateMemberRole_FullMethodName     = "/pulumi.service.v1.OrganizationsService/UpdateMemberRole"
 	OrganizationsService_RemoveMember_FullMethodName         = "/pulumi.service.v1.OrganizationsService/RemoveMember"
@@ -32,6 +33,7 @@ const (
 	OrganizationsService_DeleteTeam_FullMethodName           = "/pulumi.service.v1.OrganizationsService/DeleteTeam"
 	OrganizationsService_ListAuditLogEvents_FullMethodName   = "/pulumi.service.v1.OrganizationsService/ListAuditLogEvents"
 	OrganizationsService_ListAuditLogEventsV2_FullMethodName = "/pulumi.service.v1.OrganizationsService/ListAuditLogEventsV2"
+	OrganizationsService_StreamAuditLogs_FullMethodName      = "/pulumi.service.v1.OrganizationsService/StreamAuditLogs"
 	OrganizationsService_ExportAuditLogs_FullMethodName      = "/pulumi.service.v1.OrganizationsService/ExportAuditLogs"
 	OrganizationsService_ExportAuditLogsV2_FullMethodName    = "/pulumi.service.v1.OrganizationsService/ExportAuditLogsV2"
 )
@@ -53,6 +55,11 @@ type OrganizationsServiceClient interface {
 	// token (empty here). Keep `type` the same across pages.
 	// Statuses: 200; 400 invalid token or type.
 	ListMembers(ctx context.Context, in *ListMembersRequest, opts ...grpc.CallOption) (*ListMembersResponse, error)
+	// Streams every member of an organization, page after page (the ListMembers route walked by the
+	// gateway), one member per message; the next page is fetched only after the caller has read
+	// the previous one. Ends after the last page; an upstream error ends the stream with the
+	// mapped code after the members already sent.
+	StreamMembers(ctx context.Context, in *StreamMembersRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamMembersResponse], error)
 	// Adds an existing Pulumi user to an organization with a built-in role
 	// (`POST /api/orgs/{org}/members/{userLogin}`). Users without a Pulumi account need an invite.
 	// Statuses: 200 with the new member; 400 invalid role; 404 unknown user;
@@ -104,6 +111,10 @@ type OrganizationsServiceClient interface {
 	// V2: `start_time` is a LOWER bound and `end_time` an upper bound. Pagination as in V1.
 	// Statuses: 200; 400 invalid parameters or no audit-log subscription; 404 unknown user filter.
 	ListAuditLogEventsV2(ctx context.Context, in *ListAuditLogEventsV2Request, opts ...grpc.CallOption) (*ListAuditLogEventsV2Response, error)
+	// Streams audit-log events with V2 time semantics, page after page (the ListAuditLogEventsV2
+	// route walked by the gateway), one event per message, newest first; the next page is fetched
+	// only after the caller has read the previous one. Ends after the last page.
+	StreamAuditLogs(ctx context.Context, in *StreamAuditLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamAuditLogsResponse], error)
 	// Exports audit-log events as a file, V1 time semantics (`GET …/auditlogs/export`). The upstream
 	// sends gzip-compressed text (CSV or CEF); `data` holds the decompressed file.
 	// Statuses: 200; 400 "Audit Logs is available only to organizations with an Enterprise
@@ -132,6 +143,25 @@ func (c *organizationsServiceClient) ListMembers(ctx context.Context, in *ListMe
 	}
 	return out, nil
 }
+
+func (c *organizationsServiceClient) StreamMembers(ctx context.Context, in *StreamMembersRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamMembersResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &OrganizationsService_ServiceDesc.Streams[0], OrganizationsService_StreamMembers_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[StreamMembersRequest, StreamMembersResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type OrganizationsService_StreamMembersClient = grpc.ServerStreamingClient[StreamMembersResponse]
 
 func (c *organizationsServiceClient) AddMember(ctx context.Context, in *AddMemberRequest, opts ...grpc.CallOption) (*AddMemberResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
@@ -253,6 +283,25 @@ func (c *organizationsServiceClient) ListAuditLogEventsV2(ctx context.Context, i
 	return out, nil
 }
 
+func (c *organizationsServiceClient) StreamAuditLogs(ctx context.Context, in *StreamAuditLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamAuditLogsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &OrganizationsService_ServiceDesc.Streams[1], OrganizationsService_StreamAuditLogs_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[StreamAuditLogsRequest, StreamAuditLogsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type OrganizationsService_StreamAuditLogsClient = grpc.ServerStreamingClient[StreamAuditLogsResponse]
+
 func (c *organizationsServiceClient) ExportAuditLogs(ctx context.Context, in *ExportAuditLogsRequest, opts ...grpc.CallOption) (*ExportAuditLogsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ExportAuditLogsResponse)
@@ -290,6 +339,11 @@ type OrganizationsServiceServer interface {
 	// token (empty here). Keep `type` the same across pages.
 	// Statuses: 200; 400 invalid token or type.
 	ListMembers(context.Context, *ListMembersRequest) (*ListMembersResponse, error)
+	// Streams every member of an organization, page after page (the ListMembers route walked by the
+	// gateway), one member per message; the next page is fetched only after the caller has read
+	// the previous one. Ends after the last page; an upstream error ends the stream with the
+	// mapped code after the members already sent.
+	StreamMembers(*StreamMembersRequest, grpc.ServerStreamingServer[StreamMembersResponse]) error
 	// Adds an existing Pulumi user to an organization with a built-in role
 	// (`POST /api/orgs/{org}/members/{userLogin}`). Users without a Pulumi account need an invite.
 	// Statuses: 200 with the new member; 400 invalid role; 404 unknown user;
@@ -341,6 +395,10 @@ type OrganizationsServiceServer interface {
 	// V2: `start_time` is a LOWER bound and `end_time` an upper bound. Pagination as in V1.
 	// Statuses: 200; 400 invalid parameters or no audit-log subscription; 404 unknown user filter.
 	ListAuditLogEventsV2(context.Context, *ListAuditLogEventsV2Request) (*ListAuditLogEventsV2Response, error)
+	// Streams audit-log events with V2 time semantics, page after page (the ListAuditLogEventsV2
+	// route walked by the gateway), one event per message, newest first; the next page is fetched
+	// only after the caller has read the previous one. Ends after the last page.
+	StreamAuditLogs(*StreamAuditLogsRequest, grpc.ServerStreamingServer[StreamAuditLogsResponse]) error
 	// Exports audit-log events as a file, V1 time semantics (`GET …/auditlogs/export`). The upstream
 	// sends gzip-compressed text (CSV or CEF); `data` holds the decompressed file.
 	// Statuses: 200; 400 "Audit Logs is available only to organizations with an Enterprise
@@ -362,6 +420,9 @@ type UnimplementedOrganizationsServiceServer struct{}
 
 func (UnimplementedOrganizationsServiceServer) ListMembers(context.Context, *ListMembersRequest) (*ListMembersResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListMembers not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) StreamMembers(*StreamMembersRequest, grpc.ServerStreamingServer[StreamMembersResponse]) error {
+	return status.Error(codes.Unimplemented, "method StreamMembers not implemented")
 }
 func (UnimplementedOrganizationsServiceServer) AddMember(context.Context, *AddMemberRequest) (*AddMemberResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method AddMember not implemented")
@@ -398,6 +459,9 @@ func (UnimplementedOrganizationsServiceServer) ListAuditLogEvents(context.Contex
 }
 func (UnimplementedOrganizationsServiceServer) ListAuditLogEventsV2(context.Context, *ListAuditLogEventsV2Request) (*ListAuditLogEventsV2Response, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListAuditLogEventsV2 not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) StreamAuditLogs(*StreamAuditLogsRequest, grpc.ServerStreamingServer[StreamAuditLogsResponse]) error {
+	return status.Error(codes.Unimplemented, "method StreamAuditLogs not implemented")
 }
 func (UnimplementedOrganizationsServiceServer) ExportAuditLogs(context.Context, *ExportAuditLogsRequest) (*ExportAuditLogsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ExportAuditLogs not implemented")
@@ -443,6 +507,17 @@ func _OrganizationsService_ListMembers_Handler(srv interface{}, ctx context.Cont
 	}
 	return interceptor(ctx, in, info, handler)
 }
+
+func _OrganizationsService_StreamMembers_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(StreamMembersRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(OrganizationsServiceServer).StreamMembers(m, &grpc.GenericServerStream[StreamMembersRequest, StreamMembersResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type OrganizationsService_StreamMembersServer = grpc.ServerStreamingServer[StreamMembersResponse]
 
 func _OrganizationsService_AddMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(AddMemberRequest)
@@ -660,6 +735,17 @@ func _OrganizationsService_ListAuditLogEventsV2_Handler(srv interface{}, ctx con
 	return interceptor(ctx, in, info, handler)
 }
 
+func _OrganizationsService_StreamAuditLogs_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(StreamAuditLogsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(OrganizationsServiceServer).StreamAuditLogs(m, &grpc.GenericServerStream[StreamAuditLogsRequest, StreamAuditLogsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type OrganizationsService_StreamAuditLogsServer = grpc.ServerStreamingServer[StreamAuditLogsResponse]
+
 func _OrganizationsService_ExportAuditLogs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ExportAuditLogsRequest)
 	if err := dec(in); err != nil {
@@ -764,6 +850,17 @@ var OrganizationsService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _OrganizationsService_ExportAuditLogsV2_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "StreamMembers",
+			Handler:       _OrganizationsService_StreamMembers_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "StreamAuditLogs",
+			Handler:       _OrganizationsService_StreamAuditLogs_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "pulumi/service/v1/organizations.proto",
 }

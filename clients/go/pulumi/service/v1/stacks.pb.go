@@ -2378,6 +2378,152 @@ func (x *GetStackResourceCountResponse) GetVersion() int64 {
 	return 0
 }
 
+// Request of StreamStacks: the filters of ListStacksRequest (same names and meaning).
+type StreamStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only stacks owned by this organization.
+	Organization *string `protobuf:"bytes,1,opt,name=organization,proto3,oneof" json:"organization,omitempty"`
+	// Only stacks of this project.
+	Project *string `protobuf:"bytes,2,opt,name=project,proto3,oneof" json:"project,omitempty"`
+	// Only stacks with this tag key.
+	TagName *string `protobuf:"bytes,3,opt,name=tag_name,json=tagName,proto3,oneof" json:"tag_name,omitempty"`
+	// With `tag_name`: only stacks whose tag has this value.
+	TagValue *string `protobuf:"bytes,4,opt,name=tag_value,json=tagValue,proto3,oneof" json:"tag_value,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,5,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Page size the gateway asks the upstream for (`maxResults`).
+	MaxResults *int64 `protobuf:"varint,6,opt,name=max_results,json=maxResults,proto3,oneof" json:"max_results,omitempty"`
+	// Only stacks reachable through this custom role.
+	RoleId        *string `protobuf:"bytes,7,opt,name=role_id,json=roleID,proto3,oneof" json:"role_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamStacksRequest) Reset() {
+	*x = StreamStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamStacksRequest) ProtoMessage() {}
+
+func (x *StreamStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamStacksRequest.ProtoReflect.Descriptor instead.
+func (*StreamStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *StreamStacksRequest) GetOrganization() string {
+	if x != nil && x.Organization != nil {
+		return *x.Organization
+	}
+	return ""
+}
+
+func (x *StreamStacksRequest) GetProject() string {
+	if x != nil && x.Project != nil {
+		return *x.Project
+	}
+	return ""
+}
+
+func (x *StreamStacksRequest) GetTagName() string {
+	if x != nil && x.TagName != nil {
+		return *x.TagName
+	}
+	return ""
+}
+
+func (x *StreamStacksRequest) GetTagValue() string {
+	if x != nil && x.TagValue != nil {
+		return *x.TagValue
+	}
+	return ""
+}
+
+func (x *StreamStacksRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamStacksRequest) GetMaxResults() int64 {
+	if x != nil && x.MaxResults != nil {
+		return *x.MaxResults
+	}
+	return 0
+}
+
+func (x *StreamStacksRequest) GetRoleId() string {
+	if x != nil && x.RoleId != nil {
+		return *x.RoleId
+	}
+	return ""
+}
+
+// One message of StreamStacks.
+type StreamStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next stack.
+	Stack         *StackSummary `protobuf:"bytes,1,opt,name=stack,proto3" json:"stack,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamStacksResponse) Reset() {
+	*x = StreamStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamStacksResponse) ProtoMessage() {}
+
+func (x *StreamStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamStacksResponse.ProtoReflect.Descriptor instead.
+func (*StreamStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *StreamStacksResponse) GetStack() *StackSummary {
+	if x != nil {
+		return x.Stack
+	}
+	return nil
+}
+
 var File_pulumi_service_v1_stacks_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
@@ -2580,10 +2726,34 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"stack_name\x18\x03 \x01(\tR\tstackName\"`\n" +
 	"\x1dGetStackResourceCountResponse\x12%\n" +
 	"\x0eresource_count\x18\x01 \x01(\x03R\rresourceCount\x12\x18\n" +
-	"\aversion\x18\x02 \x01(\x03R\aversion2\xd8\x12\n" +
+	"\aversion\x18\x02 \x01(\x03R\aversion\"\x82\x03\n" +
+	"\x13StreamStacksRequest\x12'\n" +
+	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
+	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
+	"\btag_name\x18\x03 \x01(\tH\x02R\atagName\x88\x01\x01\x12 \n" +
+	"\ttag_value\x18\x04 \x01(\tH\x03R\btagValue\x88\x01\x01\x122\n" +
+	"\x12continuation_token\x18\x05 \x01(\tH\x04R\x11continuationToken\x88\x01\x01\x12$\n" +
+	"\vmax_results\x18\x06 \x01(\x03H\x05R\n" +
+	"maxResults\x88\x01\x01\x12\x1c\n" +
+	"\arole_id\x18\a \x01(\tH\x06R\x06roleID\x88\x01\x01B\x0f\n" +
+	"\r_organizationB\n" +
+	"\n" +
+	"\b_projectB\v\n" +
+	"\t_tag_nameB\f\n" +
+	"\n" +
+	"_tag_valueB\x15\n" +
+	"\x13_continuation_tokenB\x0e\n" +
+	"\f_max_resultsB\n" +
+	"\n" +
+	"\b_role_id\"M\n" +
+	"\x14StreamStacksResponse\x125\n" +
+	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack2\xd5\x13\n" +
 	"\rStacksService\x12s\n" +
 	"\n" +
-	"ListStacks\x12$.pulumi.service.v1.ListStacksRequest\x1a%.pulumi.service.v1.ListStacksResponse\"\x18\x82\xd3\xe4\x93\x02\x12\x12\x10/api/user/stacks\x12\x96\x01\n" +
+	"ListStacks\x12$.pulumi.service.v1.ListStacksRequest\x1a%.pulumi.service.v1.ListStacksResponse\"\x18\x82\xd3\xe4\x93\x02\x12\x12\x10/api/user/stacks\x12{\n" +
+	"\fStreamStacks\x12&.pulumi.service.v1.StreamStacksRequest\x1a'.pulumi.service.v1.StreamStacksResponse\"\x18\xea\xf3\x18\x14\n" +
+	"\n" +
+	"ListStacks\x12\x06stacks0\x01\x12\x96\x01\n" +
 	"\bGetStack\x12\".pulumi.service.v1.GetStackRequest\x1a#.pulumi.service.v1.GetStackResponse\"A\x82\xd3\xe4\x93\x02;b\x05stack\x122/api/stacks/{org_name}/{project_name}/{stack_name}\x12\x92\x01\n" +
 	"\vCreateStack\x12%.pulumi.service.v1.CreateStackRequest\x1a&.pulumi.service.v1.CreateStackResponse\"4\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x02*:\x01*\"%/api/stacks/{org_name}/{project_name}\x12\x98\x01\n" +
 	"\vDeleteStack\x12%.pulumi.service.v1.DeleteStackRequest\x1a&.pulumi.service.v1.DeleteStackResponse\":\x82\xd3\xe4\x93\x024*2/api/stacks/{org_name}/{project_name}/{stack_name}\x12\x9f\x01\n" +
@@ -2611,7 +2781,7 @@ func file_pulumi_service_v1_stacks_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_stacks_proto_rawDescData
 }
 
-var file_pulumi_service_v1_stacks_proto_msgTypes = make([]protoimpl.MessageInfo, 39)
+var file_pulumi_service_v1_stacks_proto_msgTypes = make([]protoimpl.MessageInfo, 41)
 var file_pulumi_service_v1_stacks_proto_goTypes = []any{
 	(*ListStacksRequest)(nil),             // 0: pulumi.service.v1.ListStacksRequest
 	(*ListStacksResponse)(nil),            // 1: pulumi.service.v1.ListStacksResponse
@@ -2649,65 +2819,70 @@ var file_pulumi_service_v1_stacks_proto_goTypes = []any{
 	(*StackNotificationSettings)(nil),     // 33: pulumi.service.v1.StackNotificationSettings
 	(*GetStackResourceCountRequest)(nil),  // 34: pulumi.service.v1.GetStackResourceCountRequest
 	(*GetStackResourceCountResponse)(nil), // 35: pulumi.service.v1.GetStackResourceCountResponse
-	nil,                                   // 36: pulumi.service.v1.Stack.TagsEntry
-	nil,                                   // 37: pulumi.service.v1.CreateStackRequest.TagsEntry
-	nil,                                   // 38: pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
-	(*Links)(nil),                         // 39: pulumi.service.v1.Links
-	(*UntypedDeployment)(nil),             // 40: pulumi.service.v1.UntypedDeployment
-	(*structpb.Struct)(nil),               // 41: google.protobuf.Struct
-	(*UserInfo)(nil),                      // 42: pulumi.service.v1.UserInfo
+	(*StreamStacksRequest)(nil),           // 36: pulumi.service.v1.StreamStacksRequest
+	(*StreamStacksResponse)(nil),          // 37: pulumi.service.v1.StreamStacksResponse
+	nil,                                   // 38: pulumi.service.v1.Stack.TagsEntry
+	nil,                                   // 39: pulumi.service.v1.CreateStackRequest.TagsEntry
+	nil,                                   // 40: pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	(*Links)(nil),                         // 41: pulumi.service.v1.Links
+	(*UntypedDeployment)(nil),             // 42: pulumi.service.v1.UntypedDeployment
+	(*structpb.Struct)(nil),               // 43: google.protobuf.Struct
+	(*UserInfo)(nil),                      // 44: pulumi.service.v1.UserInfo
 }
 var file_pulumi_service_v1_stacks_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.ListStacksResponse.stacks:type_name -> pulumi.service.v1.StackSummary
-	39, // 1: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
+	41, // 1: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
 	5,  // 2: pulumi.service.v1.GetStackResponse.stack:type_name -> pulumi.service.v1.Stack
 	6,  // 3: pulumi.service.v1.Stack.current_operation:type_name -> pulumi.service.v1.StackOperation
-	36, // 4: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
+	38, // 4: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
 	7,  // 5: pulumi.service.v1.Stack.config:type_name -> pulumi.service.v1.StackConfig
-	37, // 6: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
-	40, // 7: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
+	39, // 6: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
+	42, // 7: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
 	7,  // 8: pulumi.service.v1.CreateStackRequest.config:type_name -> pulumi.service.v1.StackConfig
 	10, // 9: pulumi.service.v1.CreateStackResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
-	41, // 10: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
-	41, // 11: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
-	38, // 12: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	43, // 10: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
+	43, // 11: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
+	40, // 12: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
 	26, // 13: pulumi.service.v1.TransferStackRequest.transfer:type_name -> pulumi.service.v1.StackTransfer
 	32, // 14: pulumi.service.v1.GetStackMetadataResponse.metadata:type_name -> pulumi.service.v1.StackMetadata
-	42, // 15: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
+	44, // 15: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
 	33, // 16: pulumi.service.v1.StackMetadata.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
-	0,  // 17: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
-	3,  // 18: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
-	8,  // 19: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
-	11, // 20: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
-	13, // 21: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
-	15, // 22: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
-	17, // 23: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
-	19, // 24: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
-	21, // 25: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
-	23, // 26: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
-	25, // 27: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
-	28, // 28: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
-	30, // 29: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
-	34, // 30: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
-	1,  // 31: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
-	4,  // 32: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
-	9,  // 33: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
-	12, // 34: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
-	14, // 35: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
-	16, // 36: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
-	18, // 37: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
-	20, // 38: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
-	22, // 39: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
-	24, // 40: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
-	27, // 41: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
-	29, // 42: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
-	31, // 43: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
-	35, // 44: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
-	31, // [31:45] is the sub-list for method output_type
-	17, // [17:31] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	2,  // 17: pulumi.service.v1.StreamStacksResponse.stack:type_name -> pulumi.service.v1.StackSummary
+	0,  // 18: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
+	36, // 19: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
+	3,  // 20: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
+	8,  // 21: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
+	11, // 22: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
+	13, // 23: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
+	15, // 24: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
+	17, // 25: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
+	19, // 26: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
+	21, // 27: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
+	23, // 28: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
+	25, // 29: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
+	28, // 30: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
+	30, // 31: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
+	34, // 32: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
+	1,  // 33: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
+	37, // 34: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
+	4,  // 35: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
+	9,  // 36: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
+	12, // 37: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
+	14, // 38: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
+	16, // 39: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
+	18, // 40: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
+	20, // 41: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
+	22, // 42: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
+	24, // 43: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
+	27, // 44: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
+	29, // 45: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
+	31, // 46: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
+	35, // 47: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
+	33, // [33:48] is the sub-list for method output_type
+	18, // [18:33] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_stacks_proto_init() }
@@ -2720,13 +2895,14 @@ func file_pulumi_service_v1_stacks_proto_init() {
 	file_pulumi_service_v1_stacks_proto_msgTypes[7].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[11].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[26].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[36].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_stacks_proto_rawDesc), len(file_pulumi_service_v1_stacks_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   39,
+			NumMessages:   41,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

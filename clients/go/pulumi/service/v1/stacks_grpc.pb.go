@@ -20,6 +20,7 @@ const _ = grpc.SupportPackageIsVersion9
 
 const (
 	StacksService_ListStacks_FullMethodName            = "/pulumi.service.v1.StacksService/ListStacks"
+	StacksService_StreamStacks_FullMethodName          = "/pulumi.service.v1.StacksService/StreamStacks"
 	StacksService_GetStack_FullMethodName              = "/pulumi.service.v1.StacksService/GetStack"
 	StacksService_CreateStack_FullMethodName           = "/pulumi.service.v1.StacksService/CreateStack"
 	StacksService_DeleteStack_FullMethodName           = "/pulumi.service.v1.StacksService/DeleteStack"
@@ -58,6 +59,12 @@ type StacksServiceClient interface {
 	// bounds the page size.
 	// Statuses: 200; 400 "Invalid continuation token".
 	ListStacks(ctx context.Context, in *ListStacksRequest, opts ...grpc.CallOption) (*ListStacksResponse, error)
+	// Streams every stack ListStacks would return, page after page: the gateway follows
+	// `continuationToken` itself and sends one stack per message. The next page is fetched only
+	// after the caller has read the previous one, so a slow reader never makes the gateway buffer
+	// more than a page. The stream ends after the last page; an upstream error ends it with the
+	// mapped code after the stacks already sent. Filters as in ListStacks.
+	StreamStacks(ctx context.Context, in *StreamStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamStacksResponse], error)
 	// Reads one stack (`GET /api/stacks/{org}/{project}/{stack}`).
 	// Statuses: 200; 403 no access; 404 unknown stack.
 	GetStack(ctx context.Context, in *GetStackRequest, opts ...grpc.CallOption) (*GetStackResponse, error)
@@ -123,6 +130,25 @@ func (c *stacksServiceClient) ListStacks(ctx context.Context, in *ListStacksRequ
 	}
 	return out, nil
 }
+
+func (c *stacksServiceClient) StreamStacks(ctx context.Context, in *StreamStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamStacksResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[0], StacksService_StreamStacks_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[StreamStacksRequest, StreamStacksResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_StreamStacksClient = grpc.ServerStreamingClient[StreamStacksResponse]
 
 func (c *stacksServiceClient) GetStack(ctx context.Context, in *GetStackRequest, opts ...grpc.CallOption) (*GetStackResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
@@ -277,6 +303,12 @@ type StacksServiceServer interface {
 	// bounds the page size.
 	// Statuses: 200; 400 "Invalid continuation token".
 	ListStacks(context.Context, *ListStacksRequest) (*ListStacksResponse, error)
+	// Streams every stack ListStacks would return, page after page: the gateway follows
+	// `continuationToken` itself and sends one stack per message. The next page is fetched only
+	// after the caller has read the previous one, so a slow reader never makes the gateway buffer
+	// more than a page. The stream ends after the last page; an upstream error ends it with the
+	// mapped code after the stacks already sent. Filters as in ListStacks.
+	StreamStacks(*StreamStacksRequest, grpc.ServerStreamingServer[StreamStacksResponse]) error
 	// Reads one stack (`GET /api/stacks/{org}/{project}/{stack}`).
 	// Statuses: 200; 403 no access; 404 unknown stack.
 	GetStack(context.Context, *GetStackRequest) (*GetStackResponse, error)
@@ -335,6 +367,9 @@ type UnimplementedStacksServiceServer struct{}
 
 func (UnimplementedStacksServiceServer) ListStacks(context.Context, *ListStacksRequest) (*ListStacksResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListStacks not implemented")
+}
+func (UnimplementedStacksServiceServer) StreamStacks(*StreamStacksRequest, grpc.ServerStreamingServer[StreamStacksResponse]) error {
+	return status.Error(codes.Unimplemented, "method StreamStacks not implemented")
 }
 func (UnimplementedStacksServiceServer) GetStack(context.Context, *GetStackRequest) (*GetStackResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetStack not implemented")
@@ -413,6 +448,17 @@ func _StacksService_ListStacks_Handler(srv interface{}, ctx context.Context, dec
 	}
 	return interceptor(ctx, in, info, handler)
 }
+
+func _StacksService_StreamStacks_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(StreamStacksRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(StacksServiceServer).StreamStacks(m, &grpc.GenericServerStream[StreamStacksRequest, StreamStacksResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_StreamStacksServer = grpc.ServerStreamingServer[StreamStacksResponse]
 
 func _StacksService_GetStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetStackRequest)
@@ -712,6 +758,12 @@ var StacksService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _StacksService_GetStackResourceCount_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "StreamStacks",
+			Handler:       _StacksService_StreamStacks_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "pulumi/service/v1/stacks.proto",
 }

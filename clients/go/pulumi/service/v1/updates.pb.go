@@ -1829,6 +1829,170 @@ func (*CancelUpdateResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{17}
 }
 
+// Request of WatchUpdateEvents: the fields of ListUpdateEventsRequest.
+type WatchUpdateEventsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Update kind: `update`, `preview`, `refresh` or `destroy`.
+	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
+	// The update's UUID (`updateID`).
+	UpdateId string `protobuf:"bytes,5,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
+	// Resume after this token instead of from the first event.
+	ContinuationToken *string `protobuf:"bytes,6,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Only events of these types, e.g. "diagnosticEvent".
+	Types []string `protobuf:"bytes,7,rep,name=types,json=type,proto3" json:"types,omitempty"`
+	// Only events of this resource URN.
+	Urn *string `protobuf:"bytes,8,opt,name=urn,proto3,oneof" json:"urn,omitempty"`
+	// Include events not yet marked activated.
+	IncludeNonActivated *bool `protobuf:"varint,9,opt,name=include_non_activated,proto3,oneof" json:"include_non_activated,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *WatchUpdateEventsRequest) Reset() {
+	*x = WatchUpdateEventsRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchUpdateEventsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchUpdateEventsRequest) ProtoMessage() {}
+
+func (x *WatchUpdateEventsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchUpdateEventsRequest.ProtoReflect.Descriptor instead.
+func (*WatchUpdateEventsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *WatchUpdateEventsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetTypes() []string {
+	if x != nil {
+		return x.Types
+	}
+	return nil
+}
+
+func (x *WatchUpdateEventsRequest) GetUrn() string {
+	if x != nil && x.Urn != nil {
+		return *x.Urn
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetIncludeNonActivated() bool {
+	if x != nil && x.IncludeNonActivated != nil {
+		return *x.IncludeNonActivated
+	}
+	return false
+}
+
+// One message of WatchUpdateEvents.
+type WatchUpdateEventsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next engine event.
+	Event         *EngineEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchUpdateEventsResponse) Reset() {
+	*x = WatchUpdateEventsResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchUpdateEventsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchUpdateEventsResponse) ProtoMessage() {}
+
+func (x *WatchUpdateEventsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchUpdateEventsResponse.ProtoReflect.Descriptor instead.
+func (*WatchUpdateEventsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *WatchUpdateEventsResponse) GetEvent() *EngineEvent {
+	if x != nil {
+		return x.Event
+	}
+	return nil
+}
+
 var File_pulumi_service_v1_updates_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_updates_proto_rawDesc = "" +
@@ -2003,13 +2167,31 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"stack_name\x18\x03 \x01(\tR\tstackName\x12?\n" +
 	"\x04kind\x18\x04 \x01(\tB+\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12\x1b\n" +
 	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\"\x16\n" +
-	"\x14CancelUpdateResponse2\xdb\b\n" +
+	"\x14CancelUpdateResponse\"\xfc\x02\n" +
+	"\x18WatchUpdateEventsRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
+	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x12\n" +
+	"\x04kind\x18\x04 \x01(\tR\x04kind\x12\x1b\n" +
+	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\x122\n" +
+	"\x12continuation_token\x18\x06 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x13\n" +
+	"\x05types\x18\a \x03(\tR\x04type\x12\x15\n" +
+	"\x03urn\x18\b \x01(\tH\x01R\x03urn\x88\x01\x01\x129\n" +
+	"\x15include_non_activated\x18\t \x01(\bH\x02R\x15include_non_activated\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\x06\n" +
+	"\x04_urnB\x18\n" +
+	"\x16_include_non_activated\"Q\n" +
+	"\x19WatchUpdateEventsResponse\x124\n" +
+	"\x05event\x18\x01 \x01(\v2\x1e.pulumi.service.v1.EngineEventR\x05event2\xf0\t\n" +
 	"\x13StackUpdatesService\x12\xa0\x01\n" +
 	"\vListUpdates\x12%.pulumi.service.v1.ListUpdatesRequest\x1a&.pulumi.service.v1.ListUpdatesResponse\"B\x82\xd3\xe4\x93\x02<\x12:/api/stacks/{org_name}/{project_name}/{stack_name}/updates\x12\xbb\x01\n" +
 	"\x0fGetLatestUpdate\x12).pulumi.service.v1.GetLatestUpdateRequest\x1a*.pulumi.service.v1.GetLatestUpdateResponse\"Q\x82\xd3\xe4\x93\x02Kb\x06update\x12A/api/stacks/{org_name}/{project_name}/{stack_name}/updates/latest\x12\xac\x01\n" +
 	"\tGetUpdate\x12#.pulumi.service.v1.GetUpdateRequest\x1a$.pulumi.service.v1.GetUpdateResponse\"T\x82\xd3\xe4\x93\x02Nb\x06update\x12D/api/stacks/{org_name}/{project_name}/{stack_name}/updates/{version}\x12\xb7\x01\n" +
 	"\x0fGetUpdateStatus\x12).pulumi.service.v1.GetUpdateStatusRequest\x1a*.pulumi.service.v1.GetUpdateStatusResponse\"M\x82\xd3\xe4\x93\x02G\x12E/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}\x12\xc1\x01\n" +
-	"\x10ListUpdateEvents\x12*.pulumi.service.v1.ListUpdateEventsRequest\x1a+.pulumi.service.v1.ListUpdateEventsResponse\"T\x82\xd3\xe4\x93\x02N\x12L/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}/events\x12\xb5\x01\n" +
+	"\x10ListUpdateEvents\x12*.pulumi.service.v1.ListUpdateEventsRequest\x1a+.pulumi.service.v1.ListUpdateEventsResponse\"T\x82\xd3\xe4\x93\x02N\x12L/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}/events\x12\x92\x01\n" +
+	"\x11WatchUpdateEvents\x12+.pulumi.service.v1.WatchUpdateEventsRequest\x1a,.pulumi.service.v1.WatchUpdateEventsResponse\" \xea\xf3\x18\x1c\n" +
+	"\x10ListUpdateEvents\x12\x06events(\x010\x01\x12\xb5\x01\n" +
 	"\fCancelUpdate\x12&.pulumi.service.v1.CancelUpdateRequest\x1a'.pulumi.service.v1.CancelUpdateResponse\"T\x82\xd3\xe4\x93\x02N\"L/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}/cancelBu\n" +
 	"\x1ccom.pulumigateway.service.v1B\fUpdatesProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
 
@@ -2025,95 +2207,100 @@ func file_pulumi_service_v1_updates_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_updates_proto_rawDescData
 }
 
-var file_pulumi_service_v1_updates_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
+var file_pulumi_service_v1_updates_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_pulumi_service_v1_updates_proto_goTypes = []any{
-	(*ListUpdatesRequest)(nil),       // 0: pulumi.service.v1.ListUpdatesRequest
-	(*ListUpdatesResponse)(nil),      // 1: pulumi.service.v1.ListUpdatesResponse
-	(*StackUpdate)(nil),              // 2: pulumi.service.v1.StackUpdate
-	(*UpdateInfo)(nil),               // 3: pulumi.service.v1.UpdateInfo
-	(*GitHubCommitInfo)(nil),         // 4: pulumi.service.v1.GitHubCommitInfo
-	(*UpdatePolicyPack)(nil),         // 5: pulumi.service.v1.UpdatePolicyPack
-	(*GetLatestUpdateRequest)(nil),   // 6: pulumi.service.v1.GetLatestUpdateRequest
-	(*GetLatestUpdateResponse)(nil),  // 7: pulumi.service.v1.GetLatestUpdateResponse
-	(*GetUpdateRequest)(nil),         // 8: pulumi.service.v1.GetUpdateRequest
-	(*GetUpdateResponse)(nil),        // 9: pulumi.service.v1.GetUpdateResponse
-	(*GetUpdateStatusRequest)(nil),   // 10: pulumi.service.v1.GetUpdateStatusRequest
-	(*GetUpdateStatusResponse)(nil),  // 11: pulumi.service.v1.GetUpdateStatusResponse
-	(*UpdateEvent)(nil),              // 12: pulumi.service.v1.UpdateEvent
-	(*ListUpdateEventsRequest)(nil),  // 13: pulumi.service.v1.ListUpdateEventsRequest
-	(*ListUpdateEventsResponse)(nil), // 14: pulumi.service.v1.ListUpdateEventsResponse
-	(*EngineEvent)(nil),              // 15: pulumi.service.v1.EngineEvent
-	(*CancelUpdateRequest)(nil),      // 16: pulumi.service.v1.CancelUpdateRequest
-	(*CancelUpdateResponse)(nil),     // 17: pulumi.service.v1.CancelUpdateResponse
-	nil,                              // 18: pulumi.service.v1.StackUpdate.EnvironmentEntry
-	nil,                              // 19: pulumi.service.v1.StackUpdate.ConfigEntry
-	nil,                              // 20: pulumi.service.v1.StackUpdate.ResourceChangesEntry
-	nil,                              // 21: pulumi.service.v1.UpdateInfo.EnvironmentEntry
-	nil,                              // 22: pulumi.service.v1.UpdateInfo.ConfigEntry
-	nil,                              // 23: pulumi.service.v1.UpdateInfo.ResourceChangesEntry
-	(*structpb.Value)(nil),           // 24: google.protobuf.Value
-	(*UserInfo)(nil),                 // 25: pulumi.service.v1.UserInfo
-	(*structpb.Struct)(nil),          // 26: google.protobuf.Struct
-	(*ConfigValue)(nil),              // 27: pulumi.service.v1.ConfigValue
+	(*ListUpdatesRequest)(nil),        // 0: pulumi.service.v1.ListUpdatesRequest
+	(*ListUpdatesResponse)(nil),       // 1: pulumi.service.v1.ListUpdatesResponse
+	(*StackUpdate)(nil),               // 2: pulumi.service.v1.StackUpdate
+	(*UpdateInfo)(nil),                // 3: pulumi.service.v1.UpdateInfo
+	(*GitHubCommitInfo)(nil),          // 4: pulumi.service.v1.GitHubCommitInfo
+	(*UpdatePolicyPack)(nil),          // 5: pulumi.service.v1.UpdatePolicyPack
+	(*GetLatestUpdateRequest)(nil),    // 6: pulumi.service.v1.GetLatestUpdateRequest
+	(*GetLatestUpdateResponse)(nil),   // 7: pulumi.service.v1.GetLatestUpdateResponse
+	(*GetUpdateRequest)(nil),          // 8: pulumi.service.v1.GetUpdateRequest
+	(*GetUpdateResponse)(nil),         // 9: pulumi.service.v1.GetUpdateResponse
+	(*GetUpdateStatusRequest)(nil),    // 10: pulumi.service.v1.GetUpdateStatusRequest
+	(*GetUpdateStatusResponse)(nil),   // 11: pulumi.service.v1.GetUpdateStatusResponse
+	(*UpdateEvent)(nil),               // 12: pulumi.service.v1.UpdateEvent
+	(*ListUpdateEventsRequest)(nil),   // 13: pulumi.service.v1.ListUpdateEventsRequest
+	(*ListUpdateEventsResponse)(nil),  // 14: pulumi.service.v1.ListUpdateEventsResponse
+	(*EngineEvent)(nil),               // 15: pulumi.service.v1.EngineEvent
+	(*CancelUpdateRequest)(nil),       // 16: pulumi.service.v1.CancelUpdateRequest
+	(*CancelUpdateResponse)(nil),      // 17: pulumi.service.v1.CancelUpdateResponse
+	(*WatchUpdateEventsRequest)(nil),  // 18: pulumi.service.v1.WatchUpdateEventsRequest
+	(*WatchUpdateEventsResponse)(nil), // 19: pulumi.service.v1.WatchUpdateEventsResponse
+	nil,                               // 20: pulumi.service.v1.StackUpdate.EnvironmentEntry
+	nil,                               // 21: pulumi.service.v1.StackUpdate.ConfigEntry
+	nil,                               // 22: pulumi.service.v1.StackUpdate.ResourceChangesEntry
+	nil,                               // 23: pulumi.service.v1.UpdateInfo.EnvironmentEntry
+	nil,                               // 24: pulumi.service.v1.UpdateInfo.ConfigEntry
+	nil,                               // 25: pulumi.service.v1.UpdateInfo.ResourceChangesEntry
+	(*structpb.Value)(nil),            // 26: google.protobuf.Value
+	(*UserInfo)(nil),                  // 27: pulumi.service.v1.UserInfo
+	(*structpb.Struct)(nil),           // 28: google.protobuf.Struct
+	(*ConfigValue)(nil),               // 29: pulumi.service.v1.ConfigValue
 }
 var file_pulumi_service_v1_updates_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.ListUpdatesResponse.updates:type_name -> pulumi.service.v1.StackUpdate
-	18, // 1: pulumi.service.v1.StackUpdate.environment:type_name -> pulumi.service.v1.StackUpdate.EnvironmentEntry
-	19, // 2: pulumi.service.v1.StackUpdate.config:type_name -> pulumi.service.v1.StackUpdate.ConfigEntry
-	24, // 3: pulumi.service.v1.StackUpdate.deployment:type_name -> google.protobuf.Value
-	20, // 4: pulumi.service.v1.StackUpdate.resource_changes:type_name -> pulumi.service.v1.StackUpdate.ResourceChangesEntry
+	20, // 1: pulumi.service.v1.StackUpdate.environment:type_name -> pulumi.service.v1.StackUpdate.EnvironmentEntry
+	21, // 2: pulumi.service.v1.StackUpdate.config:type_name -> pulumi.service.v1.StackUpdate.ConfigEntry
+	26, // 3: pulumi.service.v1.StackUpdate.deployment:type_name -> google.protobuf.Value
+	22, // 4: pulumi.service.v1.StackUpdate.resource_changes:type_name -> pulumi.service.v1.StackUpdate.ResourceChangesEntry
 	3,  // 5: pulumi.service.v1.StackUpdate.info:type_name -> pulumi.service.v1.UpdateInfo
 	4,  // 6: pulumi.service.v1.StackUpdate.github_commit_info:type_name -> pulumi.service.v1.GitHubCommitInfo
-	25, // 7: pulumi.service.v1.StackUpdate.requested_by:type_name -> pulumi.service.v1.UserInfo
+	27, // 7: pulumi.service.v1.StackUpdate.requested_by:type_name -> pulumi.service.v1.UserInfo
 	5,  // 8: pulumi.service.v1.StackUpdate.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
-	21, // 9: pulumi.service.v1.UpdateInfo.environment:type_name -> pulumi.service.v1.UpdateInfo.EnvironmentEntry
-	22, // 10: pulumi.service.v1.UpdateInfo.config:type_name -> pulumi.service.v1.UpdateInfo.ConfigEntry
-	24, // 11: pulumi.service.v1.UpdateInfo.deployment:type_name -> google.protobuf.Value
-	23, // 12: pulumi.service.v1.UpdateInfo.resource_changes:type_name -> pulumi.service.v1.UpdateInfo.ResourceChangesEntry
-	25, // 13: pulumi.service.v1.GitHubCommitInfo.author:type_name -> pulumi.service.v1.UserInfo
-	25, // 14: pulumi.service.v1.GitHubCommitInfo.committer:type_name -> pulumi.service.v1.UserInfo
-	26, // 15: pulumi.service.v1.UpdatePolicyPack.config:type_name -> google.protobuf.Struct
+	23, // 9: pulumi.service.v1.UpdateInfo.environment:type_name -> pulumi.service.v1.UpdateInfo.EnvironmentEntry
+	24, // 10: pulumi.service.v1.UpdateInfo.config:type_name -> pulumi.service.v1.UpdateInfo.ConfigEntry
+	26, // 11: pulumi.service.v1.UpdateInfo.deployment:type_name -> google.protobuf.Value
+	25, // 12: pulumi.service.v1.UpdateInfo.resource_changes:type_name -> pulumi.service.v1.UpdateInfo.ResourceChangesEntry
+	27, // 13: pulumi.service.v1.GitHubCommitInfo.author:type_name -> pulumi.service.v1.UserInfo
+	27, // 14: pulumi.service.v1.GitHubCommitInfo.committer:type_name -> pulumi.service.v1.UserInfo
+	28, // 15: pulumi.service.v1.UpdatePolicyPack.config:type_name -> google.protobuf.Struct
 	2,  // 16: pulumi.service.v1.GetLatestUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
 	2,  // 17: pulumi.service.v1.GetUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
 	12, // 18: pulumi.service.v1.GetUpdateStatusResponse.events:type_name -> pulumi.service.v1.UpdateEvent
-	26, // 19: pulumi.service.v1.UpdateEvent.fields:type_name -> google.protobuf.Struct
+	28, // 19: pulumi.service.v1.UpdateEvent.fields:type_name -> google.protobuf.Struct
 	15, // 20: pulumi.service.v1.ListUpdateEventsResponse.events:type_name -> pulumi.service.v1.EngineEvent
-	26, // 21: pulumi.service.v1.EngineEvent.cancel_event:type_name -> google.protobuf.Struct
-	26, // 22: pulumi.service.v1.EngineEvent.stdout_event:type_name -> google.protobuf.Struct
-	26, // 23: pulumi.service.v1.EngineEvent.diagnostic_event:type_name -> google.protobuf.Struct
-	26, // 24: pulumi.service.v1.EngineEvent.prelude_event:type_name -> google.protobuf.Struct
-	26, // 25: pulumi.service.v1.EngineEvent.summary_event:type_name -> google.protobuf.Struct
-	26, // 26: pulumi.service.v1.EngineEvent.resource_pre_event:type_name -> google.protobuf.Struct
-	26, // 27: pulumi.service.v1.EngineEvent.res_outputs_event:type_name -> google.protobuf.Struct
-	26, // 28: pulumi.service.v1.EngineEvent.res_op_failed_event:type_name -> google.protobuf.Struct
-	26, // 29: pulumi.service.v1.EngineEvent.policy_event:type_name -> google.protobuf.Struct
-	26, // 30: pulumi.service.v1.EngineEvent.policy_remediation_event:type_name -> google.protobuf.Struct
-	26, // 31: pulumi.service.v1.EngineEvent.policy_load_event:type_name -> google.protobuf.Struct
-	26, // 32: pulumi.service.v1.EngineEvent.policy_analyze_summary_event:type_name -> google.protobuf.Struct
-	26, // 33: pulumi.service.v1.EngineEvent.policy_remediate_summary_event:type_name -> google.protobuf.Struct
-	26, // 34: pulumi.service.v1.EngineEvent.policy_analyze_stack_summary_event:type_name -> google.protobuf.Struct
-	26, // 35: pulumi.service.v1.EngineEvent.start_debugging_event:type_name -> google.protobuf.Struct
-	26, // 36: pulumi.service.v1.EngineEvent.progress_event:type_name -> google.protobuf.Struct
-	26, // 37: pulumi.service.v1.EngineEvent.error_event:type_name -> google.protobuf.Struct
-	27, // 38: pulumi.service.v1.StackUpdate.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
-	27, // 39: pulumi.service.v1.UpdateInfo.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
-	0,  // 40: pulumi.service.v1.StackUpdatesService.ListUpdates:input_type -> pulumi.service.v1.ListUpdatesRequest
-	6,  // 41: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:input_type -> pulumi.service.v1.GetLatestUpdateRequest
-	8,  // 42: pulumi.service.v1.StackUpdatesService.GetUpdate:input_type -> pulumi.service.v1.GetUpdateRequest
-	10, // 43: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:input_type -> pulumi.service.v1.GetUpdateStatusRequest
-	13, // 44: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:input_type -> pulumi.service.v1.ListUpdateEventsRequest
-	16, // 45: pulumi.service.v1.StackUpdatesService.CancelUpdate:input_type -> pulumi.service.v1.CancelUpdateRequest
-	1,  // 46: pulumi.service.v1.StackUpdatesService.ListUpdates:output_type -> pulumi.service.v1.ListUpdatesResponse
-	7,  // 47: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:output_type -> pulumi.service.v1.GetLatestUpdateResponse
-	9,  // 48: pulumi.service.v1.StackUpdatesService.GetUpdate:output_type -> pulumi.service.v1.GetUpdateResponse
-	11, // 49: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:output_type -> pulumi.service.v1.GetUpdateStatusResponse
-	14, // 50: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:output_type -> pulumi.service.v1.ListUpdateEventsResponse
-	17, // 51: pulumi.service.v1.StackUpdatesService.CancelUpdate:output_type -> pulumi.service.v1.CancelUpdateResponse
-	46, // [46:52] is the sub-list for method output_type
-	40, // [40:46] is the sub-list for method input_type
-	40, // [40:40] is the sub-list for extension type_name
-	40, // [40:40] is the sub-list for extension extendee
-	0,  // [0:40] is the sub-list for field type_name
+	28, // 21: pulumi.service.v1.EngineEvent.cancel_event:type_name -> google.protobuf.Struct
+	28, // 22: pulumi.service.v1.EngineEvent.stdout_event:type_name -> google.protobuf.Struct
+	28, // 23: pulumi.service.v1.EngineEvent.diagnostic_event:type_name -> google.protobuf.Struct
+	28, // 24: pulumi.service.v1.EngineEvent.prelude_event:type_name -> google.protobuf.Struct
+	28, // 25: pulumi.service.v1.EngineEvent.summary_event:type_name -> google.protobuf.Struct
+	28, // 26: pulumi.service.v1.EngineEvent.resource_pre_event:type_name -> google.protobuf.Struct
+	28, // 27: pulumi.service.v1.EngineEvent.res_outputs_event:type_name -> google.protobuf.Struct
+	28, // 28: pulumi.service.v1.EngineEvent.res_op_failed_event:type_name -> google.protobuf.Struct
+	28, // 29: pulumi.service.v1.EngineEvent.policy_event:type_name -> google.protobuf.Struct
+	28, // 30: pulumi.service.v1.EngineEvent.policy_remediation_event:type_name -> google.protobuf.Struct
+	28, // 31: pulumi.service.v1.EngineEvent.policy_load_event:type_name -> google.protobuf.Struct
+	28, // 32: pulumi.service.v1.EngineEvent.policy_analyze_summary_event:type_name -> google.protobuf.Struct
+	28, // 33: pulumi.service.v1.EngineEvent.policy_remediate_summary_event:type_name -> google.protobuf.Struct
+	28, // 34: pulumi.service.v1.EngineEvent.policy_analyze_stack_summary_event:type_name -> google.protobuf.Struct
+	28, // 35: pulumi.service.v1.EngineEvent.start_debugging_event:type_name -> google.protobuf.Struct
+	28, // 36: pulumi.service.v1.EngineEvent.progress_event:type_name -> google.protobuf.Struct
+	28, // 37: pulumi.service.v1.EngineEvent.error_event:type_name -> google.protobuf.Struct
+	15, // 38: pulumi.service.v1.WatchUpdateEventsResponse.event:type_name -> pulumi.service.v1.EngineEvent
+	29, // 39: pulumi.service.v1.StackUpdate.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
+	29, // 40: pulumi.service.v1.UpdateInfo.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
+	0,  // 41: pulumi.service.v1.StackUpdatesService.ListUpdates:input_type -> pulumi.service.v1.ListUpdatesRequest
+	6,  // 42: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:input_type -> pulumi.service.v1.GetLatestUpdateRequest
+	8,  // 43: pulumi.service.v1.StackUpdatesService.GetUpdate:input_type -> pulumi.service.v1.GetUpdateRequest
+	10, // 44: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:input_type -> pulumi.service.v1.GetUpdateStatusRequest
+	13, // 45: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:input_type -> pulumi.service.v1.ListUpdateEventsRequest
+	18, // 46: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:input_type -> pulumi.service.v1.WatchUpdateEventsRequest
+	16, // 47: pulumi.service.v1.StackUpdatesService.CancelUpdate:input_type -> pulumi.service.v1.CancelUpdateRequest
+	1,  // 48: pulumi.service.v1.StackUpdatesService.ListUpdates:output_type -> pulumi.service.v1.ListUpdatesResponse
+	7,  // 49: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:output_type -> pulumi.service.v1.GetLatestUpdateResponse
+	9,  // 50: pulumi.service.v1.StackUpdatesService.GetUpdate:output_type -> pulumi.service.v1.GetUpdateResponse
+	11, // 51: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:output_type -> pulumi.service.v1.GetUpdateStatusResponse
+	14, // 52: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:output_type -> pulumi.service.v1.ListUpdateEventsResponse
+	19, // 53: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:output_type -> pulumi.service.v1.WatchUpdateEventsResponse
+	17, // 54: pulumi.service.v1.StackUpdatesService.CancelUpdate:output_type -> pulumi.service.v1.CancelUpdateResponse
+	48, // [48:55] is the sub-list for method output_type
+	41, // [41:48] is the sub-list for method input_type
+	41, // [41:41] is the sub-list for extension type_name
+	41, // [41:41] is the sub-list for extension extendee
+	0,  // [0:41] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_updates_proto_init() }
@@ -2144,13 +2331,14 @@ func file_pulumi_service_v1_updates_proto_init() {
 		(*EngineEvent_ProgressEvent)(nil),
 		(*EngineEvent_ErrorEvent)(nil),
 	}
+	file_pulumi_service_v1_updates_proto_msgTypes[18].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_updates_proto_rawDesc), len(file_pulumi_service_v1_updates_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   24,
+			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,12 +19,13 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	StackUpdatesService_ListUpdates_FullMethodName      = "/pulumi.service.v1.StackUpdatesService/ListUpdates"
-	StackUpdatesService_GetLatestUpdate_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/GetLatestUpdate"
-	StackUpdatesService_GetUpdate_FullMethodName        = "/pulumi.service.v1.StackUpdatesService/GetUpdate"
-	StackUpdatesService_GetUpdateStatus_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/GetUpdateStatus"
-	StackUpdatesService_ListUpdateEvents_FullMethodName = "/pulumi.service.v1.StackUpdatesService/ListUpdateEvents"
-	StackUpdatesService_CancelUpdate_FullMethodName     = "/pulumi.service.v1.StackUpdatesService/CancelUpdate"
+	StackUpdatesService_ListUpdates_FullMethodName       = "/pulumi.service.v1.StackUpdatesService/ListUpdates"
+	StackUpdatesService_GetLatestUpdate_FullMethodName   = "/pulumi.service.v1.StackUpdatesService/GetLatestUpdate"
+	StackUpdatesService_GetUpdate_FullMethodName         = "/pulumi.service.v1.StackUpdatesService/GetUpdate"
+	StackUpdatesService_GetUpdateStatus_FullMethodName   = "/pulumi.service.v1.StackUpdatesService/GetUpdateStatus"
+	StackUpdatesService_ListUpdateEvents_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/ListUpdateEvents"
+	StackUpdatesService_WatchUpdateEvents_FullMethodName = "/pulumi.service.v1.StackUpdatesService/WatchUpdateEvents"
+	StackUpdatesService_CancelUpdate_FullMethodName      = "/pulumi.service.v1.StackUpdatesService/CancelUpdate"
 )
 
 // StackUpdatesServiceClient is the client API for StackUpdatesService service.
@@ -74,6 +75,15 @@ type StackUpdatesServiceClient interface {
 	// once the update has finished and all events were returned.
 	// Statuses: 200; 400 invalid continuation token; 404 unknown update.
 	ListUpdateEvents(ctx context.Context, in *ListUpdateEventsRequest, opts ...grpc.CallOption) (*ListUpdateEventsResponse, error)
+	// Follows the engine events of an update live: everything from the start (or from
+	// `continuation_token`), then new events as the update emits them, one event per message, each
+	// exactly once and in order. The gateway polls ListUpdateEvents for the caller (waiting between
+	// empty polls, with backoff up to --watch_max_interval) and ends the stream when the upstream
+	// returns no continuation token: the update finished and every event was sent. Several callers
+	// watching the same update with the same token share one upstream poll loop; a late caller gets
+	// the events so far, then the live ones. Ends with the caller's deadline or cancel, or with the
+	// mapped code of an upstream error after the events already sent.
+	WatchUpdateEvents(ctx context.Context, in *WatchUpdateEventsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchUpdateEventsResponse], error)
 	// Cancels a running update (`POST …/{stack}/{kind}/{updateID}/cancel`, no body).
 	// Statuses: 204 cancelled; 404 unknown update; 409 the update has not started → ABORTED.
 	CancelUpdate(ctx context.Context, in *CancelUpdateRequest, opts ...grpc.CallOption) (*CancelUpdateResponse, error)
@@ -137,6 +147,25 @@ func (c *stackUpdatesServiceClient) ListUpdateEvents(ctx context.Context, in *Li
 	return out, nil
 }
 
+func (c *stackUpdatesServiceClient) WatchUpdateEvents(ctx context.Context, in *WatchUpdateEventsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchUpdateEventsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &StackUpdatesService_ServiceDesc.Streams[0], StackUpdatesService_WatchUpdateEvents_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[WatchUpdateEventsRequest, WatchUpdateEventsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StackUpdatesService_WatchUpdateEventsClient = grpc.ServerStreamingClient[WatchUpdateEventsResponse]
+
 func (c *stackUpdatesServiceClient) CancelUpdate(ctx context.Context, in *CancelUpdateRequest, opts ...grpc.CallOption) (*CancelUpdateResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(CancelUpdateResponse)
@@ -194,6 +223,15 @@ type StackUpdatesServiceServer interface {
 	// once the update has finished and all events were returned.
 	// Statuses: 200; 400 invalid continuation token; 404 unknown update.
 	ListUpdateEvents(context.Context, *ListUpdateEventsRequest) (*ListUpdateEventsResponse, error)
+	// Follows the engine events of an update live: everything from the start (or from
+	// `continuation_token`), then new events as the update emits them, one event per message, each
+	// exactly once and in order. The gateway polls ListUpdateEvents for the caller (waiting between
+	// empty polls, with backoff up to --watch_max_interval) and ends the stream when the upstream
+	// returns no continuation token: the update finished and every event was sent. Several callers
+	// watching the same update with the same token share one upstream poll loop; a late caller gets
+	// the events so far, then the live ones. Ends with the caller's deadline or cancel, or with the
+	// mapped code of an upstream error after the events already sent.
+	WatchUpdateEvents(*WatchUpdateEventsRequest, grpc.ServerStreamingServer[WatchUpdateEventsResponse]) error
 	// Cancels a running update (`POST …/{stack}/{kind}/{updateID}/cancel`, no body).
 	// Statuses: 204 cancelled; 404 unknown update; 409 the update has not started → ABORTED.
 	CancelUpdate(context.Context, *CancelUpdateRequest) (*CancelUpdateResponse, error)
@@ -221,6 +259,9 @@ func (UnimplementedStackUpdatesServiceServer) GetUpdateStatus(context.Context, *
 }
 func (UnimplementedStackUpdatesServiceServer) ListUpdateEvents(context.Context, *ListUpdateEventsRequest) (*ListUpdateEventsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListUpdateEvents not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) WatchUpdateEvents(*WatchUpdateEventsRequest, grpc.ServerStreamingServer[WatchUpdateEventsResponse]) error {
+	return status.Error(codes.Unimplemented, "method WatchUpdateEvents not implemented")
 }
 func (UnimplementedStackUpdatesServiceServer) CancelUpdate(context.Context, *CancelUpdateRequest) (*CancelUpdateResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CancelUpdate not implemented")
@@ -336,6 +377,17 @@ func _StackUpdatesService_ListUpdateEvents_Handler(srv interface{}, ctx context.
 	return interceptor(ctx, in, info, handler)
 }
 
+func _StackUpdatesService_WatchUpdateEvents_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(WatchUpdateEventsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(StackUpdatesServiceServer).WatchUpdateEvents(m, &grpc.GenericServerStream[WatchUpdateEventsRequest, WatchUpdateEventsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StackUpdatesService_WatchUpdateEventsServer = grpc.ServerStreamingServer[WatchUpdateEventsResponse]
+
 func _StackUpdatesService_CancelUpdate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(CancelUpdateRequest)
 	if err := dec(in); err != nil {
@@ -386,6 +438,12 @@ var StackUpdatesService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _StackUpdatesService_CancelUpdate_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "WatchUpdateEvents",
+			Handler:       _StackUpdatesService_WatchUpdateEvents_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "pulumi/service/v1/updates.proto",
 }

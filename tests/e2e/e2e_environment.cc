@@ -108,7 +108,7 @@ absl::StatusOr<std::unique_ptr<E2eEnvironment>> E2eEnvironment::Start() {
   // No service token in the environment: passthrough must not fall back to one.
   env->gateway_ = std::make_unique<testing::ChildProcess>(
       kGatewayBinary,
-      std::vector<std::string>{"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=warning",
+      std::vector<std::string>{"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=info",
                                "--upstream=http://" + *emulator},
       std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
   absl::StatusOr<std::string> gateway = env->gateway_->WaitListening(kStartTimeout);

@@ -77,6 +77,8 @@ class E2eEnvironment final {
   static absl::StatusOr<std::unique_ptr<E2eEnvironment>> Start();
 
   const std::string& gateway_address() const { return gateway_->address(); }
+  // Everything the gateway wrote to stderr so far (its JSON logs, info level).
+  std::string GatewayOutput() const { return gateway_->Stderr(); }
   EmulatorAdmin& admin() { return *admin_; }
 
   // A gateway client sending `token` as "authorization: token <token>"; none when empty.

@@ -43,6 +43,19 @@ class E2eTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
+    if (env_ != nullptr) {
+      // Everything the gateway wrote during the suite (info-level access logs included) is
+      // scanned for tokens: a "pul-" not followed by the redaction marker is a leaked token.
+      const std::string output = env_->GatewayOutput();
+      EXPECT_THAT(output, ::testing::HasSubstr("\"msg\":\"access\""));
+      for (size_t at = output.find("pul-"); at != std::string::npos;
+           at = output.find("pul-", at + 4)) {
+        if (output.compare(at + 4, 10, "[REDACTED]") == 0) continue;
+        ADD_FAILURE() << "the gateway's output shows a token: "
+                      << output.substr(at, std::min<size_t>(16, output.size() - at)) << "...";
+        break;
+      }
+    }
     delete env_;
     env_ = nullptr;
   }

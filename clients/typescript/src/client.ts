@@ -24,13 +24,23 @@ interface UnaryMethod {
   requestSerialize(value: never): Buffer;
   responseDeserialize(value: Buffer): unknown;
 }
+// Any method of a service definition, streaming ones included.
+interface MethodShape {
+  readonly path: string;
+  readonly requestStream: boolean;
+  readonly responseStream: boolean;
+  requestSerialize(value: never): Buffer;
+  responseDeserialize(value: Buffer): unknown;
+}
 type RequestOf<M> = M extends { requestSerialize(value: infer R): Buffer } ? R : never;
 type ResponseOf<M> = M extends { responseDeserialize(value: Buffer): infer R } ? R : never;
+// The unary RPCs of `D` (server-streaming ones such as WatchUpdateEvents are left out).
+type UnaryKeys<D> = { [K in keyof D]: D[K] extends { responseStream: false } ? K : never }[keyof D];
 
-/** Promise-returning methods for every RPC of a service definition `D`. Requests are partial:
- * unset fields take their proto defaults (`fromPartial`). Rejects with GatewayError. */
+/** Promise-returning methods for every unary RPC of a service definition `D`. Requests are
+ * partial: unset fields take their proto defaults (`fromPartial`). Rejects with GatewayError. */
 export type PromiseClient<D> = {
-  readonly [K in keyof D]: (request?: DeepPartial<RequestOf<D[K]>>, options?: CallOptions) => Promise<ResponseOf<D[K]>>;
+  readonly [K in UnaryKeys<D>]: (request?: DeepPartial<RequestOf<D[K]>>, options?: CallOptions) => Promise<ResponseOf<D[K]>>;
 };
 
 /** StacksService, plus an iterator over every page of ListStacks. */
@@ -163,15 +173,17 @@ export function createClient(options: ClientOptions): GatewayClient {
 
 type Invoke = (method: UnaryMethod, request: unknown, call?: CallOptions) => Promise<unknown>;
 
-// One promise method per RPC of `service`. The request message of RPC `Foo` is `FooRequest` in
+// One promise method per unary RPC of `service`. The request message of RPC `Foo` is `FooRequest` in
 // the same generated module (the buf-lint naming rule); its `fromPartial` fills the defaults.
-function bindService<D extends Record<string, UnaryMethod>>(
+function bindService<D extends Record<string, MethodShape>>(
   service: D,
   messages: object,
   invoke: Invoke,
 ): PromiseClient<D> {
   const methods: Record<string, (request: unknown, call?: CallOptions) => Promise<unknown>> = {};
-  for (const [key, method] of Object.entries(service)) {
+  for (const [key, shape] of Object.entries(service)) {
+    if (shape.requestStream || shape.responseStream) continue;
+    const method = shape as UnaryMethod;
     const name = `${method.path.slice(method.path.lastIndexOf("/") + 1)}Request`;
     const codec = (messages as Record<string, { fromPartial?: (partial: unknown) => unknown } | undefined>)[name];
     const fromPartial = codec?.fromPartial;

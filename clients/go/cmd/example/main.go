@@ -6,7 +6,7 @@
 //	go run ./cmd/example -address gw:50051 -org my-org    # token from $PULUMI_ACCESS_TOKEN
 //
 // Flags override the environment: -address ($PULUMI_GATEWAY_ADDRESS, default localhost:50051),
-// -token ($PULUMI_ACCESS_TOKEN), -org ($PULUMI_ORG, default acme-corp), -poll (1s), and -tls,
+// -token ($PULUMI_ACCESS_TOKEN), -org ($PULUMI_ORG, default acme-corp), and -tls,
 // -ca, -cert, -key for a gateway behind TLS.
 package main
 
@@ -51,7 +51,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		"gateway address host:port")
 	token := flags.String("token", getenv("PULUMI_ACCESS_TOKEN"), "Pulumi access token")
 	org := flags.String("org", envOr(getenv, "PULUMI_ORG", "acme-corp"), "organization")
-	poll := flags.Duration("poll", time.Second, "wait between polls of a running update")
 	useTLS := flags.Bool("tls", false, "connect with TLS (system roots unless -ca)")
 	caFile := flags.String("ca", "", "PEM CA file to verify the gateway (implies -tls)")
 	certFile := flags.String("cert", "", "PEM client certificate for mutual TLS (implies -tls)")
@@ -105,26 +104,36 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		if err != nil {
 			return describe("reading the latest update", err)
 		}
-		return printEvents(ctx, out, client, stack, latest.GetUpdate(), *poll)
+		return printEvents(ctx, out, client, stack, latest.GetUpdate())
 	}
 	fmt.Fprintln(out, "No stack has an update.")
 	return nil
 }
 
 func printEvents(ctx context.Context, out io.Writer, client *pulumigateway.Client,
-	stack *servicev1.StackSummary, update *servicev1.StackUpdate, poll time.Duration) error {
+	stack *servicev1.StackSummary, update *servicev1.StackUpdate) error {
 	info := update.GetInfo()
 	fmt.Fprintf(out, "\nEvents of %s %d of %s (%s, %s):\n", info.GetKind(), update.GetVersion(),
 		stackName(stack), update.GetUpdateId(), info.GetResult())
-	req := &servicev1.ListUpdateEventsRequest{
+	// WatchUpdateEvents: the gateway polls the update for us and streams each event once, live
+	// while the update runs; the stream ends when the update has finished.
+	stream, err := client.Updates.WatchUpdateEvents(ctx, &servicev1.WatchUpdateEventsRequest{
 		OrgName: stack.GetOrgName(), ProjectName: stack.GetProjectName(), StackName: stack.GetStackName(),
 		Kind: info.GetKind(), UpdateId: update.GetUpdateId(),
+	})
+	if err != nil {
+		return describe("watching update events", err)
 	}
 	n := 0
-	for event, err := range pulumigateway.UpdateEvents(ctx, client.Updates, req, poll) {
+	for {
+		msg, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
 		if err != nil {
 			return describe("reading update events", err)
 		}
+		event := msg.GetEvent()
 		n++
 		fmt.Fprintf(out, "  %s  %-18s %s\n", formatTime(event.GetTimestamp()), event.GetType(), eventDetail(event))
 	}

@@ -41,7 +41,7 @@ func TestExamplePrintsStacksAndEvents(t *testing.T) {
 	out, err := runExample(t, map[string]string{
 		"PULUMI_ACCESS_TOKEN":    testsystem.JdoeToken,
 		"PULUMI_GATEWAY_ADDRESS": sys.GatewayAddr,
-	}, "-poll", "20ms")
+	})
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}

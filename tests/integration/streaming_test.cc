@@ -143,11 +143,16 @@ TEST(StreamingTest, SlowReaderHoldsBackUpstreamPagesAndMemory) {
   ASSERT_TRUE(reader->Finish().ok());
   EXPECT_EQ(received, kPages * kPerPage);
   EXPECT_EQ(upstream.request_count(), kPages);
-  EXPECT_LT(rss_peak - rss_before, 48 * 1024)
-      << "streaming 64 MiB grew the gateway by " << (rss_peak - rss_before) / 1024 << " MiB";
   std::cout << "slow reader: " << pages_while_paused << " pages fetched while paused; RSS "
             << rss_before / 1024 << " MiB before, peak " << rss_peak / 1024 << " MiB" << std::endl;
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in quarantine, so RSS says nothing about buffering.
+  GTEST_SKIP() << "the memory bound is not measurable under AddressSanitizer";
+#endif
+  EXPECT_LT(rss_peak - rss_before, 48 * 1024)
+      << "streaming 64 MiB grew the gateway by " << (rss_peak - rss_before) / 1024 << " MiB";
 }
+
 
 TEST(StreamingTest, CancelMidStreamStopsFetching) {
   FakeUpstream upstream;

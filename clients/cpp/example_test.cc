@@ -23,9 +23,9 @@ TEST(ExampleTest, ListsStacksThenTheEventsOfTheLatestUpdate) {
   absl::StatusOr<std::string> address = gateway.WaitListening(absl::Seconds(20));
   ASSERT_TRUE(address.ok()) << address.status();
 
-  const std::string command = absl::StrCat(
-      "clients/cpp/example --address=", *address,
-      " --token=pul-demo-jdoe-7f3a9c2e41b85d60f1e2a3b4c5d6e7f8 --org=acme-corp 2>&1");
+  const std::string command =
+      absl::StrCat("clients/cpp/example --address=", *address,
+                   " --token=pul-demo-jdoe-7f3a9c2e41b85d60f1e2a3b4c5d6e7f8 --org=acme-corp 2>&1");
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;

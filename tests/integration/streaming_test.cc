@@ -153,7 +153,6 @@ TEST(StreamingTest, SlowReaderHoldsBackUpstreamPagesAndMemory) {
       << "streaming 64 MiB grew the gateway by " << (rss_peak - rss_before) / 1024 << " MiB";
 }
 
-
 TEST(StreamingTest, CancelMidStreamStopsFetching) {
   FakeUpstream upstream;
   ServePages(&upstream, /*pages=*/1000, /*per_page=*/5, /*item_bytes=*/16);

@@ -52,7 +52,6 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
     Complete(built, 0);
     return Unref();
   }
-  sent_upstream_ = true;
   const uint64_t id = env_.upstream->Send(
       std::move(http),
       [this](absl::StatusOr<HttpResponse> result) { OnUpstreamDone(std::move(result)); });

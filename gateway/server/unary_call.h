@@ -54,7 +54,6 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   const absl::Time start_;
   CallIdentity identity_;
   bool counted_in_flight_ = false;
-  bool sent_upstream_ = false;
   // Upstream attempts (first try and retries), counted by the upstream stack.
   const std::shared_ptr<std::atomic<int>> attempts_ = std::make_shared<std::atomic<int>>(0);
   std::atomic<int> refs_{2};

@@ -292,11 +292,13 @@ int Run(GatewayConfig config) {
     exposer->RegisterCollectable(metrics.registry());
     exposer->RegisterCollectable(metrics.callbacks());
     const std::string host = config.metrics_listen.substr(0, config.metrics_listen.rfind(':'));
-    std::cerr << "metrics listening on " << host << ":" << exposer->GetListeningPorts().front()
-              << std::endl;
+    // One write per line: tests and scripts read these lines while the process runs.
+    std::cerr << absl::StrCat("metrics listening on ", host, ":",
+                              exposer->GetListeningPorts().front(), "\n")
+              << std::flush;
   }
 
-  std::cerr << "listening on " << (*server)->address() << std::endl;
+  std::cerr << absl::StrCat("listening on ", (*server)->address(), "\n") << std::flush;
   logger.Log(LogLevel::kInfo, "started",
              {{"version", kVersion},
               {"listen", (*server)->address()},

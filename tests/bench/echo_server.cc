@@ -18,6 +18,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
@@ -91,7 +92,9 @@ int Run() {
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) Die("--listen: cannot listen on " + listen);
-  std::cerr << "listening on " << listen.substr(0, listen.rfind(':')) << ":" << port << std::endl;
+  // One write, so readers never see half the line.
+  std::cerr << absl::StrCat("listening on ", listen.substr(0, listen.rfind(':')), ":", port, "\n")
+            << std::flush;
 
   int signal = 0;
   sigwait(&signals, &signal);

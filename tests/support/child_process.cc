@@ -77,7 +77,10 @@ ChildProcess::~ChildProcess() {
 absl::StatusOr<std::string> ChildProcess::WaitListening(absl::Duration timeout) {
   const absl::Time deadline = absl::Now() + timeout;
   while (absl::Now() < deadline) {
-    for (absl::string_view line : absl::StrSplit(Stderr(), '\n')) {
+    // Only whole lines: the process may be half-way through writing the one we wait for.
+    std::string output = Stderr();
+    output.resize(output.rfind('\n') == std::string::npos ? 0 : output.rfind('\n'));
+    for (absl::string_view line : absl::StrSplit(output, '\n')) {
       if (absl::StartsWith(line, "listening on ")) {
         address_ = std::string(line.substr(13));
         return address_;

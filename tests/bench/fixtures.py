@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the benchmark's upstream fixtures, shaped like the Pulumi API's real answers
-(/work/shared/reference/pulumi-api.md section 8): compact JSON, every documented field present.
+(the Pulumi API reference, section 8 example payloads): compact JSON, every documented field present.
 
     fixtures.py OUT_DIR [--export-bytes N]
 

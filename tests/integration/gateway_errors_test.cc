@@ -33,8 +33,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kToken[] = "pul-9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b";
-constexpr char kAuthorization[] = "token pul-9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b";
+constexpr char kToken[] = "pul-9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1xyz";
+constexpr char kAuthorization[] = "token pul-9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1xyz";
 // The gateway's ErrorInfo.domain is the upstream host.
 constexpr char kDomain[] = "127.0.0.1";
 

@@ -40,7 +40,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-constexpr char kToken[] = "pul-3f9ac1d2e4b5a6978877665544332211aabbccdd";
+constexpr char kToken[] = "pul-3f9ac1d2e4b5a6978877665544332211aabbcxyz";
 constexpr char kSecretMetadataValue[] = "s3cr3t-caller-only-value";
 
 // The services the gateway serves, and the files that define them.

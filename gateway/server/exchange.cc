@@ -113,6 +113,14 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
   return parsed;
 }
 
+RouteMetrics* RecordCallStart(const CallEnvironment& env,
+                              const google::protobuf::MethodDescriptor& method) {
+  if (env.metrics == nullptr) return nullptr;
+  RouteMetrics* metrics = env.metrics->Find(method.name());
+  if (metrics != nullptr) env.metrics->CallStarted(metrics);
+  return metrics;
+}
+
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
                    RouteMetrics* metrics, const std::string& request_id, absl::Time start,
                    const absl::Status& status, nlohmann::json fields) {

@@ -62,6 +62,11 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
                                   const std::string& request_id, google::protobuf::Message* out,
                                   RouteMetrics* metrics);
 
+// Counts a call as started in the server metrics and returns its route's metrics (null when
+// metrics are off); pass the result to RecordCallEnd.
+RouteMetrics* RecordCallStart(const CallEnvironment& env,
+                              const google::protobuf::MethodDescriptor& method);
+
 // Records the end of a call: the access log line (request id, method, code, duration, error and
 // `fields`) and the server metrics (when `metrics` is not null).
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,

@@ -95,10 +95,8 @@ ListStream::ListStream(const CallEnvironment& env, grpc::CallbackServerContext* 
     : env_(env),
       context_(context),
       route_(route),
-      metrics_(env.metrics != nullptr ? env.metrics->Find(route.method->name()) : nullptr),
-      start_(absl::Now()) {
-  if (metrics_ != nullptr) env_.metrics->CallStarted(metrics_);
-}
+      metrics_(RecordCallStart(env, *route.method)),
+      start_(absl::Now()) {}
 
 void ListStream::Run(const grpc::ByteBuffer* request) {
   identity_ = IdentifyCall(env_, *context_);

@@ -24,10 +24,8 @@ UnaryCall::UnaryCall(const CallEnvironment& env, grpc::CallbackServerContext* co
       context_(context),
       response_(response),
       route_(route),
-      metrics_(env.metrics != nullptr ? env.metrics->Find(route.method->name()) : nullptr),
-      start_(absl::Now()) {
-  if (metrics_ != nullptr) env_.metrics->CallStarted(metrics_);
-}
+      metrics_(RecordCallStart(env, *route.method)),
+      start_(absl::Now()) {}
 
 void UnaryCall::Run(const grpc::ByteBuffer* request) {
   identity_ = IdentifyCall(env_, *context_);

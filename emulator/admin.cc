@@ -1,5 +1,7 @@
 #include "emulator/admin.h"
 
+#include <cmath>
+
 #include "absl/strings/str_cat.h"
 #include "emulator/glob.h"
 #include "emulator/params.h"
@@ -55,12 +57,47 @@ Reply StartLiveUpdate(Store& store, const Json& body) {
   return ResultReply(store.StartLiveUpdate(ref, spec), 201);
 }
 
+// PUT /_emulator/rate-limit {"rps": N}: N a finite number >= 0.
+Reply SetRateLimit(RateLimiter& limiter, const RouteRequest& req) {
+  absl::StatusOr<Json> body = ParseJsonObject(req.body);
+  if (!body.ok()) return StatusReply(body.status());
+  auto rps = body->find("rps");
+  if (rps == body->end() || !rps->is_number() || !std::isfinite(rps->get<double>()) ||
+      rps->get<double>() < 0) {
+    return ErrorReply(400, "Bad Request: 'rps' must be a number >= 0 (0 = off)");
+  }
+  limiter.SetRate(rps->get<double>());
+  return JsonReply(200, Json{{"rps", limiter.rate()}});
+}
+
+void AddObservationRoutes(Router& r, const AdminTargets& t) {
+  RequestLog* log = t.requests;
+  RequestStats* stats = t.stats;
+  RateLimiter* limiter = t.limiter;
+  r.Add("GET", AdminPath("/requests"),
+        [log](const RouteRequest& q) { return ListRequests(*log, q); });
+  r.Add("DELETE", AdminPath("/requests"), [log](const RouteRequest&) {
+    log->Clear();
+    return EmptyReply();
+  });
+  r.Add("GET", AdminPath("/stats"),
+        [stats](const RouteRequest&) { return JsonReply(200, RequestStatsToJson(stats->Get())); });
+  r.Add("DELETE", AdminPath("/stats"), [stats](const RouteRequest&) {
+    stats->Reset();
+    return EmptyReply();
+  });
+  r.Add("GET", AdminPath("/rate-limit"), [limiter](const RouteRequest&) {
+    return JsonReply(200, Json{{"rps", limiter->rate()}});
+  });
+  r.Add("PUT", AdminPath("/rate-limit"),
+        [limiter](const RouteRequest& q) { return SetRateLimit(*limiter, q); });
+}
+
 }  // namespace
 
-void AddAdminRoutes(Router& r, Store& store, FaultInjector& faults, RequestLog& requests) {
-  Store* s = &store;
-  FaultInjector* f = &faults;
-  RequestLog* log = &requests;
+void AddAdminRoutes(Router& r, const AdminTargets& t) {
+  Store* s = t.store;
+  FaultInjector* f = t.faults;
   r.Add("GET", AdminPath("/health"), [](const RouteRequest&) {
     return JsonReply(200, Json{{"status", "ok"}});
   });
@@ -86,23 +123,20 @@ void AddAdminRoutes(Router& r, Store& store, FaultInjector& faults, RequestLog& 
     if (!f->Remove(q.Param("id"))) return ErrorReply(404, "Not Found: no such fault");
     return EmptyReply();
   });
-  r.Add("GET", AdminPath("/requests"),
-        [log](const RouteRequest& q) { return ListRequests(*log, q); });
-  r.Add("DELETE", AdminPath("/requests"), [log](const RouteRequest&) {
-    log->Clear();
-    return EmptyReply();
-  });
-  r.Add("POST", AdminPath("/reset"), [s, f, log](const RouteRequest& q) {
+  AddObservationRoutes(r, t);
+  r.Add("POST", AdminPath("/reset"), [t](const RouteRequest& q) {
     std::optional<Json> seed;
     if (!q.body.empty()) {
       absl::StatusOr<Json> body = ParseJsonObject(q.body);
       if (!body.ok()) return StatusReply(body.status());
       seed = *std::move(body);
     }
-    absl::Status reset = s->Reset(std::move(seed));
+    absl::Status reset = t.store->Reset(std::move(seed));
     if (!reset.ok()) return ErrorReply(400, absl::StrCat("Bad Request: ", reset.message()));
-    f->Clear();
-    log->Clear();
+    t.faults->Clear();
+    t.requests->Clear();
+    t.stats->Reset();
+    t.limiter->Reset();
     return EmptyReply();
   });
   r.Add("POST", AdminPath("/live-updates"), [s](const RouteRequest& q) {

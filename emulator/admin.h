@@ -7,17 +7,24 @@
 //   DELETE /_emulator/faults[/{id}]     -> 204 (404 unknown id)
 //   GET    /_emulator/requests          ?method=&path=<glob> -> {"count":N,"requests":[...]}
 //   DELETE /_emulator/requests          -> 204
-//   POST   /_emulator/reset             optional body: a new seed -> 204; also clears faults + log
+//   GET    /_emulator/stats             -> {"inFlight":N,"maxInFlight":M,"requests":K}
+//   DELETE /_emulator/stats             -> 204 (high-water mark and counter reset)
+//   GET    /_emulator/rate-limit        -> {"rps":N}
+//   PUT    /_emulator/rate-limit        {"rps":N} (0 = off) -> 200 {"rps":N}
+//   POST   /_emulator/reset             optional body: a new seed -> 204; also clears faults, log
+//                                       and stats, and restores the start-up rate limit
 //   POST   /_emulator/live-updates      {org,project,stack,kind?,intervalMs?,eventCount?,
 //                                        finalStatus?,requestedBy?} -> 201 {updateID,version,kind}
 //
 //   Router admin;
-//   AddAdminRoutes(admin, store, faults, requests);
+//   AddAdminRoutes(admin, {&store, &faults, &requests, &stats, &limiter});
 #ifndef EMULATOR_ADMIN_H_
 #define EMULATOR_ADMIN_H_
 
 #include "emulator/faults.h"
+#include "emulator/rate_limiter.h"
 #include "emulator/request_log.h"
+#include "emulator/request_stats.h"
 #include "emulator/router.h"
 #include "emulator/store.h"
 
@@ -25,8 +32,16 @@ namespace emulator {
 
 inline constexpr absl::string_view kAdminPrefix = "/_emulator";
 
-// The three components must outlive `router`.
-void AddAdminRoutes(Router& router, Store& store, FaultInjector& faults, RequestLog& requests);
+// What the admin API drives. None may be null; all must outlive the router.
+struct AdminTargets {
+  Store* store = nullptr;
+  FaultInjector* faults = nullptr;
+  RequestLog* requests = nullptr;
+  RequestStats* stats = nullptr;
+  RateLimiter* limiter = nullptr;
+};
+
+void AddAdminRoutes(Router& router, const AdminTargets& targets);
 
 }  // namespace emulator
 

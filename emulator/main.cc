@@ -20,10 +20,12 @@ ABSL_FLAG(std::string, data, "",
           "Seed JSON file. Empty = the bundled demo data (emulator/data/demo.json, compiled in).");
 ABSL_FLAG(std::string, listen, "127.0.0.1:8080",
           "host:port to listen on ([v6addr]:port for IPv6). Port 0 picks a free port.");
-ABSL_FLAG(bool, admin, true, "Serve the /_emulator admin API (faults, request log, reset).");
+ABSL_FLAG(bool, admin, true,
+          "Serve the /_emulator admin API (faults, request log, stats, rate limit, reset).");
 ABSL_FLAG(double, rate_limit_rps, 0,
           "Per-token rate limit in requests/second; 0 = off. Excess requests get 429 with "
-          "Retry-After.");
+          "Retry-After. PUT /_emulator/rate-limit changes it at run time; POST /_emulator/reset "
+          "restores this value.");
 ABSL_FLAG(int, threads, 16, "HTTP worker threads.");
 
 namespace {

@@ -1,5 +1,5 @@
 // The pulumi_emulator binary: flags, the "listening on HOST:PORT" line, the embedded demo data
-// (works from any directory), --data, --admin, and a clean exit on SIGTERM.
+// (works from any directory), --data, --admin, --rate_limit_rps, and a clean exit on SIGTERM.
 #include <fcntl.h>
 #include <httplib.h>
 #include <poll.h>
@@ -133,6 +133,25 @@ TEST(MainTest, LoadsDataFileAndHonoursAdminFlag) {
   ASSERT_TRUE(admin);
   EXPECT_EQ(admin->status, 404);
   EXPECT_EQ(p.StopWith(SIGINT), 0);
+}
+
+TEST(MainTest, RateLimitFlagIsTheStartUpSetting) {
+  Process p({"--listen=127.0.0.1:0", "--rate_limit_rps=3"});
+  int port = PortFrom(p.ReadLine(absl::Seconds(10)));
+  ASSERT_GT(port, 0);
+  httplib::Client client("127.0.0.1", port);
+  httplib::Result limit = client.Get("/_emulator/rate-limit");
+  ASSERT_TRUE(limit);
+  EXPECT_EQ(limit->status, 200);
+  EXPECT_EQ(limit->body, R"({"rps":3.0})");
+  httplib::Result off = client.Put("/_emulator/rate-limit", R"({"rps":0})", "application/json");
+  ASSERT_TRUE(off);
+  EXPECT_EQ(off->body, R"({"rps":0.0})");
+  httplib::Result reset = client.Post("/_emulator/reset");
+  ASSERT_TRUE(reset);
+  EXPECT_EQ(reset->status, 204);
+  EXPECT_EQ(client.Get("/_emulator/rate-limit")->body, R"({"rps":3.0})");
+  EXPECT_EQ(p.StopWith(SIGTERM), 0);
 }
 
 TEST(MainTest, RejectsBadFlags) {

@@ -23,10 +23,26 @@ namespace emulator {
 
 using Json = nlohmann::json;
 
-// Who is calling: the authenticated login and the peer address (audit `sourceIP`).
+enum class TokenKind { kPersonal, kOrganization, kTeam };
+
+// An access token of the seed. A personal token acts as its user (the user's org memberships
+// decide); an organization or team token acts inside its one organization only, with admin
+// (organization token) or member (team token) rights.
+struct AccessToken {
+  TokenKind kind = TokenKind::kPersonal;
+  std::string name;   // `tokenInfo.name` of GET /api/user
+  std::string login;  // kPersonal: the owning user
+  std::string org;    // kOrganization, kTeam: the organization
+  std::string team;   // kTeam: the team
+};
+
+// Who is calling: the authenticated identity, how it authenticated and the peer address (audit
+// `sourceIP`). As in the service, an organization or team token's identity is the organization:
+// `login` is then the org's name.
 struct Caller {
   std::string login;
   std::string source_ip;
+  AccessToken token;  // default: a personal token of `login`
 };
 
 struct User {
@@ -85,6 +101,8 @@ struct AuditEvent {
 
 struct Org {
   std::string name;
+  std::string display_name;  // `name` of OrganizationSummary; default: `name`.
+  std::string avatar_url;
   bool audit_logs_enabled = true;         // false: audit routes answer 400 (non-Enterprise plan).
   std::map<std::string, Member> members;  // by login
   std::map<std::string, Team> teams;      // by name
@@ -138,9 +156,9 @@ struct Stack {
 using StackKey = std::tuple<std::string, std::string, std::string>;  // org, project, stack
 
 struct State {
-  std::map<std::string, User> users;                  // by login
-  std::map<std::string, std::string> token_to_login;  // access token -> login
-  std::map<std::string, Org> orgs;                    // by name
+  std::map<std::string, User> users;          // by login
+  std::map<std::string, AccessToken> tokens;  // by token value
+  std::map<std::string, Org> orgs;            // by name
   std::map<StackKey, Stack> stacks;
   int64_t next_audit_seq = 1;
 };

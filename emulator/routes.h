@@ -12,6 +12,8 @@
 
 namespace emulator {
 
+// /api/user (the caller and its token).
+void AddUserRoutes(Router& router, Store& store);
 // /api/user/stacks and /api/stacks/{org}/{project}[/{stack}[/...]] except updates.
 void AddStackRoutes(Router& router, Store& store);
 // .../updates[...] and .../{kind}/{updateID}[/events|/cancel].

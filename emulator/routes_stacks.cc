@@ -105,6 +105,7 @@ void AddStackRoutes(Router& r, Store& store) {
 }
 
 void AddApiRoutes(Router& router, Store& store) {
+  AddUserRoutes(router, store);
   AddStackRoutes(router, store);
   AddUpdateRoutes(router, store);
   AddOrgRoutes(router, store);

@@ -10,6 +10,16 @@
 namespace emulator {
 namespace {
 
+// The array at j[key] (absent or null: empty) without copying it, unlike Json::value(), which
+// returns a copy: iterating a seed's arrays through value() copied the whole document several
+// times over. Throws Json::type_error when the value is not an array.
+const Json::array_t& ArrayAt(const Json& j, const char* key) {
+  static const auto* const kEmpty = new Json::array_t();
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return *kEmpty;
+  return it->get_ref<const Json::array_t&>();
+}
+
 User ParseUser(const Json& j) {
   User u;
   u.login = j.at("login").get<std::string>();
@@ -38,7 +48,7 @@ Team ParseTeam(const Json& j) {
   t.kind = j.value("kind", std::string("pulumi"));
   t.display_name = j.value("displayName", t.name);
   t.description = j.value("description", std::string());
-  for (const Json& m : j.value("members", Json::array())) {
+  for (const Json& m : ArrayAt(j, "members")) {
     t.members.push_back({m.at("login").get<std::string>(), m.value("role", "member")});
   }
   t.stacks = j.value("stacks", Json::array());
@@ -77,8 +87,10 @@ UpdateRecord ParseUpdate(const Json& j, absl::Time now) {
   u.github_commit_info = j.value("githubCommitInfo", Json());
   u.policy_packs = j.value("policyPacks", Json());
   u.requested_by_token = j.value("requestedByToken", std::string());
-  for (const Json& e : j.value("events", Json::array())) u.events.push_back(e);
-  for (const Json& e : j.value("legacyEvents", Json::array())) u.legacy_events.push_back(e);
+  const Json::array_t& events = ArrayAt(j, "events");
+  const Json::array_t& legacy_events = ArrayAt(j, "legacyEvents");
+  u.events.assign(events.begin(), events.end());
+  u.legacy_events.assign(legacy_events.begin(), legacy_events.end());
   u.state = j.value("state", Json());
   if (j.contains("live")) {
     const Json& live = j["live"];
@@ -94,8 +106,49 @@ absl::Status Invalid(absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("seed: ", what));
 }
 
+// A token entry: {"name", "value"}, or (personal tokens only) the bare value, named
+// "<login>-token-<n>". Messages name the owner, never the token value.
+absl::Status AddToken(const Json& j, AccessToken token, size_t index, absl::string_view owner,
+                      State& state) {
+  std::string value;
+  if (j.is_string() && token.kind == TokenKind::kPersonal) {
+    value = j.get<std::string>();
+    token.name = absl::StrCat(token.login, "-token-", index + 1);
+  } else {
+    value = j.at("value").get<std::string>();
+    token.name = j.at("name").get<std::string>();
+  }
+  if (value.empty() || token.name.empty()) {
+    return Invalid(absl::StrCat(owner, ": token value and name must not be empty"));
+  }
+  if (!state.tokens.emplace(std::move(value), std::move(token)).second) {
+    return Invalid(absl::StrCat(owner, ": duplicate token"));
+  }
+  return absl::OkStatus();
+}
+
+// Organization tokens (`orgs[].tokens`) and team tokens (`orgs[].teams[].tokens`).
+absl::Status AddOrgTokens(const Json& j, const Org& org, State& state) {
+  const Json::array_t& org_tokens = ArrayAt(j, "tokens");
+  for (size_t i = 0; i < org_tokens.size(); ++i) {
+    AccessToken token{TokenKind::kOrganization, "", "", org.name, ""};
+    absl::Status added = AddToken(org_tokens[i], token, i, absl::StrCat("org ", org.name), state);
+    if (!added.ok()) return added;
+  }
+  for (const Json& t : ArrayAt(j, "teams")) {
+    const Json::array_t& team_tokens = ArrayAt(t, "tokens");
+    for (size_t i = 0; i < team_tokens.size(); ++i) {
+      AccessToken token{TokenKind::kTeam, "", "", org.name, t.at("name").get<std::string>()};
+      absl::Status added = AddToken(team_tokens[i], token, i,
+                                    absl::StrCat("team ", org.name, "/", token.team), state);
+      if (!added.ok()) return added;
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ParseStacks(const Json& seed, absl::Time now, State& state) {
-  for (const Json& j : seed.value("stacks", Json::array())) {
+  for (const Json& j : ArrayAt(seed, "stacks")) {
     Stack s;
     s.org = j.at("org").get<std::string>();
     s.project = j.at("project").get<std::string>();
@@ -110,7 +163,7 @@ absl::Status ParseStacks(const Json& seed, absl::Time now, State& state) {
     s.owner = j.value("owner", std::string());
     s.created = j.value("created", int64_t{1700000000});
     std::set<int64_t> versions;
-    for (const Json& u : j.value("updates", Json::array())) {
+    for (const Json& u : ArrayAt(j, "updates")) {
       s.updates.push_back(ParseUpdate(u, now));
       if (!versions.insert(s.updates.back().version).second) {
         return Invalid(absl::StrCat("stack ", label, ": duplicate update version"));
@@ -118,10 +171,10 @@ absl::Status ParseStacks(const Json& seed, absl::Time now, State& state) {
     }
     std::sort(s.updates.begin(), s.updates.end(),
               [](const UpdateRecord& a, const UpdateRecord& b) { return a.version < b.version; });
-    Json prev = s.initial_state;
+    const Json* prev = &s.initial_state;  // no copy per update: states can be large
     for (UpdateRecord& u : s.updates) {
-      if (u.state.is_null()) u.state = prev;
-      prev = u.state;
+      if (u.state.is_null()) u.state = *prev;
+      prev = &u.state;
     }
     if (!state.stacks.emplace(StackKey{s.org, s.project, s.name}, std::move(s)).second) {
       return Invalid(absl::StrCat("duplicate stack ", label));
@@ -133,12 +186,13 @@ absl::Status ParseStacks(const Json& seed, absl::Time now, State& state) {
 absl::StatusOr<State> ParseSeedOrThrow(const Json& seed, absl::Time now) {
   if (!seed.is_object()) return Invalid("document must be a JSON object");
   State state;
-  for (const Json& j : seed.value("users", Json::array())) {
+  for (const Json& j : ArrayAt(seed, "users")) {
     User u = ParseUser(j);
-    for (const Json& t : j.value("tokens", Json::array())) {
-      if (!state.token_to_login.emplace(t.get<std::string>(), u.login).second) {
-        return Invalid(absl::StrCat("user ", u.login, ": duplicate token"));
-      }
+    const Json::array_t& tokens = ArrayAt(j, "tokens");
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      AccessToken token{TokenKind::kPersonal, "", u.login, "", ""};
+      absl::Status added = AddToken(tokens[i], token, i, absl::StrCat("user ", u.login), state);
+      if (!added.ok()) return added;
     }
     std::string login = u.login;
     if (!state.users.emplace(login, std::move(u)).second) {
@@ -146,18 +200,20 @@ absl::StatusOr<State> ParseSeedOrThrow(const Json& seed, absl::Time now) {
     }
   }
   std::vector<AuditEvent> audit;  // all orgs, for global sequence numbers
-  for (const Json& j : seed.value("orgs", Json::array())) {
+  for (const Json& j : ArrayAt(seed, "orgs")) {
     Org org;
     org.name = j.at("name").get<std::string>();
+    org.display_name = j.value("displayName", org.name);
+    org.avatar_url = j.value("avatarUrl", std::string());
     org.audit_logs_enabled = j.value("auditLogsEnabled", true);
-    for (const Json& m : j.value("members", Json::array())) {
+    for (const Json& m : ArrayAt(j, "members")) {
       Member member = ParseMember(m);
       if (!state.users.count(member.login)) {
         return Invalid(absl::StrCat("org ", org.name, ": unknown member ", member.login));
       }
       org.members[member.login] = member;
     }
-    for (const Json& t : j.value("teams", Json::array())) {
+    for (const Json& t : ArrayAt(j, "teams")) {
       Team team = ParseTeam(t);
       for (const TeamMember& tm : team.members) {
         if (!org.members.count(tm.login)) {
@@ -166,8 +222,10 @@ absl::StatusOr<State> ParseSeedOrThrow(const Json& seed, absl::Time now) {
       }
       org.teams[team.name] = team;
     }
+    absl::Status tokens = AddOrgTokens(j, org, state);
+    if (!tokens.ok()) return tokens;
     std::vector<AuditEvent> events;
-    for (const Json& e : j.value("auditLogs", Json::array())) events.push_back(ParseAuditEvent(e));
+    for (const Json& e : ArrayAt(j, "auditLogs")) events.push_back(ParseAuditEvent(e));
     std::stable_sort(events.begin(), events.end(), [](const AuditEvent& a, const AuditEvent& b) {
       return a.timestamp < b.timestamp;
     });

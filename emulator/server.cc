@@ -50,7 +50,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Create(Json seed, ServerOptions 
 Server::Server(std::unique_ptr<Store> store, ServerOptions options)
     : options_(std::move(options)), store_(std::move(store)), limiter_(options_.rate_limit_rps) {
   AddApiRoutes(api_, *store_);
-  AddAdminRoutes(admin_, *store_, faults_, requests_);
+  AddAdminRoutes(admin_, {store_.get(), &faults_, &requests_, &stats_, &limiter_});
 }
 
 Server::~Server() { Stop(); }
@@ -70,12 +70,20 @@ absl::Status Server::Start() {
       .Delete(kAnyPath, handler)
       .Options(kAnyPath, handler);
   // httplib's own errors (bad request line, payload too large) get the JSON error body too.
-  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
+  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request& req,
                                                      httplib::Response& res) {
     if (!res.body.empty() || res.content_length_ > 0) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
-    Reply r = ErrorReply(res.status, ReasonPhrase(res.status));
+    std::string message = ReasonPhrase(res.status);
+    // httplib caps form-encoded bodies at 8 KiB, which `curl -d @seed.json` runs into.
+    if (res.status == 413 && absl::StartsWithIgnoreCase(req.get_header_value("Content-Type"),
+                                                        "application/x-www-form-urlencoded")) {
+      absl::StrAppend(&message,
+                      ": form-encoded bodies are limited to 8 KiB; send JSON with "
+                      "Content-Type: application/json");
+    }
+    Reply r = ErrorReply(res.status, message);
     res.set_content(r.body, r.content_type);
     return httplib::Server::HandlerResponse::Handled;
   };
@@ -124,12 +132,13 @@ void Server::Handle(const httplib::Request& req, httplib::Response& res) {
     if (!m.has_value()) {
       return Write(ErrorReply(404, absl::StrCat("Not Found: no admin route for ", request.method,
                                                 " ", request.path)),
-                   nullptr, res);
+                   nullptr, nullptr, res);
     }
     request.params = m->params;
-    return Write((*m->handler)(request), nullptr, res);
+    return Write((*m->handler)(request), nullptr, nullptr, res);
   }
 
+  auto in_flight = std::make_shared<RequestStats::Scope>(stats_);
   std::string token = TokenFromAuthorization(req.get_header_value("Authorization"));
   RequestRecord record;
   record.method = request.method;
@@ -163,7 +172,8 @@ void Server::Handle(const httplib::Request& req, httplib::Response& res) {
   }
   record.status = reply.status;
   requests_.Record(record);
-  Write(reply, fault != nullptr && fault->kind == FaultKind::kSlow ? fault : nullptr, res);
+  Write(reply, fault != nullptr && fault->kind == FaultKind::kSlow ? fault : nullptr,
+        std::move(in_flight), res);
 }
 
 Reply Server::ServeApi(RouteRequest& request, const std::string& token, RequestRecord& record) {
@@ -172,9 +182,10 @@ Reply Server::ServeApi(RouteRequest& request, const std::string& token, RequestR
     r.headers.emplace_back("Retry-After", std::to_string(*retry));
     return r;
   }
-  absl::StatusOr<std::string> login = store_->Authenticate(token);
-  if (!login.ok()) return StatusReply(login.status());
-  request.caller.login = *login;
+  absl::StatusOr<Caller> caller = store_->Authenticate(token);
+  if (!caller.ok()) return StatusReply(caller.status());
+  caller->source_ip = std::move(request.caller.source_ip);
+  request.caller = *std::move(caller);
   std::optional<Router::Match> m = api_.Find(request.method, request.path);
   if (!m.has_value()) {
     return ErrorReply(404,
@@ -185,7 +196,8 @@ Reply Server::ServeApi(RouteRequest& request, const std::string& token, RequestR
   return (*m->handler)(request);
 }
 
-void Server::Write(const Reply& reply, const FaultSpec* slow, httplib::Response& res) {
+void Server::Write(const Reply& reply, const FaultSpec* slow,
+                   std::shared_ptr<RequestStats::Scope> in_flight, httplib::Response& res) {
   res.status = reply.status;
   for (const auto& [name, value] : reply.headers) res.set_header(name, value);
   if (reply.body.empty()) {
@@ -204,11 +216,13 @@ void Server::Write(const Reply& reply, const FaultSpec* slow, httplib::Response&
                              : absl::ZeroDuration();
   res.set_content_provider(
       body->size(), reply.content_type,
-      [this, body, chunk, pause](size_t offset, size_t length, httplib::DataSink& sink) {
+      [this, body, chunk, pause, in_flight](size_t offset, size_t length, httplib::DataSink& sink) {
         if (pause > absl::ZeroDuration() && stopping_.WaitForNotificationWithTimeout(pause)) {
-          return false;  // shutting down
+          return false;  // shutting down; `in_flight` ends with the response
         }
-        sink.write(body->data() + offset, std::min(chunk, length));
+        size_t n = std::min(chunk, length);
+        if (n == length && in_flight != nullptr) in_flight->End();
+        sink.write(body->data() + offset, n);
         return true;
       });
 }

@@ -11,12 +11,14 @@
 //   httplib::Client client("127.0.0.1", server->port());
 //   server->faults().Add(spec);                        // inject
 //   server->requests().Count("GET", "/api/user/stacks");  // assert upstream calls
+//   server->stats().max_in_flight();                   // concurrency high-water mark
+//   server->rate_limiter().SetRate(5);                 // per-token limit at run time
 //   server->Stop();                                    // also done by the destructor
 //
-// Request pipeline for /api/...: latency faults, then a status/429/reset fault if one matches,
-// rate limit (429 + Retry-After), `Authorization: token X` (401), route (404 JSON), handler,
-// then body faults (malformed/truncated/slow/wrong type/huge). Every API request is recorded in
-// the request log before its response is written.
+// Request pipeline for /api/...: counted in flight (stats()) from here, latency faults, then a
+// status/429/reset fault if one matches, rate limit (429 + Retry-After), `Authorization: token X`
+// (401), route (404 JSON), handler, then body faults (malformed/truncated/slow/wrong type/huge).
+// Every API request is recorded in the request log before its response is written.
 #ifndef EMULATOR_SERVER_H_
 #define EMULATOR_SERVER_H_
 
@@ -30,6 +32,7 @@
 #include "emulator/faults.h"
 #include "emulator/rate_limiter.h"
 #include "emulator/request_log.h"
+#include "emulator/request_stats.h"
 #include "emulator/router.h"
 #include "emulator/store.h"
 
@@ -45,7 +48,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;            // 0 = pick a free port (see Server::port()).
   bool enable_admin = true;   // serve /_emulator/*; otherwise those paths are unknown routes.
-  double rate_limit_rps = 0;  // per token; 0 = off.
+  double rate_limit_rps = 0;  // per token; 0 = off. Changeable later: rate_limiter().SetRate().
   int threads = 16;           // HTTP worker threads (slow/latency faults hold one each).
   StoreOptions store;
 };
@@ -72,6 +75,11 @@ class Server final {
   Store& store() { return *store_; }
   FaultInjector& faults() { return faults_; }
   RequestLog& requests() { return requests_; }
+  // In-flight /api requests and their high-water mark (request_stats.h).
+  RequestStats& stats() { return stats_; }
+  // The per-token limit; Reset() (also done by POST /_emulator/reset) restores
+  // ServerOptions::rate_limit_rps.
+  RateLimiter& rate_limiter() { return limiter_; }
 
  private:
   Server(std::unique_ptr<Store> store, ServerOptions options);
@@ -79,13 +87,16 @@ class Server final {
   void Handle(const httplib::Request& req, httplib::Response& res);
   // Rate limit, auth, routing and the handler.
   Reply ServeApi(RouteRequest& request, const std::string& token, RequestRecord& record);
-  // `slow`: trickle the body per a kSlow fault.
-  void Write(const Reply& reply, const FaultSpec* slow, httplib::Response& res);
+  // `slow`: trickle the body per a kSlow fault. `in_flight` (may be null) ends before the last
+  // body bytes are written, so a client that has the whole response sees it ended.
+  void Write(const Reply& reply, const FaultSpec* slow,
+             std::shared_ptr<RequestStats::Scope> in_flight, httplib::Response& res);
 
   const ServerOptions options_;
   std::unique_ptr<Store> store_;
   FaultInjector faults_;
   RequestLog requests_;
+  RequestStats stats_;
   RateLimiter limiter_;
   Router api_;
   Router admin_;

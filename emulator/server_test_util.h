@@ -25,6 +25,11 @@ inline constexpr char kRkumarToken[] = "pul-demo-rkumar-3c4d5e6f708192a3b4c5d6e7
 inline constexpr char kMchenToken[] = "pul-demo-mchen-9a8b7c6d5e4f30211203f4e5d6c7b8a9";
 inline constexpr char kEveToken[] = "pul-demo-eve-4f5e6d7c8b9a0f1e2d3c4b5a69788796";
 inline constexpr char kSriveraToken[] = "pul-demo-srivera-2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a";
+// acme-corp's organization token "acme-ci" (admin rights) and the team token "platform-deploy"
+// of acme-corp's `platform` team (member rights).
+inline constexpr char kAcmeOrgToken[] = "pul-demo-org-acme-ci-6d1e8f2a4b7c4e9d8a0b1c2d3e4f5a6b";
+inline constexpr char kPlatformTeamToken[] =
+    "pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b";
 
 inline constexpr char kProdPath[] = "/api/stacks/acme-corp/payments-api/prod";
 inline constexpr char kStagingPath[] = "/api/stacks/acme-corp/payments-api/staging";

@@ -38,13 +38,35 @@ absl::Status Store::Reset(std::optional<Json> new_seed) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> Store::Authenticate(absl::string_view token) const {
+absl::StatusOr<Caller> Store::Authenticate(absl::string_view token) const {
   absl::MutexLock lock(&mu_);
-  auto it = state_.token_to_login.find(std::string(token));
-  if (token.empty() || it == state_.token_to_login.end()) {
+  auto it = state_.tokens.find(std::string(token));
+  bool valid = !token.empty() && it != state_.tokens.end();
+  if (valid && it->second.kind == TokenKind::kTeam) {  // a team's tokens go with the team
+    auto org = state_.orgs.find(it->second.org);
+    valid = org != state_.orgs.end() && org->second.teams.count(it->second.team) > 0;
+  }
+  if (!valid) {
     return absl::UnauthenticatedError("Unauthorized: No credentials provided or are invalid.");
   }
-  return it->second;
+  Caller caller;
+  caller.token = it->second;
+  caller.login = it->second.kind == TokenKind::kPersonal ? it->second.login : it->second.org;
+  return caller;
+}
+
+std::string Store::RoleIn(const Org& org, const Caller& caller) {
+  switch (caller.token.kind) {
+    case TokenKind::kPersonal: {
+      auto it = org.members.find(caller.login);
+      return it == org.members.end() ? "" : it->second.role;
+    }
+    case TokenKind::kOrganization:
+      return org.name == caller.token.org ? "admin" : "";
+    case TokenKind::kTeam:
+      return org.name == caller.token.org ? "member" : "";
+  }
+  return "";
 }
 
 std::string Store::NewUuid() {
@@ -61,7 +83,12 @@ absl::StatusOr<Org*> Store::MemberOrg(const Caller& caller, const std::string& o
   if (it == state_.orgs.end()) {
     return absl::NotFoundError(absl::StrCat("Not Found: Organization '", org, "' not found."));
   }
-  if (!it->second.members.count(caller.login)) {
+  if (RoleIn(it->second, caller).empty()) {
+    if (caller.token.kind != TokenKind::kPersonal) {
+      return absl::PermissionDeniedError(absl::StrCat("Forbidden: The token '", caller.token.name,
+                                                      "' is scoped to organization '",
+                                                      caller.token.org, "'."));
+    }
     return absl::PermissionDeniedError(absl::StrCat(
         "Forbidden: User '", caller.login, "' is not a member of organization '", org, "'."));
   }
@@ -71,7 +98,7 @@ absl::StatusOr<Org*> Store::MemberOrg(const Caller& caller, const std::string& o
 absl::StatusOr<Org*> Store::AdminOrg(const Caller& caller, const std::string& org) {
   absl::StatusOr<Org*> o = MemberOrg(caller, org);
   if (!o.ok()) return o;
-  if ((*o)->members.at(caller.login).role != "admin") {
+  if (RoleIn(**o, caller) != "admin") {
     return absl::PermissionDeniedError(
         absl::StrCat("Forbidden: Only admins of organization '", org, "' may do this."));
   }
@@ -112,6 +139,13 @@ void Store::Audit(Org& org, const Caller& caller, const std::string& event,
   e.event = event;
   e.description = description;
   e.login = caller.login;
+  if (caller.token.kind != TokenKind::kPersonal) {  // machine identities show their token
+    e.token_name = caller.token.name;
+    e.actor_name = caller.token.name;
+    if (caller.token.kind == TokenKind::kOrganization) {
+      e.actor_urn = absl::StrCat("urn:pulumi:org:", caller.token.org, ":token:", caller.token.name);
+    }
+  }
   e.req_org_admin = requires_org_admin;
   org.audit_log.push_back(std::move(e));
 }

@@ -5,12 +5,14 @@
 // wire error message. Status codes map to HTTP as: InvalidArgument/FailedPrecondition 400,
 // Unauthenticated 401, PermissionDenied 403 (caller outside the org, or not an org admin for
 // member/team/audit operations), NotFound 404, AlreadyExists/Aborted 409.
+// A caller's rights in an org: its member role for a personal token; admin for an organization
+// token and member for a team token, in that token's org only (see AccessToken).
 // Every mutation appends an audit event (stack.create, stack.tag.add, member.add, ...) to the
 // org's audit log with the caller's login and source IP.
 //
 //   auto store = Store::Create(LoadSeedFile(path).value(), StoreOptions{}).value();
-//   absl::StatusOr<std::string> login = store->Authenticate(token);
-//   Caller caller{*login, "127.0.0.1"};
+//   absl::StatusOr<Caller> caller = store->Authenticate(token);  // then set source_ip
+//   // or, for a user's personal token: Caller caller{"jdoe", "127.0.0.1"};
 //   absl::StatusOr<Json> stack = store->GetStack(caller, {"acme-corp", "payments-api", "prod"});
 #ifndef EMULATOR_STORE_H_
 #define EMULATOR_STORE_H_
@@ -102,8 +104,15 @@ class Store final {
   // first; InvalidArgument (and no change) if it does not parse.
   absl::Status Reset(std::optional<Json> new_seed = std::nullopt);
 
-  // The login owning `token`; Unauthenticated otherwise.
-  absl::StatusOr<std::string> Authenticate(absl::string_view token) const;
+  // The caller `token` authenticates (login and token; source_ip left empty); Unauthenticated
+  // for an unknown token or a team token whose team was deleted.
+  absl::StatusOr<Caller> Authenticate(absl::string_view token) const;
+
+  // --- Current user (store_user.cc) ---
+  // GET /api/user: {name, githubLogin, avatarUrl, email, organizations:[{githubLogin, name,
+  // avatarUrl}], tokenInfo:{name[, organization[, team]]}}. For an organization or team token the
+  // identity is the organization. NotFound if the caller's user or org no longer exists.
+  absl::StatusOr<Json> GetCurrentUser(const Caller& caller);
 
   // --- Stacks (store_stacks.cc) ---
   absl::StatusOr<Json> ListUserStacks(const Caller& caller, const StackListQuery& query);
@@ -175,6 +184,8 @@ class Store final {
   Store(Json seed, StoreOptions options, State state);
 
   absl::Time Now() const { return options_.clock(); }
+  // The caller's role in `org` (admin | member | billing-manager), "" if it has none.
+  static std::string RoleIn(const Org& org, const Caller& caller);
   std::string NewUuid() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // NotFound for an unknown org, PermissionDenied if the caller is not a member.
   absl::StatusOr<Org*> MemberOrg(const Caller& caller, const std::string& org)

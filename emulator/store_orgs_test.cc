@@ -205,5 +205,69 @@ TEST_F(StoreTest, AuditFiltersAndPaging) {
   EXPECT_THAT(std::string(globex.status().message()), HasSubstr("Enterprise"));
 }
 
+TEST_F(StoreTest, TokensAuthenticateAsTheirKind) {
+  absl::StatusOr<Caller> user =
+      store_->Authenticate("pul-demo-jdoe-cli-0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+  ASSERT_TRUE(user.ok()) << user.status();
+  EXPECT_EQ(user->login, "jdoe");
+  EXPECT_EQ(user->token.kind, TokenKind::kPersonal);
+  EXPECT_EQ(user->token.name, "jdoe-cli");
+  absl::StatusOr<Caller> org =
+      store_->Authenticate("pul-demo-org-acme-ci-6d1e8f2a4b7c4e9d8a0b1c2d3e4f5a6b");
+  ASSERT_TRUE(org.ok()) << org.status();
+  EXPECT_EQ(org->login, "acme-corp");
+  EXPECT_EQ(org->token.kind, TokenKind::kOrganization);
+  EXPECT_EQ(org->token.org, "acme-corp");
+  absl::StatusOr<Caller> team =
+      store_->Authenticate("pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b");
+  ASSERT_TRUE(team.ok()) << team.status();
+  EXPECT_EQ(team->login, "acme-corp");
+  EXPECT_EQ(team->token.kind, TokenKind::kTeam);
+  EXPECT_EQ(team->token.team, "platform");
+  EXPECT_EQ(CodeOf(store_->Authenticate("")), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(CodeOf(store_->Authenticate("pul-demo-nobody")), absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(StoreTest, OrgTokenIsAdminAndTeamTokenMemberOfTheirOrgOnly) {
+  Caller org = *store_->Authenticate("pul-demo-org-acme-ci-6d1e8f2a4b7c4e9d8a0b1c2d3e4f5a6b");
+  Caller team = *store_->Authenticate("pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b");
+  org.source_ip = team.source_ip = "10.0.0.9";
+  EXPECT_TRUE(store_->AddMember(org, "acme-corp", "srivera", {{"role", "member"}}).ok());
+  EXPECT_TRUE(store_->ListAuditLogs(org, "acme-corp", {true}).ok());
+  EXPECT_TRUE(store_->GetStack(team, kProd).ok());
+  EXPECT_TRUE(store_->ListMembers(team, "acme-corp", {}).ok());
+  EXPECT_EQ(CodeOf(store_->UpdateMember(team, "acme-corp", "srivera", {{"role", "admin"}})),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(CodeOf(store_->ListAuditLogs(team, "acme-corp", {true})),
+            absl::StatusCode::kPermissionDenied);
+  for (const Caller& c : {org, team}) {
+    absl::StatusOr<Json> globex = store_->ListTeams(c, "globex");
+    EXPECT_EQ(CodeOf(globex), absl::StatusCode::kPermissionDenied);
+    EXPECT_THAT(std::string(globex.status().message()), HasSubstr("scoped to organization"));
+  }
+  // A personal caller named like the org gets nothing from the org's tokens.
+  EXPECT_EQ(CodeOf(store_->ListTeams(Caller{"acme-corp", "10.0.0.9"}, "acme-corp")),
+            absl::StatusCode::kPermissionDenied);
+  // Deleting the team revokes its tokens.
+  ASSERT_TRUE(store_->DeleteTeam(jdoe_, "acme-corp", "platform").ok());
+  EXPECT_EQ(CodeOf(store_->Authenticate("pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b")),
+            absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(StoreTest, CurrentUserOfEachTokenKind) {
+  Json me = *store_->GetCurrentUser(
+      *store_->Authenticate("pul-demo-rkumar-3c4d5e6f708192a3b4c5d6e7f8091a2b"));
+  EXPECT_EQ(me["githubLogin"], "rkumar");
+  EXPECT_EQ(me["name"], "Ravi Kumar");
+  EXPECT_EQ(me["organizations"].size(), 1u);
+  EXPECT_EQ(me["tokenInfo"], (Json{{"name", "rkumar-laptop"}}));
+  Json team = *store_->GetCurrentUser(
+      *store_->Authenticate("pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b"));
+  EXPECT_EQ(team["githubLogin"], "acme-corp");
+  EXPECT_EQ(team["tokenInfo"]["team"], "platform");
+  EXPECT_EQ(CodeOf(store_->GetCurrentUser(Caller{"ghost", "10.0.0.9"})),
+            absl::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace emulator

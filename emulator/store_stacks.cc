@@ -76,7 +76,7 @@ absl::StatusOr<Json> Store::ListUserStacks(const Caller& caller, const StackList
   Json out = Json::object();
   for (; it != state_.stacks.end(); ++it) {
     Stack& s = it->second;
-    if (!state_.orgs.at(s.org).members.count(caller.login) || !MatchesFilters(s, query)) continue;
+    if (RoleIn(state_.orgs.at(s.org), caller).empty() || !MatchesFilters(s, query)) continue;
     if (static_cast<int64_t>(stacks.size()) == page) {  // one more exists: not the last page
       const Json& last = stacks.back();
       out["continuationToken"] = EncodeToken(

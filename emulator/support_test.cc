@@ -9,6 +9,7 @@
 #include "emulator/params.h"
 #include "emulator/rate_limiter.h"
 #include "emulator/request_log.h"
+#include "emulator/request_stats.h"
 #include "emulator/seed.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -43,6 +44,52 @@ TEST(RateLimiterTest, BurstThenRefill) {
   EXPECT_FALSE(limiter.Acquire("a").has_value());
   RateLimiter off(0);
   for (int i = 0; i < 100; ++i) EXPECT_FALSE(off.Acquire("a").has_value());
+}
+
+TEST(RateLimiterTest, RateChangesAtRunTimeAndResets) {
+  absl::Time now = absl::FromUnixSeconds(100);
+  RateLimiter limiter(0, [&] { return now; });
+  EXPECT_EQ(limiter.rate(), 0);
+  for (int i = 0; i < 10; ++i) EXPECT_FALSE(limiter.Acquire("a").has_value());
+  limiter.SetRate(1);
+  EXPECT_EQ(limiter.rate(), 1);
+  EXPECT_FALSE(limiter.Acquire("a").has_value());
+  EXPECT_EQ(limiter.Acquire("a"), std::optional<int>(1));
+  limiter.SetRate(1);  // buckets forgotten: a full burst again
+  EXPECT_FALSE(limiter.Acquire("a").has_value());
+  limiter.SetRate(0.001);  // Retry-After stays a sane int for tiny rates
+  EXPECT_FALSE(limiter.Acquire("a").has_value());
+  EXPECT_EQ(limiter.Acquire("a"), std::optional<int>(1000));
+  limiter.SetRate(1e-9);
+  EXPECT_FALSE(limiter.Acquire("a").has_value());
+  EXPECT_EQ(limiter.Acquire("a"), std::optional<int>(86400));
+  limiter.Reset();
+  EXPECT_EQ(limiter.rate(), 0);
+  EXPECT_FALSE(limiter.Acquire("a").has_value());
+}
+
+TEST(RequestStatsTest, CountsScopesAndHighWaterMark) {
+  RequestStats stats;
+  {
+    RequestStats::Scope a(stats);
+    RequestStats::Scope b(stats);
+    EXPECT_EQ(stats.in_flight(), 2);
+    b.End();
+    b.End();  // idempotent
+    EXPECT_EQ(stats.in_flight(), 1);
+    stats.Reset();  // the mark restarts from what is in flight
+    EXPECT_EQ(stats.max_in_flight(), 1);
+    EXPECT_EQ(stats.requests(), 0);
+    EXPECT_EQ(stats.WaitForInFlight(1, absl::ZeroDuration()), 1);
+    EXPECT_EQ(stats.WaitForInFlight(2, absl::Milliseconds(1)), 1);
+  }
+  RequestStats::Counts c = stats.Get();
+  EXPECT_EQ(c.in_flight, 0);
+  EXPECT_EQ(c.max_in_flight, 1);
+  EXPECT_EQ(c.requests, 0);
+  RequestStats::Scope d(stats);
+  EXPECT_EQ(RequestStatsToJson(stats.Get()),
+            (Json{{"inFlight", 1}, {"maxInFlight", 1}, {"requests", 1}}));
 }
 
 TEST(RequestLogTest, CountsAndFingerprints) {
@@ -124,7 +171,7 @@ TEST(SeedTest, DemoSeedParsesAndHasNoRealLookingTokens) {
   ASSERT_TRUE(state.ok()) << state.status();
   EXPECT_EQ(state->orgs.size(), 2u);
   EXPECT_EQ(state->stacks.size(), 14u);
-  EXPECT_EQ(state->token_to_login.size(), 10u);
+  EXPECT_EQ(state->tokens.size(), 12u);  // 10 personal, 1 organization, 1 team
 }
 
 TEST(SeedTest, RejectsInvalidSeeds) {
@@ -140,6 +187,12 @@ TEST(SeedTest, RejectsInvalidSeeds) {
                                      R"({"login":"b","tokens":["t"]}]})"),
                          absl::Now())
                    .ok());
+  EXPECT_FALSE(ParseSeed(Json::parse(R"({"stacks":{"org":"o"}})"), absl::Now()).ok());
+  EXPECT_FALSE(
+      ParseSeed(Json::parse(R"({"users":[{"login":"a","tokens":"t"}]})"), absl::Now()).ok());
+  EXPECT_TRUE(
+      ParseSeed(Json::parse(R"({"users":null,"orgs":[{"name":"o","teams":null}]})"), absl::Now())
+          .ok());
   EXPECT_EQ(LoadSeedFile("/nonexistent/seed.json").status().code(), absl::StatusCode::kNotFound);
 }
 

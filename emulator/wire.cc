@@ -20,6 +20,10 @@ Json UserInfoJson(const State& state, absl::string_view login, bool with_email) 
   return out;
 }
 
+Json OrgSummaryJson(const Org& org) {
+  return {{"githubLogin", org.name}, {"name", org.display_name}, {"avatarUrl", org.avatar_url}};
+}
+
 Json CurrentState(const Stack& stack) {
   if (!stack.updates.empty() && !stack.updates.back().state.is_null()) {
     return stack.updates.back().state;

@@ -26,6 +26,9 @@ std::string FormatRfc3339(int64_t unix_seconds);
 // UserInfo {name, githubLogin, avatarUrl[, email]}; an unknown login renders as itself.
 Json UserInfoJson(const State& state, absl::string_view login, bool with_email);
 
+// {githubLogin, name, avatarUrl} of an organization (GET /api/user `organizations`).
+Json OrgSummaryJson(const Org& org);
+
 // The deployment after the stack's latest update (or its initial state); an empty v3 deployment
 // when the stack never had state.
 Json CurrentState(const Stack& stack);

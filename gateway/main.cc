@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -16,6 +17,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
+#include "gateway/auth/tenant_tokens.h"
 #include "gateway/config/config.h"
 #include "gateway/observability/logger.h"
 #include "gateway/observability/metered_upstream.h"
@@ -23,8 +25,12 @@
 #include "gateway/route/route_table.h"
 #include "gateway/server/gateway_server.h"
 #include "gateway/upstream/circuit_breaker.h"
+#include "gateway/upstream/coalescing_upstream.h"
 #include "gateway/upstream/curl_client.h"
+#include "gateway/upstream/identity_throttle.h"
+#include "gateway/upstream/quota_store.h"
 #include "gateway/upstream/rate_limiter.h"
+#include "gateway/upstream/response_cache.h"
 #include "gateway/upstream/retrying_upstream.h"
 #include "gateway/upstream/timer_queue.h"
 #include "gateway/version.h"
@@ -54,6 +60,9 @@ ABSL_FLAG(bool, upstream_http2_prior_knowledge, false,
           "Speak HTTP/2 without TLS (h2c) to an http:// upstream.");
 ABSL_FLAG(int, upstream_max_connections, 64,
           "Most upstream connections open at once; further requests queue for one.");
+ABSL_FLAG(int, upstream_max_http2_connections, 4,
+          "Most upstream connections while the upstream speaks HTTP/2 (each multiplexes up to "
+          "100 requests; more wait for a free stream); at most --upstream_max_connections.");
 ABSL_FLAG(absl::Duration, upstream_connect_timeout, absl::Seconds(10),
           "Longest wait for an upstream TCP+TLS connection.");
 ABSL_FLAG(int, retry_max_attempts, 3,
@@ -73,6 +82,34 @@ ABSL_FLAG(double, upstream_rate_limit, 0,
           "Outbound requests per second (token bucket); excess requests wait within their "
           "deadline. 0 disables.");
 ABSL_FLAG(double, upstream_rate_burst, 10, "Requests the outbound limit lets through at once.");
+ABSL_FLAG(double, identity_rate_limit, 0,
+          "Upstream requests per second per access token (token bucket); excess requests wait "
+          "within their deadline, interactive calls before bulk work. Set just under the "
+          "upstream's per-token limit. 0 disables (429 pauses still apply).");
+ABSL_FLAG(double, identity_burst, 10,
+          "Requests one access token may send at once under --identity_rate_limit.");
+ABSL_FLAG(double, bulk_share, 0.5,
+          "Most of --identity_rate_limit that bulk work (list streams, batch and composite RPCs, "
+          "exports) may use while interactive calls with the same token wait or run; in (0, 1].");
+ABSL_FLAG(absl::Duration, throttle_default_pause, absl::Seconds(5),
+          "After an upstream 429 without Retry-After, how long requests with that token wait "
+          "before going upstream again (Retry-After, when sent, wins). 0: no pause.");
+ABSL_FLAG(absl::Duration, throttle_max_pause, absl::Minutes(5),
+          "Longest pause after an upstream 429, whatever Retry-After asks. 0: a 429 never pauses "
+          "the token's other requests.");
+ABSL_FLAG(int, identity_max_queued, 1000,
+          "Most requests of one access token waiting for its upstream budget; more get "
+          "RESOURCE_EXHAUSTED at once.");
+ABSL_FLAG(bool, coalesce_reads, true,
+          "Identical concurrent reads (same token, GET path and query) share one upstream "
+          "request.");
+ABSL_FLAG(std::string, cache_ttl, "",
+          "Serve 2xx reads from memory for a short time, per token: comma-separated RPC=TTL "
+          "(e.g. GetStack=5s,ListStacks=2s; *=2s for every read RPC, RPC=0s to exclude one). "
+          "The gateway's own writes invalidate their organization. Empty: no cache.");
+ABSL_FLAG(int64_t, cache_max_bytes, int64_t{64} << 20,
+          "Memory bound of the --cache_ttl cache (least recently used entries go first); "
+          "responses over 1/8 of it are not cached.");
 ABSL_FLAG(absl::Duration, watch_poll_interval, absl::Seconds(1),
           "WatchUpdateEvents: wait before polling again after a poll brought no new event.");
 ABSL_FLAG(absl::Duration, watch_max_interval, absl::Seconds(10),
@@ -81,6 +118,9 @@ ABSL_FLAG(int64_t, max_request_bytes, 4 << 20,
           "Largest gRPC request accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, max_response_bytes, 64 << 20,
           "Largest upstream response body accepted; larger ones get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, batch_parallelism, 16,
+          "BatchGetStacks and ListStacksWithDetails: most upstream requests in flight per call "
+          "(1-256); a request's max_parallelism can only lower it.");
 ABSL_FLAG(int, max_in_flight, 10000,
           "Most calls in flight at once; further calls get RESOURCE_EXHAUSTED at once.");
 ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9090",
@@ -98,6 +138,24 @@ ABSL_FLAG(std::string, tls_key_file, "", "PEM private key for --tls_cert_file.")
 ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA bundle; when set, callers must present a client certificate it signed "
           "(mutual TLS). Needs --tls_cert_file.");
+ABSL_FLAG(std::string, tenant_tokens_dir, "",
+          "--auth_mode=service with per-tenant tokens: directory (e.g. a Kubernetes Secret mount) "
+          "whose file <tenant> holds that tenant's Pulumi token; reloaded on change. Needs "
+          "--caller_identity. Empty: the one service token.");
+ABSL_FLAG(absl::Duration, tenant_reload_interval, absl::Seconds(10),
+          "How often --tenant_tokens_dir and --tenant_map are checked for changes.");
+ABSL_FLAG(std::string, tenant_map, "",
+          "JSON file {\"<caller identity>\": \"<tenant>\"}, reloaded like the tokens. Empty: a "
+          "caller's identity must be its tenant's name.");
+ABSL_FLAG(std::string, caller_identity, "",
+          "With --tenant_tokens_dir, how callers are identified: mtls (the verified client "
+          "certificate's URI SAN, else DNS SAN, else CN; needs --tls_client_ca_file) or header "
+          "(--caller_header, believed only from --trusted_proxies).");
+ABSL_FLAG(std::string, caller_header, "x-caller-identity",
+          "--caller_identity=header: the metadata key holding the caller's identity.");
+ABSL_FLAG(std::string, trusted_proxies, "",
+          "--caller_identity=header: comma-separated CIDRs (IPv4 or IPv6) of the proxies whose "
+          "--caller_header is believed.");
 
 namespace pulumi_gateway {
 namespace {
@@ -106,11 +164,14 @@ constexpr const char* kServices[] = {
     "pulumi.service.v1.StacksService",
     "pulumi.service.v1.StackUpdatesService",
     "pulumi.service.v1.OrganizationsService",
+    "pulumi.service.v1.UsersService",
 };
 
 // Every upstream call passes through these layers, outermost first:
-//   retries (budgeted, within the deadline) → circuit breaker → outbound rate limit (optional)
-//   → metrics per attempt → libcurl.
+//   response cache (optional) → read coalescing (optional; a shared read is retried once for
+//   everyone) → retries (budgeted, within the deadline) → circuit breaker → per-token throttle
+//   (429 pauses, optional per-token rate) → outbound rate limit (optional) → metrics per attempt
+//   → libcurl.
 class UpstreamStack {
  public:
   UpstreamStack(const GatewayConfig& config, UpstreamClient* curl, GatewayMetrics* metrics)
@@ -120,14 +181,25 @@ class UpstreamStack {
       limiter_ = std::make_unique<RateLimiter>(below, &timers_, config.rate_limit);
       below = limiter_.get();
     }
+    throttle_ = std::make_unique<IdentityThrottle>(below, &timers_, &quota_, config.throttle);
+    below = throttle_.get();
     breaker_ = std::make_unique<CircuitBreaker>(below, &timers_, config.breaker);
     retrying_ = std::make_unique<RetryingUpstream>(
         breaker_.get(), &timers_, config.retry, [metrics](const HttpRequest& request) {
           if (RouteMetrics* route = metrics->Find(request.route)) metrics->UpstreamRetry(route);
         });
+    top_ = retrying_.get();
+    if (config.coalesce_reads) {
+      coalescing_ = std::make_unique<CoalescingUpstream>(top_, &timers_);
+      top_ = coalescing_.get();
+    }
+    if (config.cache.enabled()) {
+      cache_ = std::make_unique<ResponseCache>(top_, &timers_, config.cache);
+      top_ = cache_.get();
+    }
   }
 
-  UpstreamClient* top() { return retrying_.get(); }
+  UpstreamClient* top() { return top_; }
   TimerQueue* timers() { return &timers_; }
 
   void ExportGauges(GatewayMetrics* metrics) {
@@ -145,14 +217,70 @@ class UpstreamStack {
                                  "Requests waiting for the outbound rate limit.", false,
                                  [this] { return limiter_->queued(); });
     }
+    metrics->AddCallbackMetric("pulumi_gateway_throttle_paused_identities",
+                               "Access tokens whose requests wait after an upstream 429.", false,
+                               [this] { return throttle_->stats().paused_identities; });
+    metrics->AddCallbackMetric("pulumi_gateway_throttle_queued_interactive",
+                               "Interactive requests waiting for their token's upstream budget.",
+                               false, [this] { return throttle_->stats().queued_interactive; });
+    metrics->AddCallbackMetric("pulumi_gateway_throttle_queued_bulk",
+                               "Bulk requests waiting for their token's upstream budget.", false,
+                               [this] { return throttle_->stats().queued_bulk; });
+    metrics->AddCallbackMetric(
+        "pulumi_gateway_throttle_pauses_total", "Pauses of an access token started by a 429.", true,
+        [this] { return static_cast<double>(throttle_->stats().pauses_total); });
+    metrics->AddCallbackMetric(
+        "pulumi_gateway_throttle_rejected_total",
+        "Requests failed unsent: their token's budget came too late or its queue was full.", true,
+        [this] { return static_cast<double>(throttle_->stats().rejected_total); });
+    if (coalescing_ != nullptr) {
+      metrics->AddCallbackMetric(
+          "pulumi_gateway_coalesced_requests_total",
+          "Reads that joined an identical read in flight instead of sending their own.", true,
+          [this] { return static_cast<double>(coalescing_->coalesced()); });
+    }
+    if (cache_ != nullptr) {
+      struct CacheMetric {
+        const char* name;
+        const char* help;
+        bool is_counter;
+        int64_t ResponseCache::Stats::*value;
+      };
+      for (const CacheMetric& metric : {
+               CacheMetric{"pulumi_gateway_cache_hits_total", "Reads answered from the cache.",
+                           true, &ResponseCache::Stats::hits},
+               CacheMetric{"pulumi_gateway_cache_misses_total",
+                           "Reads of a cached route that went upstream.", true,
+                           &ResponseCache::Stats::misses},
+               CacheMetric{"pulumi_gateway_cache_evictions_total",
+                           "Cache entries dropped to stay within --cache_max_bytes.", true,
+                           &ResponseCache::Stats::evictions},
+               CacheMetric{"pulumi_gateway_cache_invalidations_total",
+                           "Cache entries dropped because a write may have changed them.", true,
+                           &ResponseCache::Stats::invalidations},
+               CacheMetric{"pulumi_gateway_cache_entries", "Responses held by the cache.", false,
+                           &ResponseCache::Stats::entries},
+               CacheMetric{"pulumi_gateway_cache_bytes", "Bytes held by the cache.", false,
+                           &ResponseCache::Stats::bytes},
+           }) {
+        metrics->AddCallbackMetric(
+            metric.name, metric.help, metric.is_counter,
+            [this, value = metric.value] { return static_cast<double>(cache_->stats().*value); });
+      }
+    }
   }
 
  private:
   TimerQueue timers_;
   MeteredUpstream metered_;
   std::unique_ptr<RateLimiter> limiter_;
+  LocalQuotaStore quota_;
+  std::unique_ptr<IdentityThrottle> throttle_;
   std::unique_ptr<CircuitBreaker> breaker_;
   std::unique_ptr<RetryingUpstream> retrying_;
+  std::unique_ptr<CoalescingUpstream> coalescing_;
+  std::unique_ptr<ResponseCache> cache_;
+  UpstreamClient* top_ = nullptr;
 };
 
 [[noreturn]] void Die(absl::string_view message) {
@@ -173,6 +301,7 @@ GatewayConfig ReadFlags() {
   config.upstream_insecure_skip_verify = absl::GetFlag(FLAGS_upstream_insecure_skip_verify);
   config.upstream_http2_prior_knowledge = absl::GetFlag(FLAGS_upstream_http2_prior_knowledge);
   config.upstream_max_connections = absl::GetFlag(FLAGS_upstream_max_connections);
+  config.upstream_max_http2_connections = absl::GetFlag(FLAGS_upstream_max_http2_connections);
   config.upstream_connect_timeout = absl::GetFlag(FLAGS_upstream_connect_timeout);
   config.retry.max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
   config.retry.initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);
@@ -182,11 +311,21 @@ GatewayConfig ReadFlags() {
   config.breaker.open_duration = absl::GetFlag(FLAGS_breaker_open_duration);
   config.rate_limit.requests_per_second = absl::GetFlag(FLAGS_upstream_rate_limit);
   config.rate_limit.burst = absl::GetFlag(FLAGS_upstream_rate_burst);
+  config.throttle.requests_per_second = absl::GetFlag(FLAGS_identity_rate_limit);
+  config.throttle.burst = absl::GetFlag(FLAGS_identity_burst);
+  config.throttle.bulk_share = absl::GetFlag(FLAGS_bulk_share);
+  config.throttle.default_pause = absl::GetFlag(FLAGS_throttle_default_pause);
+  config.throttle.max_pause = absl::GetFlag(FLAGS_throttle_max_pause);
+  config.throttle.max_queued = absl::GetFlag(FLAGS_identity_max_queued);
+  config.coalesce_reads = absl::GetFlag(FLAGS_coalesce_reads);
+  config.cache_ttl = absl::GetFlag(FLAGS_cache_ttl);
+  config.cache_max_bytes = absl::GetFlag(FLAGS_cache_max_bytes);
   config.watch_poll_interval = absl::GetFlag(FLAGS_watch_poll_interval);
   config.watch_max_interval = absl::GetFlag(FLAGS_watch_max_interval);
   config.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   config.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
   config.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
+  config.batch_parallelism = absl::GetFlag(FLAGS_batch_parallelism);
   config.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   config.log_level = absl::GetFlag(FLAGS_log_level);
   config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
@@ -194,6 +333,12 @@ GatewayConfig ReadFlags() {
   config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
   config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
+  config.tenant_tokens_dir = absl::GetFlag(FLAGS_tenant_tokens_dir);
+  config.tenant_reload_interval = absl::GetFlag(FLAGS_tenant_reload_interval);
+  config.tenant_map = absl::GetFlag(FLAGS_tenant_map);
+  config.caller_identity = absl::GetFlag(FLAGS_caller_identity);
+  config.caller_header = absl::GetFlag(FLAGS_caller_header);
+  config.trusted_proxies = absl::GetFlag(FLAGS_trusted_proxies);
   return config;
 }
 
@@ -217,6 +362,11 @@ int Run(GatewayConfig config) {
   }
   absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
   if (!routes.ok()) Die(absl::StrCat("invalid route: ", routes.status().message()));
+  absl::flat_hash_set<std::string> read_routes;
+  for (const auto& route : routes->routes()) {
+    if (route->http_method == "GET") read_routes.insert(route->method->name());
+  }
+  if (absl::Status s = ValidateCacheRoutes(config, read_routes); !s.ok()) Die(s.message());
 
   CurlClientOptions upstream_options;
   upstream_options.base_url = config.upstream;
@@ -224,6 +374,7 @@ int Run(GatewayConfig config) {
   upstream_options.insecure_skip_verify = config.upstream_insecure_skip_verify;
   upstream_options.http2_prior_knowledge = config.upstream_http2_prior_knowledge;
   upstream_options.max_connections = config.upstream_max_connections;
+  upstream_options.max_http2_connections = config.upstream_max_http2_connections;
   upstream_options.max_response_bytes = static_cast<size_t>(config.max_response_bytes);
   upstream_options.connect_timeout = config.upstream_connect_timeout;
   absl::StatusOr<std::unique_ptr<CurlClient>> upstream = CurlClient::Create(upstream_options);
@@ -237,11 +388,35 @@ int Run(GatewayConfig config) {
   GatewayMetrics metrics;
   for (const auto& route : routes->routes()) metrics.AddRoute(route->method);
   for (const auto& stream : routes->stream_routes()) metrics.AddRoute(stream->method);
+  for (const auto& composite : routes->composite_routes()) metrics.AddRoute(composite->method);
   UpstreamStack stack(config, upstream->get(), &metrics);
 
-  Authenticator auth = config.parsed_auth_mode == AuthMode::kService
-                           ? Authenticator(config.service_token)
-                           : Authenticator();
+  // Per-tenant tokens: loaded now, then re-read every --tenant_reload_interval.
+  std::unique_ptr<TenantTokens> tenants;
+  if (!config.tenant_tokens_dir.empty()) {
+    TenantTokensOptions tenant_options;
+    tenant_options.tokens_dir = config.tenant_tokens_dir;
+    tenant_options.map_file = config.tenant_map;
+    tenant_options.reload_interval = config.tenant_reload_interval;
+    tenant_options.logger = &logger;
+    absl::StatusOr<std::unique_ptr<TenantTokens>> loaded = TenantTokens::Load(tenant_options);
+    if (!loaded.ok()) Die(loaded.status().message());
+    tenants = *std::move(loaded);
+    tenants->StartReloading();
+    if (!config.token_file.empty()) {
+      logger.Log(LogLevel::kWarning, "--token_file is not used with --tenant_tokens_dir");
+    }
+    logger.Log(LogLevel::kInfo, "tenant tokens loaded",
+               {{"tenants", tenants->tenant_count()},
+                {"caller_identity", config.caller_identity},
+                {"tenant_map", !config.tenant_map.empty()}});
+  }
+  Authenticator auth;  // passthrough
+  if (tenants != nullptr) {
+    auth = Authenticator(config.parsed_caller_identity, tenants.get());
+  } else if (config.parsed_auth_mode == AuthMode::kService) {
+    auth = Authenticator(config.service_token);
+  }
   CallEnvironment env;
   env.upstream = stack.top();
   env.metrics = &metrics;
@@ -252,6 +427,7 @@ int Run(GatewayConfig config) {
   env.error_domain = config.upstream_host;
   env.default_timeout = config.default_timeout;
   env.max_in_flight = config.max_in_flight;
+  env.batch_parallelism = config.batch_parallelism;
   env.timers = stack.timers();
   env.watch_poll_interval = config.watch_poll_interval;
   env.watch_max_interval = config.watch_max_interval;
@@ -277,6 +453,20 @@ int Run(GatewayConfig config) {
   metrics.AddCallbackMetric("pulumi_gateway_in_flight_calls", "gRPC calls in flight.", false,
                             [gateway] { return gateway->in_flight(); });
   stack.ExportGauges(&metrics);
+  if (TenantTokens* tenant_tokens = tenants.get()) {
+    metrics.AddCallbackMetric(
+        "pulumi_gateway_tenants", "Tenants with a valid token (--tenant_tokens_dir).", false,
+        [tenant_tokens] { return static_cast<double>(tenant_tokens->tenant_count()); });
+    metrics.AddCallbackMetric(
+        "pulumi_gateway_tenant_reloads_total",
+        "Reloads of --tenant_tokens_dir/--tenant_map that changed the tenants in use.", true,
+        [tenant_tokens] { return static_cast<double>(tenant_tokens->reloads()); });
+    metrics.AddCallbackMetric(
+        "pulumi_gateway_tenant_reload_failures_total",
+        "Reloads that could not read --tenant_tokens_dir or --tenant_map (the last good set "
+        "stays in use).",
+        true, [tenant_tokens] { return static_cast<double>(tenant_tokens->reload_failures()); });
+  }
   metrics.AddCallbackMetric("pulumi_upstream_connections_opened_total",
                             "Upstream connections opened (reuse keeps this low).", true,
                             [curl] { return static_cast<double>(curl->connections_opened()); });

@@ -18,6 +18,7 @@
 #include "pulumi/service/v1/organizations.grpc.pb.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
+#include "pulumi/service/v1/users.grpc.pb.h"
 
 namespace {
 
@@ -79,6 +80,8 @@ const std::vector<ApiRoute>& ExpectedRoutes() {
       {"OrganizationsService/ListAuditLogEventsV2", "GET",    "/api/orgs/{org_name}/auditlogs/v2", "", ""},
       {"OrganizationsService/ExportAuditLogs",      "GET",    "/api/orgs/{org_name}/auditlogs/export", "", ""},
       {"OrganizationsService/ExportAuditLogsV2",    "GET",    "/api/orgs/{org_name}/auditlogs/v2/export", "", ""},
+      // Users (§3.x GetCurrentUser).
+      {"UsersService/GetCurrentUser", "GET", "/api/user", "", ""},
   };
   return *routes;
 }
@@ -93,6 +96,7 @@ std::vector<const ServiceDescriptor*> Services() {
           "StackUpdatesService"),
       pulumi::service::v1::GetTeamRequest::descriptor()->file()->FindServiceByName(
           "OrganizationsService"),
+      pulumi::service::v1::WhoAmIRequest::descriptor()->file()->FindServiceByName("UsersService"),
   };
 }
 
@@ -100,12 +104,18 @@ std::string RpcName(const MethodDescriptor* method) {
   return method->service()->name() + "/" + method->name();
 }
 
-// Unary RPCs (each with an http rule) or server-streaming ones (each with a pagination option).
+bool IsComposite(const MethodDescriptor* method) {
+  return method->options().HasExtension(pulumi::gateway::v1::composite);
+}
+
+// Unary RPCs (each with an http rule) or server-streaming ones (each with a pagination option);
+// composite RPCs, which the gateway assembles from other routes, are neither.
 std::map<std::string, const MethodDescriptor*> Methods(bool streaming) {
   std::map<std::string, const MethodDescriptor*> methods;
   for (const ServiceDescriptor* service : Services()) {
     for (int i = 0; i < service->method_count(); ++i) {
       if (service->method(i)->server_streaming() != streaming) continue;
+      if (IsComposite(service->method(i))) continue;
       methods[RpcName(service->method(i))] = service->method(i);
     }
   }
@@ -175,6 +185,35 @@ TEST(ApiRoutesTest, EveryStreamWalksTheExpectedPaginatedRoute) {
     EXPECT_EQ(pagination.follow(), stream.follow);
     EXPECT_NE(method->service()->FindMethodByName(stream.method), nullptr);
   }
+}
+
+TEST(ApiRoutesTest, CompositeRpcsCallTheExpectedRoutes) {
+  const std::map<std::string, std::vector<std::string>> expected = {
+      {"StacksService/BatchGetStacks", {"GetStack"}},
+      {"StacksService/ListStacksWithDetails",
+       {"ListStacks", "StackUpdatesService.GetLatestUpdate"}},
+      {"UsersService/WhoAmI", {"GetCurrentUser"}},
+  };
+  std::map<std::string, std::vector<std::string>> actual;
+  for (const ServiceDescriptor* service : Services()) {
+    for (int i = 0; i < service->method_count(); ++i) {
+      const MethodDescriptor* method = service->method(i);
+      if (!IsComposite(method)) continue;
+      EXPECT_FALSE(method->options().HasExtension(google::api::http)) << RpcName(method);
+      const auto& calls = method->options().GetExtension(pulumi::gateway::v1::composite).calls();
+      actual[RpcName(method)] = std::vector<std::string>(calls.begin(), calls.end());
+      for (const std::string& call : calls) {
+        const MethodDescriptor* called =
+            call.find('.') == std::string::npos
+                ? service->FindMethodByName(call)
+                : google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
+                      service->file()->package() + "." + call);
+        ASSERT_NE(called, nullptr) << call;
+        EXPECT_TRUE(called->options().HasExtension(google::api::http)) << call;
+      }
+    }
+  }
+  EXPECT_EQ(actual, expected);
 }
 
 TEST(ApiRoutesTest, EveryRpcHasAnHttpRule) {

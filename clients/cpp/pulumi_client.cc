@@ -37,7 +37,8 @@ const google::protobuf::MethodDescriptor* FindMethod(absl::string_view name) {
   std::replace(dotted.begin(), dotted.end(), '/', '.');
   if (const auto* m = pool->FindMethodByName(dotted)) return m;
   if (const auto* m = pool->FindMethodByName(absl::StrCat(kPackage, ".", dotted))) return m;
-  for (const char* service : {"StacksService", "StackUpdatesService", "OrganizationsService"}) {
+  for (const char* service :
+       {"StacksService", "StackUpdatesService", "OrganizationsService", "UsersService"}) {
     if (const auto* m = pool->FindMethodByName(absl::StrCat(kPackage, ".", service, ".", dotted))) {
       return m;
     }
@@ -112,6 +113,7 @@ absl::StatusOr<std::unique_ptr<PulumiClient>> PulumiClient::Connect(const Client
   client->stacks_ = v1::StacksService::NewStub(client->channel_);
   client->updates_ = v1::StackUpdatesService::NewStub(client->channel_);
   client->organizations_ = v1::OrganizationsService::NewStub(client->channel_);
+  client->users_ = v1::UsersService::NewStub(client->channel_);
   return client;
 }
 

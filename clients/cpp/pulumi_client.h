@@ -28,6 +28,7 @@
 #include "pulumi/service/v1/organizations.grpc.pb.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
+#include "pulumi/service/v1/users.grpc.pb.h"
 
 namespace pulumi_client {
 
@@ -74,6 +75,7 @@ class PulumiClient final {
   pulumi::service::v1::StacksService::Stub& stacks() { return *stacks_; }
   pulumi::service::v1::StackUpdatesService::Stub& updates() { return *updates_; }
   pulumi::service::v1::OrganizationsService::Stub& organizations() { return *organizations_; }
+  pulumi::service::v1::UsersService::Stub& users() { return *users_; }
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
 
   // A context carrying the token and the default deadline; use one per call.
@@ -108,6 +110,7 @@ class PulumiClient final {
   std::unique_ptr<pulumi::service::v1::StacksService::Stub> stacks_;
   std::unique_ptr<pulumi::service::v1::StackUpdatesService::Stub> updates_;
   std::unique_ptr<pulumi::service::v1::OrganizationsService::Stub> organizations_;
+  std::unique_ptr<pulumi::service::v1::UsersService::Stub> users_;
 };
 
 }  // namespace pulumi_client

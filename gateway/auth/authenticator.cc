@@ -1,8 +1,8 @@
 #include "gateway/auth/authenticator.h"
 
+#include <utility>
+
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace pulumi_gateway {
@@ -14,55 +14,60 @@ absl::StatusOr<AuthMode> ParseAuthMode(absl::string_view text) {
       absl::StrCat("unknown auth mode \"", text, "\"; expected passthrough or service"));
 }
 
-absl::Status ValidateToken(absl::string_view token) {
-  if (token.empty()) return absl::InvalidArgumentError("the token is empty");
-  if (token.size() > kMaxTokenLength) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the token is longer than ", kMaxTokenLength, " characters"));
+absl::string_view CredentialSourceName(CredentialSource source) {
+  switch (source) {
+    case CredentialSource::kCaller:
+      return "caller";
+    case CredentialSource::kService:
+      return "service";
+    case CredentialSource::kTenant:
+      return "tenant";
   }
-  for (char c : token) {
-    if (c <= 0x20 || c >= 0x7F) {
-      return absl::InvalidArgumentError(
-          "the token contains a character that is not printable ASCII (space, CR, LF, NUL, ...)");
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::string> TokenFromAuthorization(absl::string_view value) {
-  value = absl::StripAsciiWhitespace(value);
-  absl::string_view token;
-  for (absl::string_view scheme : {"token ", "bearer "}) {
-    if (absl::StartsWithIgnoreCase(value, scheme)) {
-      token = absl::StripLeadingAsciiWhitespace(value.substr(scheme.size()));
-      break;
-    }
-  }
-  if (token.empty()) {
-    return absl::UnauthenticatedError(
-        "authorization metadata must be \"token <pulumi-access-token>\" or \"Bearer "
-        "<pulumi-access-token>\"");
-  }
-  absl::Status valid = ValidateToken(token);
-  if (!valid.ok()) {
-    return absl::UnauthenticatedError(absl::StrCat("invalid access token: ", valid.message()));
-  }
-  return std::string(token);
+  return "unknown";
 }
 
 Authenticator::Authenticator(std::string service_token)
     : mode_(AuthMode::kService), service_header_(absl::StrCat("token ", service_token)) {}
 
-absl::StatusOr<std::string> Authenticator::UpstreamAuthorization(
-    std::optional<absl::string_view> caller_authorization) const {
-  if (mode_ == AuthMode::kService) return service_header_;
-  if (!caller_authorization.has_value()) {
+Authenticator::Authenticator(CallerIdentityOptions identity, const TenantTokens* tenants)
+    : mode_(AuthMode::kService), identity_(std::move(identity)), tenants_(tenants) {}
+
+absl::StatusOr<Credential> Authenticator::Resolve(const CallerInfo& caller) const {
+  Credential credential;
+  if (tenants_ != nullptr) {
+    absl::StatusOr<std::string> identity = IdentifyCaller(*identity_, caller);
+    if (!identity.ok()) return identity.status();
+    absl::StatusOr<TenantCredential> tenant = tenants_->current()->ForCaller(*identity);
+    if (!tenant.ok()) return tenant.status();
+    credential.authorization = std::move(tenant->authorization);
+    credential.tenant = std::move(tenant->tenant);
+    credential.caller = *std::move(identity);
+    credential.source = CredentialSource::kTenant;
+    return credential;
+  }
+  if (mode_ == AuthMode::kService) {
+    credential.authorization = service_header_;
+    credential.source = CredentialSource::kService;
+    return credential;
+  }
+  if (!caller.authorization.has_value()) {
     return absl::UnauthenticatedError(
         "missing authorization metadata: send \"authorization: token <pulumi-access-token>\"");
   }
-  absl::StatusOr<std::string> token = TokenFromAuthorization(*caller_authorization);
+  absl::StatusOr<std::string> token = TokenFromAuthorization(*caller.authorization);
   if (!token.ok()) return token.status();
-  return absl::StrCat("token ", *token);
+  credential.authorization = absl::StrCat("token ", *token);
+  credential.source = CredentialSource::kCaller;
+  return credential;
+}
+
+absl::StatusOr<std::string> Authenticator::UpstreamAuthorization(
+    std::optional<absl::string_view> caller_authorization) const {
+  CallerInfo caller;
+  caller.authorization = caller_authorization;
+  absl::StatusOr<Credential> credential = Resolve(caller);
+  if (!credential.ok()) return credential.status();
+  return std::move(credential->authorization);
 }
 
 }  // namespace pulumi_gateway

@@ -2,14 +2,19 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <tuple>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "gateway/auth/ip_range.h"
+#include "gateway/auth/tenant_tokens.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -57,6 +62,134 @@ absl::StatusOr<std::string> UpstreamHost(absl::string_view url) {
   return std::string(authority.substr(0, authority.find(':')));
 }
 
+// A metadata key gRPC passes through unchanged and that no other meaning claims.
+bool IsPlainMetadataKey(absl::string_view key) {
+  if (key.empty() || absl::StartsWith(key, "grpc-") || absl::EndsWith(key, "-bin") ||
+      key == "authorization" || key == "x-request-id") {
+    return false;
+  }
+  for (char c : key) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(c)) &&
+        !absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// --tenant_tokens_dir and the flags that only mean something with it.
+absl::Status ValidateTenantFlags(GatewayConfig* config) {
+  if (config->tenant_tokens_dir.empty()) {
+    if (!config->caller_identity.empty()) {
+      return FlagError("caller_identity", "only applies with --tenant_tokens_dir");
+    }
+    if (!config->tenant_map.empty()) {
+      return FlagError("tenant_map", "only applies with --tenant_tokens_dir");
+    }
+    if (!config->trusted_proxies.empty()) {
+      return FlagError("trusted_proxies", "only applies with --caller_identity=header");
+    }
+    return absl::OkStatus();
+  }
+  if (config->parsed_auth_mode != AuthMode::kService) {
+    return FlagError("tenant_tokens_dir", "needs --auth_mode=service");
+  }
+  if (absl::StatusOr<TenantDirectory> dir = ReadTenantDirectory(config->tenant_tokens_dir);
+      !dir.ok()) {
+    return FlagError("tenant_tokens_dir", dir.status().message());
+  }
+  if (config->tenant_reload_interval < absl::Milliseconds(100)) {
+    return FlagError("tenant_reload_interval", "must be at least 100ms");
+  }
+  if (!config->tenant_map.empty()) {
+    if (absl::StatusOr<TenantMap> map = ReadTenantMapFile(config->tenant_map); !map.ok()) {
+      return FlagError("tenant_map", map.status().message());
+    }
+  }
+  if (config->caller_identity.empty()) {
+    return FlagError("caller_identity", "required with --tenant_tokens_dir: mtls or header");
+  }
+  absl::StatusOr<CallerIdentitySource> source = ParseCallerIdentitySource(config->caller_identity);
+  if (!source.ok()) return FlagError("caller_identity", source.status().message());
+  CallerIdentityOptions& identity = config->parsed_caller_identity;
+  identity.source = *source;
+  if (identity.source == CallerIdentitySource::kMtls) {
+    if (config->tls_client_ca_file.empty()) {
+      return FlagError("caller_identity",
+                       "mtls needs --tls_client_ca_file (callers present verified certificates)");
+    }
+    if (!config->trusted_proxies.empty()) {
+      return FlagError("trusted_proxies", "only applies with --caller_identity=header");
+    }
+    return absl::OkStatus();
+  }
+  if (!IsPlainMetadataKey(config->caller_header)) {
+    return FlagError("caller_header",
+                     absl::StrCat("\"", config->caller_header,
+                                  "\" must be a lower-case metadata key (a-z, 0-9, '-', '_', '.'), "
+                                  "not authorization, x-request-id, grpc-* or *-bin"));
+  }
+  identity.header = config->caller_header;
+  if (config->trusted_proxies.empty()) {
+    return FlagError("trusted_proxies",
+                     "required with --caller_identity=header: the proxies' addresses (CIDRs)");
+  }
+  absl::StatusOr<std::vector<IpRange>> proxies = ParseIpRanges(config->trusted_proxies);
+  if (!proxies.ok()) return FlagError("trusted_proxies", proxies.status().message());
+  if (proxies->empty()) {
+    return FlagError("trusted_proxies", "required with --caller_identity=header");
+  }
+  identity.trusted_proxies = *std::move(proxies);
+  return absl::OkStatus();
+}
+
+bool IsRpcName(absl::string_view name) {
+  if (name.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(name.front()))) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// --cache_ttl: ROUTE=DURATION items separated by commas; ROUTE "*" is every read route not
+// listed, a zero duration turns a route off.
+absl::Status ParseCacheTtl(absl::string_view value, ResponseCacheOptions* cache) {
+  if (value.empty()) return absl::OkStatus();
+  bool has_default = false;
+  for (absl::string_view item : absl::StrSplit(value, ',')) {
+    item = absl::StripAsciiWhitespace(item);
+    if (item.empty()) return FlagError("cache_ttl", absl::StrCat("empty item in \"", value, "\""));
+    const size_t equals = item.find('=');
+    if (equals == absl::string_view::npos) {
+      return FlagError("cache_ttl",
+                       absl::StrCat("\"", item, "\": expected ROUTE=DURATION, e.g. GetStack=5s"));
+    }
+    const absl::string_view route = absl::StripAsciiWhitespace(item.substr(0, equals));
+    if (route != "*" && !IsRpcName(route)) {
+      return FlagError("cache_ttl",
+                       absl::StrCat("\"", item, "\": the route must be an RPC name or *"));
+    }
+    absl::Duration ttl;
+    if (!absl::ParseDuration(absl::StripAsciiWhitespace(item.substr(equals + 1)), &ttl)) {
+      return FlagError("cache_ttl",
+                       absl::StrCat("\"", item, "\": not a duration (e.g. 5s, 500ms)"));
+    }
+    if (ttl < absl::ZeroDuration() || ttl > absl::Hours(1)) {
+      return FlagError("cache_ttl",
+                       absl::StrCat("\"", item, "\": the TTL must be between 0s (off) and 1h"));
+    }
+    if (route == "*" ? has_default : cache->ttl_by_route.contains(route)) {
+      return FlagError("cache_ttl", absl::StrCat("\"", item, "\": ", route, " is listed twice"));
+    }
+    if (route == "*") {
+      has_default = true;
+      cache->default_ttl = ttl;
+    } else {
+      cache->ttl_by_route.emplace(route, ttl);
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ValidateConfig(GatewayConfig* config) {
@@ -77,7 +210,8 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   if (!level.ok()) return FlagError("log_level", level.status().message());
   config->parsed_log_level = *level;
 
-  if (config->parsed_auth_mode == AuthMode::kService) {
+  // With per-tenant tokens there is no single service token to read.
+  if (config->parsed_auth_mode == AuthMode::kService && config->tenant_tokens_dir.empty()) {
     std::string token = config->env_token;
     if (!config->token_file.empty()) {
       absl::StatusOr<std::string> text = ReadFlagFile("token_file", config->token_file);
@@ -95,6 +229,7 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     }
     config->service_token = std::move(token);
   }
+  if (absl::Status s = ValidateTenantFlags(config); !s.ok()) return s;
 
   if (config->default_timeout <= absl::ZeroDuration()) {
     return FlagError("default_timeout", "must be positive");
@@ -118,6 +253,11 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   }
   if (config->upstream_max_connections < 1 || config->upstream_max_connections > 100000) {
     return FlagError("upstream_max_connections", "must be between 1 and 100000");
+  }
+  if (config->upstream_max_http2_connections < 1 ||
+      config->upstream_max_http2_connections > config->upstream_max_connections) {
+    return FlagError("upstream_max_http2_connections",
+                     "must be between 1 and --upstream_max_connections");
   }
   if (config->max_request_bytes < 1024 || config->max_request_bytes > (1 << 30)) {
     return FlagError("max_request_bytes", "must be between 1 KiB and 1 GiB");
@@ -145,6 +285,29 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     return FlagError("upstream_rate_limit", "must not be negative (0 disables)");
   }
   if (config->rate_limit.burst < 1) return FlagError("upstream_rate_burst", "must be at least 1");
+  if (!(config->throttle.requests_per_second >= 0)) {
+    return FlagError("identity_rate_limit", "must not be negative (0 disables)");
+  }
+  if (!(config->throttle.burst >= 1)) return FlagError("identity_burst", "must be at least 1");
+  if (!(config->throttle.bulk_share > 0 && config->throttle.bulk_share <= 1)) {
+    return FlagError("bulk_share", "must be above 0 and at most 1");
+  }
+  if (config->throttle.default_pause < absl::ZeroDuration()) {
+    return FlagError("throttle_default_pause", "must not be negative (0: no pause)");
+  }
+  if (config->throttle.max_pause < absl::ZeroDuration()) {
+    return FlagError("throttle_max_pause", "must not be negative (0: 429s never pause)");
+  }
+  if (config->throttle.max_queued < 1) {
+    return FlagError("identity_max_queued", "must be at least 1");
+  }
+  config->cache = ResponseCacheOptions{};
+  if (absl::Status s = ParseCacheTtl(config->cache_ttl, &config->cache); !s.ok()) return s;
+  if (config->cache_max_bytes < (int64_t{64} << 10) ||
+      config->cache_max_bytes > (int64_t{16} << 30)) {
+    return FlagError("cache_max_bytes", "must be between 64 KiB and 16 GiB");
+  }
+  config->cache.max_bytes = config->cache_max_bytes;
   if (config->watch_poll_interval < absl::Milliseconds(10)) {
     return FlagError("watch_poll_interval", "must be at least 10ms");
   }
@@ -152,6 +315,9 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     return FlagError("watch_max_interval", "must not be below --watch_poll_interval");
   }
   if (config->max_in_flight < 1) return FlagError("max_in_flight", "must be at least 1");
+  if (config->batch_parallelism < 1 || config->batch_parallelism > 256) {
+    return FlagError("batch_parallelism", "must be between 1 and 256");
+  }
   if (config->shutdown_grace < absl::ZeroDuration()) {
     return FlagError("shutdown_grace", "must not be negative");
   }
@@ -177,6 +343,21 @@ absl::Status ValidateConfig(GatewayConfig* config) {
       return FlagError(flag, absl::StrCat(*path, " is not a PEM file"));
     }
     *pem = *std::move(text);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateCacheRoutes(const GatewayConfig& config,
+                                 const absl::flat_hash_set<std::string>& read_routes) {
+  std::vector<std::string> routes;
+  for (const auto& [route, ttl] : config.cache.ttl_by_route) routes.push_back(route);
+  std::sort(routes.begin(), routes.end());
+  for (const std::string& route : routes) {
+    if (!read_routes.contains(route)) {
+      return FlagError("cache_ttl", absl::StrCat("\"", route,
+                                                 "\" is not an RPC the gateway sends as GET "
+                                                 "(only reads are cached)"));
+    }
   }
   return absl::OkStatus();
 }

@@ -12,12 +12,16 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
+#include "gateway/auth/caller_identity.h"
 #include "gateway/observability/logger.h"
 #include "gateway/upstream/circuit_breaker.h"
+#include "gateway/upstream/identity_throttle.h"
 #include "gateway/upstream/rate_limiter.h"
+#include "gateway/upstream/response_cache.h"
 #include "gateway/upstream/retry_policy.h"
 
 namespace pulumi_gateway {
@@ -36,16 +40,25 @@ struct GatewayConfig {
   bool upstream_insecure_skip_verify = false;
   bool upstream_http2_prior_knowledge = false;
   int upstream_max_connections = 64;
+  int upstream_max_http2_connections = 4;
   absl::Duration upstream_connect_timeout = absl::Seconds(10);
   RetryOptions retry;
   CircuitBreakerOptions breaker;
   // requests_per_second 0: no outbound limit.
   RateLimiterOptions rate_limit{.requests_per_second = 0, .burst = 10};
+  // Per upstream identity: 429 pauses, optional token bucket (requests_per_second 0: off), bulk
+  // share, queue cap.
+  IdentityThrottleOptions throttle;
+  // --cache_ttl as given ("GetStack=5s,ListStacks=2s", "*=2s"); empty: no response cache.
+  std::string cache_ttl;
+  int64_t cache_max_bytes = int64_t{64} << 20;
+  bool coalesce_reads = true;
   absl::Duration watch_poll_interval = absl::Seconds(1);
   absl::Duration watch_max_interval = absl::Seconds(10);
   int64_t max_request_bytes = 4 << 20;
   int64_t max_response_bytes = 64 << 20;
   int max_in_flight = 10000;
+  int batch_parallelism = 16;
   std::string metrics_listen;
   std::string log_level = "info";
   absl::Duration shutdown_grace = absl::Seconds(20);
@@ -53,6 +66,13 @@ struct GatewayConfig {
   std::string tls_cert_file;
   std::string tls_key_file;
   std::string tls_client_ca_file;
+  // Per-tenant tokens in service mode (empty tenant_tokens_dir: the one service token).
+  std::string tenant_tokens_dir;
+  absl::Duration tenant_reload_interval = absl::Seconds(10);
+  std::string tenant_map;
+  std::string caller_identity;
+  std::string caller_header = "x-caller-identity";
+  std::string trusted_proxies;
 
   // Filled by ValidateConfig.
   AuthMode parsed_auth_mode = AuthMode::kPassthrough;
@@ -65,11 +85,20 @@ struct GatewayConfig {
   std::string tls_cert_pem;
   std::string tls_key_pem;
   std::string tls_client_ca_pem;
+  // The response cache: TTLs parsed from cache_ttl, bound from cache_max_bytes.
+  ResponseCacheOptions cache;
+  // How callers are identified when tenant_tokens_dir is set.
+  CallerIdentityOptions parsed_caller_identity;
 };
 
 // Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen:
 // ...") for the first bad value; the service token's content never appears in a message.
 absl::Status ValidateConfig(GatewayConfig* config);
+
+// Checks that every route --cache_ttl names is one of `read_routes` (the RPCs sent as GET):
+// INVALID_ARGUMENT naming the flag and the route otherwise.
+absl::Status ValidateCacheRoutes(const GatewayConfig& config,
+                                 const absl::flat_hash_set<std::string>& read_routes);
 
 }  // namespace pulumi_gateway
 

@@ -25,6 +25,10 @@ namespace pulumi_gateway {
 // Header name/value pairs in the order they were added or received.
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
+// Who waits first when an upstream identity's request budget is short: interactive calls (unary
+// RPCs) go before bulk work (list streams, batch and composite RPCs, exports).
+enum class RequestPriority { kInteractive, kBulk };
+
 struct HttpRequest {
   // "GET", "POST", "PUT", "PATCH" or "DELETE".
   std::string method;
@@ -43,6 +47,7 @@ struct HttpRequest {
   bool idempotent = false;
   // When set, every attempt (first try and retries) adds one, so the caller can log attempts.
   std::shared_ptr<std::atomic<int>> attempts;
+  RequestPriority priority = RequestPriority::kInteractive;
 };
 
 struct HttpResponse {

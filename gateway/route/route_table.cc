@@ -238,6 +238,43 @@ absl::StatusOr<StreamRoute> CompileStreamRoute(const MethodDescriptor* method,
   return stream;
 }
 
+const Route* CompositeRoute::Call(absl::string_view name) const {
+  for (const Route* route : calls) {
+    if (route->method->name() == name) return route;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<CompositeRoute> CompileCompositeRoute(const MethodDescriptor* method,
+                                                     const RouteTable& table) {
+  namespace gw = ::pulumi::gateway::v1;
+  if (!method->options().HasExtension(gw::composite)) {
+    return absl::NotFoundError(absl::StrCat(method->full_name(), " has no composite option"));
+  }
+  if (method->client_streaming()) {
+    return MethodError(method, "a composite RPC cannot be client-streaming");
+  }
+  const gw::Composite& option = method->options().GetExtension(gw::composite);
+  if (option.calls().empty()) return MethodError(method, "composite option names no calls");
+  CompositeRoute composite;
+  composite.method = method;
+  composite.grpc_path = absl::StrCat("/", method->service()->full_name(), "/", method->name());
+  for (const std::string& name : option.calls()) {
+    // "Method" (same service) or "Service.Method" (same package).
+    const size_t dot = name.find('.');
+    const Route* route = table.Find(
+        dot == std::string::npos ? absl::StrCat("/", method->service()->full_name(), "/", name)
+                                 : absl::StrCat("/", method->file()->package(), ".",
+                                                name.substr(0, dot), "/", name.substr(dot + 1)));
+    if (route == nullptr) {
+      return MethodError(method, absl::StrCat("composite call \"", name,
+                                              "\" is not a routed unary RPC of this package"));
+    }
+    composite.calls.push_back(route);
+  }
+  return composite;
+}
+
 absl::StatusOr<RouteTable> RouteTable::Build(
     const std::vector<const google::protobuf::ServiceDescriptor*>& services) {
   RouteTable table;
@@ -266,7 +303,22 @@ absl::StatusOr<RouteTable> RouteTable::Build(
       table.streams_.push_back(std::move(owned));
     }
   }
+  for (const google::protobuf::ServiceDescriptor* service : services) {
+    for (int i = 0; i < service->method_count(); ++i) {
+      absl::StatusOr<CompositeRoute> composite = CompileCompositeRoute(service->method(i), table);
+      if (absl::IsNotFound(composite.status())) continue;
+      if (!composite.ok()) return composite.status();
+      auto owned = std::make_unique<CompositeRoute>(*std::move(composite));
+      table.composites_by_path_[owned->grpc_path] = owned.get();
+      table.composites_.push_back(std::move(owned));
+    }
+  }
   return table;
+}
+
+const CompositeRoute* RouteTable::FindComposite(absl::string_view grpc_path) const {
+  auto it = composites_by_path_.find(grpc_path);
+  return it == composites_by_path_.end() ? nullptr : it->second;
 }
 
 const StreamRoute* RouteTable::FindStream(absl::string_view grpc_path) const {

@@ -74,6 +74,19 @@ struct StreamRoute {
   bool follow = false;
 };
 
+// An RPC the gateway assembles from other routes (pulumi.gateway.v1.composite): batch reads,
+// lists joined with details, WhoAmI. Each has its own handler; the route names what it calls.
+struct CompositeRoute {
+  const google::protobuf::MethodDescriptor* method = nullptr;
+  std::string grpc_path;
+  // The routes of the option's `calls`, in the order given.
+  std::vector<const Route*> calls;
+
+  // The called route of the unary RPC whose method name is `name` (e.g. "GetLatestUpdate"), or
+  // null.
+  const Route* Call(absl::string_view name) const;
+};
+
 class RouteTable final {
  public:
   // Builds routes for every method of `services`. Returns INVALID_ARGUMENT naming the method and
@@ -85,6 +98,8 @@ class RouteTable final {
   const Route* Find(absl::string_view grpc_path) const;
   // The streaming route for a gRPC path, or null.
   const StreamRoute* FindStream(absl::string_view grpc_path) const;
+  // The composite route for a gRPC path, or null.
+  const CompositeRoute* FindComposite(absl::string_view grpc_path) const;
 
   // Every service the table was built from (registered even when some methods lack a route).
   const std::vector<const google::protobuf::ServiceDescriptor*>& services() const {
@@ -92,6 +107,9 @@ class RouteTable final {
   }
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
   const std::vector<std::unique_ptr<StreamRoute>>& stream_routes() const { return streams_; }
+  const std::vector<std::unique_ptr<CompositeRoute>>& composite_routes() const {
+    return composites_;
+  }
 
  private:
   std::vector<const google::protobuf::ServiceDescriptor*> services_;
@@ -99,6 +117,8 @@ class RouteTable final {
   absl::flat_hash_map<std::string, const Route*> by_path_;
   std::vector<std::unique_ptr<StreamRoute>> streams_;
   absl::flat_hash_map<std::string, const StreamRoute*> streams_by_path_;
+  std::vector<std::unique_ptr<CompositeRoute>> composites_;
+  absl::flat_hash_map<std::string, const CompositeRoute*> composites_by_path_;
 };
 
 // Compiles the route of one method. Exposed for tests; returns NOT_FOUND when the method has no
@@ -110,6 +130,12 @@ absl::StatusOr<Route> CompileRoute(const google::protobuf::MethodDescriptor* met
 // (unknown method or field, a stream request field the page request lacks or types differently).
 absl::StatusOr<StreamRoute> CompileStreamRoute(const google::protobuf::MethodDescriptor* method,
                                                const RouteTable& table);
+
+// Compiles a method's composite option against the table's unary routes. NOT_FOUND when the
+// method has none; INVALID_ARGUMENT when it names no call, or a call that is not a routed unary RPC
+// of the same package.
+absl::StatusOr<CompositeRoute> CompileCompositeRoute(
+    const google::protobuf::MethodDescriptor* method, const RouteTable& table);
 
 }  // namespace pulumi_gateway
 

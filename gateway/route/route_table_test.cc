@@ -12,6 +12,7 @@
 #include "pulumi/service/v1/organizations.grpc.pb.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
+#include "pulumi/service/v1/users.grpc.pb.h"
 #include "testdata/bad_routes.pb.h"
 
 namespace pulumi_gateway {
@@ -30,6 +31,7 @@ const ServiceDescriptor* Service(const char* full_name) {
   (void)pulumi::service::v1::GetStackRequest::descriptor();
   (void)pulumi::service::v1::GetUpdateRequest::descriptor();
   (void)pulumi::service::v1::GetTeamRequest::descriptor();
+  (void)pulumi::service::v1::WhoAmIRequest::descriptor();
   (void)pulumi_gateway::route::testdata::NameRequest::descriptor();
   const ServiceDescriptor* service =
       google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(full_name);
@@ -50,6 +52,7 @@ class PulumiRouteTableTest : public ::testing::Test {
         Service("pulumi.service.v1.StacksService"),
         Service("pulumi.service.v1.StackUpdatesService"),
         Service("pulumi.service.v1.OrganizationsService"),
+        Service("pulumi.service.v1.UsersService"),
     });
     ASSERT_TRUE(table.ok()) << table.status();
     table_ = new RouteTable(*std::move(table));
@@ -71,12 +74,20 @@ class PulumiRouteTableTest : public ::testing::Test {
 
 RouteTable* PulumiRouteTableTest::table_ = nullptr;
 
-TEST_F(PulumiRouteTableTest, EveryUnaryMethodOfTheThreeServicesHasARoute) {
+TEST_F(PulumiRouteTableTest, EveryMethodOfTheFourServicesHasARoute) {
   int methods = 0;
   for (const ServiceDescriptor* service : table_->services()) {
     for (int i = 0; i < service->method_count(); ++i) {
       const MethodDescriptor* method = service->method(i);
       const std::string path = absl::StrCat("/", service->full_name(), "/", method->name());
+      if (const CompositeRoute* composite = table_->FindComposite(path)) {
+        // Composites call other routes (CompositeRoute), they have none of their own.
+        EXPECT_EQ(table_->Find(path), nullptr) << path;
+        EXPECT_EQ(table_->FindStream(path), nullptr) << path;
+        EXPECT_EQ(composite->method, method);
+        EXPECT_EQ(composite->grpc_path, path);
+        continue;
+      }
       if (method->server_streaming()) {
         // Streams walk a unary route (StreamRoute), they have none of their own.
         EXPECT_EQ(table_->Find(path), nullptr) << path;
@@ -92,10 +103,24 @@ TEST_F(PulumiRouteTableTest, EveryUnaryMethodOfTheThreeServicesHasARoute) {
       EXPECT_EQ(route->grpc_path, path);
     }
   }
-  EXPECT_EQ(table_->services().size(), 3u);
-  EXPECT_EQ(methods, 35);
-  EXPECT_EQ(table_->routes().size(), 35u);
+  EXPECT_EQ(table_->services().size(), 4u);
+  EXPECT_EQ(methods, 36);
+  EXPECT_EQ(table_->routes().size(), 36u);
   EXPECT_EQ(table_->stream_routes().size(), 4u);
+  EXPECT_EQ(table_->composite_routes().size(), 3u);
+}
+
+TEST_F(PulumiRouteTableTest, CompositesResolveTheirCallsAcrossServices) {
+  const CompositeRoute* details =
+      table_->FindComposite("/pulumi.service.v1.StacksService/ListStacksWithDetails");
+  ASSERT_NE(details, nullptr);
+  ASSERT_EQ(details->calls.size(), 2u);
+  EXPECT_EQ(details->Call("ListStacks"), &Get("StacksService", "ListStacks"));
+  EXPECT_EQ(details->Call("GetLatestUpdate"), &Get("StackUpdatesService", "GetLatestUpdate"));
+  EXPECT_EQ(details->Call("GetStack"), nullptr);
+  const CompositeRoute* who = table_->FindComposite("/pulumi.service.v1.UsersService/WhoAmI");
+  ASSERT_NE(who, nullptr);
+  EXPECT_EQ(who->Call("GetCurrentUser"), &Get("UsersService", "GetCurrentUser"));
 }
 
 TEST_F(PulumiRouteTableTest, FindReturnsNullForUnknownPaths) {
@@ -328,6 +353,36 @@ TEST(RouteTableBuildTest, MethodsWithoutRuleAndStreamingMethodsGetNoRoute) {
   ASSERT_EQ(table->services().size(), 1u);
   EXPECT_EQ(table->services()[0], mixed);
   EXPECT_EQ(table->routes().size(), static_cast<size_t>(mixed->method_count() - 2));
+}
+
+TEST(RouteTableBuildTest, CompositeOptionsCompileOnlyAgainstRoutedUnaryRpcs) {
+  absl::StatusOr<RouteTable> table =
+      RouteTable::Build({Service("pulumi_gateway.route.testdata.MixedRoutes")});
+  ASSERT_TRUE(table.ok()) << table.status();
+  const ServiceDescriptor* composites = Service("pulumi_gateway.route.testdata.CompositeRoutes");
+  ASSERT_NE(composites, nullptr);
+
+  absl::StatusOr<CompositeRoute> good =
+      CompileCompositeRoute(composites->FindMethodByName("Good"), *table);
+  ASSERT_TRUE(good.ok()) << good.status();
+  EXPECT_EQ(good->grpc_path, "/pulumi_gateway.route.testdata.CompositeRoutes/Good");
+  ASSERT_EQ(good->calls.size(), 2u);
+  EXPECT_EQ(good->Call("WithRule"),
+            table->Find("/pulumi_gateway.route.testdata.MixedRoutes/WithRule"));
+  EXPECT_EQ(good->Call("PlainPost"),
+            table->Find("/pulumi_gateway.route.testdata.MixedRoutes/PlainPost"));
+
+  for (const char* bad : {"UnknownCall", "CallsMethodWithoutRule", "NoCalls"}) {
+    SCOPED_TRACE(bad);
+    absl::StatusOr<CompositeRoute> route =
+        CompileCompositeRoute(composites->FindMethodByName(bad), *table);
+    ASSERT_FALSE(route.ok());
+    EXPECT_EQ(route.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(std::string(route.status().message()), HasSubstr(bad));
+  }
+  absl::StatusOr<CompositeRoute> none = CompileCompositeRoute(
+      Service("pulumi_gateway.route.testdata.MixedRoutes")->FindMethodByName("WithRule"), *table);
+  EXPECT_EQ(none.status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST(RouteTableBuildTest, OptionsTheStandardRuleCannotExpress) {

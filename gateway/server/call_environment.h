@@ -38,6 +38,9 @@ struct CallEnvironment {
   // `watch_max_interval`.
   absl::Duration watch_poll_interval = absl::Seconds(1);
   absl::Duration watch_max_interval = absl::Seconds(10);
+  // Composite streaming RPCs (BatchGetStacks, ListStacksWithDetails) keep at most this many
+  // upstream requests in flight per call; a request's max_parallelism can only lower it.
+  int batch_parallelism = 16;
 };
 
 }  // namespace pulumi_gateway

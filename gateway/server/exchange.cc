@@ -1,6 +1,9 @@
 #include "gateway/server/exchange.h"
 
+#include <memory>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -10,6 +13,7 @@
 #include "gateway/status/upstream_error.h"
 #include "gateway/transcode/request_translator.h"
 #include "gateway/transcode/response_translator.h"
+#include "grpc/grpc_security_constants.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -36,6 +40,32 @@ std::optional<absl::string_view> Metadata(const grpc::CallbackServerContext& con
   return absl::string_view(it->second.data(), it->second.size());
 }
 
+// The names of the peer's client certificate, when the TLS handshake verified one (the listener
+// requires and verifies client certificates when --tls_client_ca_file is set).
+std::optional<PeerCertificate> VerifiedCertificate(const grpc::CallbackServerContext& context) {
+  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
+  if (auth == nullptr || !auth->IsPeerAuthenticated()) return std::nullopt;
+  auto values = [&auth](const char* name) {
+    std::vector<std::string> out;
+    for (const grpc::string_ref& value : auth->FindPropertyValues(name)) {
+      out.emplace_back(value.data(), value.size());
+    }
+    return out;
+  };
+  PeerCertificate certificate;
+  if (std::vector<std::string> spiffe = values(GRPC_PEER_SPIFFE_ID_PROPERTY_NAME);
+      !spiffe.empty()) {
+    certificate.spiffe_id = spiffe.front();
+  }
+  certificate.uris = values(GRPC_PEER_URI_PROPERTY_NAME);
+  certificate.dns_names = values(GRPC_PEER_DNS_PROPERTY_NAME);
+  certificate.subject_alt_names = values(GRPC_X509_SAN_PROPERTY_NAME);
+  if (std::vector<std::string> cn = values(GRPC_X509_CN_PROPERTY_NAME); !cn.empty()) {
+    certificate.common_name = cn.front();
+  }
+  return certificate;
+}
+
 }  // namespace
 
 CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServerContext& context) {
@@ -51,9 +81,29 @@ CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServer
   return identity;
 }
 
-absl::StatusOr<std::string> Authorize(const CallEnvironment& env,
-                                      const grpc::CallbackServerContext& context) {
-  return env.auth->UpstreamAuthorization(Metadata(context, "authorization"));
+absl::StatusOr<Credential> ResolveCredential(const CallEnvironment& env,
+                                             const grpc::CallbackServerContext& context) {
+  CallerInfo caller;
+  caller.authorization = Metadata(context, "authorization");
+  const std::optional<CallerIdentityOptions>& identity = env.auth->caller_identity();
+  std::string peer;
+  if (identity.has_value() && identity->source == CallerIdentitySource::kHeader) {
+    peer = context.peer();
+    caller.peer = peer;
+    caller.identity_header = Metadata(context, identity->header);
+  } else if (identity.has_value()) {
+    caller.certificate = VerifiedCertificate(context);
+  }
+  return env.auth->Resolve(caller);
+}
+
+absl::Status Authorize(const CallEnvironment& env, const grpc::CallbackServerContext& context,
+                       CallIdentity* identity) {
+  absl::StatusOr<Credential> credential = ResolveCredential(env, context);
+  if (!credential.ok()) return credential.status();
+  identity->authorization = std::move(credential->authorization);
+  identity->tenant = std::move(credential->tenant);
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(
@@ -122,11 +172,12 @@ RouteMetrics* RecordCallStart(const CallEnvironment& env,
 }
 
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
-                   RouteMetrics* metrics, const std::string& request_id, absl::Time start,
+                   RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
                    const absl::Status& status, nlohmann::json fields) {
   const absl::Duration elapsed = absl::Now() - start;
   if (env.logger->Enabled(LogLevel::kInfo)) {
-    fields["request_id"] = request_id;
+    fields["request_id"] = identity.request_id;
+    if (!identity.tenant.empty()) fields["tenant"] = identity.tenant;
     fields["method"] = method.full_name();
     fields["code"] = absl::StatusCodeToString(status.code());
     fields["duration_ms"] = absl::ToDoubleMilliseconds(elapsed);

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "gateway/auth/authenticator.h"
 #include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
@@ -30,6 +31,8 @@ namespace pulumi_gateway {
 struct CallIdentity {
   // The upstream Authorization header value ("token ...").
   std::string authorization;
+  // The tenant whose token the call uses (service mode with tenants); empty otherwise.
+  std::string tenant;
   std::string request_id;
   absl::Time deadline;
   // Counts upstream attempts (for the access log); may be null.
@@ -40,10 +43,16 @@ struct CallIdentity {
 // else now + default_timeout) of a call; `authorization` is left empty (see Authorize).
 CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServerContext& context);
 
-// The upstream Authorization value for the call per the auth mode: UNAUTHENTICATED when the
-// caller's metadata is missing or malformed (passthrough).
-absl::StatusOr<std::string> Authorize(const CallEnvironment& env,
-                                      const grpc::CallbackServerContext& context);
+// The credential of the call per the auth mode (see Authenticator::Resolve): UNAUTHENTICATED
+// when the caller's metadata is missing or malformed (passthrough) or the caller cannot be
+// identified (tenants: no client certificate, identity header not from a trusted proxy),
+// PERMISSION_DENIED when the identified caller has no tenant token.
+absl::StatusOr<Credential> ResolveCredential(const CallEnvironment& env,
+                                             const grpc::CallbackServerContext& context);
+
+// ResolveCredential into `identity`: fills its `authorization` and `tenant`.
+absl::Status Authorize(const CallEnvironment& env, const grpc::CallbackServerContext& context,
+                       CallIdentity* identity);
 
 // A new message of `descriptor`'s generated type parsed from `bytes`; INVALID_ARGUMENT naming the
 // type when the bytes do not parse (including strings that are not UTF-8).
@@ -67,10 +76,10 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
 RouteMetrics* RecordCallStart(const CallEnvironment& env,
                               const google::protobuf::MethodDescriptor& method);
 
-// Records the end of a call: the access log line (request id, method, code, duration, error and
-// `fields`) and the server metrics (when `metrics` is not null).
+// Records the end of a call: the access log line (request id, tenant when set, method, code,
+// duration, error and `fields`) and the server metrics (when `metrics` is not null).
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
-                   RouteMetrics* metrics, const std::string& request_id, absl::Time start,
+                   RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
                    const absl::Status& status, nlohmann::json fields);
 
 }  // namespace pulumi_gateway

@@ -1,6 +1,7 @@
 #include "gateway/server/gateway_server.h"
 
 #include "absl/strings/str_cat.h"
+#include "gateway/server/composite.h"
 #include "gateway/server/list_stream.h"
 #include "gateway/server/unary_call.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
@@ -24,17 +25,29 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   const CallEnvironment* call_env = &server->env_;
   UpdateWatchHub* hub = &server->watches_;
   for (const google::protobuf::ServiceDescriptor* descriptor : routes->services()) {
-    auto service = std::make_unique<RoutedService>(
-        descriptor, *routes,
-        [call_env](grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-                   grpc::ByteBuffer* response, const Route& route) {
-          return UnaryCall::Start(*call_env, context, request, response, route);
-        },
-        [call_env, hub](grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-                        const StreamRoute& route) -> grpc::ServerWriteReactor<grpc::ByteBuffer>* {
-          if (route.follow) return WatchStream::Start(*call_env, hub, context, request, route);
-          return ListStream::Start(*call_env, context, request, route);
-        });
+    RoutedService::Handlers handlers;
+    handlers.unary = [call_env](grpc::CallbackServerContext* context,
+                                const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
+                                const Route& route) {
+      return UnaryCall::Start(*call_env, context, request, response, route);
+    };
+    handlers.stream = [call_env, hub](
+                          grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                          const StreamRoute& route) -> grpc::ServerWriteReactor<grpc::ByteBuffer>* {
+      if (route.follow) return WatchStream::Start(*call_env, hub, context, request, route);
+      return ListStream::Start(*call_env, context, request, route);
+    };
+    handlers.composite = [call_env](grpc::CallbackServerContext* context,
+                                    const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
+                                    const CompositeRoute& route) {
+      return StartCompositeCall(*call_env, context, request, response, route);
+    };
+    handlers.composite_stream = [call_env](grpc::CallbackServerContext* context,
+                                           const grpc::ByteBuffer* request,
+                                           const CompositeRoute& route) {
+      return StartCompositeStream(*call_env, context, request, route);
+    };
+    auto service = std::make_unique<RoutedService>(descriptor, *routes, std::move(handlers));
     builder.RegisterService(service.get());
     server->service_names_.push_back(descriptor->full_name());
     server->services_.push_back(std::move(service));

@@ -104,12 +104,11 @@ void ListStream::Run(const grpc::ByteBuffer* request) {
   context_->AddInitialMetadata("x-request-id", identity_.request_id);
   absl::StatusOr<std::unique_ptr<Message>> parsed =
       ParseRequest(route_.method->input_type(), *request);
-  absl::StatusOr<std::string> authorization = Authorize(env_, *context_);
-  if (!parsed.ok() || !authorization.ok()) {
-    End(!parsed.ok() ? parsed.status() : authorization.status());
+  absl::Status authorized = parsed.ok() ? Authorize(env_, *context_, &identity_) : parsed.status();
+  if (!authorized.ok()) {
+    End(authorized);
     return Unref();
   }
-  identity_.authorization = *std::move(authorization);
   page_request_.reset(google::protobuf::MessageFactory::generated_factory()
                           ->GetPrototype(route_.page_route->method->input_type())
                           ->New());
@@ -189,7 +188,7 @@ void ListStream::End(const absl::Status& status) {
     if (finished_) return;
     finished_ = true;
   }
-  RecordCallEnd(env_, *route_.method, metrics_, identity_.request_id, start_, status,
+  RecordCallEnd(env_, *route_.method, metrics_, identity_, start_, status,
                 {{"items", items_sent_}});
   Finish(ToGrpcStatus(status));
 }

@@ -6,8 +6,7 @@
 namespace pulumi_gateway {
 
 RoutedService::RoutedService(const google::protobuf::ServiceDescriptor* service,
-                             const RouteTable& routes, Handler handler,
-                             StreamHandler stream_handler) {
+                             const RouteTable& routes, Handlers handlers) {
   for (int i = 0; i < service->method_count(); ++i) {
     const std::string path =
         std::string("/") + service->full_name() + "/" + service->method(i)->name();
@@ -17,10 +16,36 @@ RoutedService::RoutedService(const google::protobuf::ServiceDescriptor* service,
       MarkMethodRawCallback(
           registered_,
           new grpc::internal::CallbackServerStreamingHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
-              [stream_handler, stream](grpc::CallbackServerContext* context,
-                                       const grpc::ByteBuffer* request) {
-                return stream_handler(context, request, *stream);
+              [handler = handlers.stream, stream](grpc::CallbackServerContext* context,
+                                                  const grpc::ByteBuffer* request) {
+                return handler(context, request, *stream);
               }));
+      ++registered_;
+      continue;
+    }
+    if (const CompositeRoute* composite = routes.FindComposite(path)) {
+      if (composite->method->server_streaming()) {
+        AddMethod(new grpc::internal::RpcServiceMethod(
+            composite->grpc_path.c_str(), grpc::internal::RpcMethod::SERVER_STREAMING, nullptr));
+        MarkMethodRawCallback(
+            registered_,
+            new grpc::internal::CallbackServerStreamingHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
+                [handler = handlers.composite_stream, composite](
+                    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) {
+                  return handler(context, request, *composite);
+                }));
+      } else {
+        AddMethod(new grpc::internal::RpcServiceMethod(
+            composite->grpc_path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC, nullptr));
+        MarkMethodRawCallback(
+            registered_,
+            new grpc::internal::CallbackUnaryHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
+                [handler = handlers.composite, composite](grpc::CallbackServerContext* context,
+                                                          const grpc::ByteBuffer* request,
+                                                          grpc::ByteBuffer* response) {
+                  return handler(context, request, response, *composite);
+                }));
+      }
       ++registered_;
       continue;
     }
@@ -29,12 +54,12 @@ RoutedService::RoutedService(const google::protobuf::ServiceDescriptor* service,
     AddMethod(new grpc::internal::RpcServiceMethod(route->grpc_path.c_str(),
                                                    grpc::internal::RpcMethod::NORMAL_RPC, nullptr));
     MarkMethodRawCallback(
-        registered_,
-        new grpc::internal::CallbackUnaryHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
-            [handler, route](grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-                             grpc::ByteBuffer* response) {
-              return handler(context, request, response, *route);
-            }));
+        registered_, new grpc::internal::CallbackUnaryHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
+                         [handler = handlers.unary, route](grpc::CallbackServerContext* context,
+                                                           const grpc::ByteBuffer* request,
+                                                           grpc::ByteBuffer* response) {
+                           return handler(context, request, response, *route);
+                         }));
     ++registered_;
   }
 }

@@ -1,12 +1,14 @@
 // A grpc::Service for one proto service whose routed methods are all served by one raw callback
-// handler (and its paginated server-streaming methods by one stream handler). This is the only file
+// handler (its paginated server-streaming methods by one stream handler, and its composite methods
+// by one composite handler of each kind). This is the only file
 // that touches gRPC's internal registration API; registering the service this way (rather than as a
 // CallbackGenericService) keeps it visible to server reflection, and methods without a route stay
 // unregistered so gRPC answers UNIMPLEMENTED.
 //
-//   RoutedService service(descriptor, table, [&](ctx, request, response, route) {
-//     return StartCall(ctx, request, response, route);
-//   });
+//   RoutedService::Handlers handlers;
+//   handlers.unary = [&](ctx, request, response, route) { return StartCall(...); };
+//   ...
+//   RoutedService service(descriptor, table, handlers);
 //   builder.RegisterService(&service);
 #ifndef GATEWAY_SERVER_ROUTED_SERVICE_H_
 #define GATEWAY_SERVER_ROUTED_SERVICE_H_
@@ -26,10 +28,22 @@ class RoutedService final : public grpc::Service {
       grpc::CallbackServerContext*, const grpc::ByteBuffer*, grpc::ByteBuffer*, const Route&)>;
   using StreamHandler = std::function<grpc::ServerWriteReactor<grpc::ByteBuffer>*(
       grpc::CallbackServerContext*, const grpc::ByteBuffer*, const StreamRoute&)>;
+  using CompositeHandler =
+      std::function<grpc::ServerUnaryReactor*(grpc::CallbackServerContext*, const grpc::ByteBuffer*,
+                                              grpc::ByteBuffer*, const CompositeRoute&)>;
+  using CompositeStreamHandler = std::function<grpc::ServerWriteReactor<grpc::ByteBuffer>*(
+      grpc::CallbackServerContext*, const grpc::ByteBuffer*, const CompositeRoute&)>;
+
+  struct Handlers {
+    Handler unary;
+    StreamHandler stream;
+    CompositeHandler composite;
+    CompositeStreamHandler composite_stream;
+  };
 
   // `routes` must outlive the service: its route paths name the registered methods.
   RoutedService(const google::protobuf::ServiceDescriptor* service, const RouteTable& routes,
-                Handler handler, StreamHandler stream_handler);
+                Handlers handlers);
 
   // Methods registered (those with a route).
   int registered_methods() const { return registered_; }

@@ -66,7 +66,7 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
 absl::Status UnaryCall::BuildRequest(const grpc::ByteBuffer* request, HttpRequest* http) {
   ASSIGN_OR_RETURN(std::unique_ptr<google::protobuf::Message> message,
                    ParseRequest(route_.method->input_type(), *request));
-  ASSIGN_OR_RETURN(identity_.authorization, Authorize(env_, *context_));
+  RETURN_IF_ERROR(Authorize(env_, *context_, &identity_));
   ASSIGN_OR_RETURN(*http, PrepareUpstreamRequest(env_, route_, *message, identity_));
   return absl::OkStatus();
 }
@@ -91,8 +91,7 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
 void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
   nlohmann::json fields = {{"attempts", attempts_->load()}};
   if (upstream_status != 0) fields["upstream_status"] = upstream_status;
-  RecordCallEnd(env_, *route_.method, metrics_, identity_.request_id, start_, status,
-                std::move(fields));
+  RecordCallEnd(env_, *route_.method, metrics_, identity_, start_, status, std::move(fields));
   Finish(ToGrpcStatus(status));
 }
 

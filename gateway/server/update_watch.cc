@@ -187,16 +187,16 @@ WatchStream::WatchStream(const CallEnvironment& env, grpc::CallbackServerContext
 
 void WatchStream::Run(UpdateWatchHub* hub, const grpc::ByteBuffer* request) {
   CallIdentity identity = IdentifyCall(env_, *context_);
-  request_id_ = identity.request_id;
-  context_->AddInitialMetadata("x-request-id", request_id_);
+  context_->AddInitialMetadata("x-request-id", identity.request_id);
   absl::StatusOr<std::unique_ptr<Message>> parsed =
       ParseRequest(route_.method->input_type(), *request);
-  absl::StatusOr<std::string> authorization = Authorize(env_, *context_);
-  absl::Status problem = !parsed.ok() ? parsed.status() : authorization.status();
+  absl::Status problem = parsed.ok() ? Authorize(env_, *context_, &identity) : parsed.status();
+  // The access log of this caller: its own request id and tenant, without the token.
+  log_identity_.request_id = identity.request_id;
+  log_identity_.tenant = identity.tenant;
   std::unique_ptr<Message> page_request;
   std::string key;
   if (problem.ok()) {
-    identity.authorization = *std::move(authorization);
     page_request.reset(google::protobuf::MessageFactory::generated_factory()
                            ->GetPrototype(route_.page_route->method->input_type())
                            ->New());
@@ -255,7 +255,7 @@ void WatchStream::OnCancel() {
 void WatchStream::EndLocked(const absl::Status& status) {
   if (finished_) return;
   finished_ = true;
-  RecordCallEnd(env_, *route_.method, metrics_, request_id_, start_, status, {{"items", next_}});
+  RecordCallEnd(env_, *route_.method, metrics_, log_identity_, start_, status, {{"items", next_}});
   Finish(ToGrpcStatus(status));
 }
 

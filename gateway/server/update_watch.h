@@ -123,7 +123,8 @@ class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   const StreamRoute& route_;
   RouteMetrics* const metrics_;
   const absl::Time start_;
-  std::string request_id_;
+  // Request id and tenant of this caller (for its access log line); no token.
+  CallIdentity log_identity_;
   std::shared_ptr<UpdateWatch> watch_;
   std::atomic<int> refs_{2};
 

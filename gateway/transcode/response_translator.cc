@@ -1,7 +1,11 @@
 #include "gateway/transcode/response_translator.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "gateway/transcode/json_wire.h"
+#include "google/protobuf/unknown_field_set.h"
 #include "nlohmann/json.hpp"
 
 namespace pulumi_gateway {
@@ -25,12 +29,36 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
                                             route.http_method, " ", route.path.pattern(), ") ",
                                             why));
   };
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
+  auto not_json = [&] {
     absl::string_view type = FindHeader(response.headers, "Content-Type");
     return fail(absl::StrCat("is not valid JSON (HTTP ", response.status, ", Content-Type \"",
                              type.substr(0, 64), "\", ", response.body.size(), " bytes)"));
+  };
+  if (route.response_body_field == nullptr && !OpaqueFields(out->GetDescriptor()).empty() &&
+      absl::StartsWith(
+          absl::StripLeadingAsciiWhitespace(absl::StripPrefix(response.body, "\xEF\xBB\xBF")),
+          "{")) {
+    // Opaque fields (a stack export's deployment: tens of MB) are encoded straight to wire
+    // bytes and kept in the message's unknown fields under their numbers, which serialise as
+    // the field would; only the rest of the object goes through a DOM.
+    OpaqueFieldSplit split;
+    const JsonSplitResult result = SplitOpaqueFields(response.body, out->GetDescriptor(), &split);
+    if (result.error == JsonSplitError::kNotJson) return not_json();
+    if (result.error == JsonSplitError::kMismatch) {
+      return fail(absl::StrCat("does not match the API: ", result.message));
+    }
+    nlohmann::json others = nlohmann::json::parse(split.others, nullptr, false);
+    if (others.is_discarded()) return not_json();
+    absl::Status status = JsonValueToMessage(others, out, report);
+    if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
+    google::protobuf::UnknownFieldSet* unknown = reflection->MutableUnknownFields(out);
+    for (auto& [field, bytes] : split.encoded) {
+      unknown->AddLengthDelimited(field->number())->swap(bytes);
+    }
+    return absl::OkStatus();
   }
+  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return not_json();
   if (route.response_body_field != nullptr) {
     nlohmann::json wrapped = nlohmann::json::object();
     wrapped[route.response_body_field->json_name()] = std::move(body);

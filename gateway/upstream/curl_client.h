@@ -9,10 +9,23 @@
 //
 // Each request's deadline is the transfer timeout. Callbacks run on the loop thread: they must
 // not block.
+//
+// The loop waits in epoll and hands curl only the sockets that are ready
+// (curl_multi_socket_action), so a wake-up costs the same with 10 or 10,000 transfers in flight.
+// Easy handles are pooled with their invariant options set once.
+//
+// Connection policy: a plain http:// upstream speaks HTTP/1.1, one request per connection, up to
+// `max_connections`. Where HTTP/2 is possible (https, by ALPN) the protocol is unknown until the
+// first answer, so requests start as if it were HTTP/2: they wait for a connection being set up
+// to learn whether it multiplexes (CURLOPT_PIPEWAIT), on at most `max_http2_connections`
+// connections. Every answer's protocol then sets the policy: HTTP/2 keeps it (more requests wait
+// for a free stream instead of opening connections); HTTP/1.1 lifts the limit to
+// `max_connections` and stops the waiting, which would otherwise serialise connection set-up.
 #ifndef GATEWAY_UPSTREAM_CURL_CLIENT_H_
 #define GATEWAY_UPSTREAM_CURL_CLIENT_H_
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -39,6 +52,9 @@ struct CurlClientOptions {
   bool http2_prior_knowledge = false;
   // Most connections open to the upstream at once; further transfers wait for one. Default 64.
   int max_connections = 64;
+  // Most connections once the upstream is known to speak HTTP/2: each carries up to 100
+  // concurrent requests, further requests wait for a free stream. Default 4.
+  int max_http2_connections = 4;
   // Responses with a larger body fail with RESOURCE_EXHAUSTED. Default 64 MiB.
   size_t max_response_bytes = 64u << 20;
   // Longest wait for a TCP + TLS connection. Default 10 s.
@@ -47,7 +63,8 @@ struct CurlClientOptions {
 
 class CurlClient final : public UpstreamClient {
  public:
-  // Returns INVALID_ARGUMENT for an unusable base URL, INTERNAL if libcurl cannot start.
+  // Returns INVALID_ARGUMENT for an unusable base URL or limits, INTERNAL if libcurl or the
+  // event loop cannot start.
   static absl::StatusOr<std::unique_ptr<CurlClient>> Create(CurlClientOptions options);
 
   // Stops the loop; calls still in flight complete with UNAVAILABLE.
@@ -68,18 +85,46 @@ class CurlClient final : public UpstreamClient {
     void operator()(void* easy) const;
   };
   using EasyHandle = std::unique_ptr<void, EasyDeleter>;
+  // A file descriptor closed on destruction.
+  class Fd {
+   public:
+    explicit Fd(int fd = -1) : fd_(fd) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd();
+    int get() const { return fd_; }
+
+   private:
+    int fd_;
+  };
+  // What the upstream answered with last; decides waiting and the connection limit.
+  enum class Protocol { kUnknown, kHttp1, kHttp2 };
 
   explicit CurlClient(CurlClientOptions options);
   void Loop();
+  // Wakes the loop from another thread: at most one eventfd write per loop turn.
+  void WakeLoop();
+  void WriteWakeUp();
+  // Starts queued transfers and applies queued cancels; false once the client is stopping.
+  bool TakeQueued();
   void Start(std::unique_ptr<Transfer> transfer);
   void Complete(uint64_t id, int curl_code);
+  void CompleteFinished();
+  void SocketAction(int fd, int events);
+  void ApplyProtocol();
   EasyHandle TakeHandle();
   void ReturnHandle(EasyHandle handle);
+  // libcurl's socket and timer callbacks: register sockets in epoll, remember the next timeout.
+  static int OnSocket(void* easy, int fd, int what, void* client, void* socket_data);
+  static int OnTimer(void* multi, long timeout_ms, void* client);
 
   const CurlClientOptions options_;
-  // HTTP/2 is possible (https, or h2c by prior knowledge): transfers wait to share a connection.
+  // HTTP/2 is possible (https, or h2c by prior knowledge).
   const bool may_multiplex_;
   std::unique_ptr<void, MultiDeleter> multi_;
+  Fd epoll_;
+  Fd wake_;  // eventfd: Send and Cancel wake the loop through it
+  std::atomic<bool> wake_pending_{false};
   std::atomic<uint64_t> next_id_{1};
   std::atomic<int64_t> connections_opened_{0};
 
@@ -91,6 +136,11 @@ class CurlClient final : public UpstreamClient {
   // Loop thread only.
   absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_;
   std::vector<EasyHandle> idle_handles_;
+  Protocol protocol_ = Protocol::kUnknown;       // as applied to the multi handle
+  Protocol seen_protocol_ = Protocol::kUnknown;  // as seen in the latest response
+  // When curl wants to be called for its timeouts; max() when it has none.
+  std::chrono::steady_clock::time_point timer_deadline_ =
+      std::chrono::steady_clock::time_point::max();
 
   std::thread thread_;
 };

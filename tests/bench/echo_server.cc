@@ -6,6 +6,9 @@
 //   echo_server --fixture=stacks-small.json --listen=127.0.0.1:0
 //   # stderr: listening on 127.0.0.1:PORT
 //
+// With --hold=2s every call is answered 2 s late (a gRPC alarm, no thread): the floor of what
+// thousands of calls in flight cost in gRPC alone, for the gateway's "calls held" scenario.
+//
 // Every other method answers UNIMPLEMENTED. SIGTERM or SIGINT stops it.
 #include <csignal>
 #include <fstream>
@@ -19,13 +22,18 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "google/protobuf/util/json_util.h"
+#include "grpcpp/alarm.h"
 #include "grpcpp/grpcpp.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:0",
           "gRPC listen address host:port; port 0 picks a free port (printed as 'listening on "
           "HOST:PORT' on stderr).");
+ABSL_FLAG(absl::Duration, hold, absl::ZeroDuration(),
+          "How long each call is held before its answer; 0 answers at once.");
 ABSL_FLAG(std::string, fixture, "",
           "ListStacks response body as the upstream sends it (JSON, upstream keys). Required.");
 
@@ -38,7 +46,8 @@ using pulumi::service::v1::StacksService;
 
 class EchoStacksService final : public StacksService::CallbackService {
  public:
-  explicit EchoStacksService(ListStacksResponse response) : response_(std::move(response)) {}
+  EchoStacksService(ListStacksResponse response, absl::Duration hold)
+      : response_(std::move(response)), hold_(hold) {}
 
   grpc::ServerUnaryReactor* ListStacks(grpc::CallbackServerContext* context,
                                        const ListStacksRequest* /*request*/,
@@ -46,13 +55,28 @@ class EchoStacksService final : public StacksService::CallbackService {
     // A copy per call, as a real service builds its reply per call; gRPC then serialises it,
     // exactly as the gateway's reply is serialised.
     *response = response_;
+    if (hold_ > absl::ZeroDuration()) return new HeldCall(hold_);
     grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
     reactor->Finish(grpc::Status::OK);
     return reactor;
   }
 
  private:
+  // Finishes when its alarm fires; deletes itself when gRPC is done with it.
+  class HeldCall final : public grpc::ServerUnaryReactor {
+   public:
+    explicit HeldCall(absl::Duration hold) {
+      alarm_.Set(absl::ToChronoTime(absl::Now() + hold),
+                 [this](bool) { Finish(grpc::Status::OK); });
+    }
+    void OnDone() override { delete this; }
+
+   private:
+    grpc::Alarm alarm_;
+  };
+
   const ListStacksResponse response_;
+  const absl::Duration hold_;
 };
 
 [[noreturn]] void Die(const std::string& message) {
@@ -76,7 +100,7 @@ ListStacksResponse LoadFixture(const std::string& path) {
 int Run() {
   const std::string fixture = absl::GetFlag(FLAGS_fixture);
   if (fixture.empty()) Die("--fixture is required");
-  EchoStacksService service(LoadFixture(fixture));
+  EchoStacksService service(LoadFixture(fixture), absl::GetFlag(FLAGS_hold));
 
   // Block the stop signals before gRPC starts its threads, so only sigwait below sees them.
   sigset_t signals;

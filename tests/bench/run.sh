@@ -10,6 +10,8 @@
 #   tests/bench/run.sh --bin-dir DIR    # skip the build: pulumi_gateway, echo_server, hold_server,
 #                                       # export_client are taken from DIR
 #   tests/bench/run.sh --keep           # keep the work directory (logs, raw tool output)
+#   tests/bench/run.sh --only export,held  # only these scenarios: latency, throughput, openloop,
+#                                       # reuse, held, export (not with --record)
 #
 # Exit status: 0 when every call succeeded (targets may still FAIL: they are not gates), 1 on
 # errors (failed calls, a tool or server that died), 2 on bad usage or missing tools.
@@ -18,13 +20,15 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 mode=full
 record=0
 keep=0
 out="$here/results/latest.json"
 bin_dir=""
+all_scenarios=latency,throughput,openloop,reuse,held,export
+only=$all_scenarios
 while [ $# -gt 0 ]; do
   case $1 in
     --smoke) mode=smoke ;;
@@ -34,11 +38,26 @@ while [ $# -gt 0 ]; do
     --out=*) out=${1#*=} ;;
     --bin-dir) bin_dir=${2:?--bin-dir needs a directory}; shift ;;
     --bin-dir=*) bin_dir=${1#*=} ;;
+    --only) only=${2:?--only needs a list of scenarios}; shift ;;
+    --only=*) only=${1#*=} ;;
     -h | --help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
+
+# selected NAME: whether scenario NAME runs (see --only).
+selected() { [[ ",$only," == *",$1,"* ]]; }
+for scenario in ${only//,/ }; do
+  if [[ ",$all_scenarios," != *",$scenario,"* ]]; then
+    echo "run.sh: unknown scenario '$scenario' (known: $all_scenarios)" >&2
+    exit 2
+  fi
+done
+if [ "$record" -eq 1 ] && [ "$only" != "$all_scenarios" ]; then
+  echo "run.sh: --record needs every scenario (no --only)" >&2
+  exit 2
+fi
 
 ghz=$root/tools/bin/ghz
 googleapis=/usr/share/gocode/src/github.com/grpc-ecosystem/grpc-gateway/third_party/googleapis
@@ -151,7 +170,7 @@ start_gateway() {
   shift
   start_server "$name" "$work/bin/pulumi_gateway" --listen=127.0.0.1:0 \
     --metrics_listen=127.0.0.1:0 --log_level=warning --retry_max_attempts=1 \
-    --breaker_failure_threshold=0 --shutdown_grace=2s "$@"
+    --breaker_failure_threshold=0 --shutdown_grace=2s "${gateway_flags[@]}" "$@"
 }
 
 # --- Measurements from /proc ---------------------------------------------------------------------
@@ -170,7 +189,8 @@ reset_peak_rss() { { echo 5 >"/proc/$1/clear_refs"; } 2>/dev/null || true; }
 metric() { curl -sf "http://${metrics_of[$1]}/metrics" | awk -v m="$2" '$1 == m { print $2 }'; }
 nginx_accepts() { curl -sf "http://127.0.0.1:$h1_port/nginx_status" | awk 'NR == 3 { print $1 }'; }
 
-# Samples a process's thread count every 50 ms into FILE (the peak so far) until stopped.
+# Samples a process's thread count every 50 ms into FILE (the peak so far) until stopped; at each
+# new peak, FILE.names gets the threads' names (which pool grew).
 start_thread_sampler() {
   local pid=$1 file=$2
   echo 0 >"$file"
@@ -181,6 +201,7 @@ start_thread_sampler() {
       if [ "${n:-0}" -gt "$peak" ]; then
         peak=$n
         echo "$peak" >"$file"
+        cat "/proc/$pid"/task/*/comm 2>/dev/null | sort | uniq -c >"$file.names" || true
       fi
       sleep 0.05
     done
@@ -254,6 +275,14 @@ else
     "$bin_dir/export_client" "$work/bin/"
 fi
 
+# Every scenario repeats one request: a gateway that shares identical concurrent reads
+# (--coalesce_reads, on by default where the flag exists) would send a fraction of them upstream.
+# It is turned off so every call costs one upstream exchange, the case the targets are about.
+gateway_flags=()
+if [[ "$("$work/bin/pulumi_gateway" --helpfull 2>&1)" == *--coalesce_reads* ]]; then
+  gateway_flags+=(--coalesce_reads=false)
+fi
+
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # 5,000 held calls need ~5,100 descriptors each side
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((held_calls + 1024)) ]; then
   echo "run.sh: open-file limit $(ulimit -n) is below $((held_calls + 1024))" >&2
@@ -273,10 +302,10 @@ chmod a+r "$work/www"/*
 # A throwaway CA and a certificate for 127.0.0.1, for the TLS + HTTP/2 listener.
 bash "$root/tests/support/gen_certs.sh" "$work/certs"
 
-# Three free ports for nginx (everything else binds port 0), probed together so they differ.
-read -r h1_port h2_port h2c_port < <(python3 -c '
+# Two free ports for nginx (everything else binds port 0), probed together so they differ.
+read -r h1_port h2_port < <(python3 -c '
 import socket
-probes = [socket.socket() for _ in range(3)]
+probes = [socket.socket() for _ in range(2)]
 for s in probes:
     s.bind(("127.0.0.1", 0))
 print(*[s.getsockname()[1] for s in probes])')
@@ -318,7 +347,6 @@ http {
   server {
     listen 127.0.0.1:$h1_port backlog=4096;
     listen 127.0.0.1:$h2_port ssl http2 backlog=4096;
-    listen 127.0.0.1:$h2c_port http2 backlog=4096;
     ssl_certificate $work/certs/server.pem;
     ssl_certificate_key $work/certs/server.key;
     location = /api/user/stacks { try_files \$stacks_page =404; }
@@ -344,6 +372,7 @@ curl -sf -o /dev/null "http://127.0.0.1:$h1_port/api/user/stacks" || {
 
 # --- Run facts -----------------------------------------------------------------------------------
 fact mode "$mode"
+fact scenarios "$only"
 fact clk_tck "$(getconf CLK_TCK)"
 fact nproc "$(nproc)"
 fact cpu_model "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
@@ -368,131 +397,167 @@ fact small_bytes "$(stat -c %s "$work/www/stacks-small.json")"
 fact large_bytes "$(stat -c %s "$work/www/stacks-large.json")"
 
 # --- Servers shared by the latency and throughput scenarios --------------------------------------
-echo "== servers" >&2
-start_server echo_small "$work/bin/echo_server" --fixture="$work/www/stacks-small.json"
-start_server echo_large "$work/bin/echo_server" --fixture="$work/www/stacks-large.json"
-start_gateway gw_h1 --upstream="http://127.0.0.1:$h1_port" --upstream_max_connections="$pool_size"
-# HTTP/2 is spoken over TLS (ALPN): Debian 12's libcurl 7.88.1 fails every request after the
-# first on a reused prior-knowledge (h2c) connection (curl issue #10634, fixed in 8.0.0); the h2c
-# probe below reports whether the linked libcurl still has that bug.
-start_gateway gw_h2 --upstream="https://127.0.0.1:$h2_port" --upstream_ca_file="$work/certs/ca.pem"
+shared_servers() { selected latency || selected throughput || selected openloop; }
+if shared_servers; then
+  echo "== servers" >&2
+  start_server echo_small "$work/bin/echo_server" --fixture="$work/www/stacks-small.json"
+  start_server echo_large "$work/bin/echo_server" --fixture="$work/www/stacks-large.json"
+  start_gateway gw_h1 --upstream="http://127.0.0.1:$h1_port" --upstream_max_connections="$pool_size"
+  # HTTP/2 is spoken over TLS (ALPN): Debian 12's libcurl 7.88.1 fails every request after the
+  # first on a reused prior-knowledge (h2c) connection (curl issue #10634, fixed in 8.0.0), and
+  # the gateway refuses h2c on it.
+  start_gateway gw_h2 --upstream="https://127.0.0.1:$h2_port" --upstream_ca_file="$work/certs/ca.pem"
 
-# T6: a fresh gateway, then after its first call (what an idle pod shows).
-sleep 1
-fact idle_rss_kb_fresh "$(status_field "${pid_of[gw_h1]}" VmRSS)"
-ghz_run idle-first-call gw_h1 ListStacks "$small_request" -n 1 -c 1
-sleep 1
-fact idle_rss_kb "$(status_field "${pid_of[gw_h1]}" VmRSS)"
-fact idle_threads "$(status_field "${pid_of[gw_h1]}" Threads)"
+  # T6: a fresh gateway, then after its first call (what an idle pod shows).
+  sleep 1
+  fact idle_rss_kb_fresh "$(status_field "${pid_of[gw_h1]}" VmRSS)"
+  ghz_run idle-first-call gw_h1 ListStacks "$small_request" -n 1 -c 1
+  sleep 1
+  fact idle_rss_kb "$(status_field "${pid_of[gw_h1]}" VmRSS)"
+  fact idle_threads "$(status_field "${pid_of[gw_h1]}" Threads)"
+fi
 
 # --- Ping-pong latency: one call in flight -------------------------------------------------------
-for size in small large; do
-  echo "== ping-pong, $size payload" >&2
-  ghz_warm gw_h1 ListStacks "${request[$size]}" 1
-  ghz_run "pingpong-$size-gw_h1" gw_h1 ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
-  if [ "$size" = small ]; then
-    ghz_warm gw_h2 ListStacks "${request[$size]}" 1
-    ghz_run "pingpong-$size-gw_h2" gw_h2 ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
-  fi
-  ghz_warm "echo_$size" ListStacks "${request[$size]}" 1
-  ghz_run "pingpong-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
-  wrk_run "pingpong-$size-direct" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
-done
+if selected latency; then
+  for size in small large; do
+    echo "== ping-pong, $size payload" >&2
+    ghz_warm gw_h1 ListStacks "${request[$size]}" 1
+    ghz_run "pingpong-$size-gw_h1" gw_h1 ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+    if [ "$size" = small ]; then
+      ghz_warm gw_h2 ListStacks "${request[$size]}" 1
+      ghz_run "pingpong-$size-gw_h2" gw_h2 ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+    fi
+    ghz_warm "echo_$size" ListStacks "${request[$size]}" 1
+    ghz_run "pingpong-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+    wrk_run "pingpong-$size-direct" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
+  done
+fi
 
 # --- Throughput and CPU per call at concurrency 64 (closed loop) ---------------------------------
-for size in small large; do
-  echo "== throughput, $size payload, concurrency $concurrency" >&2
-  ghz_warm gw_h1 ListStacks "${request[$size]}" "$concurrency"
-  reset_peak_rss "${pid_of[gw_h1]}"
-  ghz_cpu "throughput-$size-gw_h1" gw_h1 ListStacks "${request[$size]}" -c "$concurrency" \
-    "${throughput_load[@]}"
-  fact "load_peak_rss_kb.$size" "$(status_field "${pid_of[gw_h1]}" VmHWM)"
-  fact "load_threads.$size" "$(status_field "${pid_of[gw_h1]}" Threads)"
-  if [ "$size" = small ]; then
-    ghz_warm gw_h2 ListStacks "${request[$size]}" "$concurrency"
-    ghz_cpu "throughput-$size-gw_h2" gw_h2 ListStacks "${request[$size]}" -c "$concurrency" \
+if selected throughput; then
+  for size in small large; do
+    echo "== throughput, $size payload, concurrency $concurrency" >&2
+    ghz_warm gw_h1 ListStacks "${request[$size]}" "$concurrency"
+    reset_peak_rss "${pid_of[gw_h1]}"
+    ghz_cpu "throughput-$size-gw_h1" gw_h1 ListStacks "${request[$size]}" -c "$concurrency" \
       "${throughput_load[@]}"
-  fi
-  ghz_warm "echo_$size" ListStacks "${request[$size]}" "$concurrency"
-  ghz_cpu "throughput-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c "$concurrency" \
-    "${throughput_load[@]}"
-  wrk_run "throughput-$size-direct" "/api/user/stacks?organization=${organization[$size]}" \
-    "$concurrency" "$throughput_secs"
-done
+    fact "load_peak_rss_kb.$size" "$(status_field "${pid_of[gw_h1]}" VmHWM)"
+    fact "load_threads.$size" "$(status_field "${pid_of[gw_h1]}" Threads)"
+    if [ "$size" = small ]; then
+      ghz_warm gw_h2 ListStacks "${request[$size]}" "$concurrency"
+      ghz_cpu "throughput-$size-gw_h2" gw_h2 ListStacks "${request[$size]}" -c "$concurrency" \
+        "${throughput_load[@]}"
+    fi
+    ghz_warm "echo_$size" ListStacks "${request[$size]}" "$concurrency"
+    ghz_cpu "throughput-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c "$concurrency" \
+      "${throughput_load[@]}"
+    wrk_run "throughput-$size-direct" "/api/user/stacks?organization=${organization[$size]}" \
+      "$concurrency" "$throughput_secs"
+  done
+fi
 
 # --- Open loop: a fixed arrival rate, latency without coordinated omission -----------------------
-echo "== open loop, $open_loop_rate calls/s" >&2
-for server in gw_h1 echo_small; do
-  ghz_run "openloop-$server" "$server" ListStacks "$small_request" --async -r "$open_loop_rate" \
-    -c "$concurrency" "${open_loop_load[@]}"
-done
-fact post_load_rss_kb "$(status_field "${pid_of[gw_h1]}" VmRSS)"
-stop_server gw_h1
-stop_server gw_h2
-stop_server echo_large
+if selected openloop; then
+  echo "== open loop, $open_loop_rate calls/s" >&2
+  for server in gw_h1 echo_small; do
+    ghz_run "openloop-$server" "$server" ListStacks "$small_request" --async -r "$open_loop_rate" \
+      -c "$concurrency" "${open_loop_load[@]}"
+  done
+fi
+if shared_servers; then
+  fact post_load_rss_kb "$(status_field "${pid_of[gw_h1]}" VmRSS)"
+  stop_server gw_h1
+  stop_server gw_h2
+  stop_server echo_large
+fi
 
 # --- T4 connection reuse: fresh gateways, every connection they open counts ----------------------
-echo "== connection reuse, $reuse_calls calls at concurrency $reuse_concurrency" >&2
-for proto in h1 h2; do
-  if [ "$proto" = h1 ]; then
-    start_gateway "reuse_$proto" --upstream="http://127.0.0.1:$h1_port" \
-      --upstream_max_connections="$pool_size"
-  else
-    start_gateway "reuse_$proto" --upstream="https://127.0.0.1:$h2_port" \
-      --upstream_ca_file="$work/certs/ca.pem" --upstream_max_connections="$pool_size"
-  fi
-  accepts_before=$(nginx_accepts)
-  ghz_run "reuse-$proto" "reuse_$proto" ListStacks "$small_request" -c "$reuse_concurrency" \
-    -n "$reuse_calls"
-  # Minus one: the stub_status request itself.
-  fact "reuse_nginx_accepts.$proto" $(($(nginx_accepts) - accepts_before - 1))
-  fact "reuse_opened.$proto" "$(metric "reuse_$proto" pulumi_upstream_connections_opened_total)"
-  stop_server "reuse_$proto"
-done
+if selected reuse; then
+  echo "== connection reuse, $reuse_calls calls at concurrency $reuse_concurrency" >&2
+  for proto in h1 h2; do
+    if [ "$proto" = h1 ]; then
+      start_gateway "reuse_$proto" --upstream="http://127.0.0.1:$h1_port" \
+        --upstream_max_connections="$pool_size"
+    else
+      start_gateway "reuse_$proto" --upstream="https://127.0.0.1:$h2_port" \
+        --upstream_ca_file="$work/certs/ca.pem" --upstream_max_connections="$pool_size"
+    fi
+    accepts_before=$(nginx_accepts)
+    ghz_run "reuse-$proto" "reuse_$proto" ListStacks "$small_request" -c "$reuse_concurrency" \
+      -n "$reuse_calls"
+    # Minus one: the stub_status request itself.
+    fact "reuse_nginx_accepts.$proto" $(($(nginx_accepts) - accepts_before - 1))
+    fact "reuse_opened.$proto" "$(metric "reuse_$proto" pulumi_upstream_connections_opened_total)"
+    stop_server "reuse_$proto"
+  done
+fi
 
 # h2c (HTTP/2 by prior knowledge) is not measured: Debian 12's libcurl 7.88 breaks reused h2c
 # connections (curl #10634, fixed in 8.0.0), so the gateway refuses the flag; HTTP/2 runs over
 # TLS above.
 
 # --- T3: thousands of calls held upstream --------------------------------------------------------
-echo "== $held_calls calls held $held_for upstream" >&2
-start_server hold "$work/bin/hold_server" --hold="$held_for" \
-  --body_file="$work/www/stacks-small.json"
-# HTTP/1.1 carries one request per connection, so the pool must hold every call.
-start_gateway gw_hold --upstream="http://${addr_of[hold]}" \
-  --upstream_max_connections=$((held_calls + 100)) --max_in_flight=$((held_calls * 2))
-sleep 0.5
-fact held_idle_rss_kb "$(status_field "${pid_of[gw_hold]}" VmRSS)"
-start_thread_sampler "${pid_of[gw_hold]}" "$work/held-threads"
-reset_peak_rss "${pid_of[gw_hold]}"
-# Many callers, not one: 500 calls per HTTP/2 connection.
-ghz_run held gw_hold ListStacks "$small_request" -c "$held_calls" -n "$held_calls" -t 60s \
-  --connections $(((held_calls + 499) / 500))
-fact held_peak_rss_kb "$(status_field "${pid_of[gw_hold]}" VmHWM)"
-stop_pid "$sampler_pid"
-fact held_peak_threads "$(cat "$work/held-threads")"
-stop_server gw_hold
-stop_server hold
-cp "$work/logs/hold.out" "$raw/hold-stats.json"
+if selected held; then
+  echo "== $held_calls calls held $held_for upstream" >&2
+  start_server hold "$work/bin/hold_server" --hold="$held_for" \
+    --body_file="$work/www/stacks-small.json"
+  # HTTP/1.1 carries one request per connection, so the pool must hold every call.
+  start_gateway gw_hold --upstream="http://${addr_of[hold]}" \
+    --upstream_max_connections=$((held_calls + 100)) --max_in_flight=$((held_calls * 2))
+  sleep 0.5
+  fact held_idle_rss_kb "$(status_field "${pid_of[gw_hold]}" VmRSS)"
+  fact held_idle_threads "$(status_field "${pid_of[gw_hold]}" Threads)"
+  start_thread_sampler "${pid_of[gw_hold]}" "$work/held-threads"
+  reset_peak_rss "${pid_of[gw_hold]}"
+  # Many callers, not one: 500 calls per HTTP/2 connection.
+  ghz_run held gw_hold ListStacks "$small_request" -c "$held_calls" -n "$held_calls" -t 60s \
+    --connections $(((held_calls + 499) / 500))
+  fact held_peak_rss_kb "$(status_field "${pid_of[gw_hold]}" VmHWM)"
+  stop_pid "$sampler_pid"
+  fact held_peak_threads "$(cat "$work/held-threads")"
+  cp "$work/held-threads.names" "$raw/held-thread-names.txt" 2>/dev/null || true
+  stop_server gw_hold
+  stop_server hold
+  cp "$work/logs/hold.out" "$raw/hold-stats.json"
+
+  # Baseline: the same calls held by a bare gRPC server (echo_server --hold), i.e. what gRPC's
+  # own pools and per-call state cost before the gateway adds anything.
+  start_server echo_hold "$work/bin/echo_server" --fixture="$work/www/stacks-small.json" \
+    --hold="$held_for"
+  sleep 0.5
+  fact echo_held_idle_rss_kb "$(status_field "${pid_of[echo_hold]}" VmRSS)"
+  fact echo_held_idle_threads "$(status_field "${pid_of[echo_hold]}" Threads)"
+  start_thread_sampler "${pid_of[echo_hold]}" "$work/echo-held-threads"
+  reset_peak_rss "${pid_of[echo_hold]}"
+  ghz_run held-echo echo_hold ListStacks "$small_request" -c "$held_calls" -n "$held_calls" \
+    -t 60s --connections $(((held_calls + 499) / 500))
+  fact echo_held_peak_rss_kb "$(status_field "${pid_of[echo_hold]}" VmHWM)"
+  stop_pid "$sampler_pid"
+  fact echo_held_peak_threads "$(cat "$work/echo-held-threads")"
+  cp "$work/echo-held-threads.names" "$raw/held-echo-thread-names.txt" 2>/dev/null || true
+  stop_server echo_hold
+fi
 
 # --- T5: a 64 MB stack export --------------------------------------------------------------------
-echo "== export of $export_bytes bytes" >&2
-export_path=/api/stacks/acme-corp/payments-api/prod/export
-for ((i = 0; i < export_calls; i++)); do
-  curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
-    "http://127.0.0.1:$h1_port$export_path" >>"$raw/direct-export.txt"
-done
-start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20))
-sleep 0.5
-fact export_idle_rss_kb "$(status_field "${pid_of[gw_export]}" VmRSS)"
-curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-before.txt"
-reset_peak_rss "${pid_of[gw_export]}"
-echo "  export_client export" >&2
-"$work/bin/export_client" --target="${addr_of[gw_export]}" --calls="$export_calls" \
-  >"$raw/export.json" 2>"$work/logs/export_client.err" || echo "run.sh: export_client failed" >&2
-fact export_peak_rss_kb "$(status_field "${pid_of[gw_export]}" VmHWM)"
-curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-after.txt"
-stop_server gw_export
+if selected export; then
+  echo "== export of $export_bytes bytes" >&2
+  export_path=/api/stacks/acme-corp/payments-api/prod/export
+  for ((i = 0; i < export_calls; i++)); do
+    curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
+      "http://127.0.0.1:$h1_port$export_path" >>"$raw/direct-export.txt"
+  done
+  start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20))
+  sleep 0.5
+  fact export_idle_rss_kb "$(status_field "${pid_of[gw_export]}" VmRSS)"
+  curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-before.txt"
+  reset_peak_rss "${pid_of[gw_export]}"
+  echo "  export_client export" >&2
+  "$work/bin/export_client" --target="${addr_of[gw_export]}" --calls="$export_calls" \
+    >"$raw/export.json" 2>"$work/logs/export_client.err" || echo "run.sh: export_client failed" >&2
+  fact export_peak_rss_kb "$(status_field "${pid_of[gw_export]}" VmHWM)"
+  curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-after.txt"
+  stop_server gw_export
+fi
 
 fact load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact run_seconds $(($(date +%s) - run_started))

@@ -381,5 +381,76 @@ TEST_F(AuthTest, OtherOrganizationsUserCannotWriteToAcmeAndNothingChanges) {
               ElementsAre("stack.create", "stack.tag.add", "team.create"));
 }
 
+// The demo seed's organization and team tokens (emulator/README.md "Demo data").
+constexpr char kAcmeOrgToken[] = "pul-demo-org-acme-ci-6d1e8f2a4b7c4e9d8a0b1c2d3e4f5a6b";
+constexpr char kPlatformTeamToken[] = "pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b";
+
+// WhoAmI answers what the REST API hides: which kind of token a call carries.
+TEST_F(AuthTest, WhoAmITellsPersonalOrganizationAndTeamTokensApart) {
+  Caller jdoe = As(kJdoeToken);
+  Result<v1::GetCurrentUserResponse> user =
+      jdoe(&Users::GetCurrentUser, v1::GetCurrentUserRequest());
+  ASSERT_THAT(user.status, IsOk());
+  EXPECT_EQ(user.response.name(), "Jane Doe");
+  EXPECT_EQ(user.response.github_login(), "jdoe");
+  EXPECT_EQ(user.response.token_info().name(), "jdoe-laptop");
+  std::vector<std::string> orgs;
+  for (const v1::UserInfo& org : user.response.organizations()) orgs.push_back(org.github_login());
+  EXPECT_THAT(orgs, ::testing::UnorderedElementsAre("acme-corp", "globex"));
+
+  Result<v1::WhoAmIResponse> me = jdoe(&Users::WhoAmI, v1::WhoAmIRequest());
+  ASSERT_THAT(me.status, IsOk());
+  EXPECT_EQ(me.response.token_kind(), v1::TOKEN_KIND_PERSONAL);
+  EXPECT_EQ(me.response.user_login(), "jdoe");
+  EXPECT_EQ(me.response.token_name(), "jdoe-laptop");
+  EXPECT_EQ(me.response.credential_source(), v1::CREDENTIAL_SOURCE_CALLER);
+  EXPECT_THAT(me.response.organizations(), ::testing::UnorderedElementsAre("acme-corp", "globex"));
+
+  // An organization token: the REST API answers with the org's name as if it were a user.
+  Caller ci = As(kAcmeOrgToken);
+  user = ci(&Users::GetCurrentUser, v1::GetCurrentUserRequest());
+  ASSERT_THAT(user.status, IsOk());
+  EXPECT_EQ(user.response.github_login(), "acme-corp");
+  me = ci(&Users::WhoAmI, v1::WhoAmIRequest());
+  ASSERT_THAT(me.status, IsOk());
+  EXPECT_EQ(me.response.token_kind(), v1::TOKEN_KIND_ORGANIZATION);
+  EXPECT_EQ(me.response.organization(), "acme-corp");
+  EXPECT_EQ(me.response.token_name(), "acme-ci");
+  EXPECT_EQ(me.response.user_login(), "");
+
+  Caller team = As(kPlatformTeamToken);
+  me = team(&Users::WhoAmI, v1::WhoAmIRequest());
+  ASSERT_THAT(me.status, IsOk());
+  EXPECT_EQ(me.response.token_kind(), v1::TOKEN_KIND_TEAM);
+  EXPECT_EQ(me.response.organization(), "acme-corp");
+  EXPECT_EQ(me.response.team(), "platform");
+  EXPECT_EQ(me.response.token_name(), "platform-deploy");
+
+  // The answer never carries the token itself.
+  for (const char* token : {kJdoeToken, kAcmeOrgToken, kPlatformTeamToken}) {
+    EXPECT_EQ(me.response.SerializeAsString().find(token), std::string::npos);
+  }
+}
+
+TEST_F(AuthTest, WhoAmIWithoutAValidTokenIsUnauthenticated) {
+  Caller anonymous = As("");
+  EXPECT_THAT(anonymous(&Users::WhoAmI, v1::WhoAmIRequest()).status,
+              StatusIs(Code::UNAUTHENTICATED, "missing authorization metadata"));
+  EXPECT_THAT(anonymous(&Users::GetCurrentUser, v1::GetCurrentUserRequest()).status,
+              StatusIs(Code::UNAUTHENTICATED, "missing authorization metadata"));
+  absl::StatusOr<int64_t> upstream = admin().RequestCount();
+  ASSERT_TRUE(upstream.ok()) << upstream.status();
+  EXPECT_EQ(*upstream, 0) << "the gateway must refuse before calling the upstream";
+
+  Caller stranger = As("pul-demo-nobody-00000000000000000000000000000000");
+  for (const grpc::Status& status :
+       {stranger(&Users::WhoAmI, v1::WhoAmIRequest()).status,
+        stranger(&Users::GetCurrentUser, v1::GetCurrentUserRequest()).status}) {
+    EXPECT_THAT(status, StatusIs(Code::UNAUTHENTICATED,
+                                 "Unauthorized: No credentials provided or are invalid."));
+    EXPECT_THAT(pulumi_client::DecodeError(status).metadata, Contains(Pair("http_status", "401")));
+  }
+}
+
 }  // namespace
 }  // namespace pulumi_gateway::e2e

@@ -20,6 +20,7 @@
 #include "pulumi/service/v1/organizations.grpc.pb.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
+#include "pulumi/service/v1/users.grpc.pb.h"
 
 namespace grpc {
 // Readable failure messages for grpc::Status in gMock expectations.
@@ -35,6 +36,7 @@ namespace v1 = ::pulumi::service::v1;
 using Stacks = v1::StacksService::Stub;
 using Updates = v1::StackUpdatesService::Stub;
 using Orgs = v1::OrganizationsService::Stub;
+using Users = v1::UsersService::Stub;
 
 // The outcome of one unary call.
 template <typename Response>
@@ -43,7 +45,7 @@ struct Result {
   Response response;
 };
 
-// Calls RPCs of the three services as one user, each call with a fresh context (token, 30 s
+// Calls RPCs of the four services as one user, each call with a fresh context (token, 30 s
 // deadline) from the C++ client library.
 class Caller final {
  public:
@@ -67,6 +69,7 @@ class Caller final {
   Stacks& StubOf(Stacks*) { return client_->stacks(); }
   Updates& StubOf(Updates*) { return client_->updates(); }
   Orgs& StubOf(Orgs*) { return client_->organizations(); }
+  Users& StubOf(Users*) { return client_->users(); }
 
   std::unique_ptr<pulumi_client::PulumiClient> client_;
 };

@@ -1,4 +1,4 @@
-// Keeps the end-to-end suites complete: every RPC of the three services has a test that calls it
+// Keeps the end-to-end suites complete: every RPC of the four services has a test that calls it
 // successfully and a test that asserts one of its error paths, both through the real gateway and
 // emulator. The list below is checked against the service descriptors (a new RPC without an
 // entry fails here) and against the suites' sources (each named test must exist and call the RPC).
@@ -18,6 +18,7 @@
 #include "pulumi/service/v1/organizations.pb.h"
 #include "pulumi/service/v1/stacks.pb.h"
 #include "pulumi/service/v1/updates.pb.h"
+#include "pulumi/service/v1/users.pb.h"
 
 namespace pulumi_gateway::e2e {
 namespace {
@@ -116,6 +117,11 @@ const std::vector<Coverage>& CoverageList() {
       {"OrganizationsService.ExportAuditLogsV2",
        "OrganizationTest.NewMemberJoinsATeamChangesRoleAndLeavesEachStepAudited",
        "AuditLogTest.AuditLogsNeedAnAdminAndTheSubscription"},
+      // UsersService
+      {"UsersService.GetCurrentUser", "AuthTest.WhoAmITellsPersonalOrganizationAndTeamTokensApart",
+       "AuthTest.WhoAmIWithoutAValidTokenIsUnauthenticated"},
+      {"UsersService.WhoAmI", "AuthTest.WhoAmITellsPersonalOrganizationAndTeamTokensApart",
+       "AuthTest.WhoAmIWithoutAValidTokenIsUnauthenticated"},
   };
   return *list;
 }
@@ -150,14 +156,15 @@ std::string SourceOfTest(const std::string& source, const std::string& suite,
   return source.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
 }
 
-// Every unary RPC of the three services, as Service.Method. The server-streaming RPCs run
-// against the real emulator in tests/integration/streaming_test.cc.
+// Every unary RPC of the four services (WhoAmI, a unary composite, included), as Service.Method.
+// The server-streaming RPCs run against the real emulator in tests/integration/streaming_test.cc.
 std::set<std::string> ServedRpcs() {
   std::set<std::string> rpcs;
   for (const google::protobuf::ServiceDescriptor* service :
        {pulumi::service::v1::ListStacksRequest::descriptor()->file()->service(0),
         pulumi::service::v1::ListUpdatesRequest::descriptor()->file()->service(0),
-        pulumi::service::v1::ListMembersRequest::descriptor()->file()->service(0)}) {
+        pulumi::service::v1::ListMembersRequest::descriptor()->file()->service(0),
+        pulumi::service::v1::WhoAmIRequest::descriptor()->file()->service(0)}) {
     for (int i = 0; i < service->method_count(); ++i) {
       if (service->method(i)->server_streaming()) continue;
       rpcs.insert(absl::StrCat(service->name(), ".", service->method(i)->name()));
@@ -166,16 +173,17 @@ std::set<std::string> ServedRpcs() {
   return rpcs;
 }
 
-TEST(RpcCoverageTest, TheThreeServicesAreTheOnesInTheProtoFiles) {
+TEST(RpcCoverageTest, TheFourServicesAreTheOnesInTheProtoFiles) {
   const google::protobuf::DescriptorPool* pool = google::protobuf::DescriptorPool::generated_pool();
   for (const char* name :
        {"pulumi.service.v1.StacksService", "pulumi.service.v1.StackUpdatesService",
-        "pulumi.service.v1.OrganizationsService"}) {
+        "pulumi.service.v1.OrganizationsService", "pulumi.service.v1.UsersService"}) {
     EXPECT_NE(pool->FindServiceByName(name), nullptr) << name;
   }
   EXPECT_EQ(pulumi::service::v1::ListStacksRequest::descriptor()->file()->service_count(), 1);
   EXPECT_EQ(pulumi::service::v1::ListUpdatesRequest::descriptor()->file()->service_count(), 1);
   EXPECT_EQ(pulumi::service::v1::ListMembersRequest::descriptor()->file()->service_count(), 1);
+  EXPECT_EQ(pulumi::service::v1::WhoAmIRequest::descriptor()->file()->service_count(), 1);
 }
 
 TEST(RpcCoverageTest, EveryRpcHasAnEndToEndSuccessAndErrorTest) {

@@ -50,9 +50,11 @@ std::unique_ptr<emulator::Server> StartEmulator() {
 }
 
 std::unique_ptr<ChildProcess> StartGateway(int upstream_port, std::vector<std::string> flags) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0",
-                                   absl::StrCat("--upstream=http://127.0.0.1:", upstream_port),
-                                   "--metrics_listen=", "--log_level=warning"};
+  // The fault tests count upstream requests per call (retries, budget, rate): identical
+  // concurrent reads must not be coalesced into one.
+  std::vector<std::string> args = {
+      "--listen=127.0.0.1:0", absl::StrCat("--upstream=http://127.0.0.1:", upstream_port),
+      "--metrics_listen=", "--log_level=warning", "--coalesce_reads=false"};
   args.insert(args.end(), flags.begin(), flags.end());
   auto gateway = std::make_unique<ChildProcess>(kGatewayBinary, std::move(args),
                                                 std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});

@@ -51,8 +51,10 @@ GetStackRequest StackRequest() {
 }
 
 std::unique_ptr<ChildProcess> StartGateway(std::vector<std::string> extra) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0",
-                                   "--metrics_listen=", "--log_level=warning"};
+  // The drain tests count one upstream request per call: identical concurrent reads must not be
+  // coalesced into one.
+  std::vector<std::string> args = {
+      "--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=warning", "--coalesce_reads=false"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto gateway = std::make_unique<ChildProcess>(kGateway, args);
   absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(20));

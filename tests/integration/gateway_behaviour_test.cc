@@ -32,8 +32,11 @@ constexpr char kGateway[] = "gateway/pulumi_gateway";
 
 std::unique_ptr<ChildProcess> StartGateway(const std::string& upstream,
                                            std::vector<std::string> extra = {}) {
+  // These tests count one upstream request per call: identical concurrent reads must not be
+  // coalesced into one.
   std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0",
-                                   "--upstream=" + upstream, "--log_level=warning"};
+                                   "--upstream=" + upstream, "--log_level=warning",
+                                   "--coalesce_reads=false"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto gateway = std::make_unique<ChildProcess>(kGateway, args);
   absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(20));

@@ -22,6 +22,8 @@ type Client struct {
 	Updates servicev1.StackUpdatesServiceClient
 	// Organizations is the OrganizationsService stub (members, teams, audit logs).
 	Organizations servicev1.OrganizationsServiceClient
+	// Users is the UsersService stub (GetCurrentUser, WhoAmI).
+	Users servicev1.UsersServiceClient
 
 	conn *grpc.ClientConn
 }
@@ -77,6 +79,7 @@ func Dial(ctx context.Context, address, token string, opts ...Option) (*Client, 
 		Stacks:        servicev1.NewStacksServiceClient(conn),
 		Updates:       servicev1.NewStackUpdatesServiceClient(conn),
 		Organizations: servicev1.NewOrganizationsServiceClient(conn),
+		Users:         servicev1.NewUsersServiceClient(conn),
 		conn:          conn,
 	}, nil
 }

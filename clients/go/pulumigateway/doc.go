@@ -18,10 +18,10 @@
 //		fmt.Println(stack.GetOrgName(), stack.GetProjectName(), stack.GetStackName())
 //	}
 //
-// The typed stubs are the fields [Client.Stacks], [Client.Updates] and [Client.Organizations];
-// every RPC the gateway serves is there. [Stacks], [Members], [AuditLogEvents] and [UpdateEvents]
-// iterate over every page of a list, given the stub to call. Errors of the stubs and of the
-// iterators are plain gRPC status errors ([google.golang.org/grpc/status.Code] works on them);
-// [AsError] decodes the details the gateway attaches (google.rpc.ErrorInfo and
+// The typed stubs are the fields [Client.Stacks], [Client.Updates], [Client.Organizations] and
+// [Client.Users]; every RPC the gateway serves is there. [Stacks], [Members], [AuditLogEvents]
+// and [UpdateEvents] iterate over every page of a list, given the stub to call. Errors of the
+// stubs and of the iterators are plain gRPC status errors ([google.golang.org/grpc/status.Code]
+// works on them); [AsError] decodes the details the gateway attaches (google.rpc.ErrorInfo and
 // google.rpc.RetryInfo).
 package pulumigateway

@@ -3,6 +3,7 @@ package pulumigateway_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -424,5 +425,55 @@ func TestUpdateEventsDeadlineWhileRunning(t *testing.T) {
 	}
 	if elapsed := time.Since(start); elapsed < 450*time.Millisecond || elapsed > 5*time.Second {
 		t.Errorf("iteration ended after %v, want about the 500 ms deadline", elapsed)
+	}
+}
+
+func TestWhoAmIPersonalToken(t *testing.T) {
+	client := dialGateway(t, testsystem.JdoeToken)
+	resp, err := client.Users.WhoAmI(testContext(t), &servicev1.WhoAmIRequest{})
+	if err != nil {
+		t.Fatalf("WhoAmI: %v", err)
+	}
+	if resp.GetTokenKind() != servicev1.TokenKind_TOKEN_KIND_PERSONAL {
+		t.Errorf("token_kind = %v, want TOKEN_KIND_PERSONAL", resp.GetTokenKind())
+	}
+	if resp.GetUserLogin() != "jdoe" {
+		t.Errorf("user_login = %q, want jdoe", resp.GetUserLogin())
+	}
+}
+
+func TestBatchGetStacksReportsEachEntry(t *testing.T) {
+	client := dialGateway(t, testsystem.JdoeToken)
+	stream, err := client.Stacks.BatchGetStacks(testContext(t), &servicev1.BatchGetStacksRequest{
+		Stacks: []*servicev1.GetStackRequest{
+			{OrgName: "acme-corp", ProjectName: "payments-api", StackName: "prod"},
+			{OrgName: "acme-corp", ProjectName: "payments-api", StackName: "nope"},
+		},
+	})
+	if err != nil {
+		t.Fatalf("BatchGetStacks: %v", err)
+	}
+	byIndex := map[int32]*servicev1.BatchGetStacksResponse{}
+	for {
+		msg, err := stream.Recv()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("BatchGetStacks: Recv: %v", err)
+		}
+		if byIndex[msg.GetIndex()] != nil {
+			t.Errorf("index %d sent twice", msg.GetIndex())
+		}
+		byIndex[msg.GetIndex()] = msg
+	}
+	if len(byIndex) != 2 {
+		t.Fatalf("got %d messages, want 2: %v", len(byIndex), byIndex)
+	}
+	if s := byIndex[0].GetStack(); s.GetStackName() != "prod" || s.GetId() != "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f" {
+		t.Errorf("index 0 = %v, want the prod stack", byIndex[0])
+	}
+	if byIndex[1].GetStack() != nil || byIndex[1].GetError().GetCode() != int32(codes.NotFound) {
+		t.Errorf("index 1 = %v, want error.code %d (NOT_FOUND)", byIndex[1], codes.NotFound)
 	}
 }

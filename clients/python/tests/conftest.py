@@ -157,6 +157,8 @@ def system() -> Iterator[System]:
                 "--listen=127.0.0.1:0",
                 "--metrics_listen=",
                 "--log_level=warning",
+                # The suite injects 429s and goes on with the same token: no fleet-wide pause.
+                "--throttle_max_pause=0",
                 f"--upstream=http://{emulator_address}",
             ],
         )

@@ -12,7 +12,7 @@ def test_ships_py_typed_and_stubs() -> None:
     package = resources.files("pulumi_gateway_client")
     assert package.joinpath("py.typed").is_file()
     generated = package.joinpath("_generated", "pulumi", "service", "v1")
-    for name in ("common", "stacks", "updates", "organizations"):
+    for name in ("common", "stacks", "updates", "organizations", "users"):
         assert generated.joinpath(f"{name}_pb2.pyi").is_file(), name
 
 

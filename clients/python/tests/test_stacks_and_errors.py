@@ -14,6 +14,7 @@ from pulumi_gateway_client import (
     decode_error,
     stacks_pb2,
     stacks_pb2_grpc,
+    users_pb2,
 )
 
 PROD = stacks_pb2.GetStackRequest(
@@ -146,3 +147,26 @@ def test_client_default_deadline_exceeded(system: System, emulator: Emulator) ->
     assert caught.value.code is grpc.StatusCode.DEADLINE_EXCEEDED
     assert time.monotonic() - started < 2.5
 
+
+
+def test_who_am_i_with_a_personal_token(client: PulumiClient) -> None:
+    me = client.users.WhoAmI(users_pb2.WhoAmIRequest())
+    assert me.token_kind == users_pb2.TOKEN_KIND_PERSONAL
+    assert me.user_login == "jdoe"
+
+
+def test_batch_get_stacks_reports_each_entry_by_index(client: PulumiClient) -> None:
+    nope = stacks_pb2.GetStackRequest(
+        org_name="acme-corp", project_name="payments-api", stack_name="nope"
+    )
+    request = stacks_pb2.BatchGetStacksRequest(stacks=[PROD, nope])
+    by_index: dict[int, stacks_pb2.BatchGetStacksResponse] = {}
+    for message in client.stacks.BatchGetStacks(request, timeout=10):
+        assert message.index not in by_index, f"index {message.index} sent twice"
+        by_index[message.index] = message
+    assert sorted(by_index) == [0, 1]
+    assert by_index[0].WhichOneof("result") == "stack"
+    assert by_index[0].stack.stack_name == "prod"
+    assert by_index[0].stack.id == "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f"
+    assert by_index[1].WhichOneof("result") == "error"
+    assert by_index[1].error.code == grpc.StatusCode.NOT_FOUND.value[0]

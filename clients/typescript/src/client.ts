@@ -1,4 +1,4 @@
-// createClient(): one gRPC channel to the gateway and promise-returning methods for its three
+// createClient(): one gRPC channel to the gateway and promise-returning methods for its four
 // services, with the token attached to every call, a default deadline, TLS, errors as GatewayError
 // and async iterators over paginated lists.
 //
@@ -14,6 +14,7 @@ import { followUpdateEvents, paginate, type FollowOptions } from "./pagination";
 import * as organizationsPb from "./generated/pulumi/service/v1/organizations";
 import * as stacksPb from "./generated/pulumi/service/v1/stacks";
 import * as updatesPb from "./generated/pulumi/service/v1/updates";
+import * as usersPb from "./generated/pulumi/service/v1/users";
 import type { DeepPartial } from "./generated/pulumi/service/v1/stacks";
 
 // Shape of one method of a generated grpc-js service definition (`StacksServiceService` …).
@@ -78,11 +79,15 @@ export type OrganizationsClient = PromiseClient<organizationsPb.OrganizationsSer
   ): AsyncGenerator<organizationsPb.AuditLogEvent, void, undefined>;
 };
 
+/** UsersService: GetCurrentUser and WhoAmI (the identity behind the token). */
+export type UsersClient = PromiseClient<usersPb.UsersServiceService>;
+
 /** What createClient returns. */
 export interface GatewayClient {
   readonly stacks: StacksClient;
   readonly updates: UpdatesClient;
   readonly organizations: OrganizationsClient;
+  readonly users: UsersClient;
   /** Closes the channel; calls in flight fail with CANCELLED or UNAVAILABLE. */
   close(): void;
 }
@@ -134,6 +139,7 @@ export function createClient(options: ClientOptions): GatewayClient {
   const stackMethods = bindService(stacksPb.StacksServiceService, stacksPb, invoke);
   const updateMethods = bindService(updatesPb.StackUpdatesServiceService, updatesPb, invoke);
   const orgMethods = bindService(organizationsPb.OrganizationsServiceService, organizationsPb, invoke);
+  const users: UsersClient = bindService(usersPb.UsersServiceService, usersPb, invoke);
 
   const stacks: StacksClient = {
     ...stackMethods,
@@ -168,7 +174,7 @@ export function createClient(options: ClientOptions): GatewayClient {
         request.continuationToken,
       ),
   };
-  return { stacks, updates, organizations, close: () => channel.close() };
+  return { stacks, updates, organizations, users, close: () => channel.close() };
 }
 
 type Invoke = (method: UnaryMethod, request: unknown, call?: CallOptions) => Promise<unknown>;

@@ -6,7 +6,7 @@
 //
 // The generated messages are in `proto` (proto.stacks.Stack …); int64 fields are JS numbers.
 export { createClient } from "./client";
-export type { GatewayClient, OrganizationsClient, PromiseClient, StacksClient, UpdatesClient } from "./client";
+export type { GatewayClient, OrganizationsClient, PromiseClient, StacksClient, UpdatesClient, UsersClient } from "./client";
 export { kDefaultDeadlineMs } from "./options";
 export type { CallOptions, ClientOptions, TlsOptions } from "./options";
 export { abortedError, decodeStatusDetails, GatewayError, statusName } from "./errors";
@@ -19,4 +19,5 @@ export * as proto from "./proto";
 export type { AuditLogEvent, OrganizationMember } from "./generated/pulumi/service/v1/organizations";
 export type { Stack, StackSummary } from "./generated/pulumi/service/v1/stacks";
 export type { EngineEvent, StackUpdate } from "./generated/pulumi/service/v1/updates";
+export type { WhoAmIResponse } from "./generated/pulumi/service/v1/users";
 export type { UserInfo } from "./generated/pulumi/service/v1/common";

@@ -5,7 +5,8 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { createClient, GatewayError, status, type GatewayClient } from "../src/index";
+import * as grpc from "@grpc/grpc-js";
+import { createClient, GatewayError, proto, status, type GatewayClient } from "../src/index";
 import { emulatorAdmin, kEveToken, kJdoeToken, startServers, type Servers } from "./fixture";
 
 const kProd = { orgName: "acme-corp", projectName: "payments-api", stackName: "prod" };
@@ -134,6 +135,40 @@ describe("reads", () => {
     const last = await client.updates.listUpdateEvents({ ...kProd, kind: "update", updateId: kProdUpdateId });
     assert.equal(last.events.length, 9);
     assert.equal(last.continuationToken, "", "a finished update ends with an empty token");
+  });
+});
+
+describe("users and batch reads", () => {
+  test("whoAmI with jdoe's personal token is PERSONAL, login jdoe", async () => {
+    const me = await client.users.whoAmI();
+    assert.equal(me.tokenKind, proto.users.TokenKind.TOKEN_KIND_PERSONAL);
+    assert.equal(me.userLogin, "jdoe");
+  });
+
+  test("batchGetStacks streams the stack for prod and NOT_FOUND for an unknown stack", async () => {
+    // Server-streaming RPCs are not wrapped by createClient: the generated grpc-js client is used.
+    const stub = new proto.stacks.StacksServiceClient(servers.gatewayAddress, grpc.credentials.createInsecure());
+    try {
+      const metadata = new grpc.Metadata();
+      metadata.set("authorization", `token ${kJdoeToken}`);
+      const request = proto.stacks.BatchGetStacksRequest.fromPartial({
+        stacks: [kProd, { ...kProd, stackName: "nope" }],
+      });
+      const byIndex = new Map<number, proto.stacks.BatchGetStacksResponse>();
+      for await (const message of stub.batchGetStacks(request, metadata, { deadline: Date.now() + 10_000 })) {
+        const entry = message as proto.stacks.BatchGetStacksResponse;
+        assert.ok(!byIndex.has(entry.index), `index ${entry.index} sent twice`);
+        byIndex.set(entry.index, entry);
+      }
+      assert.equal(byIndex.size, 2);
+      assert.equal(byIndex.get(0)?.stack?.stackName, "prod");
+      assert.equal(byIndex.get(0)?.stack?.id, "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f");
+      assert.equal(byIndex.get(0)?.error, undefined);
+      assert.equal(byIndex.get(1)?.stack, undefined);
+      assert.equal(byIndex.get(1)?.error?.code, status.NOT_FOUND);
+    } finally {
+      stub.close();
+    }
   });
 });
 

@@ -7,8 +7,8 @@
             print(f"{stack.org_name}/{stack.project_name}/{stack.stack_name}")
 
 The generated message and stub modules are re-exported here: `common_pb2`, `stacks_pb2`,
-`updates_pb2`, `organizations_pb2` (messages) and `stacks_pb2_grpc`, `updates_pb2_grpc`,
-`organizations_pb2_grpc` (stubs and servicers).
+`updates_pb2`, `organizations_pb2`, `users_pb2` (messages) and `stacks_pb2_grpc`,
+`updates_pb2_grpc`, `organizations_pb2_grpc`, `users_pb2_grpc` (stubs and servicers).
 """
 
 from pulumi_gateway_client._generated.pulumi.service.v1 import (
@@ -19,6 +19,8 @@ from pulumi_gateway_client._generated.pulumi.service.v1 import (
     stacks_pb2_grpc,
     updates_pb2,
     updates_pb2_grpc,
+    users_pb2,
+    users_pb2_grpc,
 )
 from pulumi_gateway_client.client import PulumiClient
 from pulumi_gateway_client.errors import PulumiGatewayError, decode_error
@@ -34,6 +36,8 @@ __all__ = [
     "stacks_pb2_grpc",
     "updates_pb2",
     "updates_pb2_grpc",
+    "users_pb2",
+    "users_pb2_grpc",
 ]
 
 __version__ = "0.1.0"

@@ -8,8 +8,8 @@
                                        stack_name="prod"))
 
 Every call carries `authorization: token <token>` metadata and, unless the call passes its own
-`timeout=`, the client's default deadline. Calls through `.stacks`, `.updates` and
-`.organizations` (and the iterators) raise `PulumiGatewayError` instead of a bare
+`timeout=`, the client's default deadline. Calls through `.stacks`, `.updates`,
+`.organizations` and `.users` (and the iterators) raise `PulumiGatewayError` instead of a bare
 `grpc.RpcError`; `.future()` calls are left as gRPC returns them (use `decode_error`).
 """
 
@@ -39,6 +39,7 @@ from pulumi_gateway_client._generated.pulumi.service.v1 import (
     stacks_pb2_grpc,
     updates_pb2,
     updates_pb2_grpc,
+    users_pb2_grpc,
 )
 from pulumi_gateway_client.errors import decode_error
 
@@ -154,6 +155,7 @@ class PulumiClient:
         stacks: the `StacksService` stub (`ListStacks`, `GetStack`, ...).
         updates: the `StackUpdatesService` stub (`GetLatestUpdate`, `ListUpdateEvents`, ...).
         organizations: the `OrganizationsService` stub (`ListMembers`, `ListTeams`, ...).
+        users: the `UsersService` stub (`GetCurrentUser`, `WhoAmI`).
         channel: the underlying channel, with the token and deadline interceptor applied.
 
     Use it as a context manager, or call `close()`.
@@ -223,6 +225,10 @@ class PulumiClient:
         self.organizations = cast(
             organizations_pb2_grpc.OrganizationsServiceStub,
             _RaisingStub(organizations_pb2_grpc.OrganizationsServiceStub(self.channel)),
+        )
+        self.users = cast(
+            users_pb2_grpc.UsersServiceStub,
+            _RaisingStub(users_pb2_grpc.UsersServiceStub(self.channel)),
         )
 
     def close(self) -> None:

@@ -214,6 +214,57 @@ func (x *Pagination) GetFollow() bool {
 	return false
 }
 
+// An RPC the gateway assembles itself from other RPCs' routes instead of one REST call: batch
+// reads, lists joined with per-item details, and WhoAmI. The gateway has one handler per
+// composite RPC; the option names the unary RPCs whose routes it calls, and start-up fails if one
+// of them has no route.
+type Composite struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Unary RPCs whose routes the handler calls: "Method" for one of the same service, or
+	// "Service.Method" for one of another service of the same package, e.g.
+	// ["ListStacks", "StackUpdatesService.GetLatestUpdate"].
+	Calls         []string `protobuf:"bytes,1,rep,name=calls,proto3" json:"calls,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Composite) Reset() {
+	*x = Composite{}
+	mi := &file_pulumi_gateway_v1_options_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Composite) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Composite) ProtoMessage() {}
+
+func (x *Composite) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_gateway_v1_options_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Composite.ProtoReflect.Descriptor instead.
+func (*Composite) Descriptor() ([]byte, []int) {
+	return file_pulumi_gateway_v1_options_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Composite) GetCalls() []string {
+	if x != nil {
+		return x.Calls
+	}
+	return nil
+}
+
 var file_pulumi_gateway_v1_options_proto_extTypes = []protoimpl.ExtensionInfo{
 	{
 		ExtendedType:  (*descriptorpb.MethodOptions)(nil),
@@ -256,6 +307,14 @@ var file_pulumi_gateway_v1_options_proto_extTypes = []protoimpl.ExtensionInfo{
 		Filename:      "pulumi/gateway/v1/options.proto",
 	},
 	{
+		ExtendedType:  (*descriptorpb.MethodOptions)(nil),
+		ExtensionType: (*Composite)(nil),
+		Field:         51006,
+		Name:          "pulumi.gateway.v1.composite",
+		Tag:           "bytes,51006,opt,name=composite",
+		Filename:      "pulumi/gateway/v1/options.proto",
+	},
+	{
 		ExtendedType:  (*descriptorpb.FieldOptions)(nil),
 		ExtensionType: ([]string)(nil),
 		Field:         51101,
@@ -291,6 +350,10 @@ var (
 	//
 	// optional pulumi.gateway.v1.Pagination pagination = 51005;
 	E_Pagination = &file_pulumi_gateway_v1_options_proto_extTypes[4]
+	// For RPCs the gateway assembles from other routes (see Composite).
+	//
+	// optional pulumi.gateway.v1.Composite composite = 51006;
+	E_Composite = &file_pulumi_gateway_v1_options_proto_extTypes[5]
 )
 
 // Extension fields to descriptorpb.FieldOptions.
@@ -300,7 +363,7 @@ var (
 	// as the update kind, so a caller can never steer a request to another route.
 	//
 	// repeated string allowed_values = 51101;
-	E_AllowedValues = &file_pulumi_gateway_v1_options_proto_extTypes[5]
+	E_AllowedValues = &file_pulumi_gateway_v1_options_proto_extTypes[6]
 )
 
 var File_pulumi_gateway_v1_options_proto protoreflect.FileDescriptor
@@ -319,7 +382,9 @@ const file_pulumi_gateway_v1_options_proto_rawDesc = "" +
 	"itemsField\x12.\n" +
 	"\x13request_token_field\x18\x03 \x01(\tR\x11requestTokenField\x120\n" +
 	"\x14response_token_field\x18\x04 \x01(\tR\x12responseTokenField\x12\x16\n" +
-	"\x06follow\x18\x05 \x01(\bR\x06follow*O\n" +
+	"\x06follow\x18\x05 \x01(\bR\x06follow\"!\n" +
+	"\tComposite\x12\x14\n" +
+	"\x05calls\x18\x01 \x03(\tR\x05calls*O\n" +
 	"\fConflictCode\x12\x1d\n" +
 	"\x19CONFLICT_CODE_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cCONFLICT_CODE_ALREADY_EXISTS\x10\x01:^\n" +
@@ -332,7 +397,8 @@ const file_pulumi_gateway_v1_options_proto_rawDesc = "" +
 	"\x12raw_response_field\x12\x1e.google.protobuf.MethodOptions\x18\xbc\x8e\x03 \x01(\tR\x10rawResponseField:_\n" +
 	"\n" +
 	"pagination\x12\x1e.google.protobuf.MethodOptions\x18\xbd\x8e\x03 \x01(\v2\x1d.pulumi.gateway.v1.PaginationR\n" +
-	"pagination:F\n" +
+	"pagination:\\\n" +
+	"\tcomposite\x12\x1e.google.protobuf.MethodOptions\x18\xbe\x8e\x03 \x01(\v2\x1c.pulumi.gateway.v1.CompositeR\tcomposite:F\n" +
 	"\x0eallowed_values\x12\x1d.google.protobuf.FieldOptions\x18\x9d\x8f\x03 \x03(\tR\rallowedValuesBu\n" +
 	"\x1ccom.pulumigateway.gateway.v1B\fOptionsProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/gateway/v1;gatewayv1b\x06proto3"
 
@@ -349,29 +415,32 @@ func file_pulumi_gateway_v1_options_proto_rawDescGZIP() []byte {
 }
 
 var file_pulumi_gateway_v1_options_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_pulumi_gateway_v1_options_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_pulumi_gateway_v1_options_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
 var file_pulumi_gateway_v1_options_proto_goTypes = []any{
 	(ConflictCode)(0),                  // 0: pulumi.gateway.v1.ConflictCode
 	(*FixedValue)(nil),                 // 1: pulumi.gateway.v1.FixedValue
 	(*Pagination)(nil),                 // 2: pulumi.gateway.v1.Pagination
-	(*descriptorpb.MethodOptions)(nil), // 3: google.protobuf.MethodOptions
-	(*descriptorpb.FieldOptions)(nil),  // 4: google.protobuf.FieldOptions
+	(*Composite)(nil),                  // 3: pulumi.gateway.v1.Composite
+	(*descriptorpb.MethodOptions)(nil), // 4: google.protobuf.MethodOptions
+	(*descriptorpb.FieldOptions)(nil),  // 5: google.protobuf.FieldOptions
 }
 var file_pulumi_gateway_v1_options_proto_depIdxs = []int32{
-	3,  // 0: pulumi.gateway.v1.body_value:extendee -> google.protobuf.MethodOptions
-	3,  // 1: pulumi.gateway.v1.query_value:extendee -> google.protobuf.MethodOptions
-	3,  // 2: pulumi.gateway.v1.on_conflict:extendee -> google.protobuf.MethodOptions
-	3,  // 3: pulumi.gateway.v1.raw_response_field:extendee -> google.protobuf.MethodOptions
-	3,  // 4: pulumi.gateway.v1.pagination:extendee -> google.protobuf.MethodOptions
-	4,  // 5: pulumi.gateway.v1.allowed_values:extendee -> google.protobuf.FieldOptions
-	1,  // 6: pulumi.gateway.v1.body_value:type_name -> pulumi.gateway.v1.FixedValue
-	1,  // 7: pulumi.gateway.v1.query_value:type_name -> pulumi.gateway.v1.FixedValue
-	0,  // 8: pulumi.gateway.v1.on_conflict:type_name -> pulumi.gateway.v1.ConflictCode
-	2,  // 9: pulumi.gateway.v1.pagination:type_name -> pulumi.gateway.v1.Pagination
-	10, // [10:10] is the sub-list for method output_type
-	10, // [10:10] is the sub-list for method input_type
-	6,  // [6:10] is the sub-list for extension type_name
-	0,  // [0:6] is the sub-list for extension extendee
+	4,  // 0: pulumi.gateway.v1.body_value:extendee -> google.protobuf.MethodOptions
+	4,  // 1: pulumi.gateway.v1.query_value:extendee -> google.protobuf.MethodOptions
+	4,  // 2: pulumi.gateway.v1.on_conflict:extendee -> google.protobuf.MethodOptions
+	4,  // 3: pulumi.gateway.v1.raw_response_field:extendee -> google.protobuf.MethodOptions
+	4,  // 4: pulumi.gateway.v1.pagination:extendee -> google.protobuf.MethodOptions
+	4,  // 5: pulumi.gateway.v1.composite:extendee -> google.protobuf.MethodOptions
+	5,  // 6: pulumi.gateway.v1.allowed_values:extendee -> google.protobuf.FieldOptions
+	1,  // 7: pulumi.gateway.v1.body_value:type_name -> pulumi.gateway.v1.FixedValue
+	1,  // 8: pulumi.gateway.v1.query_value:type_name -> pulumi.gateway.v1.FixedValue
+	0,  // 9: pulumi.gateway.v1.on_conflict:type_name -> pulumi.gateway.v1.ConflictCode
+	2,  // 10: pulumi.gateway.v1.pagination:type_name -> pulumi.gateway.v1.Pagination
+	3,  // 11: pulumi.gateway.v1.composite:type_name -> pulumi.gateway.v1.Composite
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	7,  // [7:12] is the sub-list for extension type_name
+	0,  // [0:7] is the sub-list for extension extendee
 	0,  // [0:0] is the sub-list for field type_name
 }
 
@@ -386,8 +455,8 @@ func file_pulumi_gateway_v1_options_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_gateway_v1_options_proto_rawDesc), len(file_pulumi_gateway_v1_options_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   2,
-			NumExtensions: 6,
+			NumMessages:   3,
+			NumExtensions: 7,
 			NumServices:   0,
 		},
 		GoTypes:           file_pulumi_gateway_v1_options_proto_goTypes,

@@ -273,6 +273,81 @@ func (x *UntypedDeployment) GetDeployment() *structpb.Struct {
 	return nil
 }
 
+// Why one item of a batch or composite RPC failed, while the call as a whole went on. The fields
+// mirror what a failed unary RPC reports in its status and `google.rpc.ErrorInfo`.
+type ItemError struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The gRPC status code the item's own RPC would have failed with (`google.rpc.Code` value),
+	// e.g. 5 (NOT_FOUND) or 7 (PERMISSION_DENIED).
+	Code int32 `protobuf:"varint,1,opt,name=code,proto3" json:"code,omitempty"`
+	// The error message, e.g. "Not Found: stack 'acme-corp/payments-api/qa' does not exist".
+	Message string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
+	// The upstream HTTP status, or 0 when no HTTP answer was received (timeout, connection error).
+	HttpStatus int32 `protobuf:"varint,3,opt,name=http_status,json=httpStatus,proto3" json:"http_status,omitempty"`
+	// ErrorInfo reason, e.g. "UPSTREAM_NOT_FOUND".
+	Reason        string `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ItemError) Reset() {
+	*x = ItemError{}
+	mi := &file_pulumi_service_v1_common_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ItemError) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ItemError) ProtoMessage() {}
+
+func (x *ItemError) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_common_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ItemError.ProtoReflect.Descriptor instead.
+func (*ItemError) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_common_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ItemError) GetCode() int32 {
+	if x != nil {
+		return x.Code
+	}
+	return 0
+}
+
+func (x *ItemError) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
+}
+
+func (x *ItemError) GetHttpStatus() int32 {
+	if x != nil {
+		return x.HttpStatus
+	}
+	return 0
+}
+
+func (x *ItemError) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
 var File_pulumi_service_v1_common_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_common_proto_rawDesc = "" +
@@ -295,7 +370,13 @@ const file_pulumi_service_v1_common_proto_rawDesc = "" +
 	"\bfeatures\x18\x02 \x03(\tR\bfeatures\x127\n" +
 	"\n" +
 	"deployment\x18\x03 \x01(\v2\x17.google.protobuf.StructR\n" +
-	"deploymentBt\n" +
+	"deployment\"r\n" +
+	"\tItemError\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\x05R\x04code\x12\x18\n" +
+	"\amessage\x18\x02 \x01(\tR\amessage\x12\x1f\n" +
+	"\vhttp_status\x18\x03 \x01(\x05R\n" +
+	"httpStatus\x12\x16\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reasonBt\n" +
 	"\x1ccom.pulumigateway.service.v1B\vCommonProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
 
 var (
@@ -310,16 +391,17 @@ func file_pulumi_service_v1_common_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_common_proto_rawDescData
 }
 
-var file_pulumi_service_v1_common_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_pulumi_service_v1_common_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_pulumi_service_v1_common_proto_goTypes = []any{
 	(*UserInfo)(nil),          // 0: pulumi.service.v1.UserInfo
 	(*ConfigValue)(nil),       // 1: pulumi.service.v1.ConfigValue
 	(*Links)(nil),             // 2: pulumi.service.v1.Links
 	(*UntypedDeployment)(nil), // 3: pulumi.service.v1.UntypedDeployment
-	(*structpb.Struct)(nil),   // 4: google.protobuf.Struct
+	(*ItemError)(nil),         // 4: pulumi.service.v1.ItemError
+	(*structpb.Struct)(nil),   // 5: google.protobuf.Struct
 }
 var file_pulumi_service_v1_common_proto_depIdxs = []int32{
-	4, // 0: pulumi.service.v1.UntypedDeployment.deployment:type_name -> google.protobuf.Struct
+	5, // 0: pulumi.service.v1.UntypedDeployment.deployment:type_name -> google.protobuf.Struct
 	1, // [1:1] is the sub-list for method output_type
 	1, // [1:1] is the sub-list for method input_type
 	1, // [1:1] is the sub-list for extension type_name
@@ -338,7 +420,7 @@ func file_pulumi_service_v1_common_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_common_proto_rawDesc), len(file_pulumi_service_v1_common_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -2524,11 +2524,318 @@ func (x *StreamStacksResponse) GetStack() *StackSummary {
 	return nil
 }
 
+// Request of BatchGetStacks.
+type BatchGetStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The stacks to read (1 to 10,000); the same stack may appear more than once.
+	Stacks []*GetStackRequest `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	// Most GetStack requests in flight at once for this call; 0 or more than the gateway's
+	// --batch_parallelism means --batch_parallelism.
+	MaxParallelism int32 `protobuf:"varint,2,opt,name=max_parallelism,json=maxParallelism,proto3" json:"max_parallelism,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *BatchGetStacksRequest) Reset() {
+	*x = BatchGetStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchGetStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchGetStacksRequest) ProtoMessage() {}
+
+func (x *BatchGetStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchGetStacksRequest.ProtoReflect.Descriptor instead.
+func (*BatchGetStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *BatchGetStacksRequest) GetStacks() []*GetStackRequest {
+	if x != nil {
+		return x.Stacks
+	}
+	return nil
+}
+
+func (x *BatchGetStacksRequest) GetMaxParallelism() int32 {
+	if x != nil {
+		return x.MaxParallelism
+	}
+	return 0
+}
+
+// One result of BatchGetStacks.
+type BatchGetStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Position of the entry in `BatchGetStacksRequest.stacks`.
+	Index int32 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"`
+	// The result: the stack, or why it could not be read.
+	//
+	// Types that are valid to be assigned to Result:
+	//
+	//	*BatchGetStacksResponse_Stack
+	//	*BatchGetStacksResponse_Error
+	Result        isBatchGetStacksResponse_Result `protobuf_oneof:"result"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchGetStacksResponse) Reset() {
+	*x = BatchGetStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchGetStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchGetStacksResponse) ProtoMessage() {}
+
+func (x *BatchGetStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchGetStacksResponse.ProtoReflect.Descriptor instead.
+func (*BatchGetStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *BatchGetStacksResponse) GetIndex() int32 {
+	if x != nil {
+		return x.Index
+	}
+	return 0
+}
+
+func (x *BatchGetStacksResponse) GetResult() isBatchGetStacksResponse_Result {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+func (x *BatchGetStacksResponse) GetStack() *Stack {
+	if x != nil {
+		if x, ok := x.Result.(*BatchGetStacksResponse_Stack); ok {
+			return x.Stack
+		}
+	}
+	return nil
+}
+
+func (x *BatchGetStacksResponse) GetError() *ItemError {
+	if x != nil {
+		if x, ok := x.Result.(*BatchGetStacksResponse_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isBatchGetStacksResponse_Result interface {
+	isBatchGetStacksResponse_Result()
+}
+
+type BatchGetStacksResponse_Stack struct {
+	// The stack, as GetStack returns it.
+	Stack *Stack `protobuf:"bytes,2,opt,name=stack,proto3,oneof"`
+}
+
+type BatchGetStacksResponse_Error struct {
+	// The error GetStack would have failed with.
+	Error *ItemError `protobuf:"bytes,3,opt,name=error,proto3,oneof"`
+}
+
+func (*BatchGetStacksResponse_Stack) isBatchGetStacksResponse_Result() {}
+
+func (*BatchGetStacksResponse_Error) isBatchGetStacksResponse_Result() {}
+
+// Request of ListStacksWithDetails.
+type ListStacksWithDetailsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only stacks owned by this organization.
+	Organization *string `protobuf:"bytes,1,opt,name=organization,proto3,oneof" json:"organization,omitempty"`
+	// Only stacks of this project.
+	Project *string `protobuf:"bytes,2,opt,name=project,proto3,oneof" json:"project,omitempty"`
+	// Only stacks with this tag key.
+	TagName *string `protobuf:"bytes,3,opt,name=tag_name,json=tagName,proto3,oneof" json:"tag_name,omitempty"`
+	// With `tag_name`: only stacks whose tag has this value.
+	TagValue *string `protobuf:"bytes,4,opt,name=tag_value,json=tagValue,proto3,oneof" json:"tag_value,omitempty"`
+	// Page size the gateway asks the upstream for (`maxResults`).
+	MaxResults *int64 `protobuf:"varint,6,opt,name=max_results,json=maxResults,proto3,oneof" json:"max_results,omitempty"`
+	// Most GetLatestUpdate requests in flight at once, as in BatchGetStacksRequest.
+	MaxParallelism int32 `protobuf:"varint,7,opt,name=max_parallelism,json=maxParallelism,proto3" json:"max_parallelism,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ListStacksWithDetailsRequest) Reset() {
+	*x = ListStacksWithDetailsRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListStacksWithDetailsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListStacksWithDetailsRequest) ProtoMessage() {}
+
+func (x *ListStacksWithDetailsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListStacksWithDetailsRequest.ProtoReflect.Descriptor instead.
+func (*ListStacksWithDetailsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{40}
+}
+
+func (x *ListStacksWithDetailsRequest) GetOrganization() string {
+	if x != nil && x.Organization != nil {
+		return *x.Organization
+	}
+	return ""
+}
+
+func (x *ListStacksWithDetailsRequest) GetProject() string {
+	if x != nil && x.Project != nil {
+		return *x.Project
+	}
+	return ""
+}
+
+func (x *ListStacksWithDetailsRequest) GetTagName() string {
+	if x != nil && x.TagName != nil {
+		return *x.TagName
+	}
+	return ""
+}
+
+func (x *ListStacksWithDetailsRequest) GetTagValue() string {
+	if x != nil && x.TagValue != nil {
+		return *x.TagValue
+	}
+	return ""
+}
+
+func (x *ListStacksWithDetailsRequest) GetMaxResults() int64 {
+	if x != nil && x.MaxResults != nil {
+		return *x.MaxResults
+	}
+	return 0
+}
+
+func (x *ListStacksWithDetailsRequest) GetMaxParallelism() int32 {
+	if x != nil {
+		return x.MaxParallelism
+	}
+	return 0
+}
+
+// One stack of ListStacksWithDetails.
+type ListStacksWithDetailsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The stack as ListStacks returns it.
+	Stack *StackSummary `protobuf:"bytes,1,opt,name=stack,proto3" json:"stack,omitempty"`
+	// The stack's latest update (service shape), unless the stack was never updated.
+	LatestUpdate *StackUpdate `protobuf:"bytes,2,opt,name=latest_update,json=latestUpdate,proto3" json:"latest_update,omitempty"`
+	// Set when the latest update could not be read (other than "never updated").
+	LatestUpdateError *ItemError `protobuf:"bytes,3,opt,name=latest_update_error,json=latestUpdateError,proto3" json:"latest_update_error,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *ListStacksWithDetailsResponse) Reset() {
+	*x = ListStacksWithDetailsResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListStacksWithDetailsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListStacksWithDetailsResponse) ProtoMessage() {}
+
+func (x *ListStacksWithDetailsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListStacksWithDetailsResponse.ProtoReflect.Descriptor instead.
+func (*ListStacksWithDetailsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{41}
+}
+
+func (x *ListStacksWithDetailsResponse) GetStack() *StackSummary {
+	if x != nil {
+		return x.Stack
+	}
+	return nil
+}
+
+func (x *ListStacksWithDetailsResponse) GetLatestUpdate() *StackUpdate {
+	if x != nil {
+		return x.LatestUpdate
+	}
+	return nil
+}
+
+func (x *ListStacksWithDetailsResponse) GetLatestUpdateError() *ItemError {
+	if x != nil {
+		return x.LatestUpdateError
+	}
+	return nil
+}
+
 var File_pulumi_service_v1_stacks_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\n" +
-	"\x1epulumi/service/v1/stacks.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\x80\x03\n" +
+	"\x1epulumi/service/v1/stacks.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1fpulumi/service/v1/updates.proto\"\x80\x03\n" +
 	"\x11ListStacksRequest\x12'\n" +
 	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
 	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
@@ -2747,7 +3054,34 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\n" +
 	"\b_role_id\"M\n" +
 	"\x14StreamStacksResponse\x125\n" +
-	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack2\xd5\x13\n" +
+	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\"|\n" +
+	"\x15BatchGetStacksRequest\x12:\n" +
+	"\x06stacks\x18\x01 \x03(\v2\".pulumi.service.v1.GetStackRequestR\x06stacks\x12'\n" +
+	"\x0fmax_parallelism\x18\x02 \x01(\x05R\x0emaxParallelism\"\xa0\x01\n" +
+	"\x16BatchGetStacksResponse\x12\x14\n" +
+	"\x05index\x18\x01 \x01(\x05R\x05index\x120\n" +
+	"\x05stack\x18\x02 \x01(\v2\x18.pulumi.service.v1.StackH\x00R\x05stack\x124\n" +
+	"\x05error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorH\x00R\x05errorB\b\n" +
+	"\x06result\"\xbf\x02\n" +
+	"\x1cListStacksWithDetailsRequest\x12'\n" +
+	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
+	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
+	"\btag_name\x18\x03 \x01(\tH\x02R\atagName\x88\x01\x01\x12 \n" +
+	"\ttag_value\x18\x04 \x01(\tH\x03R\btagValue\x88\x01\x01\x12$\n" +
+	"\vmax_results\x18\x06 \x01(\x03H\x04R\n" +
+	"maxResults\x88\x01\x01\x12'\n" +
+	"\x0fmax_parallelism\x18\a \x01(\x05R\x0emaxParallelismB\x0f\n" +
+	"\r_organizationB\n" +
+	"\n" +
+	"\b_projectB\v\n" +
+	"\t_tag_nameB\f\n" +
+	"\n" +
+	"_tag_valueB\x0e\n" +
+	"\f_max_results\"\xe9\x01\n" +
+	"\x1dListStacksWithDetailsResponse\x125\n" +
+	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\x12C\n" +
+	"\rlatest_update\x18\x02 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\flatestUpdate\x12L\n" +
+	"\x13latest_update_error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorR\x11latestUpdateError2\x84\x16\n" +
 	"\rStacksService\x12s\n" +
 	"\n" +
 	"ListStacks\x12$.pulumi.service.v1.ListStacksRequest\x1a%.pulumi.service.v1.ListStacksResponse\"\x18\x82\xd3\xe4\x93\x02\x12\x12\x10/api/user/stacks\x12{\n" +
@@ -2766,7 +3100,14 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\rTransferStack\x12'.pulumi.service.v1.TransferStackRequest\x1a(.pulumi.service.v1.TransferStackResponse\"M\x82\xd3\xe4\x93\x02G:\btransfer\";/api/stacks/{org_name}/{project_name}/{stack_name}/transfer\x12\xa2\x01\n" +
 	"\vRenameStack\x12%.pulumi.service.v1.RenameStackRequest\x1a&.pulumi.service.v1.RenameStackResponse\"D\x82\xd3\xe4\x93\x02>:\x01*\"9/api/stacks/{org_name}/{project_name}/{stack_name}/rename\x12\xba\x01\n" +
 	"\x10GetStackMetadata\x12*.pulumi.service.v1.GetStackMetadataRequest\x1a+.pulumi.service.v1.GetStackMetadataResponse\"M\x82\xd3\xe4\x93\x02Gb\bmetadata\x12;/api/stacks/{org_name}/{project_name}/{stack_name}/metadata\x12\xc6\x01\n" +
-	"\x15GetStackResourceCount\x12/.pulumi.service.v1.GetStackResourceCountRequest\x1a0.pulumi.service.v1.GetStackResourceCountResponse\"J\x82\xd3\xe4\x93\x02D\x12B/api/stacks/{org_name}/{project_name}/{stack_name}/resources/countBt\n" +
+	"\x15GetStackResourceCount\x12/.pulumi.service.v1.GetStackResourceCountRequest\x1a0.pulumi.service.v1.GetStackResourceCountResponse\"J\x82\xd3\xe4\x93\x02D\x12B/api/stacks/{org_name}/{project_name}/{stack_name}/resources/count\x12w\n" +
+	"\x0eBatchGetStacks\x12(.pulumi.service.v1.BatchGetStacksRequest\x1a).pulumi.service.v1.BatchGetStacksResponse\"\x0e\xf2\xf3\x18\n" +
+	"\n" +
+	"\bGetStack0\x01\x12\xb3\x01\n" +
+	"\x15ListStacksWithDetails\x12/.pulumi.service.v1.ListStacksWithDetailsRequest\x1a0.pulumi.service.v1.ListStacksWithDetailsResponse\"5\xf2\xf3\x181\n" +
+	"\n" +
+	"ListStacks\n" +
+	"#StackUpdatesService.GetLatestUpdate0\x01Bt\n" +
 	"\x1ccom.pulumigateway.service.v1B\vStacksProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
 
 var (
@@ -2781,7 +3122,7 @@ func file_pulumi_service_v1_stacks_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_stacks_proto_rawDescData
 }
 
-var file_pulumi_service_v1_stacks_proto_msgTypes = make([]protoimpl.MessageInfo, 41)
+var file_pulumi_service_v1_stacks_proto_msgTypes = make([]protoimpl.MessageInfo, 45)
 var file_pulumi_service_v1_stacks_proto_goTypes = []any{
 	(*ListStacksRequest)(nil),             // 0: pulumi.service.v1.ListStacksRequest
 	(*ListStacksResponse)(nil),            // 1: pulumi.service.v1.ListStacksResponse
@@ -2821,68 +3162,84 @@ var file_pulumi_service_v1_stacks_proto_goTypes = []any{
 	(*GetStackResourceCountResponse)(nil), // 35: pulumi.service.v1.GetStackResourceCountResponse
 	(*StreamStacksRequest)(nil),           // 36: pulumi.service.v1.StreamStacksRequest
 	(*StreamStacksResponse)(nil),          // 37: pulumi.service.v1.StreamStacksResponse
-	nil,                                   // 38: pulumi.service.v1.Stack.TagsEntry
-	nil,                                   // 39: pulumi.service.v1.CreateStackRequest.TagsEntry
-	nil,                                   // 40: pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
-	(*Links)(nil),                         // 41: pulumi.service.v1.Links
-	(*UntypedDeployment)(nil),             // 42: pulumi.service.v1.UntypedDeployment
-	(*structpb.Struct)(nil),               // 43: google.protobuf.Struct
-	(*UserInfo)(nil),                      // 44: pulumi.service.v1.UserInfo
+	(*BatchGetStacksRequest)(nil),         // 38: pulumi.service.v1.BatchGetStacksRequest
+	(*BatchGetStacksResponse)(nil),        // 39: pulumi.service.v1.BatchGetStacksResponse
+	(*ListStacksWithDetailsRequest)(nil),  // 40: pulumi.service.v1.ListStacksWithDetailsRequest
+	(*ListStacksWithDetailsResponse)(nil), // 41: pulumi.service.v1.ListStacksWithDetailsResponse
+	nil,                                   // 42: pulumi.service.v1.Stack.TagsEntry
+	nil,                                   // 43: pulumi.service.v1.CreateStackRequest.TagsEntry
+	nil,                                   // 44: pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	(*Links)(nil),                         // 45: pulumi.service.v1.Links
+	(*UntypedDeployment)(nil),             // 46: pulumi.service.v1.UntypedDeployment
+	(*structpb.Struct)(nil),               // 47: google.protobuf.Struct
+	(*UserInfo)(nil),                      // 48: pulumi.service.v1.UserInfo
+	(*ItemError)(nil),                     // 49: pulumi.service.v1.ItemError
+	(*StackUpdate)(nil),                   // 50: pulumi.service.v1.StackUpdate
 }
 var file_pulumi_service_v1_stacks_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.ListStacksResponse.stacks:type_name -> pulumi.service.v1.StackSummary
-	41, // 1: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
+	45, // 1: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
 	5,  // 2: pulumi.service.v1.GetStackResponse.stack:type_name -> pulumi.service.v1.Stack
 	6,  // 3: pulumi.service.v1.Stack.current_operation:type_name -> pulumi.service.v1.StackOperation
-	38, // 4: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
+	42, // 4: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
 	7,  // 5: pulumi.service.v1.Stack.config:type_name -> pulumi.service.v1.StackConfig
-	39, // 6: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
-	42, // 7: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
+	43, // 6: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
+	46, // 7: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
 	7,  // 8: pulumi.service.v1.CreateStackRequest.config:type_name -> pulumi.service.v1.StackConfig
 	10, // 9: pulumi.service.v1.CreateStackResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
-	43, // 10: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
-	43, // 11: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
-	40, // 12: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	47, // 10: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
+	47, // 11: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
+	44, // 12: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
 	26, // 13: pulumi.service.v1.TransferStackRequest.transfer:type_name -> pulumi.service.v1.StackTransfer
 	32, // 14: pulumi.service.v1.GetStackMetadataResponse.metadata:type_name -> pulumi.service.v1.StackMetadata
-	44, // 15: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
+	48, // 15: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
 	33, // 16: pulumi.service.v1.StackMetadata.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
 	2,  // 17: pulumi.service.v1.StreamStacksResponse.stack:type_name -> pulumi.service.v1.StackSummary
-	0,  // 18: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
-	36, // 19: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
-	3,  // 20: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
-	8,  // 21: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
-	11, // 22: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
-	13, // 23: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
-	15, // 24: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
-	17, // 25: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
-	19, // 26: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
-	21, // 27: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
-	23, // 28: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
-	25, // 29: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
-	28, // 30: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
-	30, // 31: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
-	34, // 32: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
-	1,  // 33: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
-	37, // 34: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
-	4,  // 35: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
-	9,  // 36: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
-	12, // 37: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
-	14, // 38: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
-	16, // 39: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
-	18, // 40: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
-	20, // 41: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
-	22, // 42: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
-	24, // 43: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
-	27, // 44: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
-	29, // 45: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
-	31, // 46: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
-	35, // 47: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
-	33, // [33:48] is the sub-list for method output_type
-	18, // [18:33] is the sub-list for method input_type
-	18, // [18:18] is the sub-list for extension type_name
-	18, // [18:18] is the sub-list for extension extendee
-	0,  // [0:18] is the sub-list for field type_name
+	3,  // 18: pulumi.service.v1.BatchGetStacksRequest.stacks:type_name -> pulumi.service.v1.GetStackRequest
+	5,  // 19: pulumi.service.v1.BatchGetStacksResponse.stack:type_name -> pulumi.service.v1.Stack
+	49, // 20: pulumi.service.v1.BatchGetStacksResponse.error:type_name -> pulumi.service.v1.ItemError
+	2,  // 21: pulumi.service.v1.ListStacksWithDetailsResponse.stack:type_name -> pulumi.service.v1.StackSummary
+	50, // 22: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update:type_name -> pulumi.service.v1.StackUpdate
+	49, // 23: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update_error:type_name -> pulumi.service.v1.ItemError
+	0,  // 24: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
+	36, // 25: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
+	3,  // 26: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
+	8,  // 27: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
+	11, // 28: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
+	13, // 29: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
+	15, // 30: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
+	17, // 31: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
+	19, // 32: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
+	21, // 33: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
+	23, // 34: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
+	25, // 35: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
+	28, // 36: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
+	30, // 37: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
+	34, // 38: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
+	38, // 39: pulumi.service.v1.StacksService.BatchGetStacks:input_type -> pulumi.service.v1.BatchGetStacksRequest
+	40, // 40: pulumi.service.v1.StacksService.ListStacksWithDetails:input_type -> pulumi.service.v1.ListStacksWithDetailsRequest
+	1,  // 41: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
+	37, // 42: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
+	4,  // 43: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
+	9,  // 44: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
+	12, // 45: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
+	14, // 46: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
+	16, // 47: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
+	18, // 48: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
+	20, // 49: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
+	22, // 50: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
+	24, // 51: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
+	27, // 52: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
+	29, // 53: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
+	31, // 54: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
+	35, // 55: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
+	39, // 56: pulumi.service.v1.StacksService.BatchGetStacks:output_type -> pulumi.service.v1.BatchGetStacksResponse
+	41, // 57: pulumi.service.v1.StacksService.ListStacksWithDetails:output_type -> pulumi.service.v1.ListStacksWithDetailsResponse
+	41, // [41:58] is the sub-list for method output_type
+	24, // [24:41] is the sub-list for method input_type
+	24, // [24:24] is the sub-list for extension type_name
+	24, // [24:24] is the sub-list for extension extendee
+	0,  // [0:24] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_stacks_proto_init() }
@@ -2891,18 +3248,24 @@ func file_pulumi_service_v1_stacks_proto_init() {
 		return
 	}
 	file_pulumi_service_v1_common_proto_init()
+	file_pulumi_service_v1_updates_proto_init()
 	file_pulumi_service_v1_stacks_proto_msgTypes[0].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[7].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[11].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[26].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[36].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[39].OneofWrappers = []any{
+		(*BatchGetStacksResponse_Stack)(nil),
+		(*BatchGetStacksResponse_Error)(nil),
+	}
+	file_pulumi_service_v1_stacks_proto_msgTypes[40].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_stacks_proto_rawDesc), len(file_pulumi_service_v1_stacks_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   41,
+			NumMessages:   45,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

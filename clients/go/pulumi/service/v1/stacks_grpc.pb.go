@@ -34,6 +34,8 @@ const (
 	StacksService_RenameStack_FullMethodName           = "/pulumi.service.v1.StacksService/RenameStack"
 	StacksService_GetStackMetadata_FullMethodName      = "/pulumi.service.v1.StacksService/GetStackMetadata"
 	StacksService_GetStackResourceCount_FullMethodName = "/pulumi.service.v1.StacksService/GetStackResourceCount"
+	StacksService_BatchGetStacks_FullMethodName        = "/pulumi.service.v1.StacksService/BatchGetStacks"
+	StacksService_ListStacksWithDetails_FullMethodName = "/pulumi.service.v1.StacksService/ListStacksWithDetails"
 )
 
 // StacksServiceClient is the client API for StacksService service.
@@ -111,6 +113,23 @@ type StacksServiceClient interface {
 	// Counts the resources in the stack's latest state (`GET …/{stack}/resources/count`).
 	// Statuses: 200; 404 unknown stack.
 	GetStackResourceCount(ctx context.Context, in *GetStackResourceCountRequest, opts ...grpc.CallOption) (*GetStackResourceCountResponse, error)
+	// Reads many stacks in one call: the gateway makes one GetStack request per entry of `stacks`,
+	// at most `max_parallelism` at a time (and never more than its --batch_parallelism), and sends
+	// each result as soon as it arrives, so results come in completion order; `index` says which
+	// entry a message answers. A stack that cannot be read (404, 403, timeout, ...) gets a message
+	// with `error` set and the call goes on; every entry gets exactly one message. The call itself
+	// fails only before any upstream request: INVALID_ARGUMENT for an empty list, more than 10,000
+	// entries or an invalid name; UNAUTHENTICATED/PERMISSION_DENIED when the caller has no
+	// credential.
+	BatchGetStacks(ctx context.Context, in *BatchGetStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BatchGetStacksResponse], error)
+	// Lists stacks with each stack's latest update summary, without one round trip per stack on the
+	// caller's side: the gateway walks ListStacks page after page and, for each stack, calls
+	// GetLatestUpdate with bounded parallelism (as in BatchGetStacks), streaming one message per
+	// stack as its details arrive. A stack that was never updated has neither `latest_update` nor
+	// `latest_update_error`; any other failure to read the latest update is reported in
+	// `latest_update_error` and the stream goes on. A failed page ends the stream with the page's
+	// mapped error after the stacks already sent. Filters as in ListStacks.
+	ListStacksWithDetails(ctx context.Context, in *ListStacksWithDetailsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ListStacksWithDetailsResponse], error)
 }
 
 type stacksServiceClient struct {
@@ -280,6 +299,44 @@ func (c *stacksServiceClient) GetStackResourceCount(ctx context.Context, in *Get
 	return out, nil
 }
 
+func (c *stacksServiceClient) BatchGetStacks(ctx context.Context, in *BatchGetStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BatchGetStacksResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[1], StacksService_BatchGetStacks_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[BatchGetStacksRequest, BatchGetStacksResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_BatchGetStacksClient = grpc.ServerStreamingClient[BatchGetStacksResponse]
+
+func (c *stacksServiceClient) ListStacksWithDetails(ctx context.Context, in *ListStacksWithDetailsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ListStacksWithDetailsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[2], StacksService_ListStacksWithDetails_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ListStacksWithDetailsRequest, ListStacksWithDetailsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_ListStacksWithDetailsClient = grpc.ServerStreamingClient[ListStacksWithDetailsResponse]
+
 // StacksServiceServer is the server API for StacksService service.
 // All implementations must embed UnimplementedStacksServiceServer
 // for forward compatibility.
@@ -355,6 +412,23 @@ type StacksServiceServer interface {
 	// Counts the resources in the stack's latest state (`GET …/{stack}/resources/count`).
 	// Statuses: 200; 404 unknown stack.
 	GetStackResourceCount(context.Context, *GetStackResourceCountRequest) (*GetStackResourceCountResponse, error)
+	// Reads many stacks in one call: the gateway makes one GetStack request per entry of `stacks`,
+	// at most `max_parallelism` at a time (and never more than its --batch_parallelism), and sends
+	// each result as soon as it arrives, so results come in completion order; `index` says which
+	// entry a message answers. A stack that cannot be read (404, 403, timeout, ...) gets a message
+	// with `error` set and the call goes on; every entry gets exactly one message. The call itself
+	// fails only before any upstream request: INVALID_ARGUMENT for an empty list, more than 10,000
+	// entries or an invalid name; UNAUTHENTICATED/PERMISSION_DENIED when the caller has no
+	// credential.
+	BatchGetStacks(*BatchGetStacksRequest, grpc.ServerStreamingServer[BatchGetStacksResponse]) error
+	// Lists stacks with each stack's latest update summary, without one round trip per stack on the
+	// caller's side: the gateway walks ListStacks page after page and, for each stack, calls
+	// GetLatestUpdate with bounded parallelism (as in BatchGetStacks), streaming one message per
+	// stack as its details arrive. A stack that was never updated has neither `latest_update` nor
+	// `latest_update_error`; any other failure to read the latest update is reported in
+	// `latest_update_error` and the stream goes on. A failed page ends the stream with the page's
+	// mapped error after the stacks already sent. Filters as in ListStacks.
+	ListStacksWithDetails(*ListStacksWithDetailsRequest, grpc.ServerStreamingServer[ListStacksWithDetailsResponse]) error
 	mustEmbedUnimplementedStacksServiceServer()
 }
 
@@ -409,6 +483,12 @@ func (UnimplementedStacksServiceServer) GetStackMetadata(context.Context, *GetSt
 }
 func (UnimplementedStacksServiceServer) GetStackResourceCount(context.Context, *GetStackResourceCountRequest) (*GetStackResourceCountResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetStackResourceCount not implemented")
+}
+func (UnimplementedStacksServiceServer) BatchGetStacks(*BatchGetStacksRequest, grpc.ServerStreamingServer[BatchGetStacksResponse]) error {
+	return status.Error(codes.Unimplemented, "method BatchGetStacks not implemented")
+}
+func (UnimplementedStacksServiceServer) ListStacksWithDetails(*ListStacksWithDetailsRequest, grpc.ServerStreamingServer[ListStacksWithDetailsResponse]) error {
+	return status.Error(codes.Unimplemented, "method ListStacksWithDetails not implemented")
 }
 func (UnimplementedStacksServiceServer) mustEmbedUnimplementedStacksServiceServer() {}
 func (UnimplementedStacksServiceServer) testEmbeddedByValue()                       {}
@@ -694,6 +774,28 @@ func _StacksService_GetStackResourceCount_Handler(srv interface{}, ctx context.C
 	return interceptor(ctx, in, info, handler)
 }
 
+func _StacksService_BatchGetStacks_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(BatchGetStacksRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(StacksServiceServer).BatchGetStacks(m, &grpc.GenericServerStream[BatchGetStacksRequest, BatchGetStacksResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_BatchGetStacksServer = grpc.ServerStreamingServer[BatchGetStacksResponse]
+
+func _StacksService_ListStacksWithDetails_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(ListStacksWithDetailsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(StacksServiceServer).ListStacksWithDetails(m, &grpc.GenericServerStream[ListStacksWithDetailsRequest, ListStacksWithDetailsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_ListStacksWithDetailsServer = grpc.ServerStreamingServer[ListStacksWithDetailsResponse]
+
 // StacksService_ServiceDesc is the grpc.ServiceDesc for StacksService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -762,6 +864,16 @@ var StacksService_ServiceDesc = grpc.ServiceDesc{
 		{
 			StreamName:    "StreamStacks",
 			Handler:       _StacksService_StreamStacks_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "BatchGetStacks",
+			Handler:       _StacksService_BatchGetStacks_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "ListStacksWithDetails",
+			Handler:       _StacksService_ListStacksWithDetails_Handler,
 			ServerStreams: true,
 		},
 	},

@@ -20,6 +20,8 @@ import com.pulumigateway.service.v1.StackUpdatesServiceGrpc;
 import com.pulumigateway.service.v1.StackUpdatesServiceGrpc.StackUpdatesServiceBlockingStub;
 import com.pulumigateway.service.v1.StacksServiceGrpc;
 import com.pulumigateway.service.v1.StacksServiceGrpc.StacksServiceBlockingStub;
+import com.pulumigateway.service.v1.UsersServiceGrpc;
+import com.pulumigateway.service.v1.UsersServiceGrpc.UsersServiceBlockingStub;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
@@ -38,7 +40,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A connection to the Pulumi gRPC gateway: blocking stubs of its three services that send the
+ * A connection to the Pulumi gRPC gateway: blocking stubs of its four services that send the
  * caller's Pulumi token and a default deadline on every call, plus pagers over the listings.
  *
  * <pre>{@code
@@ -70,6 +72,7 @@ public final class PulumiGatewayClient implements AutoCloseable {
   private final StacksServiceBlockingStub stacks;
   private final StackUpdatesServiceBlockingStub updates;
   private final OrganizationsServiceBlockingStub organizations;
+  private final UsersServiceBlockingStub users;
   private final Duration pollInterval;
 
   private PulumiGatewayClient(Builder b) {
@@ -88,6 +91,7 @@ public final class PulumiGatewayClient implements AutoCloseable {
     this.stacks = StacksServiceGrpc.newBlockingStub(intercepted);
     this.updates = StackUpdatesServiceGrpc.newBlockingStub(intercepted);
     this.organizations = OrganizationsServiceGrpc.newBlockingStub(intercepted);
+    this.users = UsersServiceGrpc.newBlockingStub(intercepted);
     this.pollInterval = b.pollInterval;
   }
 
@@ -109,6 +113,11 @@ public final class PulumiGatewayClient implements AutoCloseable {
   /** {@code pulumi.service.v1.OrganizationsService}. */
   public OrganizationsServiceBlockingStub organizations() {
     return organizations;
+  }
+
+  /** {@code pulumi.service.v1.UsersService} (GetCurrentUser, WhoAmI). */
+  public UsersServiceBlockingStub users() {
+    return users;
   }
 
   /**

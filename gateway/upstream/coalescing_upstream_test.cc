@@ -1,0 +1,301 @@
+// CoalescingUpstream against a gmock'd inner UpstreamClient whose calls are held until the test
+// completes them (upstream_test_support.h): how many requests go upstream for concurrent callers,
+// what each caller gets, cancellation of one caller and of all, deadlines (a joiner's own, and the
+// re-issue when the shared request's deadline passes), and what is never shared (other tokens,
+// writes, reads across a write).
+#include "gateway/upstream/coalescing_upstream.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "gateway/http/http_types.h"
+#include "gateway/upstream/timer_queue.h"
+#include "gateway/upstream/upstream_test_support.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace pulumi_gateway {
+namespace {
+
+using ::testing::_;
+using ::testing::HasSubstr;
+using ::testing::StrictMock;
+
+using upstream_testing::FakeInner;
+using upstream_testing::Http;
+using upstream_testing::MockUpstream;
+using upstream_testing::Outcome;
+using upstream_testing::SendTo;
+
+constexpr char kJdoe[] = "token pul-test-jdoe";
+constexpr char kEve[] = "token pul-test-eve";
+// FakeInner numbers its calls from 1000.
+constexpr uint64_t kFirstInner = 1000;
+
+HttpRequest Read(const std::string& path = "/api/stacks/acme-corp/payments-api/prod",
+                 const std::string& token = kJdoe, absl::Time deadline = absl::InfiniteFuture(),
+                 const std::string& request_id = "r1") {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = path;
+  request.route = "GetStack";
+  request.idempotent = true;
+  request.deadline = deadline;
+  request.headers = {{"Authorization", token}, {"X-Request-ID", request_id}};
+  request.attempts = std::make_shared<std::atomic<int>>(0);
+  return request;
+}
+
+HttpRequest Write(const std::string& path = "/api/stacks/acme-corp/payments-api/prod/tags") {
+  HttpRequest request;
+  request.method = "POST";
+  request.path = path;
+  request.route = "AddStackTag";
+  request.body = R"({"name":"owner","value":"jdoe"})";
+  request.has_body = true;
+  request.headers = {{"Authorization", kJdoe}};
+  return request;
+}
+
+absl::StatusOr<HttpResponse> Stack(const std::string& body) {
+  HttpResponse response;
+  response.status = 200;
+  response.body = body;
+  return response;
+}
+
+class CoalescingUpstreamTest : public ::testing::Test {
+ protected:
+  // Declared before the decorator so that they outlive every callback.
+  StrictMock<MockUpstream> inner_;
+  FakeInner fake_;
+  TimerQueue timers_;
+  CoalescingUpstream coalescing_{&inner_, &timers_};
+};
+
+TEST_F(CoalescingUpstreamTest, ConcurrentIdenticalReadsShareOneRequest) {
+  constexpr int kCallers = 50;
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  std::vector<Outcome> outcomes(kCallers);
+  std::vector<HttpRequest> requests;
+  for (int i = 0; i < kCallers; ++i) {
+    requests.push_back(Read());
+    SendTo(coalescing_, requests.back(), outcomes[i]);
+  }
+  ASSERT_EQ(fake_.sends(), 1);
+  EXPECT_EQ(coalescing_.coalesced(), kCallers - 1);
+  // The shared request made two attempts (say, a retry below).
+  *fake_.requests()[0].attempts += 2;
+  fake_.Complete(kFirstInner, Stack(R"({"stackName":"prod"})"));
+
+  for (int i = 0; i < kCallers; ++i) {
+    absl::StatusOr<HttpResponse> result = outcomes[i].Wait();
+    ASSERT_TRUE(result.ok()) << result.status();
+    EXPECT_EQ(result->status, 200);
+    EXPECT_EQ(result->body, R"({"stackName":"prod"})");
+    EXPECT_EQ(requests[i].attempts->load(), 2) << "caller " << i;
+  }
+  // The shared request was the first caller's, with a counter of its own.
+  const HttpRequest sent = fake_.requests()[0];
+  EXPECT_EQ(sent.path, "/api/stacks/acme-corp/payments-api/prod");
+  EXPECT_EQ(FindHeader(sent.headers, "Authorization"), kJdoe);
+  EXPECT_NE(sent.attempts, requests[0].attempts);
+}
+
+TEST_F(CoalescingUpstreamTest, ReadsAfterTheAnswerSendAgain) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Answer(Http(200)));
+  Outcome first;
+  SendTo(coalescing_, Read(), first);
+  ASSERT_TRUE(first.Wait().ok());
+  Outcome second;
+  SendTo(coalescing_, Read(), second);
+  ASSERT_TRUE(second.Wait().ok());
+  EXPECT_EQ(fake_.sends(), 2) << "coalescing is not a cache";
+  EXPECT_EQ(coalescing_.coalesced(), 0);
+}
+
+TEST_F(CoalescingUpstreamTest, ErrorsReachEveryCaller) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
+  std::vector<Outcome> failed(3);
+  for (Outcome& outcome : failed) SendTo(coalescing_, Read(), outcome);
+  fake_.Complete(kFirstInner, absl::UnavailableError("upstream connection reset"));
+  for (Outcome& outcome : failed) {
+    absl::StatusOr<HttpResponse> result = outcome.Wait();
+    EXPECT_EQ(result.status().code(), absl::StatusCode::kUnavailable);
+    EXPECT_THAT(result.status().message(), HasSubstr("connection reset"));
+  }
+
+  std::vector<Outcome> refused(3);
+  for (Outcome& outcome : refused) SendTo(coalescing_, Read(), outcome);
+  fake_.Complete(kFirstInner + 1, Http(503));
+  for (Outcome& outcome : refused) {
+    absl::StatusOr<HttpResponse> result = outcome.Wait();
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->status, 503);
+  }
+}
+
+TEST_F(CoalescingUpstreamTest, CancelEndsOnlyThatCaller) {
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  Outcome a, b, c;
+  SendTo(coalescing_, Read(), a);
+  const uint64_t b_id = SendTo(coalescing_, Read(), b);
+  SendTo(coalescing_, Read(), c);
+
+  coalescing_.Cancel(b_id);
+  absl::StatusOr<HttpResponse> cancelled = b.Wait();
+  EXPECT_EQ(cancelled.status().code(), absl::StatusCode::kCancelled);
+  EXPECT_FALSE(a.done());
+  EXPECT_FALSE(c.done());
+  coalescing_.Cancel(b_id);  // again: a no-op
+
+  fake_.Complete(kFirstInner, Http(200));  // the inner request was never cancelled
+  EXPECT_EQ(a.Wait()->status, 200);
+  EXPECT_EQ(c.Wait()->status, 200);
+  EXPECT_EQ(b.calls(), 1);
+}
+
+TEST_F(CoalescingUpstreamTest, TheSharedRequestIsCancelledWhenNoCallerIsLeft) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Cancel(kFirstInner)).WillOnce(fake_.CancelHeld());
+  Outcome a, b;
+  const uint64_t a_id = SendTo(coalescing_, Read(), a);
+  const uint64_t b_id = SendTo(coalescing_, Read(), b);
+  coalescing_.Cancel(a_id);  // the first caller, whose request it is: b still waits on it
+  EXPECT_EQ(a.Wait().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_FALSE(b.done());
+  coalescing_.Cancel(b_id);
+  EXPECT_EQ(b.Wait().status().code(), absl::StatusCode::kCancelled);
+
+  // The abandoned request takes no joiners: a new caller sends its own.
+  Outcome d;
+  SendTo(coalescing_, Read(), d);
+  EXPECT_EQ(fake_.sends(), 2);
+  fake_.Complete(kFirstInner + 1, Http(200));
+  EXPECT_EQ(d.Wait()->status, 200);
+}
+
+TEST_F(CoalescingUpstreamTest, AJoinerWithAnEarlierDeadlineEndsAtItsOwnDeadline) {
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  Outcome patient, hurried;
+  SendTo(coalescing_, Read(), patient);
+  const absl::Time deadline = absl::Now() + absl::Milliseconds(100);
+  SendTo(coalescing_, Read("/api/stacks/acme-corp/payments-api/prod", kJdoe, deadline), hurried);
+
+  absl::StatusOr<HttpResponse> late = hurried.Wait();
+  EXPECT_EQ(late.status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(late.status().message(), HasSubstr("deadline passed"));
+  EXPECT_GE(hurried.at(), deadline);
+  EXPECT_FALSE(patient.done());
+  fake_.Complete(kFirstInner, Http(200));
+  EXPECT_EQ(patient.Wait()->status, 200);
+}
+
+TEST_F(CoalescingUpstreamTest, DeadlineOfTheSharedRequestReissuesForCallersWithTimeLeft) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
+  // The first caller's deadline has passed by the time the shared request fails.
+  const absl::Time past = absl::Now() - absl::Milliseconds(1);
+  const absl::Time later = absl::Now() + absl::Seconds(30);
+  const std::string path = "/api/stacks/acme-corp/payments-api/prod";
+  Outcome first, second, third;
+  SendTo(coalescing_, Read(path, kJdoe, past, "first"), first);
+  SendTo(coalescing_, Read(path, kJdoe, later, "second"), second);
+  SendTo(coalescing_, Read(path, kJdoe, later + absl::Seconds(1), "third"), third);
+  ASSERT_EQ(fake_.sends(), 1);
+
+  fake_.Complete(kFirstInner, absl::DeadlineExceededError("upstream did not answer in time"));
+  EXPECT_EQ(first.Wait().status().code(), absl::StatusCode::kDeadlineExceeded);
+  ASSERT_TRUE(fake_.WaitForSends(2));
+  EXPECT_FALSE(second.done());
+  EXPECT_FALSE(third.done());
+  // One new request for both, as the next caller's, with the latest deadline.
+  const HttpRequest again = fake_.requests()[1];
+  EXPECT_EQ(FindHeader(again.headers, "X-Request-ID"), "second");
+  EXPECT_EQ(again.deadline, later + absl::Seconds(1));
+
+  fake_.Complete(kFirstInner + 1, Http(200));
+  EXPECT_EQ(second.Wait()->status, 200);
+  EXPECT_EQ(third.Wait()->status, 200);
+  EXPECT_EQ(fake_.sends(), 2);
+}
+
+TEST_F(CoalescingUpstreamTest, AnEarlyDeadlineErrorIsNotReissued) {
+  // DEADLINE_EXCEEDED long before the shared request's deadline is the upstream's answer.
+  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  const absl::Time later = absl::Now() + absl::Seconds(30);
+  const std::string path = "/api/stacks/acme-corp/payments-api/prod";
+  Outcome first, second;
+  SendTo(coalescing_, Read(path, kJdoe, later), first);
+  SendTo(coalescing_, Read(path, kJdoe, later + absl::Seconds(1)), second);
+  fake_.Complete(kFirstInner, absl::DeadlineExceededError("upstream did not answer in time"));
+  EXPECT_EQ(first.Wait().status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(second.Wait().status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(fake_.sends(), 1);
+}
+
+TEST_F(CoalescingUpstreamTest, TokensAndPathsNeverShare) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Hold());
+  Outcome jdoe, eve, other_stack;
+  SendTo(coalescing_, Read("/api/stacks/acme-corp/payments-api/prod", kJdoe), jdoe);
+  SendTo(coalescing_, Read("/api/stacks/acme-corp/payments-api/prod", kEve), eve);
+  SendTo(coalescing_, Read("/api/stacks/acme-corp/payments-api/dev", kJdoe), other_stack);
+  EXPECT_EQ(fake_.sends(), 3);
+  EXPECT_EQ(coalescing_.coalesced(), 0);
+  fake_.Complete(kFirstInner + 1, Http(403));
+  fake_.Complete(kFirstInner, Stack(R"({"stackName":"prod"})"));
+  fake_.Complete(kFirstInner + 2, Stack(R"({"stackName":"dev"})"));
+  EXPECT_EQ(jdoe.Wait()->body, R"({"stackName":"prod"})");
+  EXPECT_EQ(eve.Wait()->status, 403);
+  EXPECT_EQ(other_stack.Wait()->body, R"({"stackName":"dev"})");
+}
+
+TEST_F(CoalescingUpstreamTest, WritesPassStraightThrough) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Cancel(kFirstInner + 1)).WillOnce(fake_.CancelHeld());
+  Outcome first, second;
+  SendTo(coalescing_, Write(), first);
+  const uint64_t second_id = SendTo(coalescing_, Write(), second);
+  EXPECT_EQ(fake_.sends(), 2) << "identical writes are two writes";
+  EXPECT_EQ(fake_.requests()[0].body, R"({"name":"owner","value":"jdoe"})");
+  coalescing_.Cancel(second_id);
+  EXPECT_EQ(second.Wait().status().code(), absl::StatusCode::kCancelled);
+  fake_.Complete(kFirstInner, Http(204));
+  EXPECT_EQ(first.Wait()->status, 204);
+}
+
+TEST_F(CoalescingUpstreamTest, AWriteStopsReadsOfItsOrgFromJoiningEarlierRequests) {
+  EXPECT_CALL(inner_, Send(_, _)).Times(5).WillRepeatedly(fake_.Hold());
+  const std::string acme = "/api/stacks/acme-corp/payments-api/prod";
+  const std::string globex = "/api/stacks/globex/inventory/prod";
+  Outcome acme_before, globex_before, write, acme_after, globex_after, acme_after_write;
+  SendTo(coalescing_, Read(acme), acme_before);      // inner 1000
+  SendTo(coalescing_, Read(globex), globex_before);  // inner 1001
+  SendTo(coalescing_, Write(), write);               // inner 1002: tags of an acme-corp stack
+  SendTo(coalescing_, Read(acme), acme_after);       // inner 1003: may not see the old state
+  SendTo(coalescing_, Read(globex), globex_after);   // joins 1001: another org
+  EXPECT_EQ(fake_.sends(), 4);
+  EXPECT_EQ(coalescing_.coalesced(), 1);
+
+  // The write completes while acme_after's request is still out: later reads send again.
+  fake_.Complete(kFirstInner + 2, Http(204));
+  EXPECT_EQ(write.Wait()->status, 204);
+  SendTo(coalescing_, Read(acme), acme_after_write);  // inner 1004
+  EXPECT_EQ(fake_.sends(), 5);
+
+  fake_.Complete(kFirstInner, Stack("old"));
+  fake_.Complete(kFirstInner + 1, Stack("globex"));
+  fake_.Complete(kFirstInner + 3, Stack("during"));
+  fake_.Complete(kFirstInner + 4, Stack("new"));
+  EXPECT_EQ(acme_before.Wait()->body, "old");
+  EXPECT_EQ(acme_after.Wait()->body, "during");
+  EXPECT_EQ(acme_after_write.Wait()->body, "new");
+  EXPECT_EQ(globex_before.Wait()->body, "globex");
+  EXPECT_EQ(globex_after.Wait()->body, "globex");
+}
+
+}  // namespace
+}  // namespace pulumi_gateway

@@ -1,0 +1,175 @@
+// CurlClient against real in-process HTTP/1.1 servers: pooled handles start every request from
+// scratch, bodies arrive whole (and over the limit fail), concurrent transfers on a plain http
+// upstream do not wait for one another, cancel and deadlines end transfers.
+#include "gateway/upstream/curl_client.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/support/fake_upstream.h"
+#include "tests/support/held_upstream.h"
+
+namespace pulumi_gateway::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Collects one transfer's result.
+struct Result {
+  absl::Notification done;
+  absl::StatusOr<HttpResponse> response = absl::UnknownError("not done");
+
+  UpstreamClient::Callback Callback() {
+    return [this](absl::StatusOr<HttpResponse> r) {
+      response = std::move(r);
+      done.Notify();
+    };
+  }
+  bool Wait() { return done.WaitForNotificationWithTimeout(absl::Seconds(20)); }
+};
+
+HttpRequest Request(std::string method, std::string path, std::string body = "") {
+  HttpRequest request;
+  request.method = std::move(method);
+  request.path = std::move(path);
+  request.has_body = !body.empty();
+  request.body = std::move(body);
+  if (request.has_body) request.headers.emplace_back("Content-Type", "application/json");
+  request.idempotent = true;
+  request.deadline = absl::Now() + absl::Seconds(20);
+  return request;
+}
+
+std::unique_ptr<CurlClient> Client(const std::string& base_url,
+                                   size_t max_response_bytes = 1 << 26) {
+  CurlClientOptions options;
+  options.base_url = base_url;
+  options.max_response_bytes = max_response_bytes;
+  absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
+  EXPECT_TRUE(client.ok()) << client.status();
+  return client.ok() ? *std::move(client) : nullptr;
+}
+
+TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(R"({"method":")" + req.method + "\"}", "application/json");
+  });
+  auto client = Client(upstream.base_url());
+  // One at a time, so every request reuses the one pooled handle.
+  const std::vector<HttpRequest> requests = {
+      Request("POST", "/a", R"({"x":1})"), Request("DELETE", "/b"), Request("GET", "/c"),
+      Request("PUT", "/d", R"({"y":2})"),  Request("POST", "/e"),   Request("GET", "/f?q=1"),
+  };
+  for (const HttpRequest& request : requests) {
+    Result result;
+    client->Send(request, result.Callback());
+    ASSERT_TRUE(result.Wait());
+    ASSERT_TRUE(result.response.ok()) << result.response.status();
+    EXPECT_EQ(result.response->status, 200);
+    EXPECT_EQ(result.response->body, R"({"method":")" + request.method + "\"}");
+  }
+  const std::vector<RecordedRequest> seen = upstream.requests();
+  ASSERT_EQ(seen.size(), requests.size());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    SCOPED_TRACE(requests[i].method + " " + requests[i].path);
+    EXPECT_EQ(seen[i].method, requests[i].method);
+    EXPECT_EQ(seen[i].target, requests[i].path);
+    EXPECT_EQ(seen[i].body, requests[i].body);
+    EXPECT_EQ(seen[i].Header("Content-Type"), requests[i].has_body ? "application/json" : "");
+  }
+  // cpp-httplib closes a connection after 5 requests.
+  EXPECT_EQ(client->connections_opened(), 2) << "sequential requests share connections";
+}
+
+TEST(CurlClientTest, LargeBodyArrivesWholeAndOverTheLimitFails) {
+  const std::string big(12 << 20, 'x');
+  FakeUpstream upstream;
+  upstream.SetHandler([&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(big, "application/octet-stream");
+  });
+  auto client = Client(upstream.base_url());
+  Result ok;
+  client->Send(Request("GET", "/big"), ok.Callback());
+  ASSERT_TRUE(ok.Wait());
+  ASSERT_TRUE(ok.response.ok()) << ok.response.status();
+  EXPECT_EQ(ok.response->body.size(), big.size());
+  EXPECT_EQ(ok.response->body, big);
+
+  auto small = Client(upstream.base_url(), /*max_response_bytes=*/1 << 20);
+  Result too_large;
+  small->Send(Request("GET", "/big"), too_large.Callback());
+  ASSERT_TRUE(too_large.Wait());
+  EXPECT_EQ(too_large.response.status().code(), absl::StatusCode::kResourceExhausted);
+}
+
+TEST(CurlClientTest, PlainHttpTransfersDoNotWaitForOneAnother) {
+  constexpr int kCalls = 200;
+  HeldUpstream upstream(absl::Milliseconds(500), "{}");
+  auto client = Client(upstream.base_url());
+  std::vector<std::unique_ptr<Result>> results;
+  const absl::Time start = absl::Now();
+  for (int i = 0; i < kCalls; ++i) {
+    results.push_back(std::make_unique<Result>());
+    client->Send(Request("GET", "/held/" + std::to_string(i)), results.back()->Callback());
+  }
+  for (auto& result : results) {
+    ASSERT_TRUE(result->Wait());
+    EXPECT_TRUE(result->response.ok()) << result->response.status();
+  }
+  // 200 held requests on 64 connections: 4 rounds of 500 ms, not 200.
+  EXPECT_LT(absl::Now() - start, absl::Seconds(4));
+  EXPECT_EQ(upstream.peak_concurrency(), 64);
+  EXPECT_EQ(client->connections_opened(), 64);
+}
+
+TEST(CurlClientTest, CancelAndDeadlineEndTransfers) {
+  HeldUpstream upstream(absl::InfiniteDuration(), "{}");
+  auto client = Client(upstream.base_url());
+  Result cancelled;
+  const uint64_t id = client->Send(Request("GET", "/held"), cancelled.Callback());
+  const absl::Time until = absl::Now() + absl::Seconds(10);
+  while (upstream.requests() < 1 && absl::Now() < until) absl::SleepFor(absl::Milliseconds(2));
+  ASSERT_EQ(upstream.requests(), 1);
+  client->Cancel(id);
+  ASSERT_TRUE(cancelled.Wait());
+  EXPECT_EQ(cancelled.response.status().code(), absl::StatusCode::kCancelled);
+
+  HttpRequest short_deadline = Request("GET", "/held");
+  short_deadline.deadline = absl::Now() + absl::Milliseconds(200);
+  Result timed_out;
+  const absl::Time start = absl::Now();
+  client->Send(short_deadline, timed_out.Callback());
+  ASSERT_TRUE(timed_out.Wait());
+  EXPECT_EQ(timed_out.response.status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(2));
+
+  HttpRequest passed = Request("GET", "/held");
+  passed.deadline = absl::Now() - absl::Seconds(1);
+  Result late;
+  client->Send(passed, late.Callback());
+  ASSERT_TRUE(late.Wait());
+  EXPECT_EQ(late.response.status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(late.response.status().message(), HasSubstr("deadline passed"));
+}
+
+TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {
+  HeldUpstream upstream(absl::InfiniteDuration(), "{}");
+  auto client = Client(upstream.base_url());
+  Result result;
+  client->Send(Request("GET", "/held"), result.Callback());
+  const absl::Time until = absl::Now() + absl::Seconds(10);
+  while (upstream.requests() < 1 && absl::Now() < until) absl::SleepFor(absl::Milliseconds(2));
+  client.reset();
+  ASSERT_TRUE(result.Wait());
+  EXPECT_EQ(result.response.status().code(), absl::StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace pulumi_gateway::testing

@@ -36,7 +36,7 @@ grpc::ServerUnaryReactor* StartCompositeCall(const CallEnvironment& env,
                                              grpc::ByteBuffer* response,
                                              const CompositeRoute& route) {
   const std::string& method = route.method->full_name();
-  if (method == kWhoAmI) return WhoAmICall::Start(env, context, request, response, route);
+  if (method == kWhoAmI) return StartWhoAmI(env, context, request, response, route);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, NoHandler(route)));
   return reactor;

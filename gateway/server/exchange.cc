@@ -102,7 +102,9 @@ absl::Status Authorize(const CallEnvironment& env, const grpc::CallbackServerCon
   absl::StatusOr<Credential> credential = ResolveCredential(env, context);
   if (!credential.ok()) return credential.status();
   identity->authorization = std::move(credential->authorization);
+  identity->source = credential->source;
   identity->tenant = std::move(credential->tenant);
+  identity->caller = std::move(credential->caller);
   return absl::OkStatus();
 }
 
@@ -178,6 +180,7 @@ void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDes
   if (env.logger->Enabled(LogLevel::kInfo)) {
     fields["request_id"] = identity.request_id;
     if (!identity.tenant.empty()) fields["tenant"] = identity.tenant;
+    if (!identity.caller.empty()) fields["caller"] = identity.caller;
     fields["method"] = method.full_name();
     fields["code"] = absl::StatusCodeToString(status.code());
     fields["duration_ms"] = absl::ToDoubleMilliseconds(elapsed);

@@ -31,8 +31,10 @@ namespace pulumi_gateway {
 struct CallIdentity {
   // The upstream Authorization header value ("token ...").
   std::string authorization;
-  // The tenant whose token the call uses (service mode with tenants); empty otherwise.
+  // Where the token came from, and (tenants) whose it is and who the caller was.
+  CredentialSource source = CredentialSource::kCaller;
   std::string tenant;
+  std::string caller;
   std::string request_id;
   absl::Time deadline;
   // Counts upstream attempts (for the access log); may be null.
@@ -50,7 +52,7 @@ CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServer
 absl::StatusOr<Credential> ResolveCredential(const CallEnvironment& env,
                                              const grpc::CallbackServerContext& context);
 
-// ResolveCredential into `identity`: fills its `authorization` and `tenant`.
+// ResolveCredential into `identity`: fills its `authorization`, `source`, `tenant` and `caller`.
 absl::Status Authorize(const CallEnvironment& env, const grpc::CallbackServerContext& context,
                        CallIdentity* identity);
 
@@ -76,8 +78,8 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
 RouteMetrics* RecordCallStart(const CallEnvironment& env,
                               const google::protobuf::MethodDescriptor& method);
 
-// Records the end of a call: the access log line (request id, tenant when set, method, code,
-// duration, error and `fields`) and the server metrics (when `metrics` is not null).
+// Records the end of a call: the access log line (request id, tenant and caller when set, method,
+// code, duration, error and `fields`) and the server metrics (when `metrics` is not null).
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
                    RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
                    const absl::Status& status, nlohmann::json fields);

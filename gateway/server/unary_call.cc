@@ -1,8 +1,10 @@
 #include "gateway/server/unary_call.h"
 
 #include <memory>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "gateway/server/list_stream.h"
 #include "gateway/status/grpc_status.h"
 #include "gateway/status/macros.h"
 #include "google/protobuf/message.h"
@@ -13,18 +15,32 @@ grpc::ServerUnaryReactor* UnaryCall::Start(const CallEnvironment& env,
                                            grpc::CallbackServerContext* context,
                                            const grpc::ByteBuffer* request,
                                            grpc::ByteBuffer* response, const Route& route) {
-  auto* call = new UnaryCall(env, context, response, route);
+  auto* call = new UnaryCall(env, context, response, *route.method, route, nullptr);
+  call->Run(request);
+  return call;
+}
+
+grpc::ServerUnaryReactor* UnaryCall::StartComposite(const CallEnvironment& env,
+                                                    grpc::CallbackServerContext* context,
+                                                    const grpc::ByteBuffer* request,
+                                                    grpc::ByteBuffer* response,
+                                                    const CompositeRoute& composite,
+                                                    const Route& called, Reshape reshape) {
+  auto* call = new UnaryCall(env, context, response, *composite.method, called, std::move(reshape));
   call->Run(request);
   return call;
 }
 
 UnaryCall::UnaryCall(const CallEnvironment& env, grpc::CallbackServerContext* context,
-                     grpc::ByteBuffer* response, const Route& route)
+                     grpc::ByteBuffer* response, const google::protobuf::MethodDescriptor& method,
+                     const Route& route, Reshape reshape)
     : env_(env),
       context_(context),
       response_(response),
+      method_(method),
       route_(route),
-      metrics_(RecordCallStart(env, *route.method)),
+      reshape_(std::move(reshape)),
+      metrics_(RecordCallStart(env, method)),
       start_(absl::Now()) {}
 
 void UnaryCall::Run(const grpc::ByteBuffer* request) {
@@ -65,7 +81,15 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
 
 absl::Status UnaryCall::BuildRequest(const grpc::ByteBuffer* request, HttpRequest* http) {
   ASSIGN_OR_RETURN(std::unique_ptr<google::protobuf::Message> message,
-                   ParseRequest(route_.method->input_type(), *request));
+                   ParseRequest(method_.input_type(), *request));
+  if (&method_ != route_.method) {
+    std::unique_ptr<google::protobuf::Message> called(
+        google::protobuf::MessageFactory::generated_factory()
+            ->GetPrototype(route_.method->input_type())
+            ->New());
+    CopyFieldsByName(*message, called.get());
+    message = std::move(called);
+  }
   RETURN_IF_ERROR(Authorize(env_, *context_, &identity_));
   ASSIGN_OR_RETURN(*http, PrepareUpstreamRequest(env_, route_, *message, identity_));
   return absl::OkStatus();
@@ -77,9 +101,14 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
       google::protobuf::MessageFactory::generated_factory()
           ->GetPrototype(route_.method->output_type())
           ->New());
-  absl::Status status =
-      ReadUpstreamResponse(env_, route_, result, identity_.request_id, message.get(), metrics_);
+  // Unknown upstream keys count against the route that returned them.
+  RouteMetrics* route_metrics = reshape_ == nullptr || env_.metrics == nullptr
+                                    ? metrics_
+                                    : env_.metrics->Find(route_.method->name());
+  absl::Status status = ReadUpstreamResponse(env_, route_, result, identity_.request_id,
+                                             message.get(), route_metrics);
   if (status.ok()) {
+    if (reshape_ != nullptr) message = reshape_(*message, identity_);
     std::string bytes;
     message->SerializeToString(&bytes);
     grpc::Slice slice(std::move(bytes));
@@ -91,7 +120,7 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
 void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
   nlohmann::json fields = {{"attempts", attempts_->load()}};
   if (upstream_status != 0) fields["upstream_status"] = upstream_status;
-  RecordCallEnd(env_, *route_.method, metrics_, identity_, start_, status, std::move(fields));
+  RecordCallEnd(env_, method_, metrics_, identity_, start_, status, std::move(fields));
   Finish(ToGrpcStatus(status));
 }
 

@@ -1,12 +1,15 @@
 // One unary call through the gateway: gRPC request → auth → REST request → upstream → gRPC reply.
 // The reactor returns to gRPC at once; the upstream client's completion finishes it, so no thread
-// waits on the network.
+// waits on the network. A unary composite (WhoAmI) is the same call on the one route it calls,
+// with its answer reshaped into the composite's response.
 //
 //   grpc::ServerUnaryReactor* r = UnaryCall::Start(env, context, request, response, route);
+//   r = UnaryCall::StartComposite(env, context, request, response, who_am_i, *get_user, reshape);
 #ifndef GATEWAY_SERVER_UNARY_CALL_H_
 #define GATEWAY_SERVER_UNARY_CALL_H_
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,12 +34,27 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
                                          const grpc::ByteBuffer* request,
                                          grpc::ByteBuffer* response, const Route& route);
 
+  // Turns the called route's response into the composite method's response.
+  using Reshape = std::function<std::unique_ptr<google::protobuf::Message>(
+      const google::protobuf::Message& called_response, const CallIdentity& identity)>;
+
+  // A unary composite: one call of `called` (the caller's request fields copied by name into its
+  // request), answered with `reshape` of its response. Metrics and the access log name
+  // `composite`.
+  static grpc::ServerUnaryReactor* StartComposite(const CallEnvironment& env,
+                                                  grpc::CallbackServerContext* context,
+                                                  const grpc::ByteBuffer* request,
+                                                  grpc::ByteBuffer* response,
+                                                  const CompositeRoute& composite,
+                                                  const Route& called, Reshape reshape);
+
   void OnCancel() override;
   void OnDone() override;
 
  private:
   UnaryCall(const CallEnvironment& env, grpc::CallbackServerContext* context,
-            grpc::ByteBuffer* response, const Route& route);
+            grpc::ByteBuffer* response, const google::protobuf::MethodDescriptor& method,
+            const Route& route, Reshape reshape);
 
   void Run(const grpc::ByteBuffer* request);
   absl::Status BuildRequest(const grpc::ByteBuffer* request, HttpRequest* http);
@@ -49,7 +67,11 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   const CallEnvironment& env_;
   grpc::CallbackServerContext* const context_;
   grpc::ByteBuffer* const response_;
+  // The method called (metrics, log, request type): the route's, or a composite's.
+  const google::protobuf::MethodDescriptor& method_;
   const Route& route_;
+  // Null for a plain routed call.
+  const Reshape reshape_;
   RouteMetrics* const metrics_;
   const absl::Time start_;
   CallIdentity identity_;

@@ -3,21 +3,13 @@
 // kind is worked out from the answer and the credential's origin is added from the auth mode.
 // The token itself never appears in the answer.
 //
-//   grpc::ServerUnaryReactor* r = WhoAmICall::Start(env, context, request, response, route);
+//   grpc::ServerUnaryReactor* r = StartWhoAmI(env, context, request, response, route);
 #ifndef GATEWAY_SERVER_WHO_AM_I_H_
 #define GATEWAY_SERVER_WHO_AM_I_H_
 
-#include <atomic>
-#include <memory>
-#include <optional>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
-#include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
-#include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/exchange.h"
@@ -35,8 +27,8 @@ struct CredentialOrigin {
   std::string caller;
 };
 
-// The origin of a resolved credential (its token is left out).
-CredentialOrigin OriginOf(const Credential& credential);
+// The origin of a call's credential (its token is left out).
+CredentialOrigin OriginOf(const CallIdentity& identity);
 
 // The WhoAmI answer for GetCurrentUser's `user`:
 //   token_info.team set → TEAM (organization from token_info, else the login);
@@ -47,46 +39,12 @@ CredentialOrigin OriginOf(const Credential& credential);
 pulumi::service::v1::WhoAmIResponse DescribeIdentity(
     const pulumi::service::v1::GetCurrentUserResponse& user, const CredentialOrigin& origin);
 
-class WhoAmICall final : public grpc::ServerUnaryReactor {
- public:
-  // Starts the call; gRPC owns the returned reactor until OnDone. `route` is the WhoAmI
-  // composite route (it calls GetCurrentUser).
-  static grpc::ServerUnaryReactor* Start(const CallEnvironment& env,
-                                         grpc::CallbackServerContext* context,
-                                         const grpc::ByteBuffer* request,
-                                         grpc::ByteBuffer* response, const CompositeRoute& route);
-
-  void OnCancel() override;
-  void OnDone() override;
-
- private:
-  WhoAmICall(const CallEnvironment& env, grpc::CallbackServerContext* context,
-             grpc::ByteBuffer* response, const CompositeRoute& route);
-
-  void Run(const grpc::ByteBuffer* request);
-  absl::Status BuildRequest(const grpc::ByteBuffer* request, HttpRequest* http);
-  void OnUpstreamDone(absl::StatusOr<HttpResponse> result);
-  // Logs the call and finishes it. Must be the caller's last use of `this`.
-  void Complete(const absl::Status& status);
-  void Unref();
-
-  const CallEnvironment& env_;
-  grpc::CallbackServerContext* const context_;
-  grpc::ByteBuffer* const response_;
-  const CompositeRoute& route_;
-  const Route* const current_user_;
-  RouteMetrics* const metrics_;
-  const absl::Time start_;
-  CallIdentity identity_;
-  CredentialOrigin origin_;
-  bool counted_in_flight_ = false;
-  const std::shared_ptr<std::atomic<int>> attempts_ = std::make_shared<std::atomic<int>>(0);
-  std::atomic<int> refs_{2};
-
-  absl::Mutex mu_;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
-  std::optional<uint64_t> upstream_id_ ABSL_GUARDED_BY(mu_);
-};
+// Starts a WhoAmI call: UnaryCall on the composite's GetCurrentUser route, its answer reshaped by
+// DescribeIdentity with the call's credential origin.
+grpc::ServerUnaryReactor* StartWhoAmI(const CallEnvironment& env,
+                                      grpc::CallbackServerContext* context,
+                                      const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
+                                      const CompositeRoute& route);
 
 }  // namespace pulumi_gateway
 

@@ -85,14 +85,14 @@ TEST(DescribeIdentityTest, CopiesNamesOrganizationsAndOrigin) {
 }
 
 TEST(OriginOfTest, EveryCredentialSource) {
-  Credential caller;
+  CallIdentity caller;
   caller.authorization = "token pul-test-caller";
   caller.source = CredentialSource::kCaller;
   EXPECT_EQ(OriginOf(caller).source, v1::CREDENTIAL_SOURCE_CALLER);
-  Credential service;
+  CallIdentity service;
   service.source = CredentialSource::kService;
   EXPECT_EQ(OriginOf(service).source, v1::CREDENTIAL_SOURCE_SERVICE);
-  Credential tenant;
+  CallIdentity tenant;
   tenant.source = CredentialSource::kTenant;
   tenant.tenant = "payments";
   tenant.caller = "spiffe://corp.example/ns/ci/sa/deployer";

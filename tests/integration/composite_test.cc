@@ -653,7 +653,7 @@ TEST_F(WhoAmITest, TenantModeReportsTheTenantAndCaller) {
   const std::vector<nlohmann::json> log = AccessLog(*gateway, "WhoAmI");
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0]["tenant"], "payments");
-  EXPECT_EQ(log[0]["credential_source"], "CREDENTIAL_SOURCE_TENANT");
+  EXPECT_EQ(log[0]["caller"], "payments");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "gateway/status/curl_status.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -62,8 +63,13 @@ uint64_t CircuitBreaker::Send(HttpRequest request, Callback done) {
   }
   return inner_->Send(std::move(request), [this, probe, done = std::move(done)](
                                               absl::StatusOr<HttpResponse> result) mutable {
-    // A cancelled call says nothing about the upstream's health.
-    if (result.ok() || result.status().code() != absl::StatusCode::kCancelled) {
+    // A cancelled call, or one a lower layer refused before sending it (a per-token throttle),
+    // says nothing about the upstream's health.
+    const bool says_nothing =
+        !result.ok() && (result.status().code() == absl::StatusCode::kCancelled ||
+                         (result.status().code() == absl::StatusCode::kResourceExhausted &&
+                          result.status().GetPayload(kNotSentPayload).has_value()));
+    if (!says_nothing) {
       Record(IsFailure(result), probe);
     } else if (probe) {
       absl::MutexLock lock(&mu_);

@@ -293,6 +293,23 @@ TEST_F(CircuitBreakerTest, CancelledCallsNeitherCountNorReset) {
   EXPECT_EQ(breaker.state(), State::kOpen);
 }
 
+// A request a lower layer refused before sending it (a per-token throttle or queue limit) says
+// nothing about the upstream's health: F, refused, F opens a threshold of 2.
+TEST_F(CircuitBreakerTest, RequestsRefusedUnsentBelowNeitherCountNorReset) {
+  absl::Status refused = absl::ResourceExhaustedError("token paused after a 429; retry in 3s");
+  refused.SetPayload(kNotSentPayload, absl::Cord("1"));
+  CircuitBreaker breaker(&inner_, &timers_, Breaker(2));
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Answer(Http(503)))
+      .WillOnce(fake_.Answer(refused))
+      .WillOnce(fake_.Answer(Http(503)));
+  ASSERT_TRUE(Call(breaker).ok());
+  EXPECT_EQ(Call(breaker).status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(breaker.state(), State::kClosed);
+  ASSERT_TRUE(Call(breaker).ok());
+  EXPECT_EQ(breaker.state(), State::kOpen) << "the refusal must not have reset the count";
+}
+
 TEST_F(CircuitBreakerTest, CancelledProbeLetsTheNextCallProbe) {
   CircuitBreaker breaker(&inner_, &timers_, Breaker(1, absl::Milliseconds(50)));
   EXPECT_CALL(inner_, Send(_, _))

@@ -89,8 +89,8 @@ ABSL_FLAG(double, identity_rate_limit, 0,
 ABSL_FLAG(double, identity_burst, 10,
           "Requests one access token may send at once under --identity_rate_limit.");
 ABSL_FLAG(double, bulk_share, 0.5,
-          "Most of --identity_rate_limit that bulk work (list streams, batch and composite RPCs, "
-          "exports) may use while interactive calls with the same token wait or run; in (0, 1].");
+          "Most of --identity_rate_limit that bulk work (list streams, batch and composite RPCs) "
+          "may use while interactive calls with the same token wait or run; in (0, 1].");
 ABSL_FLAG(absl::Duration, throttle_default_pause, absl::Seconds(5),
           "After an upstream 429 without Retry-After, how long requests with that token wait "
           "before going upstream again (Retry-After, when sent, wins). 0: no pause.");

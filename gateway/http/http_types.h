@@ -26,7 +26,7 @@ namespace pulumi_gateway {
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
 // Who waits first when an upstream identity's request budget is short: interactive calls (unary
-// RPCs) go before bulk work (list streams, batch and composite RPCs, exports).
+// RPCs) go before bulk work (the pages of list streams, batch and composite RPCs).
 enum class RequestPriority { kInteractive, kBulk };
 
 struct HttpRequest {

@@ -123,6 +123,7 @@ void ListStream::FetchPage() {
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) return End(http.status());
+  http->priority = RequestPriority::kBulk;
   bool cancelled;
   {
     absl::MutexLock lock(&mu_);

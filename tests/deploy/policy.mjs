@@ -148,12 +148,18 @@ export function workloadPolicy(doc, docs, expandedArgs = []) {
         `drain_delay ${drainDelay}s + shutdown_grace ${shutdownGrace}s`);
     }
     if (flagValue(args, "auth_mode") === "service") {
-      const tokenFile = flagValue(args, "token_file") ?? "";
-      const mount = (c.volumeMounts ?? []).find((m) => tokenFile.startsWith(`${m.mountPath.replace(/\/$/, "")}/`));
+      // The gateway's credential: per-tenant tokens when --tenant_tokens_dir is set, else one token.
+      const tenantsDir = (flagValue(args, "tenant_tokens_dir") ?? "").replace(/\/$/, "");
+      const flag = tenantsDir ? "--tenant_tokens_dir" : "--token_file";
+      const path = tenantsDir || (flagValue(args, "token_file") ?? "");
+      const mount = (c.volumeMounts ?? []).find((m) => {
+        const at = m.mountPath.replace(/\/$/, "");
+        return path === at || path.startsWith(`${at}/`);
+      });
       const volume = mount && (pod.volumes ?? []).find((v) => v.name === mount.name);
-      if (!tokenFile) errors.push(`policy: ${where}: --auth_mode=service needs --token_file`);
-      else if (!volume?.secret) errors.push(`policy: ${where}: --token_file ${tokenFile} is not on a Secret volume`);
-      else if (volume.secret.optional) errors.push(`policy: ${where}: the token Secret volume must not be optional in service mode`);
+      if (!path) errors.push(`policy: ${where}: --auth_mode=service needs --token_file or --tenant_tokens_dir`);
+      else if (!volume?.secret) errors.push(`policy: ${where}: ${flag} ${path} is not on a Secret volume`);
+      else if (volume.secret.optional) errors.push(`policy: ${where}: the ${flag} Secret volume must not be optional in service mode`);
     }
   }
   if (!docs.some((d) => d.kind === "PodDisruptionBudget" && matches(d.spec?.selector?.matchLabels, podLabels))) {

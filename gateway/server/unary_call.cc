@@ -107,11 +107,15 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
                                     : env_.metrics->Find(route_.method->name());
   absl::Status status = ReadUpstreamResponse(env_, route_, result, identity_.request_id,
                                              message.get(), route_metrics);
+  // The upstream body is not needed any more: free it before the reply is built, so a large
+  // answer (a stack export) is not held three times at once.
+  result = absl::StatusOr<HttpResponse>();
   if (status.ok()) {
     if (reshape_ != nullptr) message = reshape_(*message, identity_);
-    std::string bytes;
-    message->SerializeToString(&bytes);
-    grpc::Slice slice(std::move(bytes));
+    // Serialised straight into the slice gRPC sends, without an intermediate string.
+    grpc::Slice slice(message->ByteSizeLong());
+    message->SerializeWithCachedSizesToArray(const_cast<uint8_t*>(slice.begin()));
+    message.reset();
     *response_ = grpc::ByteBuffer(&slice, 1);
   }
   Complete(status, upstream_status);

@@ -111,7 +111,9 @@ class CurlClient final : public UpstreamClient {
   void Complete(uint64_t id, int curl_code);
   void CompleteFinished();
   void SocketAction(int fd, int events);
+  // Applies the protocol the latest answer used to waiting and the connection limit.
   void ApplyProtocol();
+  long HostConnectionLimit() const;
   EasyHandle TakeHandle();
   void ReturnHandle(EasyHandle handle);
   // libcurl's socket and timer callbacks: register sockets in epoll, remember the next timeout.

@@ -11,8 +11,9 @@
 // encoded straight to wire bytes (gateway/transcode/json_wire.h) and kept in the message's
 // unknown fields under the field's number. Serialising the message gives the bytes the field
 // would give, so a client sees the field set; code in the gateway that reads such a field must
-// parse the serialised message first (`m->ParseFromString(m->SerializeAsString())`). A 64 MB stack export takes a fraction of the time and
-// about its own size in memory this way, instead of a DOM and millions of small messages.
+// parse the serialised message first (`m->ParseFromString(m->SerializeAsString())`). A 64 MB stack
+// export takes a fraction of the time and about its own size in memory this way, instead of a DOM
+// and millions of small messages.
 #ifndef GATEWAY_TRANSCODE_RESPONSE_TRANSLATOR_H_
 #define GATEWAY_TRANSCODE_RESPONSE_TRANSLATOR_H_
 

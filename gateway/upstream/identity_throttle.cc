@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
@@ -71,13 +72,21 @@ IdentityThrottle::IdentityThrottle(UpstreamClient* inner, TimerQueue* timers, Qu
     : inner_(inner), timers_(timers), store_(store), options_(options) {}
 
 IdentityThrottle::~IdentityThrottle() {
-  absl::MutexLock lock(&mu_);
-  for (auto& [id, call] : calls_) {
-    if (call.expiry_timer != 0) timers_->Cancel(call.expiry_timer);
+  std::vector<uint64_t> timers;
+  {
+    absl::MutexLock lock(&mu_);
+    closing_ = true;
+    for (auto& [id, call] : calls_) {
+      if (call.expiry_timer != 0) timers.push_back(call.expiry_timer);
+    }
+    for (auto& [identity, state] : identities_) {
+      if (state.wake_timer != 0) timers.push_back(state.wake_timer);
+    }
   }
-  for (auto& [identity, state] : identities_) {
-    if (state.wake_timer != 0) timers_->Cancel(state.wake_timer);
-  }
+  for (uint64_t timer : timers) timers_->Cancel(timer);
+  // A timer callback that had already started (a Wake sending the requests it released) may
+  // still be using this object.
+  timers_->WaitForRunning();
 }
 
 IdentityThrottleStats IdentityThrottle::stats() const {
@@ -239,6 +248,7 @@ void IdentityThrottle::Pump(const std::string& identity, Identity& state, absl::
 }
 
 void IdentityThrottle::ScheduleWake(const std::string& identity, Identity& state, absl::Time when) {
+  if (closing_) return;
   if (state.wake_timer != 0 && state.wake_at <= when) return;
   // A timer that already fired finds a newer generation and does nothing.
   if (state.wake_timer != 0) timers_->Cancel(state.wake_timer);

@@ -150,6 +150,8 @@ class IdentityThrottle final : public UpstreamClient {
   const IdentityThrottleOptions options_;
 
   mutable absl::Mutex mu_;
+  // Being destroyed: no new wake timers.
+  bool closing_ ABSL_GUARDED_BY(mu_) = false;
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
   absl::flat_hash_map<uint64_t, Call> calls_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, Identity> identities_ ABSL_GUARDED_BY(mu_);

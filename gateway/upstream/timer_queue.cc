@@ -1,5 +1,6 @@
 #include "gateway/upstream/timer_queue.h"
 
+#include <thread>
 #include <vector>
 
 #include "absl/time/clock.h"
@@ -39,6 +40,16 @@ bool TimerQueue::Cancel(uint64_t id) {
   return true;
 }
 
+void TimerQueue::WaitForRunning() {
+  if (std::this_thread::get_id() == thread_.get_id()) return;
+  absl::MutexLock lock(&mu_);
+  if (!running_) return;
+  const uint64_t batch = batch_;
+  auto done = [this, batch]()
+                  ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !running_ || batch_ != batch; };
+  mu_.Await(absl::Condition(&done));
+}
+
 void TimerQueue::Run() {
   mu_.Lock();
   while (!stopping_) {
@@ -51,9 +62,12 @@ void TimerQueue::Run() {
       callbacks_.erase(it);
     }
     if (!ready.empty()) {
+      running_ = true;
+      ++batch_;
       mu_.Unlock();
       for (Callback& callback : ready) std::move(callback)();
       mu_.Lock();
+      running_ = false;
       continue;
     }
     // Sleep until the earliest timer, or until a new timer comes due before it.

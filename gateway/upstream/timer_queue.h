@@ -32,12 +32,18 @@ class TimerQueue final {
   uint64_t Schedule(absl::Time when, Callback callback);
   // Removes a scheduled callback. Returns false when it already ran (or is running).
   bool Cancel(uint64_t id);
+  // Returns once the callbacks running right now (if any) have returned, so an object that
+  // cancelled its timers may be destroyed. No-op when called from a callback.
+  void WaitForRunning();
 
  private:
   void Run();
 
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // Callbacks are running, in the batch numbered `batch_`.
+  bool running_ ABSL_GUARDED_BY(mu_) = false;
+  uint64_t batch_ ABSL_GUARDED_BY(mu_) = 0;
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
   std::multimap<absl::Time, uint64_t> due_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> callbacks_ ABSL_GUARDED_BY(mu_);

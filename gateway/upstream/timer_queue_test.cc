@@ -162,6 +162,32 @@ TEST(TimerQueueTest, CallbackMayScheduleAndCancelWithoutDeadlock) {
   EXPECT_THAT(journal.WaitFor(2), ElementsAre("first", "second"));
 }
 
+TEST(TimerQueueTest, WaitForRunningReturnsOnlyAfterTheRunningCallbackReturned) {
+  TimerQueue timers;
+  absl::Notification started;
+  std::atomic<bool> returned{false};
+  timers.Schedule(absl::Now(), [&] {
+    started.Notify();
+    absl::SleepFor(absl::Milliseconds(200));
+    returned = true;
+  });
+  started.WaitForNotification();
+  timers.WaitForRunning();
+  EXPECT_TRUE(returned) << "an object whose timer is running must not be destroyed yet";
+  // Nothing running: returns at once.
+  timers.WaitForRunning();
+}
+
+TEST(TimerQueueTest, WaitForRunningFromACallbackDoesNotDeadlock) {
+  TimerQueue timers;
+  absl::Notification done;
+  timers.Schedule(absl::Now(), [&] {
+    timers.WaitForRunning();
+    done.Notify();
+  });
+  EXPECT_TRUE(done.WaitForNotificationWithTimeout(absl::Seconds(5)));
+}
+
 TEST(TimerQueueTest, DestructorDropsPendingCallbacksWithoutRunningThem) {
   std::atomic<bool> ran{false};
   {

@@ -1,10 +1,9 @@
 #include "gateway/transcode/wire_writer.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <limits>
+
+#include "gateway/http/huge_pages.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -16,18 +15,6 @@ size_t VarintSize(uint32_t v) {
     ++n;
   }
   return n;
-}
-
-// Asks for transparent huge pages under a large buffer about to be written: one page fault per
-// 2 MiB instead of per 4 KiB, which on some VMs costs more than the encoding. A hint; errors are
-// fine.
-void AdviseHugePages(char* data, size_t size) {
-  constexpr size_t kWorthIt = 8 << 20;
-  if (size < kWorthIt) return;
-  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + page - 1) & ~(page - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(page - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 }  // namespace

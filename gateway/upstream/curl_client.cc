@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/http/huge_pages.h"
 #include "gateway/status/curl_status.h"
 
 namespace pulumi_gateway {
@@ -31,17 +31,6 @@ constexpr int kMaxEvents = 256;
 constexpr long kSmallBufferBytes = 4 << 10;
 constexpr long kLargeBufferBytes = 64 << 10;
 constexpr size_t kLargeBufferTransfers = 64;
-
-// Asks for transparent huge pages under a large body about to be written: one page fault per
-// 2 MiB instead of per 4 KiB, which on some VMs costs more than receiving the bytes. A hint.
-void AdviseHugePages(char* data, size_t size) {
-  constexpr size_t kWorthIt = 8 << 20;
-  if (size < kWorthIt) return;
-  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + page - 1) & ~(page - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(page - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-}
 
 struct SlistDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }

@@ -135,6 +135,7 @@ CurlClient::~CurlClient() {
   if (wake_.get() >= 0) WriteWakeUp();
   if (thread_.joinable()) thread_.join();
   // Pooled handles first, then the multi handle while the epoll set its callbacks use is open.
+  absl::MutexLock drive(&loop_mu_);
   idle_handles_.clear();
   multi_.reset();
 }
@@ -146,12 +147,36 @@ uint64_t CurlClient::Send(HttpRequest request, Callback done) {
   transfer->request = std::move(request);
   transfer->done = std::move(done);
   const uint64_t id = transfer->id;
+  if (TryStartInline(transfer)) return id;
   {
     absl::MutexLock lock(&mu_);
     incoming_.push_back(std::move(transfer));
   }
   WakeLoop();
   return id;
+}
+
+bool CurlClient::TryStartInline(std::unique_ptr<Transfer>& transfer) {
+  if (!loop_mu_.TryLock()) return false;
+  bool stopping;
+  {
+    absl::MutexLock lock(&mu_);
+    stopping = stopping_;
+  }
+  // What fails at once goes through the loop, which runs the callback outside Send.
+  if (stopping || transfer->request.deadline <= absl::Now() || !Add(transfer).ok()) {
+    loop_mu_.Unlock();
+    return false;
+  }
+  RunDueTimers();
+  CollectFinished();
+  ApplyProtocol();
+  // The loop runs the callbacks of whatever finished, and curl's timers when due before its
+  // epoll_wait would return.
+  const bool wake = !finished_.empty() || timer_deadline_ < loop_wakes_at_;
+  loop_mu_.Unlock();
+  if (wake) WakeLoop();
+  return true;
 }
 
 void CurlClient::Cancel(uint64_t id) {
@@ -246,18 +271,19 @@ void CurlClient::ReturnHandle(EasyHandle handle) {
 }
 
 void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
-  const absl::Duration left = transfer->request.deadline - absl::Now();
-  if (left <= absl::ZeroDuration()) {
+  if (transfer->request.deadline <= absl::Now()) {
     std::move(transfer->done)(
         absl::DeadlineExceededError("deadline passed before the upstream call"));
     return;
   }
+  if (absl::Status added = Add(transfer); !added.ok()) std::move(transfer->done)(added);
+}
+
+absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
+  const absl::Duration left = transfer->request.deadline - absl::Now();
   transfer->easy = TakeHandle();
   CURL* easy = static_cast<CURL*>(transfer->easy.get());
-  if (easy == nullptr) {
-    std::move(transfer->done)(absl::ResourceExhaustedError("cannot allocate an upstream transfer"));
-    return;
-  }
+  if (easy == nullptr) return absl::ResourceExhaustedError("cannot allocate an upstream transfer");
   const HttpRequest& req = transfer->request;
   transfer->max_body = options_.max_response_bytes;
   const std::string url = absl::StrCat(options_.base_url, req.path);
@@ -301,12 +327,13 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
 
   CURLMcode added = curl_multi_add_handle(static_cast<CURLM*>(multi_.get()), easy);
   if (added != CURLM_OK) {
-    std::move(transfer->done)(absl::InternalError(
-        absl::StrCat("cannot start upstream transfer: ", curl_multi_strerror(added))));
-    return;
+    ReturnHandle(std::move(transfer->easy));
+    return absl::InternalError(
+        absl::StrCat("cannot start upstream transfer: ", curl_multi_strerror(added)));
   }
   const uint64_t id = transfer->id;
   active_.emplace(id, std::move(transfer));
+  return absl::OkStatus();
 }
 
 void CurlClient::Complete(uint64_t id, int curl_code) {
@@ -339,14 +366,28 @@ void CurlClient::Complete(uint64_t id, int curl_code) {
   std::move(done)(std::move(result));
 }
 
-void CurlClient::CompleteFinished() {
+void CurlClient::CollectFinished() {
   int queued = 0;
   while (CURLMsg* msg = curl_multi_info_read(static_cast<CURLM*>(multi_.get()), &queued)) {
     if (msg->msg != CURLMSG_DONE) continue;
     Transfer* transfer = nullptr;
     curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &transfer);
-    if (transfer != nullptr) Complete(transfer->id, msg->data.result);
+    if (transfer != nullptr) finished_.emplace_back(transfer->id, msg->data.result);
   }
+}
+
+void CurlClient::CompleteFinished() {
+  CollectFinished();
+  std::vector<std::pair<uint64_t, int>> finished;
+  finished.swap(finished_);
+  for (const auto& [id, code] : finished) Complete(id, code);
+}
+
+void CurlClient::RunDueTimers() {
+  if (timer_deadline_ > Clock::now()) return;
+  // Cleared first: curl sets the next deadline from inside the call.
+  timer_deadline_ = Clock::time_point::max();
+  SocketAction(CURL_SOCKET_TIMEOUT, 0);
 }
 
 void CurlClient::ApplyProtocol() {
@@ -412,23 +453,25 @@ bool CurlClient::TakeQueued() {
 
 void CurlClient::Loop() {
   epoll_event events[kMaxEvents];
+  absl::MutexLock drive(&loop_mu_);
   while (TakeQueued()) {
     // Curl's timers, including the immediate one a new transfer sets: it starts now, not after
     // another epoll_wait.
-    if (timer_deadline_ <= Clock::now()) {
-      // Cleared first: curl sets the next deadline from inside the call.
-      timer_deadline_ = Clock::time_point::max();
-      SocketAction(CURL_SOCKET_TIMEOUT, 0);
-    }
+    RunDueTimers();
     CompleteFinished();
     ApplyProtocol();
+    const Clock::time_point now = Clock::now();
     int timeout_ms = kPollTimeoutMs;
     if (timer_deadline_ != Clock::time_point::max()) {
-      const auto left =
-          std::chrono::ceil<std::chrono::milliseconds>(timer_deadline_ - Clock::now());
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(timer_deadline_ - now);
       timeout_ms = static_cast<int>(std::clamp<int64_t>(left.count(), 0, kPollTimeoutMs));
     }
+    loop_wakes_at_ = now + std::chrono::milliseconds(timeout_ms);
+    // Sends start their transfers themselves while the loop waits.
+    loop_mu_.Unlock();
     const int ready = epoll_wait(epoll_.get(), events, kMaxEvents, timeout_ms);
+    loop_mu_.Lock();
+    loop_wakes_at_ = Clock::time_point::min();
     for (int i = 0; i < ready; ++i) {
       const int fd = events[i].data.fd;
       if (fd == wake_.get()) {

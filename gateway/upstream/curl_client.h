@@ -102,20 +102,29 @@ class CurlClient final : public UpstreamClient {
 
   explicit CurlClient(CurlClientOptions options);
   void Loop();
+  // Starts `transfer` on the calling thread when no other thread drives curl (one thread hop
+  // less per call); false, with `transfer` untouched, when it must go through the loop.
+  bool TryStartInline(std::unique_ptr<Transfer>& transfer);
   // Wakes the loop from another thread: at most one eventfd write per loop turn.
   void WakeLoop();
   void WriteWakeUp();
   // Starts queued transfers and applies queued cancels; false once the client is stopping.
-  bool TakeQueued();
-  void Start(std::unique_ptr<Transfer> transfer);
-  void Complete(uint64_t id, int curl_code);
-  void CompleteFinished();
-  void SocketAction(int fd, int events);
+  bool TakeQueued() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  void Start(std::unique_ptr<Transfer> transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Hands `transfer` to curl; on failure returns the error without running its callback.
+  absl::Status Add(std::unique_ptr<Transfer>& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Runs curl's timers when due (a new transfer sets an immediate one).
+  void RunDueTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Moves curl's finished transfers to `finished_`.
+  void CollectFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  void Complete(uint64_t id, int curl_code) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  void CompleteFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  void SocketAction(int fd, int events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Applies the protocol the latest answer used to waiting and the connection limit.
-  void ApplyProtocol();
-  long HostConnectionLimit() const;
-  EasyHandle TakeHandle();
-  void ReturnHandle(EasyHandle handle);
+  void ApplyProtocol() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  long HostConnectionLimit() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  EasyHandle TakeHandle() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  void ReturnHandle(EasyHandle handle) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // libcurl's socket and timer callbacks: register sockets in epoll, remember the next timeout.
   static int OnSocket(void* easy, int fd, int what, void* client, void* socket_data);
   static int OnTimer(void* multi, long timeout_ms, void* client);
@@ -135,14 +144,24 @@ class CurlClient final : public UpstreamClient {
   std::vector<uint64_t> cancelled_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
 
-  // Loop thread only.
-  absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_;
-  std::vector<EasyHandle> idle_handles_;
-  Protocol protocol_ = Protocol::kUnknown;       // as applied to the multi handle
-  Protocol seen_protocol_ = Protocol::kUnknown;  // as seen in the latest response
+  // Held by the thread driving curl: the loop thread except while it waits in epoll, or a Send
+  // starting its transfer inline meanwhile. Callbacks of finished transfers run on the loop
+  // thread only (never inside Send), still holding it.
+  absl::Mutex loop_mu_;  // taken before mu_
+  absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_ ABSL_GUARDED_BY(loop_mu_);
+  // Transfers curl finished (id, CURLcode) whose callbacks the loop has yet to run.
+  std::vector<std::pair<uint64_t, int>> finished_ ABSL_GUARDED_BY(loop_mu_);
+  std::vector<EasyHandle> idle_handles_ ABSL_GUARDED_BY(loop_mu_);
+  // As applied to the multi handle, and as seen in the latest response.
+  Protocol protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;
+  Protocol seen_protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;
   // When curl wants to be called for its timeouts; max() when it has none.
-  std::chrono::steady_clock::time_point timer_deadline_ =
+  std::chrono::steady_clock::time_point timer_deadline_ ABSL_GUARDED_BY(loop_mu_) =
       std::chrono::steady_clock::time_point::max();
+  // When the loop's epoll_wait returns at the latest (an inline start that needs curl's timers
+  // earlier wakes it).
+  std::chrono::steady_clock::time_point loop_wakes_at_ ABSL_GUARDED_BY(loop_mu_) =
+      std::chrono::steady_clock::time_point::min();
 
   std::thread thread_;
 };

@@ -1,13 +1,20 @@
 // CurlClient against real in-process HTTP/1.1 servers: pooled handles start every request from
 // scratch, bodies arrive whole (and over the limit fail), concurrent transfers on a plain http
-// upstream do not wait for one another, cancel and deadlines end transfers.
+// upstream do not wait for one another, cancel and deadlines end transfers, and callbacks run
+// on the client's loop thread only, never inside Send, even while Sends start transfers
+// themselves from many threads.
 #include "gateway/upstream/curl_client.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/blocking_counter.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
@@ -157,6 +164,66 @@ TEST(CurlClientTest, CancelAndDeadlineEndTransfers) {
   ASSERT_TRUE(late.Wait());
   EXPECT_EQ(late.response.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_THAT(late.response.status().message(), HasSubstr("deadline passed"));
+}
+
+TEST(CurlClientTest, CallbacksRunOnTheLoopThreadNeverInsideSend) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+  // Fewer connections than the fake upstream has threads (it keeps one per idle connection).
+  CurlClientOptions options;
+  options.base_url = upstream.base_url();
+  options.max_connections = 8;
+  absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
+  ASSERT_TRUE(client.ok()) << client.status();
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 100;
+  thread_local bool inside_send = false;
+  absl::Mutex mu;
+  absl::flat_hash_set<std::thread::id> senders;
+  absl::flat_hash_set<std::thread::id> callback_threads;
+  std::atomic<int> inside{0};
+  std::atomic<int> ok{0};
+  std::atomic<int> failed{0};
+  absl::BlockingCounter done(kThreads * kPerThread);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      {
+        absl::MutexLock lock(&mu);
+        senders.insert(std::this_thread::get_id());
+      }
+      for (int i = 0; i < kPerThread; ++i) {
+        HttpRequest request = Request("GET", "/s");
+        // Every fifth request has no time left; every seventh has a URL curl rejects before
+        // any I/O, so it ends while Send is still starting it.
+        if (i % 5 == 0) request.deadline = absl::Now() - absl::Seconds(1);
+        if (i % 7 == 0) request.path = "/not a url";
+        inside_send = true;
+        (*client)->Send(std::move(request), [&](absl::StatusOr<HttpResponse> result) {
+          if (inside_send) ++inside;
+          (result.ok() ? ok : failed)++;
+          {
+            absl::MutexLock lock(&mu);
+            callback_threads.insert(std::this_thread::get_id());
+          }
+          done.DecrementCount();
+        });
+        inside_send = false;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  done.Wait();
+  EXPECT_EQ(inside.load(), 0) << "a callback ran inside Send";
+  EXPECT_EQ(ok.load() + failed.load(), kThreads * kPerThread);
+  EXPECT_GT(ok.load(), 0);
+  EXPECT_GT(failed.load(), 0);
+  absl::MutexLock lock(&mu);
+  // The client's loop thread, which is no sender.
+  EXPECT_EQ(callback_threads.size(), 1u);
+  for (const std::thread::id& id : callback_threads) EXPECT_FALSE(senders.contains(id));
 }
 
 TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {

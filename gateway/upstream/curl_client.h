@@ -103,7 +103,7 @@ class CurlClient final : public UpstreamClient {
   explicit CurlClient(CurlClientOptions options);
   void Loop();
   // Starts `transfer` on the calling thread when no other thread drives curl (one thread hop
-  // less per call); false, with `transfer` untouched, when it must go through the loop.
+  // less per call); false, with `transfer` still the caller's, when it must go through the loop.
   bool TryStartInline(std::unique_ptr<Transfer>& transfer);
   // Wakes the loop from another thread: at most one eventfd write per loop turn.
   void WakeLoop();

@@ -100,7 +100,14 @@ TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
     EXPECT_EQ(GetStack("missing").error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(GetStack("prod", /*with_token=*/false).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 
-  const std::string metrics = Scrape();
+  // A call leaves the in-flight gauge when gRPC is done with it, which may be just after the
+  // client has its answer.
+  std::string metrics = Scrape();
+  const absl::Time until = absl::Now() + absl::Seconds(10);
+  while (Sample(metrics, "pulumi_gateway_in_flight_calls") != 0 && absl::Now() < until) {
+    absl::SleepFor(absl::Milliseconds(10));
+    metrics = Scrape();
+  }
   const std::string labels =
       R"(grpc_method="GetStack",grpc_service="pulumi.service.v1.StacksService",grpc_type="unary")";
   EXPECT_EQ(Sample(metrics, "grpc_server_started_total{" + labels + "}"), 6);

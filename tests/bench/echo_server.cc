@@ -8,6 +8,8 @@
 //
 // With --hold=2s every call is answered 2 s late (a gRPC alarm, no thread): the floor of what
 // thousands of calls in flight cost in gRPC alone, for the gateway's "calls held" scenario.
+// With --answer_from_thread every call is answered by a second thread, as the gateway answers
+// from its upstream loop: what that one thread hop costs gRPC alone.
 //
 // Every other method answers UNIMPLEMENTED. SIGTERM or SIGINT stops it.
 #include <csignal>
@@ -16,12 +18,15 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "google/protobuf/util/json_util.h"
@@ -34,6 +39,9 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:0",
           "HOST:PORT' on stderr).");
 ABSL_FLAG(absl::Duration, hold, absl::ZeroDuration(),
           "How long each call is held before its answer; 0 answers at once.");
+ABSL_FLAG(bool, answer_from_thread, false,
+          "Answer every call from a second thread (one thread hop, as the gateway answers from "
+          "its upstream loop) instead of inside the handler.");
 ABSL_FLAG(std::string, fixture, "",
           "ListStacks response body as the upstream sends it (JSON, upstream keys). Required.");
 
@@ -46,8 +54,19 @@ using pulumi::service::v1::StacksService;
 
 class EchoStacksService final : public StacksService::CallbackService {
  public:
-  EchoStacksService(ListStacksResponse response, absl::Duration hold)
-      : response_(std::move(response)), hold_(hold) {}
+  EchoStacksService(ListStacksResponse response, absl::Duration hold, bool answer_from_thread)
+      : response_(std::move(response)), hold_(hold) {
+    if (answer_from_thread) answerer_ = std::thread([this] { Answer(); });
+  }
+  // The server has stopped first: no call is left to answer.
+  ~EchoStacksService() override {
+    if (!answerer_.joinable()) return;
+    {
+      absl::MutexLock lock(&mu_);
+      stopping_ = true;
+    }
+    answerer_.join();
+  }
 
   grpc::ServerUnaryReactor* ListStacks(grpc::CallbackServerContext* context,
                                        const ListStacksRequest* /*request*/,
@@ -56,12 +75,42 @@ class EchoStacksService final : public StacksService::CallbackService {
     // exactly as the gateway's reply is serialised.
     *response = response_;
     if (hold_ > absl::ZeroDuration()) return new HeldCall(hold_);
+    if (answerer_.joinable()) {
+      auto* call = new OwnReactor();
+      absl::MutexLock lock(&mu_);
+      unanswered_.push_back(call);
+      return call;
+    }
     grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
     reactor->Finish(grpc::Status::OK);
     return reactor;
   }
 
  private:
+  // Deletes itself when gRPC is done with it.
+  class OwnReactor final : public grpc::ServerUnaryReactor {
+   public:
+    void OnDone() override { delete this; }
+  };
+
+  // The answering thread: finishes the calls the handler queued, in batches.
+  void Answer() {
+    for (;;) {
+      std::vector<OwnReactor*> calls;
+      {
+        absl::MutexLock lock(&mu_);
+        mu_.Await(absl::Condition(
+            +[](EchoStacksService* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
+              return self->stopping_ || !self->unanswered_.empty();
+            },
+            this));
+        if (stopping_) return;
+        calls.swap(unanswered_);
+      }
+      for (OwnReactor* call : calls) call->Finish(grpc::Status::OK);
+    }
+  }
+
   // Finishes when its alarm fires; deletes itself when gRPC is done with it.
   class HeldCall final : public grpc::ServerUnaryReactor {
    public:
@@ -77,6 +126,10 @@ class EchoStacksService final : public StacksService::CallbackService {
 
   const ListStacksResponse response_;
   const absl::Duration hold_;
+  absl::Mutex mu_;
+  std::vector<OwnReactor*> unanswered_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread answerer_;
 };
 
 [[noreturn]] void Die(const std::string& message) {
@@ -100,7 +153,8 @@ ListStacksResponse LoadFixture(const std::string& path) {
 int Run() {
   const std::string fixture = absl::GetFlag(FLAGS_fixture);
   if (fixture.empty()) Die("--fixture is required");
-  EchoStacksService service(LoadFixture(fixture), absl::GetFlag(FLAGS_hold));
+  EchoStacksService service(LoadFixture(fixture), absl::GetFlag(FLAGS_hold),
+                            absl::GetFlag(FLAGS_answer_from_thread));
 
   // Block the stop signals before gRPC starts its threads, so only sigwait below sees them.
   sigset_t signals;

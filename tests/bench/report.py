@@ -184,6 +184,16 @@ def latency_rows(res, rows, target, small_kb, large_kb):
                      f"p50 {fmt_ns(gw and gw['p50_ns'])}, p99 {fmt_ns(gw and gw['p99_ns'])}",
                      f"direct p50 {fmt_ns(direct and direct['p50_ns'])}; echo p50 {fmt_ns(echo and echo['p50_ns'])}",
                      "?" if ratio is None else f"(gw−direct)/echo {ratio:.2f}", tgt, passed])
+    # What one thread hop (the gateway answers from its upstream loop) costs gRPC alone.
+    hop = res.run("pingpong-small-echo_thread")
+    added = None
+    if hop and echo and hop.get("p50_ns") and echo.get("p50_ns"):
+        added = hop["p50_ns"] - echo["p50_ns"]
+    rows.append([f"Ping-pong {small_kb:.1f} KB, c=1, echo answering from a second thread",
+                 f"p50 {fmt_ns(hop and hop['p50_ns'])}, p99 {fmt_ns(hop and hop['p99_ns'])}",
+                 f"echo p50 {fmt_ns(echo and echo['p50_ns'])}",
+                 "?" if added is None else f"hop {'+' if added >= 0 else '−'}{fmt_ns(abs(added))}",
+                 "info", None])
     gw, direct, echo = (res.run("pingpong-large-gw_h1"), res.run("pingpong-large-direct"),
                         res.run("pingpong-large-echo"))
     ratio = None

@@ -402,6 +402,9 @@ if shared_servers; then
   echo "== servers" >&2
   start_server echo_small "$work/bin/echo_server" --fixture="$work/www/stacks-small.json"
   start_server echo_large "$work/bin/echo_server" --fixture="$work/www/stacks-large.json"
+  # The same echo answering from a second thread: what the gateway's one hop costs gRPC alone.
+  start_server echo_thread "$work/bin/echo_server" --fixture="$work/www/stacks-small.json" \
+    --answer_from_thread
   start_gateway gw_h1 --upstream="http://127.0.0.1:$h1_port" --upstream_max_connections="$pool_size"
   # HTTP/2 is spoken over TLS (ALPN): Debian 12's libcurl 7.88.1 fails every request after the
   # first on a reused prior-knowledge (h2c) connection (curl issue #10634, fixed in 8.0.0), and
@@ -429,6 +432,11 @@ if selected latency; then
     fi
     ghz_warm "echo_$size" ListStacks "${request[$size]}" 1
     ghz_run "pingpong-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c 1 "${pingpong_load[@]}"
+    if [ "$size" = small ]; then
+      ghz_warm echo_thread ListStacks "${request[$size]}" 1
+      ghz_run "pingpong-$size-echo_thread" echo_thread ListStacks "${request[$size]}" -c 1 \
+        "${pingpong_load[@]}"
+    fi
     wrk_run "pingpong-$size-direct" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
   done
 fi

@@ -36,6 +36,13 @@ struct ParseReport {
 absl::Status JsonToMessage(absl::string_view json, google::protobuf::Message* message,
                            ParseReport* report);
 
+// The fast path of JsonToMessage: fills `message` straight from the JSON text, with no DOM.
+// Returns false (leaving `message` and `report` unspecified) whenever the DOM path's
+// result could differ: text that is not JSON, a type that does not fit, a key, field or oneof
+// met twice in one object, very deep nesting. JsonToMessage then takes the DOM path.
+bool FillFromJsonText(absl::string_view json, google::protobuf::Message* message,
+                      ParseReport* report);
+
 // As above for an already parsed JSON value; `json` must be an object.
 absl::Status JsonValueToMessage(const nlohmann::json& json, google::protobuf::Message* message,
                                 ParseReport* report);

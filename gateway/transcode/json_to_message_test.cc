@@ -1,11 +1,15 @@
 #include "gateway/transcode/json_to_message.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "pulumi/service/v1/organizations.pb.h"
 #include "pulumi/service/v1/stacks.pb.h"
@@ -406,6 +410,223 @@ TEST(JsonToMessageFixtureTest, SmallBodies) {
 
 // ---------------------------------------------------------------------------------------------
 // Unknown keys
+
+// ---------------------------------------------------------------------------------------------
+// The event-driven fast path (FillFromJsonText) gives exactly what the DOM path gives whenever
+// it does not give up, and gives up rarely on well-formed answers.
+
+// Random JSON shaped like a message: mostly its fields with fitting values, plus unknown keys,
+// proto names next to JSON names, repeated keys, both members of a oneof, nulls and wrong types.
+class ShapedJson {
+ public:
+  explicit ShapedJson(uint32_t seed) : random_(seed) {}
+
+  std::string Object(const google::protobuf::Descriptor* descriptor, int depth) {
+    std::vector<std::string> members;
+    std::vector<std::string> keys;
+    for (int i = 0, n = Pick(descriptor->field_count() + 2); i < n; ++i) {
+      std::string key;
+      std::string value;
+      if (Pick(8) == 0 || descriptor->field_count() == 0) {
+        key = kUnknown[Pick(sizeof(kUnknown) / sizeof(kUnknown[0]))];
+        value = Any(depth + 1);
+      } else {
+        const google::protobuf::FieldDescriptor* field =
+            descriptor->field(Pick(descriptor->field_count()));
+        key = Pick(6) == 0 ? field->name() : field->json_name();
+        value = Field(field, depth);
+      }
+      if (!keys.empty() && Pick(10) == 0) key = keys[Pick(keys.size())];  // a repeated key
+      keys.push_back(key);
+      members.push_back(absl::StrCat("\"", key, "\":", value));
+    }
+    return absl::StrCat("{", absl::StrJoin(members, ","), "}");
+  }
+
+ private:
+  static constexpr const char* kUnknown[] = {"zUnknown", "aUnknown", "links", "Mixed_Case"};
+
+  int Pick(size_t n) { return static_cast<int>(random_() % n); }
+
+  std::string Field(const google::protobuf::FieldDescriptor* field, int depth) {
+    if (Pick(12) == 0) return "null";
+    if (Pick(15) == 0) return Any(depth + 1);  // probably the wrong type
+    if (field->is_map()) {
+      std::vector<std::string> entries;
+      for (int i = 0, n = Pick(4); i < n; ++i) {
+        entries.push_back(absl::StrCat("\"", std::string(1, "abc"[Pick(3)]),
+                                       "\":", Single(field->message_type()->map_value(), depth)));
+      }
+      return absl::StrCat("{", absl::StrJoin(entries, ","), "}");
+    }
+    if (field->is_repeated()) {
+      std::vector<std::string> elements;
+      for (int i = 0, n = Pick(4); i < n; ++i) elements.push_back(Single(field, depth));
+      return absl::StrCat("[", absl::StrJoin(elements, ","), "]");
+    }
+    return Single(field, depth);
+  }
+
+  std::string Single(const google::protobuf::FieldDescriptor* field, int depth) {
+    using google::protobuf::FieldDescriptor;
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        if (field->message_type()->full_name().rfind("google.protobuf.", 0) == 0) {
+          return Any(depth + 1);
+        }
+        return depth > 4 ? "{}" : Object(field->message_type(), depth + 1);
+      case FieldDescriptor::CPPTYPE_STRING:
+        return field->type() == FieldDescriptor::TYPE_BYTES
+                   ? (Pick(5) == 0 ? "\"!!\"" : "\"aGk=\"")
+                   : std::string(Choose({"\"s\"", "\"\\u00e9t\\u00e9\"", "12", "true", "\"\""}));
+      case FieldDescriptor::CPPTYPE_BOOL:
+        return Choose({"true", "false", "\"true\"", "1"});
+      case FieldDescriptor::CPPTYPE_DOUBLE:
+      case FieldDescriptor::CPPTYPE_FLOAT:
+        return Choose({"1.5", "\"2.5\"", "3", "-0.0", "\"x\""});
+      case FieldDescriptor::CPPTYPE_ENUM: {
+        const auto* type = field->enum_type();
+        if (Pick(5) == 0) return Choose({"\"NOT_A_VALUE\"", "1", "99"});
+        return absl::StrCat("\"", type->value(Pick(type->value_count()))->name(), "\"");
+      }
+      default:
+        return Choose({"5", "-3", "\"7\"", "1.0", "1.5", "1e20", "4294967296", "\"-1\""});
+    }
+  }
+
+  std::string Any(int depth) {
+    switch (depth > 6 ? Pick(4) : Pick(7)) {
+      case 0:
+        return "null";
+      case 1:
+        return Choose({"true", "false"});
+      case 2:
+        return Choose({"0", "-7", "2.25", "18446744073709551615", "1e3"});
+      case 3:
+        return Choose({"\"s\"", "\"\"", "\"\\n\""});
+      case 4:
+      case 5: {
+        std::vector<std::string> members;
+        for (int i = 0, n = Pick(4); i < n; ++i) {
+          members.push_back(
+              absl::StrCat("\"", std::string(1, "kab"[Pick(3)]), "\":", Any(depth + 1)));
+        }
+        return absl::StrCat("{", absl::StrJoin(members, ","), "}");
+      }
+      default: {
+        std::vector<std::string> elements;
+        for (int i = 0, n = Pick(4); i < n; ++i) elements.push_back(Any(depth + 1));
+        return absl::StrCat("[", absl::StrJoin(elements, ","), "]");
+      }
+    }
+  }
+
+  const char* Choose(std::initializer_list<const char*> options) {
+    return options.begin()[Pick(options.size())];
+  }
+
+  std::mt19937 random_;
+};
+
+template <typename M>
+void ExpectFastPathMatchesDom(uint32_t seed, int documents) {
+  SCOPED_TRACE(M::descriptor()->full_name());
+  ShapedJson shaped(seed);
+  int fast = 0;
+  for (int i = 0; i < documents; ++i) {
+    const std::string json = shaped.Object(M::descriptor(), 0);
+    SCOPED_TRACE(json);
+    M from_events;
+    ParseReport events_report;
+    if (!FillFromJsonText(json, &from_events, &events_report)) continue;
+    ++fast;
+    M from_dom;
+    ParseReport dom_report;
+    const absl::Status status =
+        JsonValueToMessage(nlohmann::json::parse(json), &from_dom, &dom_report);
+    ASSERT_TRUE(status.ok()) << "the fast path took what the DOM path rejects: " << status;
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_events, from_dom))
+        << from_events.DebugString() << "\nvs DOM\n"
+        << from_dom.DebugString();
+    EXPECT_EQ(events_report.unknown_keys, dom_report.unknown_keys);
+    EXPECT_EQ(events_report.unknown_key_count, dom_report.unknown_key_count);
+  }
+  // Most shaped documents have a flaw somewhere; still, many must take the fast path.
+  EXPECT_GT(fast, documents / 20) << "the fast path gave up on almost everything";
+}
+
+TEST(FillFromJsonTextTest, RandomShapedDocumentsMatchTheDomPath) {
+  ExpectFastPathMatchesDom<v1::ListStacksResponse>(1, 3000);
+  ExpectFastPathMatchesDom<v1::Stack>(2, 3000);
+  ExpectFastPathMatchesDom<v1::UpdateInfo>(3, 3000);
+  ExpectFastPathMatchesDom<v1::EngineEvent>(4, 3000);
+  ExpectFastPathMatchesDom<v1::ExportStackResponse>(5, 3000);
+}
+
+TEST(FillFromJsonTextTest, TakesOnlyWhatNlohmannAccepts) {
+  ShapedJson shaped(6);
+  std::mt19937 damage(12);
+  int taken = 0;
+  for (int i = 0; i < 4000; ++i) {
+    std::string json = shaped.Object(v1::UpdateInfo::descriptor(), 0);
+    const size_t at = std::uniform_int_distribution<size_t>(0, json.size() - 1)(damage);
+    switch (damage() % 3) {
+      case 0:
+        json[at] =
+            "{}[]\",:\\x0 \x80"
+            "e.-+"[damage() % 17];  // the closing NUL too
+        break;
+      case 1:
+        json.erase(at, 1);
+        break;
+      default:
+        json.insert(at, 1, " ,]}\"1"[damage() % 6]);
+        break;
+    }
+    SCOPED_TRACE(json);
+    v1::UpdateInfo info;
+    ParseReport report;
+    if (!FillFromJsonText(json, &info, &report)) continue;
+    ++taken;
+    EXPECT_TRUE(nlohmann::json::accept(json));
+  }
+  EXPECT_GT(taken, 0);
+}
+
+TEST(FillFromJsonTextTest, TheDocumentedPayloadsTakeTheFastPath) {
+  v1::ListStacksResponse stacks;
+  ParseReport report;
+  ASSERT_TRUE(FillFromJsonText(kListStacks, &stacks, &report));
+  EXPECT_EQ(stacks.stacks_size(), 2);
+  v1::Stack stack;
+  ASSERT_TRUE(FillFromJsonText(kGetStack, &stack, &report));
+  EXPECT_EQ(stack.stack_name(), "prod");
+  // Unknown keys do not stop it, and come out in the DOM path's order (sorted per object).
+  ASSERT_TRUE(FillFromJsonText(
+      R"({"zeta":1,"stacks":[{"orgName":"a","b":{"x":1},"a":2}],"alpha":[]})", &stacks, &report));
+  EXPECT_THAT(report.unknown_keys, ElementsAre("alpha", "stacks.a", "stacks.b", "zeta"));
+  EXPECT_EQ(report.unknown_key_count, 4);
+}
+
+TEST(FillFromJsonTextTest, GivesUpWhereTheDomPathDecides) {
+  v1::Stack stack;
+  ParseReport report;
+  for (const char* json : {
+           R"({"stackName":"a","stackName":"b"})",   // a repeated key: the DOM keeps the last
+           R"({"stackName":"a","stack_name":"b"})",  // two names of one field
+           R"({"tags":{"k":"1","k":"2"}})",          // a repeated map key
+           R"({"x":1,"x":2})",                       // a repeated unknown key
+           R"({"stackName":{}})",                    // a type the field cannot take
+           R"([])",                                  // not an object
+           R"({"stackName":"a"} x)",                 // not JSON
+       }) {
+    SCOPED_TRACE(json);
+    EXPECT_FALSE(FillFromJsonText(json, &stack, &report));
+  }
+  v1::EngineEvent event;
+  EXPECT_FALSE(FillFromJsonText(R"({"cancelEvent":{},"stdoutEvent":{}})", &event, &report))
+      << "two members of one oneof";
+}
 
 TEST(JsonToMessageTest, UnknownKeysAreSkippedAndReportedWithTheirLocation) {
   v1::ListStacksResponse r;

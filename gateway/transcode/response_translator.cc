@@ -47,14 +47,21 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
     if (result.error == JsonSplitError::kMismatch) {
       return fail(absl::StrCat("does not match the API: ", result.message));
     }
-    nlohmann::json others = nlohmann::json::parse(split.others, nullptr, false);
-    if (others.is_discarded()) return not_json();
-    absl::Status status = JsonValueToMessage(others, out, report);
-    if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
+    if (!FillFromJsonText(split.others, out, report)) {
+      nlohmann::json others = nlohmann::json::parse(split.others, nullptr, false);
+      if (others.is_discarded()) return not_json();
+      absl::Status status = JsonValueToMessage(others, out, report);
+      if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
+    }
     google::protobuf::UnknownFieldSet* unknown = reflection->MutableUnknownFields(out);
     for (auto& [field, bytes] : split.encoded) {
       unknown->AddLengthDelimited(field->number())->swap(bytes);
     }
+    return absl::OkStatus();
+  }
+  // Most answers fill the message straight from the parser's events; the DOM below words the
+  // errors and settles what that fast path leaves to it.
+  if (route.response_body_field == nullptr && FillFromJsonText(response.body, out, report)) {
     return absl::OkStatus();
   }
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);

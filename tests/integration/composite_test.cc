@@ -172,12 +172,20 @@ class FleetTest : public ::testing::Test {
 
   // Waits until the emulator has no request in flight (cancelled requests still sit out their
   // injected latency there).
+  // Waits until the emulator has nothing in flight and has taken no request for 300 ms (longer
+  // than the latencies these tests add): requests the gateway sent just before a call ended can
+  // still wait in the emulator's accept queue and start after a moment with nothing in flight.
   void WaitForEmulatorIdle() {
     const absl::Time deadline = absl::Now() + absl::Seconds(10);
-    while (emulator_->stats().in_flight() > 0 && absl::Now() < deadline) {
-      absl::SleepFor(absl::Milliseconds(10));
+    int64_t seen = -1;
+    while (absl::Now() < deadline) {
+      const int64_t requests = emulator_->stats().requests();
+      if (requests == seen && emulator_->stats().in_flight() == 0) break;
+      seen = requests;
+      absl::SleepFor(absl::Milliseconds(300));
     }
     ASSERT_EQ(emulator_->stats().in_flight(), 0);
+    ASSERT_EQ(emulator_->stats().requests(), seen) << "the emulator never went quiet";
   }
 
   std::unique_ptr<emulator::Server> emulator_;

@@ -466,29 +466,21 @@ class EventFiller {
     return frame;
   }
 
-  std::vector<Segment> Path() const {
-    std::vector<Segment> path;
+  // The unknown key just read: its path for the DOM's order, and its location in dotted keys as
+  // the DOM path words it (array indices left out).
+  UnknownKey CurrentKey() const {
+    UnknownKey key;
     for (size_t i = 0; i < open_; ++i) {
       const Frame& frame = frames_[i];
       if (frame.kind == Kind::kRepeated) {
-        path.emplace_back(frame.index);
+        key.path.emplace_back(frame.index);
       } else if (!frame.keys.empty()) {
-        path.emplace_back(frame.keys.back());
+        key.path.emplace_back(frame.keys.back());
+        if (!key.location.empty()) key.location += '.';
+        key.location += frame.keys.back();
       }
     }
-    return path;
-  }
-
-  // Dotted keys, as the DOM path words a location (array indices left out).
-  std::string Location() const {
-    std::string location;
-    for (size_t i = 0; i < open_; ++i) {
-      const Frame& frame = frames_[i];
-      if (frame.kind == Kind::kRepeated || frame.keys.empty()) continue;
-      if (!location.empty()) location += '.';
-      location += frame.keys.back();
-    }
-    return location;
+    return key;
   }
 
   // --- Events ----------------------------------------------------------------------------------
@@ -507,7 +499,7 @@ class EventFiller {
     if (frame.kind == Kind::kMap) return true;
     frame.field = FindField(frame.message->GetDescriptor(), frame.keys.back());
     if (frame.field == nullptr) {
-      unknown_.push_back(UnknownKey{Path(), Location()});
+      unknown_.push_back(CurrentKey());
       return true;
     }
     for (const FieldDescriptor* seen : frame.fields) {

@@ -4,7 +4,7 @@
 
 namespace pulumi_gateway {
 
-inline constexpr char kVersion[] = "0.1.0";
+inline constexpr char kVersion[] = "0.2.0";
 inline constexpr char kProductName[] = "pulumi-grpc-gateway";
 
 }  // namespace pulumi_gateway

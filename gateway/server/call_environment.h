@@ -23,7 +23,7 @@ struct CallEnvironment {
   GatewayMetrics* metrics = nullptr;
   // `Accept` header value, e.g. "application/vnd.pulumi+8".
   std::string accept;
-  // `User-Agent` header value, e.g. "pulumi-grpc-gateway/0.1.0".
+  // `User-Agent` header value, e.g. "pulumi-grpc-gateway/0.2.0".
   std::string user_agent;
   // ErrorInfo.domain for upstream errors: the upstream host.
   std::string error_domain;

@@ -25,4 +25,4 @@ def test_generated_modules_live_inside_the_package() -> None:
     )
     # The proto package names are unchanged, so the messages match the gateway's.
     assert stacks_pb2.GetStackRequest.DESCRIPTOR.full_name == "pulumi.service.v1.GetStackRequest"
-    assert pulumi_gateway_client.__version__ == "0.1.0"
+    assert pulumi_gateway_client.__version__ == "0.2.0"

@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
 #include "gateway/auth/tenant_tokens.h"
+#include "gateway/clock/timer_thread.h"
 #include "gateway/config/config.h"
 #include "gateway/observability/logger.h"
 #include "gateway/observability/metered_upstream.h"
@@ -32,7 +33,6 @@
 #include "gateway/upstream/rate_limiter.h"
 #include "gateway/upstream/response_cache.h"
 #include "gateway/upstream/retrying_upstream.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/version.h"
 #include "google/protobuf/descriptor.h"
 #include "prometheus/exposer.h"
@@ -175,7 +175,7 @@ constexpr const char* kServices[] = {
 class UpstreamStack {
  public:
   UpstreamStack(const GatewayConfig& config, UpstreamClient* curl, GatewayMetrics* metrics)
-      : metered_(curl, metrics) {
+      : metered_(curl, metrics, &timers_.clock()) {
     UpstreamClient* below = &metered_;
     if (config.rate_limit.requests_per_second > 0) {
       limiter_ = std::make_unique<RateLimiter>(below, &timers_, config.rate_limit);
@@ -271,7 +271,7 @@ class UpstreamStack {
   }
 
  private:
-  TimerQueue timers_;
+  TimerThread timers_;
   MeteredUpstream metered_;
   std::unique_ptr<RateLimiter> limiter_;
   LocalQuotaStore quota_;

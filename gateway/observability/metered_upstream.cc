@@ -2,16 +2,14 @@
 
 #include <utility>
 
-#include "absl/time/clock.h"
-
 namespace pulumi_gateway {
 
-MeteredUpstream::MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics)
-    : inner_(inner), metrics_(metrics) {}
+MeteredUpstream::MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics, const Clock* clock)
+    : inner_(inner), metrics_(metrics), clock_(clock) {}
 
 uint64_t MeteredUpstream::Send(HttpRequest request, Callback done) {
   RouteMetrics* route = metrics_->Find(request.route);
-  const absl::Time start = absl::Now();
+  const absl::Time start = clock_->Now();
   ++in_flight_;
   if (request.attempts != nullptr) ++*request.attempts;
   return inner_->Send(std::move(request), [this, route, start, done = std::move(done)](
@@ -21,7 +19,7 @@ uint64_t MeteredUpstream::Send(HttpRequest request, Callback done) {
       const bool timed_out =
           !result.ok() && result.status().code() == absl::StatusCode::kDeadlineExceeded;
       metrics_->UpstreamAttempt(route, result.ok() ? result->status : 0, timed_out,
-                                absl::Now() - start);
+                                clock_->Now() - start);
     }
     std::move(done)(std::move(result));
   });

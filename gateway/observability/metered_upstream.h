@@ -1,13 +1,14 @@
 // An UpstreamClient decorator that records every attempt in GatewayMetrics: status class,
 // duration and timeouts per route, plus the requests in flight.
 //
-//   MeteredUpstream metered(&curl_client, &metrics);
+//   MeteredUpstream metered(&curl_client, &metrics, &Clock::Real());
 //   metered.Send(std::move(request), std::move(done));  // request.route names the metrics
 #ifndef GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
 #define GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
 
 #include <atomic>
 
+#include "gateway/clock/clock.h"
 #include "gateway/observability/metrics.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -15,8 +16,8 @@ namespace pulumi_gateway {
 
 class MeteredUpstream final : public UpstreamClient {
  public:
-  // `inner` and `metrics` must outlive this object.
-  MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics);
+  // `inner`, `metrics` and `clock` (which times the attempts) must outlive this object.
+  MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics, const Clock* clock);
 
   uint64_t Send(HttpRequest request, Callback done) override;
   void Cancel(uint64_t id) override;
@@ -26,6 +27,7 @@ class MeteredUpstream final : public UpstreamClient {
  private:
   UpstreamClient* const inner_;
   GatewayMetrics* const metrics_;
+  const Clock* const clock_;
   std::atomic<int> in_flight_{0};
 };
 

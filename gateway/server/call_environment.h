@@ -8,9 +8,9 @@
 
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
+#include "gateway/clock/timer_queue.h"
 #include "gateway/observability/logger.h"
 #include "gateway/observability/metrics.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -32,7 +32,8 @@ struct CallEnvironment {
   // Calls beyond this many in flight are refused with RESOURCE_EXHAUSTED.
   int max_in_flight = 10000;
   std::atomic<int>* in_flight = nullptr;
-  // Timers for streams that poll (WatchUpdateEvents).
+  // The clock every call reads (deadlines, durations) and the timers of streams that poll
+  // (WatchUpdateEvents). Required.
   TimerQueue* timers = nullptr;
   // Follow streams poll again after this long when a poll brought nothing new, doubling up to
   // `watch_max_interval`.
@@ -41,6 +42,8 @@ struct CallEnvironment {
   // Composite streaming RPCs (BatchGetStacks, ListStacksWithDetails) keep at most this many
   // upstream requests in flight per call; a request's max_parallelism can only lower it.
   int batch_parallelism = 16;
+
+  absl::Time Now() const { return timers->Now(); }
 };
 
 }  // namespace pulumi_gateway

@@ -8,7 +8,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "gateway/status/macros.h"
 #include "gateway/status/upstream_error.h"
 #include "gateway/transcode/request_translator.h"
@@ -76,7 +75,7 @@ CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServer
                             : NewRequestId();
   const auto deadline = context.deadline();
   identity.deadline = deadline == std::chrono::system_clock::time_point::max()
-                          ? absl::Now() + env.default_timeout
+                          ? env.Now() + env.default_timeout
                           : absl::FromChrono(deadline);
   return identity;
 }
@@ -151,6 +150,7 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
                                                         : ConflictMeaning::kAborted;
     context.domain = env.error_domain;
     context.request_id = request_id;
+    context.now = env.Now();  // HTTP-date Retry-After values are read on the call's clock
     return UpstreamHttpError(http, context);
   }
   ParseReport report;
@@ -176,7 +176,7 @@ RouteMetrics* RecordCallStart(const CallEnvironment& env,
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
                    RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
                    const absl::Status& status, nlohmann::json fields) {
-  const absl::Duration elapsed = absl::Now() - start;
+  const absl::Duration elapsed = env.Now() - start;
   if (env.logger->Enabled(LogLevel::kInfo)) {
     fields["request_id"] = identity.request_id;
     if (!identity.tenant.empty()) fields["tenant"] = identity.tenant;

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "gateway/status/grpc_status.h"
 #include "gateway/status/macros.h"
 
@@ -35,7 +34,7 @@ FanOutStream::FanOutStream(const CallEnvironment& env, grpc::CallbackServerConte
       context_(context),
       method_(method),
       metrics_(RecordCallStart(env, method)),
-      start_(absl::Now()) {
+      start_(env.Now()) {
   identity_ = IdentifyCall(env_, *context_);
   identity_.attempts = attempts_;
   has_deadline_ = context_->deadline() != std::chrono::system_clock::time_point::max();
@@ -50,7 +49,7 @@ absl::StatusOr<HttpRequest> FanOutStream::PrepareJob(const Route& route,
   http.priority = RequestPriority::kBulk;
   // Without a call deadline each request gets the default timeout: a large batch may take longer
   // than one timeout in all.
-  if (!has_deadline_) http.deadline = absl::Now() + env_.default_timeout;
+  if (!has_deadline_) http.deadline = env_.Now() + env_.default_timeout;
   return http;
 }
 
@@ -205,7 +204,7 @@ void FanOutStream::CancelInFlight() {
 
 absl::Status FanOutStream::FinalStatus() {
   if (cancelled_) {
-    if (has_deadline_ && absl::Now() >= identity_.deadline) {
+    if (has_deadline_ && env_.Now() >= identity_.deadline) {
       return absl::DeadlineExceededError("the call's deadline passed");
     }
     return absl::CancelledError("call cancelled");

@@ -1,6 +1,7 @@
 #include "gateway/server/gateway_server.h"
 
 #include "absl/strings/str_cat.h"
+#include "gateway/clock/clock.h"
 #include "gateway/server/composite.h"
 #include "gateway/server/list_stream.h"
 #include "gateway/server/unary_call.h"
@@ -78,7 +79,8 @@ void GatewayServer::SetServing(bool serving) {
 void GatewayServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;
   SetServing(false);
-  server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  // gRPC's own deadline: on the real clock, whatever clock the calls read.
+  server_->Shutdown(absl::ToChronoTime(Clock::Real().Now() + grace));
   server_->Wait();
   server_.reset();
 }

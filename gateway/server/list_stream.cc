@@ -3,7 +3,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/time/clock.h"
 #include "gateway/status/grpc_status.h"
 
 namespace pulumi_gateway {
@@ -96,7 +95,7 @@ ListStream::ListStream(const CallEnvironment& env, grpc::CallbackServerContext* 
       context_(context),
       route_(route),
       metrics_(RecordCallStart(env, *route.method)),
-      start_(absl::Now()) {}
+      start_(env.Now()) {}
 
 void ListStream::Run(const grpc::ByteBuffer* request) {
   identity_ = IdentifyCall(env_, *context_);
@@ -119,7 +118,7 @@ void ListStream::Run(const grpc::ByteBuffer* request) {
 
 void ListStream::FetchPage() {
   // Without a call deadline each page gets the default timeout (a long list may take longer).
-  if (!has_deadline_) identity_.deadline = absl::Now() + env_.default_timeout;
+  if (!has_deadline_) identity_.deadline = env_.Now() + env_.default_timeout;
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) return End(http.status());

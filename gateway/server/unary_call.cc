@@ -41,7 +41,7 @@ UnaryCall::UnaryCall(const CallEnvironment& env, grpc::CallbackServerContext* co
       route_(route),
       reshape_(std::move(reshape)),
       metrics_(RecordCallStart(env, method)),
-      start_(absl::Now()) {}
+      start_(env.Now()) {}
 
 void UnaryCall::Run(const grpc::ByteBuffer* request) {
   identity_ = IdentifyCall(env_, *context_);

@@ -30,8 +30,18 @@
 
 namespace pulumi_gateway {
 
-class WatchStream;
 class UpdateWatchHub;
+
+// What a watch tells the callers reading it (WatchStream; a test's reader).
+class WatchReader {
+ public:
+  virtual ~WatchReader() = default;
+  // Items arrived or the watch ended: read them with UpdateWatch::Item and Ended.
+  virtual void Wake() = 0;
+  // Keep the reader alive across a Wake, even if it finishes meanwhile.
+  virtual void Ref() = 0;
+  virtual void Unref() = 0;
+};
 
 class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
  public:
@@ -40,9 +50,9 @@ class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
               CallIdentity identity);
 
   // Adds a reader; starts polling with the first one.
-  void Subscribe(WatchStream* stream);
+  void Subscribe(WatchReader* reader);
   // Removes a reader; the last one stops the poll loop.
-  void Unsubscribe(WatchStream* stream);
+  void Unsubscribe(WatchReader* reader);
 
   // The item at `index`, if it has arrived.
   std::optional<grpc::ByteBuffer> Item(size_t index);
@@ -70,7 +80,7 @@ class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
   CallIdentity identity_ ABSL_GUARDED_BY(mu_);
   std::vector<grpc::ByteBuffer> items_ ABSL_GUARDED_BY(mu_);
   std::optional<absl::Status> ended_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_set<WatchStream*> readers_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_set<WatchReader*> readers_ ABSL_GUARDED_BY(mu_);
   bool started_ ABSL_GUARDED_BY(mu_) = false;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
   absl::Duration interval_ ABSL_GUARDED_BY(mu_);
@@ -94,7 +104,7 @@ class UpdateWatchHub final {
   absl::flat_hash_map<std::string, std::shared_ptr<UpdateWatch>> watches_ ABSL_GUARDED_BY(mu_);
 };
 
-class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer>, public WatchReader {
  public:
   static grpc::ServerWriteReactor<grpc::ByteBuffer>* Start(const CallEnvironment& env,
                                                            UpdateWatchHub* hub,
@@ -102,10 +112,10 @@ class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
                                                            const grpc::ByteBuffer* request,
                                                            const StreamRoute& route);
 
-  // Called by the watch when items arrived or it ended.
-  void Wake();
-  void Ref() { refs_.fetch_add(1); }
-  void Unref();
+  // WatchReader: called by the watch when items arrived or it ended.
+  void Wake() override;
+  void Ref() override { refs_.fetch_add(1); }
+  void Unref() override;
 
   void OnWriteDone(bool ok) override;
   void OnCancel() override;

@@ -4,7 +4,6 @@
 
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "gateway/status/curl_status.h"
 
 namespace pulumi_gateway {
@@ -38,7 +37,7 @@ uint64_t CircuitBreaker::Send(HttpRequest request, Callback done) {
   {
     absl::MutexLock lock(&mu_);
     if (options_.failure_threshold > 0 && state_ != State::kClosed) {
-      const absl::Time now = absl::Now();
+      const absl::Time now = timers_->Now();
       if (state_ == State::kOpen && now - opened_at_ >= options_.open_duration) {
         state_ = State::kHalfOpen;
       }
@@ -57,7 +56,7 @@ uint64_t CircuitBreaker::Send(HttpRequest request, Callback done) {
         "open, next probe in ",
         absl::FormatDuration(absl::Ceil(retry_in, absl::Milliseconds(100))), ")"));
     status.SetPayload(kBreakerOpenPayload, absl::Cord("1"));
-    timers_->Schedule(absl::Now(),
+    timers_->Schedule(timers_->Now(),
                       [done = std::move(done), status]() mutable { std::move(done)(status); });
     return refused_id;
   }
@@ -90,7 +89,7 @@ void CircuitBreaker::Record(bool failure, bool probe) {
   ++consecutive_failures_;
   if (options_.failure_threshold > 0 &&
       (probe || consecutive_failures_ >= options_.failure_threshold)) {
-    if (state_ != State::kOpen) opened_at_ = absl::Now();
+    if (state_ != State::kOpen) opened_at_ = timers_->Now();
     state_ = State::kOpen;
   }
 }

@@ -6,7 +6,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -116,7 +115,7 @@ void CoalescingUpstream::OnFlightDone(const std::shared_ptr<Flight>& flight,
       open_.erase(flight->key);
       flight->open = false;
     }
-    const absl::Time now = absl::Now();
+    const absl::Time now = timers_->Now();
     const bool out_of_time = !result.ok() &&
                              result.status().code() == absl::StatusCode::kDeadlineExceeded &&
                              now + kDeadlineSlack >= flight->deadline;

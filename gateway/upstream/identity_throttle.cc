@@ -7,7 +7,6 @@
 
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "gateway/status/curl_status.h"
 #include "gateway/status/retry_after.h"
 #include "gateway/status/upstream_error.h"
@@ -90,7 +89,7 @@ IdentityThrottle::~IdentityThrottle() {
 }
 
 IdentityThrottleStats IdentityThrottle::stats() const {
-  const absl::Time now = absl::Now();
+  const absl::Time now = timers_->Now();
   absl::MutexLock lock(&mu_);
   absl::erase_if(pauses_, [now](const auto& pause) { return pause.second <= now; });
   IdentityThrottleStats stats;
@@ -121,7 +120,7 @@ std::vector<QuotaBucket> IdentityThrottle::Buckets(const std::string& identity,
 }
 
 uint64_t IdentityThrottle::Send(HttpRequest request, Callback done) {
-  const absl::Time now = absl::Now();
+  const absl::Time now = timers_->Now();
   std::string identity = IdentityFingerprint(FindHeader(request.headers, "Authorization"));
   const int p = Index(request.priority);
   const double rate = options_.requests_per_second;
@@ -204,7 +203,7 @@ void IdentityThrottle::Cancel(uint64_t id) {
     }
   }
   if (done != nullptr) {
-    timers_->Schedule(absl::Now(), [done] {
+    timers_->Schedule(timers_->Now(), [done] {
       std::move (*done)(absl::CancelledError(
           "call cancelled while waiting for its access token's upstream budget"));
     });
@@ -266,7 +265,7 @@ void IdentityThrottle::Wake(const std::string& identity, uint64_t generation) {
     if (it == identities_.end() || it->second.wake_generation != generation) return;
     it->second.wake_timer = 0;
     it->second.wake_at = absl::InfiniteFuture();
-    Pump(identity, it->second, absl::Now(), &actions);
+    Pump(identity, it->second, timers_->Now(), &actions);
     ForgetIfIdle(identity);
   }
   Run(std::move(actions));
@@ -331,7 +330,7 @@ void IdentityThrottle::Pause(const std::string& identity, absl::Time until, absl
 }
 
 void IdentityThrottle::Finish(uint64_t id, absl::StatusOr<HttpResponse> result) {
-  const absl::Time now = absl::Now();
+  const absl::Time now = timers_->Now();
   Actions actions;
   std::shared_ptr<Callback> done;
   {

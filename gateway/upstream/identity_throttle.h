@@ -37,9 +37,9 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/timer_queue.h"
 #include "gateway/http/http_types.h"
 #include "gateway/upstream/quota_store.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {

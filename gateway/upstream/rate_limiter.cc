@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 
 namespace pulumi_gateway {
 
@@ -14,7 +13,7 @@ RateLimiter::RateLimiter(UpstreamClient* inner, TimerQueue* timers, RateLimiterO
       timers_(timers),
       options_(options),
       tokens_(options.burst),
-      refilled_at_(absl::Now()) {}
+      refilled_at_(timers->Now()) {}
 
 int RateLimiter::queued() const {
   absl::MutexLock lock(&mu_);
@@ -22,7 +21,7 @@ int RateLimiter::queued() const {
 }
 
 uint64_t RateLimiter::Send(HttpRequest request, Callback done) {
-  const absl::Time now = absl::Now();
+  const absl::Time now = timers_->Now();
   absl::MutexLock lock(&mu_);
   tokens_ = std::min(options_.burst, tokens_ + absl::ToDoubleSeconds(now - refilled_at_) *
                                                    options_.requests_per_second);
@@ -87,7 +86,7 @@ void RateLimiter::Cancel(uint64_t id) {
       if (it->second.delayed) --queued_;
       std::shared_ptr<Callback> done = it->second.done;
       calls_.erase(it);
-      timers_->Schedule(absl::Now(), [done] {
+      timers_->Schedule(timers_->Now(), [done] {
         std::move (*done)(absl::CancelledError("call cancelled while waiting for its turn"));
       });
     }

@@ -6,7 +6,6 @@
 #include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -47,8 +46,6 @@ ResponseCache::ResponseCache(UpstreamClient* inner, TimerQueue* timers,
 
 ResponseCache::~ResponseCache() = default;
 
-absl::Time ResponseCache::Now() const { return options_.now ? options_.now() : absl::Now(); }
-
 absl::Duration ResponseCache::TtlOf(const std::string& route) const {
   auto it = options_.ttl_by_route.find(route);
   return it != options_.ttl_by_route.end() ? it->second : options_.default_ttl;
@@ -82,7 +79,7 @@ uint64_t ResponseCache::Send(HttpRequest request, Callback done) {
 
   std::string key = absl::StrCat(FindHeader(request.headers, "Authorization"), "\n", request.path);
   const OrgScope scope = ReadScope(request.path);
-  const absl::Time now = Now();
+  const absl::Time now = timers_->Now();
   Stamp stamp;
   {
     absl::MutexLock lock(&mu_);
@@ -97,7 +94,7 @@ uint64_t ResponseCache::Send(HttpRequest request, Callback done) {
         std::shared_ptr<const HttpResponse> response = entry->response;
         // Never inside Send: the timer thread answers.
         call.timer_id = timers_->Schedule(
-            absl::Now(), [this, id, response] { Deliver(id, HttpResponse(*response)); });
+            timers_->Now(), [this, id, response] { Deliver(id, HttpResponse(*response)); });
         calls_.emplace(id, std::move(call));
         return id;
       }
@@ -204,7 +201,7 @@ void ResponseCache::InvalidateLocked(const OrgScope& write) {
 
 void ResponseCache::StoreLocked(std::string key, const OrgScope& scope,
                                 std::shared_ptr<const HttpResponse> response, absl::Time expires) {
-  if (expires <= Now()) return;
+  if (expires <= timers_->Now()) return;
   auto existing = entries_.find(key);
   if (existing != entries_.end()) EraseLocked(existing->second.get());
   auto entry = std::make_unique<Entry>();

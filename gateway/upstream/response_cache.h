@@ -32,8 +32,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/timer_queue.h"
 #include "gateway/upstream/org_scope.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -47,8 +47,6 @@ struct ResponseCacheOptions {
   // Most bytes held (bodies, headers, keys); least recently used entries go first. Answers
   // larger than an eighth of this are never kept. Default 64 MiB.
   int64_t max_bytes = int64_t{64} << 20;
-  // The clock, for tests. Default (null): absl::Now.
-  std::function<absl::Time()> now;
 
   // Whether any route has a TTL (otherwise the layer is not worth installing).
   bool enabled() const;
@@ -69,8 +67,8 @@ class ResponseCache final : public UpstreamClient {
     int64_t bytes = 0;
   };
 
-  // `inner` and `timers` (hits are answered from the timer thread, never inside Send) must
-  // outlive this object.
+  // `inner` and `timers` (its clock dates the entries; hits are answered from a timer, never
+  // inside Send) must outlive this object.
   ResponseCache(UpstreamClient* inner, TimerQueue* timers, ResponseCacheOptions options);
   ~ResponseCache() override;
 
@@ -96,7 +94,6 @@ class ResponseCache final : public UpstreamClient {
   };
   static constexpr size_t kOrgSlots = 64;
 
-  absl::Time Now() const;
   absl::Duration TtlOf(const std::string& route) const;
   // Sends `request` on; `on_done` runs (before the caller's callback) with the result.
   uint64_t Forward(uint64_t id, HttpRequest request,

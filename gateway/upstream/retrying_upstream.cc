@@ -3,8 +3,6 @@
 #include <optional>
 #include <utility>
 
-#include "absl/time/clock.h"
-
 namespace pulumi_gateway {
 
 // One call across its attempts. `mu` orders the inner callback, timers and Cancel.
@@ -70,11 +68,11 @@ void RetryingUpstream::OnAttemptDone(std::shared_ptr<Call> call,
     call->inner_id.reset();
     if (!call->cancelled) {
       absl::MutexLock random_lock(&mu_);
-      delay = policy_.NextDelay(result, call->request, call->attempt, absl::Now(), &random_);
+      delay = policy_.NextDelay(result, call->request, call->attempt, timers_->Now(), &random_);
     }
     if (delay.has_value() && budget_.TryWithdraw()) {
       if (on_retry_) on_retry_(call->request);
-      call->timer_id = timers_->Schedule(absl::Now() + *delay, [this, call] { Attempt(call); });
+      call->timer_id = timers_->Schedule(timers_->Now() + *delay, [this, call] { Attempt(call); });
       return;
     }
   }

@@ -1,33 +1,30 @@
-// Test doubles for the UpstreamClient decorators' unit tests: a gmock'd inner client, a fake
-// inner client that answers on its own thread (or holds a call until told), and an Outcome that
-// records where a decorator's `done` landed (result, time, count, and whether it ran inside Send).
+// Test doubles for the UpstreamClient decorators' unit tests, all on one FakeClock so that a test
+// decides when anything happens: a gmock'd inner client, a fake inner client that answers at the
+// current fake time (or holds a call until told), and an Outcome that records where a decorator's
+// `done` landed (result, fake time, count, and whether it ran inside Send).
 //
-//   FakeInner inner;
-//   CircuitBreaker breaker(&inner, &timers, options);
-//   Outcome outcome;
+//   FakeClock clock;
+//   FakeInner fake(&clock);
+//   CircuitBreaker breaker(&inner, &clock, options);
+//   Outcome outcome(clock);
 //   SendTo(breaker, Get(), outcome);
+//   clock.RunDue();                    // the fake answers, the breaker passes it on
+//   EXPECT_EQ(outcome.result()->status, 200);
 #ifndef GATEWAY_UPSTREAM_UPSTREAM_TEST_SUPPORT_H_
 #define GATEWAY_UPSTREAM_UPSTREAM_TEST_SUPPORT_H_
 
-#include <curl/curl.h>
-
 #include <memory>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "absl/strings/cord.h"
 #include "absl/synchronization/mutex.h"
-#include "absl/synchronization/notification.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "gateway/clock/fake_clock.h"
 #include "gateway/http/http_types.h"
-#include "gateway/status/curl_status.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -37,34 +34,34 @@ namespace pulumi_gateway::upstream_testing {
 using ::testing::_;
 using ::testing::Invoke;
 
-constexpr absl::Duration kWait = absl::Seconds(5);
-
 class MockUpstream : public UpstreamClient {
  public:
   MOCK_METHOD(uint64_t, Send, (HttpRequest request, Callback done), (override));
   MOCK_METHOD(void, Cancel, (uint64_t id), (override));
 };
 
-thread_local bool inside_send = false;
+inline thread_local bool inside_send = false;
 
-// Where a decorator's `done` lands: the result, when, how often, and whether it ran inside Send.
+// Where a decorator's `done` lands: the result, when (on the fake clock), how often, and whether
+// it ran inside Send.
 class Outcome {
  public:
+  explicit Outcome(const Clock& clock) : clock_(clock) {}
+
   UpstreamClient::Callback Callback() {
     return [this](absl::StatusOr<HttpResponse> result) {
       absl::MutexLock lock(&mu_);
       ++calls_;
       ran_inside_send_ = ran_inside_send_ || inside_send;
       result_ = std::move(result);
-      at_ = absl::Now();
+      at_ = clock_.Now();
     };
   }
-  // The result, once there (a failure of the test after kWait).
-  absl::StatusOr<HttpResponse> Wait() {
+  // The result; a test failure when `done` has not run, ran more than once or inside Send.
+  absl::StatusOr<HttpResponse> result() {
     absl::MutexLock lock(&mu_);
-    auto done = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return result_.has_value(); };
-    if (!mu_.AwaitWithTimeout(absl::Condition(&done), kWait)) {
-      ADD_FAILURE() << "done was not called within " << kWait;
+    if (!result_.has_value()) {
+      ADD_FAILURE() << "done has not run";
       return absl::UnknownError("test: no result");
     }
     EXPECT_EQ(calls_, 1) << "done must run exactly once";
@@ -75,6 +72,7 @@ class Outcome {
     absl::MutexLock lock(&mu_);
     return result_.has_value();
   }
+  // The fake time `done` ran at.
   absl::Time at() {
     absl::MutexLock lock(&mu_);
     return at_;
@@ -85,6 +83,7 @@ class Outcome {
   }
 
  private:
+  const Clock& clock_;
   absl::Mutex mu_;
   std::optional<absl::StatusOr<HttpResponse>> result_ ABSL_GUARDED_BY(mu_);
   absl::Time at_ ABSL_GUARDED_BY(mu_);
@@ -99,10 +98,13 @@ inline uint64_t SendTo(UpstreamClient& client, HttpRequest request, Outcome& out
   return id;
 }
 
-// Plays the inner client: answers on its own thread, or holds a call until told.
+// Plays the inner client on the fake clock: answers at the current fake time (delivered the next
+// time the clock runs what is due), or holds a call until told. Numbers its calls from 1000.
 class FakeInner {
  public:
-  // A Send action answering `result` shortly, from the replier thread.
+  explicit FakeInner(FakeClock* clock) : clock_(clock) {}
+
+  // A Send action answering `result` at the current fake time.
   auto Answer(absl::StatusOr<HttpResponse> result) {
     return Invoke([this, result](HttpRequest request, UpstreamClient::Callback done) {
       return Reply(request, std::move(done), result);
@@ -112,8 +114,8 @@ class FakeInner {
   uint64_t Reply(const HttpRequest& request, UpstreamClient::Callback done,
                  absl::StatusOr<HttpResponse> result) {
     const uint64_t id = Record(request);
-    replies_.Schedule(absl::Now(),
-                      [done = std::move(done), result]() mutable { std::move(done)(result); });
+    clock_->Schedule(clock_->Now(),
+                     [done = std::move(done), result]() mutable { std::move(done)(result); });
     return id;
   }
   // A Send action keeping the call open until Complete().
@@ -129,6 +131,7 @@ class FakeInner {
   auto CancelHeld() {
     return Invoke([this](uint64_t id) { Complete(id, absl::CancelledError("call cancelled")); });
   }
+  // Answers held call `id` at the current fake time.
   void Complete(uint64_t id, absl::StatusOr<HttpResponse> result) {
     UpstreamClient::Callback done;
     {
@@ -138,13 +141,18 @@ class FakeInner {
       done = std::move(it->second);
       held_.erase(it);
     }
-    replies_.Schedule(absl::Now(),
-                      [done = std::move(done), result]() mutable { std::move(done)(result); });
+    clock_->Schedule(clock_->Now(),
+                     [done = std::move(done), result]() mutable { std::move(done)(result); });
+  }
+  bool holds(uint64_t id) {
+    absl::MutexLock lock(&mu_);
+    return held_.contains(id);
   }
   std::vector<HttpRequest> requests() {
     absl::MutexLock lock(&mu_);
     return requests_;
   }
+  // The fake times the calls reached this client.
   std::vector<absl::Time> sent_at() {
     absl::MutexLock lock(&mu_);
     return sent_at_;
@@ -153,29 +161,21 @@ class FakeInner {
     absl::MutexLock lock(&mu_);
     return static_cast<int>(requests_.size());
   }
-  // Waits until `n` calls reached this client (they may arrive from a timer thread).
-  bool WaitForSends(int n) {
-    absl::MutexLock lock(&mu_);
-    auto enough = [this, n]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-      return static_cast<int>(requests_.size()) >= n;
-    };
-    return mu_.AwaitWithTimeout(absl::Condition(&enough), kWait);
-  }
 
  private:
   uint64_t Record(const HttpRequest& request) {
     absl::MutexLock lock(&mu_);
     requests_.push_back(request);
-    sent_at_.push_back(absl::Now());
+    sent_at_.push_back(clock_->Now());
     return next_id_++;
   }
 
+  FakeClock* const clock_;
   absl::Mutex mu_;
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1000;
   std::vector<HttpRequest> requests_ ABSL_GUARDED_BY(mu_);
   std::vector<absl::Time> sent_at_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<uint64_t, UpstreamClient::Callback> held_ ABSL_GUARDED_BY(mu_);
-  TimerQueue replies_;
 };
 
 inline absl::StatusOr<HttpResponse> Http(int status, HttpHeaders headers = {}) {

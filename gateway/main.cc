@@ -185,8 +185,8 @@ class UpstreamStack {
     below = throttle_.get();
     breaker_ = std::make_unique<CircuitBreaker>(below, &timers_, config.breaker);
     retrying_ = std::make_unique<RetryingUpstream>(
-        breaker_.get(), &timers_, config.retry, [metrics](const HttpRequest& request) {
-          if (RouteMetrics* route = metrics->Find(request.route)) metrics->UpstreamRetry(route);
+        breaker_.get(), &timers_, config.retry, [metrics](const CallContext& context) {
+          if (RouteMetrics* route = metrics->Find(context.route)) metrics->UpstreamRetry(route);
         });
     top_ = retrying_.get();
     if (config.coalesce_reads) {

@@ -54,10 +54,10 @@ TEST_F(FakeClockTest, AdvanceRunsDueCallbacksInDueOrderEachAtItsOwnTime) {
 
   EXPECT_EQ(clock_.Advance(absl::Milliseconds(39)), 1);
   EXPECT_EQ(clock_.Advance(absl::Milliseconds(21)), 3);
-  EXPECT_THAT(ran_, ElementsAre(Pair("20ms", absl::Milliseconds(20)),
-                                Pair("40ms", absl::Milliseconds(40)),
-                                Pair("40ms again", absl::Milliseconds(40)),
-                                Pair("60ms", absl::Milliseconds(60))));
+  EXPECT_THAT(
+      ran_, ElementsAre(Pair("20ms", absl::Milliseconds(20)), Pair("40ms", absl::Milliseconds(40)),
+                        Pair("40ms again", absl::Milliseconds(40)),
+                        Pair("60ms", absl::Milliseconds(60))));
   EXPECT_EQ(clock_.Now(), t0 + absl::Milliseconds(60));
 }
 
@@ -83,7 +83,8 @@ TEST_F(FakeClockTest, CancelRemovesOnlyTheNamedTimer) {
   EXPECT_TRUE(clock_.Cancel(b));
   EXPECT_FALSE(clock_.Cancel(b));
   clock_.Advance(absl::Milliseconds(5));
-  EXPECT_THAT(ran_, ElementsAre(Pair("a", absl::Milliseconds(5)), Pair("c", absl::Milliseconds(5))));
+  EXPECT_THAT(ran_,
+              ElementsAre(Pair("a", absl::Milliseconds(5)), Pair("c", absl::Milliseconds(5))));
   EXPECT_FALSE(clock_.next_due().has_value());
 }
 

@@ -2,7 +2,7 @@
 // duration and timeouts per route, plus the requests in flight.
 //
 //   MeteredUpstream metered(&curl_client, &metrics, &Clock::Real());
-//   metered.Send(std::move(request), std::move(done));  // request.route names the metrics
+//   metered.Send(std::move(request), context, std::move(done));  // context.route names the metrics
 #ifndef GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
 #define GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
 
@@ -19,8 +19,7 @@ class MeteredUpstream final : public UpstreamClient {
   // `inner`, `metrics` and `clock` (which times the attempts) must outlive this object.
   MeteredUpstream(UpstreamClient* inner, GatewayMetrics* metrics, const Clock* clock);
 
-  uint64_t Send(HttpRequest request, Callback done) override;
-  void Cancel(uint64_t id) override;
+  void Send(HttpRequest request, CallContext context, Callback done) override;
 
   int in_flight() const { return in_flight_.load(); }
 

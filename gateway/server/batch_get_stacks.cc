@@ -61,12 +61,12 @@ absl::Status BatchGetStacks::Setup(const grpc::ByteBuffer& bytes) {
 std::optional<FanOutStream::Job> BatchGetStacks::NextJob() {
   while (next_ < request_->stacks_size()) {
     const int index = next_++;
-    absl::StatusOr<HttpRequest> http = PrepareJob(*get_stack_, request_->stacks(index));
-    if (http.ok()) return Job{*std::move(http), index};
+    absl::StatusOr<Job> job = PrepareJob(*get_stack_, request_->stacks(index), index);
+    if (job.ok()) return *std::move(job);
     // Setup checked every entry; should the two ever disagree, the entry still gets its answer.
     v1::BatchGetStacksResponse response;
     response.set_index(index);
-    *response.mutable_error() = ItemErrorFromStatus(http.status());
+    *response.mutable_error() = ItemErrorFromStatus(job.status());
     EmitLocked(response, /*item_error=*/true);
   }
   return std::nullopt;

@@ -125,10 +125,6 @@ absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, c
                                                    const CallIdentity& identity) {
   HttpRequest http;
   RETURN_IF_ERROR(TranslateRequest(route, request, &http));
-  http.route = route.method->name();
-  http.idempotent = route.idempotent;
-  http.attempts = identity.attempts;
-  http.deadline = identity.deadline;
   http.headers.reserve(5);
   http.headers.emplace_back("Authorization", identity.authorization);
   http.headers.emplace_back("Accept", env.accept);
@@ -136,6 +132,18 @@ absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, c
   http.headers.emplace_back("X-Request-ID", identity.request_id);
   if (http.has_body) http.headers.emplace_back("Content-Type", "application/json");
   return http;
+}
+
+CallContext UpstreamContext(const Route& route, const CallIdentity& identity,
+                            RequestPriority priority, CancellationToken cancellation) {
+  CallContext context;
+  context.deadline = identity.deadline;
+  context.route = route.method->name();
+  context.priority = priority;
+  context.idempotent = route.idempotent;
+  context.attempts = identity.attempts;
+  context.cancellation = std::move(cancellation);
+  return context;
 }
 
 absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route,

@@ -122,25 +122,15 @@ void ListStream::FetchPage() {
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) return End(http.status());
-  http->priority = RequestPriority::kBulk;
-  bool cancelled;
-  {
-    absl::MutexLock lock(&mu_);
-    cancelled = cancelled_;
-    if (!cancelled) {
-      // The callback never runs inside Send, and it waits for this lock before using the id.
-      upstream_id_ = env_.upstream->Send(
-          *std::move(http), [this](absl::StatusOr<HttpResponse> r) { OnPage(std::move(r)); });
-    }
-  }
-  if (cancelled) End(absl::CancelledError("call cancelled"));
+  if (cancel_.cancelled()) return End(absl::CancelledError("call cancelled"));
+  // A cancel from now on reaches the page request through the token.
+  env_.upstream->Send(
+      *std::move(http),
+      UpstreamContext(*route_.page_route, identity_, RequestPriority::kBulk, cancel_.token()),
+      [this](absl::StatusOr<HttpResponse> r) { OnPage(std::move(r)); });
 }
 
 void ListStream::OnPage(absl::StatusOr<HttpResponse> result) {
-  {
-    absl::MutexLock lock(&mu_);
-    upstream_id_.reset();
-  }
   page_.reset(google::protobuf::MessageFactory::generated_factory()
                   ->GetPrototype(route_.page_route->method->output_type())
                   ->New());
@@ -172,15 +162,7 @@ void ListStream::OnWriteDone(bool ok) {
   Advance();
 }
 
-void ListStream::OnCancel() {
-  std::optional<uint64_t> id;
-  {
-    absl::MutexLock lock(&mu_);
-    cancelled_ = true;
-    id = upstream_id_;
-  }
-  if (id.has_value()) env_.upstream->Cancel(*id);
-}
+void ListStream::OnCancel() { cancel_.Cancel(); }
 
 void ListStream::End(const absl::Status& status) {
   {
@@ -193,7 +175,10 @@ void ListStream::End(const absl::Status& status) {
   Finish(ToGrpcStatus(status));
 }
 
-void ListStream::OnDone() { Unref(); }
+void ListStream::OnDone() {
+  cancel_.Cancel();
+  Unref();
+}
 
 void ListStream::Unref() {
   if (refs_.fetch_sub(1) == 1) delete this;

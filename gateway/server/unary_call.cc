@@ -66,16 +66,11 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
     Complete(built, 0);
     return Unref();
   }
-  const uint64_t id = env_.upstream->Send(
+  // A cancel that came already reaches the request through the token.
+  env_.upstream->Send(
       std::move(http),
+      UpstreamContext(route_, identity_, RequestPriority::kInteractive, cancel_.token()),
       [this](absl::StatusOr<HttpResponse> result) { OnUpstreamDone(std::move(result)); });
-  bool cancel;
-  {
-    absl::MutexLock lock(&mu_);
-    upstream_id_ = id;
-    cancel = cancelled_;
-  }
-  if (cancel) env_.upstream->Cancel(id);
   Unref();
 }
 
@@ -128,17 +123,11 @@ void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
   Finish(ToGrpcStatus(status));
 }
 
-void UnaryCall::OnCancel() {
-  std::optional<uint64_t> id;
-  {
-    absl::MutexLock lock(&mu_);
-    cancelled_ = true;
-    id = upstream_id_;
-  }
-  if (id.has_value()) env_.upstream->Cancel(*id);
-}
+void UnaryCall::OnCancel() { cancel_.Cancel(); }
 
 void UnaryCall::OnDone() {
+  // Finished: nothing of this call may stay behind in the upstream layers.
+  cancel_.Cancel();
   if (counted_in_flight_) env_.in_flight->fetch_sub(1);
   Unref();
 }

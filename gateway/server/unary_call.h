@@ -11,13 +11,11 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/call/cancellation.h"
 #include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
@@ -79,10 +77,8 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   // Upstream attempts (first try and retries), counted by the upstream stack.
   const std::shared_ptr<std::atomic<int>> attempts_ = std::make_shared<std::atomic<int>>(0);
   std::atomic<int> refs_{2};
-
-  absl::Mutex mu_;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
-  std::optional<uint64_t> upstream_id_ ABSL_GUARDED_BY(mu_);
+  // Cancelled when gRPC cancels the call or it is done: the upstream request goes with it.
+  CancellationSource cancel_;
 };
 
 }  // namespace pulumi_gateway

@@ -37,20 +37,18 @@ void UpdateWatch::Subscribe(WatchReader* reader) {
 }
 
 void UpdateWatch::Unsubscribe(WatchReader* reader) {
-  std::optional<uint64_t> upstream_id;
   std::optional<uint64_t> timer_id;
   {
     absl::MutexLock lock(&mu_);
     readers_.erase(reader);
     if (!readers_.empty() || stopped_) return;
     stopped_ = true;
-    upstream_id = upstream_id_;
     timer_id = timer_id_;
   }
   // No reader left: stop polling.
   hub_->Leave(key_, this);
   if (timer_id.has_value()) env_.timers->Cancel(*timer_id);
-  if (upstream_id.has_value()) env_.upstream->Cancel(*upstream_id);
+  cancel_.Cancel();
 }
 
 std::optional<grpc::ByteBuffer> UpdateWatch::Item(size_t index) {
@@ -78,9 +76,12 @@ void UpdateWatch::Poll() {
   }
   ++polls_;
   auto self = shared_from_this();
-  // The callback never runs inside Send, and it takes this lock before touching the id.
-  upstream_id_ = env_.upstream->Send(
-      *std::move(http), [self](absl::StatusOr<HttpResponse> r) { self->OnPage(std::move(r)); });
+  // Under the lock: the callback never runs inside Send (nor inside a Cancel), and a stop from
+  // now on reaches the poll through the token.
+  env_.upstream->Send(*std::move(http),
+                      UpstreamContext(*route_.page_route, identity_, RequestPriority::kInteractive,
+                                      cancel_.token()),
+                      [self](absl::StatusOr<HttpResponse> r) { self->OnPage(std::move(r)); });
 }
 
 void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
@@ -90,7 +91,6 @@ void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
   absl::Status status;
   {
     absl::MutexLock lock(&mu_);
-    upstream_id_.reset();
     if (stopped_) return;
     status = ReadUpstreamResponse(env_, *route_.page_route, result, identity_.request_id,
                                   page.get(), metrics_);

@@ -23,6 +23,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
+#include "gateway/call/cancellation.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/exchange.h"
@@ -84,8 +85,10 @@ class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
   bool started_ ABSL_GUARDED_BY(mu_) = false;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
   absl::Duration interval_ ABSL_GUARDED_BY(mu_);
-  std::optional<uint64_t> upstream_id_ ABSL_GUARDED_BY(mu_);
   std::optional<uint64_t> timer_id_ ABSL_GUARDED_BY(mu_);
+  // The poll loop's own cancellation (it serves many callers): cancelled when the last reader
+  // leaves, taking the poll in flight with it.
+  CancellationSource cancel_;
 };
 
 // The watches in progress, by token scope and request.

@@ -74,7 +74,7 @@ class CircuitBreakerTest : public ::testing::Test {
 
 TEST_F(CircuitBreakerTest, OpensAfterThresholdConsecutiveFailuresThenFailsFastWithoutTheUpstream) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(3));
-  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Answer(Http(503)));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(3).WillRepeatedly(fake_.Answer(Http(503)));
   for (int i = 1; i <= 3; ++i) {
     absl::StatusOr<HttpResponse> result = Call(breaker);
     ASSERT_TRUE(result.ok());
@@ -94,7 +94,7 @@ TEST_F(CircuitBreakerTest, OpensAfterThresholdConsecutiveFailuresThenFailsFastWi
 
 TEST_F(CircuitBreakerTest, RefusalNamesTheWaitUntilTheNextProbe) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(1, absl::Seconds(5)));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(502)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(502)));
   ASSERT_TRUE(Call(breaker).ok());
   absl::StatusOr<HttpResponse> refused = Call(breaker);
   ExpectRefused(refused);
@@ -107,7 +107,7 @@ TEST_F(CircuitBreakerTest, RefusalNamesTheWaitUntilTheNextProbe) {
 
 TEST_F(CircuitBreakerTest, SuccessResetsTheConsecutiveCount) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(3));
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(200)))
@@ -133,7 +133,7 @@ class FailureKindTest : public CircuitBreakerTest,
 
 TEST_P(FailureKindTest, OpensOnlyOnUpstreamHealthFailures) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(GetParam().result));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(GetParam().result));
   Call(breaker).IgnoreError();
   EXPECT_EQ(breaker.state(), GetParam().counts ? State::kOpen : State::kClosed);
 }
@@ -161,7 +161,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST_F(CircuitBreakerTest, HalfOpenProbeExactlyOpenDurationAfterOpeningAndItsSuccessCloses) {
   const absl::Duration open_for = absl::Milliseconds(50);
   CircuitBreaker breaker(&inner_, &clock_, Breaker(1, open_for));
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))  // opens
       .WillOnce(fake_.Hold())             // the probe
       .WillOnce(fake_.Answer(Http(200)))  // closed again
@@ -202,7 +202,7 @@ TEST_F(CircuitBreakerTest, HalfOpenProbeExactlyOpenDurationAfterOpeningAndItsSuc
 TEST_F(CircuitBreakerTest, ProbeFailureReopensForAnotherOpenDuration) {
   const absl::Duration open_for = absl::Milliseconds(50);
   CircuitBreaker breaker(&inner_, &clock_, Breaker(1, open_for));
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))                                             // opens
       .WillOnce(fake_.Answer(CurlResultToStatus(CURLE_COULDNT_CONNECT, "refused")))  // probe 1
       .WillOnce(fake_.Answer(Http(200)));                                            // probe 2
@@ -228,22 +228,22 @@ TEST_F(CircuitBreakerTest, ProbeFailureReopensForAnotherOpenDuration) {
 
 TEST_F(CircuitBreakerTest, CancelledCallsNeitherCountNorReset) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(2));
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Answer(Http(503)));
-  EXPECT_CALL(inner_, Cancel(_)).WillRepeatedly(fake_.CancelHeld());
 
   // Three cancellations in a row: a threshold of 2 would have opened if they counted.
   for (int i = 0; i < 3; ++i) {
     Outcome outcome(clock_);
-    const uint64_t id = SendTo(breaker, Get(), outcome);
-    breaker.Cancel(id);
+    SendTo(breaker, Get(), outcome);
+    outcome.Cancel();
     clock_.RunDue();
     EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
+    EXPECT_TRUE(fake_.cancelled(1000 + i));
   }
   EXPECT_EQ(breaker.state(), State::kClosed);
 
@@ -251,8 +251,8 @@ TEST_F(CircuitBreakerTest, CancelledCallsNeitherCountNorReset) {
   ASSERT_TRUE(Call(breaker).ok());
   {
     Outcome outcome(clock_);
-    const uint64_t id = SendTo(breaker, Get(), outcome);
-    breaker.Cancel(id);
+    SendTo(breaker, Get(), outcome);
+    outcome.Cancel();
     clock_.RunDue();
     EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
   }
@@ -267,7 +267,7 @@ TEST_F(CircuitBreakerTest, RequestsRefusedUnsentBelowNeitherCountNorReset) {
   absl::Status refused = absl::ResourceExhaustedError("token paused after a 429; retry in 3s");
   refused.SetPayload(kNotSentPayload, absl::Cord("1"));
   CircuitBreaker breaker(&inner_, &clock_, Breaker(2));
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(refused))
       .WillOnce(fake_.Answer(Http(503)));
@@ -280,19 +280,19 @@ TEST_F(CircuitBreakerTest, RequestsRefusedUnsentBelowNeitherCountNorReset) {
 
 TEST_F(CircuitBreakerTest, CancelledProbeLetsTheNextCallProbe) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(1, absl::Milliseconds(50)));
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(504)))   // opens
       .WillOnce(fake_.Hold())              // probe, cancelled
       .WillOnce(fake_.Answer(Http(200)));  // next probe, at once
-  EXPECT_CALL(inner_, Cancel(1001)).WillOnce(fake_.CancelHeld());
   ASSERT_TRUE(Call(breaker).ok());
 
   clock_.Advance(absl::Milliseconds(50));
   Outcome probe(clock_);
-  const uint64_t probe_id = SendTo(breaker, Get(), probe);
+  SendTo(breaker, Get(), probe);
   ASSERT_EQ(fake_.sends(), 2);
-  breaker.Cancel(probe_id);
+  probe.Cancel();
   clock_.RunDue();
+  EXPECT_TRUE(fake_.cancelled(1001));
   EXPECT_EQ(probe.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(breaker.state(), State::kHalfOpen);
 
@@ -304,29 +304,29 @@ TEST_F(CircuitBreakerTest, CancelledProbeLetsTheNextCallProbe) {
 
 TEST_F(CircuitBreakerTest, CancelOfAForwardedCallReachesTheInnerClient) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(3));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(1000)).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(breaker, Get(), outcome);
-  breaker.Cancel(id);
+  SendTo(breaker, Get(), outcome);
+  outcome.Cancel();
   clock_.RunDue();
   EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(1000));
 }
 
 TEST_F(CircuitBreakerTest, CancelOfARefusedCallDoesNotReachTheInnerClient) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(503)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(503)));
   ASSERT_TRUE(Call(breaker).ok());
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(breaker, Get(), outcome);
-  breaker.Cancel(id);  // StrictMock: no inner Cancel
+  SendTo(breaker, Get(), outcome);
+  outcome.Cancel();  // a refusal keeps nothing to cancel: done still gets the refusal
   clock_.RunDue();
   ExpectRefused(outcome.result());
 }
 
 TEST_F(CircuitBreakerTest, ZeroThresholdDisablesTheBreaker) {
   CircuitBreaker breaker(&inner_, &clock_, Breaker(0));
-  EXPECT_CALL(inner_, Send(_, _)).Times(30).WillRepeatedly(fake_.Answer(Http(503)));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(30).WillRepeatedly(fake_.Answer(Http(503)));
   for (int i = 0; i < 30; ++i) {
     absl::StatusOr<HttpResponse> result = Call(breaker);
     ASSERT_TRUE(result.ok());

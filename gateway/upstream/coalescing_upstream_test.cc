@@ -36,29 +36,37 @@ constexpr char kEve[] = "token pul-test-eve";
 // FakeInner numbers its calls from 1000.
 constexpr uint64_t kFirstInner = 1000;
 
-HttpRequest Read(const std::string& path = "/api/stacks/acme-corp/payments-api/prod",
-                 const std::string& token = kJdoe, absl::Time deadline = absl::InfiniteFuture(),
-                 const std::string& request_id = "r1") {
-  HttpRequest request;
-  request.method = "GET";
-  request.path = path;
-  request.route = "GetStack";
-  request.idempotent = true;
-  request.deadline = deadline;
-  request.headers = {{"Authorization", token}, {"X-Request-ID", request_id}};
-  request.attempts = std::make_shared<std::atomic<int>>(0);
-  return request;
+// One caller's request and context.
+struct Call {
+  HttpRequest http;
+  CallContext context;
+};
+
+void SendTo(UpstreamClient& client, Call call, Outcome& outcome) {
+  upstream_testing::SendTo(client, std::move(call.http), outcome, std::move(call.context));
 }
 
-HttpRequest Write(const std::string& path = "/api/stacks/acme-corp/payments-api/prod/tags") {
-  HttpRequest request;
-  request.method = "POST";
-  request.path = path;
-  request.route = "AddStackTag";
-  request.body = R"({"name":"owner","value":"jdoe"})";
-  request.has_body = true;
-  request.headers = {{"Authorization", kJdoe}};
-  return request;
+Call Read(const std::string& path = "/api/stacks/acme-corp/payments-api/prod",
+          const std::string& token = kJdoe, absl::Time deadline = absl::InfiniteFuture(),
+          const std::string& request_id = "r1") {
+  Call call;
+  call.http.method = "GET";
+  call.http.path = path;
+  call.http.headers = {{"Authorization", token}, {"X-Request-ID", request_id}};
+  call.context = upstream_testing::Context(deadline);
+  call.context.attempts = std::make_shared<std::atomic<int>>(0);
+  return call;
+}
+
+Call Write(const std::string& path = "/api/stacks/acme-corp/payments-api/prod/tags") {
+  Call call;
+  call.http.method = "POST";
+  call.http.path = path;
+  call.http.body = R"({"name":"owner","value":"jdoe"})";
+  call.http.has_body = true;
+  call.http.headers = {{"Authorization", kJdoe}};
+  call.context.route = "AddStackTag";
+  return call;
 }
 
 absl::StatusOr<HttpResponse> Stack(const std::string& body) {
@@ -80,10 +88,10 @@ class CoalescingUpstreamTest : public ::testing::Test {
 
 TEST_F(CoalescingUpstreamTest, ConcurrentIdenticalReadsShareOneRequest) {
   constexpr int kCallers = 50;
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   std::vector<std::unique_ptr<Outcome>> outcomes;
   for (int i = 0; i < kCallers; ++i) outcomes.push_back(std::make_unique<Outcome>(clock_));
-  std::vector<HttpRequest> requests;
+  std::vector<Call> requests;
   for (int i = 0; i < kCallers; ++i) {
     requests.push_back(Read());
     SendTo(coalescing_, requests.back(), *outcomes[i]);
@@ -91,7 +99,7 @@ TEST_F(CoalescingUpstreamTest, ConcurrentIdenticalReadsShareOneRequest) {
   ASSERT_EQ(fake_.sends(), 1);
   EXPECT_EQ(coalescing_.coalesced(), kCallers - 1);
   // The shared request made two attempts (say, a retry below).
-  *fake_.requests()[0].attempts += 2;
+  *fake_.contexts()[0].attempts += 2;
   fake_.Complete(kFirstInner, Stack(R"({"stackName":"prod"})"));
   clock_.RunDue();
 
@@ -100,17 +108,18 @@ TEST_F(CoalescingUpstreamTest, ConcurrentIdenticalReadsShareOneRequest) {
     ASSERT_TRUE(result.ok()) << result.status();
     EXPECT_EQ(result->status, 200);
     EXPECT_EQ(result->body, R"({"stackName":"prod"})");
-    EXPECT_EQ(requests[i].attempts->load(), 2) << "caller " << i;
+    EXPECT_EQ(requests[i].context.attempts->load(), 2) << "caller " << i;
   }
   // The shared request was the first caller's, with a counter of its own.
   const HttpRequest sent = fake_.requests()[0];
   EXPECT_EQ(sent.path, "/api/stacks/acme-corp/payments-api/prod");
   EXPECT_EQ(FindHeader(sent.headers, "Authorization"), kJdoe);
-  EXPECT_NE(sent.attempts, requests[0].attempts);
+  EXPECT_NE(fake_.contexts()[0].attempts, requests[0].context.attempts);
+  EXPECT_NE(fake_.contexts()[0].cancellation.cancelled(), true);
 }
 
 TEST_F(CoalescingUpstreamTest, ReadsAfterTheAnswerSendAgain) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(2).WillRepeatedly(fake_.Answer(Http(200)));
   Outcome first(clock_);
   SendTo(coalescing_, Read(), first);
   clock_.RunDue();
@@ -124,7 +133,7 @@ TEST_F(CoalescingUpstreamTest, ReadsAfterTheAnswerSendAgain) {
 }
 
 TEST_F(CoalescingUpstreamTest, ErrorsReachEveryCaller) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(2).WillRepeatedly(fake_.Hold());
   std::vector<std::unique_ptr<Outcome>> failed;
   for (int i = 0; i < 3; ++i) failed.push_back(std::make_unique<Outcome>(clock_));
   for (auto& outcome : failed) SendTo(coalescing_, Read(), *outcome);
@@ -149,19 +158,19 @@ TEST_F(CoalescingUpstreamTest, ErrorsReachEveryCaller) {
 }
 
 TEST_F(CoalescingUpstreamTest, CancelEndsOnlyThatCaller) {
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome a(clock_), b(clock_), c(clock_);
   SendTo(coalescing_, Read(), a);
-  const uint64_t b_id = SendTo(coalescing_, Read(), b);
+  SendTo(coalescing_, Read(), b);
   SendTo(coalescing_, Read(), c);
 
-  coalescing_.Cancel(b_id);
+  b.Cancel();
   clock_.RunDue();
   absl::StatusOr<HttpResponse> cancelled = b.result();
   EXPECT_EQ(cancelled.status().code(), absl::StatusCode::kCancelled);
   EXPECT_FALSE(a.done());
   EXPECT_FALSE(c.done());
-  coalescing_.Cancel(b_id);  // again: a no-op
+  b.Cancel();  // again: a no-op
   clock_.RunDue();
 
   fake_.Complete(kFirstInner, Http(200));  // the inner request was never cancelled
@@ -172,18 +181,19 @@ TEST_F(CoalescingUpstreamTest, CancelEndsOnlyThatCaller) {
 }
 
 TEST_F(CoalescingUpstreamTest, TheSharedRequestIsCancelledWhenNoCallerIsLeft) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(kFirstInner)).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(2).WillRepeatedly(fake_.Hold());
   Outcome a(clock_), b(clock_);
-  const uint64_t a_id = SendTo(coalescing_, Read(), a);
-  const uint64_t b_id = SendTo(coalescing_, Read(), b);
-  coalescing_.Cancel(a_id);  // the first caller, whose request it is: b still waits on it
+  SendTo(coalescing_, Read(), a);
+  SendTo(coalescing_, Read(), b);
+  a.Cancel();  // the first caller, whose request it is: b still waits on it
   clock_.RunDue();
   EXPECT_EQ(a.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_FALSE(b.done());
-  coalescing_.Cancel(b_id);
+  EXPECT_FALSE(fake_.cancelled(kFirstInner));
+  b.Cancel();
   clock_.RunDue();
   EXPECT_EQ(b.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(kFirstInner)) << "nobody is left to read the shared request";
 
   // The abandoned request takes no joiners: a new caller sends its own.
   Outcome d(clock_);
@@ -194,8 +204,23 @@ TEST_F(CoalescingUpstreamTest, TheSharedRequestIsCancelledWhenNoCallerIsLeft) {
   EXPECT_EQ(d.result()->status, 200);
 }
 
+TEST_F(CoalescingUpstreamTest, AJoinerAlreadyCancelledLeavesAtOnceAndTheOthersGoOn) {
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
+  Outcome first(clock_), cancelled(clock_);
+  SendTo(coalescing_, Read(), first);
+  cancelled.Cancel();
+  SendTo(coalescing_, Read(), cancelled);
+  clock_.RunDue();
+  EXPECT_EQ(cancelled.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_FALSE(first.done());
+  EXPECT_FALSE(fake_.cancelled(kFirstInner));
+  fake_.Complete(kFirstInner, Http(200));
+  clock_.RunDue();
+  EXPECT_EQ(first.result()->status, 200);
+}
+
 TEST_F(CoalescingUpstreamTest, AJoinerWithAnEarlierDeadlineEndsAtItsOwnDeadline) {
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome patient(clock_), hurried(clock_);
   SendTo(coalescing_, Read(), patient);
   const absl::Time deadline = t0_ + absl::Milliseconds(100);
@@ -215,7 +240,7 @@ TEST_F(CoalescingUpstreamTest, AJoinerWithAnEarlierDeadlineEndsAtItsOwnDeadline)
 }
 
 TEST_F(CoalescingUpstreamTest, DeadlineOfTheSharedRequestReissuesForCallersWithTimeLeft) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(2).WillRepeatedly(fake_.Hold());
   const absl::Time soon = t0_ + absl::Milliseconds(100);
   const absl::Time later = t0_ + absl::Seconds(30);
   const std::string path = "/api/stacks/acme-corp/payments-api/prod";
@@ -236,7 +261,7 @@ TEST_F(CoalescingUpstreamTest, DeadlineOfTheSharedRequestReissuesForCallersWithT
   // One new request for both, as the next caller's, with the latest deadline.
   const HttpRequest again = fake_.requests()[1];
   EXPECT_EQ(FindHeader(again.headers, "X-Request-ID"), "second");
-  EXPECT_EQ(again.deadline, later + absl::Seconds(1));
+  EXPECT_EQ(fake_.contexts()[1].deadline, later + absl::Seconds(1));
 
   fake_.Complete(kFirstInner + 1, Http(200));
   clock_.RunDue();
@@ -247,7 +272,7 @@ TEST_F(CoalescingUpstreamTest, DeadlineOfTheSharedRequestReissuesForCallersWithT
 
 TEST_F(CoalescingUpstreamTest, AnEarlyDeadlineErrorIsNotReissued) {
   // DEADLINE_EXCEEDED long before the shared request's deadline is the upstream's answer.
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   const absl::Time later = t0_ + absl::Seconds(30);
   const std::string path = "/api/stacks/acme-corp/payments-api/prod";
   Outcome first(clock_), second(clock_);
@@ -261,7 +286,7 @@ TEST_F(CoalescingUpstreamTest, AnEarlyDeadlineErrorIsNotReissued) {
 }
 
 TEST_F(CoalescingUpstreamTest, TokensAndPathsNeverShare) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(3).WillRepeatedly(fake_.Hold());
   Outcome jdoe(clock_), eve(clock_), other_stack(clock_);
   SendTo(coalescing_, Read("/api/stacks/acme-corp/payments-api/prod", kJdoe), jdoe);
   SendTo(coalescing_, Read("/api/stacks/acme-corp/payments-api/prod", kEve), eve);
@@ -280,23 +305,23 @@ TEST_F(CoalescingUpstreamTest, TokensAndPathsNeverShare) {
 }
 
 TEST_F(CoalescingUpstreamTest, WritesPassStraightThrough) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(2).WillRepeatedly(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(kFirstInner + 1)).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(2).WillRepeatedly(fake_.Hold());
   Outcome first(clock_), second(clock_);
   SendTo(coalescing_, Write(), first);
-  const uint64_t second_id = SendTo(coalescing_, Write(), second);
+  SendTo(coalescing_, Write(), second);
   EXPECT_EQ(fake_.sends(), 2) << "identical writes are two writes";
   EXPECT_EQ(fake_.requests()[0].body, R"({"name":"owner","value":"jdoe"})");
-  coalescing_.Cancel(second_id);
+  second.Cancel();
   clock_.RunDue();
   EXPECT_EQ(second.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(kFirstInner + 1)) << "a write's cancel goes straight through";
   fake_.Complete(kFirstInner, Http(204));
   clock_.RunDue();
   EXPECT_EQ(first.result()->status, 204);
 }
 
 TEST_F(CoalescingUpstreamTest, AWriteStopsReadsOfItsOrgFromJoiningEarlierRequests) {
-  EXPECT_CALL(inner_, Send(_, _)).Times(5).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(5).WillRepeatedly(fake_.Hold());
   const std::string acme = "/api/stacks/acme-corp/payments-api/prod";
   const std::string globex = "/api/stacks/globex/inventory/prod";
   Outcome acme_before(clock_), globex_before(clock_), write(clock_), acme_after(clock_),

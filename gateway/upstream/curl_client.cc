@@ -47,6 +47,8 @@ struct CurlClient::Transfer {
   CurlClient* client = nullptr;
   uint64_t id = 0;
   HttpRequest request;
+  CallContext context;
+  CancelRegistration on_cancel;
   HttpResponse response;
   Callback done;
   EasyHandle easy;
@@ -140,20 +142,23 @@ CurlClient::~CurlClient() {
   multi_.reset();
 }
 
-uint64_t CurlClient::Send(HttpRequest request, Callback done) {
+void CurlClient::Send(HttpRequest request, CallContext context, Callback done) {
   auto transfer = std::make_unique<Transfer>();
   transfer->client = this;
   transfer->id = next_id_.fetch_add(1);
   transfer->request = std::move(request);
+  transfer->context = std::move(context);
   transfer->done = std::move(done);
-  const uint64_t id = transfer->id;
-  if (TryStartInline(transfer)) return id;
+  // Registered before the transfer starts (it may complete at once on the loop): a cancel queues
+  // its id for the loop, which aborts the transfer wherever it is by then.
+  transfer->on_cancel =
+      transfer->context.cancellation.OnCancel([this, id = transfer->id] { Cancel(id); });
+  if (TryStartInline(transfer)) return;
   {
     absl::MutexLock lock(&mu_);
     incoming_.push_back(std::move(transfer));
   }
   WakeLoop();
-  return id;
 }
 
 bool CurlClient::TryStartInline(std::unique_ptr<Transfer>& transfer) {
@@ -164,7 +169,8 @@ bool CurlClient::TryStartInline(std::unique_ptr<Transfer>& transfer) {
     stopping = stopping_;
   }
   // What fails at once goes through the loop, which runs the callback outside Send.
-  if (stopping || transfer->request.deadline <= absl::Now() || !Add(transfer).ok()) {
+  if (stopping || transfer->context.deadline <= absl::Now() ||
+      transfer->context.cancellation.cancelled() || !Add(transfer).ok()) {
     loop_mu_.Unlock();
     return false;
   }
@@ -271,16 +277,21 @@ void CurlClient::ReturnHandle(EasyHandle handle) {
 }
 
 void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
-  if (transfer->request.deadline <= absl::Now()) {
+  if (transfer->context.deadline <= absl::Now()) {
     std::move(transfer->done)(
         absl::DeadlineExceededError("deadline passed before the upstream call"));
+    return;
+  }
+  // Cancelled before it started: its queued cancel found nothing to abort.
+  if (transfer->context.cancellation.cancelled()) {
+    std::move(transfer->done)(CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, ""));
     return;
   }
   if (absl::Status added = Add(transfer); !added.ok()) std::move(transfer->done)(added);
 }
 
 absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
-  const absl::Duration left = transfer->request.deadline - absl::Now();
+  const absl::Duration left = transfer->context.deadline - absl::Now();
   transfer->easy = TakeHandle();
   CURL* easy = static_cast<CURL*>(transfer->easy.get());
   if (easy == nullptr) return absl::ResourceExhaustedError("cannot allocate an upstream transfer");
@@ -299,7 +310,7 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
   curl_easy_setopt(easy, CURLOPT_PIPEWAIT, protocol_ == Protocol::kHttp1 ? 0L : 1L);
   // libcurl silently resends a request once when a reused connection dies before any response
   // byte. For a write that could apply it twice, so writes take a fresh connection (no resend).
-  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, req.idempotent ? 0L : 1L);
+  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, transfer->context.idempotent ? 0L : 1L);
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<int64_t>(1, absl::ToInt64Milliseconds(left))));
 

@@ -37,6 +37,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StrictMock;
 
+using upstream_testing::Context;
 using upstream_testing::FakeInner;
 using upstream_testing::Get;
 using upstream_testing::Http;
@@ -47,14 +48,18 @@ using upstream_testing::SendTo;
 constexpr char kTokenA[] = "pul-test-alice-0001";
 constexpr char kTokenB[] = "pul-test-bob-0002";
 
-// A request of `token`'s identity; `tag` ends its path so tests can tell requests apart.
-HttpRequest Call(const std::string& token, const std::string& tag,
-                 RequestPriority priority = RequestPriority::kInteractive,
-                 absl::Time deadline = absl::InfiniteFuture()) {
-  HttpRequest request = Get(deadline);
-  request.path = absl::StrCat("/api/stacks/acme-corp/payments-api/", tag);
-  request.headers.emplace_back("Authorization", absl::StrCat("token ", token));
-  request.priority = priority;
+// A call of `token`'s identity: its request, whose path `tag` ends so tests can tell requests
+// apart, and its context.
+struct Request {
+  HttpRequest http;
+  CallContext context;
+};
+Request Call(const std::string& token, const std::string& tag,
+             RequestPriority priority = RequestPriority::kInteractive,
+             absl::Time deadline = absl::InfiniteFuture()) {
+  Request request{Get(), Context(deadline, priority)};
+  request.http.path = absl::StrCat("/api/stacks/acme-corp/payments-api/", tag);
+  request.http.headers.emplace_back("Authorization", absl::StrCat("token ", token));
   return request;
 }
 
@@ -95,9 +100,9 @@ class IdentityThrottleTest : public ::testing::Test {
  protected:
   // Inner calls whose path ends in "held" stay open until fake_.Complete(); others answer 200.
   void HoldTaggedAnswerOthers() {
-    EXPECT_CALL(inner_, Send(Field(&HttpRequest::path, HasSubstr("held")), _))
+    EXPECT_CALL(inner_, Send(Field(&HttpRequest::path, HasSubstr("held")), _, _))
         .WillRepeatedly(fake_.Hold());
-    EXPECT_CALL(inner_, Send(Field(&HttpRequest::path, Not(HasSubstr("held"))), _))
+    EXPECT_CALL(inner_, Send(Field(&HttpRequest::path, Not(HasSubstr("held"))), _, _))
         .WillRepeatedly(fake_.Answer(Http(200)));
   }
   // The id FakeInner gave the `n`th request it saw (0-based).
@@ -111,9 +116,13 @@ class IdentityThrottleTest : public ::testing::Test {
   }
 
   // Sends `request` and runs what is due now.
-  void Send(IdentityThrottle& throttle, HttpRequest request, Outcome& outcome) {
-    SendTo(throttle, std::move(request), outcome);
+  void Send(IdentityThrottle& throttle, Request request, Outcome& outcome) {
+    SendOnly(throttle, std::move(request), outcome);
     clock_.RunDue();
+  }
+  // Sends `request` without running anything.
+  void SendOnly(IdentityThrottle& throttle, Request request, Outcome& outcome) {
+    SendTo(throttle, std::move(request.http), outcome, std::move(request.context));
   }
 
   FakeClock clock_;
@@ -127,7 +136,7 @@ TEST_F(IdentityThrottleTest, A429WithRetryAfterSecondsHoldsTheIdentitysNextReque
   IdentityThrottleOptions options = Options();
   options.default_pause = absl::Seconds(30);  // proves Retry-After was used
   IdentityThrottle throttle(&inner_, &clock_, &quota_, options);
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(429, {{"Retry-After", "1"}})))
       .WillRepeatedly(fake_.Answer(Http(200)));
 
@@ -160,7 +169,7 @@ TEST_F(IdentityThrottleTest, PauseOutlastingTheDeadlineFailsAtOnceNeverSentWithR
   // An HTTP-date three seconds ahead.
   const std::string date =
       absl::FormatTime("%a, %d %b %Y %H:%M:%S GMT", t0_ + absl::Seconds(3), absl::UTCTimeZone());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(429, {{"Retry-After", date}})));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(429, {{"Retry-After", date}})));
 
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
@@ -187,7 +196,7 @@ TEST_F(IdentityThrottleTest, A429WithoutRetryAfterPausesForTheDefault) {
   IdentityThrottleOptions options = Options();
   options.default_pause = absl::Milliseconds(300);
   IdentityThrottle throttle(&inner_, &clock_, &quota_, options);
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(429)))
       .WillRepeatedly(fake_.Answer(Http(200)));
 
@@ -207,7 +216,7 @@ TEST_F(IdentityThrottleTest, APauseEndingJustBeforeTheDeadlineFailsAtOnceToo) {
   IdentityThrottleOptions options = Options();
   options.default_pause = absl::Milliseconds(500);
   IdentityThrottle throttle(&inner_, &clock_, &quota_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(429)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(429)));
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
   ASSERT_EQ(first.result()->status, 429);
@@ -222,7 +231,7 @@ TEST_F(IdentityThrottleTest, MaxPauseZeroTurnsPausesOff) {
   IdentityThrottleOptions options = Options();
   options.max_pause = absl::ZeroDuration();
   IdentityThrottle throttle(&inner_, &clock_, &quota_, options);
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(429, {{"Retry-After", "30"}})))
       .WillOnce(fake_.Answer(Http(200)));
   Outcome first(clock_);
@@ -237,7 +246,7 @@ TEST_F(IdentityThrottleTest, MaxPauseZeroTurnsPausesOff) {
 
 TEST_F(IdentityThrottleTest, OtherIdentitiesAreNotPaused) {
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(429, {{"Retry-After", "5"}})))
       .WillRepeatedly(fake_.Answer(Http(200)));
   Outcome first(clock_);
@@ -258,7 +267,7 @@ TEST_F(IdentityThrottleTest, OtherIdentitiesAreNotPaused) {
 
 TEST_F(IdentityThrottleTest, WaitingInteractiveRequestsGoBeforeWaitingBulkOnes) {
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options(/*rate=*/16, /*burst=*/1));
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Http(200)));
   const std::vector<std::pair<std::string, RequestPriority>> calls = {
       {"i0", RequestPriority::kInteractive}, {"b1", RequestPriority::kBulk},
       {"b2", RequestPriority::kBulk},        {"b3", RequestPriority::kBulk},
@@ -322,14 +331,14 @@ TEST_F(IdentityThrottleTest, BulkGetsExactlyItsShareOfTheRateWhileInteractiveWor
 
 TEST_F(IdentityThrottleTest, CancelOfAWaitingRequestAnswersCancelledAtOnce) {
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options(/*rate=*/1, /*burst=*/1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
   Outcome waiting(clock_);
-  const uint64_t id = SendTo(throttle, Call(kTokenA, "waiting"), waiting);
+  SendOnly(throttle, Call(kTokenA, "waiting"), waiting);
   EXPECT_EQ(throttle.stats().queued_interactive, 1);
   clock_.Advance(absl::Milliseconds(100));
-  throttle.Cancel(id);
+  waiting.Cancel();
   clock_.RunDue();
   absl::StatusOr<HttpResponse> result = waiting.result();
   EXPECT_EQ(waiting.at(), t0_ + absl::Milliseconds(100));
@@ -339,23 +348,38 @@ TEST_F(IdentityThrottleTest, CancelOfAWaitingRequestAnswersCancelledAtOnce) {
   EXPECT_EQ(throttle.stats().queued_interactive, 0);
   clock_.Advance(absl::Seconds(2));
   EXPECT_EQ(fake_.sends(), 1);
-  throttle.Cancel(id);  // already finished: a no-op
+  waiting.Cancel();  // already finished: a no-op
   clock_.RunDue();
   EXPECT_EQ(waiting.calls(), 1);
 }
 
 TEST_F(IdentityThrottleTest, CancelDuringAPauseAnswersCancelledAndSendsNothing) {
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(429, {{"Retry-After", "5"}})));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(429, {{"Retry-After", "5"}})));
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
   ASSERT_EQ(first.result()->status, 429);
   Outcome waiting(clock_);
-  const uint64_t id = SendTo(throttle, Call(kTokenA, "waiting"), waiting);
-  throttle.Cancel(id);
+  SendOnly(throttle, Call(kTokenA, "waiting"), waiting);
+  waiting.Cancel();
   clock_.RunDue();
   EXPECT_EQ(waiting.result().status().code(), absl::StatusCode::kCancelled);
   clock_.Advance(absl::Seconds(10));
+  EXPECT_EQ(fake_.sends(), 1);
+  EXPECT_EQ(throttle.tracked_identities(), 0);
+}
+
+TEST_F(IdentityThrottleTest, ACallCancelledBeforeItCameNeverWaitsNorGoesOut) {
+  IdentityThrottle throttle(&inner_, &clock_, &quota_, Options(/*rate=*/1, /*burst=*/1));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
+  Outcome first(clock_);
+  Send(throttle, Call(kTokenA, "first"), first);
+  Outcome cancelled(clock_);
+  cancelled.Cancel();
+  Send(throttle, Call(kTokenA, "cancelled"), cancelled);
+  EXPECT_EQ(cancelled.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_EQ(throttle.stats().queued_interactive, 0);
+  clock_.Advance(absl::Seconds(2));
   EXPECT_EQ(fake_.sends(), 1);
   EXPECT_EQ(throttle.tracked_identities(), 0);
 }
@@ -364,14 +388,14 @@ TEST_F(IdentityThrottleTest, RequestsBeyondTheQueueCapFailAtOnce) {
   IdentityThrottleOptions options = Options(/*rate=*/1, /*burst=*/1);
   options.max_queued = 2;
   IdentityThrottle throttle(&inner_, &clock_, &quota_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Http(200)));
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
   Outcome q1(clock_);
   Outcome q2(clock_);
   Outcome over(clock_);
-  const uint64_t id1 = SendTo(throttle, Call(kTokenA, "q1"), q1);
-  const uint64_t id2 = SendTo(throttle, Call(kTokenA, "q2"), q2);
+  SendOnly(throttle, Call(kTokenA, "q1"), q1);
+  SendOnly(throttle, Call(kTokenA, "q2"), q2);
   Send(throttle, Call(kTokenA, "over"), over);
   absl::StatusOr<HttpResponse> result = over.result();
   ExpectNotSent(result, absl::StatusCode::kResourceExhausted, "IDENTITY_QUEUE_FULL");
@@ -383,8 +407,8 @@ TEST_F(IdentityThrottleTest, RequestsBeyondTheQueueCapFailAtOnce) {
   Send(throttle, Call(kTokenB, "other"), other);
   ASSERT_TRUE(other.result().ok());
   EXPECT_EQ(throttle.stats().queued_interactive, 2);
-  throttle.Cancel(id1);
-  throttle.Cancel(id2);
+  q1.Cancel();
+  q2.Cancel();
   clock_.RunDue();
   EXPECT_EQ(q1.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(q2.result().status().code(), absl::StatusCode::kCancelled);
@@ -393,7 +417,7 @@ TEST_F(IdentityThrottleTest, RequestsBeyondTheQueueCapFailAtOnce) {
 
 TEST_F(IdentityThrottleTest, RateLimitPastTheDeadlineFailsAtOnceWithTheWait) {
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options(/*rate=*/1, /*burst=*/1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
   clock_.Advance(absl::Milliseconds(250));
@@ -422,9 +446,8 @@ TEST_F(IdentityThrottleTest, ANewPauseFailsWaitingRequestsThatCannotOutlastIt) {
   Outcome long_deadline(clock_);
   Send(throttle, Call(kTokenA, "short", RequestPriority::kInteractive, t0_ + absl::Seconds(3)),
        short_deadline);
-  const uint64_t long_id =
-      SendTo(throttle, Call(kTokenA, "long", RequestPriority::kBulk, t0_ + absl::Seconds(30)),
-             long_deadline);
+  SendOnly(throttle, Call(kTokenA, "long", RequestPriority::kBulk, t0_ + absl::Seconds(30)),
+           long_deadline);
   clock_.Advance(absl::Milliseconds(200));
   fake_.Complete(FakeId(0), Http(429, {{"Retry-After", "5"}}));
   clock_.RunDue();
@@ -433,7 +456,7 @@ TEST_F(IdentityThrottleTest, ANewPauseFailsWaitingRequestsThatCannotOutlastIt) {
   EXPECT_EQ(short_deadline.at(), t0_ + absl::Milliseconds(200))
       << "failed at its deadline instead of when the pause began";
   EXPECT_FALSE(long_deadline.done()) << "a request that outlasts the pause keeps waiting";
-  throttle.Cancel(long_id);
+  long_deadline.Cancel();
   clock_.RunDue();
   EXPECT_EQ(long_deadline.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(fake_.sends(), 1);
@@ -443,7 +466,7 @@ TEST_F(IdentityThrottleTest, AWaitingRequestWhoseDeadlinePassesFailsNeverSentAtI
   // b waits for the next token (1 s); i, interactive, arrives and takes it; b's deadline (1.5 s)
   // passes before the token after that (2 s).
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options(/*rate=*/1, /*burst=*/1));
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Http(200)));
   Outcome first(clock_);
   Send(throttle, Call(kTokenA, "first"), first);
   Outcome bulk(clock_);
@@ -464,14 +487,14 @@ TEST_F(IdentityThrottleTest, AWaitingRequestWhoseDeadlinePassesFailsNeverSentAtI
 
 TEST_F(IdentityThrottleTest, CancelOfASentRequestReachesTheInnerClient) {
   IdentityThrottle throttle(&inner_, &clock_, &quota_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(FakeId(0))).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome sent(clock_);
-  const uint64_t id = SendTo(throttle, Call(kTokenA, "held"), sent);
+  SendOnly(throttle, Call(kTokenA, "held"), sent);
   ASSERT_EQ(fake_.sends(), 1);
-  throttle.Cancel(id);
+  sent.Cancel();
   clock_.RunDue();
   EXPECT_EQ(sent.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(FakeId(0)));
   EXPECT_EQ(throttle.tracked_identities(), 0);
 }
 

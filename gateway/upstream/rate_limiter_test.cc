@@ -27,6 +27,7 @@ using ::testing::_;
 using ::testing::HasSubstr;
 using ::testing::StrictMock;
 
+using upstream_testing::Context;
 using upstream_testing::FakeInner;
 using upstream_testing::Get;
 using upstream_testing::Http;
@@ -67,7 +68,7 @@ class RateLimiterTest : public ::testing::Test {
 
 TEST_F(RateLimiterTest, BurstGoesAtOnceThenOneCallPerIntervalAndQueuedCountsTheWaiting) {
   RateLimiter limiter(&inner_, &clock_, Limit(16, 5));  // 62.5 ms apart after 5
-  EXPECT_CALL(inner_, Send(_, _)).Times(9).WillRepeatedly(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(9).WillRepeatedly(fake_.Answer(Http(200)));
   std::vector<std::unique_ptr<Outcome>> outcomes;
   for (int i = 0; i < 9; ++i) {
     outcomes.push_back(std::make_unique<Outcome>(clock_));
@@ -97,7 +98,7 @@ TEST_F(RateLimiterTest, BurstGoesAtOnceThenOneCallPerIntervalAndQueuedCountsTheW
 
 TEST_F(RateLimiterTest, NeverSendsInsideSendEvenWithTokens) {
   RateLimiter limiter(&inner_, &clock_, Limit(100, 100));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome outcome(clock_);
   SendTo(limiter, Get(), outcome);
   EXPECT_EQ(fake_.sends(), 0);
@@ -108,7 +109,7 @@ TEST_F(RateLimiterTest, NeverSendsInsideSendEvenWithTokens) {
 
 TEST_F(RateLimiterTest, CallWhoseTurnIsPastItsDeadlineFailsAtOnce) {
   RateLimiter limiter(&inner_, &clock_, Limit(1, 1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome first(clock_);
   SendTo(limiter, Get(), first);
   clock_.RunDue();
@@ -116,7 +117,7 @@ TEST_F(RateLimiterTest, CallWhoseTurnIsPastItsDeadlineFailsAtOnce) {
 
   // The next token is 1 s away; this call has 200 ms.
   Outcome late(clock_);
-  SendTo(limiter, Get(t0_ + absl::Milliseconds(200)), late);
+  SendTo(limiter, Get(), late, Context(t0_ + absl::Milliseconds(200)));
   clock_.RunDue();
   absl::StatusOr<HttpResponse> result = late.result();
   EXPECT_EQ(result.status().code(), absl::StatusCode::kResourceExhausted);
@@ -130,17 +131,17 @@ TEST_F(RateLimiterTest, CallWhoseTurnIsPastItsDeadlineFailsAtOnce) {
 
 TEST_F(RateLimiterTest, CancelWhileQueuedAnswersCancelledAndGivesTheTokenBack) {
   RateLimiter limiter(&inner_, &clock_, Limit(1, 1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome first(clock_);
   SendTo(limiter, Get(), first);
   clock_.RunDue();
   ASSERT_TRUE(first.result().ok());
 
   Outcome queued(clock_);
-  const uint64_t id = SendTo(limiter, Get(), queued);  // its turn: t0 + 1 s
+  SendTo(limiter, Get(), queued);  // its turn: t0 + 1 s
   EXPECT_EQ(limiter.queued(), 1);
   clock_.Advance(absl::Milliseconds(300));
-  limiter.Cancel(id);
+  queued.Cancel();
   clock_.RunDue();
   absl::StatusOr<HttpResponse> result = queued.result();
   EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
@@ -151,9 +152,9 @@ TEST_F(RateLimiterTest, CancelWhileQueuedAnswersCancelledAndGivesTheTokenBack) {
   // The reservation came back: the next turn is t0 + 1 s, which a call with 0.8 s left reaches.
   // Had the token been kept, its turn would be t0 + 2 s and it would be refused at once.
   Outcome next(clock_);
-  const uint64_t next_id = SendTo(limiter, Get(clock_.Now() + absl::Milliseconds(800)), next);
+  SendTo(limiter, Get(), next, Context(clock_.Now() + absl::Milliseconds(800)));
   EXPECT_EQ(limiter.queued(), 1) << "refused: the cancelled call's token was not given back";
-  limiter.Cancel(next_id);
+  next.Cancel();
   clock_.RunDue();
   EXPECT_EQ(next.result().status().code(), absl::StatusCode::kCancelled);
 
@@ -162,29 +163,48 @@ TEST_F(RateLimiterTest, CancelWhileQueuedAnswersCancelledAndGivesTheTokenBack) {
   EXPECT_EQ(fake_.sends(), 1);
 }
 
+TEST_F(RateLimiterTest, ACallCancelledBeforeItCameNeverGoesOutAndKeepsNoToken) {
+  RateLimiter limiter(&inner_, &clock_, Limit(1, 1));
+  Outcome cancelled(clock_);
+  cancelled.Cancel();
+  SendTo(limiter, Get(), cancelled);
+  EXPECT_EQ(limiter.queued(), 0);
+  clock_.RunDue();
+  EXPECT_EQ(cancelled.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_EQ(fake_.sends(), 0);
+  // Its token came back: the next call goes at once.
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
+  Outcome next(clock_);
+  SendTo(limiter, Get(), next);
+  clock_.RunDue();
+  EXPECT_EQ(next.result()->status, 200);
+  EXPECT_EQ(next.at(), t0_);
+}
+
 TEST_F(RateLimiterTest, CancelAfterTheTurnCameCancelsTheInnerCall) {
   RateLimiter limiter(&inner_, &clock_, Limit(10, 1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(1000)).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(limiter, Get(), outcome);
+  SendTo(limiter, Get(), outcome);
   clock_.RunDue();
   ASSERT_EQ(fake_.sends(), 1);
-  limiter.Cancel(id);
+  outcome.Cancel();
   clock_.RunDue();
   EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(1000)) << "the cancel must reach the request that went out";
 }
 
 TEST_F(RateLimiterTest, CancelAfterCompletionIsANoOp) {
   RateLimiter limiter(&inner_, &clock_, Limit(10, 1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(limiter, Get(), outcome);
+  SendTo(limiter, Get(), outcome);
   clock_.RunDue();
   ASSERT_TRUE(outcome.result().ok());
-  limiter.Cancel(id);  // StrictMock: no inner Cancel
+  outcome.Cancel();
   clock_.RunDue();
   EXPECT_EQ(outcome.calls(), 1);
+  EXPECT_TRUE(outcome.result().ok());
 }
 
 // The call's turn has come (its timer was taken off the queue and is about to run) but the
@@ -194,8 +214,8 @@ TEST_F(RateLimiterTest, CancelBetweenTurnAndSendIsNotLost) {
   TooLateToCancel timers(&clock_);
   RateLimiter limiter(&inner_, &timers, Limit(100, 10));
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(limiter, Get(), outcome);  // a token is free: due now
-  limiter.Cancel(id);
+  SendTo(limiter, Get(), outcome);  // a token is free: due now
+  outcome.Cancel();
   clock_.RunDue();
 
   absl::StatusOr<HttpResponse> result = outcome.result();

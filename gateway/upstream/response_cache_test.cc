@@ -33,24 +33,34 @@ constexpr char kEve[] = "token pul-test-eve";
 constexpr char kProd[] = "/api/stacks/acme-corp/payments-api/prod";
 constexpr uint64_t kFirstInner = 1000;  // FakeInner numbers its calls from 1000
 
-HttpRequest Read(const std::string& path = kProd, const std::string& token = kJdoe,
-                 const std::string& route = "GetStack") {
-  HttpRequest request;
-  request.method = "GET";
-  request.path = path;
-  request.route = route;
-  request.idempotent = true;
-  request.headers = {{"Authorization", token}};
-  return request;
+// One caller's request and context.
+struct Call {
+  HttpRequest http;
+  CallContext context;
+};
+
+void SendTo(UpstreamClient& client, Call call, Outcome& outcome) {
+  upstream_testing::SendTo(client, std::move(call.http), outcome, std::move(call.context));
 }
 
-HttpRequest Write(const std::string& path, const std::string& method = "POST") {
-  HttpRequest request;
-  request.method = method;
-  request.path = path;
-  request.route = "AddStackTag";
-  request.headers = {{"Authorization", kJdoe}};
-  return request;
+Call Read(const std::string& path = kProd, const std::string& token = kJdoe,
+          const std::string& route = "GetStack") {
+  Call call;
+  call.http.method = "GET";
+  call.http.path = path;
+  call.http.headers = {{"Authorization", token}};
+  call.context = upstream_testing::Context();
+  call.context.route = route;
+  return call;
+}
+
+Call Write(const std::string& path, const std::string& method = "POST") {
+  Call call;
+  call.http.method = method;
+  call.http.path = path;
+  call.http.headers = {{"Authorization", kJdoe}};
+  call.context.route = "AddStackTag";
+  return call;
 }
 
 absl::StatusOr<HttpResponse> Body(const std::string& body, int status = 200) {
@@ -76,7 +86,7 @@ class ResponseCacheTest : public ::testing::Test {
     int status = 0;
     bool upstream = false;
   };
-  Answer Fetch(ResponseCache& cache, HttpRequest request) {
+  Answer Fetch(ResponseCache& cache, Call request) {
     const int before = fake_.sends();
     Outcome outcome(clock_);
     SendTo(cache, std::move(request), outcome);
@@ -95,7 +105,7 @@ class ResponseCacheTest : public ::testing::Test {
 
 TEST_F(ResponseCacheTest, ASecondReadWithinTheTtlIsServedFromMemory) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Body("prod-v1")));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod-v1")));
   const Answer first = Fetch(cache, Read());
   EXPECT_TRUE(first.upstream);
   EXPECT_EQ(first.body, "prod-v1");
@@ -114,7 +124,7 @@ TEST_F(ResponseCacheTest, ASecondReadWithinTheTtlIsServedFromMemory) {
 
 TEST_F(ResponseCacheTest, EntriesExpireAfterTheTtl) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Body("prod-v1")))
       .WillOnce(fake_.Answer(Body("prod-v2")));
   EXPECT_EQ(Fetch(cache, Read()).body, "prod-v1");
@@ -130,7 +140,7 @@ TEST_F(ResponseCacheTest, OnlyRoutesWithATtlAreCached) {
   ResponseCacheOptions options = Options();
   options.ttl_by_route["GetStackUpdates"] = absl::ZeroDuration();  // listed but off
   ResponseCache cache(&inner_, &clock_, options);
-  EXPECT_CALL(inner_, Send(_, _)).Times(4).WillRepeatedly(fake_.Answer(Body("x")));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(4).WillRepeatedly(fake_.Answer(Body("x")));
   for (const char* route : {"GetLatestStackUpdate", "GetStackUpdates"}) {
     const std::string path = std::string(kProd) + "/updates";
     EXPECT_TRUE(Fetch(cache, Read(path, kJdoe, route)).upstream);
@@ -146,7 +156,7 @@ TEST_F(ResponseCacheTest, TheDefaultTtlCoversEveryRouteNotListed) {
   options.default_ttl = absl::Seconds(2);
   options.ttl_by_route["GetStackUpdates"] = absl::ZeroDuration();
   ResponseCache cache(&inner_, &clock_, options);
-  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Answer(Body("x")));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(3).WillRepeatedly(fake_.Answer(Body("x")));
   const std::string path = std::string(kProd) + "/updates";
   EXPECT_TRUE(Fetch(cache, Read(path, kJdoe, "GetLatestStackUpdate")).upstream);
   EXPECT_FALSE(Fetch(cache, Read(path, kJdoe, "GetLatestStackUpdate")).upstream);
@@ -157,7 +167,7 @@ TEST_F(ResponseCacheTest, TheDefaultTtlCoversEveryRouteNotListed) {
 
 TEST_F(ResponseCacheTest, ErrorsAndNon2xxAnswersAreNotKept) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Body(R"({"code":404})", 404)))
       .WillOnce(fake_.Answer(absl::UnavailableError("connection refused")))
       .WillOnce(fake_.Answer(Body("prod")));
@@ -172,7 +182,7 @@ TEST_F(ResponseCacheTest, ErrorsAndNon2xxAnswersAreNotKept) {
 
 TEST_F(ResponseCacheTest, TokensNeverShareAnswers) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Body("jdoe's prod")))
       .WillOnce(fake_.Answer(Body(R"({"code":403})", 403)))
       .WillOnce(fake_.Answer(Body(R"({"code":403})", 403)));
@@ -191,7 +201,7 @@ TEST_F(ResponseCacheTest, TheByteBoundEvictsTheLeastRecentlyUsed) {
   ResponseCacheOptions options = Options();
   options.max_bytes = 4000;  // answers over 500 bytes (with their key) are never kept
   ResponseCache cache(&inner_, &clock_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body(std::string(100, 'x'))));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body(std::string(100, 'x'))));
   auto stack = [](int i) { return "/api/stacks/acme-corp/p/s" + std::to_string(i); };
   int stored = 0;
   while (cache.stats().evictions == 0) {
@@ -215,7 +225,7 @@ TEST_F(ResponseCacheTest, AnswersOverAnEighthOfTheBoundAreNotKept) {
   ResponseCacheOptions options = Options();
   options.max_bytes = 8000;
   ResponseCache cache(&inner_, &clock_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body(std::string(1000, 'x'))));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body(std::string(1000, 'x'))));
   EXPECT_TRUE(Fetch(cache, Read()).upstream);
   EXPECT_TRUE(Fetch(cache, Read()).upstream);
   EXPECT_EQ(cache.stats().entries, 0);
@@ -224,8 +234,8 @@ TEST_F(ResponseCacheTest, AnswersOverAnEighthOfTheBoundAreNotKept) {
 
 TEST_F(ResponseCacheTest, AWriteInvalidatesItsOrgForEveryTokenAndReadsOfNoKnownOrg) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body("x")));
-  const std::vector<HttpRequest> acme = {
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body("x")));
+  const std::vector<Call> acme = {
       Read(kProd, kJdoe),
       Read(kProd, kEve),
       Read("/api/orgs/acme-corp/members", kJdoe, "ListStacks"),
@@ -234,7 +244,7 @@ TEST_F(ResponseCacheTest, AWriteInvalidatesItsOrgForEveryTokenAndReadsOfNoKnownO
       Read("/api/user/stacks", kJdoe, "ListStacks"),
       Read("/api/user", kJdoe, "GetCurrentUser"),
   };
-  const std::vector<HttpRequest> globex = {
+  const std::vector<Call> globex = {
       Read("/api/stacks/globex/inventory/prod", kJdoe),
       Read("/api/user/stacks?maxResults=5&organization=globex", kJdoe, "ListStacks"),
   };
@@ -244,28 +254,28 @@ TEST_F(ResponseCacheTest, AWriteInvalidatesItsOrgForEveryTokenAndReadsOfNoKnownO
 
   EXPECT_EQ(Fetch(cache, Write(std::string(kProd) + "/tags")).status, 200);
   EXPECT_EQ(cache.stats().invalidations, 6);
-  for (const auto& r : acme) EXPECT_TRUE(Fetch(cache, r).upstream) << r.path;
-  for (const auto& r : globex) EXPECT_FALSE(Fetch(cache, r).upstream) << r.path;
+  for (const auto& r : acme) EXPECT_TRUE(Fetch(cache, r).upstream) << r.http.path;
+  for (const auto& r : globex) EXPECT_FALSE(Fetch(cache, r).upstream) << r.http.path;
 
   // Org names compare decoded and case-blind; other methods write too.
   EXPECT_EQ(Fetch(cache, Write("/api/orgs/Globe%78/members/eve", "DELETE")).status, 200);
-  for (const auto& r : globex) EXPECT_TRUE(Fetch(cache, r).upstream) << r.path;
+  for (const auto& r : globex) EXPECT_TRUE(Fetch(cache, r).upstream) << r.http.path;
 }
 
 TEST_F(ResponseCacheTest, ATransferInvalidatesEverything) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body("x")));
-  const std::vector<HttpRequest> reads = {Read(kProd), Read("/api/stacks/globex/inventory/prod"),
-                                          Read("/api/user", kEve, "GetCurrentUser")};
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body("x")));
+  const std::vector<Call> reads = {Read(kProd), Read("/api/stacks/globex/inventory/prod"),
+                                   Read("/api/user", kEve, "GetCurrentUser")};
   for (const auto& r : reads) ASSERT_TRUE(Fetch(cache, r).upstream);
   Fetch(cache, Write(std::string(kProd) + "/transfer"));
-  for (const auto& r : reads) EXPECT_TRUE(Fetch(cache, r).upstream) << r.path;
+  for (const auto& r : reads) EXPECT_TRUE(Fetch(cache, r).upstream) << r.http.path;
   EXPECT_EQ(cache.stats().invalidations, 3);
 }
 
 TEST_F(ResponseCacheTest, AWriteInvalidatesAgainWhenItCompletes) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Hold())                       // the write, 1000
       .WillOnce(fake_.Answer(Body("read during")))  // stored while the write is out
       .WillOnce(fake_.Answer(Body("read after")));
@@ -283,7 +293,7 @@ TEST_F(ResponseCacheTest, AWriteInvalidatesAgainWhenItCompletes) {
 
 TEST_F(ResponseCacheTest, AReadInFlightAcrossAWriteIsNotStored) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Hold());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Hold());
   Outcome stale(clock_), other_org(clock_), write(clock_);
   SendTo(cache, Read(), stale);                                         // 1000
   SendTo(cache, Read("/api/stacks/globex/inventory/prod"), other_org);  // 1001
@@ -315,27 +325,38 @@ TEST_F(ResponseCacheTest, AReadInFlightAcrossAWriteIsNotStored) {
 
 TEST_F(ResponseCacheTest, CancellingAHitBeforeItIsDeliveredAnswersCancelled) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Body("prod")));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod")));
   ASSERT_TRUE(Fetch(cache, Read()).upstream);
   // A hit is delivered from a timer: cancelled before the timer runs, it answers CANCELLED.
   Outcome hit(clock_);
-  const uint64_t id = SendTo(cache, Read(), hit);
+  SendTo(cache, Read(), hit);
   EXPECT_FALSE(hit.done());
-  cache.Cancel(id);
+  hit.Cancel();
   clock_.RunDue();
   EXPECT_EQ(hit.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(cache.stats().hits, 1);
 }
 
+TEST_F(ResponseCacheTest, AHitForACallAlreadyCancelledAnswersCancelled) {
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod")));
+  ASSERT_TRUE(Fetch(cache, Read()).upstream);
+  Outcome hit(clock_);
+  hit.Cancel();
+  SendTo(cache, Read(), hit);
+  clock_.RunDue();
+  EXPECT_EQ(hit.result().status().code(), absl::StatusCode::kCancelled);
+}
+
 TEST_F(ResponseCacheTest, CancellingAMissCancelsTheInnerCall) {
   ResponseCache cache(&inner_, &clock_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(kFirstInner)).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome miss(clock_);
-  const uint64_t id = SendTo(cache, Read(), miss);
-  cache.Cancel(id);
+  SendTo(cache, Read(), miss);
+  miss.Cancel();
   clock_.RunDue();
   EXPECT_EQ(miss.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(kFirstInner));
   EXPECT_EQ(cache.stats().entries, 0);
 }
 

@@ -33,6 +33,7 @@ using ::testing::HasSubstr;
 using ::testing::Invoke;
 using ::testing::StrictMock;
 
+using upstream_testing::Context;
 using upstream_testing::FakeInner;
 using upstream_testing::Get;
 using upstream_testing::Http;
@@ -40,16 +41,20 @@ using upstream_testing::MockUpstream;
 using upstream_testing::Outcome;
 using upstream_testing::SendTo;
 
-HttpRequest Post(absl::Time deadline = absl::InfiniteFuture()) {
+HttpRequest Post() {
   HttpRequest request;
   request.method = "POST";
   request.path = "/api/stacks/acme-corp/payments-api";
-  request.route = "CreateStack";
   request.body = R"({"stackName":"dev2"})";
   request.has_body = true;
-  request.idempotent = false;
-  request.deadline = deadline;
   return request;
+}
+
+CallContext PostContext() {
+  CallContext context;
+  context.route = "CreateStack";
+  context.idempotent = false;
+  return context;
 }
 
 // Backoff caps of 1 ms, then 2 ms: these tests are about which attempts happen.
@@ -65,13 +70,14 @@ constexpr absl::Duration kAllBackoffs = absl::Milliseconds(20);
 
 class RetryingUpstreamTest : public ::testing::Test {
  protected:
-  std::function<void(const HttpRequest&)> CountRetries() {
-    return [this](const HttpRequest&) { ++retries_; };
+  std::function<void(const CallContext&)> CountRetries() {
+    return [this](const CallContext&) { ++retries_; };
   }
   // Sends `request` and lets every attempt and backoff run.
-  absl::StatusOr<HttpResponse> Call(RetryingUpstream& retrying, HttpRequest request) {
+  absl::StatusOr<HttpResponse> Call(RetryingUpstream& retrying, HttpRequest request,
+                                    CallContext context = Context()) {
     Outcome outcome(clock_);
-    SendTo(retrying, std::move(request), outcome);
+    SendTo(retrying, std::move(request), outcome, std::move(context));
     clock_.Advance(kAllBackoffs);
     return outcome.result();
   }
@@ -85,7 +91,7 @@ class RetryingUpstreamTest : public ::testing::Test {
 
 TEST_F(RetryingUpstreamTest, RetriesTwo503sThenReturnsThe200) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(200)));
@@ -108,7 +114,7 @@ TEST_F(RetryingUpstreamTest, RetriesTwo503sThenReturnsThe200) {
 
 TEST_F(RetryingUpstreamTest, GivesUpAfterMaxAttemptsWithTheLastResult) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(3), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(502)))
       .WillOnce(fake_.Answer(Http(504)));
@@ -120,9 +126,9 @@ TEST_F(RetryingUpstreamTest, GivesUpAfterMaxAttemptsWithTheLastResult) {
 
 TEST_F(RetryingUpstreamTest, PostIsNotRetriedOn503) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(Field(&HttpRequest::method, "POST"), _))
+  EXPECT_CALL(inner_, Send(Field(&HttpRequest::method, "POST"), _, _))
       .WillOnce(fake_.Answer(Http(503)));
-  absl::StatusOr<HttpResponse> result = Call(retrying, Post());
+  absl::StatusOr<HttpResponse> result = Call(retrying, Post(), PostContext());
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->status, 503);
   EXPECT_EQ(retries_.load(), 0);
@@ -130,19 +136,19 @@ TEST_F(RetryingUpstreamTest, PostIsNotRetriedOn503) {
 
 TEST_F(RetryingUpstreamTest, PostIsNotRetriedWhenTheConnectionBrokeMidway) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(CurlResultToStatus(CURLE_RECV_ERROR, "Connection reset by peer")));
-  absl::StatusOr<HttpResponse> result = Call(retrying, Post());
+  absl::StatusOr<HttpResponse> result = Call(retrying, Post(), PostContext());
   EXPECT_EQ(result.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(result.status().message(), HasSubstr("Connection reset by peer"));
 }
 
 TEST_F(RetryingUpstreamTest, PostIsRetriedWhenItWasNeverSent) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(CurlResultToStatus(CURLE_COULDNT_CONNECT, "Connection refused")))
       .WillOnce(fake_.Answer(Http(200)));
-  absl::StatusOr<HttpResponse> result = Call(retrying, Post());
+  absl::StatusOr<HttpResponse> result = Call(retrying, Post(), PostContext());
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->status, 200);
   EXPECT_EQ(retries_.load(), 1);
@@ -157,7 +163,7 @@ TEST_F(RetryingUpstreamTest, NonRetryableResultsReturnAfterOneAttempt) {
       Http(500), Http(404), Http(400), absl::DeadlineExceededError("upstream did not answer"),
       breaker_open};
   for (const auto& answer : results) {
-    EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(answer));
+    EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(answer));
     Outcome outcome(clock_);
     SendTo(retrying, Get(), outcome);
     clock_.RunDue();
@@ -178,7 +184,7 @@ TEST_F(RetryingUpstreamTest, ExhaustedBudgetStopsRetries) {
   options.budget_max_tokens = 1;  // one retry in the bank...
   options.budget_ratio = 0;       // ...and calls earn none
   RetryingUpstream retrying(&inner_, &clock_, options, CountRetries());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Http(503)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Http(503)));
 
   absl::StatusOr<HttpResponse> result = Call(retrying, Get());
   ASSERT_TRUE(result.ok());
@@ -198,7 +204,7 @@ TEST_F(RetryingUpstreamTest, CallsRefillTheBudget) {
   options.budget_max_tokens = 1;
   options.budget_ratio = 0.5;
   RetryingUpstream retrying(&inner_, &clock_, options, CountRetries());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Http(503)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Http(503)));
   // Call 1 spends the initial token; call 2 earns half a token (not enough); call 3 completes it.
   for (int call = 1; call <= 3; ++call) ASSERT_TRUE(Call(retrying, Get()).ok());
   EXPECT_EQ(retries_.load(), 2);
@@ -207,7 +213,7 @@ TEST_F(RetryingUpstreamTest, CallsRefillTheBudget) {
 
 TEST_F(RetryingUpstreamTest, RetryAfterSetsTheBackoffExactly) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _))
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503, {{"Retry-After", "1"}})))
       .WillOnce(fake_.Answer(Http(200)));
   Outcome outcome(clock_);
@@ -223,13 +229,13 @@ TEST_F(RetryingUpstreamTest, RetryAfterSetsTheBackoffExactly) {
 TEST_F(RetryingUpstreamTest, CancelDuringBackoffEndsTheCallAtOnceWithoutAnotherAttempt) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
   // Retry-After pins the backoff at one second.
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(503, {{"Retry-After", "1"}})));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(503, {{"Retry-After", "1"}})));
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(retrying, Get(), outcome);
+  SendTo(retrying, Get(), outcome);
   clock_.Advance(absl::Milliseconds(400));
   ASSERT_EQ(retries_.load(), 1) << "a retry is waiting";
 
-  retrying.Cancel(id);
+  outcome.Cancel();
   clock_.RunDue();
   absl::StatusOr<HttpResponse> result = outcome.result();
   EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
@@ -242,40 +248,58 @@ TEST_F(RetryingUpstreamTest, CancelDuringBackoffEndsTheCallAtOnceWithoutAnotherA
   EXPECT_EQ(outcome.calls(), 1);
 }
 
+// The cancel comes after the answer was judged retryable but before the backoff timer exists (here
+// from the retry hook): it finds no backoff to stop, and must still end the call at once.
+TEST_F(RetryingUpstreamTest, CancelBetweenTheRetryDecisionAndTheBackoffEndsTheCallAtOnce) {
+  Outcome outcome(clock_);
+  RetryingUpstream retrying(&inner_, &clock_, Fast(), [&](const CallContext&) {
+    ++retries_;
+    outcome.Cancel();
+  });
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(503, {{"Retry-After", "1"}})));
+  SendTo(retrying, Get(), outcome);
+  clock_.RunDue();
+  ASSERT_EQ(retries_.load(), 1);
+  EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_EQ(outcome.at(), t0_) << "waited for the backoff it should have stopped";
+  clock_.Advance(absl::Seconds(2));
+  EXPECT_EQ(fake_.sends(), 1);
+}
+
 TEST_F(RetryingUpstreamTest, CancelDuringAnAttemptCancelsTheInnerCall) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(1000)).WillOnce(fake_.CancelHeld());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(retrying, Get(), outcome);
+  SendTo(retrying, Get(), outcome);
 
-  retrying.Cancel(id);
+  outcome.Cancel();
   clock_.Advance(kAllBackoffs);
   absl::StatusOr<HttpResponse> result = outcome.result();
   EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(1000)) << "the cancel must reach the attempt in flight";
   EXPECT_EQ(retries_.load(), 0) << "a cancelled attempt is not retried";
 }
 
 TEST_F(RetryingUpstreamTest, CancelAfterCompletionIsANoOp) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(200)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(200)));
   Outcome outcome(clock_);
-  const uint64_t id = SendTo(retrying, Get(), outcome);
+  SendTo(retrying, Get(), outcome);
   clock_.RunDue();
   ASSERT_TRUE(outcome.result().ok());
-  retrying.Cancel(id);  // StrictMock: no inner Cancel
-  retrying.Cancel(id + 12345);
+  outcome.Cancel();
   clock_.RunDue();
   EXPECT_EQ(outcome.calls(), 1);
+  EXPECT_TRUE(outcome.result().ok());
 }
 
 TEST_F(RetryingUpstreamTest, RetryAfterPastTheDeadlineReturnsTheAnswerAtOnce) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
   const absl::Time deadline = t0_ + absl::Milliseconds(500);
-  EXPECT_CALL(inner_, Send(Field(&HttpRequest::deadline, deadline), _))
+  EXPECT_CALL(inner_, Send(_, Field(&CallContext::deadline, deadline), _))
       .WillOnce(fake_.Answer(Http(429, {{"Retry-After", "2"}})));
   Outcome outcome(clock_);
-  SendTo(retrying, Get(deadline), outcome);
+  SendTo(retrying, Get(), outcome, Context(deadline));
   clock_.RunDue();
 
   absl::StatusOr<HttpResponse> result = outcome.result();
@@ -293,10 +317,10 @@ TEST_F(RetryingUpstreamTest, NoAttemptStartsAfterTheDeadline) {
   options.max_backoff = absl::Milliseconds(60);
   RetryingUpstream retrying(&inner_, &clock_, options, CountRetries());
   const absl::Time deadline = t0_ + absl::Milliseconds(300);
-  EXPECT_CALL(inner_, Send(Field(&HttpRequest::deadline, deadline), _))
+  EXPECT_CALL(inner_, Send(_, Field(&CallContext::deadline, deadline), _))
       .WillRepeatedly(fake_.Answer(Http(503)));
   Outcome outcome(clock_);
-  SendTo(retrying, Get(deadline), outcome);
+  SendTo(retrying, Get(), outcome, Context(deadline));
   clock_.Advance(absl::Seconds(1));
 
   absl::StatusOr<HttpResponse> result = outcome.result();
@@ -314,15 +338,16 @@ TEST_F(RetryingUpstreamTest, NoAttemptStartsAfterTheDeadline) {
 TEST_F(RetryingUpstreamTest, InterleavedCallsAreIndependent) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
   // GETs: 503 then 200. POSTs: 503 only.
-  EXPECT_CALL(inner_, Send(Field(&HttpRequest::method, "GET"), _))
+  EXPECT_CALL(inner_, Send(Field(&HttpRequest::method, "GET"), _, _))
       .Times(20)
-      .WillRepeatedly(Invoke([this, n = std::make_shared<std::atomic<int>>(0)](
-                                 HttpRequest request, UpstreamClient::Callback done) {
-        // Odd attempts fail, even ones succeed: every GET needs exactly one retry.
-        const bool fail = (n->fetch_add(1) % 2) == 0;
-        return fake_.Reply(request, std::move(done), fail ? Http(503) : Http(200));
-      }));
-  EXPECT_CALL(inner_, Send(Field(&HttpRequest::method, "POST"), _))
+      .WillRepeatedly(
+          Invoke([this, n = std::make_shared<std::atomic<int>>(0)](
+                     HttpRequest request, CallContext context, UpstreamClient::Callback done) {
+            // Odd attempts fail, even ones succeed: every GET needs exactly one retry.
+            const bool fail = (n->fetch_add(1) % 2) == 0;
+            fake_.Reply(request, context, std::move(done), fail ? Http(503) : Http(200));
+          }));
+  EXPECT_CALL(inner_, Send(Field(&HttpRequest::method, "POST"), _, _))
       .Times(5)
       .WillRepeatedly(fake_.Answer(Http(503)));
   // Sequential GETs so that the odd/even pairing is per call; POSTs interleaved.
@@ -330,7 +355,7 @@ TEST_F(RetryingUpstreamTest, InterleavedCallsAreIndependent) {
     Outcome get(clock_);
     SendTo(retrying, Get(), get);
     Outcome post(clock_);
-    if (i % 2 == 0) SendTo(retrying, Post(), post);
+    if (i % 2 == 0) SendTo(retrying, Post(), post, PostContext());
     clock_.Advance(kAllBackoffs);
     absl::StatusOr<HttpResponse> got = get.result();
     ASSERT_TRUE(got.ok());

@@ -6,36 +6,15 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "gateway/auth/authenticator.h"
-#include "gateway/auth/tenant_tokens.h"
-#include "gateway/clock/timer_thread.h"
+#include "gateway/app/gateway_app.h"
 #include "gateway/config/config.h"
-#include "gateway/observability/logger.h"
-#include "gateway/observability/metered_upstream.h"
-#include "gateway/observability/metrics.h"
-#include "gateway/route/route_table.h"
-#include "gateway/server/gateway_server.h"
-#include "gateway/upstream/circuit_breaker.h"
-#include "gateway/upstream/coalescing_upstream.h"
-#include "gateway/upstream/curl_client.h"
-#include "gateway/upstream/identity_throttle.h"
-#include "gateway/upstream/quota_store.h"
-#include "gateway/upstream/rate_limiter.h"
-#include "gateway/upstream/response_cache.h"
-#include "gateway/upstream/retrying_upstream.h"
-#include "gateway/version.h"
-#include "google/protobuf/descriptor.h"
-#include "prometheus/exposer.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
           "gRPC listen address host:port; port 0 picks a free port (printed as 'listening on "
@@ -160,129 +139,6 @@ ABSL_FLAG(std::string, trusted_proxies, "",
 namespace pulumi_gateway {
 namespace {
 
-constexpr const char* kServices[] = {
-    "pulumi.service.v1.StacksService",
-    "pulumi.service.v1.StackUpdatesService",
-    "pulumi.service.v1.OrganizationsService",
-    "pulumi.service.v1.UsersService",
-};
-
-// Every upstream call passes through these layers, outermost first:
-//   response cache (optional) → read coalescing (optional; a shared read is retried once for
-//   everyone) → retries (budgeted, within the deadline) → circuit breaker → per-token throttle
-//   (429 pauses, optional per-token rate) → outbound rate limit (optional) → metrics per attempt
-//   → libcurl.
-class UpstreamStack {
- public:
-  UpstreamStack(const GatewayConfig& config, UpstreamClient* curl, GatewayMetrics* metrics)
-      : metered_(curl, metrics, &timers_.clock()) {
-    UpstreamClient* below = &metered_;
-    if (config.rate_limit.requests_per_second > 0) {
-      limiter_ = std::make_unique<RateLimiter>(below, &timers_, config.rate_limit);
-      below = limiter_.get();
-    }
-    throttle_ = std::make_unique<IdentityThrottle>(below, &timers_, &quota_, config.throttle);
-    below = throttle_.get();
-    breaker_ = std::make_unique<CircuitBreaker>(below, &timers_, config.breaker);
-    retrying_ = std::make_unique<RetryingUpstream>(
-        breaker_.get(), &timers_, config.retry, [metrics](const CallContext& context) {
-          if (RouteMetrics* route = metrics->Find(context.route)) metrics->UpstreamRetry(route);
-        });
-    top_ = retrying_.get();
-    if (config.coalesce_reads) {
-      coalescing_ = std::make_unique<CoalescingUpstream>(top_, &timers_);
-      top_ = coalescing_.get();
-    }
-    if (config.cache.enabled()) {
-      cache_ = std::make_unique<ResponseCache>(top_, &timers_, config.cache);
-      top_ = cache_.get();
-    }
-  }
-
-  UpstreamClient* top() { return top_; }
-  TimerQueue* timers() { return &timers_; }
-
-  void ExportGauges(GatewayMetrics* metrics) {
-    metrics->AddCallbackMetric("pulumi_upstream_in_flight_requests", "Upstream requests in flight.",
-                               false, [this] { return metered_.in_flight(); });
-    metrics->AddCallbackMetric(
-        "pulumi_upstream_circuit_breaker_state",
-        "Upstream circuit breaker: 0 closed, 1 open (failing fast), 2 half-open (probing).", false,
-        [this] { return static_cast<double>(breaker_->state()); });
-    metrics->AddCallbackMetric("pulumi_upstream_retry_budget_tokens",
-                               "Retries the retry budget would allow right now.", false,
-                               [this] { return retrying_->budget().tokens(); });
-    if (limiter_ != nullptr) {
-      metrics->AddCallbackMetric("pulumi_upstream_rate_limit_queued",
-                                 "Requests waiting for the outbound rate limit.", false,
-                                 [this] { return limiter_->queued(); });
-    }
-    metrics->AddCallbackMetric("pulumi_gateway_throttle_paused_identities",
-                               "Access tokens whose requests wait after an upstream 429.", false,
-                               [this] { return throttle_->stats().paused_identities; });
-    metrics->AddCallbackMetric("pulumi_gateway_throttle_queued_interactive",
-                               "Interactive requests waiting for their token's upstream budget.",
-                               false, [this] { return throttle_->stats().queued_interactive; });
-    metrics->AddCallbackMetric("pulumi_gateway_throttle_queued_bulk",
-                               "Bulk requests waiting for their token's upstream budget.", false,
-                               [this] { return throttle_->stats().queued_bulk; });
-    metrics->AddCallbackMetric(
-        "pulumi_gateway_throttle_pauses_total", "Pauses of an access token started by a 429.", true,
-        [this] { return static_cast<double>(throttle_->stats().pauses_total); });
-    metrics->AddCallbackMetric(
-        "pulumi_gateway_throttle_rejected_total",
-        "Requests failed unsent: their token's budget came too late or its queue was full.", true,
-        [this] { return static_cast<double>(throttle_->stats().rejected_total); });
-    if (coalescing_ != nullptr) {
-      metrics->AddCallbackMetric(
-          "pulumi_gateway_coalesced_requests_total",
-          "Reads that joined an identical read in flight instead of sending their own.", true,
-          [this] { return static_cast<double>(coalescing_->coalesced()); });
-    }
-    if (cache_ != nullptr) {
-      struct CacheMetric {
-        const char* name;
-        const char* help;
-        bool is_counter;
-        int64_t ResponseCache::Stats::*value;
-      };
-      for (const CacheMetric& metric : {
-               CacheMetric{"pulumi_gateway_cache_hits_total", "Reads answered from the cache.",
-                           true, &ResponseCache::Stats::hits},
-               CacheMetric{"pulumi_gateway_cache_misses_total",
-                           "Reads of a cached route that went upstream.", true,
-                           &ResponseCache::Stats::misses},
-               CacheMetric{"pulumi_gateway_cache_evictions_total",
-                           "Cache entries dropped to stay within --cache_max_bytes.", true,
-                           &ResponseCache::Stats::evictions},
-               CacheMetric{"pulumi_gateway_cache_invalidations_total",
-                           "Cache entries dropped because a write may have changed them.", true,
-                           &ResponseCache::Stats::invalidations},
-               CacheMetric{"pulumi_gateway_cache_entries", "Responses held by the cache.", false,
-                           &ResponseCache::Stats::entries},
-               CacheMetric{"pulumi_gateway_cache_bytes", "Bytes held by the cache.", false,
-                           &ResponseCache::Stats::bytes},
-           }) {
-        metrics->AddCallbackMetric(
-            metric.name, metric.help, metric.is_counter,
-            [this, value = metric.value] { return static_cast<double>(cache_->stats().*value); });
-      }
-    }
-  }
-
- private:
-  TimerThread timers_;
-  MeteredUpstream metered_;
-  std::unique_ptr<RateLimiter> limiter_;
-  LocalQuotaStore quota_;
-  std::unique_ptr<IdentityThrottle> throttle_;
-  std::unique_ptr<CircuitBreaker> breaker_;
-  std::unique_ptr<RetryingUpstream> retrying_;
-  std::unique_ptr<CoalescingUpstream> coalescing_;
-  std::unique_ptr<ResponseCache> cache_;
-  UpstreamClient* top_ = nullptr;
-};
-
 [[noreturn]] void Die(absl::string_view message) {
   std::cerr << "pulumi_gateway: " << message << std::endl;
   std::exit(2);
@@ -342,7 +198,7 @@ GatewayConfig ReadFlags() {
   return config;
 }
 
-int Run(GatewayConfig config) {
+int Run(const GatewayConfig& config) {
   // Block the signals before any thread starts (threads inherit the mask), so only the sigwait
   // below sees them and a SIGTERM during start-up still drains instead of killing the process.
   sigset_t signals;
@@ -351,163 +207,18 @@ int Run(GatewayConfig config) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  Logger logger(config.parsed_log_level);
-
-  std::vector<const google::protobuf::ServiceDescriptor*> services;
-  for (const char* name : kServices) {
-    const auto* service =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
-    if (service == nullptr) Die(absl::StrCat("service ", name, " is not linked in"));
-    services.push_back(service);
-  }
-  absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
-  if (!routes.ok()) Die(absl::StrCat("invalid route: ", routes.status().message()));
-  absl::flat_hash_set<std::string> read_routes;
-  for (const auto& route : routes->routes()) {
-    if (route->http_method == "GET") read_routes.insert(route->method->name());
-  }
-  if (absl::Status s = ValidateCacheRoutes(config, read_routes); !s.ok()) Die(s.message());
-
-  CurlClientOptions upstream_options;
-  upstream_options.base_url = config.upstream;
-  upstream_options.ca_file = config.upstream_ca_file;
-  upstream_options.insecure_skip_verify = config.upstream_insecure_skip_verify;
-  upstream_options.http2_prior_knowledge = config.upstream_http2_prior_knowledge;
-  upstream_options.max_connections = config.upstream_max_connections;
-  upstream_options.max_http2_connections = config.upstream_max_http2_connections;
-  upstream_options.max_response_bytes = static_cast<size_t>(config.max_response_bytes);
-  upstream_options.connect_timeout = config.upstream_connect_timeout;
-  absl::StatusOr<std::unique_ptr<CurlClient>> upstream = CurlClient::Create(upstream_options);
-  if (!upstream.ok()) Die(upstream.status().message());
-  if (config.upstream_insecure_skip_verify) {
-    logger.Log(LogLevel::kWarning,
-               "upstream TLS verification is OFF (--upstream_insecure_skip_verify): anyone on "
-               "the network path can read and change traffic, including tokens");
-  }
-
-  GatewayMetrics metrics;
-  for (const auto& route : routes->routes()) metrics.AddRoute(route->method);
-  for (const auto& stream : routes->stream_routes()) metrics.AddRoute(stream->method);
-  for (const auto& composite : routes->composite_routes()) metrics.AddRoute(composite->method);
-  UpstreamStack stack(config, upstream->get(), &metrics);
-
-  // Per-tenant tokens: loaded now, then re-read every --tenant_reload_interval.
-  std::unique_ptr<TenantTokens> tenants;
-  if (!config.tenant_tokens_dir.empty()) {
-    TenantTokensOptions tenant_options;
-    tenant_options.tokens_dir = config.tenant_tokens_dir;
-    tenant_options.map_file = config.tenant_map;
-    tenant_options.reload_interval = config.tenant_reload_interval;
-    tenant_options.logger = &logger;
-    absl::StatusOr<std::unique_ptr<TenantTokens>> loaded = TenantTokens::Load(tenant_options);
-    if (!loaded.ok()) Die(loaded.status().message());
-    tenants = *std::move(loaded);
-    tenants->StartReloading();
-    if (!config.token_file.empty()) {
-      logger.Log(LogLevel::kWarning, "--token_file is not used with --tenant_tokens_dir");
-    }
-    logger.Log(LogLevel::kInfo, "tenant tokens loaded",
-               {{"tenants", tenants->tenant_count()},
-                {"caller_identity", config.caller_identity},
-                {"tenant_map", !config.tenant_map.empty()}});
-  }
-  Authenticator auth;  // passthrough
-  if (tenants != nullptr) {
-    auth = Authenticator(config.parsed_caller_identity, tenants.get());
-  } else if (config.parsed_auth_mode == AuthMode::kService) {
-    auth = Authenticator(config.service_token);
-  }
-  CallEnvironment env;
-  env.upstream = stack.top();
-  env.metrics = &metrics;
-  env.auth = &auth;
-  env.logger = &logger;
-  env.accept = absl::StrCat("application/vnd.pulumi+", config.api_version);
-  env.user_agent = absl::StrCat(kProductName, "/", kVersion);
-  env.error_domain = config.upstream_host;
-  env.default_timeout = config.default_timeout;
-  env.max_in_flight = config.max_in_flight;
-  env.batch_parallelism = config.batch_parallelism;
-  env.timers = stack.timers();
-  env.watch_poll_interval = config.watch_poll_interval;
-  env.watch_max_interval = config.watch_max_interval;
-
-  GatewayServerOptions server_options;
-  server_options.listen = config.listen;
-  server_options.max_request_bytes = static_cast<int>(config.max_request_bytes);
-  if (!config.tls_cert_pem.empty()) {
-    grpc::SslServerCredentialsOptions tls(
-        config.tls_client_ca_pem.empty()
-            ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
-            : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-    tls.pem_root_certs = config.tls_client_ca_pem;
-    tls.pem_key_cert_pairs.push_back({config.tls_key_pem, config.tls_cert_pem});
-    server_options.credentials = grpc::SslServerCredentials(tls);
-  }
-  absl::StatusOr<std::unique_ptr<GatewayServer>> server =
-      GatewayServer::Start(server_options, &*routes, env);
-  if (!server.ok()) Die(server.status().message());
-
-  GatewayServer* gateway = server->get();
-  CurlClient* curl = upstream->get();
-  metrics.AddCallbackMetric("pulumi_gateway_in_flight_calls", "gRPC calls in flight.", false,
-                            [gateway] { return gateway->in_flight(); });
-  stack.ExportGauges(&metrics);
-  if (TenantTokens* tenant_tokens = tenants.get()) {
-    metrics.AddCallbackMetric(
-        "pulumi_gateway_tenants", "Tenants with a valid token (--tenant_tokens_dir).", false,
-        [tenant_tokens] { return static_cast<double>(tenant_tokens->tenant_count()); });
-    metrics.AddCallbackMetric(
-        "pulumi_gateway_tenant_reloads_total",
-        "Reloads of --tenant_tokens_dir/--tenant_map that changed the tenants in use.", true,
-        [tenant_tokens] { return static_cast<double>(tenant_tokens->reloads()); });
-    metrics.AddCallbackMetric(
-        "pulumi_gateway_tenant_reload_failures_total",
-        "Reloads that could not read --tenant_tokens_dir or --tenant_map (the last good set "
-        "stays in use).",
-        true, [tenant_tokens] { return static_cast<double>(tenant_tokens->reload_failures()); });
-  }
-  metrics.AddCallbackMetric("pulumi_upstream_connections_opened_total",
-                            "Upstream connections opened (reuse keeps this low).", true,
-                            [curl] { return static_cast<double>(curl->connections_opened()); });
-  std::unique_ptr<prometheus::Exposer> exposer;
-  if (!config.metrics_listen.empty()) {
-    try {
-      // One civetweb worker: scrapes are rare, and threads count against the gateway's budget.
-      exposer = std::make_unique<prometheus::Exposer>(config.metrics_listen, /*num_threads=*/1);
-    } catch (const std::exception& e) {
-      Die(absl::StrCat("--metrics_listen: cannot listen on ", config.metrics_listen, ": ",
-                       e.what()));
-    }
-    exposer->RegisterCollectable(metrics.registry());
-    exposer->RegisterCollectable(metrics.callbacks());
-    const std::string host = config.metrics_listen.substr(0, config.metrics_listen.rfind(':'));
-    // One write per line: tests and scripts read these lines while the process runs.
-    std::cerr << absl::StrCat("metrics listening on ", host, ":",
-                              exposer->GetListeningPorts().front(), "\n")
+  absl::StatusOr<std::unique_ptr<GatewayApp>> app = GatewayApp::Start(config);
+  if (!app.ok()) Die(app.status().message());
+  // One write per line: tests and scripts read these lines while the process runs.
+  if (!(*app)->metrics_address().empty()) {
+    std::cerr << absl::StrCat("metrics listening on ", (*app)->metrics_address(), "\n")
               << std::flush;
   }
-
-  std::cerr << absl::StrCat("listening on ", (*server)->address(), "\n") << std::flush;
-  logger.Log(LogLevel::kInfo, "started",
-             {{"version", kVersion},
-              {"listen", (*server)->address()},
-              {"upstream", config.upstream},
-              {"auth_mode", config.auth_mode},
-              {"routes", routes->routes().size()},
-              {"streams", routes->stream_routes().size()}});
+  std::cerr << absl::StrCat("listening on ", (*app)->address(), "\n") << std::flush;
 
   int signal = 0;
   sigwait(&signals, &signal);
-  logger.Log(LogLevel::kInfo, "draining",
-             {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"},
-              {"in_flight", (*server)->in_flight()},
-              {"drain_delay_seconds", absl::ToDoubleSeconds(config.drain_delay)},
-              {"grace_seconds", absl::ToDoubleSeconds(config.shutdown_grace)}});
-  (*server)->SetServing(false);
-  absl::SleepFor(config.drain_delay);
-  (*server)->Shutdown(config.shutdown_grace);
-  logger.Log(LogLevel::kInfo, "stopped", {{"in_flight", (*server)->in_flight()}});
+  (*app)->Drain(signal == SIGTERM ? "SIGTERM" : "SIGINT");
   return 0;
 }
 
@@ -526,5 +237,5 @@ int main(int argc, char** argv) {
   if (absl::Status s = pulumi_gateway::ValidateConfig(&config); !s.ok()) {
     pulumi_gateway::Die(s.message());
   }
-  return pulumi_gateway::Run(std::move(config));
+  return pulumi_gateway::Run(config);
 }

@@ -54,9 +54,8 @@ void CancelRegistration::Reset() {
       unused = std::move(it->second);  // destroyed outside the lock
       state->callbacks.erase(it);
     } else if (state->running == id && state->running_thread != std::this_thread::get_id()) {
-      auto finished = [&state, id]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(state->mu) {
-        return state->running != id;
-      };
+      auto finished = [&state, id]()
+                          ABSL_EXCLUSIVE_LOCKS_REQUIRED(state->mu) { return state->running != id; };
       state->mu.Await(absl::Condition(&finished));
     }
   }

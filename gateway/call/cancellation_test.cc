@@ -5,8 +5,8 @@
 #include "gateway/call/cancellation.h"
 
 #include <atomic>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>

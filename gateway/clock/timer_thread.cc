@@ -7,17 +7,32 @@ namespace pulumi_gateway {
 
 TimerThread::TimerThread() : thread_([this] { Run(); }) {}
 
-TimerThread::~TimerThread() {
+TimerThread::~TimerThread() { Stop(); }
+
+void TimerThread::Stop() {
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
   }
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
+  absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> dropped;
+  {
+    absl::MutexLock lock(&mu_);
+    due_.clear();
+    dropped.swap(callbacks_);
+  }
 }
 
 uint64_t TimerThread::Schedule(absl::Time when, Callback callback) {
   absl::MutexLock lock(&mu_);
   const uint64_t id = next_id_++;
+  if (stopping_) {
+    // Never runs; destroyed outside the lock (it may own objects that take locks of their own).
+    mu_.Unlock();
+    callback = nullptr;
+    mu_.Lock();
+    return id;
+  }
   due_.emplace(when, id);
   callbacks_.emplace(id, std::make_pair(when, std::move(callback)));
   return id;

@@ -22,8 +22,14 @@ namespace pulumi_gateway {
 class TimerThread final : public TimerQueue {
  public:
   TimerThread();
-  // Stops the thread; callbacks not yet run are dropped without running.
+  // Stop().
   ~TimerThread() override;
+
+  // Stops the thread once the callbacks running (if any) have returned; callbacks not yet run
+  // are dropped without running, and so are callbacks scheduled from then on. Lets an owner take
+  // down the objects that schedule timers without any timer firing meanwhile. Idempotent; not
+  // from a callback.
+  void Stop();
 
   const Clock& clock() const override { return Clock::Real(); }
   uint64_t Schedule(absl::Time when, Callback callback) override;

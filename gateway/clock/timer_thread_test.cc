@@ -6,6 +6,7 @@
 #include "gateway/clock/timer_thread.h"
 
 #include <atomic>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -189,6 +190,19 @@ TEST(TimerThreadLifetimeTest, DestructorDropsPendingCallbacksWithoutRunningThem)
     timers.Schedule(timers.Now() + absl::Hours(1), [&] { ran = true; });
   }  // Returns without waiting for the hour (a hang would time the test out).
   EXPECT_FALSE(ran.load());
+}
+
+TEST(TimerThreadLifetimeTest, StopDropsPendingAndLaterCallbacks) {
+  std::atomic<int> ran{0};
+  TimerThread timers;
+  timers.Schedule(timers.Now() + absl::Hours(1), [&] { ++ran; });
+  timers.Stop();
+  auto owned = std::make_shared<int>(1);
+  std::weak_ptr<int> alive = owned;
+  timers.Schedule(timers.Now(), [&, owned = std::move(owned)] { ++ran; });
+  EXPECT_TRUE(alive.expired()) << "a callback scheduled after Stop is dropped at once";
+  timers.Stop();
+  EXPECT_EQ(ran.load(), 0);
 }
 
 TEST_F(TimerThreadTest, ManyTimersAllRunExactlyOnce) {

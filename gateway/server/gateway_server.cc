@@ -69,6 +69,11 @@ GatewayServer::~GatewayServer() {
   if (server_ != nullptr) Shutdown(absl::ZeroDuration());
 }
 
+void GatewayServer::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_gateway_in_flight_calls", "gRPC calls in flight.",
+                [this] { return in_flight(); });
+}
+
 void GatewayServer::SetServing(bool serving) {
   grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
   if (health == nullptr) return;

@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/routed_service.h"
@@ -53,6 +54,9 @@ class GatewayServer final {
   int in_flight() const { return in_flight_.load(); }
   // Update watches (shared poll loops) running.
   int watches() const { return watches_.size(); }
+
+  // pulumi_gateway_in_flight_calls.
+  void ExportMetrics(MetricSink& sink) const;
 
   // Health (grpc.health.v1, overall and per service) SERVING or NOT_SERVING.
   void SetServing(bool serving);

@@ -74,6 +74,12 @@ void CircuitBreaker::Send(HttpRequest request, CallContext context, Callback don
                });
 }
 
+void CircuitBreaker::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_upstream_circuit_breaker_state",
+                "Upstream circuit breaker: 0 closed, 1 open (failing fast), 2 half-open (probing).",
+                [this] { return static_cast<double>(state()); });
+}
+
 void CircuitBreaker::Record(bool failure, bool probe) {
   absl::MutexLock lock(&mu_);
   if (probe) probe_in_flight_ = false;

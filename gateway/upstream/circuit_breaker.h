@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -35,6 +36,9 @@ class CircuitBreaker final : public UpstreamClient {
   void Send(HttpRequest request, CallContext context, Callback done) override;
 
   State state() const;
+
+  // pulumi_upstream_circuit_breaker_state.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   static bool IsFailure(const absl::StatusOr<HttpResponse>& result);

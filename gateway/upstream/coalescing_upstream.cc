@@ -57,6 +57,12 @@ CoalescingUpstream::CoalescingUpstream(UpstreamClient* inner, TimerQueue* timers
 
 CoalescingUpstream::~CoalescingUpstream() = default;
 
+void CoalescingUpstream::ExportMetrics(MetricSink& sink) const {
+  sink.AddCounter("pulumi_gateway_coalesced_requests_total",
+                  "Reads that joined an identical read in flight instead of sending their own.",
+                  [this] { return static_cast<double>(coalesced()); });
+}
+
 void CoalescingUpstream::Send(HttpRequest request, CallContext context, Callback done) {
   if (request.method != "GET") {
     return SendWrite(std::move(request), std::move(context), std::move(done));

@@ -31,6 +31,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/org_scope.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -46,6 +47,9 @@ class CoalescingUpstream final : public UpstreamClient {
 
   // Calls that joined a request already in flight instead of sending their own.
   int64_t coalesced() const { return coalesced_.load(std::memory_order_relaxed); }
+
+  // pulumi_gateway_coalesced_requests_total.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   struct Flight;

@@ -103,6 +103,25 @@ IdentityThrottleStats IdentityThrottle::stats() const {
   return stats;
 }
 
+void IdentityThrottle::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_gateway_throttle_paused_identities",
+                "Access tokens whose requests wait after an upstream 429.",
+                [this] { return stats().paused_identities; });
+  sink.AddGauge("pulumi_gateway_throttle_queued_interactive",
+                "Interactive requests waiting for their token's upstream budget.",
+                [this] { return stats().queued_interactive; });
+  sink.AddGauge("pulumi_gateway_throttle_queued_bulk",
+                "Bulk requests waiting for their token's upstream budget.",
+                [this] { return stats().queued_bulk; });
+  sink.AddCounter("pulumi_gateway_throttle_pauses_total",
+                  "Pauses of an access token started by a 429.",
+                  [this] { return static_cast<double>(stats().pauses_total); });
+  sink.AddCounter(
+      "pulumi_gateway_throttle_rejected_total",
+      "Requests failed unsent: their token's budget came too late or its queue was full.",
+      [this] { return static_cast<double>(stats().rejected_total); });
+}
+
 int IdentityThrottle::tracked_identities() const {
   absl::MutexLock lock(&mu_);
   return static_cast<int>(identities_.size());

@@ -40,6 +40,7 @@
 #include "gateway/call/call_context.h"
 #include "gateway/clock/timer_queue.h"
 #include "gateway/http/http_types.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/quota_store.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -96,6 +97,10 @@ class IdentityThrottle final : public UpstreamClient {
   IdentityThrottleStats stats() const;
   // Identities with requests waiting or in flight (the state this class holds).
   int tracked_identities() const;
+
+  // pulumi_gateway_throttle_{paused_identities,queued_interactive,queued_bulk} and
+  // pulumi_gateway_throttle_{pauses,rejected}_total.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   enum class Phase { kQueued, kSent, kDone };

@@ -32,6 +32,11 @@ int RateLimiter::queued() const {
   return queued_;
 }
 
+void RateLimiter::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_upstream_rate_limit_queued",
+                "Requests waiting for the outbound rate limit.", [this] { return queued(); });
+}
+
 void RateLimiter::Send(HttpRequest request, CallContext context, Callback done) {
   const absl::Time now = timers_->Now();
   const CancellationToken token = context.cancellation;

@@ -13,6 +13,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -36,6 +37,9 @@ class RateLimiter final : public UpstreamClient {
 
   // Requests waiting for their turn.
   int queued() const;
+
+  // pulumi_upstream_rate_limit_queued.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   struct Waiting;

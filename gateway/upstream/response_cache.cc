@@ -213,6 +213,25 @@ void ResponseCache::EraseLocked(Entry* entry) {
   entries_.erase(entries_.find(entry->key));
 }
 
+void ResponseCache::ExportMetrics(MetricSink& sink) const {
+  auto read = [this](int64_t Stats::*value) {
+    return [this, value] { return static_cast<double>(stats().*value); };
+  };
+  sink.AddCounter("pulumi_gateway_cache_hits_total", "Reads answered from the cache.",
+                  read(&Stats::hits));
+  sink.AddCounter("pulumi_gateway_cache_misses_total",
+                  "Reads of a cached route that went upstream.", read(&Stats::misses));
+  sink.AddCounter("pulumi_gateway_cache_evictions_total",
+                  "Cache entries dropped to stay within --cache_max_bytes.",
+                  read(&Stats::evictions));
+  sink.AddCounter("pulumi_gateway_cache_invalidations_total",
+                  "Cache entries dropped because a write may have changed them.",
+                  read(&Stats::invalidations));
+  sink.AddGauge("pulumi_gateway_cache_entries", "Responses held by the cache.",
+                read(&Stats::entries));
+  sink.AddGauge("pulumi_gateway_cache_bytes", "Bytes held by the cache.", read(&Stats::bytes));
+}
+
 ResponseCache::Stats ResponseCache::stats() const {
   absl::MutexLock lock(&mu_);
   Stats stats = stats_;

@@ -32,6 +32,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/org_scope.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -76,6 +77,10 @@ class ResponseCache final : public UpstreamClient {
   void Send(HttpRequest request, CallContext context, Callback done) override;
 
   Stats stats() const;
+
+  // pulumi_gateway_cache_{hits,misses,evictions,invalidations}_total, pulumi_gateway_cache_entries
+  // and pulumi_gateway_cache_bytes.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   struct Entry;

@@ -29,6 +29,12 @@ RetryingUpstream::RetryingUpstream(UpstreamClient* inner, TimerQueue* timers, Re
 
 RetryingUpstream::~RetryingUpstream() = default;
 
+void RetryingUpstream::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_upstream_retry_budget_tokens",
+                "Retries the retry budget would allow right now.",
+                [this] { return budget_.tokens(); });
+}
+
 void RetryingUpstream::Send(HttpRequest request, CallContext context, Callback done) {
   auto call = std::make_shared<Call>();
   call->request = std::move(request);

@@ -14,6 +14,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/retry_policy.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -30,6 +31,9 @@ class RetryingUpstream final : public UpstreamClient {
   void Send(HttpRequest request, CallContext context, Callback done) override;
 
   const RetryBudget& budget() const { return budget_; }
+
+  // pulumi_upstream_retry_budget_tokens.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   struct Call;

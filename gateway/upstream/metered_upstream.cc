@@ -1,4 +1,4 @@
-#include "gateway/observability/metered_upstream.h"
+#include "gateway/upstream/metered_upstream.h"
 
 #include <utility>
 
@@ -24,6 +24,11 @@ void MeteredUpstream::Send(HttpRequest request, CallContext context, Callback do
         }
         std::move(done)(std::move(result));
       });
+}
+
+void MeteredUpstream::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_upstream_in_flight_requests", "Upstream requests in flight.",
+                [this] { return in_flight(); });
 }
 
 }  // namespace pulumi_gateway

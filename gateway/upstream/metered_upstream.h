@@ -3,12 +3,13 @@
 //
 //   MeteredUpstream metered(&curl_client, &metrics, &Clock::Real());
 //   metered.Send(std::move(request), context, std::move(done));  // context.route names the metrics
-#ifndef GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
-#define GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
+#ifndef GATEWAY_UPSTREAM_METERED_UPSTREAM_H_
+#define GATEWAY_UPSTREAM_METERED_UPSTREAM_H_
 
 #include <atomic>
 
 #include "gateway/clock/clock.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/observability/metrics.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -23,6 +24,9 @@ class MeteredUpstream final : public UpstreamClient {
 
   int in_flight() const { return in_flight_.load(); }
 
+  // pulumi_upstream_in_flight_requests.
+  void ExportMetrics(MetricSink& sink) const;
+
  private:
   UpstreamClient* const inner_;
   GatewayMetrics* const metrics_;
@@ -32,4 +36,4 @@ class MeteredUpstream final : public UpstreamClient {
 
 }  // namespace pulumi_gateway
 
-#endif  // GATEWAY_OBSERVABILITY_METERED_UPSTREAM_H_
+#endif  // GATEWAY_UPSTREAM_METERED_UPSTREAM_H_

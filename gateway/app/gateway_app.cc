@@ -43,8 +43,7 @@ struct GatewayApp::Parts {
 namespace {
 
 absl::StatusOr<std::unique_ptr<RouteTable>> BuildRoutes() {
-  std::vector<const google::protobuf::ServiceDescriptor*> services =
-      LinkedServices(kServedPackage);
+  std::vector<const google::protobuf::ServiceDescriptor*> services = LinkedServices(kServedPackage);
   if (services.empty()) {
     return absl::InternalError(
         absl::StrCat("no service of package ", kServedPackage, " is linked in"));
@@ -56,70 +55,25 @@ absl::StatusOr<std::unique_ptr<RouteTable>> BuildRoutes() {
   return std::make_unique<RouteTable>(*std::move(routes));
 }
 
-CurlClientOptions TransportOptions(const GatewayConfig& config) {
-  CurlClientOptions options;
-  options.base_url = config.upstream;
-  options.ca_file = config.upstream_ca_file;
-  options.insecure_skip_verify = config.upstream_insecure_skip_verify;
-  options.http2_prior_knowledge = config.upstream_http2_prior_knowledge;
-  options.max_connections = config.upstream_max_connections;
-  options.max_http2_connections = config.upstream_max_http2_connections;
-  options.max_response_bytes = static_cast<size_t>(config.max_response_bytes);
-  options.connect_timeout = config.upstream_connect_timeout;
-  return options;
-}
-
-UpstreamStackOptions StackOptions(const GatewayConfig& config) {
-  UpstreamStackOptions options;
-  options.retry = config.retry;
-  options.breaker = config.breaker;
-  options.rate_limit = config.rate_limit;
-  options.throttle = config.throttle;
-  options.coalesce_reads = config.coalesce_reads;
-  options.cache = config.cache;
-  return options;
-}
-
-GatewayServerOptions ServerOptions(const GatewayConfig& config) {
-  GatewayServerOptions options;
-  options.listen = config.listen;
-  options.max_request_bytes = static_cast<int>(config.max_request_bytes);
-  if (!config.tls_cert_pem.empty()) {
-    grpc::SslServerCredentialsOptions tls(
-        config.tls_client_ca_pem.empty()
-            ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
-            : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-    tls.pem_root_certs = config.tls_client_ca_pem;
-    tls.pem_key_cert_pairs.push_back({config.tls_key_pem, config.tls_cert_pem});
-    options.credentials = grpc::SslServerCredentials(tls);
-  }
-  return options;
-}
-
 // Loads the per-tenant tokens (re-read every --tenant_reload_interval) when configured.
 absl::Status StartAuth(GatewayApp::Parts& parts) {
-  const GatewayConfig& config = parts.config;
-  if (config.tenant_tokens_dir.empty()) {
-    if (config.parsed_auth_mode == AuthMode::kService) parts.auth = Authenticator(config.service_token);
+  const AuthOptions& auth = parts.config.auth;
+  if (!auth.uses_tenants()) {
+    if (auth.mode == AuthMode::kService) parts.auth = Authenticator(auth.service_token);
     return absl::OkStatus();
   }
-  TenantTokensOptions options;
-  options.tokens_dir = config.tenant_tokens_dir;
-  options.map_file = config.tenant_map;
-  options.reload_interval = config.tenant_reload_interval;
+  TenantTokensOptions options = auth.tenants;
   options.logger = parts.logger.get();
   absl::StatusOr<std::unique_ptr<TenantTokens>> loaded = TenantTokens::Load(options);
   if (!loaded.ok()) return loaded.status();
   parts.tenants = *std::move(loaded);
   parts.tenants->StartReloading();
-  if (!config.token_file.empty()) {
-    parts.logger->Log(LogLevel::kWarning, "--token_file is not used with --tenant_tokens_dir");
-  }
-  parts.logger->Log(LogLevel::kInfo, "tenant tokens loaded",
-                    {{"tenants", parts.tenants->tenant_count()},
-                     {"caller_identity", config.caller_identity},
-                     {"tenant_map", !config.tenant_map.empty()}});
-  parts.auth = Authenticator(config.parsed_caller_identity, parts.tenants.get());
+  parts.logger->Log(
+      LogLevel::kInfo, "tenant tokens loaded",
+      {{"tenants", parts.tenants->tenant_count()},
+       {"caller_identity", std::string(CallerIdentitySourceName(auth.caller_identity.source))},
+       {"tenant_map", !auth.tenants.map_file.empty()}});
+  parts.auth = Authenticator(auth.caller_identity, parts.tenants.get());
   return absl::OkStatus();
 }
 
@@ -143,11 +97,12 @@ absl::Status StartMetrics(GatewayApp::Parts& parts, std::string* address) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfig& config,
-                                                               GatewayAppEnvironment environment) {
+                                                              GatewayAppEnvironment environment) {
   auto parts = std::make_unique<Parts>();
   parts->config = config;
-  parts->logger = std::make_unique<Logger>(config.parsed_log_level, environment.log);
+  parts->logger = std::make_unique<Logger>(config.log_level, environment.log);
   Logger& logger = *parts->logger;
+  for (const std::string& warning : config.warnings) logger.Log(LogLevel::kWarning, warning);
 
   absl::StatusOr<std::unique_ptr<RouteTable>> routes = BuildRoutes();
   if (!routes.ok()) return routes.status();
@@ -156,23 +111,23 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   for (const auto& route : parts->routes->routes()) {
     if (route->http_method == "GET") read_routes.insert(route->method->name());
   }
-  if (absl::Status s = ValidateCacheRoutes(config, read_routes); !s.ok()) return s;
+  if (absl::Status s = ValidateCacheRoutes(config.stack.cache, read_routes); !s.ok()) return s;
   for (const auto& route : parts->routes->routes()) parts->metrics.AddRoute(route->method);
   for (const auto& stream : parts->routes->stream_routes()) parts->metrics.AddRoute(stream->method);
   for (const auto& composite : parts->routes->composite_routes()) {
     parts->metrics.AddRoute(composite->method);
   }
 
-  absl::StatusOr<std::unique_ptr<CurlClient>> curl = CurlClient::Create(TransportOptions(config));
+  absl::StatusOr<std::unique_ptr<CurlClient>> curl = CurlClient::Create(config.upstream);
   if (!curl.ok()) return curl.status();
   parts->curl = *std::move(curl);
-  if (config.upstream_insecure_skip_verify) {
+  if (config.upstream.insecure_skip_verify) {
     logger.Log(LogLevel::kWarning,
                "upstream TLS verification is OFF (--upstream_insecure_skip_verify): anyone on "
                "the network path can read and change traffic, including tokens");
   }
   parts->stack = std::make_unique<UpstreamStack>(parts->curl.get(), &parts->timers, &parts->quota,
-                                                 &parts->metrics, StackOptions(config));
+                                                 &parts->metrics, config.stack);
   if (absl::Status s = StartAuth(*parts); !s.ok()) return s;
 
   CallEnvironment env;
@@ -180,17 +135,13 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   env.metrics = &parts->metrics;
   env.auth = &parts->auth;
   env.logger = &logger;
-  env.accept = absl::StrCat("application/vnd.pulumi+", config.api_version);
+  env.options = config.calls;
+  env.accept = absl::StrCat("application/vnd.pulumi+", config.calls.api_version);
   env.user_agent = absl::StrCat(kProductName, "/", kVersion);
   env.error_domain = config.upstream_host;
-  env.default_timeout = config.default_timeout;
-  env.max_in_flight = config.max_in_flight;
-  env.batch_parallelism = config.batch_parallelism;
   env.timers = &parts->timers;
-  env.watch_poll_interval = config.watch_poll_interval;
-  env.watch_max_interval = config.watch_max_interval;
   absl::StatusOr<std::unique_ptr<GatewayServer>> server =
-      GatewayServer::Start(ServerOptions(config), parts->routes.get(), env);
+      GatewayServer::Start(config.server, parts->routes.get(), env);
   if (!server.ok()) return server.status();
   parts->server = *std::move(server);
 
@@ -204,8 +155,8 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   logger.Log(LogLevel::kInfo, "started",
              {{"version", kVersion},
               {"listen", parts->server->address()},
-              {"upstream", config.upstream},
-              {"auth_mode", config.auth_mode},
+              {"upstream", config.upstream.base_url},
+              {"auth_mode", std::string(AuthModeName(config.auth.mode))},
               {"routes", parts->routes->routes().size()},
               {"streams", parts->routes->stream_routes().size()}});
   std::unique_ptr<GatewayApp> app(new GatewayApp(std::move(parts)));
@@ -243,12 +194,12 @@ void GatewayApp::Drain(absl::string_view reason) {
   parts_->logger->Log(LogLevel::kInfo, "draining",
                       {{"signal", std::string(reason)},
                        {"in_flight", server.in_flight()},
-                       {"drain_delay_seconds", absl::ToDoubleSeconds(config.drain_delay)},
-                       {"grace_seconds", absl::ToDoubleSeconds(config.shutdown_grace)}});
+                       {"drain_delay_seconds", absl::ToDoubleSeconds(config.drain.delay)},
+                       {"grace_seconds", absl::ToDoubleSeconds(config.drain.grace)}});
   server.SetServing(false);
   // Load balancers notice NOT_SERVING while calls are still accepted.
-  absl::SleepFor(config.drain_delay);
-  server.Shutdown(config.shutdown_grace);
+  absl::SleepFor(config.drain.delay);
+  server.Shutdown(config.drain.grace);
   parts_->logger->Log(LogLevel::kInfo, "stopped", {{"in_flight", server.in_flight()}});
 }
 

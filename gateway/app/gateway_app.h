@@ -30,7 +30,7 @@ struct GatewayAppEnvironment {
 
 class GatewayApp final {
  public:
-  // Starts a gateway serving `config` (ValidateConfig must have accepted it). Errors name the
+  // Starts a gateway serving `config` (as ParseConfig returns it). Errors name the
   // flag at fault where there is one: INVALID_ARGUMENT for a configuration that the routes or the
   // upstream client reject (--cache_ttl naming a route that is not a read), FAILED_PRECONDITION or
   // INVALID_ARGUMENT when tenant tokens cannot be loaded, UNAVAILABLE when an address cannot be
@@ -56,7 +56,7 @@ class GatewayApp final {
   // are cancelled. `reason` (e.g. "SIGTERM") goes in the log. Blocks; call once.
   void Drain(absl::string_view reason);
 
- // Everything a running gateway owns (gateway_app.cc).
+  // Everything a running gateway owns (gateway_app.cc).
   struct Parts;
 
  private:

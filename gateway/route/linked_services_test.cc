@@ -22,10 +22,10 @@ std::vector<std::string> Names(const std::vector<const google::protobuf::Service
 }
 
 TEST(LinkedServicesTest, EveryServiceOfThePackageSortedByName) {
-  EXPECT_THAT(Names(LinkedServices(kServedPackage)),
-              ElementsAre("pulumi.service.v1.OrganizationsService",
-                          "pulumi.service.v1.StackUpdatesService",
-                          "pulumi.service.v1.StacksService", "pulumi.service.v1.UsersService"));
+  EXPECT_THAT(
+      Names(LinkedServices(kServedPackage)),
+      ElementsAre("pulumi.service.v1.OrganizationsService", "pulumi.service.v1.StackUpdatesService",
+                  "pulumi.service.v1.StacksService", "pulumi.service.v1.UsersService"));
 }
 
 TEST(LinkedServicesTest, OnlyThatPackage) {

@@ -41,8 +41,8 @@ absl::Status BatchGetStacks::Setup(const grpc::ByteBuffer& bytes) {
     return absl::InvalidArgumentError(
         absl::StrCat("stacks: ", count, " entries; at most ", kMaxBatchEntries, " per call"));
   }
-  ASSIGN_OR_RETURN(const int parallelism,
-                   EffectiveParallelism(request_->max_parallelism(), env().batch_parallelism));
+  ASSIGN_OR_RETURN(const int parallelism, EffectiveParallelism(request_->max_parallelism(),
+                                                               env().options.batch_parallelism));
   set_parallelism(std::min(parallelism, count));
   RETURN_IF_ERROR(AuthorizeCall());
   // Every entry is checked before the first request, so a bad entry cannot leave a half-done

@@ -75,7 +75,7 @@ CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServer
                             : NewRequestId();
   const auto deadline = context.deadline();
   identity.deadline = deadline == std::chrono::system_clock::time_point::max()
-                          ? env.Now() + env.default_timeout
+                          ? env.Now() + env.options.default_timeout
                           : absl::FromChrono(deadline);
   return identity;
 }

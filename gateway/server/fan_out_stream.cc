@@ -127,7 +127,7 @@ void FanOutStream::Pump() {
     CallIdentity identity = identity_;
     // Without a call deadline each request gets the default timeout: a large batch may take
     // longer than one timeout in all.
-    if (!has_deadline_) identity.deadline = env_.Now() + env_.default_timeout;
+    if (!has_deadline_) identity.deadline = env_.Now() + env_.options.default_timeout;
     // A cancel that came meanwhile reaches the request through the token.
     env_.upstream->Send(
         std::move(job.request),

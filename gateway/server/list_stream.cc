@@ -118,7 +118,7 @@ void ListStream::Run(const grpc::ByteBuffer* request) {
 
 void ListStream::FetchPage() {
   // Without a call deadline each page gets the default timeout (a long list may take longer).
-  if (!has_deadline_) identity_.deadline = env_.Now() + env_.default_timeout;
+  if (!has_deadline_) identity_.deadline = env_.Now() + env_.options.default_timeout;
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) return End(http.status());

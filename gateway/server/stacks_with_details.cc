@@ -38,8 +38,8 @@ absl::Status StacksWithDetails::Setup(const grpc::ByteBuffer& bytes) {
                    ParseRequest(v1::ListStacksWithDetailsRequest::descriptor(), bytes));
   const auto& request =
       *google::protobuf::DynamicCastToGenerated<v1::ListStacksWithDetailsRequest>(parsed.get());
-  ASSIGN_OR_RETURN(const int parallelism,
-                   EffectiveParallelism(request.max_parallelism(), env().batch_parallelism));
+  ASSIGN_OR_RETURN(const int parallelism, EffectiveParallelism(request.max_parallelism(),
+                                                               env().options.batch_parallelism));
   set_parallelism(parallelism);
   RETURN_IF_ERROR(AuthorizeCall());
   absl::MutexLock lock(&mu_);

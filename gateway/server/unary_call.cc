@@ -49,10 +49,10 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
   context_->AddInitialMetadata("x-request-id", identity_.request_id);
 
   if (env_.in_flight != nullptr) {
-    if (env_.in_flight->fetch_add(1) >= env_.max_in_flight) {
+    if (env_.in_flight->fetch_add(1) >= env_.options.max_in_flight) {
       env_.in_flight->fetch_sub(1);
       Complete(absl::ResourceExhaustedError(
-                   absl::StrCat("the gateway already has ", env_.max_in_flight,
+                   absl::StrCat("the gateway already has ", env_.options.max_in_flight,
                                 " calls in flight (--max_in_flight); retry with backoff")),
                0);
       return Unref();

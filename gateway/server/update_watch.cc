@@ -22,7 +22,7 @@ UpdateWatch::UpdateWatch(const CallEnvironment& env, const StreamRoute& route, U
                                       : nullptr),
       page_request_(std::move(page_request)),
       identity_(std::move(identity)),
-      interval_(env.watch_poll_interval) {}
+      interval_(env.options.watch_poll_interval) {}
 
 void UpdateWatch::Subscribe(WatchReader* reader) {
   bool start = false;
@@ -67,7 +67,7 @@ void UpdateWatch::Poll() {
   timer_id_.reset();
   if (stopped_) return;
   // Each poll gets a fresh timeout; the callers' own deadlines end their streams.
-  identity_.deadline = env_.Now() + env_.default_timeout;
+  identity_.deadline = env_.Now() + env_.options.default_timeout;
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) {
@@ -115,10 +115,10 @@ void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
   // is new, up to the maximum.
   absl::Duration wait = absl::ZeroDuration();
   if (count > 0) {
-    interval_ = env_.watch_poll_interval;
+    interval_ = env_.options.watch_poll_interval;
   } else {
     wait = interval_;
-    interval_ = std::min(interval_ * 2, env_.watch_max_interval);
+    interval_ = std::min(interval_ * 2, env_.options.watch_max_interval);
   }
   auto self = shared_from_this();
   timer_id_ = env_.timers->Schedule(env_.Now() + wait, [self] { self->Poll(); });

@@ -76,8 +76,8 @@ class UpdateWatchTest : public ::testing::Test {
     env_.logger = &logger_;
     env_.timers = &clock_;
     env_.accept = "application/vnd.pulumi+8";
-    env_.watch_poll_interval = absl::Seconds(1);
-    env_.watch_max_interval = absl::Seconds(4);
+    env_.options.watch_poll_interval = absl::Seconds(1);
+    env_.options.watch_max_interval = absl::Seconds(4);
   }
 
   std::shared_ptr<UpdateWatch> NewWatch() {

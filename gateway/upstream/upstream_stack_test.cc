@@ -56,16 +56,15 @@ TEST_F(UpstreamStackTest, DefaultsInstallEveryLayerButTheRateLimitAndTheCache) {
   UpstreamStack stack(&transport_, &clock_, &quota_, &metrics_, UpstreamStackOptions{});
   RecordingSink sink;
   stack.ExportMetrics(sink);
-  EXPECT_THAT(sink.exported,
-              ElementsAre("gauge pulumi_upstream_in_flight_requests",
-                          "gauge pulumi_upstream_circuit_breaker_state",
-                          "gauge pulumi_upstream_retry_budget_tokens",
-                          "gauge pulumi_gateway_throttle_paused_identities",
-                          "gauge pulumi_gateway_throttle_queued_interactive",
-                          "gauge pulumi_gateway_throttle_queued_bulk",
-                          "counter pulumi_gateway_throttle_pauses_total",
-                          "counter pulumi_gateway_throttle_rejected_total",
-                          "counter pulumi_gateway_coalesced_requests_total"));
+  EXPECT_THAT(sink.exported, ElementsAre("gauge pulumi_upstream_in_flight_requests",
+                                         "gauge pulumi_upstream_circuit_breaker_state",
+                                         "gauge pulumi_upstream_retry_budget_tokens",
+                                         "gauge pulumi_gateway_throttle_paused_identities",
+                                         "gauge pulumi_gateway_throttle_queued_interactive",
+                                         "gauge pulumi_gateway_throttle_queued_bulk",
+                                         "counter pulumi_gateway_throttle_pauses_total",
+                                         "counter pulumi_gateway_throttle_rejected_total",
+                                         "counter pulumi_gateway_coalesced_requests_total"));
 }
 
 TEST_F(UpstreamStackTest, OptionalLayersExportTheirMetricsWhenInstalled) {
@@ -76,22 +75,20 @@ TEST_F(UpstreamStackTest, OptionalLayersExportTheirMetricsWhenInstalled) {
   UpstreamStack stack(&transport_, &clock_, &quota_, &metrics_, options);
   RecordingSink sink;
   stack.ExportMetrics(sink);
-  EXPECT_THAT(sink.exported,
-              ElementsAre("gauge pulumi_upstream_in_flight_requests",
-                          "gauge pulumi_upstream_circuit_breaker_state",
-                          "gauge pulumi_upstream_retry_budget_tokens",
-                          "gauge pulumi_upstream_rate_limit_queued",
-                          "gauge pulumi_gateway_throttle_paused_identities",
-                          "gauge pulumi_gateway_throttle_queued_interactive",
-                          "gauge pulumi_gateway_throttle_queued_bulk",
-                          "counter pulumi_gateway_throttle_pauses_total",
-                          "counter pulumi_gateway_throttle_rejected_total",
-                          "counter pulumi_gateway_cache_hits_total",
-                          "counter pulumi_gateway_cache_misses_total",
-                          "counter pulumi_gateway_cache_evictions_total",
-                          "counter pulumi_gateway_cache_invalidations_total",
-                          "gauge pulumi_gateway_cache_entries",
-                          "gauge pulumi_gateway_cache_bytes"));
+  EXPECT_THAT(
+      sink.exported,
+      ElementsAre(
+          "gauge pulumi_upstream_in_flight_requests", "gauge pulumi_upstream_circuit_breaker_state",
+          "gauge pulumi_upstream_retry_budget_tokens", "gauge pulumi_upstream_rate_limit_queued",
+          "gauge pulumi_gateway_throttle_paused_identities",
+          "gauge pulumi_gateway_throttle_queued_interactive",
+          "gauge pulumi_gateway_throttle_queued_bulk",
+          "counter pulumi_gateway_throttle_pauses_total",
+          "counter pulumi_gateway_throttle_rejected_total",
+          "counter pulumi_gateway_cache_hits_total", "counter pulumi_gateway_cache_misses_total",
+          "counter pulumi_gateway_cache_evictions_total",
+          "counter pulumi_gateway_cache_invalidations_total", "gauge pulumi_gateway_cache_entries",
+          "gauge pulumi_gateway_cache_bytes"));
 }
 
 TEST_F(UpstreamStackTest, ACallGoesThroughCacheCoalescingRetriesAndTheMeteredTransport) {

@@ -16,7 +16,8 @@ ABSL_FLAG(std::string, listen, DefaultFlagValues().listen,
           "HOST:PORT' on stderr).");
 ABSL_FLAG(std::string, upstream, DefaultFlagValues().upstream,
           "Base URL of the Pulumi Service API (Pulumi Cloud or self-hosted).");
-ABSL_FLAG(int, api_version, DefaultFlagValues().api_version, "N in the upstream 'Accept: application/vnd.pulumi+N' header.");
+ABSL_FLAG(int, api_version, DefaultFlagValues().api_version,
+          "N in the upstream 'Accept: application/vnd.pulumi+N' header.");
 ABSL_FLAG(std::string, auth_mode, DefaultFlagValues().auth_mode,
           "passthrough: forward the caller's 'authorization' metadata (token X or Bearer X); "
           "service: use the gateway's own token (--token_file or PULUMI_ACCESS_TOKEN).");
@@ -44,7 +45,8 @@ ABSL_FLAG(int, retry_max_attempts, DefaultFlagValues().retry_max_attempts,
           "and for idempotent calls also broken connections and 429/502/503/504.");
 ABSL_FLAG(absl::Duration, retry_initial_backoff, DefaultFlagValues().retry_initial_backoff,
           "Backoff cap before the first retry; doubles per retry (full jitter).");
-ABSL_FLAG(absl::Duration, retry_max_backoff, DefaultFlagValues().retry_max_backoff, "Largest backoff cap.");
+ABSL_FLAG(absl::Duration, retry_max_backoff, DefaultFlagValues().retry_max_backoff,
+          "Largest backoff cap.");
 ABSL_FLAG(double, retry_budget_ratio, DefaultFlagValues().retry_budget_ratio,
           "Retries allowed per call on average (retry budget); bursts of up to 20 retries.");
 ABSL_FLAG(int, breaker_failure_threshold, DefaultFlagValues().breaker_failure_threshold,
@@ -55,7 +57,8 @@ ABSL_FLAG(absl::Duration, breaker_open_duration, DefaultFlagValues().breaker_ope
 ABSL_FLAG(double, upstream_rate_limit, DefaultFlagValues().upstream_rate_limit,
           "Outbound requests per second (token bucket); excess requests wait within their "
           "deadline. 0 disables.");
-ABSL_FLAG(double, upstream_rate_burst, DefaultFlagValues().upstream_rate_burst, "Requests the outbound limit lets through at once.");
+ABSL_FLAG(double, upstream_rate_burst, DefaultFlagValues().upstream_rate_burst,
+          "Requests the outbound limit lets through at once.");
 ABSL_FLAG(double, identity_rate_limit, DefaultFlagValues().identity_rate_limit,
           "Upstream requests per second per access token (token bucket); excess requests wait "
           "within their deadline, interactive calls before bulk work. Set just under the "
@@ -100,7 +103,8 @@ ABSL_FLAG(int, max_in_flight, DefaultFlagValues().max_in_flight,
 ABSL_FLAG(std::string, metrics_listen, DefaultFlagValues().metrics_listen,
           "Prometheus /metrics listen address host:port; port 0 picks a free port (printed as "
           "'metrics listening on HOST:PORT'); empty disables metrics.");
-ABSL_FLAG(std::string, log_level, DefaultFlagValues().log_level, "Lowest level logged: debug, info, warning or error.");
+ABSL_FLAG(std::string, log_level, DefaultFlagValues().log_level,
+          "Lowest level logged: debug, info, warning or error.");
 ABSL_FLAG(absl::Duration, shutdown_grace, DefaultFlagValues().shutdown_grace,
           "On SIGTERM: how long in-flight calls may take to finish before they are cancelled.");
 ABSL_FLAG(absl::Duration, drain_delay, DefaultFlagValues().drain_delay,
@@ -108,7 +112,8 @@ ABSL_FLAG(absl::Duration, drain_delay, DefaultFlagValues().drain_delay,
           "before the listener closes (time for load balancers to notice).");
 ABSL_FLAG(std::string, tls_cert_file, DefaultFlagValues().tls_cert_file,
           "PEM certificate chain for the gRPC listener; with --tls_key_file enables TLS.");
-ABSL_FLAG(std::string, tls_key_file, DefaultFlagValues().tls_key_file, "PEM private key for --tls_cert_file.");
+ABSL_FLAG(std::string, tls_key_file, DefaultFlagValues().tls_key_file,
+          "PEM private key for --tls_cert_file.");
 ABSL_FLAG(std::string, tls_client_ca_file, DefaultFlagValues().tls_client_ca_file,
           "PEM CA bundle; when set, callers must present a client certificate it signed "
           "(mutual TLS). Needs --tls_cert_file.");

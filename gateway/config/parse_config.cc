@@ -149,7 +149,8 @@ absl::Status ValidateCacheRoutes(const ResponseCacheOptions& cache,
     if (!read_routes.contains(route)) {
       return config_internal::FlagError(
           "cache_ttl",
-          absl::StrCat("\"", route, "\" is not an RPC the gateway sends as GET (only reads are cached)"));
+          absl::StrCat("\"", route,
+                       "\" is not an RPC the gateway sends as GET (only reads are cached)"));
     }
   }
   return absl::OkStatus();

@@ -19,8 +19,8 @@
 #include "httplib.h"
 #include "nlohmann/json.hpp"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
-#include "tests/support/harness.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 #include "tests/support/held_upstream.h"
 
 namespace pulumi_gateway::testing {

@@ -62,8 +62,7 @@ TEST(GatewayAppTest, ServesEveryLinkedServiceOfThePackage) {
   for (const char* service :
        {"pulumi.service.v1.StacksService", "pulumi.service.v1.StackUpdatesService",
         "pulumi.service.v1.OrganizationsService", "pulumi.service.v1.UsersService"}) {
-    EXPECT_EQ(Health(*gateway, service), grpc::health::v1::HealthCheckResponse::SERVING)
-        << service;
+    EXPECT_EQ(Health(*gateway, service), grpc::health::v1::HealthCheckResponse::SERVING) << service;
   }
 }
 
@@ -91,8 +90,8 @@ TEST(GatewayAppTest, EachComponentExportsItsMetrics) {
   httplib::Result scraped = client.Get("/metrics");
   ASSERT_TRUE(scraped && scraped->status == 200);
   for (const char* exported : {
-           "# TYPE pulumi_gateway_in_flight_calls gauge",             // the server
-           "# TYPE pulumi_upstream_in_flight_requests gauge",         // the metered transport
+           "# TYPE pulumi_gateway_in_flight_calls gauge",              // the server
+           "# TYPE pulumi_upstream_in_flight_requests gauge",          // the metered transport
            "# TYPE pulumi_upstream_connections_opened_total counter",  // the curl client
            "# TYPE pulumi_upstream_circuit_breaker_state gauge",
            "# TYPE pulumi_upstream_retry_budget_tokens gauge",
@@ -130,8 +129,8 @@ TEST(GatewayAppTest, StartUpErrorsNameTheFlag) {
   ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length), 0);
   ASSERT_EQ(listen(fd, 1), 0);
   const std::string taken_address = absl::StrCat("127.0.0.1:", ntohs(addr.sin_port));
-  absl::StatusOr<std::unique_ptr<TestGateway>> taken = TestGateway::TryStart(
-      upstream.base_url(), [&](FlagValues& f) { f.listen = taken_address; });
+  absl::StatusOr<std::unique_ptr<TestGateway>> taken =
+      TestGateway::TryStart(upstream.base_url(), [&](FlagValues& f) { f.listen = taken_address; });
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(taken.status().message(), HasSubstr("cannot listen on " + taken_address));

@@ -121,8 +121,8 @@ TEST_F(TlsTest, UpstreamTlsIsVerifiedAndACustomCaWorks) {
     EXPECT_THAT(status.error_message(), HasSubstr("certificate"));
   }
   {
-    auto gateway = TestGateway::Start(
-        upstream, [](FlagValues& f) { f.upstream_ca_file = Path("ca.pem"); });
+    auto gateway =
+        TestGateway::Start(upstream, [](FlagValues& f) { f.upstream_ca_file = Path("ca.pem"); });
     ASSERT_NE(gateway, nullptr);
     EXPECT_TRUE(CallGetStack(gateway->address(), grpc::InsecureChannelCredentials()).ok());
   }

@@ -107,8 +107,8 @@ std::optional<nlohmann::json> TestGateway::AccessLine(const std::string& request
 }
 
 std::unique_ptr<ChildProcess> StartGatewayBinary(std::vector<std::string> flags) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen=",
-                                   "--log_level=warning"};
+  std::vector<std::string> args = {"--listen=127.0.0.1:0",
+                                   "--metrics_listen=", "--log_level=warning"};
   args.insert(args.end(), flags.begin(), flags.end());
   auto gateway = std::make_unique<ChildProcess>("gateway/pulumi_gateway", std::move(args),
                                                 std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});

@@ -4,8 +4,10 @@
 // states settings by flag name; its JSON log goes to a file the test can read.
 //
 //   std::unique_ptr<emulator::Server> emulator = StartEmulator();
-//   std::unique_ptr<TestGateway> gateway = TestGateway::Start(
-//       UpstreamUrl(*emulator), [](FlagValues& f) { f.retry_initial_backoff = absl::Milliseconds(20); });
+//   std::unique_ptr<TestGateway> gateway =
+//       TestGateway::Start(UpstreamUrl(*emulator), [](FlagValues& f) {
+//         f.retry_initial_backoff = absl::Milliseconds(20);
+//       });
 //   auto stub = pulumi::service::v1::StacksService::NewStub(gateway->channel());
 //   std::optional<nlohmann::json> line = gateway->AccessLine("request-1");  // {"attempts": 2, ...}
 //

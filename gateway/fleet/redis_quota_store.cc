@@ -70,7 +70,7 @@ std::string RedisQuotaStore::IdentityOf(absl::string_view authorization) const {
 }
 
 void RedisQuotaStore::set_on_remote_write(std::function<void(const OrgScope&)> on_write) {
-  absl::MutexLock lock(&mu_);
+  absl::MutexLock lock(&callback_mu_);
   on_remote_write_ = std::move(on_write);
 }
 

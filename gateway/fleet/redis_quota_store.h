@@ -115,8 +115,8 @@ class RedisQuotaStore final : public QuotaStore {
   // Tells the other replicas that a write of `scope` completed through this one (queued; dropped
   // while degraded, when their cache's TTL bounds what they serve).
   void PublishWrite(const OrgScope& scope);
-  // Runs `on_write` on the subscription thread for each write another replica published. Set it
-  // before traffic starts.
+  // Runs `on_write` on the subscription thread for each write another replica published. Setting
+  // another (or none) waits for a call of the previous one to return, so its owner may then go.
   void set_on_remote_write(std::function<void(const OrgScope&)> on_write);
 
   Stats stats() const;
@@ -191,7 +191,9 @@ class RedisQuotaStore final : public QuotaStore {
   const RedisQuotaStoreOptions options_;
   const FleetIdentity identity_;
   const std::string replica_id_;
-  std::function<void(const OrgScope&)> on_remote_write_;
+  // Held while on_remote_write_ runs (never together with mu_).
+  absl::Mutex callback_mu_;
+  std::function<void(const OrgScope&)> on_remote_write_ ABSL_GUARDED_BY(callback_mu_);
 
   mutable absl::Mutex mu_;
   // Wakes the command thread: work was queued, or the store is stopping.

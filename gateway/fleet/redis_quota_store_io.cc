@@ -371,13 +371,12 @@ void RedisQuotaStore::HandleMessage(const RedisReply& message) {
   } else {
     scope.kind = OrgScope::Kind::kEverything;
   }
-  std::function<void(const OrgScope&)> on_write;
   {
     absl::MutexLock lock(&mu_);
     ++stats_.invalidations_received;
-    on_write = on_remote_write_;
   }
-  if (on_write) on_write(scope);
+  absl::MutexLock lock(&callback_mu_);
+  if (on_remote_write_) on_remote_write_(scope);
 }
 
 void RedisQuotaStore::SubscriberLoop() {

@@ -330,8 +330,7 @@ class UpstreamStack {
                          "Quota store commands and connections that failed or timed out.",
                          &RedisQuotaStore::Stats::call_errors},
              FleetMetric{"pulumi_gateway_quota_store_leases_total",
-                         "Token leases the quota store answered.",
-                         &RedisQuotaStore::Stats::leases},
+                         "Token leases the quota store answered.", &RedisQuotaStore::Stats::leases},
              FleetMetric{"pulumi_gateway_quota_store_leased_tokens_total",
                          "Tokens those leases granted.", &RedisQuotaStore::Stats::leased_tokens},
              FleetMetric{"pulumi_gateway_quota_store_expired_tokens_total",
@@ -353,9 +352,9 @@ class UpstreamStack {
                          "Times shared mode resumed after the store was unreachable.",
                          &RedisQuotaStore::Stats::reconnects},
          }) {
-      metrics->AddCallbackMetric(
-          metric.name, metric.help, true,
-          [fleet, value = metric.value] { return static_cast<double>(fleet->stats().*value); });
+      metrics->AddCallbackMetric(metric.name, metric.help, true, [fleet, value = metric.value] {
+        return static_cast<double>(fleet->stats().*value);
+      });
     }
     metrics->AddCallbackMetric("pulumi_gateway_quota_store_call_seconds_total",
                                "Time spent waiting for the quota store (its I/O threads only); "

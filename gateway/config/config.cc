@@ -34,10 +34,10 @@ absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag, const std::stri
 
 absl::Status ValidateQuotaStore(GatewayConfig* config) {
   if (config->quota_store.empty()) {
-    for (auto [flag, value] : {std::make_pair("quota_store_password_file",
-                                              &config->quota_store_password_file),
-                               std::make_pair("quota_store_ca_file", &config->quota_store_ca_file),
-                               std::make_pair("fleet_secret_file", &config->fleet_secret_file)}) {
+    for (auto [flag, value] :
+         {std::make_pair("quota_store_password_file", &config->quota_store_password_file),
+          std::make_pair("quota_store_ca_file", &config->quota_store_ca_file),
+          std::make_pair("fleet_secret_file", &config->fleet_secret_file)}) {
       if (!value->empty()) return FlagError(flag, "needs --quota_store");
     }
     return absl::OkStatus();

@@ -28,9 +28,8 @@ std::string FleetIdentity::Of(absl::string_view authorization) const {
   unsigned int length = 0;
   HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
        reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest, &length);
-  return absl::StrCat(kFleetIdentityPrefix,
-                      absl::BytesToHexString(absl::string_view(
-                          reinterpret_cast<const char*>(digest), length)));
+  return absl::StrCat(kFleetIdentityPrefix, absl::BytesToHexString(absl::string_view(
+                                                reinterpret_cast<const char*>(digest), length)));
 }
 
 }  // namespace pulumi_gateway

@@ -74,8 +74,8 @@ struct RedisConnection::Tls {
 
 std::string RedisEndpoint::ToString() const {
   const bool v6 = absl::StrContains(host, ':');
-  return absl::StrCat(tls ? "rediss://" : "redis://", user.empty() ? "" : user + "@",
-                      v6 ? "[" : "", host, v6 ? "]" : "", ":", port);
+  return absl::StrCat(tls ? "rediss://" : "redis://", user.empty() ? "" : user + "@", v6 ? "[" : "",
+                      host, v6 ? "]" : "", ":", port);
 }
 
 absl::StatusOr<RedisEndpoint> ParseRedisUrl(absl::string_view url) {
@@ -119,8 +119,8 @@ absl::StatusOr<RedisEndpoint> ParseRedisUrl(absl::string_view url) {
     if (colon != absl::string_view::npos) port = rest.substr(colon + 1);
   }
   if (endpoint.host.empty()) return absl::InvalidArgumentError("has no host");
-  if (!port.empty() && (!absl::SimpleAtoi(port, &endpoint.port) || endpoint.port < 1 ||
-                        endpoint.port > 65535)) {
+  if (!port.empty() &&
+      (!absl::SimpleAtoi(port, &endpoint.port) || endpoint.port < 1 || endpoint.port > 65535)) {
     return absl::InvalidArgumentError(absl::StrCat("has an invalid port '", port, "'"));
   }
   return endpoint;
@@ -218,10 +218,9 @@ absl::Status RedisConnection::Handshake(absl::Time deadline) {
   if (tls_->ctx == nullptr) return Error(absl::StatusCode::kInternal, OpenSslError());
   SSL_CTX_set_min_proto_version(tls_->ctx, TLS1_2_VERSION);
   SSL_CTX_set_verify(tls_->ctx, SSL_VERIFY_PEER, nullptr);
-  const int loaded =
-      options_.ca_file.empty()
-          ? SSL_CTX_set_default_verify_paths(tls_->ctx)
-          : SSL_CTX_load_verify_locations(tls_->ctx, options_.ca_file.c_str(), nullptr);
+  const int loaded = options_.ca_file.empty() ? SSL_CTX_set_default_verify_paths(tls_->ctx)
+                                              : SSL_CTX_load_verify_locations(
+                                                    tls_->ctx, options_.ca_file.c_str(), nullptr);
   if (loaded != 1) {
     return Error(absl::StatusCode::kFailedPrecondition,
                  absl::StrCat("cannot load the CA certificates: ", OpenSslError()));
@@ -240,9 +239,9 @@ absl::Status RedisConnection::Handshake(absl::Time deadline) {
     }
     const long verify = SSL_get_verify_result(tls_->ssl);
     if (verify != X509_V_OK) {
-      return Error(absl::StatusCode::kFailedPrecondition,
-                   absl::StrCat("TLS certificate not trusted: ",
-                                X509_verify_cert_error_string(verify)));
+      return Error(
+          absl::StatusCode::kFailedPrecondition,
+          absl::StrCat("TLS certificate not trusted: ", X509_verify_cert_error_string(verify)));
     }
     return Error(absl::StatusCode::kUnavailable,
                  absl::StrCat("TLS handshake failed: ", OpenSslError()));
@@ -256,8 +255,9 @@ absl::Status RedisConnection::Wait(bool for_write, absl::Time deadline) {
       return Error(absl::StatusCode::kDeadlineExceeded, "timed out");
     }
     pollfd p{fd_, static_cast<short>(for_write ? POLLOUT : POLLIN), 0};
-    const int rc = poll(&p, 1, static_cast<int>(absl::ToInt64Milliseconds(absl::Ceil(
-                                   left, absl::Milliseconds(1)))));
+    const int rc =
+        poll(&p, 1,
+             static_cast<int>(absl::ToInt64Milliseconds(absl::Ceil(left, absl::Milliseconds(1)))));
     if (rc > 0) return absl::OkStatus();  // errors and hang-ups show in the next read or write
     if (rc < 0 && errno != EINTR) {
       return Error(absl::StatusCode::kUnavailable, std::strerror(errno));

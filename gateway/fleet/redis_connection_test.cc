@@ -117,10 +117,8 @@ TEST(RedisConnectionTest, AServerThatIsGoneIsUnavailableAndOneThatHangsTimesOut)
   absl::StatusOr<std::unique_ptr<RedisConnection>> connection = RedisConnection::Connect(options);
   ASSERT_TRUE(connection.ok()) << connection.status();
   (*redis)->Freeze();
-  EXPECT_EQ((*connection)->Command({"PING"}).status().code(),
-            absl::StatusCode::kDeadlineExceeded);
-  EXPECT_EQ(RedisConnection::Connect(options).status().code(),
-            absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ((*connection)->Command({"PING"}).status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(RedisConnection::Connect(options).status().code(), absl::StatusCode::kDeadlineExceeded);
   (*redis)->Stop();
   absl::Status gone = RedisConnection::Connect(options).status();
   EXPECT_EQ(gone.code(), absl::StatusCode::kUnavailable);

@@ -110,8 +110,7 @@ absl::Duration RedisQuotaStore::Take(absl::Span<const QuotaBucket> buckets, absl
     auto it = leases_.find(spec.key);
     if (it == leases_.end()) {
       // Not ours to share (not a fleet identity), or too many keys held: this replica's share.
-      if (!fleet_keys::BucketKey(spec.key).has_value() ||
-          leases_.size() >= options_.max_entries) {
+      if (!fleet_keys::BucketKey(spec.key).has_value() || leases_.size() >= options_.max_entries) {
         return fallback_->Take(Share(buckets), now);
       }
       it = leases_.emplace(spec.key, Lease{}).first;

@@ -75,7 +75,9 @@ return redis.call('ZCARD', KEYS[1])
 // Identities whose pause keys one kPttl script reads.
 constexpr size_t kResyncBatch = 100;
 
-int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(absl::Ceil(d, absl::Milliseconds(1))); }
+int64_t Millis(absl::Duration d) {
+  return absl::ToInt64Milliseconds(absl::Ceil(d, absl::Milliseconds(1)));
+}
 
 }  // namespace
 
@@ -112,8 +114,8 @@ absl::StatusOr<RedisReply> RedisQuotaStore::Call(RedisConnection& redis,
   stats_.call_seconds += absl::ToDoubleSeconds(took);
   if (reply.ok() && reply->is_error()) {
     // A script or command the server refuses (out of memory, ACL): as good as unreachable.
-    return absl::UnavailableError(absl::StrCat("Redis at ", redis.endpoint().ToString(),
-                                               " answered an error: ", reply->str));
+    return absl::UnavailableError(
+        absl::StrCat("Redis at ", redis.endpoint().ToString(), " answered an error: ", reply->str));
   }
   return reply;
 }
@@ -172,8 +174,8 @@ RedisQuotaStore::Work RedisQuotaStore::TakeDueWork(absl::Time now, absl::Time* n
 absl::Status RedisQuotaStore::RunWork(RedisConnection& redis, Work& work) {
   if (work.heartbeat) {
     const int64_t window = Millis(3 * options_.heartbeat_interval);
-    absl::StatusOr<RedisReply> n = Script(redis, kHeartbeat, {fleet_keys::kReplicas},
-                                          {replica_id_, absl::StrCat(window)});
+    absl::StatusOr<RedisReply> n =
+        Script(redis, kHeartbeat, {fleet_keys::kReplicas}, {replica_id_, absl::StrCat(window)});
     if (!n.ok()) return n.status();
     absl::MutexLock lock(&mu_);
     heartbeat_fleet_size_ = static_cast<int>(n->integer);
@@ -313,8 +315,8 @@ void RedisQuotaStore::CommandLoop() {
         const absl::Time now = absl::Now();
         absl::Time next = now + options_.heartbeat_interval;
         work = TakeDueWork(now, &next);
-        if (work.heartbeat || work.resync_due || !work.pauses.empty() ||
-            !work.leases.empty() || !work.invalidations.empty()) {
+        if (work.heartbeat || work.resync_due || !work.pauses.empty() || !work.leases.empty() ||
+            !work.invalidations.empty()) {
           busy_ = true;
           break;
         }
@@ -390,12 +392,13 @@ void RedisQuotaStore::SubscriberLoop() {
         RedisConnection::Connect(options_.connection);
     absl::Status status = connected.status();
     if (status.ok()) {
-      status = (*connected)->Send(
-          {"SUBSCRIBE", fleet_keys::kPauseChannel, fleet_keys::kWriteChannel});
+      status =
+          (*connected)->Send({"SUBSCRIBE", fleet_keys::kPauseChannel, fleet_keys::kWriteChannel});
     }
     for (int i = 0; i < 2 && status.ok(); ++i) {
       absl::StatusOr<RedisReply> confirmed = (*connected)->Read(options_.connection.io_timeout);
-      if (!confirmed.ok()) status = confirmed.status();
+      if (!confirmed.ok())
+        status = confirmed.status();
       else if (confirmed->type != RedisReply::Type::kArray || confirmed->elements.empty() ||
                confirmed->elements[0].str != "subscribe") {
         status = absl::UnavailableError(

@@ -146,7 +146,8 @@ TEST_F(RedisQuotaStoreTest, APauseSetBeforeAReplicaListenedIsReadFromItsKey) {
   const std::string id = FleetIdentity::Create(kSecret)->Of("token pul-test-early");
   // Set by another replica while this one was not subscribed: the key, but no message for it.
   ASSERT_TRUE(
-      Client()->Command({"SET", absl::StrCat("pgw:{", id.substr(8), "}:pause"), "1", "PX", "8000"})
+      Client()
+          ->Command({"SET", absl::StrCat("pgw:{", id.substr(8), "}:pause"), "1", "PX", "8000"})
           .ok());
   auto store = NewStore();
   // The store knows the identity (a short pause of its own) before it connects.

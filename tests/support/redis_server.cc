@@ -59,9 +59,9 @@ absl::StatusOr<std::unique_ptr<RedisServer>> RedisServer::Start(RedisServerOptio
 }
 
 absl::Status RedisServer::Launch() {
-  std::vector<std::string> args = {"--bind", "127.0.0.1", "--dir", dir_, "--save", "",
-                                   "--appendonly", "no", "--logfile", "/dev/stderr",
-                                   "--daemonize", "no"};
+  std::vector<std::string> args = {
+      "--bind",       "127.0.0.1", "--dir",     dir_,          "--save",      "",
+      "--appendonly", "no",        "--logfile", "/dev/stderr", "--daemonize", "no"};
   if (options_.cert_dir.empty()) {
     args.insert(args.end(), {"--port", absl::StrCat(port_)});
   } else {
@@ -81,8 +81,7 @@ absl::Status RedisServer::Launch() {
     }
     absl::SleepFor(absl::Milliseconds(20));  // polling the log for the ready line
   }
-  return absl::DeadlineExceededError(
-      absl::StrCat("redis-server not ready: ", process_->Stderr()));
+  return absl::DeadlineExceededError(absl::StrCat("redis-server not ready: ", process_->Stderr()));
 }
 
 RedisServer::~RedisServer() {

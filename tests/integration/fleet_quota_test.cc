@@ -126,24 +126,22 @@ class CountingProxy {
     httplib::Headers headers;
     for (const auto& [name, value] : req.headers) {
       if (name == "Host" || name == "Content-Length" || name == "Connection" ||
-          name == "Accept-Encoding" ||
-          name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
-          name == "LOCAL_PORT") {
+          name == "Accept-Encoding" || name == "REMOTE_ADDR" || name == "REMOTE_PORT" ||
+          name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
         continue;
       }
       headers.emplace(name, value);
     }
     std::string target = req.path;
     if (!req.params.empty()) target += "?" + httplib::detail::params_to_query_str(req.params);
-    httplib::Result result =
-        client.send([&] {
-          httplib::Request out;
-          out.method = req.method;
-          out.path = target;
-          out.headers = headers;
-          out.body = req.body;
-          return out;
-        }());
+    httplib::Result result = client.send([&] {
+      httplib::Request out;
+      out.method = req.method;
+      out.path = target;
+      out.headers = headers;
+      out.body = req.body;
+      return out;
+    }());
     int status = 502;
     if (result) {
       status = result->status;
@@ -216,8 +214,8 @@ class Calls {
     std::vector<std::string> failures;
     for (const auto& call : calls_) {
       if (!call->status.ok()) {
-        failures.push_back(absl::StrCat(call->status.error_code(), ": ",
-                                        call->status.error_message()));
+        failures.push_back(
+            absl::StrCat(call->status.error_code(), ": ", call->status.error_message()));
       }
     }
     calls_.clear();
@@ -294,9 +292,9 @@ class FleetQuotaTest : public ::testing::Test {
           absl::StrCat("--upstream=http://127.0.0.1:", proxies_.back()->port()),
           "--metrics_listen=127.0.0.1:0", "--log_level=warning", "--coalesce_reads=false"};
       args.insert(args.end(), flags.begin(), flags.end());
-      gateways_.push_back(std::make_unique<ChildProcess>(
-          "gateway/pulumi_gateway", std::move(args),
-          std::vector<std::string>{"PULUMI_ACCESS_TOKEN="}));
+      gateways_.push_back(
+          std::make_unique<ChildProcess>("gateway/pulumi_gateway", std::move(args),
+                                         std::vector<std::string>{"PULUMI_ACCESS_TOKEN="}));
     }
     for (auto& gateway : gateways_) {
       absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(30));
@@ -345,7 +343,8 @@ class FleetQuotaTest : public ::testing::Test {
   int Emulator429s(const std::string& token) {
     const std::string hash = emulator::TokenFingerprint(token);
     int n = 0;
-    for (const auto& r : emulator_->requests().Snapshot()) n += r.token_hash == hash && r.status == 429;
+    for (const auto& r : emulator_->requests().Snapshot())
+      n += r.token_hash == hash && r.status == 429;
     return n;
   }
 
@@ -400,8 +399,8 @@ class FleetQuotaTest : public ::testing::Test {
     std::vector<int> in_window;
     for (auto& proxy : proxies_) {
       const std::vector<CountingProxy::Record> records = proxy->Of(token);
-      in_window.push_back(static_cast<int>(std::count_if(
-          records.begin(), records.end(), [t429](const CountingProxy::Record& r) {
+      in_window.push_back(static_cast<int>(
+          std::count_if(records.begin(), records.end(), [t429](const CountingProxy::Record& r) {
             return r.time_ms > t429 + 200 && r.time_ms < t429 + 900;
           })));
     }
@@ -470,8 +469,8 @@ TEST_F(FleetQuotaTest, LocalStoresForComparison) {
 TEST_F(FleetQuotaTest, RedisStoppedMeansTheFairShareThenSharedAgainAfterItsRestart) {
   StartRedis();
   std::vector<std::string> flags = RedisFlags();
-  flags.insert(flags.end(), {"--identity_rate_limit=18", "--identity_burst=6",
-                             "--quota_store_timeout=100ms"});
+  flags.insert(flags.end(),
+               {"--identity_rate_limit=18", "--identity_burst=6", "--quota_store_timeout=100ms"});
   StartFleet(kReplicas, flags);
   ASSERT_TRUE(AwaitMetricEverywhere("pulumi_gateway_quota_store_degraded", 0));
   auto round_robin = [](int i) { return i % kReplicas; };
@@ -480,8 +479,7 @@ TEST_F(FleetQuotaTest, RedisStoppedMeansTheFairShareThenSharedAgainAfterItsResta
 
   redis_->Stop();
   ASSERT_TRUE(AwaitMetricEverywhere("pulumi_gateway_quota_store_degraded", 1));
-  EXPECT_THAT(Steady("redis stopped:", kJdoe, 9, 18, round_robin).failures,
-              ::testing::IsEmpty());
+  EXPECT_THAT(Steady("redis stopped:", kJdoe, 9, 18, round_robin).failures, ::testing::IsEmpty());
   for (int i = 0; i < kReplicas; ++i) {
     EXPECT_THAT(gateways_[i]->Stderr(), HasSubstr("quota store unreachable")) << i;
     EXPECT_FALSE(gateways_[i]->Wait(absl::ZeroDuration()).ok()) << "replica " << i << " exited";
@@ -538,9 +536,9 @@ TEST_F(FleetQuotaTest, ARefusedPasswordStopsStartUpNamingTheFlag) {
     EXPECT_THAT(gateway.Stderr(), Not(HasSubstr("pw-test")));
   }
   // And a fleet secret is required.
-  ChildProcess gateway("gateway/pulumi_gateway",
-                       {"--listen=127.0.0.1:0", "--metrics_listen=",
-                        absl::StrCat("--quota_store=", redis_->url())});
+  ChildProcess gateway(
+      "gateway/pulumi_gateway",
+      {"--listen=127.0.0.1:0", "--metrics_listen=", absl::StrCat("--quota_store=", redis_->url())});
   ASSERT_EQ(gateway.Wait(absl::Seconds(20)).value_or(-1), 2);
   EXPECT_THAT(gateway.Stderr(), HasSubstr("--fleet_secret_file: required with --quota_store"));
 }

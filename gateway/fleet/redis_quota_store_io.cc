@@ -43,14 +43,15 @@ redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'ts', strin
 redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + 1000)
 return {granted, wait}
 )lua",
-    // kPause. KEYS[1]: the pause key. ARGV: hex digest, ms the pause lasts from now, channel.
-    // Only ever extends; publishes what it set. Returns the ms the pause lasts.
+    // kPause. KEYS[1]: the pause key. ARGV: hex digest, ms the pause lasts from now, channel,
+    // replica id. Only ever extends; publishes what it set, with the sender's id so the sender
+    // does not take its own pause back later than it set it. Returns the ms the pause lasts.
     R"lua(
 local ttl = redis.call('PTTL', KEYS[1])
 local want = tonumber(ARGV[2])
 if ttl >= want then return ttl end
 redis.call('SET', KEYS[1], '1', 'PX', want)
-redis.call('PUBLISH', ARGV[3], ARGV[1] .. ' ' .. want)
+redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. ARGV[1] .. ' ' .. want)
 return want
 )lua",
     // kPttl. KEYS: pause keys. Returns each one's ms left (negative: none).
@@ -218,7 +219,7 @@ absl::Status RedisQuotaStore::RunWork(RedisConnection& redis, Work& work) {
     const std::string hex = *fleet_keys::HexOf(identity);
     absl::StatusOr<RedisReply> set =
         Script(redis, kPause, {fleet_keys::PauseKey(hex)},
-               {hex, absl::StrCat(Millis(left)), fleet_keys::kPauseChannel});
+               {hex, absl::StrCat(Millis(left)), fleet_keys::kPauseChannel, replica_id_});
     if (!set.ok()) {
       // Not told yet: keep it (and the rest) for when Redis is back.
       absl::MutexLock lock(&mu_);
@@ -349,11 +350,12 @@ void RedisQuotaStore::HandleMessage(const RedisReply& message) {
   const std::string& channel = message.elements[1].str;
   const std::string& payload = message.elements[2].str;
   if (channel == fleet_keys::kPauseChannel) {
-    std::pair<std::string, std::string> parts = absl::StrSplit(payload, absl::MaxSplits(' ', 1));
+    // "<replica> <hex> <ms>"; a replica's own pause is in its map already, exactly.
+    std::vector<std::string> parts = absl::StrSplit(payload, absl::MaxSplits(' ', 2));
+    if (parts.size() != 3 || parts[0] == replica_id_) return;
     int64_t ms = 0;
-    const std::string identity = absl::StrCat(kFleetIdentityPrefix, parts.first);
-    if (!fleet_keys::HexOf(identity).has_value() || !absl::SimpleAtoi(parts.second, &ms) ||
-        ms <= 0) {
+    const std::string identity = absl::StrCat(kFleetIdentityPrefix, parts[1]);
+    if (!fleet_keys::HexOf(identity).has_value() || !absl::SimpleAtoi(parts[2], &ms) || ms <= 0) {
       return;
     }
     const absl::Time until = absl::Now() + absl::Milliseconds(ms);

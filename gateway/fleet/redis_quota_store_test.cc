@@ -131,6 +131,8 @@ TEST_F(RedisQuotaStoreTest, APauseReachesEveryReplica) {
   EXPECT_GE(b->PausedUntil(id, absl::Now()), until - absl::Seconds(1));
   EXPECT_EQ(b->PausedUntil(b->IdentityOf("token pul-test-other"), absl::Now()),
             absl::InfinitePast());
+  // b may hear the message before a's command thread has counted the script's answer.
+  ASSERT_TRUE(a->AwaitIdle(absl::Seconds(5)));
   EXPECT_EQ(a->stats().pauses_published, 1);
   EXPECT_GE(b->stats().pauses_received, 1);
   // A shorter pause never shortens the shared one.

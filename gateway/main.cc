@@ -19,6 +19,7 @@
 #include "gateway/auth/authenticator.h"
 #include "gateway/auth/tenant_tokens.h"
 #include "gateway/config/config.h"
+#include "gateway/fleet/redis_quota_store.h"
 #include "gateway/observability/logger.h"
 #include "gateway/observability/metered_upstream.h"
 #include "gateway/observability/metrics.h"
@@ -156,6 +157,24 @@ ABSL_FLAG(std::string, caller_header, "x-caller-identity",
 ABSL_FLAG(std::string, trusted_proxies, "",
           "--caller_identity=header: comma-separated CIDRs (IPv4 or IPv6) of the proxies whose "
           "--caller_header is believed.");
+ABSL_FLAG(std::string, quota_store, "",
+          "The fleet's shared per-token quota store: redis://[USER@]HOST:PORT or rediss://... "
+          "(TLS). Replicas then share each token's --identity_rate_limit and 429 pauses (set "
+          "the limit for the whole fleet). Empty: each replica keeps its own.");
+ABSL_FLAG(std::string, quota_store_password_file, "",
+          "File holding the password (of the URL's user, or the default user) for "
+          "--quota_store.");
+ABSL_FLAG(std::string, quota_store_ca_file, "",
+          "PEM CA bundle to verify a rediss:// --quota_store with. Empty: the system store.");
+ABSL_FLAG(absl::Duration, quota_store_timeout, absl::Milliseconds(250),
+          "Longest wait for one --quota_store command (connects get four times this); a slower "
+          "store counts as unreachable.");
+ABSL_FLAG(std::string, fleet_secret_file, "",
+          "File holding the fleet secret (16+ bytes, the same on every replica): the key of the "
+          "HMAC-SHA-256 token digests that name tokens in --quota_store. Required with it.");
+ABSL_FLAG(int, fleet_size, 0,
+          "Replicas sharing --quota_store, for the fair share each spends alone while the store "
+          "is unreachable (1/N of the rate and burst). 0: the replicas seen by heartbeat.");
 
 namespace pulumi_gateway {
 namespace {
@@ -174,14 +193,18 @@ constexpr const char* kServices[] = {
 //   → libcurl.
 class UpstreamStack {
  public:
-  UpstreamStack(const GatewayConfig& config, UpstreamClient* curl, GatewayMetrics* metrics)
-      : metered_(curl, metrics) {
+  // `fleet` (optional; must outlive the stack): the shared quota store, which then also carries
+  // the cache's invalidations between replicas.
+  UpstreamStack(const GatewayConfig& config, UpstreamClient* curl, GatewayMetrics* metrics,
+                RedisQuotaStore* fleet = nullptr)
+      : metered_(curl, metrics), fleet_(fleet) {
+    QuotaStore* quota = fleet != nullptr ? static_cast<QuotaStore*>(fleet) : &quota_;
     UpstreamClient* below = &metered_;
     if (config.rate_limit.requests_per_second > 0) {
       limiter_ = std::make_unique<RateLimiter>(below, &timers_, config.rate_limit);
       below = limiter_.get();
     }
-    throttle_ = std::make_unique<IdentityThrottle>(below, &timers_, &quota_, config.throttle);
+    throttle_ = std::make_unique<IdentityThrottle>(below, &timers_, quota, config.throttle);
     below = throttle_.get();
     breaker_ = std::make_unique<CircuitBreaker>(below, &timers_, config.breaker);
     retrying_ = std::make_unique<RetryingUpstream>(
@@ -194,9 +217,21 @@ class UpstreamStack {
       top_ = coalescing_.get();
     }
     if (config.cache.enabled()) {
-      cache_ = std::make_unique<ResponseCache>(top_, &timers_, config.cache);
+      ResponseCacheOptions cache_options = config.cache;
+      if (fleet != nullptr) {
+        cache_options.on_write = [fleet](const OrgScope& scope) { fleet->PublishWrite(scope); };
+      }
+      cache_ = std::make_unique<ResponseCache>(top_, &timers_, cache_options);
       top_ = cache_.get();
+      if (fleet != nullptr) {
+        fleet->set_on_remote_write(
+            [cache = cache_.get()](const OrgScope& scope) { cache->Invalidate(scope); });
+      }
     }
+  }
+
+  ~UpstreamStack() {
+    if (fleet_ != nullptr) fleet_->set_on_remote_write(nullptr);
   }
 
   UpstreamClient* top() { return top_; }
@@ -233,6 +268,7 @@ class UpstreamStack {
         "pulumi_gateway_throttle_rejected_total",
         "Requests failed unsent: their token's budget came too late or its queue was full.", true,
         [this] { return static_cast<double>(throttle_->stats().rejected_total); });
+    if (fleet_ != nullptr) ExportFleetMetrics(metrics);
     if (coalescing_ != nullptr) {
       metrics->AddCallbackMetric(
           "pulumi_gateway_coalesced_requests_total",
@@ -271,6 +307,62 @@ class UpstreamStack {
   }
 
  private:
+  void ExportFleetMetrics(GatewayMetrics* metrics) {
+    RedisQuotaStore* fleet = fleet_;
+    metrics->AddCallbackMetric(
+        "pulumi_gateway_quota_store_degraded",
+        "1 while the shared quota store is unreachable and this replica spends its fair share "
+        "alone; 0 while the fleet shares the budget.",
+        false, [fleet] { return fleet->stats().degraded ? 1.0 : 0.0; });
+    metrics->AddCallbackMetric("pulumi_gateway_quota_store_fleet_size",
+                               "Replicas sharing the quota store, as this replica counts them.",
+                               false, [fleet] { return fleet->stats().fleet_size; });
+    struct FleetMetric {
+      const char* name;
+      const char* help;
+      int64_t RedisQuotaStore::Stats::*value;
+    };
+    for (const FleetMetric& metric : {
+             FleetMetric{"pulumi_gateway_quota_store_calls_total",
+                         "Commands sent to the shared quota store.",
+                         &RedisQuotaStore::Stats::calls},
+             FleetMetric{"pulumi_gateway_quota_store_errors_total",
+                         "Quota store commands and connections that failed or timed out.",
+                         &RedisQuotaStore::Stats::call_errors},
+             FleetMetric{"pulumi_gateway_quota_store_leases_total",
+                         "Token leases the quota store answered.", &RedisQuotaStore::Stats::leases},
+             FleetMetric{"pulumi_gateway_quota_store_leased_tokens_total",
+                         "Tokens those leases granted.", &RedisQuotaStore::Stats::leased_tokens},
+             FleetMetric{"pulumi_gateway_quota_store_expired_tokens_total",
+                         "Leased tokens dropped unspent (budget lost, never overshoot).",
+                         &RedisQuotaStore::Stats::expired_tokens},
+             FleetMetric{"pulumi_gateway_quota_store_pauses_published_total",
+                         "429 pauses this replica shared with the fleet.",
+                         &RedisQuotaStore::Stats::pauses_published},
+             FleetMetric{"pulumi_gateway_quota_store_pauses_received_total",
+                         "429 pauses announced through the store (this replica's included).",
+                         &RedisQuotaStore::Stats::pauses_received},
+             FleetMetric{"pulumi_gateway_quota_store_invalidations_published_total",
+                         "Cache invalidations of this replica's writes sent to the fleet.",
+                         &RedisQuotaStore::Stats::invalidations_published},
+             FleetMetric{"pulumi_gateway_quota_store_invalidations_received_total",
+                         "Cache invalidations received from other replicas' writes.",
+                         &RedisQuotaStore::Stats::invalidations_received},
+             FleetMetric{"pulumi_gateway_quota_store_reconnects_total",
+                         "Times shared mode resumed after the store was unreachable.",
+                         &RedisQuotaStore::Stats::reconnects},
+         }) {
+      metrics->AddCallbackMetric(metric.name, metric.help, true, [fleet, value = metric.value] {
+        return static_cast<double>(fleet->stats().*value);
+      });
+    }
+    metrics->AddCallbackMetric("pulumi_gateway_quota_store_call_seconds_total",
+                               "Time spent waiting for the quota store (its I/O threads only); "
+                               "divided by the calls: the mean latency.",
+                               true, [fleet] { return fleet->stats().call_seconds; });
+  }
+
+  RedisQuotaStore* const fleet_;
   TimerQueue timers_;
   MeteredUpstream metered_;
   std::unique_ptr<RateLimiter> limiter_;
@@ -339,7 +431,40 @@ GatewayConfig ReadFlags() {
   config.caller_identity = absl::GetFlag(FLAGS_caller_identity);
   config.caller_header = absl::GetFlag(FLAGS_caller_header);
   config.trusted_proxies = absl::GetFlag(FLAGS_trusted_proxies);
+  config.quota_store = absl::GetFlag(FLAGS_quota_store);
+  config.quota_store_password_file = absl::GetFlag(FLAGS_quota_store_password_file);
+  config.quota_store_ca_file = absl::GetFlag(FLAGS_quota_store_ca_file);
+  config.quota_store_timeout = absl::GetFlag(FLAGS_quota_store_timeout);
+  config.fleet_secret_file = absl::GetFlag(FLAGS_fleet_secret_file);
+  config.fleet_size = absl::GetFlag(FLAGS_fleet_size);
   return config;
+}
+
+// The shared quota store of --quota_store, or nullptr. Credentials or a certificate the store
+// refuses are configuration errors (exit 2, naming the flag); an unreachable store is an outage:
+// the gateway starts on its fair share and shares once the store answers.
+std::unique_ptr<RedisQuotaStore> StartQuotaStore(const GatewayConfig& config, Logger* logger) {
+  if (config.quota_store.empty()) return nullptr;
+  RedisQuotaStoreOptions options;
+  options.connection.endpoint = config.parsed_quota_store;
+  options.connection.password = config.quota_store_password;
+  options.connection.ca_file = config.quota_store_ca_file;
+  options.connection.io_timeout = config.quota_store_timeout;
+  options.connection.connect_timeout = 4 * config.quota_store_timeout;
+  options.fleet_secret = config.fleet_secret;
+  options.fleet_size = config.fleet_size;
+  options.logger = logger;
+  const absl::Status probe = RedisQuotaStore::Probe(options.connection);
+  if (absl::IsPermissionDenied(probe)) {
+    Die(absl::StrCat("--quota_store_password_file: ", probe.message()));
+  }
+  if (absl::IsFailedPrecondition(probe)) {
+    Die(absl::StrCat("--quota_store_ca_file: ", probe.message()));
+  }
+  absl::StatusOr<std::unique_ptr<RedisQuotaStore>> store = RedisQuotaStore::Create(options);
+  if (!store.ok()) Die(absl::StrCat("--quota_store: ", store.status().message()));
+  if (probe.ok()) (*store)->AwaitShared(options.connection.connect_timeout);
+  return *std::move(store);
 }
 
 int Run(GatewayConfig config) {
@@ -389,7 +514,8 @@ int Run(GatewayConfig config) {
   for (const auto& route : routes->routes()) metrics.AddRoute(route->method);
   for (const auto& stream : routes->stream_routes()) metrics.AddRoute(stream->method);
   for (const auto& composite : routes->composite_routes()) metrics.AddRoute(composite->method);
-  UpstreamStack stack(config, upstream->get(), &metrics);
+  std::unique_ptr<RedisQuotaStore> fleet = StartQuotaStore(config, &logger);
+  UpstreamStack stack(config, upstream->get(), &metrics, fleet.get());
 
   // Per-tenant tokens: loaded now, then re-read every --tenant_reload_interval.
   std::unique_ptr<TenantTokens> tenants;

@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "gateway/auth/ip_range.h"
 #include "gateway/auth/tenant_tokens.h"
+#include "gateway/fleet/fleet_identity.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -29,6 +30,63 @@ absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag, const std::stri
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+absl::Status ValidateQuotaStore(GatewayConfig* config) {
+  if (config->quota_store.empty()) {
+    for (auto [flag, value] :
+         {std::make_pair("quota_store_password_file", &config->quota_store_password_file),
+          std::make_pair("quota_store_ca_file", &config->quota_store_ca_file),
+          std::make_pair("fleet_secret_file", &config->fleet_secret_file)}) {
+      if (!value->empty()) return FlagError(flag, "needs --quota_store");
+    }
+    return absl::OkStatus();
+  }
+  absl::StatusOr<RedisEndpoint> endpoint = ParseRedisUrl(config->quota_store);
+  if (!endpoint.ok()) return FlagError("quota_store", endpoint.status().message());
+  config->parsed_quota_store = *std::move(endpoint);
+  if (!config->quota_store_password_file.empty()) {
+    absl::StatusOr<std::string> text =
+        ReadFlagFile("quota_store_password_file", config->quota_store_password_file);
+    if (!text.ok()) return text.status();
+    config->quota_store_password = std::string(absl::StripAsciiWhitespace(*text));
+    if (config->quota_store_password.empty()) {
+      return FlagError("quota_store_password_file", "the file is empty");
+    }
+  } else if (!config->parsed_quota_store.user.empty()) {
+    return FlagError("quota_store_password_file", "the Redis user in --quota_store needs one");
+  }
+  if (!config->quota_store_ca_file.empty()) {
+    if (!config->parsed_quota_store.tls) {
+      return FlagError("quota_store_ca_file", "only used with a rediss:// --quota_store");
+    }
+    absl::StatusOr<std::string> text =
+        ReadFlagFile("quota_store_ca_file", config->quota_store_ca_file);
+    if (!text.ok()) return text.status();
+    if (text->find("-----BEGIN") == std::string::npos) {
+      return FlagError("quota_store_ca_file",
+                       absl::StrCat(config->quota_store_ca_file, " is not a PEM file"));
+    }
+  }
+  if (config->quota_store_timeout < absl::Milliseconds(10) ||
+      config->quota_store_timeout > absl::Seconds(10)) {
+    return FlagError("quota_store_timeout", "must be between 10ms and 10s");
+  }
+  if (config->fleet_size < 0 || config->fleet_size > 10000) {
+    return FlagError("fleet_size", "must be between 0 (from heartbeats) and 10000");
+  }
+  if (config->fleet_secret_file.empty()) {
+    return FlagError("fleet_secret_file",
+                     "required with --quota_store: the key of the token digests every replica "
+                     "writes to the store");
+  }
+  absl::StatusOr<std::string> secret = ReadFlagFile("fleet_secret_file", config->fleet_secret_file);
+  if (!secret.ok()) return secret.status();
+  config->fleet_secret = std::string(absl::StripAsciiWhitespace(*secret));
+  if (absl::Status s = FleetIdentity::Create(config->fleet_secret).status(); !s.ok()) {
+    return FlagError("fleet_secret_file", s.message());
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CheckHostPort(absl::string_view flag, absl::string_view value) {
@@ -344,7 +402,7 @@ absl::Status ValidateConfig(GatewayConfig* config) {
     }
     *pem = *std::move(text);
   }
-  return absl::OkStatus();
+  return ValidateQuotaStore(config);
 }
 
 absl::Status ValidateCacheRoutes(const GatewayConfig& config,

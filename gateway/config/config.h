@@ -17,6 +17,7 @@
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
 #include "gateway/auth/caller_identity.h"
+#include "gateway/fleet/redis_connection.h"
 #include "gateway/observability/logger.h"
 #include "gateway/upstream/circuit_breaker.h"
 #include "gateway/upstream/identity_throttle.h"
@@ -73,6 +74,14 @@ struct GatewayConfig {
   std::string caller_identity;
   std::string caller_header = "x-caller-identity";
   std::string trusted_proxies;
+  // The fleet's shared quota store (docs/fleet-quota.md). Empty quota_store: each replica keeps
+  // its own budget.
+  std::string quota_store;
+  std::string quota_store_password_file;
+  std::string quota_store_ca_file;
+  absl::Duration quota_store_timeout = absl::Milliseconds(250);
+  std::string fleet_secret_file;
+  int fleet_size = 0;
 
   // Filled by ValidateConfig.
   AuthMode parsed_auth_mode = AuthMode::kPassthrough;
@@ -89,6 +98,11 @@ struct GatewayConfig {
   ResponseCacheOptions cache;
   // How callers are identified when tenant_tokens_dir is set.
   CallerIdentityOptions parsed_caller_identity;
+  // The quota store's endpoint and secrets (read from their files, surrounding whitespace
+  // trimmed), when quota_store is set.
+  RedisEndpoint parsed_quota_store;
+  std::string quota_store_password;
+  std::string fleet_secret;
 };
 
 // Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen:

@@ -122,7 +122,7 @@ std::vector<QuotaBucket> IdentityThrottle::Buckets(const std::string& identity,
 
 uint64_t IdentityThrottle::Send(HttpRequest request, Callback done) {
   const absl::Time now = absl::Now();
-  std::string identity = IdentityFingerprint(FindHeader(request.headers, "Authorization"));
+  std::string identity = store_->IdentityOf(FindHeader(request.headers, "Authorization"));
   const int p = Index(request.priority);
   const double rate = options_.requests_per_second;
   absl::MutexLock lock(&mu_);

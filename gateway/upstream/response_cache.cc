@@ -66,8 +66,11 @@ uint64_t ResponseCache::Send(HttpRequest request, Callback done) {
     }
     // Again at completion: reads sent while the write was under way may hold the old state.
     return Forward(id, std::move(request), [this, scope](const absl::StatusOr<HttpResponse>&) {
-      absl::MutexLock lock(&mu_);
-      InvalidateLocked(scope);
+      {
+        absl::MutexLock lock(&mu_);
+        InvalidateLocked(scope);
+      }
+      if (options_.on_write) options_.on_write(scope);
     });
   }
   const absl::Duration ttl = TtlOf(request.route);
@@ -179,6 +182,11 @@ void ResponseCache::Cancel(uint64_t id) {
 ResponseCache::Stamp ResponseCache::StampLocked(const OrgScope& read) const {
   if (read.kind != OrgScope::Kind::kOrg) return Stamp{0, write_generation_};
   return Stamp{all_generation_, org_generation_[absl::Hash<std::string>{}(read.org) % kOrgSlots]};
+}
+
+void ResponseCache::Invalidate(const OrgScope& scope) {
+  absl::MutexLock lock(&mu_);
+  InvalidateLocked(scope);
 }
 
 void ResponseCache::InvalidateLocked(const OrgScope& write) {

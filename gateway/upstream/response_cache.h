@@ -14,7 +14,8 @@
 // (org_scope.h), plus the entries whose organization is unknown; a transfer drops everything. A
 // read that was in flight across such an invalidation is not stored, so no answer older than a
 // write completed through this gateway is served after it. Writes made elsewhere show after at
-// most the TTL, counted from when the read was sent.
+// most the TTL, counted from when the read was sent, or, with a fleet's shared store, as soon as
+// another replica's write reaches Invalidate.
 #ifndef GATEWAY_UPSTREAM_RESPONSE_CACHE_H_
 #define GATEWAY_UPSTREAM_RESPONSE_CACHE_H_
 
@@ -49,6 +50,9 @@ struct ResponseCacheOptions {
   int64_t max_bytes = int64_t{64} << 20;
   // The clock, for tests. Default (null): absl::Now.
   std::function<absl::Time()> now;
+  // Called (outside the cache's lock) each time a write completes through this cache, with what
+  // it may have changed: how other replicas learn of it (gateway/fleet). Default: none.
+  std::function<void(const OrgScope&)> on_write;
 
   // Whether any route has a TTL (otherwise the layer is not worth installing).
   bool enabled() const;
@@ -76,6 +80,10 @@ class ResponseCache final : public UpstreamClient {
 
   uint64_t Send(HttpRequest request, Callback done) override;
   void Cancel(uint64_t id) override;
+
+  // Drops what a write of `scope` made elsewhere (another replica) may have changed, as the
+  // cache's own writes do; a read in flight across it is not stored.
+  void Invalidate(const OrgScope& scope);
 
   Stats stats() const;
 

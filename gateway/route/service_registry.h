@@ -5,7 +5,7 @@
 // ship, without a flag that production would have to refuse.
 //
 //   // in a test-only cc_library with alwayslink = True:
-//   const bool kRegistered = pulumi_gateway::RegisterService("pulumi_gateway.route.testdata.FormsService");
+//   const bool kRegistered = pulumi_gateway::RegisterService("pkg.v1.TestService");
 //
 //   // in main:
 //   for (const std::string& name : pulumi_gateway::RegisteredServices()) { ... }

@@ -13,8 +13,8 @@ TEST(ServiceRegistryTest, KeepsEachServiceOnceInRegistrationOrder) {
   EXPECT_TRUE(kRegistered);
   EXPECT_TRUE(RegisterService("pkg.v1.SecondService"));
   EXPECT_TRUE(RegisterService("pkg.v1.FirstService"));
-  EXPECT_THAT(RegisteredServices(), ::testing::ElementsAre("pkg.v1.FirstService",
-                                                           "pkg.v1.SecondService"));
+  EXPECT_THAT(RegisteredServices(),
+              ::testing::ElementsAre("pkg.v1.FirstService", "pkg.v1.SecondService"));
 }
 
 }  // namespace

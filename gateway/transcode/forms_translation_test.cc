@@ -7,13 +7,13 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/route/route_table.h"
+#include "gateway/transcode/request_translator.h"
+#include "gateway/transcode/response_translator.h"
 #include "gmock/gmock.h"
 #include "google/api/httpbody.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
-#include "gateway/route/route_table.h"
-#include "gateway/transcode/request_translator.h"
-#include "gateway/transcode/response_translator.h"
 #include "nlohmann/json.hpp"
 #include "testdata/forms.pb.h"
 
@@ -177,9 +177,9 @@ TEST_F(FormsTranslationTest, TopLevelArrayOfObjectsCountsUnknownKeysOfItsItems) 
 TEST_F(FormsTranslationTest, TopLevelMapOfObjectsCountsUnknownKeysOfItsValues) {
   testdata::ItemMap out;
   ParseReport report;
-  ASSERT_TRUE(Answer("GetItemMap", 200, R"({"a":{"name":"a","zz":1},"b":{"name":"b"}})", &out,
-                     &report)
-                  .ok());
+  ASSERT_TRUE(
+      Answer("GetItemMap", 200, R"({"a":{"name":"a","zz":1},"b":{"name":"b"}})", &out, &report)
+          .ok());
   ASSERT_EQ(out.entries_size(), 2);
   EXPECT_EQ(out.entries().at("a").name(), "a");
   EXPECT_EQ(out.entries().at("b").name(), "b");

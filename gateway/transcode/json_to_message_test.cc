@@ -636,12 +636,11 @@ TEST(FillFieldFromJsonTextTest, EveryTopLevelShapeTakesTheFastPath) {
   ASSERT_TRUE(FillFieldFromJsonText("null", value, &text, &report));
   EXPECT_EQ(text.value(), "");
   testdata::BoolAnswer flag;
-  ASSERT_TRUE(
-      FillFieldFromJsonText("false", flag.GetDescriptor()->FindFieldByName("value"), &flag,
-                            &report));
+  ASSERT_TRUE(FillFieldFromJsonText("false", flag.GetDescriptor()->FindFieldByName("value"), &flag,
+                                    &report));
   testdata::NumberAnswer number;
-  ASSERT_TRUE(FillFieldFromJsonText(
-      "-12", number.GetDescriptor()->FindFieldByName("value"), &number, &report));
+  ASSERT_TRUE(FillFieldFromJsonText("-12", number.GetDescriptor()->FindFieldByName("value"),
+                                    &number, &report));
   EXPECT_EQ(number.value(), -12);
 }
 

@@ -88,7 +88,9 @@ absl::StatusOr<json> BodyJson(const Route& route, const Message& request) {
 absl::Status TranslateRequest(const Route& route, const Message& request, HttpRequest* out) {
   // Before anything else: a request that breaks a rule never reaches the upstream, and the caller
   // learns which field is wrong rather than what the path or body would have become.
-  if (route.request_rules != nullptr) RETURN_IF_ERROR(ValidateRequest(*route.request_rules, request));
+  if (route.request_rules != nullptr) {
+    RETURN_IF_ERROR(ValidateRequest(*route.request_rules, request));
+  }
   ASSIGN_OR_RETURN(out->path, route.path.Expand(request));
   out->method = route.http_method;
 

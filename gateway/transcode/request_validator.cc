@@ -82,8 +82,8 @@ absl::Status CheckAllowed(const FieldRule& rule, const std::string& value, const
           rule.allowed_values.end()) {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat("field \"", PathOf(node), "\" must be one of: ",
-                                                 absl::StrJoin(rule.allowed_values, ", ")));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "field \"", PathOf(node), "\" must be one of: ", absl::StrJoin(rule.allowed_values, ", ")));
 }
 
 absl::Status Check(const MessageRules& rules, const Message& message, const PathNode* parent);

@@ -9,11 +9,11 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/route/route_table.h"
+#include "gateway/transcode/request_translator.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
-#include "gateway/route/route_table.h"
-#include "gateway/transcode/request_translator.h"
 #include "testdata/forms.pb.h"
 
 namespace pulumi_gateway {
@@ -104,7 +104,11 @@ TEST_F(RequestValidatorTest, RequiredFieldsAtEveryDepthAreNamedByTheirPath) {
       {"project.icon", [](auto& r) { r.mutable_project()->clear_icon(); }},
       {"project.tree.children[0].children[0].label",
        [](auto& r) {
-         r.mutable_project()->mutable_tree()->mutable_children(0)->mutable_children(0)->clear_label();
+         r.mutable_project()
+             ->mutable_tree()
+             ->mutable_children(0)
+             ->mutable_children(0)
+             ->clear_label();
        }},
   };
   for (const auto& [path, mutate] : cases) {
@@ -126,8 +130,7 @@ TEST_F(RequestValidatorTest, NumbersWithoutPresenceAreNeverRequired) {
 TEST_F(RequestValidatorTest, AllowedValuesAtEveryDepthListTheValues) {
   using Mutate = std::function<void(testdata::CreateProjectRequest&)>;
   const std::vector<std::tuple<std::string, std::string, Mutate>> cases = {
-      {"project.tags[1]", "red, blue",
-       [](auto& r) { r.mutable_project()->set_tags(1, "green"); }},
+      {"project.tags[1]", "red, blue", [](auto& r) { r.mutable_project()->set_tags(1, "green"); }},
       {"project.tags[2]", "red, blue", [](auto& r) { r.mutable_project()->add_tags(""); }},
       {"project.settings[audit]", "on, off",
        [](auto& r) { (*r.mutable_project()->mutable_settings())["audit"] = "maybe"; }},

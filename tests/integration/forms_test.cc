@@ -85,11 +85,11 @@ class FormsGatewayTest : public ::testing::Test {
 
   // Answers every upstream request with `status`, `body` and `content_type`.
   static void Answer(int status, std::string body, std::string content_type = "application/json") {
-    upstream_->SetHandler([status, body, content_type](const httplib::Request&,
-                                                       httplib::Response& res) {
-      res.status = status;
-      if (!body.empty() || !content_type.empty()) res.set_content(body, content_type);
-    });
+    upstream_->SetHandler(
+        [status, body, content_type](const httplib::Request&, httplib::Response& res) {
+          res.status = status;
+          if (!body.empty() || !content_type.empty()) res.set_content(body, content_type);
+        });
   }
 
   static CallResult Call(const std::string& method, const std::string& request_json) {

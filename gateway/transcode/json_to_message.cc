@@ -245,7 +245,8 @@ class Parser {
     } else if (value.is_number_float()) {
       double d = value.get<double>();
       ok = std::trunc(d) == d && std::fabs(d) < 9.2e18 && (!is_unsigned || d >= 0);
-      s = static_cast<int64_t>(d);
+      // Converting a double outside int64's range is undefined: only once it is known to fit.
+      s = ok ? static_cast<int64_t>(d) : 0;
       u = static_cast<uint64_t>(s);
     } else if (value.is_string()) {
       const std::string& text = value.get_ref<const std::string&>();

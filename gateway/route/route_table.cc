@@ -88,6 +88,10 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
   }
 
   const Descriptor* request = method->input_type();
+  if (request->full_name() == "google.api.HttpBody") {
+    // Would go out as JSON ({"contentType": ..., "data": base64}), never as the raw body meant.
+    return MethodError(method, "google.api.HttpBody requests are not supported (only responses)");
+  }
   absl::StatusOr<PathTemplate> path = PathTemplate::Compile(pattern, request);
   if (!path.ok()) return MethodError(method, path.status().message());
   route.path = *std::move(path);

@@ -331,6 +331,7 @@ TEST(CompileRouteTest, RejectsRulesThatCannotBeServed) {
       {"ResponseBodyOnHttpBody", "response_body cannot be combined with a raw body"},
       {"ResponseBodyOnRaw", "response_body cannot be combined with a raw body"},
       {"BodyOnHead", "HEAD must not have a body"},
+      {"HttpBodyRequest", "google.api.HttpBody requests are not supported (only responses)"},
       {"AdditionalBindings", "additional_bindings are not supported"},
       {"BadPathTemplate", "no field \"nope\" in pulumi_gateway.route.testdata.NameRequest"},
       {"CustomVerb", "custom kind \"OPTIONS\" is not supported; only HEAD is"},

@@ -50,7 +50,9 @@ absl::Status JsonValueToMessage(const nlohmann::json& json, google::protobuf::Me
 // For answers whose whole JSON value (object, array, string, number...) is one field of the
 // message (an http rule's `response_body`): as the functions above would fill `message` from
 // {"<field's JSON name>": json}, so unknown keys are located under the field's name
-// ("items.newKey"). `field` must be a field of `message`'s type.
+// ("items.newKey"). `field` must be a field of `message`'s type. FillFieldFromJsonText gives up
+// (returns false) where FillFromJsonText would; JsonValueToMessageField then decides and words
+// the errors (`field "items": expected an array, got object`).
 bool FillFieldFromJsonText(absl::string_view json, const google::protobuf::FieldDescriptor* field,
                            google::protobuf::Message* message, ParseReport* report);
 absl::Status JsonValueToMessageField(nlohmann::json json,

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "gateway/observability/metered_upstream.h"
 #include "gateway/observability/metrics.h"
 #include "gateway/route/route_table.h"
+#include "gateway/route/service_registry.h"
 #include "gateway/server/gateway_server.h"
 #include "gateway/upstream/circuit_breaker.h"
 #include "gateway/upstream/coalescing_upstream.h"
@@ -478,8 +480,11 @@ int Run(GatewayConfig config) {
 
   Logger logger(config.parsed_log_level);
 
+  // Built-in services, then any a library linked into this binary registered (test binaries).
+  std::vector<std::string> service_names(std::begin(kServices), std::end(kServices));
+  for (std::string& name : RegisteredServices()) service_names.push_back(std::move(name));
   std::vector<const google::protobuf::ServiceDescriptor*> services;
-  for (const char* name : kServices) {
+  for (const std::string& name : service_names) {
     const auto* service =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
     if (service == nullptr) Die(absl::StrCat("service ", name, " is not linked in"));

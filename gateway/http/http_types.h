@@ -30,7 +30,7 @@ using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 enum class RequestPriority { kInteractive, kBulk };
 
 struct HttpRequest {
-  // "GET", "POST", "PUT", "PATCH" or "DELETE".
+  // "GET", "POST", "PUT", "PATCH", "DELETE" or "HEAD".
   std::string method;
   // Path and query, already percent-encoded, starting with '/'. Appended to the upstream base URL.
   std::string path;

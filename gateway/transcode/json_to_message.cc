@@ -245,7 +245,8 @@ class Parser {
     } else if (value.is_number_float()) {
       double d = value.get<double>();
       ok = std::trunc(d) == d && std::fabs(d) < 9.2e18 && (!is_unsigned || d >= 0);
-      s = static_cast<int64_t>(d);
+      // Converting a double outside int64's range is undefined: only once it is known to fit.
+      s = ok ? static_cast<int64_t>(d) : 0;
       u = static_cast<uint64_t>(s);
     } else if (value.is_string()) {
       const std::string& text = value.get_ref<const std::string&>();
@@ -342,12 +343,15 @@ class EventFiller {
  public:
   EventFiller(Message* root, ParseReport* report) : root_(root), parser_(report) {}
 
-  // Reads the whole text; false when it gives up.
-  bool Read(absl::string_view text) {
+  // Reads the whole text; false when it gives up. With `top_field`, the text is that field's value
+  // (any JSON value), read as the DOM path reads {"<its JSON name>": text}.
+  bool Read(absl::string_view text, const FieldDescriptor* top_field = nullptr) {
     JsonReader reader(text);
     reader.SkipBom();
     reader.SkipSpace();
+    if (top_field != nullptr) OpenTopField(top_field);
     if (!Value(reader)) return false;
+    if (top_field != nullptr) --open_;
     reader.SkipSpace();
     if (!reader.AtEnd()) return false;
     std::stable_sort(unknown_.begin(), unknown_.end(),
@@ -449,6 +453,13 @@ class EventFiller {
   }
 
   // --- Frames ----------------------------------------------------------------------------------
+
+  // The root message's frame, as if its one key naming `field` had just been read.
+  void OpenTopField(const FieldDescriptor* field) {
+    Frame& root = Push(Kind::kMessage, root_, field, 0);
+    root.keys.push_back(field->json_name());
+    root.fields.push_back(field);
+  }
 
   Frame& Top() { return frames_[open_ - 1]; }
 
@@ -658,6 +669,20 @@ bool FillFromJsonText(absl::string_view text, Message* message, ParseReport* rep
   message->Clear();
   *report = ParseReport();
   return EventFiller(message, report).Read(text);
+}
+
+bool FillFieldFromJsonText(absl::string_view text, const FieldDescriptor* field, Message* message,
+                           ParseReport* report) {
+  message->Clear();
+  *report = ParseReport();
+  return EventFiller(message, report).Read(text, field);
+}
+
+absl::Status JsonValueToMessageField(json value, const FieldDescriptor* field, Message* message,
+                                     ParseReport* report) {
+  json wrapped = json::object();
+  wrapped[field->json_name()] = std::move(value);
+  return JsonValueToMessage(wrapped, message, report);
 }
 
 absl::Status JsonValueToMessage(const json& value, Message* message, ParseReport* report) {

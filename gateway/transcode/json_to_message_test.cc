@@ -14,6 +14,7 @@
 #include "pulumi/service/v1/organizations.pb.h"
 #include "pulumi/service/v1/stacks.pb.h"
 #include "pulumi/service/v1/updates.pb.h"
+#include "testdata/forms.pb.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -443,6 +444,10 @@ class ShapedJson {
     return absl::StrCat("{", absl::StrJoin(members, ","), "}");
   }
 
+  // A JSON value for `field` as a whole (an array for a repeated field, an object for a map),
+  // mostly fitting, sometimes null or of another type.
+  std::string FieldValue(const google::protobuf::FieldDescriptor* field) { return Field(field, 0); }
+
  private:
   static constexpr const char* kUnknown[] = {"zUnknown", "aUnknown", "links", "Mixed_Case"};
 
@@ -561,6 +566,100 @@ TEST(FillFromJsonTextTest, RandomShapedDocumentsMatchTheDomPath) {
   ExpectFastPathMatchesDom<v1::UpdateInfo>(3, 3000);
   ExpectFastPathMatchesDom<v1::EngineEvent>(4, 3000);
   ExpectFastPathMatchesDom<v1::ExportStackResponse>(5, 3000);
+}
+
+// Answers whose whole JSON value is one field (response_body): arrays, maps, scalars, objects.
+void ExpectFieldFastPathMatchesDom(const google::protobuf::Message& prototype,
+                                   const std::string& field_name, uint32_t seed, int documents) {
+  const google::protobuf::FieldDescriptor* field =
+      prototype.GetDescriptor()->FindFieldByName(field_name);
+  ASSERT_NE(field, nullptr) << field_name;
+  SCOPED_TRACE(field->full_name());
+  ShapedJson shaped(seed);
+  int fast = 0;
+  for (int i = 0; i < documents; ++i) {
+    const std::string json = shaped.FieldValue(field);
+    SCOPED_TRACE(json);
+    std::unique_ptr<google::protobuf::Message> from_events(prototype.New());
+    ParseReport events_report;
+    if (!FillFieldFromJsonText(json, field, from_events.get(), &events_report)) continue;
+    ++fast;
+    std::unique_ptr<google::protobuf::Message> from_dom(prototype.New());
+    ParseReport dom_report;
+    const absl::Status status =
+        JsonValueToMessageField(nlohmann::json::parse(json), field, from_dom.get(), &dom_report);
+    ASSERT_TRUE(status.ok()) << "the fast path took what the DOM path rejects: " << status;
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(*from_events, *from_dom))
+        << from_events->DebugString() << "\nvs DOM\n"
+        << from_dom->DebugString();
+    EXPECT_EQ(events_report.unknown_keys, dom_report.unknown_keys);
+    EXPECT_EQ(events_report.unknown_key_count, dom_report.unknown_key_count);
+  }
+  EXPECT_GT(fast, documents / 20) << "the fast path gave up on almost everything";
+}
+
+TEST(FillFieldFromJsonTextTest, RandomShapedValuesMatchTheDomPath) {
+  namespace testdata = ::pulumi_gateway::route::testdata;
+  ExpectFieldFastPathMatchesDom(testdata::ItemList(), "items", 21, 2000);
+  ExpectFieldFastPathMatchesDom(testdata::ItemMap(), "entries", 22, 2000);
+  ExpectFieldFastPathMatchesDom(testdata::NameList(), "names", 23, 1000);
+  ExpectFieldFastPathMatchesDom(testdata::SizeMap(), "sizes", 24, 1000);
+  ExpectFieldFastPathMatchesDom(testdata::StringAnswer(), "value", 25, 500);
+  ExpectFieldFastPathMatchesDom(testdata::BoolAnswer(), "value", 26, 500);
+  ExpectFieldFastPathMatchesDom(testdata::NumberAnswer(), "value", 27, 500);
+  ExpectFieldFastPathMatchesDom(testdata::DoubleAnswer(), "value", 28, 500);
+  ExpectFieldFastPathMatchesDom(testdata::AnyAnswer(), "value", 29, 500);
+  ExpectFieldFastPathMatchesDom(v1::GetStackResponse(), "stack", 30, 2000);
+  ExpectFieldFastPathMatchesDom(v1::ListStacksResponse(), "stacks", 31, 2000);
+}
+
+TEST(FillFieldFromJsonTextTest, EveryTopLevelShapeTakesTheFastPath) {
+  namespace testdata = ::pulumi_gateway::route::testdata;
+  ParseReport report;
+  testdata::ItemList items;
+  const auto* items_field = items.GetDescriptor()->FindFieldByName("items");
+  ASSERT_TRUE(FillFieldFromJsonText("\xEF\xBB\xBF [{\"name\":\"a\",\"z\":1,\"b\":[]}] ",
+                                    items_field, &items, &report));
+  ASSERT_EQ(items.items_size(), 1);
+  EXPECT_EQ(items.items(0).name(), "a");
+  EXPECT_THAT(report.unknown_keys, ElementsAre("items.b", "items.z"));
+  testdata::ItemMap map;
+  ASSERT_TRUE(FillFieldFromJsonText(R"({"k":{"name":"n","x":{}}})",
+                                    map.GetDescriptor()->FindFieldByName("entries"), &map,
+                                    &report));
+  EXPECT_EQ(map.entries().at("k").name(), "n");
+  EXPECT_THAT(report.unknown_keys, ElementsAre("entries.k.x"));
+  testdata::StringAnswer text;
+  const auto* value = text.GetDescriptor()->FindFieldByName("value");
+  ASSERT_TRUE(FillFieldFromJsonText(R"("caf\u00e9")", value, &text, &report));
+  EXPECT_EQ(text.value(), "caf\xC3\xA9");
+  ASSERT_TRUE(FillFieldFromJsonText("null", value, &text, &report));
+  EXPECT_EQ(text.value(), "");
+  testdata::BoolAnswer flag;
+  ASSERT_TRUE(FillFieldFromJsonText("false", flag.GetDescriptor()->FindFieldByName("value"), &flag,
+                                    &report));
+  testdata::NumberAnswer number;
+  ASSERT_TRUE(FillFieldFromJsonText("-12", number.GetDescriptor()->FindFieldByName("value"),
+                                    &number, &report));
+  EXPECT_EQ(number.value(), -12);
+}
+
+TEST(FillFieldFromJsonTextTest, GivesUpWhereTheDomPathDecides) {
+  namespace testdata = ::pulumi_gateway::route::testdata;
+  ParseReport report;
+  testdata::ItemMap map;
+  const auto* entries = map.GetDescriptor()->FindFieldByName("entries");
+  testdata::ItemList items;
+  const auto* items_field = items.GetDescriptor()->FindFieldByName("items");
+  testdata::StringAnswer text;
+  const auto* value = text.GetDescriptor()->FindFieldByName("value");
+  EXPECT_FALSE(FillFieldFromJsonText(R"({"k":{},"k":{}})", entries, &map, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"({"items":[]})", items_field, &items, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"([1])", items_field, &items, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"([] [])", items_field, &items, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"({})", value, &text, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"(["a"])", value, &text, &report));
+  EXPECT_FALSE(FillFieldFromJsonText("", value, &text, &report));
 }
 
 TEST(FillFromJsonTextTest, TakesOnlyWhatNlohmannAccepts) {

@@ -316,8 +316,11 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
 
   // The handle may come from the pool: every request states its method from scratch.
   curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, nullptr);
-  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-  if (req.method != "GET") {
+  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);  // also resets CURLOPT_NOBODY
+  if (req.method == "HEAD") {
+    // A real HEAD: curl then waits for no body despite the Content-Length the answer carries.
+    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+  } else if (req.method != "GET") {
     if (req.method == "POST" || req.has_body) {
       curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
       curl_easy_setopt(easy, CURLOPT_POSTFIELDS, req.body.c_str());

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
@@ -730,19 +731,63 @@ TEST(JsonToMessageTest, Int64FromNumberOrString) {
   }
 }
 
-TEST(JsonToMessageTest, StringFromNumberOrBool) {
-  auto event = ParseClean<v1::UpdateEvent>(R"({"index": 17, "kind": true})");
-  EXPECT_EQ(event.index(), "17");
-  EXPECT_EQ(event.kind(), "true");
+// The strict rules, on both paths (the fast path gives up on a mismatch and the DOM path words
+// it): a string field takes only a JSON string, a boolean only true/false; integers take a number
+// or the decimal string the proto3 JSON mapping writes for 64-bit values (which the request side
+// turns back into a number), nothing looser.
+TEST(JsonToMessageTest, StrictTypes) {
+  struct Case {
+    const char* json;
+    std::string message;  // empty: accepted
+  };
+  const std::vector<Case> cases = {
+      {R"({"index": "17", "kind": "x"})", ""},
+      {R"({"index": 17})", "field \"index\": expected a string, got number"},
+      {R"({"kind": true})", "field \"kind\": expected a string, got boolean"},
+      {R"({"index": 1.5})", "field \"index\": expected a string, got number"},
+      {R"({"timestamp": "1754300114"})", ""},
+      {R"({"timestamp": 1754300114})", ""},
+      {R"({"timestamp": "-3"})", ""},
+      {R"({"timestamp": "abc"})", "field \"timestamp\": expected an integer, got \"abc\""},
+      {R"({"timestamp": "+3"})", "expected an integer, got \"+3\""},
+      {R"({"timestamp": " 3"})", "expected an integer, got \" 3\""},
+      {R"({"timestamp": "3 "})", "expected an integer, got \"3 \""},
+      {R"({"timestamp": "1e3"})", "expected an integer, got \"1e3\""},
+      {R"({"timestamp": ""})", "expected an integer, got \"\""},
+      {R"({"timestamp": {"a": 1}})", "expected an integer, got object"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.json);
+    // "index" and "kind" are strings of UpdateEvent, "timestamp" an int64 of EngineEvent.
+    v1::UpdateEvent update_event;
+    v1::EngineEvent engine_event;
+    google::protobuf::Message* message =
+        absl::StrContains(c.json, "timestamp")
+            ? static_cast<google::protobuf::Message*>(&engine_event)
+            : &update_event;
+    ParseReport report;
+    absl::Status status = JsonToMessage(c.json, message, &report);
+    if (c.message.empty()) {
+      EXPECT_TRUE(status.ok()) << status;
+    } else {
+      EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+      EXPECT_THAT(Message(status), HasSubstr(c.message));
+    }
+  }
 }
 
 TEST(JsonToMessageTest, Bool) {
   EXPECT_TRUE(ParseClean<v1::StackNotificationSettings>(R"({"notifyUpdateFailure": true})")
                   .notify_update_failure());
-  EXPECT_TRUE(ParseClean<v1::StackNotificationSettings>(R"({"notifyUpdateFailure": "true"})")
-                  .notify_update_failure());
   EXPECT_FALSE(ParseClean<v1::StackNotificationSettings>(R"({"notifyUpdateFailure": false})")
                    .notify_update_failure());
+  for (const char* json : {R"({"notifyUpdateFailure": "true"})", R"({"notifyUpdateFailure": 1})"}) {
+    v1::StackNotificationSettings settings;
+    ParseReport report;
+    absl::Status status = JsonToMessage(json, &settings, &report);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(Message(status), HasSubstr("expected a boolean"));
+  }
 }
 
 TEST(JsonToMessageTest, Maps) {
@@ -848,7 +893,7 @@ TEST(JsonToMessageTest, MoreTypeMismatches) {
   };
   const std::vector<Case> cases = {
       {R"({"tags": []})", "field \"tags\": expected an object, got array"},
-      {R"({"tags": {"a": 1}})", ""},  // A number is accepted for a string map value.
+      {R"({"tags": {"a": 1}})", "field \"tags.a\": expected a string, got number"},
       {R"({"tags": {"a": {}}})", "field \"tags.a\": expected a string, got object"},
       {R"({"config": 3})", "field \"config\": expected an object, got number"},
   };

@@ -23,8 +23,8 @@ constexpr size_t kDoublingLimit = 4 << 20;
 constexpr char kGatewayDomain[] = "pulumi-gateway";
 
 bool AllDigits(absl::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(),
-                                      [](char c) { return absl::ascii_isdigit(c); });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return absl::ascii_isdigit(c); });
 }
 
 }  // namespace

@@ -42,11 +42,11 @@ class ResponseReader final {
  public:
   enum class Failure {
     kNone,
-    kBodyTooLarge,      // RESOURCE_EXHAUSTED
-    kHeadersTooLarge,   // RESOURCE_EXHAUSTED
-    kBudgetExhausted,   // RESOURCE_EXHAUSTED + RetryInfo
-    kOutOfMemory,       // RESOURCE_EXHAUSTED + RetryInfo (an allocation failed)
-    kProtocol,          // UNAVAILABLE, protocol error (see curl_status.h)
+    kBodyTooLarge,     // RESOURCE_EXHAUSTED
+    kHeadersTooLarge,  // RESOURCE_EXHAUSTED
+    kBudgetExhausted,  // RESOURCE_EXHAUSTED + RetryInfo
+    kOutOfMemory,      // RESOURCE_EXHAUSTED + RetryInfo (an allocation failed)
+    kProtocol,         // UNAVAILABLE, protocol error (see curl_status.h)
   };
 
   explicit ResponseReader(const ResponseLimits& limits);

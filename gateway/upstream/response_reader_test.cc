@@ -173,8 +173,8 @@ TEST(ResponseReaderTest, RepeatedEqualLengthsAreFine) {
   EXPECT_FALSE(reader.failed());
   // A new answer (after an interim one) starts its own length.
   ResponseReader interim(Limits());
-  EXPECT_EQ(Feed(interim, {"HTTP/1.1 103 Early Hints", "Content-Length: 0", "",
-                           "HTTP/1.1 200 OK", "Content-Length: 7", ""}),
+  EXPECT_EQ(Feed(interim, {"HTTP/1.1 103 Early Hints", "Content-Length: 0", "", "HTTP/1.1 200 OK",
+                           "Content-Length: 7", ""}),
             6u);
 }
 

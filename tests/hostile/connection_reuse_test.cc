@@ -10,8 +10,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
-#include "gmock/gmock.h"
 #include "gateway/upstream/curl_client.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/hostile/raw_upstream.h"
 
@@ -52,8 +52,7 @@ enum class AfterStray { kKeepOpen, kClose };
 
 // Answers each request with {"name":"<target>"}, then sends a complete stray answer after
 // `delay` and counts it in `strays`.
-RawUpstream::Script StrayAnswers(absl::Duration delay, AfterStray after,
-                                 std::atomic<int>* strays) {
+RawUpstream::Script StrayAnswers(absl::Duration delay, AfterStray after, std::atomic<int>* strays) {
   return [=](RawConnection& c) {
     while (std::optional<RawRequest> request = c.ReadRequest()) {
       if (!c.Write(Answer(absl::StrCat(R"({"name":")", request->target, R"("})")))) return;

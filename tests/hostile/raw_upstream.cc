@@ -56,8 +56,8 @@ std::optional<RawRequest> RawConnection::ReadRequest(absl::Duration timeout) {
   }
   request.body = pending_.substr(end + 4, length);
   pending_.erase(0, end + 4 + length);
-  std::vector<std::string> words = absl::StrSplit(request.head.substr(0, request.head.find("\r\n")),
-                                                  absl::MaxSplits(' ', 2));
+  std::vector<std::string> words =
+      absl::StrSplit(request.head.substr(0, request.head.find("\r\n")), absl::MaxSplits(' ', 2));
   if (words.size() >= 2) {
     request.method = words[0];
     request.target = words[1];

@@ -1,5 +1,7 @@
 #include "gateway/transcode/json_to_message.h"
 
+#include "gateway/transcode/json_to_wire.h"
+
 #include <random>
 #include <string>
 #include <vector>
@@ -562,6 +564,120 @@ TEST(FillFromJsonTextTest, RandomShapedDocumentsMatchTheDomPath) {
   ExpectFastPathMatchesDom<v1::UpdateInfo>(3, 3000);
   ExpectFastPathMatchesDom<v1::EngineEvent>(4, 3000);
   ExpectFastPathMatchesDom<v1::ExportStackResponse>(5, 3000);
+}
+
+// The wire path (json_to_wire.h) against the DOM path on the same shaped documents: whatever it
+// encodes parses into the DOM's message with the DOM's unknown keys; whatever the DOM rejects it
+// rejects too, as not JSON or a mismatch; it leaves to the DOM only what the DOM alone settles.
+template <typename M>
+void ExpectWirePathMatchesDom(uint32_t seed, int documents) {
+  SCOPED_TRACE(M::descriptor()->full_name());
+  ShapedJson shaped(seed);
+  int encoded = 0;
+  for (int i = 0; i < documents; ++i) {
+    const std::string json = shaped.Object(M::descriptor(), 0);
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport wire_report;
+    const WireResult result = JsonToWire(json, M::descriptor(), &wire, &wire_report);
+    M from_dom;
+    ParseReport dom_report;
+    const absl::Status dom = JsonToMessage(json, &from_dom, &dom_report);
+    switch (result.outcome) {
+      case WireOutcome::kEncoded: {
+        ++encoded;
+        ASSERT_TRUE(dom.ok()) << "the wire path took what the DOM path rejects: " << dom;
+        M from_wire;
+        ASSERT_TRUE(from_wire.ParseFromString(wire));
+        EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_wire, from_dom))
+            << from_wire.DebugString() << "\nvs DOM\n"
+            << from_dom.DebugString();
+        EXPECT_EQ(wire_report.unknown_keys, dom_report.unknown_keys);
+        EXPECT_EQ(wire_report.unknown_key_count, dom_report.unknown_key_count);
+        break;
+      }
+      case WireOutcome::kNotJson:
+        EXPECT_FALSE(nlohmann::json::accept(json));
+        break;
+      case WireOutcome::kMismatch:
+        EXPECT_EQ(dom.code(), absl::StatusCode::kInvalidArgument) << result.message;
+        break;
+      case WireOutcome::kUndecided:
+        break;
+    }
+  }
+  // Most shaped documents have a flaw somewhere; still, many must be encoded.
+  EXPECT_GT(encoded, documents / 20) << "the wire path gave up on too much";
+}
+
+TEST(JsonToWireTest, RandomShapedDocumentsMatchTheDomPath) {
+  ExpectWirePathMatchesDom<v1::ListStacksResponse>(11, 3000);
+  ExpectWirePathMatchesDom<v1::Stack>(12, 3000);
+  ExpectWirePathMatchesDom<v1::StackUpdate>(13, 3000);
+  ExpectWirePathMatchesDom<v1::UpdateInfo>(14, 3000);
+  ExpectWirePathMatchesDom<v1::EngineEvent>(15, 3000);
+  ExpectWirePathMatchesDom<v1::ExportStackResponse>(16, 3000);
+}
+
+TEST(JsonToWireTest, StrictTypesAgreeWithTheDomPath) {
+  for (const char* json : {R"({"index": 17})", R"({"kind": true})", R"({"index": "17"})",
+                           R"({"kind": null, "index": "x"})"}) {
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport report;
+    v1::UpdateEvent event;
+    const bool dom_ok = JsonToMessage(json, &event, &report).ok();
+    EXPECT_EQ(JsonToWire(json, v1::UpdateEvent::descriptor(), &wire, &report).outcome ==
+                  WireOutcome::kEncoded,
+              dom_ok);
+  }
+  for (const char* json : {R"({"timestamp": "12"})", R"({"timestamp": "+12"})",
+                           R"({"timestamp": 12.0})", R"({"timestamp": "1e2"})"}) {
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport report;
+    v1::EngineEvent event;
+    const bool dom_ok = JsonToMessage(json, &event, &report).ok();
+    const WireResult result = JsonToWire(json, v1::EngineEvent::descriptor(), &wire, &report);
+    EXPECT_EQ(result.outcome == WireOutcome::kEncoded, dom_ok) << result.message;
+  }
+}
+
+TEST(JsonToWireTest, MismatchesAreWordedAsTheDomPathWordsThem) {
+  std::string wire;
+  ParseReport report;
+  WireResult result = JsonToWire(R"({"stacks": [{"lastUpdate": "soon"}]})",
+                                 v1::ListStacksResponse::descriptor(), &wire, &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kMismatch);
+  EXPECT_EQ(result.message, "field \"stacks.lastUpdate\": expected an integer, got \"soon\"");
+  result = JsonToWire(R"({"tags": {"a": 1}})", v1::Stack::descriptor(), &wire, &report);
+  EXPECT_EQ(result.message, "field \"tags.a\": expected a string, got number");
+  result = JsonToWire(R"([1])", v1::Stack::descriptor(), &wire, &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kMismatch);
+  EXPECT_EQ(result.message, "is a JSON array, expected an object");
+  result = JsonToWire(R"({"stackName": 1} x)", v1::Stack::descriptor(), &wire, &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kNotJson);
+  result = JsonToWire(R"({"stackName": "a", "stack_name": "b"})", v1::Stack::descriptor(), &wire,
+                      &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kUndecided);
+}
+
+TEST(JsonToWireTest, AHugeMapCostsAboutItsTextOnce) {
+  std::string json = R"({"stackName":"prod","tags":{)";
+  for (int i = 0; i < 100000; ++i) {
+    if (i > 0) json += ',';
+    absl::StrAppend(&json, "\"k", i, "\":\"v", i, "\"");
+  }
+  json += "}}";
+  std::string wire;
+  ParseReport report;
+  ASSERT_EQ(JsonToWire(json, v1::Stack::descriptor(), &wire, &report).outcome,
+            WireOutcome::kEncoded);
+  EXPECT_LT(wire.size(), json.size() + json.size() / 4);
+  v1::Stack stack;
+  ASSERT_TRUE(stack.ParseFromString(wire));
+  EXPECT_EQ(stack.tags().size(), 100000u);
+  EXPECT_EQ(stack.tags().at("k99999"), "v99999");
 }
 
 TEST(FillFromJsonTextTest, TakesOnlyWhatNlohmannAccepts) {

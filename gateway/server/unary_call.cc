@@ -13,6 +13,7 @@
 #include "gateway/status/macros.h"
 #include "gateway/status/redact.h"
 #include "gateway/status/upstream_error.h"
+#include "gateway/transcode/json_wire.h"
 #include "google/protobuf/message.h"
 
 namespace pulumi_gateway {
@@ -121,8 +122,14 @@ void UnaryCall::OnUpstreamDone(absl::StatusOr<HttpResponse> result) {
 bool UnaryCall::TakesWirePath(const absl::StatusOr<HttpResponse>& result) const {
   // Plain JSON answers of the project's own messages; composites, raw bodies and answers that
   // fill one field keep the message path.
+  const google::protobuf::FieldDescriptor* body = route_.response_body_field;
+  const bool body_fits =
+      body == nullptr ||
+      (body->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE &&
+       !body->is_repeated() && !IsOpaqueJsonType(body->message_type()) &&
+       absl::StartsWith(body->message_type()->full_name(), "pulumi."));
   return result.ok() && result->status >= 200 && result->status < 300 && reshape_ == nullptr &&
-         route_.raw_response_field == nullptr && route_.response_body_field == nullptr &&
+         route_.raw_response_field == nullptr && body_fits &&
          absl::StartsWith(route_.method->output_type()->full_name(), "pulumi.") &&
          !absl::StripAsciiWhitespace(result->body).empty();
 }
@@ -141,7 +148,7 @@ absl::Status UnaryCall::Answer(absl::StatusOr<HttpResponse> result) {
     std::string wire;
     ParseReport report;
     const WireResult encoded = JsonToWire(result->body, route_.method->output_type(), &wire,
-                                          &report);
+                                          &report, route_.response_body_field);
     if (encoded.outcome == WireOutcome::kEncoded) {
       result = absl::StatusOr<HttpResponse>();  // the body is not needed any more
       if (route_metrics != nullptr) env_.metrics->UnknownKeys(route_metrics, report.unknown_key_count);

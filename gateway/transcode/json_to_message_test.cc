@@ -662,6 +662,36 @@ TEST(JsonToWireTest, MismatchesAreWordedAsTheDomPathWordsThem) {
   EXPECT_EQ(result.outcome, WireOutcome::kUndecided);
 }
 
+TEST(JsonToWireTest, AResponseBodyFieldReadsAsTheDomPathWrapsIt) {
+  const auto* body = v1::GetStackResponse::descriptor()->FindFieldByName("stack");
+  ASSERT_NE(body, nullptr);
+  for (const char* json : {R"({"stackName":"prod","tags":{"a":"b"},"extra":1})", "null",
+                           R"({"stackName":5})", "[1]", R"({"tags":{"a":{"x":1}}})",
+                           R"({"stackName":"a","stack_name":"b"})"}) {
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport wire_report;
+    const WireResult result =
+        JsonToWire(json, v1::GetStackResponse::descriptor(), &wire, &wire_report, body);
+    v1::GetStackResponse from_dom;
+    ParseReport dom_report;
+    const absl::Status dom = JsonValueToMessage(
+        nlohmann::json{{"stack", nlohmann::json::parse(json)}}, &from_dom, &dom_report);
+    if (result.outcome == WireOutcome::kUndecided) continue;
+    ASSERT_EQ(result.outcome == WireOutcome::kEncoded, dom.ok()) << result.message << " / " << dom;
+    if (!dom.ok()) {
+      EXPECT_EQ(absl::StrCat("field ", result.message.substr(result.message.find('"'))),
+                absl::StrCat("field ", Message(dom).substr(Message(dom).find('"'))));
+      continue;
+    }
+    v1::GetStackResponse from_wire;
+    ASSERT_TRUE(from_wire.ParseFromString(wire));
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_wire, from_dom));
+    EXPECT_EQ(wire_report.unknown_keys, dom_report.unknown_keys);
+    EXPECT_EQ(wire_report.unknown_key_count, dom_report.unknown_key_count);
+  }
+}
+
 TEST(JsonToWireTest, AHugeMapCostsAboutItsTextOnce) {
   std::string json = R"({"stackName":"prod","tags":{)";
   for (int i = 0; i < 100000; ++i) {

@@ -151,9 +151,19 @@ class Encoder {
   Encoder(JsonReader* reader, WireWriter* out, ParseReport* report)
       : r_(*reader), out_(*out), report_(report) {}
 
-  WireResult Run(const Descriptor* root) {
+  WireResult Run(const Descriptor* root, const FieldDescriptor* body_field) {
     r_.SkipBom();
     r_.SkipSpace();
+    if (body_field != nullptr) {
+      path_.push_back(Segment{false, 0, body_field->json_name()});
+      const bool ok = r_.Peek('n') ? (r_.Literal("null") || Syntax()) : Single(body_field, 0, false);
+      if (!ok) return result_;
+      path_.pop_back();
+      r_.SkipSpace();
+      if (!r_.AtEnd()) return NotJson();
+      for (const auto& [path, location] : top_) report_->unknown_keys.push_back(location);
+      return {};
+    }
     if (!r_.Peek('{')) {
       const std::string type_name = r_.TypeName();
       if (!r_.Skip()) return NotJson();
@@ -718,11 +728,11 @@ bool HasDuplicates(JsonReader& r, const Descriptor* type, int depth) {
 }  // namespace
 
 WireResult JsonToWire(absl::string_view json, const Descriptor* type, std::string* wire,
-                      ParseReport* report) {
+                      ParseReport* report, const FieldDescriptor* body_field) {
   *report = ParseReport();
   JsonReader reader(json);
   WireWriter out(wire, WireWriter::Expected(json.size()));
-  WireResult result = Encoder(&reader, &out, report).Run(type);
+  WireResult result = Encoder(&reader, &out, report).Run(type, body_field);
   if (result.outcome == WireOutcome::kMismatch || result.outcome == WireOutcome::kUndecided) {
     // Text that is not JSON anywhere wins over a mismatch, as when a DOM is parsed first.
     JsonReader check(json);
@@ -735,7 +745,11 @@ WireResult JsonToWire(absl::string_view json, const Descriptor* type, std::strin
       JsonReader again(json);
       again.SkipBom();
       again.SkipSpace();
-      if (HasDuplicates(again, type, 0)) {
+      const bool duplicates =
+          body_field == nullptr
+              ? HasDuplicates(again, type, 0)
+              : again.Peek('{') && HasDuplicates(again, body_field->message_type(), 1);
+      if (duplicates) {
         result.outcome = WireOutcome::kUndecided;  // the DOM may keep the well-typed value
       }
     }

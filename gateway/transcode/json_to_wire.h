@@ -43,9 +43,12 @@ struct WireResult {
 };
 
 // Encodes the JSON object `json` as a message of `type` (not itself an opaque JSON type) into
-// `wire` (cleared first), filling `report` (cleared first).
+// `wire` (cleared first), filling `report` (cleared first). With `body_field` (a singular message
+// field of `type`, the rule's `response_body`), `json` is that field's value, as JsonToMessage
+// reads {"<field>": json}: locations start with the field's name.
 WireResult JsonToWire(absl::string_view json, const google::protobuf::Descriptor* type,
-                      std::string* wire, ParseReport* report);
+                      std::string* wire, ParseReport* report,
+                      const google::protobuf::FieldDescriptor* body_field = nullptr);
 
 }  // namespace pulumi_gateway
 

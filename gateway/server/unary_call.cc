@@ -124,10 +124,9 @@ bool UnaryCall::TakesWirePath(const absl::StatusOr<HttpResponse>& result) const 
   // fill one field keep the message path.
   const google::protobuf::FieldDescriptor* body = route_.response_body_field;
   const bool body_fits =
-      body == nullptr ||
-      (body->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE &&
-       !body->is_repeated() && !IsOpaqueJsonType(body->message_type()) &&
-       absl::StartsWith(body->message_type()->full_name(), "pulumi."));
+      body == nullptr || (body->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE &&
+                          !body->is_repeated() && !IsOpaqueJsonType(body->message_type()) &&
+                          absl::StartsWith(body->message_type()->full_name(), "pulumi."));
   return result.ok() && result->status >= 200 && result->status < 300 && reshape_ == nullptr &&
          route_.raw_response_field == nullptr && body_fits &&
          absl::StartsWith(route_.method->output_type()->full_name(), "pulumi.") &&
@@ -151,7 +150,8 @@ absl::Status UnaryCall::Answer(absl::StatusOr<HttpResponse> result) {
                                           &report, route_.response_body_field);
     if (encoded.outcome == WireOutcome::kEncoded) {
       result = absl::StatusOr<HttpResponse>();  // the body is not needed any more
-      if (route_metrics != nullptr) env_.metrics->UnknownKeys(route_metrics, report.unknown_key_count);
+      if (route_metrics != nullptr)
+        env_.metrics->UnknownKeys(route_metrics, report.unknown_key_count);
       if (report.unknown_key_count > 0 && env_.logger->Enabled(LogLevel::kDebug)) {
         env_.logger->Log(LogLevel::kDebug, "unknown upstream keys",
                          {{"request_id", identity_.request_id},
@@ -160,8 +160,9 @@ absl::Status UnaryCall::Answer(absl::StatusOr<HttpResponse> result) {
       }
       // The encoded bytes are the reply: handed to gRPC as they are, no copy.
       auto* bytes = new std::string(std::move(wire));
-      grpc::Slice slice(bytes->data(), bytes->size(),
-                        [](void* p) { delete static_cast<std::string*>(p); }, bytes);
+      grpc::Slice slice(
+          bytes->data(), bytes->size(), [](void* p) { delete static_cast<std::string*>(p); },
+          bytes);
       *response_ = grpc::ByteBuffer(&slice, 1);
       return absl::OkStatus();
     }

@@ -665,9 +665,9 @@ TEST(JsonToWireTest, MismatchesAreWordedAsTheDomPathWordsThem) {
 TEST(JsonToWireTest, AResponseBodyFieldReadsAsTheDomPathWrapsIt) {
   const auto* body = v1::GetStackResponse::descriptor()->FindFieldByName("stack");
   ASSERT_NE(body, nullptr);
-  for (const char* json : {R"({"stackName":"prod","tags":{"a":"b"},"extra":1})", "null",
-                           R"({"stackName":5})", "[1]", R"({"tags":{"a":{"x":1}}})",
-                           R"({"stackName":"a","stack_name":"b"})"}) {
+  for (const char* json :
+       {R"({"stackName":"prod","tags":{"a":"b"},"extra":1})", "null", R"({"stackName":5})", "[1]",
+        R"({"tags":{"a":{"x":1}}})", R"({"stackName":"a","stack_name":"b"})"}) {
     SCOPED_TRACE(json);
     std::string wire;
     ParseReport wire_report;

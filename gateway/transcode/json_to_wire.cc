@@ -156,7 +156,8 @@ class Encoder {
     r_.SkipSpace();
     if (body_field != nullptr) {
       path_.push_back(Segment{false, 0, body_field->json_name()});
-      const bool ok = r_.Peek('n') ? (r_.Literal("null") || Syntax()) : Single(body_field, 0, false);
+      const bool ok =
+          r_.Peek('n') ? (r_.Literal("null") || Syntax()) : Single(body_field, 0, false);
       if (!ok) return result_;
       path_.pop_back();
       r_.SkipSpace();
@@ -169,7 +170,8 @@ class Encoder {
       if (!r_.Skip()) return NotJson();
       r_.SkipSpace();
       if (!r_.AtEnd()) return NotJson();
-      return {WireOutcome::kMismatch, absl::StrCat("is a JSON ", type_name, ", expected an object")};
+      return {WireOutcome::kMismatch,
+              absl::StrCat("is a JSON ", type_name, ", expected an object")};
     }
     const bool ok = Message(root, 0);
     if (ok) {
@@ -192,9 +194,10 @@ class Encoder {
     return false;
   }
   bool Mismatch(absl::string_view why) {
-    result_ = {WireOutcome::kMismatch,
-               absl::StrCat("field \"", Where().empty() ? "(top level)" : RedactSecrets(Where(), 200),
-                            "\": ", why)};
+    result_ = {
+        WireOutcome::kMismatch,
+        absl::StrCat("field \"", Where().empty() ? "(top level)" : RedactSecrets(Where(), 200),
+                     "\": ", why)};
     return false;
   }
   bool Undecided(absl::string_view why) {
@@ -218,8 +221,8 @@ class Encoder {
 
   void Tag(const FieldDescriptor* field, uint32_t wire_type) {
     char* start = out_.Take(10);
-    char* end = WireWriter::WriteVarint((static_cast<uint64_t>(field->number()) << 3) | wire_type,
-                                        start);
+    char* end =
+        WireWriter::WriteVarint((static_cast<uint64_t>(field->number()) << 3) | wire_type, start);
     out_.Untake(10 - static_cast<size_t>(end - start));
   }
   void Varint(uint64_t value) {
@@ -505,8 +508,8 @@ class Encoder {
           e = field->enum_type()->FindValueByName(std::string(token.text));
         } else if (token.kind == Token::kSigned || token.kind == Token::kUnsigned) {
           // As nlohmann's get<int>() reads it.
-          const int n = token.kind == Token::kSigned ? static_cast<int>(token.s)
-                                                     : static_cast<int>(token.u);
+          const int n =
+              token.kind == Token::kSigned ? static_cast<int>(token.s) : static_cast<int>(token.u);
           e = field->enum_type()->FindValueByNumber(n);
         }
         if (e == nullptr) return Mismatch(absl::StrCat("unknown enum value ", token.Shown()));
@@ -581,7 +584,8 @@ class Encoder {
       case FieldDescriptor::TYPE_SINT32: {
         const int32_t n = static_cast<int32_t>(v);
         Tag(field, kVarint);
-        Varint(static_cast<uint32_t>((static_cast<uint32_t>(n) << 1) ^ static_cast<uint32_t>(n >> 31)));
+        Varint(static_cast<uint32_t>((static_cast<uint32_t>(n) << 1) ^
+                                     static_cast<uint32_t>(n >> 31)));
         return true;
       }
       case FieldDescriptor::TYPE_SINT64: {
@@ -695,8 +699,8 @@ bool HasDuplicates(JsonReader& r, const Descriptor* type, int depth) {
         r.SkipSpace();
       }
     }
-    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
-        !IsOpaque(field->message_type()) && r.Peek('{')) {
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !IsOpaque(field->message_type()) &&
+        r.Peek('{')) {
       return HasDuplicates(r, field->message_type(), depth + 1);
     }
     return r.Skip() && false;

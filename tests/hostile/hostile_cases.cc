@@ -46,9 +46,8 @@ std::string StackWithTags(int entries) {
 
 // Answers `answer` to every request on the connection.
 std::function<bool(RawConnection&, const RawRequest&)> Always(std::string answer) {
-  return [answer = std::move(answer)](RawConnection& c, const RawRequest&) {
-    return c.Write(answer);
-  };
+  return
+      [answer = std::move(answer)](RawConnection& c, const RawRequest&) { return c.Write(answer); };
 }
 
 // Writes `answer` then ends the connection.

@@ -115,8 +115,7 @@ class HostileUpstreamTest : public ::testing::TestWithParam<HostileCase> {
     if (const int limit = AddressSpaceLimitMib(); limit > 0) {
       // A budget far beyond the limit: the limit, not the budget, is what allocations meet.
       args.push_back("--max_buffered_response_bytes=1073741824");
-      args.insert(args.begin(),
-                  {absl::StrCat("--as=", int64_t{limit} << 20), "--", binary});
+      args.insert(args.begin(), {absl::StrCat("--as=", int64_t{limit} << 20), "--", binary});
       binary = "/usr/bin/prlimit";
     } else {
       args.push_back(absl::StrCat("--max_buffered_response_bytes=", 3 * kCaseMaxResponseBytes));
@@ -126,10 +125,10 @@ class HostileUpstreamTest : public ::testing::TestWithParam<HostileCase> {
     ASSERT_TRUE(address.ok()) << address.status();
     grpc::ChannelArguments channel_args;
     channel_args.SetMaxReceiveMessageSize(-1);  // the huge map is larger than gRPC's 4 MiB
-    stub_ = v1::StacksService::NewStub(grpc::CreateCustomChannel(
-                                           *address, grpc::InsecureChannelCredentials(),
-                                           channel_args))
-                .release();
+    stub_ =
+        v1::StacksService::NewStub(
+            grpc::CreateCustomChannel(*address, grpc::InsecureChannelCredentials(), channel_args))
+            .release();
   }
 
   static void TearDownTestSuite() {
@@ -254,8 +253,8 @@ TEST_F(HostileUpstreamTest, AnswersNeverCrossBetweenCallers) {
                        {"PULUMI_ACCESS_TOKEN="});
   absl::StatusOr<std::string> address = gateway.WaitListening(absl::Seconds(30));
   ASSERT_TRUE(address.ok()) << address.status();
-  auto stub = v1::StacksService::NewStub(
-      grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
+  auto stub =
+      v1::StacksService::NewStub(grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
   for (int i = 0; i < 6; ++i) {
     const std::string name = absl::StrCat(i % 2 == 0 ? "a" : "b", i);
     v1::GetStackRequest request;
@@ -327,8 +326,8 @@ TEST_F(HostileUpstreamTest, StalledDeclaredLengthsReserveNothing) {
 }
 
 TEST_F(HostileUpstreamTest, NoLogLineCarriesAPlantedToken) {
-  for (const char* name : {"token_echoed_back", "caller_token_echoed_back",
-                           "unknown_key_named_like_a_token"}) {
+  for (const char* name :
+       {"token_echoed_back", "caller_token_echoed_back", "unknown_key_named_like_a_token"}) {
     Call(name);
   }
   ExpectClean();

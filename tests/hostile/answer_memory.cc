@@ -111,13 +111,14 @@ void Measure(const std::string& binary, int entries) {
   const double peak_mb = static_cast<double>(peak) / 1024;
   const double growth_mb = static_cast<double>(peak - idle) / 1024;
   std::cout << absl::StrFormat(
-      "%d-entry tags map, %.1f MB answer: %s (%zu tags) in %d ms (gateway %s ms); RSS idle %.1f MiB, peak %.1f "
+      "%d-entry tags map, %.1f MB answer: %s (%zu tags) in %d ms (gateway %s ms); RSS idle %.1f "
+      "MiB, peak %.1f "
       "MiB (+%.1f MiB = %.1f x the answer), after %.1f MiB\n",
       entries, body_mb, status.ok() ? "OK" : status.error_message(),
       static_cast<size_t>(response.stack().tags().size()),
       static_cast<int>(absl::ToInt64Milliseconds(took)), gateway_ms,
-      static_cast<double>(idle) / 1024, peak_mb,
-      growth_mb, growth_mb * 1024 * 1024 / 1e6 / body_mb, static_cast<double>(after) / 1024);
+      static_cast<double>(idle) / 1024, peak_mb, growth_mb, growth_mb * 1024 * 1024 / 1e6 / body_mb,
+      static_cast<double>(after) / 1024);
 }
 
 }  // namespace

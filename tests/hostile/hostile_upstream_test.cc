@@ -39,6 +39,13 @@ using ::testing::Not;
 constexpr char kCallerToken[] = "token sekret-caller-credential-0042";
 // RSS the process may keep above its level before a case (glibc keeps some freed memory).
 constexpr int64_t kRssSlackKib = 24 << 10;
+// AddressSanitizer holds freed memory in quarantine: RSS says nothing about leaks there (ASan
+// itself reports those).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kChecksRss = false;
+#else
+constexpr bool kChecksRss = true;
+#endif
 
 int AddressSpaceLimitMib() {
   const char* value = std::getenv("HOSTILE_ADDRESS_SPACE_MIB");
@@ -220,7 +227,7 @@ TEST_P(HostileUpstreamTest, EndsWithItsCodeInTimeAndLeavesTheGatewayClean) {
   std::cerr << "case " << hostile.name << ": " << answered.status.error_code() << " in "
             << absl::ToInt64Milliseconds(answered.took) << " ms; RSS " << rss_before / 1024
             << " -> " << rss_after / 1024 << " MiB\n";
-  EXPECT_LE(rss_after, rss_before + kRssSlackKib);
+  if (kChecksRss) EXPECT_LE(rss_after, rss_before + kRssSlackKib);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, HostileUpstreamTest, ::testing::ValuesIn(HostileCases()),
@@ -321,7 +328,7 @@ TEST_F(HostileUpstreamTest, StalledDeclaredLengthsReserveNothing) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(deadline_exceeded.load(), 32);
-  EXPECT_LE(gateway_->RssKib(), rss_before + kRssSlackKib);
+  if (kChecksRss) EXPECT_LE(gateway_->RssKib(), rss_before + kRssSlackKib);
   ExpectClean();
 }
 

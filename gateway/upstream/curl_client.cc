@@ -78,12 +78,14 @@ absl::string_view Credential(const HttpRequest& request) {
 // message, a detail or a log line, whatever its shape (passthrough tokens need not look like
 // Pulumi tokens): every copy becomes "[REDACTED]".
 void ScrubCredential(absl::string_view credential, HttpResponse* response) {
-  constexpr absl::string_view kRedacted = "[REDACTED]";
   if (credential.size() < 8) return;  // too short to tell from ordinary text
+  // Pulumi tokens read as RedactSecrets writes them; anything else as a bare mark.
+  const absl::string_view redacted =
+      absl::StartsWith(credential, "pul-") ? "pul-[REDACTED]" : "[REDACTED]";
   auto scrub = [&](std::string* text) {
     for (size_t at = text->find(credential.data(), 0, credential.size()); at != std::string::npos;
-         at = text->find(credential.data(), at + kRedacted.size(), credential.size())) {
-      text->replace(at, credential.size(), kRedacted.data(), kRedacted.size());
+         at = text->find(credential.data(), at + redacted.size(), credential.size())) {
+      text->replace(at, credential.size(), redacted.data(), redacted.size());
     }
   };
   scrub(&response->body);

@@ -21,6 +21,8 @@
 #include "gateway/auth/tenant_tokens.h"
 #include "gateway/config/config.h"
 #include "gateway/fleet/redis_quota_store.h"
+#include "gateway/http/buffer_budget.h"
+#include "gateway/http/memory_release.h"
 #include "gateway/observability/logger.h"
 #include "gateway/observability/metered_upstream.h"
 #include "gateway/observability/metrics.h"
@@ -121,6 +123,10 @@ ABSL_FLAG(int64_t, max_request_bytes, 4 << 20,
           "Largest gRPC request accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, max_response_bytes, 64 << 20,
           "Largest upstream response body accepted; larger ones get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int64_t, max_buffered_response_bytes, int64_t{96} << 20,
+          "Most upstream answer bytes the process holds at once (bodies, headers, replies being "
+          "sent); a call that would exceed it gets RESOURCE_EXHAUSTED with RetryInfo. At least "
+          "--max_response_bytes.");
 ABSL_FLAG(int, batch_parallelism, 16,
           "BatchGetStacks and ListStacksWithDetails: most upstream requests in flight per call "
           "(1-256); a request's max_parallelism can only lower it.");
@@ -418,6 +424,7 @@ GatewayConfig ReadFlags() {
   config.watch_max_interval = absl::GetFlag(FLAGS_watch_max_interval);
   config.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   config.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
+  config.max_buffered_response_bytes = absl::GetFlag(FLAGS_max_buffered_response_bytes);
   config.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
   config.batch_parallelism = absl::GetFlag(FLAGS_batch_parallelism);
   config.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
@@ -506,6 +513,8 @@ int Run(GatewayConfig config) {
   upstream_options.max_connections = config.upstream_max_connections;
   upstream_options.max_http2_connections = config.upstream_max_http2_connections;
   upstream_options.max_response_bytes = static_cast<size_t>(config.max_response_bytes);
+  BufferBudget buffer_budget(static_cast<size_t>(config.max_buffered_response_bytes));
+  upstream_options.budget = &buffer_budget;
   upstream_options.connect_timeout = config.upstream_connect_timeout;
   absl::StatusOr<std::unique_ptr<CurlClient>> upstream = CurlClient::Create(upstream_options);
   if (!upstream.ok()) Die(upstream.status().message());
@@ -598,6 +607,19 @@ int Run(GatewayConfig config) {
         "stays in use).",
         true, [tenant_tokens] { return static_cast<double>(tenant_tokens->reload_failures()); });
   }
+  metrics.AddCallbackMetric("pulumi_gateway_buffered_response_bytes",
+                            "Upstream answer bytes held now, within --max_buffered_response_bytes.",
+                            false,
+                            [&buffer_budget] { return static_cast<double>(buffer_budget.used()); });
+  metrics.AddCallbackMetric(
+      "pulumi_gateway_buffer_budget_refusals_total",
+      "Upstream calls failed because --max_buffered_response_bytes was reached.", true,
+      [&buffer_budget] { return static_cast<double>(buffer_budget.refusals()); });
+  metrics.AddCallbackMetric(
+      "pulumi_upstream_stale_connections_total",
+      "Pooled upstream connections closed unused because they held unread "
+      "bytes (the request went out on a new connection).",
+      true, [curl] { return static_cast<double>(curl->stale_connections_discarded()); });
   metrics.AddCallbackMetric("pulumi_upstream_connections_opened_total",
                             "Upstream connections opened (reuse keeps this low).", true,
                             [curl] { return static_cast<double>(curl->connections_opened()); });
@@ -653,6 +675,7 @@ int main(int argc, char** argv) {
       absl::StrCat("Serves the Pulumi Service REST API over gRPC.\nUsage: ", argv[0],
                    " [--listen=HOST:PORT] [--upstream=URL] [--auth_mode=passthrough|service] ..."));
   absl::ParseCommandLine(argc, argv);
+  pulumi_gateway::TuneAllocatorForLargeBuffers();
   pulumi_gateway::GatewayConfig config = pulumi_gateway::ReadFlags();
   if (absl::Status s = pulumi_gateway::ValidateConfig(&config); !s.ok()) {
     pulumi_gateway::Die(s.message());

@@ -323,6 +323,12 @@ absl::Status ValidateConfig(GatewayConfig* config) {
   if (config->max_response_bytes < 1024 || config->max_response_bytes > (int64_t{1} << 32)) {
     return FlagError("max_response_bytes", "must be between 1 KiB and 4 GiB");
   }
+  if (config->max_buffered_response_bytes < config->max_response_bytes ||
+      config->max_buffered_response_bytes > (int64_t{1} << 40)) {
+    return FlagError("max_buffered_response_bytes",
+                     "must be at least --max_response_bytes (one answer must fit) and at most "
+                     "1 TiB");
+  }
   if (config->retry.max_attempts < 1 || config->retry.max_attempts > 10) {
     return FlagError("retry_max_attempts", "must be between 1 and 10");
   }

@@ -58,6 +58,7 @@ struct GatewayConfig {
   absl::Duration watch_max_interval = absl::Seconds(10);
   int64_t max_request_bytes = 4 << 20;
   int64_t max_response_bytes = 64 << 20;
+  int64_t max_buffered_response_bytes = int64_t{96} << 20;
   int max_in_flight = 10000;
   int batch_parallelism = 16;
   std::string metrics_listen;

@@ -19,6 +19,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "gateway/http/buffer_budget.h"
 
 namespace pulumi_gateway {
 
@@ -48,6 +49,9 @@ struct HttpRequest {
   // When set, every attempt (first try and retries) adds one, so the caller can log attempts.
   std::shared_ptr<std::atomic<int>> attempts;
   RequestPriority priority = RequestPriority::kInteractive;
+  // Send on a newly opened connection, never a pooled one (set for the retry after an answer
+  // that broke HTTP's framing, whose connection is not trusted).
+  bool fresh_connection = false;
 };
 
 struct HttpResponse {
@@ -55,6 +59,9 @@ struct HttpResponse {
   // Header names as received; look them up with FindHeader (case-insensitive).
   HttpHeaders headers;
   std::string body;
+  // The share of the process's buffer budget the body and headers hold (see buffer_budget.h);
+  // copies of the response share it, and the last one gives it back. Null when unbudgeted.
+  std::shared_ptr<const BufferReservation> reservation;
 };
 
 // The value of the first header named `name` (ASCII case-insensitive), or an empty view.

@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "gateway/status/redact.h"
 #include "gateway/transcode/json_wire.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "nlohmann/json.hpp"
@@ -32,7 +33,7 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
   auto not_json = [&] {
     absl::string_view type = FindHeader(response.headers, "Content-Type");
     return fail(absl::StrCat("is not valid JSON (HTTP ", response.status, ", Content-Type \"",
-                             type.substr(0, 64), "\", ", response.body.size(), " bytes)"));
+                             RedactSecrets(type, 64), "\", ", response.body.size(), " bytes)"));
   };
   if (route.response_body_field == nullptr && !OpaqueFields(out->GetDescriptor()).empty() &&
       absl::StartsWith(

@@ -73,6 +73,8 @@ void RetryingUpstream::OnAttemptDone(std::shared_ptr<Call> call,
       delay = policy_.NextDelay(result, call->request, call->attempt, absl::Now(), &random_);
     }
     if (delay.has_value() && budget_.TryWithdraw()) {
+      // The connection that broke HTTP is not trusted; neither is any other pooled one.
+      if (RetryPolicy::IsProtocolError(result)) call->request.fresh_connection = true;
       if (on_retry_) on_retry_(call->request);
       call->timer_id = timers_->Schedule(absl::Now() + *delay, [this, call] { Attempt(call); });
       return;

@@ -141,6 +141,33 @@ TEST_F(RetryingUpstreamTest, PostIsNotRetriedWhenTheConnectionBrokeMidway) {
   EXPECT_THAT(result.status().message(), HasSubstr("Connection reset by peer"));
 }
 
+TEST_F(RetryingUpstreamTest, AnAnswerThatBrokeHttpIsRetriedOnceOnANewConnection) {
+  RetryingUpstream retrying(&inner_, &timers_, Fast(5), CountRetries());
+  EXPECT_CALL(inner_, Send(_, _))
+      .Times(2)
+      .WillRepeatedly(fake_.Answer(UpstreamProtocolError("two different Content-Length values")));
+  Outcome outcome;
+  SendTo(retrying, Get(), outcome);
+
+  absl::StatusOr<HttpResponse> result = outcome.Wait();
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(result.status().message(), HasSubstr("two different Content-Length values"));
+  EXPECT_EQ(retries_.load(), 1);
+  ASSERT_EQ(fake_.requests().size(), 2u);
+  EXPECT_FALSE(fake_.requests()[0].fresh_connection);
+  EXPECT_TRUE(fake_.requests()[1].fresh_connection);
+}
+
+TEST_F(RetryingUpstreamTest, PostIsNotRetriedAfterAnAnswerThatBrokeHttp) {
+  RetryingUpstream retrying(&inner_, &timers_, Fast(), CountRetries());
+  EXPECT_CALL(inner_, Send(_, _))
+      .WillOnce(fake_.Answer(UpstreamProtocolError("status code 600 is outside 100-599")));
+  Outcome outcome;
+  SendTo(retrying, Post(), outcome);
+  EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(retries_.load(), 0);
+}
+
 TEST_F(RetryingUpstreamTest, PostIsRetriedWhenItWasNeverSent) {
   RetryingUpstream retrying(&inner_, &timers_, Fast(), CountRetries());
   EXPECT_CALL(inner_, Send(_, _))

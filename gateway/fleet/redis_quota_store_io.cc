@@ -229,8 +229,16 @@ absl::Status RedisQuotaStore::RunWork(RedisConnection& redis, Work& work) {
       }
       return set.status();
     }
+    // The script answers the pause the key holds: longer than ours when another replica set
+    // one this replica has not heard of (it was not listening yet); adopt it at once.
+    const int64_t held_ms = set->integer;
     absl::MutexLock lock(&mu_);
-    ++stats_.pauses_published;
+    if (held_ms > Millis(left)) {
+      absl::Time& paused = pauses_[identity];
+      paused = std::max(paused, absl::Now() + absl::Milliseconds(held_ms));
+    } else {
+      ++stats_.pauses_published;
+    }
   }
   for (const LeaseJob& job : work.leases) {
     const std::string key = *fleet_keys::BucketKey(job.key);

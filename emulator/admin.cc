@@ -183,6 +183,21 @@ void AddAdminRoutes(Router& r, const AdminTargets& t) {
     t.operations->Reset();
     return EmptyReply();
   });
+  r.Add("POST", AdminPath("/deployments/{id}/advance"), [s](const RouteRequest& q) {
+    Json body = Json::object();
+    if (!q.body.empty()) {
+      absl::StatusOr<Json> parsed = ParseJsonObject(q.body);
+      if (!parsed.ok()) return StatusReply(parsed.status());
+      body = *std::move(parsed);
+    }
+    absl::StatusOr<std::optional<int64_t>> steps = OptionalInt(body, "steps");
+    absl::StatusOr<std::optional<std::string>> status = OptionalString(body, "status");
+    if (!steps.ok()) return StatusReply(steps.status());
+    if (!status.ok()) return StatusReply(status.status());
+    if (steps->value_or(1) < 0) return ErrorReply(400, "Bad Request: 'steps' must be >= 0");
+    return ResultReply(s->AdvanceDeployment(q.Param("id"), static_cast<int>(steps->value_or(1)),
+                                            status->value_or("")));
+  });
   r.Add("POST", AdminPath("/live-updates"), [s](const RouteRequest& q) {
     absl::StatusOr<Json> body = ParseJsonObject(q.body);
     if (!body.ok()) return StatusReply(body.status());

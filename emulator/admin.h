@@ -18,6 +18,8 @@
 //                                       {...}}: validation counters per operation
 //                                       (operation_stats.h)
 //   DELETE /_emulator/operations        -> 204 (counters cleared)
+//   POST   /_emulator/deployments/{id}/advance  optional {"steps":N} or {"status":"failed"}
+//                                       -> 200 {id,status}: moves a Pulumi Deployments run on
 //   POST   /_emulator/live-updates      {org,project,stack,kind?,intervalMs?,eventCount?,
 //                                        finalStatus?,requestedBy?} -> 201 {updateID,version,kind}
 //

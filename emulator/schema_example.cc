@@ -41,6 +41,7 @@ class Builder {
       case Kind::kArray: {
         auto items = s.find("items");
         Json out = Json::array();
+        if (items != s.end() && OnBranch(*items)) return out;  // a cycle: no element
         out.push_back(items != s.end() ? Value(*items, name, depth + 1) : Json::object());
         return out;
       }
@@ -66,13 +67,20 @@ class Builder {
     }
     Json out = Json::object();
     for (const auto& [property, schema] : shape.properties) {
+      // A cycle: an optional property is left out, a required one is cut to {} or [].
+      if (OnBranch(*schema) && !shape.required.count(property)) continue;
       out[property] = Value(*schema, property, depth + 1);
     }
-    if (shape.additional != nullptr) {
+    if (shape.additional != nullptr && !OnBranch(*shape.additional)) {
       std::string key = name.empty() ? "key" : absl::StrCat(name, "-key");
       if (!out.contains(key)) out[key] = Value(*shape.additional, name, depth + 1);
     }
     return out;
+  }
+
+  bool OnBranch(const Json& schema) const {
+    std::string ref = ApiDescription::RefName(schema);
+    return !ref.empty() && branch_.count(ref) > 0;
   }
 
   static Json Scalar(const Json& s, const std::string& name) {

@@ -9,8 +9,9 @@
 //   * array: one element; string: the first enum value, kExampleDateTime for `date-time`, base64
 //     of "<name>-example" for `byte`, else "<name>-example" ("example" without a name);
 //     integer: the first enum value, else 1; number: 1.5; boolean: true; no type: {};
-//   * recursion: a `$ref` already being expanded on the same branch becomes {} (object) or []
-//     (array), which bounds `$ref` cycles (PermissionDescriptorGroup.entries, ...);
+//   * recursion: a `$ref` already being expanded on the same branch is not expanded again: an
+//     array or map of it is empty, an optional property of it is left out, a required one is {}
+//     (object) or [] (array). That bounds `$ref` cycles (PermissionDescriptorGroup.entries, ...);
 //   * replies: the operation's first 2xx status; no body for 204, HEAD or a response without
 //     content; application/json the example document; text/plain, text/markdown and
 //     application/x-yaml a short text naming the operation; application/x-tar a one-file ustar

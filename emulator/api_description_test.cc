@@ -122,26 +122,22 @@ TEST(ApiDescriptionTest, ShapeMergesAllOfAndFollowsRefs) {
   EXPECT_NE(Api()->Shape(*schema).discriminator, nullptr);
   EXPECT_EQ(Api()->Resolve(Json{{"$ref", "#/components/schemas/NoSuchSchema"}}), nullptr);
   EXPECT_EQ(ApiDescription::KindOf(Json::object()), ApiDescription::Kind::kAny);
-  EXPECT_EQ(ApiDescription::KindOf(Json{{"allOf", Json::array()}}),
-            ApiDescription::Kind::kObject);
+  EXPECT_EQ(ApiDescription::KindOf(Json{{"allOf", Json::array()}}), ApiDescription::Kind::kObject);
 }
 
 TEST(ApiDescriptionTest, RejectsDocumentsItCannotIndex) {
   EXPECT_THAT(std::string(ApiDescription::Parse("[]").status().message()),
               HasSubstr("not a JSON object"));
-  EXPECT_THAT(std::string(ApiDescription::Parse("{}").status().message()),
-              HasSubstr("no 'paths'"));
-  EXPECT_THAT(std::string(ApiDescription::Parse(
-                              R"({"paths":{"/a":{"get":{"responses":{}}}}})")
+  EXPECT_THAT(std::string(ApiDescription::Parse("{}").status().message()), HasSubstr("no 'paths'"));
+  EXPECT_THAT(
+      std::string(
+          ApiDescription::Parse(R"({"paths":{"/a":{"get":{"responses":{}}}}})").status().message()),
+      HasSubstr("GET /a has no operationId"));
+  EXPECT_THAT(std::string(ApiDescription::Parse(R"({"paths":{"/a":{"get":{"operationId":"X",
+          "responses":{}}},"/b":{"get":{"operationId":"X","responses":{}}}}})")
                               .status()
                               .message()),
-              HasSubstr("GET /a has no operationId"));
-  EXPECT_THAT(
-      std::string(ApiDescription::Parse(R"({"paths":{"/a":{"get":{"operationId":"X",
-          "responses":{}}},"/b":{"get":{"operationId":"X","responses":{}}}}})")
-                      .status()
-                      .message()),
-      HasSubstr("duplicate operationId X"));
+              HasSubstr("duplicate operationId X"));
   absl::StatusOr<std::shared_ptr<const ApiDescription>> tiny = ApiDescription::Parse(
       R"({"paths":{"/a/{id}":{"delete":{"operationId":"Del","responses":{"404":{}}}}}})");
   ASSERT_TRUE(tiny.ok()) << tiny.status();

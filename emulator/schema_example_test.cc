@@ -25,8 +25,7 @@ TEST(SchemaExampleTest, EveryJsonAnswerIsSchemaComplete) {
     ASSERT_EQ(reply.content_type, "application/json") << op.operation_id;
     Json doc = Json::parse(reply.body, nullptr, false);
     ASSERT_FALSE(doc.is_discarded()) << op.operation_id;
-    EXPECT_THAT(CheckSchemaComplete(*Api(), *op.success_schema, doc), IsEmpty())
-        << op.operation_id;
+    EXPECT_THAT(CheckSchemaComplete(*Api(), *op.success_schema, doc), IsEmpty()) << op.operation_id;
     EXPECT_EQ(ExampleReply(*Api(), op).body, reply.body) << op.operation_id;
     ++checked;
   }
@@ -51,8 +50,8 @@ TEST(SchemaExampleTest, ValuesFollowTheDocumentedRules) {
   EXPECT_EQ(token["type"], "personal");  // first enum value
   EXPECT_EQ(token["role"]["defaultIdentifier"], "member");
 
-  Json role = ExampleValue(*Api(), Json{{"$ref", "#/components/schemas/PermissionDescriptorRecord"}},
-                           "");
+  Json role =
+      ExampleValue(*Api(), Json{{"$ref", "#/components/schemas/PermissionDescriptorRecord"}}, "");
   EXPECT_EQ(role["created"], kExampleDateTime);
   // Discriminator: the first name of the mapping, with that schema's own properties.
   EXPECT_EQ(role["details"]["__type"], "PermissionDescriptorAllow");
@@ -119,7 +118,8 @@ TEST(SchemaExampleTest, TarArchiveIsAValidUstarFile) {
   EXPECT_EQ(tar.substr(257, 6), std::string("ustar\0", 6));
   EXPECT_EQ(tar.substr(124, 11), "00000000006");
   unsigned sum = 0;
-  for (size_t i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(tar[i]);
+  for (size_t i = 0; i < 512; ++i)
+    sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(tar[i]);
   EXPECT_EQ(std::stoul(tar.substr(148, 6), nullptr, 8), sum);
   EXPECT_EQ(tar.substr(512, 6), "hello\n");
   EXPECT_EQ(tar.substr(1024), std::string(1024, '\0'));

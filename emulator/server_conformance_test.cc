@@ -26,7 +26,9 @@ std::string PathOf(const ApiDescription& api, const std::string& operation_id,
         {"orgName", "acme-corp"}, {"projectName", "payments-api"}, {"stackName", "prod"}};
     auto given = params.find(name);
     auto fallback = kDefaults.find(name);
-    s = given != params.end() ? given->second : fallback != kDefaults.end() ? fallback->second : "x";
+    s = given != params.end()         ? given->second
+        : fallback != kDefaults.end() ? fallback->second
+                                      : "x";
   }
   return absl::StrJoin(segments, "/");
 }
@@ -42,9 +44,9 @@ class ConformanceTest : public EmulatorHttpTest {
 TEST_F(ConformanceTest, SampleAnswersAcrossTheTagsAreSchemaComplete) {
   for (const std::string id :
        {"GetStackOverview", "ListStackTeams", "GetLatestStackResources", "GetOrganization",
-        "ListOrgInvites", "GetPolicyGroup", "List_orgs_oidc_issuers",
-        "GetDefaultOrganization", "ListUserOrgInvites", "ListScheduledDeployment",
-        "GetStackDriftStatus", "ListDriftRuns", "GetDeployUsageReport"}) {
+        "ListOrgInvites", "GetPolicyGroup", "List_orgs_oidc_issuers", "GetDefaultOrganization",
+        "ListUserOrgInvites", "ListScheduledDeployment", "GetStackDriftStatus", "ListDriftRuns",
+        "GetDeployUsageReport"}) {
     const ApiOperation* op = api().FindById(id);
     ASSERT_NE(op, nullptr) << id;
     ASSERT_EQ(server_->stateful_operations().count(id), 0u) << id;
@@ -84,14 +86,28 @@ TEST_F(ConformanceTest, NeedsAValidToken) {
 
 TEST_F(ConformanceTest, StatefulRoutesKeepWinning) {
   const std::set<std::string>& stateful = server_->stateful_operations();
-  for (const char* id :
-       {"GetStack", "ListUserStacks", "GetLatestStackUpdate", "GetUpdateStatusForUpdate",
-        "GetEngineEvents_refresh", "CancelUpdate_destroy", "ListAuditLogEventsHandlerV2",
-        "GetStackConfig", "UpdateStackConfig", "CreateStackWebhook", "PingOrganizationWebhook",
-        "CreatePersonalToken", "DeleteTeamToken", "ListTeamRoles", "UpdateTeamRoles",
-        "GetOrganizationMemberTeams", "CreateAPIDeploymentHandlerV2", "GetDeploymentLogs",
-        "GetDeployment_version", "GetDeploymentsStatus", "ListOrgDeployments",
-        "PatchDeploymentSettings"}) {
+  for (const char* id : {"GetStack",
+                         "ListUserStacks",
+                         "GetLatestStackUpdate",
+                         "GetUpdateStatusForUpdate",
+                         "GetEngineEvents_refresh",
+                         "CancelUpdate_destroy",
+                         "ListAuditLogEventsHandlerV2",
+                         "GetStackConfig",
+                         "UpdateStackConfig",
+                         "CreateStackWebhook",
+                         "PingOrganizationWebhook",
+                         "CreatePersonalToken",
+                         "DeleteTeamToken",
+                         "ListTeamRoles",
+                         "UpdateTeamRoles",
+                         "GetOrganizationMemberTeams",
+                         "CreateAPIDeploymentHandlerV2",
+                         "GetDeploymentLogs",
+                         "GetDeployment_version",
+                         "GetDeploymentsStatus",
+                         "ListOrgDeployments",
+                         "PatchDeploymentSettings"}) {
     EXPECT_EQ(stateful.count(id), 1u) << id;
   }
   for (const char* id : {"GetStackOverview", "ReadScheduledDeployment", "GetOrganization",

@@ -36,7 +36,7 @@ TEST_F(DeploymentsTest, SettingsReadMergeDelete) {
   EXPECT_EQ(r.json["sourceContext"]["git"]["branch"], "release");
   EXPECT_EQ(r.json["sourceContext"]["git"]["repoUrl"],
             "https://github.com/acme-corp/payments-api.git");  // merged, not replaced
-  EXPECT_FALSE(r.json.contains("cacheOptions"));              // null removes
+  EXPECT_FALSE(r.json.contains("cacheOptions"));               // null removes
   ExpectError(Call("POST", kSettings, kRkumarToken, Json{{"gitHub", Json::object()}}), 400,
               "missing required body field 'gitHub.pullRequestTemplate'");
   r = Call("DELETE", kSettings, kRkumarToken);
@@ -45,10 +45,10 @@ TEST_F(DeploymentsTest, SettingsReadMergeDelete) {
   ExpectError(Call("GET", kSettings, kRkumarToken), 404, "has no deployment settings");
   ExpectError(Call("POST", kDeployments, kJdoeToken, Json{{"operation", "update"}}), 400,
               "names no source");
-  HttpResult created = Call(
-      "POST", kDeployments, kJdoeToken,
-      Json{{"operation", "preview"},
-           {"sourceContext", {{"git", {{"repoUrl", "https://git.example/p.git"}}}}}});
+  HttpResult created =
+      Call("POST", kDeployments, kJdoeToken,
+           Json{{"operation", "preview"},
+                {"sourceContext", {{"git", {{"repoUrl", "https://git.example/p.git"}}}}}});
   EXPECT_EQ(created.status, 202) << created.body;
 }
 
@@ -99,7 +99,7 @@ TEST_F(DeploymentsTest, LogsGrowWhileTheRunGoesOn) {
   std::string token = r.json["nextToken"];
   r = Call("GET", logs + "?continuationToken=" + token, kJdoeToken);  // accepted
   EXPECT_EQ(r.json["lines"].size(), 0u);
-  EXPECT_EQ(r.json["nextToken"], token);  // still at the end
+  EXPECT_EQ(r.json["nextToken"], token);                              // still at the end
   r = Call("GET", logs + "?continuationToken=" + token, kJdoeToken);  // running
   ASSERT_EQ(r.json["lines"].size(), 7u);  // three steps done, the last one started
   EXPECT_EQ(r.json["lines"][0]["header"], "Prepare runtime environment");
@@ -121,8 +121,9 @@ TEST_F(DeploymentsTest, LogsGrowWhileTheRunGoesOn) {
   r = Call("GET", logs + "?job=0&step=3&offset=1&count=1", kJdoeToken);
   EXPECT_EQ(r.json, (Json{{"__type", "DeploymentLogsStep"},
                           {"name", "Pulumi update"},
-                          {"lines", {{{"timestamp", r.json["lines"][0]["timestamp"]},
-                                      {"line", "update: no resource changes"}}}},
+                          {"lines",
+                           {{{"timestamp", r.json["lines"][0]["timestamp"]},
+                             {"line", "update: no resource changes"}}}},
                           {"nextOffset", 2}}));
   r = Call("GET", logs + "?step=3&offset=2", kJdoeToken);
   EXPECT_EQ(r.json["lines"].size(), 1u);

@@ -19,11 +19,11 @@ TEST_F(EmulatorHttpTest, RolesCreateReadUpdateDelete) {
   ExpectError(Call("GET", kRoles, kRkumarToken), 400,
               "missing required query parameter 'uxPurpose'");
 
-  Json role = {{"name", "Auditor"},
-               {"description", "Reads audit logs"},
-               {"uxPurpose", "role"},
-               {"details",
-                {{"__type", "PermissionDescriptorAllow"}, {"permissions", {"audit_logs:read"}}}}};
+  Json role = {
+      {"name", "Auditor"},
+      {"description", "Reads audit logs"},
+      {"uxPurpose", "role"},
+      {"details", {{"__type", "PermissionDescriptorAllow"}, {"permissions", {"audit_logs:read"}}}}};
   ExpectError(Call("POST", kRoles, kRkumarToken, role), 403, "Only admins");
   ExpectError(Call("POST", kRoles, kJdoeToken, Json{{"uxPurpose", "boss"}}), 400,
               "body field 'uxPurpose' must be one of role, role_private");
@@ -66,8 +66,8 @@ TEST_F(EmulatorHttpTest, TeamRolesAddListRemove) {
   EXPECT_EQ(r.json["teams"][1]["name"], "platform");
   r = Call("GET", kRoles + "/" + kOperator + "/users", kJdoeToken);
   EXPECT_EQ(r.json["users"], (Json{{{"name", "Ravi Kumar"},
-                                     {"githubLogin", "rkumar"},
-                                     {"avatarUrl", r.json["users"][0]["avatarUrl"]}}}));
+                                    {"githubLogin", "rkumar"},
+                                    {"avatarUrl", r.json["users"][0]["avatarUrl"]}}}));
   EXPECT_EQ(Call("DELETE", platform + "/" + kOperator, kJdoeToken).status, 204);
   ExpectError(Call("DELETE", platform + "/" + kOperator, kJdoeToken), 404, "does not hold");
 

@@ -78,7 +78,8 @@ class SweepTest : public EmulatorHttpTest {
   // needs one; `update_id` is the running update made for update-kind operations.
   std::string PathValue(const ApiOperation& op, const ApiParameter& p,
                         const std::string& update_id) {
-    bool org_hooks = absl::StartsWith(op.path, "/api/orgs/") && absl::StrContains(op.path, "/hooks");
+    bool org_hooks =
+        absl::StartsWith(op.path, "/api/orgs/") && absl::StrContains(op.path, "/hooks");
     const std::string& id = op.operation_id;
     if (p.name == "stackName" && !update_id.empty()) return "dev";
     if (p.name == "updateID" && !update_id.empty()) return update_id;
@@ -97,10 +98,10 @@ class SweepTest : public EmulatorHttpTest {
       return DerivedUuid("team acme-corp/platform/platform-deploy");
     }
     static const std::map<std::string, std::string> kValues = {
-        {"orgName", "acme-corp"},   {"projectName", "payments-api"}, {"stackName", "prod"},
-        {"teamName", "payments"},   {"userLogin", "rkumar"},         {"user", "rkumar"},
-        {"userName", "rkumar"},     {"deploymentId", kDeploymentId}, {"tagName", "env"},
-        {"roleID", kRoleId},        {"updateID", kProd42Id},         {"version", "42"}};
+        {"orgName", "acme-corp"}, {"projectName", "payments-api"}, {"stackName", "prod"},
+        {"teamName", "payments"}, {"userLogin", "rkumar"},         {"user", "rkumar"},
+        {"userName", "rkumar"},   {"deploymentId", kDeploymentId}, {"tagName", "env"},
+        {"roleID", kRoleId},      {"updateID", kProd42Id},         {"version", "42"}};
     auto it = kValues.find(p.name);
     if (it != kValues.end()) return it->second;
     Json v = Minimal(api(), *p.schema, p.name, 0);
@@ -197,15 +198,15 @@ TEST_F(SweepTest, EveryOperationAnswersItsDeclaredStatus) {
     ++in_scope;
     in_scope_ok += ok;
     stateful += server_->stateful_operations().count(op.operation_id);
-    EXPECT_EQ(r.status, op.success_status)
-        << op.operation_id << " " << op.method << " " << req.path << req.query << " "
-        << req.body << " -> " << r.body;
+    EXPECT_EQ(r.status, op.success_status) << op.operation_id << " " << op.method << " " << req.path
+                                           << req.query << " " << req.body << " -> " << r.body;
     EXPECT_EQ(counts.accepted, KnownNonConforming(op.operation_id) ? 0 : 1)
         << op.operation_id << ": " << counts.last_rejection;
   }
-  std::printf("sweep: %d of %d in-scope operations answered their declared 2xx (%d statefully); "
-              "%d of %zu operations in all\n",
-              in_scope_ok, in_scope, stateful, all_ok, api().operations().size());
+  std::printf(
+      "sweep: %d of %d in-scope operations answered their declared 2xx (%d statefully); "
+      "%d of %zu operations in all\n",
+      in_scope_ok, in_scope, stateful, all_ok, api().operations().size());
   EXPECT_EQ(in_scope, 280);
   EXPECT_EQ(in_scope_ok, in_scope);
 }

@@ -64,7 +64,9 @@ TEST(ApiDescriptionTest, ScopeLeavesOutDeprecatedOtherTagsAndTheUpdateProtocol) 
   EXPECT_FALSE(Api()->FindById("CreateUpdateForPreview")->in_scope);
   EXPECT_FALSE(Api()->FindById("StartUpdateForRefresh")->in_scope);
   for (const ApiOperation& op : Api()->operations()) {
-    if (op.deprecated) EXPECT_FALSE(op.in_scope) << op.operation_id;
+    if (op.deprecated) {
+      EXPECT_FALSE(op.in_scope) << op.operation_id;
+    }
   }
 }
 

@@ -74,30 +74,42 @@ absl::Status ValidateString(const Json& schema, const std::string& value, const 
 absl::Status ValidateValue(const ApiDescription& api, const Json& schema, const Json& value,
                            const std::string& path, int depth);
 
+// The schema a discriminator maps `value` to (`*mapped`; left null for a discriminator without
+// a mapping), or the 400 for a missing or unmapped tag.
+absl::Status Discriminate(const ApiDescription& api, const Json& discriminator, const Json& value,
+                          const std::string& path, const Json** mapped) {
+  std::string key = discriminator.value("propertyName", "");
+  auto mapping = discriminator.find("mapping");
+  if (key.empty() || mapping == discriminator.end() || !mapping->is_object() || mapping->empty()) {
+    return absl::OkStatus();
+  }
+  auto tag = value.find(key);
+  if (tag == value.end() || tag->is_null()) {
+    return Bad(absl::StrCat("missing required body field '", Child(path, key), "'"));
+  }
+  auto target = tag->is_string() ? mapping->find(tag->get<std::string>()) : mapping->end();
+  if (target == mapping->end() || !target->is_string()) {
+    std::vector<std::string> names;
+    for (auto m = mapping->begin(); m != mapping->end(); ++m) names.push_back(m.key());
+    return Bad(
+        absl::StrCat(Where(Child(path, key)), " must be one of ", absl::StrJoin(names, ", ")));
+  }
+  *mapped = api.Resolve(Json{{"$ref", *target}});
+  return absl::OkStatus();
+}
+
 absl::Status ValidateObject(const ApiDescription& api, const Json& resolved, const Json& value,
                             const std::string& path, int depth) {
+  if (depth > kMaxDepth) return absl::OkStatus();
   if (!value.is_object()) return Bad(absl::StrCat(Where(path), " must be a JSON object"));
   ApiDescription::ObjectShape shape = api.Shape(resolved);
   if (shape.discriminator != nullptr) {
-    std::string key = shape.discriminator->value("propertyName", "");
-    const Json mapping = shape.discriminator->value("mapping", Json::object());
-    auto tag = value.find(key);
-    if (!key.empty() && mapping.is_object() && !mapping.empty()) {
-      if (tag == value.end() || tag->is_null()) {
-        return Bad(absl::StrCat("missing required body field '", Child(path, key), "'"));
-      }
-      auto target = tag->is_string() ? mapping.find(tag->get<std::string>()) : mapping.end();
-      if (target == mapping.end() || !target->is_string()) {
-        std::vector<std::string> names;
-        for (auto m = mapping.begin(); m != mapping.end(); ++m) names.push_back(m.key());
-        return Bad(
-            absl::StrCat(Where(Child(path, key)), " must be one of ", absl::StrJoin(names, ", ")));
-      }
-      const Json* mapped = api.Resolve(Json{{"$ref", *target}});
-      // The mapped schema extends this one (allOf), so its shape carries no discriminator.
-      if (mapped != nullptr && mapped != &resolved) {
-        return ValidateObject(api, *mapped, value, path, depth + 1);
-      }
+    const Json* mapped = nullptr;
+    absl::Status tag = Discriminate(api, *shape.discriminator, value, path, &mapped);
+    if (!tag.ok()) return tag;
+    // The mapped schema extends this one (allOf), so its shape carries no discriminator.
+    if (mapped != nullptr && mapped != &resolved) {
+      return ValidateObject(api, *mapped, value, path, depth + 1);
     }
   }
   for (const std::string& name : shape.required) {
@@ -293,8 +305,8 @@ absl::Status ValidateBody(const ApiDescription& api, const ApiOperation& op,
 }  // namespace
 
 absl::Status ValidateJson(const ApiDescription& api, const Json& schema, const Json& value,
-                          const std::string& where) {
-  return ValidateValue(api, schema, value, where, 0);
+                          const std::string& path) {
+  return ValidateValue(api, schema, value, path, 0);
 }
 
 absl::Status ValidateRequest(const ApiDescription& api, const ApiOperation& op,

@@ -34,10 +34,10 @@ absl::Status ValidateRequest(const ApiDescription& api, const ApiOperation& oper
                              const std::multimap<std::string, std::string>& query,
                              absl::string_view body);
 
-// Checks `value` against `schema` (not yet resolved). `where` names the value in messages:
-// "request body" at the top, then "body field 'a.b[0]'". OK or InvalidArgument.
+// Checks `value` against `schema` (not yet resolved). `path` is where `value` sits in the body
+// ("" for the body itself, else e.g. "a.b[0]"); messages name it. OK or InvalidArgument.
 absl::Status ValidateJson(const ApiDescription& api, const Json& schema, const Json& value,
-                          const std::string& where);
+                          const std::string& path);
 
 }  // namespace emulator
 

@@ -116,8 +116,8 @@ TEST_F(ConformanceTest, StatefulRoutesKeepWinning) {
   }
   HttpResult r = Call("GET", std::string(kProdPath) + "/config", kJdoeToken);
   EXPECT_EQ(r.json, (Json{{"environment", "payments-api/prod"}}));
-  // A literal beats the stateful {id}: this is ReadScheduledDeployment, not GetDeployment.
-  EXPECT_EQ(Call("GET", std::string(kProdPath) + "/deployments/schedules/s1", kJdoeToken).status,
+  // The earlier literal beats the stateful {id}: ReadScheduledDeployment, not GetDeploymentLogs.
+  EXPECT_EQ(Call("GET", std::string(kProdPath) + "/deployments/schedules/logs", kJdoeToken).status,
             200);
   EXPECT_EQ(server_->operations().Get("ReadScheduledDeployment").served_by, "conformance");
 }

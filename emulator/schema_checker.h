@@ -1,4 +1,4 @@
-// Test helper: checks that a JSON document is schema-complete for a schema of the API description
+// For tests: checks that a JSON document is schema-complete for a schema of the API description
 // — every declared property present (allOf merged), arrays and maps non-empty, each value of its
 // declared JSON type and enum — written apart from the example generator so it can catch it.
 //

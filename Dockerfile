@@ -54,9 +54,11 @@ RUN apt-get update \
       libgcc-s1 \
       libgrpc++1.51 \
       libgrpc29 \
+      libhiredis0.14 \
       libprometheus-cpp-core1.0 \
       libprometheus-cpp-pull1.0 \
       libprotobuf32 \
+      libssl3 \
       libstdc++6 \
       zlib1g \
  && rm -rf /var/lib/apt/lists/*

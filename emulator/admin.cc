@@ -14,13 +14,50 @@ std::string AdminPath(absl::string_view suffix) { return absl::StrCat(kAdminPref
 Reply ListRequests(const RequestLog& log, const RouteRequest& req) {
   std::string method = req.Query("method");
   std::string path = req.Query("path");
+  std::string operation = req.Query("operationId");
   Json requests = Json::array();
   for (const RequestRecord& r : log.Snapshot()) {
     if (!method.empty() && r.method != method) continue;
     if (!path.empty() && !GlobMatch(path, r.path)) continue;
+    if (!operation.empty() && r.operation_id != operation) continue;
     requests.push_back(RequestRecordToJson(r));
   }
-  return JsonReply(200, Json{{"count", log.Count(method, path)}, {"requests", requests}});
+  // `count` covers records dropped beyond the log's capacity, except with an operation filter.
+  int64_t count =
+      operation.empty() ? log.Count(method, path) : static_cast<int64_t>(requests.size());
+  return JsonReply(200, Json{{"count", count}, {"requests", requests}});
+}
+
+// GET /_emulator/operations: counters of the operations seen since the last reset; `all=true`
+// lists every operation of the description; `operationId` just that one (404 if unknown).
+Reply ListOperations(const AdminTargets& t, const RouteRequest& req) {
+  std::string only = req.Query("operationId");
+  bool all = req.Query("all") == "true";
+  if (!only.empty() && t.api->FindById(only) == nullptr) {
+    return ErrorReply(404, absl::StrCat("Not Found: no operation '", only, "'"));
+  }
+  std::map<std::string, OperationStats::Counts> seen = t.operations->Snapshot();
+  Json list = Json::array();
+  OperationStats::Counts totals;
+  for (const ApiOperation& op : t.api->operations()) {
+    auto it = seen.find(op.operation_id);
+    OperationStats::Counts counts = it == seen.end() ? OperationStats::Counts{} : it->second;
+    totals.requests += counts.requests;
+    totals.accepted += counts.accepted;
+    totals.rejected += counts.rejected;
+    if (!only.empty() ? op.operation_id != only : !all && counts.requests == 0) continue;
+    Json j = OperationCountsToJson(op.operation_id, counts);
+    j["method"] = op.method;
+    j["path"] = op.path;
+    j["inScope"] = op.in_scope;
+    j["stateful"] = t.stateful->count(op.operation_id) > 0;
+    list.push_back(std::move(j));
+  }
+  return JsonReply(200, Json{{"operations", list},
+                             {"totals",
+                              {{"requests", totals.requests},
+                               {"accepted", totals.accepted},
+                               {"rejected", totals.rejected}}}});
 }
 
 Reply StartLiveUpdate(Store& store, const Json& body) {
@@ -86,6 +123,12 @@ void AddObservationRoutes(Router& r, const AdminTargets& t) {
     stats->Reset();
     return EmptyReply();
   });
+  r.Add("GET", AdminPath("/operations"),
+        [t](const RouteRequest& q) { return ListOperations(t, q); });
+  r.Add("DELETE", AdminPath("/operations"), [t](const RouteRequest&) {
+    t.operations->Reset();
+    return EmptyReply();
+  });
   r.Add("GET", AdminPath("/rate-limit"), [limiter](const RouteRequest&) {
     return JsonReply(200, Json{{"rps", limiter->rate()}});
   });
@@ -137,7 +180,23 @@ void AddAdminRoutes(Router& r, const AdminTargets& t) {
     t.requests->Clear();
     t.stats->Reset();
     t.limiter->Reset();
+    t.operations->Reset();
     return EmptyReply();
+  });
+  r.Add("POST", AdminPath("/deployments/{id}/advance"), [s](const RouteRequest& q) {
+    Json body = Json::object();
+    if (!q.body.empty()) {
+      absl::StatusOr<Json> parsed = ParseJsonObject(q.body);
+      if (!parsed.ok()) return StatusReply(parsed.status());
+      body = *std::move(parsed);
+    }
+    absl::StatusOr<std::optional<int64_t>> steps = OptionalInt(body, "steps");
+    absl::StatusOr<std::optional<std::string>> status = OptionalString(body, "status");
+    if (!steps.ok()) return StatusReply(steps.status());
+    if (!status.ok()) return StatusReply(status.status());
+    if (steps->value_or(1) < 0) return ErrorReply(400, "Bad Request: 'steps' must be >= 0");
+    return ResultReply(s->AdvanceDeployment(q.Param("id"), static_cast<int>(steps->value_or(1)),
+                                            status->value_or("")));
   });
   r.Add("POST", AdminPath("/live-updates"), [s](const RouteRequest& q) {
     absl::StatusOr<Json> body = ParseJsonObject(q.body);

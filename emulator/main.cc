@@ -6,12 +6,15 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "emulator/api_description.h"
 #include "emulator/demo_seed.h"
 #include "emulator/seed.h"
 #include "emulator/server.h"
@@ -27,6 +30,13 @@ ABSL_FLAG(double, rate_limit_rps, 0,
           "Retry-After. PUT /_emulator/rate-limit changes it at run time; POST /_emulator/reset "
           "restores this value.");
 ABSL_FLAG(int, threads, 16, "HTTP worker threads.");
+ABSL_FLAG(bool, conformance, true,
+          "Answer every operation of the API description that no stateful route serves: the "
+          "request is validated against the description (400 naming what is wrong) and answered "
+          "with a deterministic, schema-complete document. Off: such paths answer 404.");
+ABSL_FLAG(std::string, api_description, "",
+          "OpenAPI description (JSON) driving the conformance mode and request validation. Empty "
+          "= the compiled-in copy of third_party/pulumi-openapi/spec.json.");
 
 namespace {
 
@@ -59,6 +69,18 @@ int main(int argc, char** argv) {
   options.enable_admin = absl::GetFlag(FLAGS_admin);
   options.rate_limit_rps = absl::GetFlag(FLAGS_rate_limit_rps);
   options.threads = absl::GetFlag(FLAGS_threads);
+  options.conformance = absl::GetFlag(FLAGS_conformance);
+  const std::string description = absl::GetFlag(FLAGS_api_description);
+  if (!description.empty()) {
+    std::ifstream in(description);
+    if (!in) return Fail(absl::StrCat("cannot read --api_description ", description));
+    std::stringstream text;
+    text << in.rdbuf();
+    absl::StatusOr<std::shared_ptr<const emulator::ApiDescription>> api =
+        emulator::ApiDescription::Parse(text.str());
+    if (!api.ok()) return Fail(absl::StrCat(description, ": ", api.status().message()));
+    options.api_description = *std::move(api);
+  }
 
   const std::string data = absl::GetFlag(FLAGS_data);
   absl::StatusOr<emulator::Json> seed =

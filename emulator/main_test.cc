@@ -1,5 +1,6 @@
 // The pulumi_emulator binary: flags, the "listening on HOST:PORT" line, the embedded demo data
-// (works from any directory), --data, --admin, --rate_limit_rps, and a clean exit on SIGTERM.
+// and API description (work from any directory), --data, --admin, --rate_limit_rps,
+// --conformance, --api_description, and a clean exit on SIGTERM.
 #include <fcntl.h>
 #include <httplib.h>
 #include <poll.h>
@@ -154,6 +155,40 @@ TEST(MainTest, RateLimitFlagIsTheStartUpSetting) {
   EXPECT_EQ(p.StopWith(SIGTERM), 0);
 }
 
+TEST(MainTest, ConformanceFlags) {
+  std::string org = "/api/orgs/acme-corp";  // GetOrganization: no stateful route
+  auto get = [](int port, const std::string& path) {
+    httplib::Client client("127.0.0.1", port);
+    httplib::Result r =
+        client.Get(path.c_str(), {{"Authorization", absl::StrCat("token ", kJdoe)}});
+    return r ? r->status : -1;
+  };
+  {
+    Process on({"--listen=127.0.0.1:0"});
+    int port = PortFrom(on.ReadLine(absl::Seconds(10)));
+    ASSERT_GT(port, 0);
+    EXPECT_EQ(get(port, org), 200);
+    EXPECT_EQ(on.StopWith(SIGTERM), 0);
+  }
+  {
+    Process off({"--listen=127.0.0.1:0", "--conformance=false"});
+    int port = PortFrom(off.ReadLine(absl::Seconds(10)));
+    ASSERT_GT(port, 0);
+    EXPECT_EQ(get(port, org), 404);
+    EXPECT_EQ(off.StopWith(SIGTERM), 0);
+  }
+  std::string path = absl::StrCat(std::getenv("TEST_TMPDIR"), "/api.json");
+  std::ofstream(path) << R"({"paths":{"/api/ping":{"get":{"operationId":"Ping",)"
+                         R"("responses":{"200":{"content":{"application/json":{"schema":)"
+                         R"({"type":"object","properties":{"pong":{"type":"boolean"}}}}}}}}}}})";
+  Process custom({"--listen=127.0.0.1:0", absl::StrCat("--api_description=", path)});
+  int port = PortFrom(custom.ReadLine(absl::Seconds(10)));
+  ASSERT_GT(port, 0);
+  EXPECT_EQ(get(port, "/api/ping"), 200);
+  EXPECT_EQ(get(port, org), 404);
+  EXPECT_EQ(custom.StopWith(SIGTERM), 0);
+}
+
 TEST(MainTest, RejectsBadFlags) {
   Process bad_listen({"--listen=nonsense"});
   EXPECT_NE(bad_listen.ReadLine(absl::Seconds(10)).find("--listen must be host:port"),
@@ -162,6 +197,16 @@ TEST(MainTest, RejectsBadFlags) {
   Process bad_data({"--listen=127.0.0.1:0", "--data=/nonexistent.json"});
   EXPECT_NE(bad_data.ReadLine(absl::Seconds(10)).find("cannot read seed file"), std::string::npos);
   EXPECT_EQ(bad_data.Wait(), 1);
+  Process no_api({"--listen=127.0.0.1:0", "--api_description=/nonexistent.json"});
+  EXPECT_NE(no_api.ReadLine(absl::Seconds(10)).find("cannot read --api_description"),
+            std::string::npos);
+  EXPECT_EQ(no_api.Wait(), 1);
+  std::string path = absl::StrCat(std::getenv("TEST_TMPDIR"), "/bad-api.json");
+  std::ofstream(path) << R"({"paths":{"/a":{"get":{"responses":{}}}}})";
+  Process bad_api({"--listen=127.0.0.1:0", absl::StrCat("--api_description=", path)});
+  EXPECT_NE(bad_api.ReadLine(absl::Seconds(10)).find("GET /a has no operationId"),
+            std::string::npos);
+  EXPECT_EQ(bad_api.Wait(), 1);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// In-memory model of the emulated Pulumi Service: users, organizations (members, teams, audit
-// log) and stacks (tags, updates, engine events, state snapshots).
+// In-memory model of the emulated Pulumi Service: users and their access tokens, organizations
+// (members, teams, roles, webhooks, audit log) and stacks (tags, config, webhooks, updates, engine
+// events, state snapshots, Pulumi Deployments and their settings).
 //
 // Plain structs with no behaviour; `Store` (emulator/store.h) owns one `State` and implements the
 // semantics, `seed.h` builds a `State` from the seed JSON and `wire.h` renders the JSON shapes of
@@ -34,6 +35,15 @@ struct AccessToken {
   std::string login;  // kPersonal: the owning user
   std::string org;    // kOrganization, kTeam: the organization
   std::string team;   // kTeam: the team
+  // What the token lists (ListAccessTokensResponse) show.
+  std::string id;           // UUID; seeds without one get an id derived from kind/owner/name
+  std::string description;  //
+  int64_t created = 0;      // unix seconds
+  int64_t expires = 0;      // unix seconds; 0 = never. An expired token no longer authenticates.
+  int64_t last_used = 0;    // unix seconds; 0 = never
+  std::string created_by;   // login
+  bool admin = true;        // kOrganization: admin rights (else member rights)
+  std::string role_id;      // kOrganization: a custom role of the org, "" if none
 };
 
 // Who is calling: the authenticated identity, how it authenticated and the peer address (audit
@@ -83,6 +93,34 @@ struct Team {
   std::vector<std::string> role_ids;
 };
 
+// A custom role of an organization (PermissionDescriptorRecord on the wire).
+struct Role {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::string resource_type;        // e.g. "organization"
+  std::string ux_purpose = "role";  // role | role_private | role_temporary | policy | set
+  Json details = Json::object();    // PermissionDescriptor, kept as sent
+  std::string created;              // RFC3339
+  std::string modified;             // RFC3339
+  int64_t version = 1;              // bumped by every update
+  bool is_org_default = false;
+  std::string default_identifier;
+};
+
+// A stack or organization webhook and its delivery history (WebhookDelivery JSON, newest last).
+struct Webhook {
+  std::string name;
+  std::string display_name;
+  std::string payload_url;
+  std::string secret;  // never rendered: answers say `hasSecret`
+  std::string format = "raw";
+  bool active = true;
+  std::vector<std::string> filters;
+  std::vector<std::string> groups;
+  std::vector<Json> deliveries;
+};
+
 struct AuditEvent {
   int64_t seq = 0;  // Insertion order; newest has the highest.
   int64_t timestamp = 0;
@@ -103,10 +141,12 @@ struct Org {
   std::string name;
   std::string display_name;  // `name` of OrganizationSummary; default: `name`.
   std::string avatar_url;
-  bool audit_logs_enabled = true;         // false: audit routes answer 400 (non-Enterprise plan).
-  std::map<std::string, Member> members;  // by login
-  std::map<std::string, Team> teams;      // by name
-  std::vector<AuditEvent> audit_log;      // ascending seq
+  bool audit_logs_enabled = true;           // false: audit routes answer 400 (non-Enterprise plan).
+  std::map<std::string, Member> members;    // by login
+  std::map<std::string, Team> teams;        // by name
+  std::map<std::string, Role> roles;        // custom roles by id
+  std::map<std::string, Webhook> webhooks;  // organization webhooks by name
+  std::vector<AuditEvent> audit_log;        // ascending seq
 };
 
 // A running update that grows over time: one event per `interval` after `start`, `total_events`
@@ -140,17 +180,37 @@ struct UpdateRecord {
   LiveSpec live;
 };
 
+// A Pulumi Deployments run. It moves one status per read of it (get, status, logs, updates) or
+// through the admin API: not-started -> accepted -> running -> succeeded (or failed).
+struct Deployment {
+  std::string id;         // UUID
+  int64_t version = 0;    // per stack, from 1
+  std::string operation;  // update | preview | destroy | refresh | detect-drift | remediate-drift
+  std::string status = "not-started";
+  std::string final_status = "succeeded";  // where `running` leads
+  std::string requested_by;                // login
+  int64_t created = 0;                     // unix seconds
+  int64_t modified = 0;                    // unix seconds of the last status change
+  Json settings = Json::object();          // the effective DeploymentSettings of this run
+  std::vector<std::string> update_ids;     // stack updates this deployment made
+  bool ran = false;                        // reached `running`
+  bool cancelled = false;
+};
+
 struct Stack {
   std::string id;
   std::string org;
   std::string project;
   std::string name;
   std::map<std::string, std::string> tags;
-  Json config;                        // null when absent
-  Json initial_state;                 // state before any update (from create), null if none
-  std::vector<UpdateRecord> updates;  // ascending version
-  std::string owner;                  // login of the creator (metadata `ownedBy`)
-  int64_t created = 0;                // unix seconds
+  Json config;                              // null when absent
+  Json initial_state;                       // state before any update (from create), null if none
+  std::vector<UpdateRecord> updates;        // ascending version
+  std::string owner;                        // login of the creator (metadata `ownedBy`)
+  int64_t created = 0;                      // unix seconds
+  std::map<std::string, Webhook> webhooks;  // by name
+  Json deployment_settings;                 // DeploymentSettings; null when none
+  std::vector<Deployment> deployments;      // ascending version
 };
 
 using StackKey = std::tuple<std::string, std::string, std::string>;  // org, project, stack

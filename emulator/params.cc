@@ -66,4 +66,30 @@ absl::StatusOr<std::optional<Json>> OptionalObject(const Json& obj, absl::string
   return std::optional<Json>(*it);
 }
 
+std::string StringOr(const Json& obj, absl::string_view key, const std::string& fallback) {
+  auto it = obj.find(std::string(key));
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+bool BoolOr(const Json& obj, absl::string_view key, bool fallback) {
+  auto it = obj.find(std::string(key));
+  return it != obj.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+int64_t IntOr(const Json& obj, absl::string_view key, int64_t fallback) {
+  auto it = obj.find(std::string(key));
+  return it != obj.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
+}
+
+std::vector<std::string> StringsOr(const Json& obj, absl::string_view key,
+                                   const std::vector<std::string>& fallback) {
+  auto it = obj.find(std::string(key));
+  if (it == obj.end() || !it->is_array()) return fallback;
+  std::vector<std::string> out;
+  for (const Json& v : *it) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace emulator

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -39,6 +40,15 @@ absl::StatusOr<std::optional<int64_t>> OptionalInt(const Json& obj, absl::string
 
 // `obj[key]` as an object; absent or null -> nullopt; other types -> InvalidArgument.
 absl::StatusOr<std::optional<Json>> OptionalObject(const Json& obj, absl::string_view key);
+
+// Lenient field access for bodies already validated against the API description: `fallback` when
+// the key is absent, null or of another type.
+std::string StringOr(const Json& obj, absl::string_view key, const std::string& fallback);
+bool BoolOr(const Json& obj, absl::string_view key, bool fallback);
+int64_t IntOr(const Json& obj, absl::string_view key, int64_t fallback);
+// The string elements of an array field (others skipped); `fallback` unless it is an array.
+std::vector<std::string> StringsOr(const Json& obj, absl::string_view key,
+                                   const std::vector<std::string>& fallback);
 
 }  // namespace emulator
 

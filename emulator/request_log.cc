@@ -16,9 +16,16 @@ std::string TokenFingerprint(absl::string_view token) {
 }
 
 Json RequestRecordToJson(const RequestRecord& r) {
-  return {{"seq", r.seq},     {"method", r.method},        {"path", r.path},
-          {"query", r.query}, {"tokenHash", r.token_hash}, {"route", r.route},
-          {"fault", r.fault}, {"status", r.status},        {"timeMs", r.time_ms}};
+  return {{"seq", r.seq},
+          {"method", r.method},
+          {"path", r.path},
+          {"query", r.query},
+          {"tokenHash", r.token_hash},
+          {"route", r.route},
+          {"operationId", r.operation_id},
+          {"fault", r.fault},
+          {"status", r.status},
+          {"timeMs", r.time_ms}};
 }
 
 void RequestLog::Record(RequestRecord record) {

@@ -27,13 +27,14 @@ namespace emulator {
 struct RequestRecord {
   int64_t seq = 0;  // assigned by Record(), from 1
   std::string method;
-  std::string path;        // as received, without the query string
-  std::string query;       // raw query string (no leading '?')
-  std::string token_hash;  // TokenFingerprint() of the presented token; "" if none
-  std::string route;       // matched route pattern; "" if none
-  std::string fault;       // FaultKindName() of the injected fault; "" if none
-  int status = 0;          // 0 for a reset connection
-  int64_t time_ms = 0;     // unix milliseconds when the request arrived
+  std::string path;          // as received, without the query string
+  std::string query;         // raw query string (no leading '?')
+  std::string token_hash;    // TokenFingerprint() of the presented token; "" if none
+  std::string route;         // matched route pattern; "" if none
+  std::string operation_id;  // the API description's operation for this path; "" if none
+  std::string fault;         // FaultKindName() of the injected fault; "" if none
+  int status = 0;            // 0 for a reset connection
+  int64_t time_ms = 0;       // unix milliseconds when the request arrived
 };
 
 // "fnv1a64:<16 hex digits>" of `token`; "" for an empty token.

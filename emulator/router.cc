@@ -41,18 +41,17 @@ std::vector<std::string> SplitPath(absl::string_view raw_path) {
   return out;
 }
 
-void Router::Add(absl::string_view method, absl::string_view pattern, RouteHandler handler) {
-  Route route{std::string(method), std::string(pattern), {}, 0, std::move(handler)};
+PathPattern::PathPattern(absl::string_view pattern) : pattern_(pattern) {
   absl::string_view rest = pattern;
   if (!absl::ConsumePrefix(&rest, "/")) {
-    std::fprintf(stderr, "router: pattern must start with '/': %s\n", route.pattern.c_str());
+    std::fprintf(stderr, "router: pattern must start with '/': %s\n", pattern_.c_str());
     std::abort();
   }
   for (absl::string_view seg : absl::StrSplit(rest, '/')) {
     Segment s;
     if (absl::ConsumePrefix(&seg, "{")) {
       if (!absl::ConsumeSuffix(&seg, "}") || seg.empty()) {
-        std::fprintf(stderr, "router: bad parameter in %s\n", route.pattern.c_str());
+        std::fprintf(stderr, "router: bad parameter in %s\n", pattern_.c_str());
         std::abort();
       }
       std::vector<std::string> parts = absl::StrSplit(seg, absl::MaxSplits(':', 1));
@@ -60,39 +59,76 @@ void Router::Add(absl::string_view method, absl::string_view pattern, RouteHandl
       if (parts.size() == 2) s.alternatives = absl::StrSplit(parts[1], '|');
     } else {
       s.literal = std::string(seg);
-      ++route.literals;
     }
-    route.segments.push_back(std::move(s));
+    if (s.fixed()) ++fixed_;
+    segments_.push_back(std::move(s));
   }
-  routes_.push_back(std::move(route));
+}
+
+std::vector<std::string> PathPattern::ParamNames() const {
+  std::vector<std::string> out;
+  for (const Segment& s : segments_) {
+    if (!s.param.empty()) out.push_back(s.param);
+  }
+  return out;
+}
+
+bool PathPattern::Match(const std::vector<std::string>& segments,
+                        std::map<std::string, std::string>* params, bool allow_empty_params) const {
+  if (segments.size() != segments_.size()) return false;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Segment& s = segments_[i];
+    if (s.param.empty()) {
+      if (s.literal != segments[i]) return false;
+    } else if (segments[i].empty()) {
+      if (!allow_empty_params) return false;
+    } else if (!s.alternatives.empty()) {
+      bool any = false;
+      for (const std::string& alt : s.alternatives) any = any || alt == segments[i];
+      if (!any) return false;
+    }
+  }
+  if (params != nullptr) {
+    for (size_t i = 0; i < segments.size(); ++i) {
+      if (!segments_[i].param.empty()) (*params)[segments_[i].param] = segments[i];
+    }
+  }
+  return true;
+}
+
+bool PathPattern::MoreSpecificThan(const PathPattern& other) const {
+  if (fixed_ != other.fixed_) return fixed_ > other.fixed_;
+  for (size_t i = 0; i < segments_.size() && i < other.segments_.size(); ++i) {
+    bool mine = segments_[i].fixed();
+    bool theirs = other.segments_[i].fixed();
+    if (mine != theirs) return mine;
+  }
+  return false;
+}
+
+void Router::Add(absl::string_view method, absl::string_view pattern, RouteHandler handler,
+                 RouteOptions options) {
+  PathPattern compiled(pattern);
+  size_t size = compiled.size();
+  auto& by_size = routes_[std::string(method)];
+  by_size[size].push_back(Route{std::move(compiled), std::move(handler), options});
 }
 
 std::optional<Router::Match> Router::Find(absl::string_view method,
                                           absl::string_view raw_path) const {
+  auto by_method = routes_.find(method);
+  if (by_method == routes_.end()) return std::nullopt;
   std::vector<std::string> segments = SplitPath(raw_path);
+  auto candidates = by_method->second.find(segments.size());
+  if (candidates == by_method->second.end()) return std::nullopt;
   const Route* best = nullptr;
-  for (const Route& route : routes_) {
-    if (route.method != method || route.segments.size() != segments.size()) continue;
-    if (best != nullptr && route.literals <= best->literals) continue;
-    bool ok = true;
-    for (size_t i = 0; ok && i < segments.size(); ++i) {
-      const Segment& s = route.segments[i];
-      if (s.param.empty()) {
-        ok = s.literal == segments[i];
-      } else if (segments[i].empty()) {
-        ok = false;
-      } else if (!s.alternatives.empty()) {
-        ok = false;
-        for (const std::string& alt : s.alternatives) ok = ok || alt == segments[i];
-      }
-    }
-    if (ok) best = &route;
+  for (const Route& route : candidates->second) {
+    if (best != nullptr && !route.pattern.MoreSpecificThan(best->pattern)) continue;
+    if (route.pattern.Match(segments, nullptr)) best = &route;
   }
   if (best == nullptr) return std::nullopt;
-  Match m{&best->handler, best->pattern, {}};
-  for (size_t i = 0; i < segments.size(); ++i) {
-    if (!best->segments[i].param.empty()) m.params[best->segments[i].param] = segments[i];
-  }
+  Match m{&best->handler, best->pattern.pattern(), {}, best->options};
+  best->pattern.Match(segments, &m.params);
   return m;
 }
 

@@ -3,8 +3,11 @@
 // Each segment is percent-decoded on its own, so "prod%2Fexport" is one segment "prod/export"
 // (an unknown stack name) and never the `export` route. Patterns are "/"-separated segments:
 // a literal, "{name}" (any non-empty segment) or "{name:a|b}" (one of the alternatives). When
-// several routes match, the one with the most literal segments wins (`updates/latest` beats
-// `updates/{version}`); ties go to the first added.
+// several routes match, the most specific wins: the one with more literal segments (a parameter
+// with alternatives counts as a literal), then the one whose first literal comes earlier
+// (`deployments/schedules/{id}` beats `deployments/{id}/logs`); remaining ties go to the first
+// added, which is how the stateful routes keep priority over the conformance answers added after
+// them.
 //
 //   Router router;
 //   router.Add("GET", "/api/stacks/{org}/{project}/{stack}", handler);
@@ -26,34 +29,73 @@ namespace emulator {
 
 using RouteHandler = std::function<Reply(const RouteRequest&)>;
 
-class Router final {
+// One compiled route pattern. Shared by the Router and the API description's operation index.
+class PathPattern final {
  public:
-  struct Match {
-    const RouteHandler* handler = nullptr;  // owned by the router
-    std::string pattern;
-    std::map<std::string, std::string> params;
-  };
-
   // Aborts on a malformed pattern (a programming error caught by any test).
-  void Add(absl::string_view method, absl::string_view pattern, RouteHandler handler);
+  explicit PathPattern(absl::string_view pattern);
 
-  // `raw_path` excludes the query string. nullopt when no route of `method` matches.
-  std::optional<Match> Find(absl::string_view method, absl::string_view raw_path) const;
+  const std::string& pattern() const { return pattern_; }
+  size_t size() const { return segments_.size(); }
+  // Names of the parameters, in path order.
+  std::vector<std::string> ParamNames() const;
+
+  // True when `segments` (decoded, from SplitPath) fit the pattern; fills `params` if given.
+  // With `allow_empty_params`, a parameter may match an empty segment (used to name an empty
+  // path parameter in a 400 instead of answering 404).
+  bool Match(const std::vector<std::string>& segments, std::map<std::string, std::string>* params,
+             bool allow_empty_params = false) const;
+
+  // True when this pattern should win over `other` for a path both match (see the file comment).
+  bool MoreSpecificThan(const PathPattern& other) const;
 
  private:
   struct Segment {
     std::string literal;                    // set for literal segments
     std::string param;                      // set for parameters
     std::vector<std::string> alternatives;  // allowed values of a parameter; empty = any
+    bool fixed() const { return param.empty() || !alternatives.empty(); }
   };
-  struct Route {
-    std::string method;
+  std::string pattern_;
+  std::vector<Segment> segments_;
+  int fixed_ = 0;  // literal segments plus parameters with alternatives
+};
+
+// How the server treats a request the API description judges invalid on this route.
+enum class Validation {
+  kObserve,  // counted per operation (OperationStats) but served anyway: the older stateful routes
+  kEnforce,  // answered with the description's 400 before the handler runs
+};
+
+struct RouteOptions {
+  Validation validation = Validation::kObserve;
+  bool conformance = false;  // a generated answer of the conformance mode, not a stateful route
+};
+
+class Router final {
+ public:
+  struct Match {
+    const RouteHandler* handler = nullptr;  // owned by the router
     std::string pattern;
-    std::vector<Segment> segments;
-    int literals = 0;
-    RouteHandler handler;
+    std::map<std::string, std::string> params;
+    RouteOptions options;
   };
-  std::vector<Route> routes_;
+
+  // Aborts on a malformed pattern.
+  void Add(absl::string_view method, absl::string_view pattern, RouteHandler handler,
+           RouteOptions options = {});
+
+  // `raw_path` excludes the query string. nullopt when no route of `method` matches.
+  std::optional<Match> Find(absl::string_view method, absl::string_view raw_path) const;
+
+ private:
+  struct Route {
+    PathPattern pattern;
+    RouteHandler handler;
+    RouteOptions options;
+  };
+  // By method, then by segment count; in insertion order.
+  std::map<std::string, std::map<size_t, std::vector<Route>>, std::less<>> routes_;
 };
 
 // "/a/b%20c" -> {"a", "b c"}. Invalid escapes are kept literally.

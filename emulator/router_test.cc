@@ -60,6 +60,27 @@ TEST_F(RouterTest, SegmentsArePercentDecodedOneByOne) {
   EXPECT_EQ(m->params.at("stack"), "st%zz");  // invalid escape kept
 }
 
+TEST(RouterOrderTest, TiesGoToTheEarlierLiteralThenToTheFirstAdded) {
+  Router router;
+  router.Add("GET", "/d/{id}/logs", [](auto&) { return Named("logs"); });
+  router.Add("GET", "/d/schedules/{schedule}", [](auto&) { return Named("schedule"); });
+  // A parameter with alternatives counts as a literal, so this ties with the next one.
+  router.Add("GET", "/s/{kind:update|preview}/{id}", [](auto&) { return Named("kind"); });
+  router.Add("GET", "/s/update/{id}", [](auto&) { return Named("update"); });
+  router.Add("GET", "/s/{x}/{id}", [](auto&) { return Named("any"); });
+  auto route = [&](const std::string& path) {
+    std::optional<Router::Match> m = router.Find("GET", path);
+    return m.has_value() ? (*m->handler)(RouteRequest{}).body : "none";
+  };
+  EXPECT_EQ(route("/d/schedules/logs"), "schedule");
+  EXPECT_EQ(route("/d/abc/logs"), "logs");
+  EXPECT_EQ(route("/s/update/1"), "kind");
+  EXPECT_EQ(route("/s/destroy/1"), "any");
+  std::optional<Router::Match> m = router.Find("GET", "/d/schedules/logs");
+  EXPECT_EQ(m->options.validation, Validation::kObserve);
+  EXPECT_FALSE(m->options.conformance);
+}
+
 TEST(PercentDecodeTest, Decodes) {
   EXPECT_EQ(PercentDecode("a%41%2f%"), "aA/%");
   EXPECT_EQ(PercentDecode("a+b"), "a+b");

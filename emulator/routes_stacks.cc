@@ -104,12 +104,35 @@ void AddStackRoutes(Router& r, Store& store) {
   });
 }
 
+Reply WithOptionalJsonBody(const RouteRequest& req, const std::function<Reply(const Json&)>& fn) {
+  if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) return fn(Json::object());
+  return WithJsonBody(req, fn);
+}
+
+absl::StatusOr<std::optional<int64_t>> OptionalQueryInt(const RouteRequest& req,
+                                                        absl::string_view key) {
+  if (!req.HasQuery(key)) return std::optional<int64_t>();
+  absl::StatusOr<int64_t> v = ParseInt64(key, req.Query(key));
+  if (!v.ok()) return v.status();
+  return std::optional<int64_t>(*v);
+}
+
+bool QueryBool(const RouteRequest& req, absl::string_view key, bool fallback) {
+  if (!req.HasQuery(key)) return fallback;
+  std::string v = req.Query(key);
+  return v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "true" || v == "True";
+}
+
 void AddApiRoutes(Router& router, Store& store) {
   AddUserRoutes(router, store);
   AddStackRoutes(router, store);
   AddUpdateRoutes(router, store);
   AddOrgRoutes(router, store);
   AddAuditRoutes(router, store);
+  AddWebhookRoutes(router, store);
+  AddTokenRoutes(router, store);
+  AddRoleRoutes(router, store);
+  AddDeploymentRoutes(router, store);
 }
 
 }  // namespace emulator

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "emulator/seed_resources.h"
 
 namespace emulator {
 namespace {
@@ -121,6 +122,7 @@ absl::Status AddToken(const Json& j, AccessToken token, size_t index, absl::stri
   if (value.empty() || token.name.empty()) {
     return Invalid(absl::StrCat(owner, ": token value and name must not be empty"));
   }
+  ParseTokenDetails(j, absl::StrCat(owner, "/", token.name), token);
   if (!state.tokens.emplace(std::move(value), std::move(token)).second) {
     return Invalid(absl::StrCat(owner, ": duplicate token"));
   }
@@ -162,6 +164,17 @@ absl::Status ParseStacks(const Json& seed, absl::Time now, State& state) {
     s.initial_state = j.value("state", Json());
     s.owner = j.value("owner", std::string());
     s.created = j.value("created", int64_t{1700000000});
+    for (const Json& w : ArrayAt(j, "webhooks")) {
+      Webhook hook = ParseWebhook(w);
+      std::string name = hook.name;
+      if (!s.webhooks.emplace(name, std::move(hook)).second) {
+        return Invalid(absl::StrCat("stack ", label, ": duplicate webhook ", name));
+      }
+    }
+    s.deployment_settings = j.value("deploymentSettings", Json());
+    for (const Json& d : ArrayAt(j, "deployments")) s.deployments.push_back(ParseDeployment(d));
+    std::sort(s.deployments.begin(), s.deployments.end(),
+              [](const Deployment& a, const Deployment& b) { return a.version < b.version; });
     std::set<int64_t> versions;
     for (const Json& u : ArrayAt(j, "updates")) {
       s.updates.push_back(ParseUpdate(u, now));
@@ -221,6 +234,20 @@ absl::StatusOr<State> ParseSeedOrThrow(const Json& seed, absl::Time now) {
         }
       }
       org.teams[team.name] = team;
+    }
+    for (const Json& r : ArrayAt(j, "roles")) {
+      Role role = ParseRole(r);
+      std::string id = role.id;
+      if (!org.roles.emplace(id, std::move(role)).second) {
+        return Invalid(absl::StrCat("org ", org.name, ": duplicate role ", id));
+      }
+    }
+    for (const Json& w : ArrayAt(j, "webhooks")) {
+      Webhook hook = ParseWebhook(w);
+      std::string name = hook.name;
+      if (!org.webhooks.emplace(name, std::move(hook)).second) {
+        return Invalid(absl::StrCat("org ", org.name, ": duplicate webhook ", name));
+      }
     }
     absl::Status tokens = AddOrgTokens(j, org, state);
     if (!tokens.ok()) return tokens;

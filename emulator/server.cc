@@ -9,9 +9,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "emulator/admin.h"
+#include "emulator/conformance.h"
 #include "emulator/connection_abort.h"
+#include "emulator/request_validator.h"
 #include "emulator/routes.h"
 
 namespace emulator {
@@ -31,6 +34,21 @@ bool HasHeader(const Reply& reply, absl::string_view name) {
 
 }  // namespace
 
+std::multimap<std::string, std::string> ParseQuery(absl::string_view query) {
+  std::multimap<std::string, std::string> out;
+  auto decode = [](absl::string_view s) {
+    std::string plus_as_space(s);
+    std::replace(plus_as_space.begin(), plus_as_space.end(), '+', ' ');
+    return PercentDecode(plus_as_space);
+  };
+  for (absl::string_view pair : absl::StrSplit(query, '&', absl::SkipEmpty())) {
+    std::pair<absl::string_view, absl::string_view> kv =
+        absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    out.emplace(decode(kv.first), decode(kv.second));
+  }
+  return out;
+}
+
 std::string TokenFromAuthorization(absl::string_view header) {
   header = absl::StripAsciiWhitespace(header);
   constexpr absl::string_view kScheme = "token ";
@@ -48,9 +66,26 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Create(Json seed, ServerOptions 
 }
 
 Server::Server(std::unique_ptr<Store> store, ServerOptions options)
-    : options_(std::move(options)), store_(std::move(store)), limiter_(options_.rate_limit_rps) {
-  AddApiRoutes(api_, *store_);
-  AddAdminRoutes(admin_, {store_.get(), &faults_, &requests_, &stats_, &limiter_});
+    : options_(std::move(options)),
+      store_(std::move(store)),
+      limiter_(options_.rate_limit_rps),
+      api_(options_.api_description != nullptr ? options_.api_description
+                                               : ApiDescription::Embedded()) {
+  AddApiRoutes(routes_, *store_);
+  // Always added, so a path's owner is decided the same way with conformance answers off (they
+  // are then refused in ServeApi).
+  AddConformanceRoutes(routes_, api_);
+  stateful_ = StatefulOperations(routes_, *api_);
+  AdminTargets admin;
+  admin.store = store_.get();
+  admin.faults = &faults_;
+  admin.requests = &requests_;
+  admin.stats = &stats_;
+  admin.limiter = &limiter_;
+  admin.operations = &operations_;
+  admin.api = api_.get();
+  admin.stateful = &stateful_;
+  AddAdminRoutes(admin_, admin);
 }
 
 Server::~Server() { Stop(); }
@@ -123,7 +158,9 @@ void Server::Handle(const httplib::Request& req, httplib::Response& res) {
   RouteRequest request;
   request.method = req.method;
   request.path = req.target.substr(0, q);
-  request.query.insert(req.params.begin(), req.params.end());
+  // From the target only: httplib also files form-encoded body fields under params.
+  if (q != std::string::npos)
+    request.query = ParseQuery(absl::string_view(req.target).substr(q + 1));
   request.body = req.body;
   request.caller.source_ip = req.remote_addr;
 
@@ -186,13 +223,35 @@ Reply Server::ServeApi(RouteRequest& request, const std::string& token, RequestR
   if (!caller.ok()) return StatusReply(caller.status());
   caller->source_ip = std::move(request.caller.source_ip);
   request.caller = *std::move(caller);
-  std::optional<Router::Match> m = api_.Find(request.method, request.path);
+  std::optional<Router::Match> m = routes_.Find(request.method, request.path);
+  if (m.has_value() && m->options.conformance && !options_.conformance) m.reset();
+  std::optional<ApiDescription::Match> op = api_->Find(request.method, request.path);
+  if (!m.has_value() && options_.conformance) {
+    // A template that fits but for an empty parameter segment: name it rather than 404.
+    op = api_->Find(request.method, request.path, /*allow_empty_params=*/true);
+    if (op.has_value()) {
+      absl::Status invalid =
+          ValidateRequest(*api_, *op->operation, op->params, request.query, request.body);
+      record.operation_id = op->operation->operation_id;
+      if (invalid.ok()) invalid = absl::InvalidArgumentError("Bad Request: empty path segment");
+      operations_.Record(record.operation_id, "conformance", invalid);
+      return StatusReply(invalid);
+    }
+  }
   if (!m.has_value()) {
     return ErrorReply(404,
                       absl::StrCat("Not Found: no route for ", request.method, " ", request.path));
   }
   record.route = m->pattern;
   request.params = m->params;
+  if (op.has_value()) {
+    record.operation_id = op->operation->operation_id;
+    absl::Status valid =
+        ValidateRequest(*api_, *op->operation, op->params, request.query, request.body);
+    operations_.Record(record.operation_id, m->options.conformance ? "conformance" : "stateful",
+                       valid);
+    if (!valid.ok() && m->options.validation == Validation::kEnforce) return StatusReply(valid);
+  }
   return (*m->handler)(request);
 }
 

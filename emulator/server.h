@@ -17,19 +17,28 @@
 //
 // Request pipeline for /api/...: counted in flight (stats()) from here, latency faults, then a
 // status/429/reset fault if one matches, rate limit (429 + Retry-After), `Authorization: token X`
-// (401), route (404 JSON), handler, then body faults (malformed/truncated/slow/wrong type/huge).
-// Every API request is recorded in the request log before its response is written.
+// (401), route (404 JSON), validation against the API description (counted per operation in
+// operations(); a 400 on routes that enforce it), handler, then body faults
+// (malformed/truncated/slow/wrong type/huge). Every API request is recorded in the request log,
+// with its operation id, before its response is written.
+//
+// Routes: the stateful ones (routes.h) and, in conformance mode (on by default), a generated
+// answer for every other operation of the API description (conformance.h).
 #ifndef EMULATOR_SERVER_H_
 #define EMULATOR_SERVER_H_
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
+#include "emulator/api_description.h"
 #include "emulator/faults.h"
+#include "emulator/operation_stats.h"
 #include "emulator/rate_limiter.h"
 #include "emulator/request_log.h"
 #include "emulator/request_stats.h"
@@ -50,6 +59,11 @@ struct ServerOptions {
   bool enable_admin = true;   // serve /_emulator/*; otherwise those paths are unknown routes.
   double rate_limit_rps = 0;  // per token; 0 = off. Changeable later: rate_limiter().SetRate().
   int threads = 16;           // HTTP worker threads (slow/latency faults hold one each).
+  // Answer every operation of the API description that no stateful route serves (validated
+  // request, schema-complete example answer). Off: those paths answer 404 as unknown routes.
+  bool conformance = true;
+  // The API description; nullptr = the copy compiled in (ApiDescription::Embedded()).
+  std::shared_ptr<const ApiDescription> api_description;
   StoreOptions store;
 };
 
@@ -80,6 +94,11 @@ class Server final {
   // The per-token limit; Reset() (also done by POST /_emulator/reset) restores
   // ServerOptions::rate_limit_rps.
   RateLimiter& rate_limiter() { return limiter_; }
+  // Per-operation validation counters (operation_stats.h).
+  OperationStats& operations() { return operations_; }
+  const ApiDescription& api_description() const { return *api_; }
+  // Operation ids a stateful route serves (the rest get conformance answers).
+  const std::set<std::string>& stateful_operations() const { return stateful_; }
 
  private:
   Server(std::unique_ptr<Store> store, ServerOptions options);
@@ -98,13 +117,19 @@ class Server final {
   RequestLog requests_;
   RequestStats stats_;
   RateLimiter limiter_;
-  Router api_;
+  std::shared_ptr<const ApiDescription> api_;
+  OperationStats operations_;
+  Router routes_;
+  std::set<std::string> stateful_;
   Router admin_;
   std::unique_ptr<httplib::Server> http_;
   std::thread thread_;
   absl::Notification stopping_;
   int port_ = 0;
 };
+
+// Decoded `key=value` pairs of a query string (no leading '?'); '+' is a space.
+std::multimap<std::string, std::string> ParseQuery(absl::string_view query);
 
 // The token of an `Authorization: token <X>` header value; "" if absent or another scheme.
 std::string TokenFromAuthorization(absl::string_view header);

@@ -46,6 +46,9 @@ absl::StatusOr<Caller> Store::Authenticate(absl::string_view token) const {
     auto org = state_.orgs.find(it->second.org);
     valid = org != state_.orgs.end() && org->second.teams.count(it->second.team) > 0;
   }
+  if (valid && it->second.expires > 0 && absl::ToUnixSeconds(Now()) >= it->second.expires) {
+    valid = false;
+  }
   if (!valid) {
     return absl::UnauthenticatedError("Unauthorized: No credentials provided or are invalid.");
   }
@@ -62,7 +65,8 @@ std::string Store::RoleIn(const Org& org, const Caller& caller) {
       return it == org.members.end() ? "" : it->second.role;
     }
     case TokenKind::kOrganization:
-      return org.name == caller.token.org ? "admin" : "";
+      if (org.name != caller.token.org) return "";
+      return caller.token.admin ? "admin" : "member";
     case TokenKind::kTeam:
       return org.name == caller.token.org ? "member" : "";
   }

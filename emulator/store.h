@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -36,10 +37,14 @@
 namespace emulator {
 
 struct StoreOptions {
-  int64_t stacks_page_size = 10;                  // /user/stacks page when `maxResults` is absent.
-  int64_t members_page_size = 5;                  // members page when `maxResults` is absent.
-  int64_t audit_page_size = 10;                   // audit log page when `maxResults` is absent.
-  int64_t events_page_size = 100;                 // engine events per call.
+  int64_t stacks_page_size = 10;            // /user/stacks page when `maxResults` is absent.
+  int64_t members_page_size = 5;            // members page when `maxResults` is absent.
+  int64_t audit_page_size = 10;             // audit log page when `maxResults` is absent.
+  int64_t events_page_size = 100;           // engine events per call.
+  int64_t deployment_logs_page_size = 100;  // deployment log lines per call (no `count`).
+  // Statuses a deployment moves per read of it (get, status, logs, updates); 0 = only through
+  // AdvanceDeployment (the admin API).
+  int deployment_steps_per_read = 1;
   std::function<absl::Time()> clock = absl::Now;  // Default: wall clock.
 };
 
@@ -84,6 +89,29 @@ struct AuditQuery {
   std::string event_filter;
   int64_t max_results = 0;  // 0 = StoreOptions::audit_page_size.
   bool unpaged = false;     // exports: every matching event, no token.
+};
+
+// Paging of the access token lists (personal, organization, team).
+struct TokenListQuery {
+  std::string continuation_token;
+  std::string filter;       // substring of the name or description; "" = all
+  int64_t max_results = 0;  // 0 = everything
+};
+
+// Paging of the deployment lists (`page` is 1-based).
+struct DeploymentListQuery {
+  int64_t page = 1;
+  int64_t page_size = 10;
+  bool ascending = false;  // default: newest first
+};
+
+// GET .../deployments/{id}/logs: all lines (token-paged) or one step's (offset-paged).
+struct DeploymentLogsQuery {
+  std::string continuation_token;
+  std::optional<int64_t> count;
+  std::optional<int64_t> job;
+  std::optional<int64_t> step;
+  std::optional<int64_t> offset;
 };
 
 // A new running update started through the admin API or from tests.
@@ -175,6 +203,117 @@ class Store final {
                           const Json& body);
   absl::Status DeleteTeam(const Caller& caller, const std::string& org, const std::string& team);
 
+  // --- Member's teams, roles and team roles (store_roles.cc) ---
+  // {teams:[name]} of a member of the org.
+  absl::StatusOr<Json> ListMemberTeams(const Caller& caller, const std::string& org,
+                                       const std::string& login);
+  // {roles:[PermissionDescriptorRecord]} of one uxPurpose.
+  absl::StatusOr<Json> ListRoles(const Caller& caller, const std::string& org,
+                                 const std::string& ux_purpose);
+  // Body PermissionDescriptorBase; `name` required and unique (AlreadyExists). Org admins only.
+  absl::StatusOr<Json> CreateRole(const Caller& caller, const std::string& org, const Json& body);
+  absl::StatusOr<Json> GetRole(const Caller& caller, const std::string& org, const std::string& id);
+  // Body UpdateRoleRequest {name, description, details}; bumps `version`.
+  absl::StatusOr<Json> UpdateRole(const Caller& caller, const std::string& org,
+                                  const std::string& id, const Json& body);
+  // FailedPrecondition while teams or tokens hold the role, unless `force` (which unassigns it).
+  absl::Status DeleteRole(const Caller& caller, const std::string& org, const std::string& id,
+                          bool force);
+  absl::Status SetDefaultRole(const Caller& caller, const std::string& org, const std::string& id);
+  absl::StatusOr<Json> ListTeamsWithRole(const Caller& caller, const std::string& org,
+                                         const std::string& id);
+  absl::StatusOr<Json> ListUsersWithRole(const Caller& caller, const std::string& org,
+                                         const std::string& id);
+  absl::StatusOr<Json> ListOrgTokensWithRole(const Caller& caller, const std::string& org,
+                                             const std::string& id);
+  absl::StatusOr<Json> ListTeamRoles(const Caller& caller, const std::string& org,
+                                     const std::string& team);
+  // Idempotent. NotFound for an unknown team or role.
+  absl::Status AddTeamRole(const Caller& caller, const std::string& org, const std::string& team,
+                           const std::string& role_id);
+  // NotFound unless the team holds the role.
+  absl::Status RemoveTeamRole(const Caller& caller, const std::string& org, const std::string& team,
+                              const std::string& role_id);
+
+  // --- Access tokens (store_tokens.cc) ---
+  // {tokens:[AccessToken], continuationToken?}. Values are shown only once, at creation.
+  absl::StatusOr<Json> ListPersonalTokens(const Caller& caller, const TokenListQuery& query);
+  // Body {description, expires}; returns {id, tokenValue}. Personal tokens only.
+  absl::StatusOr<Json> CreatePersonalToken(const Caller& caller, const Json& body);
+  absl::Status DeletePersonalToken(const Caller& caller, const std::string& id);
+  absl::StatusOr<Json> ListOrgTokens(const Caller& caller, const std::string& org,
+                                     const TokenListQuery& query);
+  // Body {name, admin, description, expires, roleID?}; name unique in the org. Org admins only.
+  absl::StatusOr<Json> CreateOrgToken(const Caller& caller, const std::string& org,
+                                      const Json& body);
+  absl::Status DeleteOrgToken(const Caller& caller, const std::string& org, const std::string& id);
+  absl::StatusOr<Json> ListTeamTokens(const Caller& caller, const std::string& org,
+                                      const std::string& team, const TokenListQuery& query);
+  // Body {name, description, expires}; name unique in the team. Org or team admins only.
+  absl::StatusOr<Json> CreateTeamToken(const Caller& caller, const std::string& org,
+                                       const std::string& team, const Json& body);
+  absl::Status DeleteTeamToken(const Caller& caller, const std::string& org,
+                               const std::string& team, const std::string& id);
+
+  // --- Stack config and webhooks (store_config.cc, store_webhooks.cc) ---
+  // AppStackConfig; NotFound when the stack has none.
+  absl::StatusOr<Json> GetStackConfig(const Caller& caller, const StackRef& ref);
+  absl::StatusOr<Json> UpdateStackConfig(const Caller& caller, const StackRef& ref,
+                                         const Json& body);
+  absl::Status DeleteStackConfig(const Caller& caller, const StackRef& ref);
+  // Webhooks of a stack, or of the organization `owner.org` when `owner.project` is empty (org
+  // admins only). Bodies are Webhook; answers WebhookResponse (the secret is never shown).
+  absl::StatusOr<Json> ListWebhooks(const Caller& caller, const StackRef& owner);
+  absl::StatusOr<Json> CreateWebhook(const Caller& caller, const StackRef& owner, const Json& body);
+  absl::StatusOr<Json> GetWebhook(const Caller& caller, const StackRef& owner,
+                                  const std::string& name);
+  absl::StatusOr<Json> UpdateWebhook(const Caller& caller, const StackRef& owner,
+                                     const std::string& name, const Json& body);
+  absl::Status DeleteWebhook(const Caller& caller, const StackRef& owner, const std::string& name);
+  // [WebhookDelivery], newest first.
+  absl::StatusOr<Json> ListWebhookDeliveries(const Caller& caller, const StackRef& owner,
+                                             const std::string& name);
+  // Records and returns a `ping` delivery.
+  absl::StatusOr<Json> PingWebhook(const Caller& caller, const StackRef& owner,
+                                   const std::string& name);
+  // Delivers the payload of delivery `event` again; NotFound for an unknown delivery.
+  absl::StatusOr<Json> RedeliverWebhookEvent(const Caller& caller, const StackRef& owner,
+                                             const std::string& name, const std::string& event);
+
+  // --- Pulumi Deployments (store_deployments.cc, store_deployment_runs.cc) ---
+  // DeploymentSettings; NotFound when the stack has none.
+  absl::StatusOr<Json> GetDeploymentSettings(const Caller& caller, const StackRef& ref);
+  // Body DeploymentSettingsRequest, merged into the settings (JSON merge patch); bumps `version`.
+  absl::StatusOr<Json> UpdateDeploymentSettings(const Caller& caller, const StackRef& ref,
+                                                const Json& body);
+  absl::Status DeleteDeploymentSettings(const Caller& caller, const StackRef& ref);
+  // Body CreateDeploymentRequest; returns {id, consoleUrl, version}. The stack's settings apply
+  // unless `inheritSettings` is false; InvalidArgument when the result names no source.
+  absl::StatusOr<Json> CreateDeployment(const Caller& caller, const StackRef& ref,
+                                        const Json& body);
+  absl::StatusOr<Json> ListStackDeployments(const Caller& caller, const StackRef& ref,
+                                            const DeploymentListQuery& query);
+  absl::StatusOr<Json> ListOrgDeployments(const Caller& caller, const std::string& org,
+                                          const DeploymentListQuery& query);
+  // The reads below move the deployment on (StoreOptions::deployment_steps_per_read).
+  absl::StatusOr<Json> GetDeployment(const Caller& caller, const StackRef& ref,
+                                     const std::string& id);
+  absl::StatusOr<Json> GetDeploymentByVersion(const Caller& caller, const StackRef& ref,
+                                              int64_t version);
+  // The JobStatus string of a deployment of any stack the caller can see.
+  absl::StatusOr<Json> GetDeploymentStatus(const Caller& caller, const std::string& id);
+  absl::StatusOr<Json> GetDeploymentLogs(const Caller& caller, const StackRef& ref,
+                                         const std::string& id, const DeploymentLogsQuery& query);
+  // [UpdateInfo] of the stack updates the deployment made.
+  absl::StatusOr<Json> GetDeploymentUpdates(const Caller& caller, const StackRef& ref,
+                                            const std::string& id);
+  // Aborted (409) once the deployment has finished.
+  absl::Status CancelDeployment(const Caller& caller, const StackRef& ref, const std::string& id);
+  // Test hook: moves a deployment `steps` statuses on, or straight to `status` when not empty
+  // (accepted | running | succeeded | failed). Returns {id, status}; NotFound for an unknown id.
+  absl::StatusOr<Json> AdvanceDeployment(const std::string& id, int steps,
+                                         const std::string& status);
+
   // --- Audit logs (store_audit.cc) ---
   // {auditLogEvents, continuationToken?}, newest first. Org admins only.
   absl::StatusOr<Json> ListAuditLogs(const Caller& caller, const std::string& org,
@@ -204,6 +343,19 @@ class Store final {
   void Audit(Org& org, const Caller& caller, const std::string& event,
              const std::string& description, bool requires_org_admin)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The team `team` of `org` (already resolved); NotFound otherwise.
+  absl::StatusOr<Team*> FindTeam(Org& org, const std::string& team)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // A stack's webhooks, or the org's when `owner.project` is empty; checks the caller's rights.
+  absl::StatusOr<std::map<std::string, Webhook>*> WebhooksOf(const Caller& caller,
+                                                             const StackRef& owner)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<Deployment*> FindDeployment(Stack& stack, const std::string& id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // One status on; on reaching its final status, records the stack updates the run made.
+  void StepDeployment(Stack& stack, Deployment& deployment) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // StepDeployment, deployment_steps_per_read times (after a read has been answered).
+  void AfterDeploymentRead(Stack& stack, Deployment& deployment) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Appends a completed update record (rename) that keeps the current state.
   UpdateRecord& AppendUpdate(Stack& stack, const std::string& kind, const Caller& caller)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

@@ -53,6 +53,18 @@ Json MemberJson(const State& state, const Org& org, const Member& member);
 Json TeamJson(const State& state, const Team& team, absl::string_view caller);
 Json AuditEventJson(const State& state, const AuditEvent& event);
 
+// AccessToken of the token lists: {id, name, description, created, lastUsed, expires, admin,
+// createdBy, type[, role]}. `org` (may be null) resolves an organization token's role.
+Json AccessTokenJson(const Org* org, const AccessToken& token);
+
+// PermissionDescriptorRecord of a custom role.
+Json RoleJson(const Org& org, const Role& role);
+
+// WebhookResponse: the hook's fields and its owner (`projectName`/`stackName` for stack hooks),
+// `hasSecret` and an opaque `secretCiphertext`, never the secret.
+Json WebhookJson(const Webhook& hook, const std::string& org, const std::string& project,
+                 const std::string& stack);
+
 // Permission set name for a stack permission int (101 -> "Stack Read"); empty if unknown.
 std::string StackPermissionSetName(int64_t permission);
 

@@ -95,6 +95,10 @@ ABSL_FLAG(int64_t, max_request_bytes, DefaultFlagValues().max_request_bytes,
           "Largest gRPC request accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, max_response_bytes, DefaultFlagValues().max_response_bytes,
           "Largest upstream response body accepted; larger ones get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int64_t, max_buffered_response_bytes, DefaultFlagValues().max_buffered_response_bytes,
+          "Most upstream answer bytes the process holds at once (bodies, headers, replies being "
+          "sent); a call that would exceed it gets RESOURCE_EXHAUSTED with RetryInfo. At least "
+          "--max_response_bytes.");
 ABSL_FLAG(int, batch_parallelism, DefaultFlagValues().batch_parallelism,
           "BatchGetStacks and ListStacksWithDetails: most upstream requests in flight per call "
           "(1-256); a request's max_parallelism can only lower it.");
@@ -135,6 +139,24 @@ ABSL_FLAG(std::string, caller_header, DefaultFlagValues().caller_header,
 ABSL_FLAG(std::string, trusted_proxies, DefaultFlagValues().trusted_proxies,
           "--caller_identity=header: comma-separated CIDRs (IPv4 or IPv6) of the proxies whose "
           "--caller_header is believed.");
+ABSL_FLAG(std::string, quota_store, DefaultFlagValues().quota_store,
+          "The fleet's shared per-token quota store: redis://[USER@]HOST:PORT or rediss://... "
+          "(TLS). Replicas then share each token's --identity_rate_limit and 429 pauses (set "
+          "the limit for the whole fleet). Empty: each replica keeps its own.");
+ABSL_FLAG(std::string, quota_store_password_file, DefaultFlagValues().quota_store_password_file,
+          "File holding the password (of the URL's user, or the default user) for "
+          "--quota_store.");
+ABSL_FLAG(std::string, quota_store_ca_file, DefaultFlagValues().quota_store_ca_file,
+          "PEM CA bundle to verify a rediss:// --quota_store with. Empty: the system store.");
+ABSL_FLAG(absl::Duration, quota_store_timeout, DefaultFlagValues().quota_store_timeout,
+          "Longest wait for one --quota_store command (connects get four times this); a slower "
+          "store counts as unreachable.");
+ABSL_FLAG(std::string, fleet_secret_file, DefaultFlagValues().fleet_secret_file,
+          "File holding the fleet secret (16+ bytes, the same on every replica): the key of the "
+          "HMAC-SHA-256 token digests that name tokens in --quota_store. Required with it.");
+ABSL_FLAG(int, fleet_size, DefaultFlagValues().fleet_size,
+          "Replicas sharing --quota_store, for the fair share each spends alone while the store "
+          "is unreachable (1/N of the rate and burst). 0: the replicas seen by heartbeat.");
 
 namespace pulumi_gateway {
 
@@ -173,6 +195,7 @@ FlagValues ReadFlags() {
   flags.watch_max_interval = absl::GetFlag(FLAGS_watch_max_interval);
   flags.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   flags.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
+  flags.max_buffered_response_bytes = absl::GetFlag(FLAGS_max_buffered_response_bytes);
   flags.batch_parallelism = absl::GetFlag(FLAGS_batch_parallelism);
   flags.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
   flags.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
@@ -188,6 +211,12 @@ FlagValues ReadFlags() {
   flags.caller_identity = absl::GetFlag(FLAGS_caller_identity);
   flags.caller_header = absl::GetFlag(FLAGS_caller_header);
   flags.trusted_proxies = absl::GetFlag(FLAGS_trusted_proxies);
+  flags.quota_store = absl::GetFlag(FLAGS_quota_store);
+  flags.quota_store_password_file = absl::GetFlag(FLAGS_quota_store_password_file);
+  flags.quota_store_ca_file = absl::GetFlag(FLAGS_quota_store_ca_file);
+  flags.quota_store_timeout = absl::GetFlag(FLAGS_quota_store_timeout);
+  flags.fleet_secret_file = absl::GetFlag(FLAGS_fleet_secret_file);
+  flags.fleet_size = absl::GetFlag(FLAGS_fleet_size);
   if (const char* token = std::getenv("PULUMI_ACCESS_TOKEN")) flags.env_token = token;
   return flags;
 }

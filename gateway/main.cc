@@ -14,6 +14,7 @@
 #include "gateway/app/gateway_app.h"
 #include "gateway/config/parse_config.h"
 #include "gateway/flags.h"
+#include "gateway/http/memory_release.h"
 
 namespace {
 
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
       absl::StrCat("Serves the Pulumi Service REST API over gRPC.\nUsage: ", argv[0],
                    " [--listen=HOST:PORT] [--upstream=URL] [--auth_mode=passthrough|service] ..."));
   absl::ParseCommandLine(argc, argv);
+  // Process-wide, before any thread starts: large answers' memory goes back to the system.
+  pulumi_gateway::TuneAllocatorForLargeBuffers();
   absl::StatusOr<pulumi_gateway::GatewayConfig> config =
       pulumi_gateway::ParseConfig(pulumi_gateway::ReadFlags());
   if (!config.ok()) Die(config.status().message());

@@ -10,6 +10,8 @@
 #include "gateway/auth/authenticator.h"
 #include "gateway/auth/tenant_tokens.h"
 #include "gateway/clock/timer_thread.h"
+#include "gateway/fleet/redis_quota_store.h"
+#include "gateway/http/buffer_budget.h"
 #include "gateway/observability/metrics.h"
 #include "gateway/route/linked_services.h"
 #include "gateway/route/route_table.h"
@@ -24,35 +26,89 @@
 namespace pulumi_gateway {
 
 // Everything a running gateway owns, in the order it is built: each part may use the ones before
-// it. ~GatewayApp takes them down in an order that lets nothing call into a part already gone.
+// it. ~Parts takes them down in an order that lets nothing call into a part already gone.
 struct GatewayApp::Parts {
   GatewayConfig config;
   std::unique_ptr<Logger> logger;
   TimerThread timers;
   std::unique_ptr<RouteTable> routes;
   GatewayMetrics metrics;
-  LocalQuotaStore quota;
-  std::unique_ptr<UpstreamStack> stack;
+  // Every upstream answer byte held in the process, replies being sent and cached answers
+  // included, counts against it.
+  std::unique_ptr<BufferBudget> buffer_budget;
   std::unique_ptr<CurlClient> curl;
+  // This replica's own (LocalQuotaStore), or the fleet's (then `fleet` is it too).
+  std::unique_ptr<QuotaStore> quota;
+  RedisQuotaStore* fleet = nullptr;
+  std::unique_ptr<UpstreamStack> stack;
   std::unique_ptr<TenantTokens> tenants;
   Authenticator auth;
   std::unique_ptr<GatewayServer> server;
   std::unique_ptr<prometheus::Exposer> exposer;
+
+  // Also when Start fails half-way.
+  ~Parts();
 };
 
 namespace {
 
-absl::StatusOr<std::unique_ptr<RouteTable>> BuildRoutes() {
+absl::StatusOr<std::unique_ptr<RouteTable>> BuildRoutes(
+    const std::vector<const google::protobuf::ServiceDescriptor*>& extra_services) {
   std::vector<const google::protobuf::ServiceDescriptor*> services = LinkedServices(kServedPackage);
   if (services.empty()) {
     return absl::InternalError(
         absl::StrCat("no service of package ", kServedPackage, " is linked in"));
   }
+  services.insert(services.end(), extra_services.begin(), extra_services.end());
   absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
   if (!routes.ok()) {
     return absl::InternalError(absl::StrCat("invalid route: ", routes.status().message()));
   }
   return std::make_unique<RouteTable>(*std::move(routes));
+}
+
+// The fleet's shared store of --quota_store, or this replica's own. Credentials or a certificate
+// the store refuses are configuration errors naming the flag; an unreachable store is an outage:
+// the gateway starts on its fair share and shares once the store answers.
+absl::Status StartQuotaStore(GatewayApp::Parts& parts) {
+  if (!parts.config.quota_store.has_value()) {
+    parts.quota = std::make_unique<LocalQuotaStore>();
+    return absl::OkStatus();
+  }
+  RedisQuotaStoreOptions options = *parts.config.quota_store;
+  options.logger = parts.logger.get();
+  const absl::Status probe = RedisQuotaStore::Probe(options.connection);
+  if (absl::IsPermissionDenied(probe)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--quota_store_password_file: ", probe.message()));
+  }
+  if (absl::IsFailedPrecondition(probe)) {
+    return absl::InvalidArgumentError(absl::StrCat("--quota_store_ca_file: ", probe.message()));
+  }
+  absl::StatusOr<std::unique_ptr<RedisQuotaStore>> store = RedisQuotaStore::Create(options);
+  if (!store.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("--quota_store: ", store.status().message()));
+  }
+  if (probe.ok()) (*store)->AwaitShared(options.connection.connect_timeout);
+  parts.fleet = store->get();
+  parts.quota = *std::move(store);
+  return absl::OkStatus();
+}
+
+// The upstream layers over the transport; with a fleet's store, the cache's writes reach the
+// other replicas' caches and theirs reach this one's.
+void StartStack(GatewayApp::Parts& parts) {
+  UpstreamStackOptions options = parts.config.stack;
+  RedisQuotaStore* fleet = parts.fleet;
+  if (fleet != nullptr) {
+    options.cache.on_write = [fleet](const OrgScope& scope) { fleet->PublishWrite(scope); };
+  }
+  parts.stack = std::make_unique<UpstreamStack>(parts.curl.get(), &parts.timers, parts.quota.get(),
+                                                &parts.metrics, options);
+  if (fleet != nullptr && parts.stack->cache() != nullptr) {
+    fleet->set_on_remote_write(
+        [cache = parts.stack->cache()](const OrgScope& scope) { cache->Invalidate(scope); });
+  }
 }
 
 // Loads the per-tenant tokens (re-read every --tenant_reload_interval) when configured.
@@ -96,6 +152,24 @@ absl::Status StartMetrics(GatewayApp::Parts& parts, std::string* address) {
 
 }  // namespace
 
+GatewayApp::Parts::~Parts() {
+  // Nothing scrapes the components any more; then no call is left: every call's cancellation
+  // has fired, so no layer starts new work.
+  exposer.reset();
+  server.reset();
+  // No timer fires any more; then transfers still in flight complete (through the layers, which
+  // are still there) and the loop stops; then the fleet's invalidations stop reaching the cache
+  // (waiting for one under way), then the layers, then what they use: the quota store (its I/O
+  // threads stop), and last the budget that the cache's answers still held.
+  timers.Stop();
+  curl.reset();
+  if (fleet != nullptr) fleet->set_on_remote_write(nullptr);
+  stack.reset();
+  quota.reset();
+  tenants.reset();
+  buffer_budget.reset();
+}
+
 absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfig& config,
                                                               GatewayAppEnvironment environment) {
   auto parts = std::make_unique<Parts>();
@@ -104,7 +178,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   Logger& logger = *parts->logger;
   for (const std::string& warning : config.warnings) logger.Log(LogLevel::kWarning, warning);
 
-  absl::StatusOr<std::unique_ptr<RouteTable>> routes = BuildRoutes();
+  absl::StatusOr<std::unique_ptr<RouteTable>> routes = BuildRoutes(environment.extra_services);
   if (!routes.ok()) return routes.status();
   parts->routes = *std::move(routes);
   absl::flat_hash_set<std::string> read_routes;
@@ -118,7 +192,11 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
     parts->metrics.AddRoute(composite->method);
   }
 
-  absl::StatusOr<std::unique_ptr<CurlClient>> curl = CurlClient::Create(config.upstream);
+  parts->buffer_budget = std::make_unique<BufferBudget>(config.max_buffered_response_bytes);
+  CurlClientOptions upstream = config.upstream;
+  upstream.budget = parts->buffer_budget.get();
+  upstream.clock = &parts->timers.clock();
+  absl::StatusOr<std::unique_ptr<CurlClient>> curl = CurlClient::Create(upstream);
   if (!curl.ok()) return curl.status();
   parts->curl = *std::move(curl);
   if (config.upstream.insecure_skip_verify) {
@@ -126,8 +204,8 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
                "upstream TLS verification is OFF (--upstream_insecure_skip_verify): anyone on "
                "the network path can read and change traffic, including tokens");
   }
-  parts->stack = std::make_unique<UpstreamStack>(parts->curl.get(), &parts->timers, &parts->quota,
-                                                 &parts->metrics, config.stack);
+  if (absl::Status s = StartQuotaStore(*parts); !s.ok()) return s;
+  StartStack(*parts);
   if (absl::Status s = StartAuth(*parts); !s.ok()) return s;
 
   CallEnvironment env;
@@ -149,6 +227,8 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   parts->stack->ExportMetrics(parts->metrics);
   if (parts->tenants != nullptr) parts->tenants->ExportMetrics(parts->metrics);
   ExportCurlMetrics(*parts->curl, parts->metrics);
+  parts->buffer_budget->ExportMetrics(parts->metrics);
+  if (parts->fleet != nullptr) parts->fleet->ExportMetrics(parts->metrics);
   std::string metrics_address;
   if (absl::Status s = StartMetrics(*parts, &metrics_address); !s.ok()) return s;
 
@@ -157,6 +237,9 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
               {"listen", parts->server->address()},
               {"upstream", config.upstream.base_url},
               {"auth_mode", std::string(AuthModeName(config.auth.mode))},
+              {"quota_store", config.quota_store.has_value()
+                                  ? config.quota_store->connection.endpoint.ToString()
+                                  : std::string("local")},
               {"routes", parts->routes->routes().size()},
               {"streams", parts->routes->stream_routes().size()}});
   std::unique_ptr<GatewayApp> app(new GatewayApp(std::move(parts)));
@@ -166,19 +249,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
 
 GatewayApp::GatewayApp(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 
-GatewayApp::~GatewayApp() {
-  Parts& parts = *parts_;
-  // Nothing scrapes the components any more; then no call is left: every call's cancellation
-  // has fired, so no layer starts new work.
-  parts.exposer.reset();
-  parts.server.reset();
-  // No timer fires any more; then transfers still in flight complete (through the layers, which
-  // are still there) and the loop stops; then the layers, then what they use.
-  parts.timers.Stop();
-  parts.curl.reset();
-  parts.stack.reset();
-  parts.tenants.reset();
-}
+GatewayApp::~GatewayApp() = default;
 
 const std::string& GatewayApp::address() const { return parts_->server->address(); }
 

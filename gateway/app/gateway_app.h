@@ -1,7 +1,8 @@
 // The whole gateway as a library: Start builds every component from a GatewayConfig — the routes
-// of every linked-in pulumi.service.v1 service, the curl transport and the upstream stack, auth
-// (per-tenant tokens reloading in the background), metrics — and serves gRPC and /metrics until
-// Drain. The binary (gateway/main.cc) is flags, signals and this; tests start it in-process.
+// of every linked-in pulumi.service.v1 service, the buffer budget, the curl transport, the quota
+// store (this replica's own, or the fleet's on Redis) and the upstream stack, auth (per-tenant
+// tokens reloading in the background), metrics — and serves gRPC and /metrics until Drain. The
+// binary (gateway/main.cc) is flags, signals and this; tests start it in-process.
 //
 //   absl::StatusOr<std::unique_ptr<GatewayApp>> app = GatewayApp::Start(config);
 //   if (!app.ok()) return Die(app.status().message());  // names the flag at fault, if any
@@ -14,11 +15,13 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "gateway/config/config.h"
 #include "gateway/observability/logger.h"
+#include "google/protobuf/descriptor.h"
 
 namespace pulumi_gateway {
 
@@ -26,15 +29,22 @@ namespace pulumi_gateway {
 struct GatewayAppEnvironment {
   // Where the JSON log lines go (not owned; must outlive the app). Default stderr.
   FILE* log = stderr;
+  // Services served next to the linked-in pulumi.service.v1 ones, routed from their own
+  // google.api.http annotations; their generated code must be linked in. The binary serves none;
+  // tests serve test-only protos this way (e.g. the forms of gateway/route/testdata/forms.proto).
+  std::vector<const google::protobuf::ServiceDescriptor*> extra_services;
 };
 
 class GatewayApp final {
  public:
   // Starts a gateway serving `config` (as ParseConfig returns it). Errors name the
   // flag at fault where there is one: INVALID_ARGUMENT for a configuration that the routes or the
-  // upstream client reject (--cache_ttl naming a route that is not a read), FAILED_PRECONDITION or
-  // INVALID_ARGUMENT when tenant tokens cannot be loaded, UNAVAILABLE when an address cannot be
-  // bound, INTERNAL when a route does not compile or no service is linked in.
+  // upstream client reject (--cache_ttl naming a route that is not a read) or that the quota
+  // store refuses (its credentials or certificate, naming --quota_store_password_file or
+  // --quota_store_ca_file; an unreachable store is no error: the gateway starts on its fair
+  // share), FAILED_PRECONDITION or INVALID_ARGUMENT when tenant tokens cannot be loaded,
+  // UNAVAILABLE when an address cannot be bound, INTERNAL when a route does not compile or no
+  // service is linked in.
   static absl::StatusOr<std::unique_ptr<GatewayApp>> Start(const GatewayConfig& config,
                                                            GatewayAppEnvironment environment = {});
 

@@ -39,6 +39,9 @@ struct CallContext {
   bool idempotent = false;
   // When set, every attempt (first try and retries) adds one, so the caller can log attempts.
   std::shared_ptr<std::atomic<int>> attempts;
+  // Send on a newly opened connection, never a pooled one (set by retries for the attempt after
+  // an answer that broke HTTP's framing, whose connection is not trusted).
+  bool fresh_connection = false;
   // Cancelled by the call's owner; every layer honours it (upstream_client.h). Default: never.
   CancellationToken cancellation;
 };

@@ -9,6 +9,8 @@
 #ifndef GATEWAY_CONFIG_CONFIG_H_
 #define GATEWAY_CONFIG_CONFIG_H_
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
+#include "gateway/fleet/redis_quota_store.h"
 #include "gateway/observability/logger.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/gateway_server.h"
@@ -52,8 +55,12 @@ struct GatewayConfig {
   GatewayServerOptions server = DefaultListener();
   // The upstream transport: --upstream, --upstream_ca_file, --upstream_insecure_skip_verify,
   // --upstream_http2_prior_knowledge, --upstream_max_connections,
-  // --upstream_max_http2_connections, --upstream_connect_timeout, --max_response_bytes.
+  // --upstream_max_http2_connections, --upstream_connect_timeout, --max_response_bytes. Its
+  // buffer budget is the app's, of `max_buffered_response_bytes`.
   CurlClientOptions upstream = DefaultUpstream();
+  // Most upstream answer bytes the process holds at once (--max_buffered_response_bytes): the
+  // limit of the BufferBudget every answer takes from. Default 96 MiB.
+  size_t max_buffered_response_bytes = size_t{96} << 20;
   // The host of upstream.base_url, for the domain of upstream errors (filled by ParseConfig).
   std::string upstream_host;
   // The layers every upstream call passes through: --retry_*, --breaker_*, --upstream_rate_*,
@@ -62,6 +69,11 @@ struct GatewayConfig {
   // What every call applies: --api_version, --default_timeout, --max_in_flight,
   // --batch_parallelism, --watch_poll_interval, --watch_max_interval.
   CallOptions calls;
+  // The fleet's shared per-token quota store on Redis (docs/fleet-quota.md): --quota_store, the
+  // contents of --quota_store_password_file and --fleet_secret_file, --quota_store_ca_file,
+  // --quota_store_timeout (connects get four times it), --fleet_size. Unset (default): each
+  // replica keeps its own budget (LocalQuotaStore).
+  std::optional<RedisQuotaStoreOptions> quota_store;
   // Upstream credentials: --auth_mode, --token_file (or PULUMI_ACCESS_TOKEN), --tenant_*,
   // --caller_identity, --caller_header, --trusted_proxies.
   AuthOptions auth;

@@ -20,6 +20,7 @@ FlagValues FromDefaults() {
   flags.upstream_max_http2_connections = defaults.upstream.max_http2_connections;
   flags.upstream_connect_timeout = defaults.upstream.connect_timeout;
   flags.max_response_bytes = static_cast<int64_t>(defaults.upstream.max_response_bytes);
+  flags.max_buffered_response_bytes = static_cast<int64_t>(defaults.max_buffered_response_bytes);
   flags.retry_max_attempts = stack.retry.max_attempts;
   flags.retry_initial_backoff = stack.retry.initial_backoff;
   flags.retry_max_backoff = stack.retry.max_backoff;
@@ -52,8 +53,12 @@ FlagValues FromDefaults() {
   flags.log_level = std::string(LogLevelName(defaults.log_level));
   flags.drain_delay = defaults.drain.delay;
   flags.shutdown_grace = defaults.drain.grace;
-  // No default file: token_file, tls_*_file, and with no tenants no caller_identity and no
-  // trusted_proxies.
+  // No quota store by default; its settings' defaults are the store's own.
+  const RedisQuotaStoreOptions quota_store;
+  flags.quota_store_timeout = quota_store.connection.io_timeout;
+  flags.fleet_size = quota_store.fleet_size;
+  // No default file: token_file, tls_*_file, the quota store's files, and with no tenants no
+  // caller_identity and no trusted_proxies.
   return flags;
 }
 

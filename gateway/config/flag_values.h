@@ -50,6 +50,7 @@ struct FlagValues {
   absl::Duration watch_max_interval;
   int64_t max_request_bytes = 0;
   int64_t max_response_bytes = 0;
+  int64_t max_buffered_response_bytes = 0;
   int batch_parallelism = 0;
   int max_in_flight = 0;
   std::string metrics_listen;
@@ -65,6 +66,12 @@ struct FlagValues {
   std::string caller_identity;
   std::string caller_header;
   std::string trusted_proxies;
+  std::string quota_store;
+  std::string quota_store_password_file;
+  std::string quota_store_ca_file;
+  absl::Duration quota_store_timeout;
+  std::string fleet_secret_file;
+  int fleet_size = 0;
 
   // Not a flag: PULUMI_ACCESS_TOKEN from the environment, the service token without --token_file.
   std::string env_token;

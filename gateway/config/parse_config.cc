@@ -127,11 +127,13 @@ absl::StatusOr<GatewayConfig> ParseConfig(const FlagValues& flags) {
       [&] { return config_internal::ParseListener(flags, &config.server); },
       [&] { return config_internal::ParseObservability(flags, &config); },
       [&] {
-        return config_internal::ParseUpstream(flags, &config.upstream, &config.upstream_host);
+        return config_internal::ParseUpstream(flags, &config.upstream, &config.upstream_host,
+                                              &config.max_buffered_response_bytes);
       },
       [&] { return config_internal::ParseCalls(flags, &config.calls); },
       [&] { return config_internal::ParseAuth(flags, &config); },
       [&] { return config_internal::ParseStack(flags, &config.stack); },
+      [&] { return config_internal::ParseQuotaStore(flags, &config.quota_store); },
       [&] { return config_internal::ParseDrain(flags, &config.drain); },
   };
   for (const auto& parse : areas) {

@@ -85,11 +85,21 @@ void MutualTls(FlagValues& f) {
   f.tls_client_ca_file = TempFile("ca.pem", kPem);
 }
 
+// Settings of a replica sharing a Redis quota store with its fleet.
+void Fleet(FlagValues& f, const std::string& secret_file,
+           const std::string& url = "redis://redis:6379") {
+  f.quota_store = url;
+  f.fleet_secret_file = secret_file;
+}
+
 std::vector<Row> ErrorRows() {
   const std::string not_pem = TempFile("not.pem", "plain text");
   const std::string bad_token = TempFile("bad_token", "pul-test bad\n");
   const std::string bad_map = TempFile("bad_map.json", "[1, 2]");
   const std::string not_host_port = "is not host:port (port 0-65535)";
+  const std::string secret = TempFile("fleet_secret", "fleet-secret-of-the-test\n");
+  const std::string short_secret = TempFile("short_secret", " short\n");
+  const std::string blank = TempFile("blank", " \n");
   std::vector<Row> rows = {
       // ---- listener
       {"ListenNotHostPort", [](FlagValues& f) { f.listen = "nonsense"; },
@@ -159,6 +169,13 @@ std::vector<Row> ErrorRows() {
       {"MaxResponseBytesTooLarge",
        [](FlagValues& f) { f.max_response_bytes = (int64_t{1} << 32) + 1; },
        "--max_response_bytes: must be between 1 KiB and 4 GiB"},
+      {"BufferBudgetBelowOneAnswer",
+       [](FlagValues& f) { f.max_buffered_response_bytes = f.max_response_bytes - 1; },
+       "--max_buffered_response_bytes: must be at least --max_response_bytes (one answer must "
+       "fit) and at most 1 TiB"},
+      {"BufferBudgetTooLarge",
+       [](FlagValues& f) { f.max_buffered_response_bytes = (int64_t{1} << 40) + 1; },
+       "--max_buffered_response_bytes: must be at least --max_response_bytes …"},
       // ---- calls
       {"ApiVersionZero", [](FlagValues& f) { f.api_version = 0; },
        "--api_version: must be between 1 and 99"},
@@ -349,6 +366,79 @@ std::vector<Row> ErrorRows() {
        "--cache_max_bytes: must be between 64 KiB and 16 GiB"},
       {"CacheTooLarge", [](FlagValues& f) { f.cache_max_bytes = (int64_t{16} << 30) + 1; },
        "--cache_max_bytes: must be between 64 KiB and 16 GiB"},
+      // ---- the quota store
+      {"QuotaStorePasswordWithoutStore",
+       [](FlagValues& f) { f.quota_store_password_file = "/x/password"; },
+       "--quota_store_password_file: needs --quota_store"},
+      {"QuotaStoreCaWithoutStore", [](FlagValues& f) { f.quota_store_ca_file = "/x/ca.pem"; },
+       "--quota_store_ca_file: needs --quota_store"},
+      {"FleetSecretWithoutStore", [](FlagValues& f) { f.fleet_secret_file = "/x/secret"; },
+       "--fleet_secret_file: needs --quota_store"},
+      {"QuotaStoreScheme", [secret](FlagValues& f) { Fleet(f, secret, "http://redis:6379"); },
+       "--quota_store: must start with redis:// or rediss:// (TLS)"},
+      {"QuotaStorePasswordInUrl",
+       [secret](FlagValues& f) { Fleet(f, secret, "redis://gateway:hunter2@redis:6379"); },
+       "--quota_store: holds a password; put it in --quota_store_password_file instead (a URL "
+       "shows in process listings)"},
+      {"QuotaStoreUserWithoutPassword",
+       [secret](FlagValues& f) { Fleet(f, secret, "redis://gateway@redis:6379"); },
+       "--quota_store_password_file: the Redis user in --quota_store needs one"},
+      {"QuotaStorePasswordUnreadable",
+       [secret](FlagValues& f) {
+         Fleet(f, secret);
+         f.quota_store_password_file = "/nonexistent/password";
+       },
+       "--quota_store_password_file: cannot read /nonexistent/password"},
+      {"QuotaStorePasswordEmpty",
+       [secret, blank](FlagValues& f) {
+         Fleet(f, secret);
+         f.quota_store_password_file = blank;
+       },
+       "--quota_store_password_file: the file is empty"},
+      {"QuotaStoreCaWithoutTls",
+       [secret](FlagValues& f) {
+         Fleet(f, secret);
+         f.quota_store_ca_file = TempFile("redis_ca.pem", kPem);
+       },
+       "--quota_store_ca_file: only used with a rediss:// --quota_store"},
+      {"QuotaStoreCaNotPem",
+       [secret, not_pem](FlagValues& f) {
+         Fleet(f, secret, "rediss://redis:6380");
+         f.quota_store_ca_file = not_pem;
+       },
+       "--quota_store_ca_file: " + not_pem + " is not a PEM file"},
+      {"QuotaStoreTimeoutTooShort",
+       [secret](FlagValues& f) {
+         Fleet(f, secret);
+         f.quota_store_timeout = absl::Milliseconds(9);
+       },
+       "--quota_store_timeout: must be between 10ms and 10s"},
+      {"QuotaStoreTimeoutTooLong",
+       [secret](FlagValues& f) {
+         Fleet(f, secret);
+         f.quota_store_timeout = absl::Seconds(11);
+       },
+       "--quota_store_timeout: must be between 10ms and 10s"},
+      {"FleetSizeNegative",
+       [secret](FlagValues& f) {
+         Fleet(f, secret);
+         f.fleet_size = -1;
+       },
+       "--fleet_size: must be between 0 (from heartbeats) and 10000"},
+      {"FleetSizeTooLarge",
+       [secret](FlagValues& f) {
+         Fleet(f, secret);
+         f.fleet_size = 10001;
+       },
+       "--fleet_size: must be between 0 (from heartbeats) and 10000"},
+      {"FleetSecretMissing", [](FlagValues& f) { f.quota_store = "redis://redis:6379"; },
+       "--fleet_secret_file: required with --quota_store: the key of the token digests every "
+       "replica writes to the store"},
+      {"FleetSecretUnreadable", [](FlagValues& f) { Fleet(f, "/nonexistent/secret"); },
+       "--fleet_secret_file: cannot read /nonexistent/secret"},
+      {"FleetSecretTooShort", [short_secret](FlagValues& f) { Fleet(f, short_secret); },
+       "--fleet_secret_file: the fleet secret must hold at least 16 bytes (e.g. `openssl rand -hex "
+       "32`); it holds 5"},
       // ---- drain
       {"GraceNegative", [](FlagValues& f) { f.shutdown_grace = -absl::Seconds(1); },
        "--shutdown_grace: must not be negative"},
@@ -412,6 +502,8 @@ TEST(ParseConfigTest, TheDefaultsParseIntoTheComponentsDefaults) {
   EXPECT_EQ(config->log_level, LogLevel::kInfo);
   EXPECT_EQ(config->drain.delay, DrainOptions{}.delay);
   EXPECT_EQ(config->drain.grace, DrainOptions{}.grace);
+  EXPECT_EQ(config->max_buffered_response_bytes, size_t{96} << 20);
+  EXPECT_FALSE(config->quota_store.has_value()) << "each replica on its own";
   EXPECT_TRUE(config->warnings.empty());
 }
 
@@ -425,6 +517,11 @@ TEST(ParseConfigTest, TheFlagDefaultsAreTheComponentsOwn) {
   EXPECT_EQ(flags.caller_header, "x-caller-identity");
   EXPECT_EQ(flags.tenant_reload_interval, absl::Seconds(10));
   EXPECT_EQ(flags.max_response_bytes, int64_t{64} << 20);
+  EXPECT_EQ(flags.max_buffered_response_bytes, int64_t{96} << 20);
+  EXPECT_EQ(flags.quota_store, "");
+  EXPECT_EQ(flags.quota_store_timeout, RedisConnectionOptions{}.io_timeout);
+  EXPECT_EQ(flags.fleet_size, RedisQuotaStoreOptions{}.fleet_size);
+  EXPECT_TRUE(flags.fleet_secret_file.empty());
   EXPECT_EQ(flags.upstream_rate_limit, 0);
   EXPECT_EQ(flags.upstream_rate_burst, 10);
   EXPECT_EQ(flags.shutdown_grace, absl::Seconds(20));
@@ -474,6 +571,42 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   EXPECT_EQ(config->log_level, LogLevel::kDebug);
   EXPECT_EQ(config->drain.delay, absl::Seconds(3));
   EXPECT_EQ(FormatCacheTtl(config->stack.cache), "GetStack=5s,ListStacks=0,*=2s");
+}
+
+TEST(ParseConfigTest, TheBufferBudgetMayHoldExactlyOneAnswer) {
+  FlagValues flags = DefaultFlagValues();
+  flags.max_response_bytes = 1 << 20;
+  flags.max_buffered_response_bytes = 1 << 20;
+  absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->upstream.max_response_bytes, size_t{1} << 20);
+  EXPECT_EQ(config->max_buffered_response_bytes, size_t{1} << 20);
+  EXPECT_EQ(config->upstream.budget, nullptr) << "the budget itself is the app's";
+}
+
+TEST(ParseConfigTest, TheQuotaStoreSettingsLandInItsOptionsWithTheFilesRead) {
+  FlagValues flags = DefaultFlagValues();
+  flags.quota_store = "rediss://gateway@redis.internal:6390";
+  flags.quota_store_password_file = TempFile("redis_password", "  pul-test-not-a-token\n");
+  flags.quota_store_ca_file = TempFile("redis_ca.pem", kPem);
+  flags.quota_store_timeout = absl::Milliseconds(100);
+  flags.fleet_secret_file = TempFile("fleet_secret", "\tfleet-secret-of-the-test \n");
+  flags.fleet_size = 3;
+  absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
+  ASSERT_TRUE(config.ok()) << config.status();
+  ASSERT_TRUE(config->quota_store.has_value());
+  const RedisQuotaStoreOptions& store = *config->quota_store;
+  EXPECT_EQ(store.connection.endpoint.host, "redis.internal");
+  EXPECT_EQ(store.connection.endpoint.port, 6390);
+  EXPECT_TRUE(store.connection.endpoint.tls);
+  EXPECT_EQ(store.connection.endpoint.user, "gateway");
+  EXPECT_EQ(store.connection.password, "pul-test-not-a-token") << "trimmed";
+  EXPECT_EQ(store.connection.ca_file, flags.quota_store_ca_file);
+  EXPECT_EQ(store.connection.io_timeout, absl::Milliseconds(100));
+  EXPECT_EQ(store.connection.connect_timeout, absl::Milliseconds(400)) << "four round trips";
+  EXPECT_EQ(store.fleet_secret, "fleet-secret-of-the-test") << "trimmed";
+  EXPECT_EQ(store.fleet_size, 3);
+  EXPECT_EQ(store.logger, nullptr) << "the app's to set";
 }
 
 TEST(ParseConfigTest, ServiceTokenFromTheFileOrTheEnvironmentTrimmed) {

@@ -1,5 +1,6 @@
-// The upstream's areas: the transport (--upstream*, --max_response_bytes) and the layers of the
-// stack (retries, breaker, rate limits, per-token throttle, coalescing, cache).
+// The upstream's areas: the transport (--upstream*, --max_response_bytes, the buffer budget's
+// --max_buffered_response_bytes) and the layers of the stack (retries, breaker, rate limits,
+// per-token throttle, coalescing, cache).
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -125,7 +126,7 @@ bool IsRpcName(absl::string_view name) {
 }  // namespace
 
 absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
-                           std::string* upstream_host) {
+                           std::string* upstream_host, size_t* max_buffered_response_bytes) {
   absl::StatusOr<std::string> host = UpstreamHost(flags.upstream);
   if (!host.ok()) return host.status();
   upstream->base_url = flags.upstream;
@@ -166,6 +167,13 @@ absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
     return FlagError("max_response_bytes", "must be between 1 KiB and 4 GiB");
   }
   upstream->max_response_bytes = static_cast<size_t>(flags.max_response_bytes);
+  if (flags.max_buffered_response_bytes < flags.max_response_bytes ||
+      flags.max_buffered_response_bytes > (int64_t{1} << 40)) {
+    return FlagError("max_buffered_response_bytes",
+                     "must be at least --max_response_bytes (one answer must fit) and at most "
+                     "1 TiB");
+  }
+  *max_buffered_response_bytes = static_cast<size_t>(flags.max_buffered_response_bytes);
   return absl::OkStatus();
 }
 

@@ -12,11 +12,13 @@
 #ifndef GATEWAY_HTTP_HTTP_TYPES_H_
 #define GATEWAY_HTTP_HTTP_TYPES_H_
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "gateway/http/buffer_budget.h"
 
 namespace pulumi_gateway {
 
@@ -24,7 +26,7 @@ namespace pulumi_gateway {
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpRequest {
-  // "GET", "POST", "PUT", "PATCH" or "DELETE".
+  // "GET", "POST", "PUT", "PATCH", "DELETE" or "HEAD".
   std::string method;
   // Path and query, already percent-encoded, starting with '/'. Appended to the upstream base URL.
   std::string path;
@@ -39,6 +41,9 @@ struct HttpResponse {
   // Header names as received; look them up with FindHeader (case-insensitive).
   HttpHeaders headers;
   std::string body;
+  // The share of the process's buffer budget the body and headers hold (see buffer_budget.h);
+  // copies of the response share it, and the last one gives it back. Null when unbudgeted.
+  std::shared_ptr<const BufferReservation> reservation;
 };
 
 // The value of the first header named `name` (ASCII case-insensitive), or an empty view.

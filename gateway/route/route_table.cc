@@ -73,11 +73,25 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
       route.http_method = "PATCH";
       pattern = rule.patch();
       break;
+    case google::api::HttpRule::kCustom:
+      // HEAD answers whether something exists; no other verb beyond the standard five is used.
+      if (rule.custom().kind() != "HEAD") {
+        return MethodError(method, absl::StrCat("custom kind \"", rule.custom().kind(),
+                                                "\" is not supported; only HEAD is"));
+      }
+      route.http_method = "HEAD";
+      pattern = rule.custom().path();
+      break;
     default:
-      return MethodError(method, "the http rule needs one of get, put, post, delete, patch");
+      return MethodError(method,
+                         "the http rule needs one of get, put, post, delete, patch, custom HEAD");
   }
 
   const Descriptor* request = method->input_type();
+  if (request->full_name() == "google.api.HttpBody") {
+    // Would go out as JSON ({"contentType": ..., "data": base64}), never as the raw body meant.
+    return MethodError(method, "google.api.HttpBody requests are not supported (only responses)");
+  }
   absl::StatusOr<PathTemplate> path = PathTemplate::Compile(pattern, request);
   if (!path.ok()) return MethodError(method, path.status().message());
   route.path = *std::move(path);
@@ -93,7 +107,8 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
     }
   }
   if (route.body_kind != Route::BodyKind::kNone &&
-      (route.http_method == "GET" || route.http_method == "DELETE")) {
+      (route.http_method == "GET" || route.http_method == "DELETE" ||
+       route.http_method == "HEAD")) {
     return MethodError(method, absl::StrCat(route.http_method, " must not have a body"));
   }
 
@@ -124,6 +139,11 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
     if (route.body_kind == Route::BodyKind::kNone) {
       return MethodError(method, "body_value needs an http rule with a body");
     }
+    if (route.body_field != nullptr &&
+        (route.body_field->is_repeated() ||
+         route.body_field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE)) {
+      return MethodError(method, "body_value needs a JSON object body, not an array or a scalar");
+    }
     route.body_values.emplace_back(value.name(), value.value());
   }
   for (const gw::FixedValue& value : options.GetRepeatedExtension(gw::query_value)) {
@@ -133,7 +153,14 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
       options.GetExtension(gw::on_conflict) == gw::CONFLICT_CODE_ALREADY_EXISTS;
 
   const std::string& raw_field = options.GetExtension(gw::raw_response_field);
-  if (!raw_field.empty()) {
+  if (response->full_name() == "google.api.HttpBody") {
+    // Any answer, JSON or not, as bytes with its Content-Type (text/markdown, tarballs...).
+    route.raw_response_field = response->FindFieldByName("data");
+    route.content_type_field = response->FindFieldByName("content_type");
+    if (route.raw_response_field == nullptr || route.content_type_field == nullptr) {
+      return MethodError(method, "google.api.HttpBody lacks its data or content_type field");
+    }
+  } else if (!raw_field.empty()) {
     ASSIGN_OR_RETURN(route.raw_response_field,
                      FindTopLevelField(method, response, raw_field, "raw_response_field"));
     if (route.raw_response_field->type() != FieldDescriptor::TYPE_BYTES ||
@@ -147,24 +174,20 @@ absl::StatusOr<Route> CompileRoute(const MethodDescriptor* method) {
     }
   }
 
-  for (int i = 0; i < request->field_count(); ++i) {
-    const FieldDescriptor* field = request->field(i);
-    const int count = field->options().ExtensionSize(gw::allowed_values);
-    if (count == 0) continue;
-    if (field->type() != FieldDescriptor::TYPE_STRING || field->is_repeated()) {
-      return MethodError(method, absl::StrCat("allowed_values on \"", field->name(),
-                                              "\" needs a singular string field"));
-    }
-    std::vector<std::string> values;
-    for (int j = 0; j < count; ++j) {
-      values.push_back(field->options().GetExtension(gw::allowed_values, j));
-    }
-    route.allowed_values.emplace_back(field, std::move(values));
+  if (route.raw_response_field != nullptr && route.response_body_field != nullptr) {
+    return MethodError(method,
+                       "response_body cannot be combined with a raw body (raw_response_field or "
+                       "google.api.HttpBody): the whole answer already goes to one field");
   }
+
+  absl::StatusOr<std::shared_ptr<const RequestRules>> rules =
+      CompileRequestRules(request, route.path_fields);
+  if (!rules.ok()) return MethodError(method, rules.status().message());
+  route.request_rules = *std::move(rules);
 
   const auto level = options.idempotency_level();
   route.idempotent = route.http_method == "GET" || route.http_method == "PUT" ||
-                     route.http_method == "DELETE" ||
+                     route.http_method == "DELETE" || route.http_method == "HEAD" ||
                      level == google::protobuf::MethodOptions::IDEMPOTENT ||
                      level == google::protobuf::MethodOptions::NO_SIDE_EFFECTS;
   return route;

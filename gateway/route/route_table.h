@@ -5,8 +5,19 @@
 //   const Route* route = table->Find("/pulumi.service.v1.StacksService/GetStack");
 //
 // Build fails (and main stops) on any rule that does not compile: an unknown field, a body field
-// that does not exist, a query parameter that is not a scalar. A unary method without an http rule
-// gets no route and answers UNIMPLEMENTED.
+// that does not exist, a query parameter that is not a scalar, a custom verb other than HEAD. A
+// unary method without an http rule gets no route and answers UNIMPLEMENTED.
+//
+// What a rule may say:
+//   - get, put, post, delete, patch, and custom {kind: "HEAD"}; GET, DELETE and HEAD take no body.
+//   - body: "*" (the request's fields, less the path's) or "<field>": a message, repeated, map or
+//     scalar field whose JSON value is the whole body.
+//   - response_body: "<field>": a message, repeated, map or scalar field that receives the whole
+//     JSON answer (arrays, maps, strings, booleans, numbers at the top level).
+//   - A response of type google.api.HttpBody (or a raw_response_field) takes any answer as bytes,
+//     with the upstream Content-Type.
+//   - Request fields marked (google.api.field_behavior) = REQUIRED or carrying allowed_values, at
+//     any depth, are checked before any upstream call (see request_rules.h).
 #ifndef GATEWAY_ROUTE_ROUTE_TABLE_H_
 #define GATEWAY_ROUTE_ROUTE_TABLE_H_
 
@@ -19,6 +30,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "gateway/route/path_template.h"
+#include "gateway/route/request_rules.h"
 #include "google/protobuf/descriptor.h"
 
 namespace pulumi_gateway {
@@ -29,28 +41,30 @@ struct Route {
   const google::protobuf::MethodDescriptor* method = nullptr;
   // "/package.Service/Method", as gRPC names the call.
   std::string grpc_path;
-  // "GET", "POST", "PUT", "PATCH" or "DELETE".
+  // "GET", "POST", "PUT", "PATCH", "DELETE" or "HEAD".
   std::string http_method;
   PathTemplate path;
   BodyKind body_kind = BodyKind::kNone;
-  // The request field that is the body when body_kind is kField.
+  // The request field that is the body when body_kind is kField (any kind of field: its JSON value,
+  // object, array or scalar, is the body).
   const google::protobuf::FieldDescriptor* body_field = nullptr;
   // Top-level request fields sent as query parameters (by JSON name).
   std::vector<const google::protobuf::FieldDescriptor*> query_fields;
   // Fields bound to the path; excluded from a whole-request body.
   std::vector<const google::protobuf::FieldDescriptor*> path_fields;
-  // The response field the upstream JSON body fills; null: the whole response message.
+  // The response field the upstream JSON body fills (message, repeated, map or scalar: the answer's
+  // top level may be any JSON value); null: the whole response message.
   const google::protobuf::FieldDescriptor* response_body_field = nullptr;
-  // For non-JSON routes: the bytes field receiving the raw body, and an optional string field for
-  // the upstream Content-Type.
+  // For non-JSON routes (raw_response_field, or a google.api.HttpBody response): the bytes field
+  // receiving the raw body, and an optional string field for the upstream Content-Type.
   const google::protobuf::FieldDescriptor* raw_response_field = nullptr;
   const google::protobuf::FieldDescriptor* content_type_field = nullptr;
   // Constant JSON body members and query parameters added to every request.
   std::vector<std::pair<std::string, std::string>> body_values;
   std::vector<std::pair<std::string, std::string>> query_values;
-  // Request fields restricted to a set of values (pulumi.gateway.v1.allowed_values).
-  std::vector<std::pair<const google::protobuf::FieldDescriptor*, std::vector<std::string>>>
-      allowed_values;
+  // Required fields and allowed values of the request, at any depth; null when there are none (the
+  // common case: nothing to check per call).
+  std::shared_ptr<const RequestRules> request_rules;
   // 409 means ALREADY_EXISTS (create methods) instead of ABORTED.
   bool conflict_is_already_exists = false;
   // Safe to retry: GET, PUT, DELETE, or a method marked idempotent/no-side-effects.

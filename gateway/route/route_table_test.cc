@@ -14,6 +14,7 @@
 #include "pulumi/service/v1/updates.grpc.pb.h"
 #include "pulumi/service/v1/users.grpc.pb.h"
 #include "testdata/bad_routes.pb.h"
+#include "testdata/forms.pb.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -33,6 +34,7 @@ const ServiceDescriptor* Service(const char* full_name) {
   (void)pulumi::service::v1::GetTeamRequest::descriptor();
   (void)pulumi::service::v1::WhoAmIRequest::descriptor();
   (void)pulumi_gateway::route::testdata::NameRequest::descriptor();
+  (void)pulumi_gateway::route::testdata::OrgRequest::descriptor();
   const ServiceDescriptor* service =
       google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(full_name);
   EXPECT_NE(service, nullptr) << full_name;
@@ -203,9 +205,13 @@ TEST_F(PulumiRouteTableTest, ListUpdateEventsRestrictsKindAndQueriesTheRest) {
               ElementsAre("org_name", "project_name", "stack_name", "kind", "update_id"));
   EXPECT_THAT(Names(r.query_fields),
               ElementsAre("continuation_token", "types", "urn", "include_non_activated"));
-  ASSERT_EQ(r.allowed_values.size(), 1u);
-  EXPECT_EQ(r.allowed_values[0].first->name(), "kind");
-  EXPECT_THAT(r.allowed_values[0].second, ElementsAre("update", "preview", "refresh", "destroy"));
+  ASSERT_NE(r.request_rules, nullptr);
+  const auto& rules = r.request_rules->root().fields;
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].field->name(), "kind");
+  EXPECT_THAT(rules[0].allowed_values, ElementsAre("update", "preview", "refresh", "destroy"));
+  EXPECT_TRUE(rules[0].path_segment);
+  EXPECT_FALSE(rules[0].required);
 }
 
 TEST_F(PulumiRouteTableTest, CancelUpdateIsAPostWithoutBody) {
@@ -213,8 +219,23 @@ TEST_F(PulumiRouteTableTest, CancelUpdateIsAPostWithoutBody) {
   EXPECT_EQ(r.http_method, "POST");
   EXPECT_EQ(r.body_kind, Route::BodyKind::kNone);
   EXPECT_THAT(r.query_fields, IsEmpty());
-  EXPECT_EQ(r.allowed_values.size(), 1u);
+  ASSERT_NE(r.request_rules, nullptr);
+  EXPECT_EQ(r.request_rules->root().fields.size(), 1u);
   EXPECT_FALSE(r.idempotent);
+}
+
+// Only routes whose requests carry a rule pay for a check per call.
+TEST_F(PulumiRouteTableTest, OnlyRoutesWithAnUpdateKindHaveRequestRules) {
+  std::vector<std::string> with_rules;
+  for (const auto& route : table_->routes()) {
+    if (route->request_rules == nullptr) continue;
+    with_rules.push_back(route->method->name());
+    for (const FieldRule& rule : route->request_rules->root().fields) {
+      EXPECT_EQ(rule.field->name(), "kind") << route->grpc_path;
+    }
+  }
+  EXPECT_THAT(with_rules, ::testing::UnorderedElementsAre("GetUpdateStatus", "ListUpdateEvents",
+                                                          "CancelUpdate"));
 }
 
 TEST_F(PulumiRouteTableTest, TeamMembershipRpcsAddAFixedMemberAction) {
@@ -296,12 +317,26 @@ TEST(CompileRouteTest, RejectsRulesThatCannotBeServed) {
       {"RawRepeatedBytes", "raw_response_field must name a singular bytes field"},
       {"RawUnknown",
        "raw_response_field \"nope\" is not a field of pulumi_gateway.route.testdata.ThingResponse"},
-      {"AllowedOnInt", "allowed_values on \"count\" needs a singular string field"},
-      {"AllowedOnRepeated", "allowed_values on \"kinds\" needs a singular string field"},
+      {"AllowedOnInt",
+       "allowed_values on pulumi_gateway.route.testdata.AllowedOnIntRequest.count needs a string "
+       "field"},
+      {"AllowedOnNestedMap",
+       "allowed_values on pulumi_gateway.route.testdata.CountsFilter.counts needs a string field"},
+      {"AllowedOnMessage",
+       "allowed_values on pulumi_gateway.route.testdata.AllowedOnMessageRequest.filter needs a "
+       "string field"},
       {"BodyValueWithoutBody", "body_value needs an http rule with a body"},
+      {"BodyValueWithArrayBody", "body_value needs a JSON object body, not an array or a scalar"},
+      {"BodyValueWithScalarBody", "body_value needs a JSON object body"},
+      {"ResponseBodyOnHttpBody", "response_body cannot be combined with a raw body"},
+      {"ResponseBodyOnRaw", "response_body cannot be combined with a raw body"},
+      {"BodyOnHead", "HEAD must not have a body"},
+      {"HttpBodyRequest", "google.api.HttpBody requests are not supported (only responses)"},
       {"AdditionalBindings", "additional_bindings are not supported"},
       {"BadPathTemplate", "no field \"nope\" in pulumi_gateway.route.testdata.NameRequest"},
-      {"CustomVerb", "the http rule needs one of get, put, post, delete, patch"},
+      {"CustomVerb", "custom kind \"OPTIONS\" is not supported; only HEAD is"},
+      {"LowercaseHead", "custom kind \"head\" is not supported; only HEAD is"},
+      {"NoVerb", "the http rule needs one of get, put, post, delete, patch, custom HEAD"},
   };
   const ServiceDescriptor* bad = Service("pulumi_gateway.route.testdata.BadRoutes");
   ASSERT_NE(bad, nullptr);
@@ -420,6 +455,136 @@ TEST(RouteTableBuildTest, OptionsTheStandardRuleCannotExpress) {
   ASSERT_NE(raw->raw_response_field, nullptr);
   EXPECT_EQ(raw->raw_response_field->name(), "data");
   EXPECT_EQ(raw->content_type_field, nullptr);
+
+  const Route* repeated = table->Find(prefix + "AllowedOnRepeated");
+  ASSERT_NE(repeated, nullptr);
+  ASSERT_NE(repeated->request_rules, nullptr);
+  ASSERT_EQ(repeated->request_rules->root().fields.size(), 1u);
+  EXPECT_EQ(repeated->request_rules->root().fields[0].field->name(), "kinds");
+  EXPECT_THAT(repeated->request_rules->root().fields[0].allowed_values, ElementsAre("a"));
+  EXPECT_EQ(with_rule->request_rules, nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forms of the API description (testdata/forms.proto).
+
+class FormsRouteTableTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    absl::StatusOr<RouteTable> table =
+        RouteTable::Build({Service("pulumi_gateway.route.testdata.FormsService")});
+    ASSERT_TRUE(table.ok()) << table.status();
+    table_ = new RouteTable(*std::move(table));
+  }
+  static void TearDownTestSuite() {
+    delete table_;
+    table_ = nullptr;
+  }
+
+  static const Route& Get(const std::string& method) {
+    const Route* route =
+        table_->Find(absl::StrCat("/pulumi_gateway.route.testdata.FormsService/", method));
+    EXPECT_NE(route, nullptr) << method;
+    static const Route kEmpty;
+    return route == nullptr ? kEmpty : *route;
+  }
+
+  static RouteTable* table_;
+};
+
+RouteTable* FormsRouteTableTest::table_ = nullptr;
+
+TEST_F(FormsRouteTableTest, EveryFormCompiles) {
+  const ServiceDescriptor* forms = Service("pulumi_gateway.route.testdata.FormsService");
+  ASSERT_NE(forms, nullptr);
+  EXPECT_EQ(table_->routes().size(), static_cast<size_t>(forms->method_count()));
+}
+
+TEST_F(FormsRouteTableTest, ResponseBodyMayNameRepeatedMapAndScalarFields) {
+  struct Case {
+    const char* method;
+    const char* field;
+    bool repeated;
+    bool map;
+    FieldDescriptor::CppType type;
+  };
+  for (const Case& c : {
+           Case{"ListItems", "items", true, false, FieldDescriptor::CPPTYPE_MESSAGE},
+           Case{"GetItemMap", "entries", true, true, FieldDescriptor::CPPTYPE_MESSAGE},
+           Case{"ListNames", "names", true, false, FieldDescriptor::CPPTYPE_STRING},
+           Case{"GetSizes", "sizes", true, true, FieldDescriptor::CPPTYPE_MESSAGE},
+           Case{"GetName", "value", false, false, FieldDescriptor::CPPTYPE_STRING},
+           Case{"IsEnabled", "value", false, false, FieldDescriptor::CPPTYPE_BOOL},
+           Case{"CountItems", "value", false, false, FieldDescriptor::CPPTYPE_INT64},
+           Case{"GetRatio", "value", false, false, FieldDescriptor::CPPTYPE_DOUBLE},
+           Case{"GetAnything", "value", false, false, FieldDescriptor::CPPTYPE_MESSAGE},
+       }) {
+    SCOPED_TRACE(c.method);
+    const Route& r = Get(c.method);
+    ASSERT_NE(r.response_body_field, nullptr);
+    EXPECT_EQ(r.response_body_field->name(), c.field);
+    EXPECT_EQ(r.response_body_field->is_repeated(), c.repeated);
+    EXPECT_EQ(r.response_body_field->is_map(), c.map);
+    EXPECT_EQ(r.response_body_field->cpp_type(), c.type);
+    EXPECT_EQ(r.raw_response_field, nullptr);
+  }
+}
+
+TEST_F(FormsRouteTableTest, BodyMayNameRepeatedMapMessageAndScalarFields) {
+  for (const auto& [method, field] : std::vector<std::pair<std::string, std::string>>{
+           {"PutItems", "items"},
+           {"PutLabels", "labels"},
+           {"PutNames", "names"},
+           {"PutSizes", "sizes"},
+           {"CreateProject", "project"},
+           {"SetNote", "note"},
+       }) {
+    SCOPED_TRACE(method);
+    const Route& r = Get(method);
+    EXPECT_EQ(r.body_kind, Route::BodyKind::kField);
+    ASSERT_NE(r.body_field, nullptr);
+    EXPECT_EQ(r.body_field->name(), field);
+  }
+  EXPECT_THAT(Names(Get("PutItems").query_fields), ElementsAre("dry_run"));
+  EXPECT_EQ(Get("PutSizes").http_method, "PATCH");
+}
+
+TEST_F(FormsRouteTableTest, HttpBodyResponsesAreRawWithTheirContentType) {
+  const Route& r = Get("GetReadme");
+  ASSERT_NE(r.raw_response_field, nullptr);
+  EXPECT_EQ(r.raw_response_field->full_name(), "google.api.HttpBody.data");
+  ASSERT_NE(r.content_type_field, nullptr);
+  EXPECT_EQ(r.content_type_field->full_name(), "google.api.HttpBody.content_type");
+  EXPECT_EQ(r.response_body_field, nullptr);
+}
+
+TEST_F(FormsRouteTableTest, CustomHeadIsAnIdempotentBodilessRoute) {
+  const Route& r = Get("ItemExists");
+  EXPECT_EQ(r.http_method, "HEAD");
+  EXPECT_EQ(r.path.pattern(), "/api/forms/{org}/items/{name}");
+  EXPECT_EQ(r.body_kind, Route::BodyKind::kNone);
+  EXPECT_THAT(Names(r.path_fields), ElementsAre("org", "name"));
+  EXPECT_TRUE(r.idempotent);
+  const Route& org = Get("OrgExists");
+  EXPECT_EQ(org.http_method, "HEAD");
+  ASSERT_NE(org.response_body_field, nullptr);
+  EXPECT_EQ(org.response_body_field->name(), "value");
+}
+
+TEST_F(FormsRouteTableTest, RequestRulesExistOnlyWhereAFieldNeedsThem) {
+  EXPECT_EQ(Get("ItemExists").request_rules, nullptr);
+  EXPECT_EQ(Get("PutNames").request_rules, nullptr);
+  EXPECT_EQ(Get("PutSizes").request_rules, nullptr);
+  EXPECT_EQ(Get("SetNote").request_rules, nullptr);
+  ASSERT_NE(Get("ListItems").request_rules, nullptr);
+  ASSERT_NE(Get("PutLabels").request_rules, nullptr);
+  const Route& create = Get("CreateProject");
+  ASSERT_NE(create.request_rules, nullptr);
+  ASSERT_EQ(create.request_rules->root().fields.size(), 1u);
+  const FieldRule& project = create.request_rules->root().fields[0];
+  EXPECT_EQ(project.field->name(), "project");
+  EXPECT_TRUE(project.required);
+  ASSERT_NE(project.nested, nullptr);
 }
 
 }  // namespace

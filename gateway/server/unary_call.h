@@ -3,6 +3,12 @@
 // waits on the network. A unary composite (WhoAmI) is the same call on the one route it calls,
 // with its answer reshaped into the composite's response.
 //
+// Memory: a plain JSON answer is encoded straight to the reply's wire bytes (no message tree;
+// about twice the answer's size at the peak, the body and its encoding), answers over
+// kDomFallbackBytes are never parsed into a DOM, the answer's share of the buffer budget is held
+// until gRPC has sent the reply, and an allocation failure fails the call with
+// RESOURCE_EXHAUSTED.
+//
 //   grpc::ServerUnaryReactor* r = UnaryCall::Start(env, context, request, response, route);
 //   r = UnaryCall::StartComposite(env, context, request, response, who_am_i, *get_user, reshape);
 #ifndef GATEWAY_SERVER_UNARY_CALL_H_
@@ -20,12 +26,17 @@
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/exchange.h"
+#include "gateway/transcode/json_to_wire.h"
 #include "grpcpp/grpcpp.h"
 
 namespace pulumi_gateway {
 
 class UnaryCall final : public grpc::ServerUnaryReactor {
  public:
+  // Answers larger than this that the wire path cannot settle fail rather than being parsed
+  // again into a DOM.
+  static constexpr size_t kDomFallbackBytes = size_t{1} << 20;
+
   // Starts the call; gRPC owns the returned reactor until OnDone.
   static grpc::ServerUnaryReactor* Start(const CallEnvironment& env,
                                          grpc::CallbackServerContext* context,
@@ -57,6 +68,12 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   void Run(const grpc::ByteBuffer* request);
   absl::Status BuildRequest(const grpc::ByteBuffer* request, HttpRequest* http);
   void OnUpstreamDone(absl::StatusOr<HttpResponse> result);
+  // Fills the reply from the upstream's result, or returns the error to finish with.
+  absl::Status Answer(absl::StatusOr<HttpResponse> result);
+  // Whether the answer goes straight from JSON to the reply's wire bytes (json_to_wire.h).
+  bool TakesWirePath(const absl::StatusOr<HttpResponse>& result) const;
+  // INTERNAL for a large answer the wire path rejected, worded as TranslateResponse words it.
+  absl::Status WireError(const HttpResponse& http, const WireResult& encoded) const;
   // Logs the call and finishes it. Must be the caller's last use of `this`.
   void Complete(const absl::Status& status, int upstream_status);
   // Drops one of the two references (Run's and gRPC's); the last one deletes the call.
@@ -79,6 +96,10 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   std::atomic<int> refs_{2};
   // Cancelled when gRPC cancels the call or it is done: the upstream request goes with it.
   CancellationSource cancel_;
+
+  // Set while the upstream loop answers; read in OnDone, after gRPC has the reply.
+  bool large_answer_ = false;
+  std::shared_ptr<const BufferReservation> reply_reservation_;
 };
 
 }  // namespace pulumi_gateway

@@ -27,19 +27,30 @@ TransportFailure ClassifyCurlResult(CURLcode code) {
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
       return TransportFailure::kConnect;
+    case CURLE_OUT_OF_MEMORY:
+      return TransportFailure::kTooLarge;
     case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR:
+    case CURLE_RECV_ERROR:  // also what libcurl reports for malformed chunked framing
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP3:
+      return TransportFailure::kNetwork;
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-    case CURLE_HTTP3:
     case CURLE_BAD_CONTENT_ENCODING:
     case CURLE_WEIRD_SERVER_REPLY:
-      return TransportFailure::kNetwork;
+    case CURLE_UNSUPPORTED_PROTOCOL:  // a status line libcurl cannot read (code < 100, HTTP/0.9)
+      return TransportFailure::kProtocol;
     default:
       return TransportFailure::kInternal;
   }
+}
+
+absl::Status UpstreamProtocolError(absl::string_view what) {
+  absl::Status status =
+      absl::UnavailableError(absl::StrCat("upstream broke HTTP: ", RedactSecrets(what, 200)));
+  status.SetPayload(kProtocolErrorPayload, absl::Cord("1"));
+  return status;
 }
 
 absl::Status CurlResultToStatus(CURLcode code, absl::string_view detail) {
@@ -50,8 +61,13 @@ absl::Status CurlResultToStatus(CURLcode code, absl::string_view detail) {
     case TransportFailure::kCancelled:
       return absl::CancelledError("call cancelled");
     case TransportFailure::kTooLarge:
+      if (code == CURLE_OUT_OF_MEMORY) {
+        return absl::ResourceExhaustedError("the gateway ran out of memory for this upstream call");
+      }
       return absl::ResourceExhaustedError(
           "upstream response is larger than the gateway's limit (--max_response_bytes)");
+    case TransportFailure::kProtocol:
+      return UpstreamProtocolError(what);
     case TransportFailure::kConnect: {
       absl::Status status = absl::UnavailableError(absl::StrCat("upstream unreachable: ", what));
       status.SetPayload(kNotSentPayload, absl::Cord("1"));

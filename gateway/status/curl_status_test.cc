@@ -37,15 +37,17 @@ TEST(CurlStatusTest, EveryRow) {
       {CURLE_RECV_ERROR, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
       {CURLE_GOT_NOTHING, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
       {CURLE_PARTIAL_FILE, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_HTTP2, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_HTTP2_STREAM, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
       {CURLE_HTTP3, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_BAD_CONTENT_ENCODING, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
-      {CURLE_WEIRD_SERVER_REPLY, TransportFailure::kNetwork, absl::StatusCode::kUnavailable},
+      // The answer broke HTTP: one retry on a new connection.
+      {CURLE_HTTP2, TransportFailure::kProtocol, absl::StatusCode::kUnavailable},
+      {CURLE_HTTP2_STREAM, TransportFailure::kProtocol, absl::StatusCode::kUnavailable},
+      {CURLE_BAD_CONTENT_ENCODING, TransportFailure::kProtocol, absl::StatusCode::kUnavailable},
+      {CURLE_WEIRD_SERVER_REPLY, TransportFailure::kProtocol, absl::StatusCode::kUnavailable},
+      {CURLE_UNSUPPORTED_PROTOCOL, TransportFailure::kProtocol, absl::StatusCode::kUnavailable},
+      // Memory: this call fails, the process goes on.
+      {CURLE_OUT_OF_MEMORY, TransportFailure::kTooLarge, absl::StatusCode::kResourceExhausted},
       // Anything else is the gateway's own problem.
-      {CURLE_UNSUPPORTED_PROTOCOL, TransportFailure::kInternal, absl::StatusCode::kInternal},
       {CURLE_URL_MALFORMAT, TransportFailure::kInternal, absl::StatusCode::kInternal},
-      {CURLE_OUT_OF_MEMORY, TransportFailure::kInternal, absl::StatusCode::kInternal},
       {CURLE_BAD_FUNCTION_ARGUMENT, TransportFailure::kInternal, absl::StatusCode::kInternal},
       {CURLE_READ_ERROR, TransportFailure::kInternal, absl::StatusCode::kInternal},
       {CURLE_TOO_MANY_REDIRECTS, TransportFailure::kInternal, absl::StatusCode::kInternal},
@@ -60,6 +62,8 @@ TEST(CurlStatusTest, EveryRow) {
     // Only connection failures certify that the request never reached the upstream.
     EXPECT_EQ(status.GetPayload(kNotSentPayload).has_value(),
               row.failure == TransportFailure::kConnect);
+    EXPECT_EQ(status.GetPayload(kProtocolErrorPayload).has_value(),
+              row.failure == TransportFailure::kProtocol);
   }
 }
 
@@ -78,6 +82,10 @@ TEST(CurlStatusTest, MessagesSayWhatHappened) {
   EXPECT_EQ(CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, "x").message(), "call cancelled");
   EXPECT_THAT(std::string(CurlResultToStatus(CURLE_WRITE_ERROR, "").message()),
               HasSubstr("larger than the gateway's limit"));
+  EXPECT_THAT(std::string(CurlResultToStatus(CURLE_WEIRD_SERVER_REPLY, "bad status").message()),
+              HasSubstr("upstream broke HTTP: bad status"));
+  EXPECT_THAT(std::string(CurlResultToStatus(CURLE_OUT_OF_MEMORY, "").message()),
+              HasSubstr("ran out of memory"));
   EXPECT_THAT(std::string(CurlResultToStatus(CURLE_URL_MALFORMAT, "bad url").message()),
               HasSubstr("upstream transfer failed: bad url"));
 }

@@ -42,7 +42,10 @@ absl::StatusCode CodeForHttpStatus(int http_status, ConflictMeaning conflict) {
   }
   if (http_status >= 400 && http_status < 500) return absl::StatusCode::kFailedPrecondition;
   if (http_status >= 500 && http_status < 600) return absl::StatusCode::kInternal;
-  return absl::StatusCode::kUnknown;  // 1xx/3xx: the client follows no redirects.
+  // A redirect is never followed: the gateway's --upstream (or a proxy before it) is wrong, and
+  // no retry by the caller changes that.
+  if (http_status >= 300 && http_status < 400) return absl::StatusCode::kInternal;
+  return absl::StatusCode::kUnknown;  // 1xx as a final answer: the client never hands one over.
 }
 
 }  // namespace pulumi_gateway

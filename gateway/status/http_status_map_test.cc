@@ -62,8 +62,9 @@ TEST(HttpStatusMapTest, EveryRow) {
       {599, kAborted, Code::kInternal},
       // Not an answer the gateway can use (it follows no redirects).
       {100, kAborted, Code::kUnknown},
-      {301, kAborted, Code::kUnknown},
-      {304, kAborted, Code::kUnknown},
+      {301, kAborted, Code::kInternal},  // redirects are never followed
+      {307, kAborted, Code::kInternal},
+      {304, kAborted, Code::kInternal},
       {0, kAborted, Code::kUnknown},
       {600, kAborted, Code::kUnknown},
   };

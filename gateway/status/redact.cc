@@ -1,6 +1,7 @@
 #include "gateway/status/redact.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -39,16 +40,37 @@ size_t Utf8Length(absl::string_view text, size_t i) {
   return length;
 }
 
+constexpr absl::string_view kRedacted = "[REDACTED]";
+// A token-shaped run inside a longer word ("req-pul-0a1b...") is redacted when at least this many
+// token characters follow its "pul-": Pulumi tokens carry 40.
+constexpr size_t kEmbeddedTokenChars = 16;
+
+size_t TokenCharsAt(absl::string_view text, size_t i) {
+  size_t n = 0;
+  while (i + n < text.size() && IsTokenChar(text[i + n])) ++n;
+  return n;
+}
+
+// Whether a token to redact starts at text[i]: "pul-" at the start of a word, or any case of it
+// followed by a long run of token characters anywhere. An earlier redaction is left as it is.
+bool TokenStartsAt(absl::string_view text, size_t i) {
+  absl::string_view prefix = text.substr(i, 4);
+  if (prefix.size() < 4 || !absl::EqualsIgnoreCase(prefix, "pul-")) return false;
+  if (absl::StartsWith(text.substr(i + 4), kRedacted)) return false;
+  if (prefix == "pul-" && (i == 0 || !IsTokenChar(text[i - 1]))) return true;
+  return TokenCharsAt(text, i + 4) >= kEmbeddedTokenChars;
+}
+
 }  // namespace
 
 std::string RedactSecrets(absl::string_view text, size_t max_bytes) {
   std::string out;
   out.reserve(std::min(text.size(), max_bytes) + 16);
   for (size_t i = 0; i < text.size();) {
-    if (text.substr(i, 4) == "pul-" && (i == 0 || !IsTokenChar(text[i - 1]))) {
-      out.append("pul-[REDACTED]");
-      i += 4;
-      while (i < text.size() && IsTokenChar(text[i])) ++i;
+    if (TokenStartsAt(text, i)) {
+      out.append(text.data() + i, 4);
+      out.append(kRedacted.data(), kRedacted.size());
+      i += 4 + TokenCharsAt(text, i + 4);
       continue;
     }
     const size_t length = Utf8Length(text, i);

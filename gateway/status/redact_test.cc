@@ -54,6 +54,14 @@ TEST(RedactSecretsTest, Table) {
       {"xpul-abc", "xpul-abc"},
       {"my-pul-abc", "my-pul-abc"},
       {"PUL-abc", "PUL-abc"},
+      // Token-shaped runs inside a word, in any case, are redacted.
+      {"req-pul-0123456789abcdef0123", "req-pul-[REDACTED]"},
+      {"xPUL-0123456789ABCDEF0123 ok", "xPUL-[REDACTED] ok"},
+      {"Pul-0123456789abcdef0123", "Pul-[REDACTED]"},
+      {"id_pul-0123456789abcde", "id_pul-0123456789abcde"},  // 15 characters: not a token
+      // Redacting twice changes nothing.
+      {"token pul-[REDACTED] rejected", "token pul-[REDACTED] rejected"},
+      {"req-pul-[REDACTED]", "req-pul-[REDACTED]"},
       // Control characters become spaces: no header or log-line injection.
       {"a\r\nb", "a  b"},
       {"a\tb\x7F"

@@ -1,5 +1,6 @@
 #include "gateway/status/upstream_error.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -19,17 +20,35 @@ std::string StringMember(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A redirect's target without its query or fragment (which may carry secrets), for the message.
+std::string RedirectTarget(absl::string_view location) {
+  location = location.substr(0, location.find_first_of("?#"));
+  return RedactSecrets(location, 200);
+}
+
 }  // namespace
+
+absl::Duration MaxRetryDelay() { return absl::Minutes(5); }
 
 void AttachErrorInfo(absl::Status* status, absl::string_view reason, absl::string_view domain,
                      const std::vector<std::pair<std::string, std::string>>& metadata) {
   google::rpc::ErrorInfo info;
-  info.set_reason(std::string(reason));
-  info.set_domain(std::string(domain));
+  // Redacted here once more, so no caller of this can put an upstream secret in a detail.
+  info.set_reason(RedactSecrets(reason, 128));
+  info.set_domain(RedactSecrets(domain, 256));
   for (const auto& [key, value] : metadata) {
-    if (!value.empty()) (*info.mutable_metadata())[key] = value;
+    if (!value.empty()) (*info.mutable_metadata())[key] = RedactSecrets(value, 512);
   }
   status->SetPayload(kErrorInfoTypeUrl, absl::Cord(info.SerializeAsString()));
+}
+
+void AttachRetryInfo(absl::Status* status, absl::Duration delay) {
+  delay = std::clamp(delay, absl::ZeroDuration(), MaxRetryDelay());
+  google::rpc::RetryInfo retry;
+  const int64_t nanos = absl::ToInt64Nanoseconds(delay);
+  retry.mutable_retry_delay()->set_seconds(nanos / 1000000000);
+  retry.mutable_retry_delay()->set_nanos(static_cast<int32_t>(nanos % 1000000000));
+  status->SetPayload(kRetryInfoTypeUrl, absl::Cord(retry.SerializeAsString()));
 }
 
 absl::Status UpstreamHttpError(const HttpResponse& response, const UpstreamErrorContext& context) {
@@ -60,6 +79,16 @@ absl::Status UpstreamHttpError(const HttpResponse& response, const UpstreamError
     if (body.is_discarded()) message = std::string(absl::StripAsciiWhitespace(text));
   }
   message = RedactSecrets(message, 300);
+  const bool redirect = response.status >= 300 && response.status < 400;
+  if (redirect) {
+    // Never followed: the upstream (or a proxy before it) sent the gateway elsewhere, which
+    // only a change of --upstream can fix.
+    const std::string target = RedirectTarget(FindHeader(response.headers, "Location"));
+    message =
+        absl::StrCat("upstream redirected", target.empty() ? "" : absl::StrCat(" to ", target),
+                     "; the gateway follows no redirects (check --upstream)");
+    metadata.emplace_back("location", target);
+  }
   message = message.empty() ? absl::StrCat("upstream answered HTTP ", response.status)
                             : absl::StrCat(message, " (HTTP ", response.status, ")");
 
@@ -74,13 +103,7 @@ absl::Status UpstreamHttpError(const HttpResponse& response, const UpstreamError
   if (response.status == 429 || response.status == 503) {
     std::optional<absl::Duration> wait =
         ParseRetryAfter(FindHeader(response.headers, "Retry-After"), context.now);
-    if (wait.has_value()) {
-      google::rpc::RetryInfo retry;
-      const int64_t nanos = absl::ToInt64Nanoseconds(*wait);
-      retry.mutable_retry_delay()->set_seconds(nanos / 1000000000);
-      retry.mutable_retry_delay()->set_nanos(static_cast<int32_t>(nanos % 1000000000));
-      status.SetPayload(kRetryInfoTypeUrl, absl::Cord(retry.SerializeAsString()));
-    }
+    if (wait.has_value()) AttachRetryInfo(&status, *wait);
   }
   return status;
 }

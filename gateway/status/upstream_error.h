@@ -30,17 +30,28 @@ struct UpstreamErrorContext {
   absl::Time now = absl::Now();
 };
 
+// The longest delay a RetryInfo detail carries (5 minutes): a Retry-After asking for more (a
+// day, a date years ahead) is capped, so callers get a wait they can act on.
+absl::Duration MaxRetryDelay();
+
 // The error for `response` (status >= 300). The message is the upstream error body's `message`
 // (or its text, for non-JSON bodies), redacted and capped, followed by "(HTTP <status>)".
 // ErrorInfo: reason (upstream errorType in upper case, else "HTTP_<status>"), metadata http_status,
 // request_id (X-Pulumi-Request-ID, else the gateway's), gateway_request_id, documentation_url and
-// the first error's resource/attribute when present. RetryInfo from Retry-After on 429 and 503.
+// the first error's resource/attribute when present. RetryInfo from Retry-After on 429 and 503,
+// capped at MaxRetryDelay(). A 3xx (never followed) says where it pointed (query and fragment
+// left out) in the message and in metadata `location`. Every value taken from the upstream is
+// redacted (RedactSecrets).
 absl::Status UpstreamHttpError(const HttpResponse& response, const UpstreamErrorContext& context);
 
 // Attaches google.rpc.ErrorInfo to `status` (payload `kErrorInfoTypeUrl`) with the given reason
-// and metadata, for errors the gateway raises itself.
+// and metadata (empty values left out); reason, domain and values are redacted.
 void AttachErrorInfo(absl::Status* status, absl::string_view reason, absl::string_view domain,
                      const std::vector<std::pair<std::string, std::string>>& metadata);
+
+// Attaches google.rpc.RetryInfo (payload `kRetryInfoTypeUrl`) with `delay`, capped to
+// [0, MaxRetryDelay()].
+void AttachRetryInfo(absl::Status* status, absl::Duration delay);
 
 }  // namespace pulumi_gateway
 

@@ -3,6 +3,9 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
 
 #include "absl/strings/cord.h"
 #include "absl/time/civil_time.h"
@@ -226,6 +229,89 @@ TEST(UpstreamHttpErrorTest, LongMessagesAreCappedAndControlCharactersRemoved) {
   const absl::Status injected =
       UpstreamHttpError(Response(400, R"({"message": "bad\r\nX-Injected: 1"})"), Context());
   EXPECT_EQ(Message(injected), "bad  X-Injected: 1 (HTTP 400)");
+}
+
+// A token-like value ("pul-" + 40 hex digits) built at run time, so none is committed.
+std::string PlantedToken() {
+  std::string token = "pul-";
+  for (int i = 0; i < 40; ++i) token.push_back("0123456789abcdef"[(i * 7 + 3) % 16]);
+  return token;
+}
+
+// Every string the caller can see: the message, and each ErrorInfo and RetryInfo field.
+std::vector<std::string> CallerVisibleText(const absl::Status& status) {
+  std::vector<std::string> text = {std::string(status.message())};
+  if (std::optional<google::rpc::ErrorInfo> info = ErrorInfoOf(status)) {
+    text.push_back(info->reason());
+    text.push_back(info->domain());
+    for (const auto& [key, value] : info->metadata()) {
+      text.push_back(key);
+      text.push_back(value);
+    }
+  }
+  if (std::optional<google::rpc::RetryInfo> retry = RetryInfoOf(status)) {
+    text.push_back(retry->DebugString());
+  }
+  return text;
+}
+
+TEST(UpstreamHttpErrorTest, APlantedTokenNeverReachesAnyField) {
+  const std::string token = PlantedToken();
+  const std::string hex = token.substr(4);
+  // The token in every place an upstream can put text, bare and inside longer words.
+  for (const std::string& planted :
+       {token, "req-" + token, "x" + token, "\"" + token + "\"", "Bearer " + token}) {
+    SCOPED_TRACE(planted);
+    const std::string body = absl::StrCat(
+        R"({"code":429,"message":")", planted, R"(","documentationUrl":"https://x/)", planted,
+        R"(","errors":[{"errorType":")", planted, R"(","resource":")", planted,
+        R"(","attribute":")", planted, R"(","customMessage":")", planted, R"("}]})");
+    for (int status_code : {301, 400, 429, 503, 500}) {
+      const absl::Status status =
+          UpstreamHttpError(Response(status_code, body,
+                                     {{"X-Pulumi-Request-ID", planted},
+                                      {"Retry-After", planted},
+                                      {"Location", "https://elsewhere/" + planted}}),
+                            Context());
+      for (const std::string& text : CallerVisibleText(status)) {
+        EXPECT_THAT(text, Not(HasSubstr(hex))) << "HTTP " << status_code;
+      }
+    }
+    // A plain-text body's first line too.
+    const absl::Status plain = UpstreamHttpError(Response(502, planted + "\nmore"), Context());
+    for (const std::string& text : CallerVisibleText(plain)) {
+      EXPECT_THAT(text, Not(HasSubstr(hex)));
+    }
+  }
+}
+
+TEST(UpstreamHttpErrorTest, RedirectsSayWhereTheyPointedWithoutTheQuery) {
+  const absl::Status status = UpstreamHttpError(
+      Response(302, "<html>moved</html>",
+               {{"Location", "https://login.example.com/sso?session=secret#frag"}}),
+      Context());
+  EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(Message(status),
+            "upstream redirected to https://login.example.com/sso; the gateway follows no "
+            "redirects (check --upstream) (HTTP 302)");
+  ASSERT_TRUE(ErrorInfoOf(status).has_value());
+  EXPECT_EQ(ErrorInfoOf(status)->metadata().at("location"), "https://login.example.com/sso");
+  EXPECT_EQ(ErrorInfoOf(status)->reason(), "HTTP_302");
+}
+
+TEST(UpstreamHttpErrorTest, AbsurdRetryAfterIsCappedInRetryInfo) {
+  for (const std::string value :
+       {"999999999999", "9223372036854775807", "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+    SCOPED_TRACE(value);
+    const absl::Status status =
+        UpstreamHttpError(Response(429, "", {{"Retry-After", value}}), Context());
+    ASSERT_TRUE(RetryInfoOf(status).has_value());
+    EXPECT_EQ(RetryInfoOf(status)->retry_delay().seconds(), 300);
+    EXPECT_EQ(RetryInfoOf(status)->retry_delay().nanos(), 0);
+  }
+  absl::Status status = absl::ResourceExhaustedError("x");
+  AttachRetryInfo(&status, -absl::Seconds(3));
+  EXPECT_EQ(RetryInfoOf(status)->retry_delay().seconds(), 0);
 }
 
 TEST(AttachErrorInfoTest, AttachesReasonDomainAndNonEmptyMetadata) {

@@ -160,7 +160,30 @@ bool Unescape(const char* p, const char* end, std::string* out) {
   return true;
 }
 
+bool DecimalDigits(absl::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool IntegerFromText(absl::string_view text, int64_t* out) {
+  absl::string_view digits = text;
+  if (!digits.empty() && digits[0] == '-') digits.remove_prefix(1);
+  return DecimalDigits(digits) && absl::SimpleAtoi(text, out);
+}
+
+bool UnsignedFromText(absl::string_view text, uint64_t* out) {
+  return DecimalDigits(text) && absl::SimpleAtoi(text, out);
+}
+
+bool NumberFromText(absl::string_view text, double* out) {
+  JsonReader reader(text);
+  return reader.Number(out) && reader.AtEnd();
+}
 
 bool JsonReader::String(absl::string_view* text, std::string* scratch) {
   if (!Consume('"')) return false;

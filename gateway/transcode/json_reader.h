@@ -10,6 +10,7 @@
 #ifndef GATEWAY_TRANSCODE_JSON_READER_H_
 #define GATEWAY_TRANSCODE_JSON_READER_H_
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -17,6 +18,14 @@
 #include "absl/strings/string_view.h"
 
 namespace pulumi_gateway {
+
+// The strict forms a JSON string may take for a numeric field, as the proto3 JSON mapping writes
+// them (and as the request side turns them back into numbers): an integer is an optional '-'
+// and decimal digits, nothing else (no '+', spaces or exponent) and in range; a floating-point
+// value is a JSON number literal.
+bool IntegerFromText(absl::string_view text, int64_t* out);
+bool UnsignedFromText(absl::string_view text, uint64_t* out);
+bool NumberFromText(absl::string_view text, double* out);
 
 class JsonReader {
  public:

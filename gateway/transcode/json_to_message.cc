@@ -12,6 +12,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/status/redact.h"
 #include "gateway/transcode/json_reader.h"
 #include "google/protobuf/struct.pb.h"
 
@@ -81,19 +82,26 @@ class Parser {
     return field->message_type() == google::protobuf::Value::descriptor();
   }
 
+  // Locations hold the upstream's map keys and values its text: both are redacted and capped.
   static absl::Status Error(const std::string& where, absl::string_view why) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("field \"", where.empty() ? "(top level)" : where, "\": ", why));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "field \"", where.empty() ? "(top level)" : RedactSecrets(where, 200), "\": ", why));
+  }
+
+  // A value as an error names it: scalars as JSON, containers by their type.
+  static std::string Shown(const json& value) {
+    if (value.is_object() || value.is_array()) return value.type_name();
+    return RedactSecrets(value.dump(), 80);
   }
 
   // Declared public for the event-driven filler below, which reuses the conversions.
   void Unknown(const std::string& location) {
     ++report_->unknown_key_count;
     auto& keys = report_->unknown_keys;
-    if (keys.size() < ParseReport::kMaxUnknownKeys &&
-        std::find(keys.begin(), keys.end(), location) == keys.end()) {
-      keys.push_back(location);
-    }
+    if (keys.size() >= ParseReport::kMaxUnknownKeys) return;
+    // Keys are the upstream's text: they reach metrics-side logs, so they are redacted.
+    std::string shown = RedactSecrets(location, 256);
+    if (std::find(keys.begin(), keys.end(), shown) == keys.end()) keys.push_back(std::move(shown));
   }
 
  private:
@@ -107,7 +115,7 @@ class Parser {
       const FieldDescriptor* value_field = field->message_type()->map_value();
       for (auto it = value.begin(); it != value.end(); ++it) {
         Message* entry = reflection->AddMessage(message, field);
-        absl::Status status = Scalar(json(it.key()), entry, key_field, where);
+        absl::Status status = MapKey(it.key(), entry, key_field, where);
         if (!status.ok()) return status;
         if (it->is_null() && !IsValueType(value_field)) continue;
         status = Single(*it, entry, value_field, absl::StrCat(where, ".", it.key()), depth);
@@ -147,6 +155,20 @@ class Parser {
   }
 
  public:
+  // A map key (always a JSON string) for the entry's key field: a boolean key is "true" or
+  // "false", any other key converts as a JSON string would.
+  absl::Status MapKey(const std::string& key, Message* entry, const FieldDescriptor* key_field,
+                      const std::string& where) {
+    if (key_field->cpp_type() == FieldDescriptor::CPPTYPE_BOOL) {
+      if (key != "true" && key != "false") {
+        return Error(where, absl::StrCat("expected a boolean, got ", Shown(json(key))));
+      }
+      entry->GetReflection()->SetBool(entry, key_field, key == "true");
+      return absl::OkStatus();
+    }
+    return Scalar(json(key), entry, key_field, where);
+  }
+
   // Converts a JSON scalar for a scalar field; appends when the field is repeated.
   absl::Status Scalar(const json& value, Message* message, const FieldDescriptor* field,
                       const std::string& where) {
@@ -154,14 +176,11 @@ class Parser {
     const bool repeated = field->is_repeated();
     switch (field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING: {
-        std::string text;
-        if (value.is_string()) {
-          text = value.get<std::string>();
-        } else if (value.is_number() || value.is_boolean()) {
-          text = value.dump();
-        } else {
+        // Only a JSON string: a number or a boolean here means the answer does not fit.
+        if (!value.is_string()) {
           return Error(where, absl::StrCat("expected a string, got ", value.type_name()));
         }
+        std::string text = value.get<std::string>();
         if (field->type() == FieldDescriptor::TYPE_BYTES) {
           std::string decoded;
           if (!absl::Base64Unescape(text, &decoded) &&
@@ -175,14 +194,10 @@ class Parser {
         return absl::OkStatus();
       }
       case FieldDescriptor::CPPTYPE_BOOL: {
-        bool b;
-        if (value.is_boolean()) {
-          b = value.get<bool>();
-        } else if (value.is_string() && (value == "true" || value == "false")) {
-          b = value == "true";
-        } else {
+        if (!value.is_boolean()) {
           return Error(where, absl::StrCat("expected a boolean, got ", value.type_name()));
         }
+        const bool b = value.get<bool>();
         repeated ? r->AddBool(message, field, b) : r->SetBool(message, field, b);
         return absl::OkStatus();
       }
@@ -191,7 +206,7 @@ class Parser {
         double d;
         if (value.is_number()) {
           d = value.get<double>();
-        } else if (!value.is_string() || !absl::SimpleAtod(value.get<std::string>(), &d)) {
+        } else if (!value.is_string() || !NumberFromText(value.get_ref<const std::string&>(), &d)) {
           return Error(where, absl::StrCat("expected a number, got ", value.type_name()));
         }
         if (field->cpp_type() == FieldDescriptor::CPPTYPE_DOUBLE) {
@@ -214,7 +229,7 @@ class Parser {
         } else if (value.is_number_integer()) {
           e = field->enum_type()->FindValueByNumber(value.get<int>());
         }
-        if (e == nullptr) return Error(where, absl::StrCat("unknown enum value ", value.dump()));
+        if (e == nullptr) return Error(where, absl::StrCat("unknown enum value ", Shown(value)));
         repeated ? r->AddEnum(message, field, e) : r->SetEnum(message, field, e);
         return absl::OkStatus();
       }
@@ -245,17 +260,18 @@ class Parser {
     } else if (value.is_number_float()) {
       double d = value.get<double>();
       ok = std::trunc(d) == d && std::fabs(d) < 9.2e18 && (!is_unsigned || d >= 0);
-      s = static_cast<int64_t>(d);
+      // Converting a double outside int64's range is undefined: only once it is known to fit.
+      s = ok ? static_cast<int64_t>(d) : 0;
       u = static_cast<uint64_t>(s);
     } else if (value.is_string()) {
       const std::string& text = value.get_ref<const std::string&>();
-      ok = is_unsigned ? absl::SimpleAtoi(text, &u) : absl::SimpleAtoi(text, &s);
+      ok = is_unsigned ? UnsignedFromText(text, &u) : IntegerFromText(text, &s);
       if (is_unsigned)
         s = static_cast<int64_t>(u);
       else
         u = static_cast<uint64_t>(s);
     }
-    if (!ok) return Error(where, absl::StrCat("expected an integer, got ", value.dump()));
+    if (!ok) return Error(where, absl::StrCat("expected an integer, got ", Shown(value)));
     switch (field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_INT32:
         if (s < std::numeric_limits<int32_t>::min() || s > std::numeric_limits<int32_t>::max()) {
@@ -342,12 +358,15 @@ class EventFiller {
  public:
   EventFiller(Message* root, ParseReport* report) : root_(root), parser_(report) {}
 
-  // Reads the whole text; false when it gives up.
-  bool Read(absl::string_view text) {
+  // Reads the whole text; false when it gives up. With `top_field`, the text is that field's value
+  // (any JSON value), read as the DOM path reads {"<its JSON name>": text}.
+  bool Read(absl::string_view text, const FieldDescriptor* top_field = nullptr) {
     JsonReader reader(text);
     reader.SkipBom();
     reader.SkipSpace();
+    if (top_field != nullptr) OpenTopField(top_field);
     if (!Value(reader)) return false;
+    if (top_field != nullptr) --open_;
     reader.SkipSpace();
     if (!reader.AtEnd()) return false;
     std::stable_sort(unknown_.begin(), unknown_.end(),
@@ -450,6 +469,13 @@ class EventFiller {
 
   // --- Frames ----------------------------------------------------------------------------------
 
+  // The root message's frame, as if its one key naming `field` had just been read.
+  void OpenTopField(const FieldDescriptor* field) {
+    Frame& root = Push(Kind::kMessage, root_, field, 0);
+    root.keys.push_back(field->json_name());
+    root.fields.push_back(field);
+  }
+
   Frame& Top() { return frames_[open_ - 1]; }
 
   Frame& Push(Kind kind, Message* message, const FieldDescriptor* field, int depth) {
@@ -527,7 +553,7 @@ class EventFiller {
       case Kind::kMap: {
         const Descriptor* entry_type = frame.field->message_type();
         Message* entry = frame.message->GetReflection()->AddMessage(frame.message, frame.field);
-        if (!parser_.Scalar(json(frame.keys.back()), entry, entry_type->map_key(), "").ok()) {
+        if (!parser_.MapKey(frame.keys.back(), entry, entry_type->map_key(), "").ok()) {
           return false;
         }
         *target = Target{entry, entry_type->map_value(), false, frame.depth};
@@ -658,6 +684,20 @@ bool FillFromJsonText(absl::string_view text, Message* message, ParseReport* rep
   message->Clear();
   *report = ParseReport();
   return EventFiller(message, report).Read(text);
+}
+
+bool FillFieldFromJsonText(absl::string_view text, const FieldDescriptor* field, Message* message,
+                           ParseReport* report) {
+  message->Clear();
+  *report = ParseReport();
+  return EventFiller(message, report).Read(text, field);
+}
+
+absl::Status JsonValueToMessageField(json value, const FieldDescriptor* field, Message* message,
+                                     ParseReport* report) {
+  json wrapped = json::object();
+  wrapped[field->json_name()] = std::move(value);
+  return JsonValueToMessage(wrapped, message, report);
 }
 
 absl::Status JsonValueToMessage(const json& value, Message* message, ParseReport* report) {

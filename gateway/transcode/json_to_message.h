@@ -47,6 +47,18 @@ bool FillFromJsonText(absl::string_view json, google::protobuf::Message* message
 absl::Status JsonValueToMessage(const nlohmann::json& json, google::protobuf::Message* message,
                                 ParseReport* report);
 
+// For answers whose whole JSON value (object, array, string, number...) is one field of the
+// message (an http rule's `response_body`): as the functions above would fill `message` from
+// {"<field's JSON name>": json}, so unknown keys are located under the field's name
+// ("items.newKey"). `field` must be a field of `message`'s type. FillFieldFromJsonText gives up
+// (returns false) where FillFromJsonText would; JsonValueToMessageField then decides and words
+// the errors (`field "items": expected an array, got object`).
+bool FillFieldFromJsonText(absl::string_view json, const google::protobuf::FieldDescriptor* field,
+                           google::protobuf::Message* message, ParseReport* report);
+absl::Status JsonValueToMessageField(nlohmann::json json,
+                                     const google::protobuf::FieldDescriptor* field,
+                                     google::protobuf::Message* message, ParseReport* report);
+
 }  // namespace pulumi_gateway
 
 #endif  // GATEWAY_TRANSCODE_JSON_TO_MESSAGE_H_

@@ -1,10 +1,13 @@
 #include "gateway/transcode/json_to_message.h"
 
+#include "gateway/transcode/json_to_wire.h"
+
 #include <random>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
@@ -14,6 +17,7 @@
 #include "pulumi/service/v1/organizations.pb.h"
 #include "pulumi/service/v1/stacks.pb.h"
 #include "pulumi/service/v1/updates.pb.h"
+#include "testdata/forms.pb.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -443,6 +447,10 @@ class ShapedJson {
     return absl::StrCat("{", absl::StrJoin(members, ","), "}");
   }
 
+  // A JSON value for `field` as a whole (an array for a repeated field, an object for a map),
+  // mostly fitting, sometimes null or of another type.
+  std::string FieldValue(const google::protobuf::FieldDescriptor* field) { return Field(field, 0); }
+
  private:
   static constexpr const char* kUnknown[] = {"zUnknown", "aUnknown", "links", "Mixed_Case"};
 
@@ -561,6 +569,244 @@ TEST(FillFromJsonTextTest, RandomShapedDocumentsMatchTheDomPath) {
   ExpectFastPathMatchesDom<v1::UpdateInfo>(3, 3000);
   ExpectFastPathMatchesDom<v1::EngineEvent>(4, 3000);
   ExpectFastPathMatchesDom<v1::ExportStackResponse>(5, 3000);
+}
+
+// Answers whose whole JSON value is one field (response_body): arrays, maps, scalars, objects.
+void ExpectFieldFastPathMatchesDom(const google::protobuf::Message& prototype,
+                                   const std::string& field_name, uint32_t seed, int documents) {
+  const google::protobuf::FieldDescriptor* field =
+      prototype.GetDescriptor()->FindFieldByName(field_name);
+  ASSERT_NE(field, nullptr) << field_name;
+  SCOPED_TRACE(field->full_name());
+  ShapedJson shaped(seed);
+  int fast = 0;
+  for (int i = 0; i < documents; ++i) {
+    const std::string json = shaped.FieldValue(field);
+    SCOPED_TRACE(json);
+    std::unique_ptr<google::protobuf::Message> from_events(prototype.New());
+    ParseReport events_report;
+    if (!FillFieldFromJsonText(json, field, from_events.get(), &events_report)) continue;
+    ++fast;
+    std::unique_ptr<google::protobuf::Message> from_dom(prototype.New());
+    ParseReport dom_report;
+    const absl::Status status =
+        JsonValueToMessageField(nlohmann::json::parse(json), field, from_dom.get(), &dom_report);
+    ASSERT_TRUE(status.ok()) << "the fast path took what the DOM path rejects: " << status;
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(*from_events, *from_dom))
+        << from_events->DebugString() << "\nvs DOM\n"
+        << from_dom->DebugString();
+    EXPECT_EQ(events_report.unknown_keys, dom_report.unknown_keys);
+    EXPECT_EQ(events_report.unknown_key_count, dom_report.unknown_key_count);
+  }
+  EXPECT_GT(fast, documents / 20) << "the fast path gave up on almost everything";
+}
+
+TEST(FillFieldFromJsonTextTest, RandomShapedValuesMatchTheDomPath) {
+  namespace testdata = ::pulumi_gateway::route::testdata;
+  ExpectFieldFastPathMatchesDom(testdata::ItemList(), "items", 21, 2000);
+  ExpectFieldFastPathMatchesDom(testdata::ItemMap(), "entries", 22, 2000);
+  ExpectFieldFastPathMatchesDom(testdata::NameList(), "names", 23, 1000);
+  ExpectFieldFastPathMatchesDom(testdata::SizeMap(), "sizes", 24, 1000);
+  ExpectFieldFastPathMatchesDom(testdata::StringAnswer(), "value", 25, 500);
+  ExpectFieldFastPathMatchesDom(testdata::BoolAnswer(), "value", 26, 500);
+  ExpectFieldFastPathMatchesDom(testdata::NumberAnswer(), "value", 27, 500);
+  ExpectFieldFastPathMatchesDom(testdata::DoubleAnswer(), "value", 28, 500);
+  ExpectFieldFastPathMatchesDom(testdata::AnyAnswer(), "value", 29, 500);
+  ExpectFieldFastPathMatchesDom(v1::GetStackResponse(), "stack", 30, 2000);
+  ExpectFieldFastPathMatchesDom(v1::ListStacksResponse(), "stacks", 31, 2000);
+}
+
+TEST(FillFieldFromJsonTextTest, EveryTopLevelShapeTakesTheFastPath) {
+  namespace testdata = ::pulumi_gateway::route::testdata;
+  ParseReport report;
+  testdata::ItemList items;
+  const auto* items_field = items.GetDescriptor()->FindFieldByName("items");
+  ASSERT_TRUE(FillFieldFromJsonText("\xEF\xBB\xBF [{\"name\":\"a\",\"z\":1,\"b\":[]}] ",
+                                    items_field, &items, &report));
+  ASSERT_EQ(items.items_size(), 1);
+  EXPECT_EQ(items.items(0).name(), "a");
+  EXPECT_THAT(report.unknown_keys, ElementsAre("items.b", "items.z"));
+  testdata::ItemMap map;
+  ASSERT_TRUE(FillFieldFromJsonText(R"({"k":{"name":"n","x":{}}})",
+                                    map.GetDescriptor()->FindFieldByName("entries"), &map,
+                                    &report));
+  EXPECT_EQ(map.entries().at("k").name(), "n");
+  EXPECT_THAT(report.unknown_keys, ElementsAre("entries.k.x"));
+  testdata::StringAnswer text;
+  const auto* value = text.GetDescriptor()->FindFieldByName("value");
+  ASSERT_TRUE(FillFieldFromJsonText(R"("caf\u00e9")", value, &text, &report));
+  EXPECT_EQ(text.value(), "caf\xC3\xA9");
+  ASSERT_TRUE(FillFieldFromJsonText("null", value, &text, &report));
+  EXPECT_EQ(text.value(), "");
+  testdata::BoolAnswer flag;
+  ASSERT_TRUE(FillFieldFromJsonText("false", flag.GetDescriptor()->FindFieldByName("value"), &flag,
+                                    &report));
+  testdata::NumberAnswer number;
+  ASSERT_TRUE(FillFieldFromJsonText("-12", number.GetDescriptor()->FindFieldByName("value"),
+                                    &number, &report));
+  EXPECT_EQ(number.value(), -12);
+}
+
+TEST(FillFieldFromJsonTextTest, GivesUpWhereTheDomPathDecides) {
+  namespace testdata = ::pulumi_gateway::route::testdata;
+  ParseReport report;
+  testdata::ItemMap map;
+  const auto* entries = map.GetDescriptor()->FindFieldByName("entries");
+  testdata::ItemList items;
+  const auto* items_field = items.GetDescriptor()->FindFieldByName("items");
+  testdata::StringAnswer text;
+  const auto* value = text.GetDescriptor()->FindFieldByName("value");
+  EXPECT_FALSE(FillFieldFromJsonText(R"({"k":{},"k":{}})", entries, &map, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"({"items":[]})", items_field, &items, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"([1])", items_field, &items, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"([] [])", items_field, &items, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"({})", value, &text, &report));
+  EXPECT_FALSE(FillFieldFromJsonText(R"(["a"])", value, &text, &report));
+  EXPECT_FALSE(FillFieldFromJsonText("", value, &text, &report));
+}
+
+// The wire path (json_to_wire.h) against the DOM path on the same shaped documents: whatever it
+// encodes parses into the DOM's message with the DOM's unknown keys; whatever the DOM rejects it
+// rejects too, as not JSON or a mismatch; it leaves to the DOM only what the DOM alone settles.
+template <typename M>
+void ExpectWirePathMatchesDom(uint32_t seed, int documents) {
+  SCOPED_TRACE(M::descriptor()->full_name());
+  ShapedJson shaped(seed);
+  int encoded = 0;
+  for (int i = 0; i < documents; ++i) {
+    const std::string json = shaped.Object(M::descriptor(), 0);
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport wire_report;
+    const WireResult result = JsonToWire(json, M::descriptor(), &wire, &wire_report);
+    M from_dom;
+    ParseReport dom_report;
+    const absl::Status dom = JsonToMessage(json, &from_dom, &dom_report);
+    switch (result.outcome) {
+      case WireOutcome::kEncoded: {
+        ++encoded;
+        ASSERT_TRUE(dom.ok()) << "the wire path took what the DOM path rejects: " << dom;
+        M from_wire;
+        ASSERT_TRUE(from_wire.ParseFromString(wire));
+        EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_wire, from_dom))
+            << from_wire.DebugString() << "\nvs DOM\n"
+            << from_dom.DebugString();
+        EXPECT_EQ(wire_report.unknown_keys, dom_report.unknown_keys);
+        EXPECT_EQ(wire_report.unknown_key_count, dom_report.unknown_key_count);
+        break;
+      }
+      case WireOutcome::kNotJson:
+        EXPECT_FALSE(nlohmann::json::accept(json));
+        break;
+      case WireOutcome::kMismatch:
+        EXPECT_EQ(dom.code(), absl::StatusCode::kInvalidArgument) << result.message;
+        break;
+      case WireOutcome::kUndecided:
+        break;
+    }
+  }
+  // Most shaped documents have a flaw somewhere; still, many must be encoded.
+  EXPECT_GT(encoded, documents / 20) << "the wire path gave up on too much";
+}
+
+TEST(JsonToWireTest, RandomShapedDocumentsMatchTheDomPath) {
+  ExpectWirePathMatchesDom<v1::ListStacksResponse>(11, 3000);
+  ExpectWirePathMatchesDom<v1::Stack>(12, 3000);
+  ExpectWirePathMatchesDom<v1::StackUpdate>(13, 3000);
+  ExpectWirePathMatchesDom<v1::UpdateInfo>(14, 3000);
+  ExpectWirePathMatchesDom<v1::EngineEvent>(15, 3000);
+  ExpectWirePathMatchesDom<v1::ExportStackResponse>(16, 3000);
+}
+
+TEST(JsonToWireTest, StrictTypesAgreeWithTheDomPath) {
+  for (const char* json : {R"({"index": 17})", R"({"kind": true})", R"({"index": "17"})",
+                           R"({"kind": null, "index": "x"})"}) {
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport report;
+    v1::UpdateEvent event;
+    const bool dom_ok = JsonToMessage(json, &event, &report).ok();
+    EXPECT_EQ(JsonToWire(json, v1::UpdateEvent::descriptor(), &wire, &report).outcome ==
+                  WireOutcome::kEncoded,
+              dom_ok);
+  }
+  for (const char* json : {R"({"timestamp": "12"})", R"({"timestamp": "+12"})",
+                           R"({"timestamp": 12.0})", R"({"timestamp": "1e2"})"}) {
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport report;
+    v1::EngineEvent event;
+    const bool dom_ok = JsonToMessage(json, &event, &report).ok();
+    const WireResult result = JsonToWire(json, v1::EngineEvent::descriptor(), &wire, &report);
+    EXPECT_EQ(result.outcome == WireOutcome::kEncoded, dom_ok) << result.message;
+  }
+}
+
+TEST(JsonToWireTest, MismatchesAreWordedAsTheDomPathWordsThem) {
+  std::string wire;
+  ParseReport report;
+  WireResult result = JsonToWire(R"({"stacks": [{"lastUpdate": "soon"}]})",
+                                 v1::ListStacksResponse::descriptor(), &wire, &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kMismatch);
+  EXPECT_EQ(result.message, "field \"stacks.lastUpdate\": expected an integer, got \"soon\"");
+  result = JsonToWire(R"({"tags": {"a": 1}})", v1::Stack::descriptor(), &wire, &report);
+  EXPECT_EQ(result.message, "field \"tags.a\": expected a string, got number");
+  result = JsonToWire(R"([1])", v1::Stack::descriptor(), &wire, &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kMismatch);
+  EXPECT_EQ(result.message, "is a JSON array, expected an object");
+  result = JsonToWire(R"({"stackName": 1} x)", v1::Stack::descriptor(), &wire, &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kNotJson);
+  result = JsonToWire(R"({"stackName": "a", "stack_name": "b"})", v1::Stack::descriptor(), &wire,
+                      &report);
+  EXPECT_EQ(result.outcome, WireOutcome::kUndecided);
+}
+
+TEST(JsonToWireTest, AResponseBodyFieldReadsAsTheDomPathWrapsIt) {
+  const auto* body = v1::GetStackResponse::descriptor()->FindFieldByName("stack");
+  ASSERT_NE(body, nullptr);
+  for (const char* json :
+       {R"({"stackName":"prod","tags":{"a":"b"},"extra":1})", "null", R"({"stackName":5})", "[1]",
+        R"({"tags":{"a":{"x":1}}})", R"({"stackName":"a","stack_name":"b"})"}) {
+    SCOPED_TRACE(json);
+    std::string wire;
+    ParseReport wire_report;
+    const WireResult result =
+        JsonToWire(json, v1::GetStackResponse::descriptor(), &wire, &wire_report, body);
+    v1::GetStackResponse from_dom;
+    ParseReport dom_report;
+    const absl::Status dom = JsonValueToMessage(
+        nlohmann::json{{"stack", nlohmann::json::parse(json)}}, &from_dom, &dom_report);
+    if (result.outcome == WireOutcome::kUndecided) continue;
+    ASSERT_EQ(result.outcome == WireOutcome::kEncoded, dom.ok()) << result.message << " / " << dom;
+    if (!dom.ok()) {
+      EXPECT_EQ(absl::StrCat("field ", result.message.substr(result.message.find('"'))),
+                absl::StrCat("field ", Message(dom).substr(Message(dom).find('"'))));
+      continue;
+    }
+    v1::GetStackResponse from_wire;
+    ASSERT_TRUE(from_wire.ParseFromString(wire));
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_wire, from_dom));
+    EXPECT_EQ(wire_report.unknown_keys, dom_report.unknown_keys);
+    EXPECT_EQ(wire_report.unknown_key_count, dom_report.unknown_key_count);
+  }
+}
+
+TEST(JsonToWireTest, AHugeMapCostsAboutItsTextOnce) {
+  std::string json = R"({"stackName":"prod","tags":{)";
+  for (int i = 0; i < 100000; ++i) {
+    if (i > 0) json += ',';
+    absl::StrAppend(&json, "\"k", i, "\":\"v", i, "\"");
+  }
+  json += "}}";
+  std::string wire;
+  ParseReport report;
+  ASSERT_EQ(JsonToWire(json, v1::Stack::descriptor(), &wire, &report).outcome,
+            WireOutcome::kEncoded);
+  EXPECT_LT(wire.size(), json.size() + json.size() / 4);
+  v1::Stack stack;
+  ASSERT_TRUE(stack.ParseFromString(wire));
+  EXPECT_EQ(stack.tags().size(), 100000u);
+  EXPECT_EQ(stack.tags().at("k99999"), "v99999");
 }
 
 TEST(FillFromJsonTextTest, TakesOnlyWhatNlohmannAccepts) {
@@ -730,19 +976,63 @@ TEST(JsonToMessageTest, Int64FromNumberOrString) {
   }
 }
 
-TEST(JsonToMessageTest, StringFromNumberOrBool) {
-  auto event = ParseClean<v1::UpdateEvent>(R"({"index": 17, "kind": true})");
-  EXPECT_EQ(event.index(), "17");
-  EXPECT_EQ(event.kind(), "true");
+// The strict rules, on both paths (the fast path gives up on a mismatch and the DOM path words
+// it): a string field takes only a JSON string, a boolean only true/false; integers take a number
+// or the decimal string the proto3 JSON mapping writes for 64-bit values (which the request side
+// turns back into a number), nothing looser.
+TEST(JsonToMessageTest, StrictTypes) {
+  struct Case {
+    const char* json;
+    std::string message;  // empty: accepted
+  };
+  const std::vector<Case> cases = {
+      {R"({"index": "17", "kind": "x"})", ""},
+      {R"({"index": 17})", "field \"index\": expected a string, got number"},
+      {R"({"kind": true})", "field \"kind\": expected a string, got boolean"},
+      {R"({"index": 1.5})", "field \"index\": expected a string, got number"},
+      {R"({"timestamp": "1754300114"})", ""},
+      {R"({"timestamp": 1754300114})", ""},
+      {R"({"timestamp": "-3"})", ""},
+      {R"({"timestamp": "abc"})", "field \"timestamp\": expected an integer, got \"abc\""},
+      {R"({"timestamp": "+3"})", "expected an integer, got \"+3\""},
+      {R"({"timestamp": " 3"})", "expected an integer, got \" 3\""},
+      {R"({"timestamp": "3 "})", "expected an integer, got \"3 \""},
+      {R"({"timestamp": "1e3"})", "expected an integer, got \"1e3\""},
+      {R"({"timestamp": ""})", "expected an integer, got \"\""},
+      {R"({"timestamp": {"a": 1}})", "expected an integer, got object"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.json);
+    // "index" and "kind" are strings of UpdateEvent, "timestamp" an int64 of EngineEvent.
+    v1::UpdateEvent update_event;
+    v1::EngineEvent engine_event;
+    google::protobuf::Message* message =
+        absl::StrContains(c.json, "timestamp")
+            ? static_cast<google::protobuf::Message*>(&engine_event)
+            : &update_event;
+    ParseReport report;
+    absl::Status status = JsonToMessage(c.json, message, &report);
+    if (c.message.empty()) {
+      EXPECT_TRUE(status.ok()) << status;
+    } else {
+      EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+      EXPECT_THAT(Message(status), HasSubstr(c.message));
+    }
+  }
 }
 
 TEST(JsonToMessageTest, Bool) {
   EXPECT_TRUE(ParseClean<v1::StackNotificationSettings>(R"({"notifyUpdateFailure": true})")
                   .notify_update_failure());
-  EXPECT_TRUE(ParseClean<v1::StackNotificationSettings>(R"({"notifyUpdateFailure": "true"})")
-                  .notify_update_failure());
   EXPECT_FALSE(ParseClean<v1::StackNotificationSettings>(R"({"notifyUpdateFailure": false})")
                    .notify_update_failure());
+  for (const char* json : {R"({"notifyUpdateFailure": "true"})", R"({"notifyUpdateFailure": 1})"}) {
+    v1::StackNotificationSettings settings;
+    ParseReport report;
+    absl::Status status = JsonToMessage(json, &settings, &report);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(Message(status), HasSubstr("expected a boolean"));
+  }
 }
 
 TEST(JsonToMessageTest, Maps) {
@@ -848,7 +1138,7 @@ TEST(JsonToMessageTest, MoreTypeMismatches) {
   };
   const std::vector<Case> cases = {
       {R"({"tags": []})", "field \"tags\": expected an object, got array"},
-      {R"({"tags": {"a": 1}})", ""},  // A number is accepted for a string map value.
+      {R"({"tags": {"a": 1}})", "field \"tags.a\": expected a string, got number"},
       {R"({"tags": {"a": {}}})", "field \"tags.a\": expected a string, got object"},
       {R"({"config": 3})", "field \"config\": expected an object, got number"},
   };

@@ -287,6 +287,19 @@ JsonSplitResult SplitOpaqueFields(absl::string_view json, const Descriptor* desc
   return result;
 }
 
+JsonSplitError EncodeOpaqueValue(JsonReader& reader, const Descriptor* type, int depth,
+                                 WireWriter& out, std::string* why) {
+  switch (Encoder(&reader, &out).Encode(KindOf(type), depth, why)) {
+    case Failure::kNone:
+      return JsonSplitError::kNone;
+    case Failure::kMismatch:
+      return JsonSplitError::kMismatch;
+    case Failure::kSyntax:
+      break;
+  }
+  return JsonSplitError::kNotJson;
+}
+
 absl::StatusOr<std::string> EncodeOpaqueJson(absl::string_view json, const Descriptor* type) {
   if (!IsOpaqueJsonType(type)) {
     return absl::InvalidArgumentError(absl::StrCat(type->full_name(), " is not an opaque type"));

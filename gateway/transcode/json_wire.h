@@ -62,6 +62,16 @@ JsonSplitResult SplitOpaqueFields(absl::string_view json,
                                   const google::protobuf::Descriptor* descriptor,
                                   OpaqueFieldSplit* split);
 
+class JsonReader;
+class WireWriter;
+
+// The opaque JSON value at `reader`'s cursor, as a message of opaque `type` (no tag or length)
+// appended to `out`; `depth` is the nesting JsonToMessage gives that message. kNone with the
+// cursor after the value, else kNotJson, or kMismatch with `why` (e.g. "nesting is too deep").
+// The caller checks that a Struct gets an object and a ListValue an array.
+JsonSplitError EncodeOpaqueValue(JsonReader& reader, const google::protobuf::Descriptor* type,
+                                 int depth, WireWriter& out, std::string* why);
+
 // The wire bytes of the message of opaque JSON type `type` holding the JSON value `json`.
 // INVALID_ARGUMENT when the text is not JSON or does not fit the type.
 absl::StatusOr<std::string> EncodeOpaqueJson(absl::string_view json,

@@ -1,6 +1,5 @@
 #include "gateway/transcode/request_translator.h"
 
-#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -8,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "gateway/status/macros.h"
 #include "gateway/transcode/message_to_json.h"
+#include "gateway/transcode/request_validator.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -57,21 +57,6 @@ void AppendQuery(std::string* path, bool* first, absl::string_view key, absl::st
   *first = false;
 }
 
-absl::Status CheckAllowedValues(const Route& route, const Message& request) {
-  for (const auto& [field, allowed] : route.allowed_values) {
-    const std::string value = request.GetReflection()->GetString(request, field);
-    if (value.empty() && std::find(route.path_fields.begin(), route.path_fields.end(), field) ==
-                             route.path_fields.end()) {
-      continue;  // An unset optional field is simply not sent.
-    }
-    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "field \"", field->json_name(), "\" must be one of: ", absl::StrJoin(allowed, ", ")));
-    }
-  }
-  return absl::OkStatus();
-}
-
 absl::StatusOr<json> BodyJson(const Route& route, const Message& request) {
   if (route.body_kind == Route::BodyKind::kWholeRequest) {
     ASSIGN_OR_RETURN(json whole, MessageToJson(request));
@@ -101,7 +86,11 @@ absl::StatusOr<json> BodyJson(const Route& route, const Message& request) {
 }  // namespace
 
 absl::Status TranslateRequest(const Route& route, const Message& request, HttpRequest* out) {
-  RETURN_IF_ERROR(CheckAllowedValues(route, request));
+  // Before anything else: a request that breaks a rule never reaches the upstream, and the caller
+  // learns which field is wrong rather than what the path or body would have become.
+  if (route.request_rules != nullptr) {
+    RETURN_IF_ERROR(ValidateRequest(*route.request_rules, request));
+  }
   ASSIGN_OR_RETURN(out->path, route.path.Expand(request));
   out->method = route.http_method;
 

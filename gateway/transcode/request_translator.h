@@ -6,7 +6,8 @@
 //
 // Path fields are percent-encoded per segment; the other fields become query parameters by JSON
 // name (repeated fields repeat the key; unset or default-valued fields are omitted) unless the
-// rule names a body, which is rendered as JSON with the upstream's keys and int64 as numbers.
+// rule names a body, which is rendered as JSON with the upstream's keys and int64 as numbers (a
+// body field's own JSON value, object, array or scalar, is the whole body).
 // Headers, deadline and auth are the caller's business.
 #ifndef GATEWAY_TRANSCODE_REQUEST_TRANSLATOR_H_
 #define GATEWAY_TRANSCODE_REQUEST_TRANSLATOR_H_
@@ -22,8 +23,9 @@ namespace pulumi_gateway {
 inline constexpr size_t kMaxUrlPathBytes = 8192;
 
 // Fills method, path (with query) and body of `out`. Returns INVALID_ARGUMENT naming the field
-// when a path field is empty or unsafe, a restricted field holds a value it does not allow, or
-// the URL would exceed kMaxUrlPathBytes.
+// when a required field is unset or empty, a field holds a value its allowed_values do not list
+// (request_validator.h), a path field is empty or unsafe, or the URL would exceed
+// kMaxUrlPathBytes.
 absl::Status TranslateRequest(const Route& route, const google::protobuf::Message& request,
                               HttpRequest* out);
 

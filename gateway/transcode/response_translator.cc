@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "gateway/status/redact.h"
 #include "gateway/transcode/json_wire.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "nlohmann/json.hpp"
@@ -32,7 +33,7 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
   auto not_json = [&] {
     absl::string_view type = FindHeader(response.headers, "Content-Type");
     return fail(absl::StrCat("is not valid JSON (HTTP ", response.status, ", Content-Type \"",
-                             type.substr(0, 64), "\", ", response.body.size(), " bytes)"));
+                             RedactSecrets(type, 64), "\", ", response.body.size(), " bytes)"));
   };
   if (route.response_body_field == nullptr && !OpaqueFields(out->GetDescriptor()).empty() &&
       absl::StartsWith(
@@ -60,20 +61,21 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
     return absl::OkStatus();
   }
   // Most answers fill the message straight from the parser's events; the DOM below words the
-  // errors and settles what that fast path leaves to it.
-  if (route.response_body_field == nullptr && FillFromJsonText(response.body, out, report)) {
+  // errors and settles what that fast path leaves to it. With response_body the answer (an
+  // object, array, map, string, boolean or number) is the value of that one field.
+  const google::protobuf::FieldDescriptor* field = route.response_body_field;
+  if (field == nullptr ? FillFromJsonText(response.body, out, report)
+                       : FillFieldFromJsonText(response.body, field, out, report)) {
     return absl::OkStatus();
   }
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return not_json();
-  if (route.response_body_field != nullptr) {
-    nlohmann::json wrapped = nlohmann::json::object();
-    wrapped[route.response_body_field->json_name()] = std::move(body);
-    body = std::move(wrapped);
-  } else if (!body.is_object()) {
+  if (field == nullptr && !body.is_object()) {
     return fail(absl::StrCat("is a JSON ", body.type_name(), ", expected an object"));
   }
-  absl::Status status = JsonValueToMessage(body, out, report);
+  absl::Status status = field == nullptr
+                            ? JsonValueToMessage(body, out, report)
+                            : JsonValueToMessageField(std::move(body), field, out, report);
   if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
   return absl::OkStatus();
 }

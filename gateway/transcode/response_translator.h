@@ -3,8 +3,11 @@
 //   ParseReport report;
 //   absl::Status s = TranslateResponse(*route, http_response, response.get(), &report);
 //
-// An empty body (204) leaves the message empty. JSON fills the message, or the field named by the
-// rule's `response_body`. Routes with a raw_response_field take the body bytes as they are.
+// Any 2xx with an empty body (201, 202, 204...) leaves the message empty, including a
+// `response_body` field. JSON fills the message, or the field named by the rule's `response_body`,
+// whatever the answer's top level is (object, array, map, string, boolean, number). Routes with a
+// raw_response_field, and google.api.HttpBody responses, take the body bytes as they are (JSON
+// too) with the upstream Content-Type.
 //
 // Opaque JSON fields of the response message itself (singular google.protobuf.Struct / Value /
 // ListValue, e.g. ExportStackResponse.deployment) are not built as message trees: their JSON is

@@ -39,6 +39,8 @@ class WireWriter {
     size_ += n;
     return p;
   }
+  // Gives back the last `n` bytes taken and not written.
+  void Untake(size_t n) { size_ -= n; }
   void Byte(char c) { *Take(1) = c; }
   // A length-delimited field: tag, varint length, bytes.
   void LengthDelimited(char tag, const char* p, size_t n) {

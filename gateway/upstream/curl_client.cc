@@ -1,25 +1,30 @@
 #include "gateway/upstream/curl_client.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <mutex>
+#include <new>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "gateway/http/huge_pages.h"
 #include "gateway/status/curl_status.h"
+#include "gateway/upstream/response_reader.h"
 
 namespace pulumi_gateway {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 constexpr size_t kMaxIdleHandles = 256;
 constexpr int kPollTimeoutMs = 1000;
@@ -41,21 +46,73 @@ void GlobalInitOnce() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// The local address of socket `fd` as libcurl words it (CURLINFO_LOCAL_IP / _PORT).
+bool LocalAddress(int fd, std::string* ip, int* port) {
+  sockaddr_storage address = {};
+  socklen_t size = sizeof(address);
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) return false;
+  char text[INET6_ADDRSTRLEN] = {0};
+  if (address.ss_family == AF_INET) {
+    const auto* v4 = reinterpret_cast<const sockaddr_in*>(&address);
+    inet_ntop(AF_INET, &v4->sin_addr, text, sizeof(text));
+    *port = ntohs(v4->sin_port);
+  } else if (address.ss_family == AF_INET6) {
+    const auto* v6 = reinterpret_cast<const sockaddr_in6*>(&address);
+    inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof(text));
+    *port = ntohs(v6->sin6_port);
+  } else {
+    return false;
+  }
+  *ip = text;
+  return true;
+}
+
+// The credential a request carries ("token X" or "Bearer X" → X).
+absl::string_view Credential(const HttpRequest& request) {
+  absl::string_view value = FindHeader(request.headers, "Authorization");
+  const size_t space = value.find(' ');
+  return space == absl::string_view::npos ? value : value.substr(space + 1);
+}
+
+// An error answer that echoes the request's own credential back must not carry it into an error
+// message, a detail or a log line, whatever its shape (passthrough tokens need not look like
+// Pulumi tokens): every copy becomes "[REDACTED]".
+void ScrubCredential(absl::string_view credential, HttpResponse* response) {
+  if (credential.size() < 8) return;  // too short to tell from ordinary text
+  // Pulumi tokens read as RedactSecrets writes them; anything else as a bare mark.
+  const absl::string_view redacted =
+      absl::StartsWith(credential, "pul-") ? "pul-[REDACTED]" : "[REDACTED]";
+  auto scrub = [&](std::string* text) {
+    for (size_t at = text->find(credential.data(), 0, credential.size()); at != std::string::npos;
+         at = text->find(credential.data(), at + redacted.size(), credential.size())) {
+      text->replace(at, credential.size(), redacted.data(), redacted.size());
+    }
+  };
+  scrub(&response->body);
+  for (auto& [name, value] : response->headers) scrub(&value);
+}
+
 }  // namespace
 
 struct CurlClient::Transfer {
-  CurlClient* client = nullptr;
+  Transfer(CurlClient* owner, const ResponseLimits& limits) : client(owner), reader(limits) {}
+
+  CurlClient* client;
   uint64_t id = 0;
   HttpRequest request;
   CallContext context;
   CancelRegistration on_cancel;
-  HttpResponse response;
+  ResponseReader reader;
   Callback done;
   EasyHandle easy;
   std::unique_ptr<curl_slist, SlistDeleter> headers;
   char error[CURL_ERROR_SIZE] = {0};
-  size_t max_body = 0;
-  bool too_large = false;
+  // The local address of the connection the request goes out on (from the pre-request check).
+  std::string local_ip;
+  int local_port = 0;
+  // Its pooled connection was found stale and the transfer aborted to start again.
+  bool stale_connection = false;
+  bool restarted = false;
 };
 
 void CurlClient::MultiDeleter::operator()(void* multi) const {
@@ -98,6 +155,7 @@ absl::StatusOr<std::unique_ptr<CurlClient>> CurlClient::Create(CurlClientOptions
 
 CurlClient::CurlClient(CurlClientOptions options)
     : options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock : Clock::Real()),
       may_multiplex_(options_.http2_prior_knowledge ||
                      absl::StartsWith(options_.base_url, "https://")),
       multi_(curl_multi_init()),
@@ -143,8 +201,11 @@ CurlClient::~CurlClient() {
 }
 
 void CurlClient::Send(HttpRequest request, CallContext context, Callback done) {
-  auto transfer = std::make_unique<Transfer>();
-  transfer->client = this;
+  ResponseLimits limits;
+  limits.max_body_bytes = options_.max_response_bytes;
+  limits.max_header_bytes = options_.max_header_bytes;
+  limits.budget = options_.budget;
+  auto transfer = std::make_unique<Transfer>(this, limits);
   transfer->id = next_id_.fetch_add(1);
   transfer->request = std::move(request);
   transfer->context = std::move(context);
@@ -169,7 +230,7 @@ bool CurlClient::TryStartInline(std::unique_ptr<Transfer>& transfer) {
     stopping = stopping_;
   }
   // What fails at once goes through the loop, which runs the callback outside Send.
-  if (stopping || transfer->context.deadline <= absl::Now() ||
+  if (stopping || transfer->context.deadline <= clock_.Now() ||
       transfer->context.cancellation.cancelled() || !Add(transfer).ok()) {
     loop_mu_.Unlock();
     return false;
@@ -231,17 +292,14 @@ CurlClient::EasyHandle CurlClient::TakeHandle() {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
   }
+  // Callbacks called from C must not throw: the reader turns allocation failures into a failed
+  // call (see response_reader.h), and nothing else here allocates.
   curl_easy_setopt(
       easy, CURLOPT_WRITEFUNCTION,
       +[](char* data, size_t size, size_t count, void* user) -> size_t {
         auto* t = static_cast<Transfer*>(user);
         const size_t bytes = size * count;
-        if (t->response.body.size() + bytes > t->max_body) {
-          t->too_large = true;
-          return 0;
-        }
-        t->response.body.append(data, bytes);
-        return bytes;
+        return t->reader.OnBody(absl::string_view(data, bytes)) ? bytes : 0;
       });
   curl_easy_setopt(
       easy, CURLOPT_HEADERFUNCTION,
@@ -249,23 +307,47 @@ CurlClient::EasyHandle CurlClient::TakeHandle() {
         auto* t = static_cast<Transfer*>(user);
         const size_t bytes = size * count;
         absl::string_view line(data, bytes);
+        if (!t->reader.OnHeaderLine(line)) return 0;
         if (absl::StartsWith(line, "HTTP/")) {
-          t->response.headers.clear();  // a new response (after 100 Continue)
-          t->client->seen_protocol_ =
+          CurlClient* client = t->client;
+          const Protocol protocol =
               absl::StartsWith(line, "HTTP/2") ? Protocol::kHttp2 : Protocol::kHttp1;
-        } else if (size_t colon = line.find(':'); colon != absl::string_view::npos) {
-          absl::string_view name = absl::StripAsciiWhitespace(line.substr(0, colon));
-          absl::string_view value = absl::StripAsciiWhitespace(line.substr(colon + 1));
-          // A known size is allocated once, instead of doubling (and copying) a large body.
-          size_t length = 0;
-          if (absl::EqualsIgnoreCase(name, "Content-Length") && absl::SimpleAtoi(value, &length) &&
-              length <= t->max_body) {
-            t->response.body.reserve(length);
-            AdviseHugePages(t->response.body.data(), t->response.body.capacity());
+          client->seen_protocol_ = protocol;
+          if (auto* socket = client->FindSocket(t->local_ip, t->local_port)) {
+            socket->second.protocol = protocol;
           }
-          t->response.headers.emplace_back(std::string(name), std::string(value));
         }
         return bytes;
+      });
+  curl_easy_setopt(
+      easy, CURLOPT_PREREQFUNCTION,
+      +[](void* user, char* /*remote_ip*/, char* local_ip, int /*remote_port*/,
+          int local_port) -> int {
+        auto* t = static_cast<Transfer*>(user);
+        t->local_ip = local_ip != nullptr ? local_ip : "";
+        t->local_port = local_port;
+        return t->client->ConnectionIsClean(*t) ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+      });
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this);
+  curl_easy_setopt(
+      easy, CURLOPT_OPENSOCKETFUNCTION,
+      +[](void* user, curlsocktype /*purpose*/, curl_sockaddr* address) -> curl_socket_t {
+        auto* client = static_cast<CurlClient*>(user);
+        const int fd = socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+        if (fd < 0) return CURL_SOCKET_BAD;
+        try {
+          client->sockets_[fd] = Socket();
+        } catch (const std::bad_alloc&) {
+          close(fd);
+          return CURL_SOCKET_BAD;
+        }
+        return fd;
+      });
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
+  curl_easy_setopt(
+      easy, CURLOPT_CLOSESOCKETFUNCTION, +[](void* user, curl_socket_t fd) -> int {
+        static_cast<CurlClient*>(user)->sockets_.erase(fd);
+        return close(fd);
       });
   return handle;
 }
@@ -277,7 +359,7 @@ void CurlClient::ReturnHandle(EasyHandle handle) {
 }
 
 void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
-  if (transfer->context.deadline <= absl::Now()) {
+  if (transfer->context.deadline <= clock_.Now()) {
     std::move(transfer->done)(
         absl::DeadlineExceededError("deadline passed before the upstream call"));
     return;
@@ -291,18 +373,18 @@ void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
 }
 
 absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
-  const absl::Duration left = transfer->context.deadline - absl::Now();
+  const absl::Duration left = transfer->context.deadline - clock_.Now();
   transfer->easy = TakeHandle();
   CURL* easy = static_cast<CURL*>(transfer->easy.get());
   if (easy == nullptr) return absl::ResourceExhaustedError("cannot allocate an upstream transfer");
   const HttpRequest& req = transfer->request;
-  transfer->max_body = options_.max_response_bytes;
   const std::string url = absl::StrCat(options_.base_url, req.path);
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl_easy_setopt(easy, CURLOPT_PRIVATE, transfer.get());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
+  curl_easy_setopt(easy, CURLOPT_PREREQDATA, transfer.get());
   curl_easy_setopt(easy, CURLOPT_BUFFERSIZE,
                    active_.size() < kLargeBufferTransfers ? kLargeBufferBytes : kSmallBufferBytes);
   // Waiting for a connection to learn whether it multiplexes pays off only while HTTP/2 is
@@ -310,7 +392,10 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
   curl_easy_setopt(easy, CURLOPT_PIPEWAIT, protocol_ == Protocol::kHttp1 ? 0L : 1L);
   // libcurl silently resends a request once when a reused connection dies before any response
   // byte. For a write that could apply it twice, so writes take a fresh connection (no resend).
-  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, transfer->context.idempotent ? 0L : 1L);
+  // So does a retry after an answer that broke HTTP.
+  const CallContext& context = transfer->context;
+  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT,
+                   context.idempotent && !context.fresh_connection ? 0L : 1L);
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<int64_t>(1, absl::ToInt64Milliseconds(left))));
 
@@ -327,8 +412,11 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
 
   // The handle may come from the pool: every request states its method from scratch.
   curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, nullptr);
-  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-  if (req.method != "GET") {
+  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);  // also resets CURLOPT_NOBODY
+  if (req.method == "HEAD") {
+    // A real HEAD: curl then waits for no body despite the Content-Length the answer carries.
+    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+  } else if (req.method != "GET") {
     if (req.method == "POST" || req.has_body) {
       curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
       curl_easy_setopt(easy, CURLOPT_POSTFIELDS, req.body.c_str());
@@ -347,27 +435,42 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
   return absl::OkStatus();
 }
 
-void CurlClient::Complete(uint64_t id, int curl_code) {
+void CurlClient::Complete(uint64_t id, int curl_code, bool cancelled) {
   auto it = active_.find(id);
   if (it == active_.end()) return;
-  std::unique_ptr<Transfer> transfer = std::move(it->second);
-  active_.erase(it);
-  CURL* easy = static_cast<CURL*>(transfer->easy.get());
+  Transfer& running = *it->second;
+  CURL* easy = static_cast<CURL*>(running.easy.get());
   curl_multi_remove_handle(static_cast<CURLM*>(multi_.get()), easy);
+  const CURLcode code = static_cast<CURLcode>(curl_code);
 
   long connects = 0;
   if (curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &connects) == CURLE_OK) {
     connections_opened_.fetch_add(connects);
   }
+  // The request never left: send it again on a new connection (once; that one is not checked).
+  if (!cancelled && code == CURLE_ABORTED_BY_CALLBACK && running.stale_connection &&
+      !running.restarted && Restart(running)) {
+    return;
+  }
+  std::unique_ptr<Transfer> transfer = std::move(it->second);
+  active_.erase(it);
   absl::StatusOr<HttpResponse> result;
-  const CURLcode code = static_cast<CURLcode>(curl_code);
-  if (code == CURLE_OK) {
+  if (cancelled) {
+    result = CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, "");
+  } else if (transfer->reader.failed()) {
+    result = transfer->reader.FailureStatus();
+  } else if (code == CURLE_OK) {
     long status = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-    transfer->response.status = static_cast<int>(status);
-    result = std::move(transfer->response);
-  } else if (transfer->too_large) {
-    result = CurlResultToStatus(CURLE_FILESIZE_EXCEEDED, "");
+    try {
+      result = transfer->reader.TakeResponse(static_cast<int>(status));
+      if (status < 200 || status >= 300) ScrubCredential(Credential(transfer->request), &*result);
+    } catch (const std::bad_alloc&) {
+      result = CurlResultToStatus(CURLE_OUT_OF_MEMORY, "");
+    }
+  } else if (transfer->stale_connection) {
+    result = absl::UnavailableError(
+        "the pooled upstream connection held unread bytes and no new one could be started");
   } else {
     result = CurlResultToStatus(code, transfer->error);
   }
@@ -375,6 +478,47 @@ void CurlClient::Complete(uint64_t id, int curl_code) {
   ReturnHandle(std::move(transfer->easy));
   transfer.reset();
   std::move(done)(std::move(result));
+}
+
+bool CurlClient::Restart(Transfer& transfer) {
+  CURL* easy = static_cast<CURL*>(transfer.easy.get());
+  transfer.stale_connection = false;
+  transfer.restarted = true;
+  transfer.reader.Reset();
+  transfer.error[0] = '\0';
+  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+  if (curl_multi_add_handle(static_cast<CURLM*>(multi_.get()), easy) == CURLM_OK) return true;
+  transfer.stale_connection = true;  // fails below as what it is
+  return false;
+}
+
+std::pair<const int, CurlClient::Socket>* CurlClient::FindSocket(absl::string_view ip, int port) {
+  if (port == 0) return nullptr;
+  for (auto& entry : sockets_) {
+    Socket& socket = entry.second;
+    if (socket.local_port == 0 &&
+        !LocalAddress(entry.first, &socket.local_ip, &socket.local_port)) {
+      continue;
+    }
+    if (socket.local_port == port && socket.local_ip == ip) return &entry;
+  }
+  return nullptr;
+}
+
+bool CurlClient::ConnectionIsClean(Transfer& transfer) {
+  long connects = 0;
+  curl_easy_getinfo(static_cast<CURL*>(transfer.easy.get()), CURLINFO_NUM_CONNECTS, &connects);
+  if (connects > 0) return true;  // opened for this request: nothing was read from it before
+  auto* socket = FindSocket(transfer.local_ip, transfer.local_port);
+  // Only an HTTP/1.1 connection that carried an answer before is checked (see the header).
+  if (socket == nullptr || socket->second.protocol != Protocol::kHttp1) return true;
+  char byte;
+  const ssize_t peeked = recv(socket->first, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (peeked < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return true;
+  // A byte nobody asked for, the peer's close, or a socket error: not for this request.
+  transfer.stale_connection = true;
+  stale_discarded_.fetch_add(1);
+  return false;
 }
 
 void CurlClient::CollectFinished() {
@@ -395,9 +539,9 @@ void CurlClient::CompleteFinished() {
 }
 
 void CurlClient::RunDueTimers() {
-  if (timer_deadline_ > Clock::now()) return;
+  if (timer_deadline_ > SteadyClock::now()) return;
   // Cleared first: curl sets the next deadline from inside the call.
-  timer_deadline_ = Clock::time_point::max();
+  timer_deadline_ = SteadyClock::time_point::max();
   SocketAction(CURL_SOCKET_TIMEOUT, 0);
 }
 
@@ -429,8 +573,9 @@ int CurlClient::OnSocket(void* /*easy*/, int fd, int what, void* client, void* s
 
 int CurlClient::OnTimer(void* /*multi*/, long timeout_ms, void* client) {
   auto* self = static_cast<CurlClient*>(client);
-  self->timer_deadline_ = timeout_ms < 0 ? Clock::time_point::max()
-                                         : Clock::now() + std::chrono::milliseconds(timeout_ms);
+  self->timer_deadline_ = timeout_ms < 0
+                              ? SteadyClock::time_point::max()
+                              : SteadyClock::now() + std::chrono::milliseconds(timeout_ms);
   return 0;
 }
 
@@ -458,7 +603,7 @@ bool CurlClient::TakeQueued() {
     return false;
   }
   for (auto& transfer : incoming) Start(std::move(transfer));
-  for (uint64_t id : cancelled) Complete(id, CURLE_ABORTED_BY_CALLBACK);
+  for (uint64_t id : cancelled) Complete(id, CURLE_ABORTED_BY_CALLBACK, /*cancelled=*/true);
   return true;
 }
 
@@ -471,9 +616,9 @@ void CurlClient::Loop() {
     RunDueTimers();
     CompleteFinished();
     ApplyProtocol();
-    const Clock::time_point now = Clock::now();
+    const SteadyClock::time_point now = SteadyClock::now();
     int timeout_ms = kPollTimeoutMs;
-    if (timer_deadline_ != Clock::time_point::max()) {
+    if (timer_deadline_ != SteadyClock::time_point::max()) {
       const auto left = std::chrono::ceil<std::chrono::milliseconds>(timer_deadline_ - now);
       timeout_ms = static_cast<int>(std::clamp<int64_t>(left.count(), 0, kPollTimeoutMs));
     }
@@ -482,7 +627,7 @@ void CurlClient::Loop() {
     loop_mu_.Unlock();
     const int ready = epoll_wait(epoll_.get(), events, kMaxEvents, timeout_ms);
     loop_mu_.Lock();
-    loop_wakes_at_ = Clock::time_point::min();
+    loop_wakes_at_ = SteadyClock::time_point::min();
     for (int i = 0; i < ready; ++i) {
       const int fd = events[i].data.fd;
       if (fd == wake_.get()) {

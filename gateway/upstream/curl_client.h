@@ -21,6 +21,21 @@
 // connections. Every answer's protocol then sets the policy: HTTP/2 keeps it (more requests wait
 // for a free stream instead of opening connections); HTTP/1.1 lifts the limit to
 // `max_connections` and stops the waiting, which would otherwise serialise connection set-up.
+//
+// Reuse never mixes answers. libcurl 7.88 reuses an idle HTTP/1.1 connection whose socket holds
+// unread bytes (its liveness check only looks for a close), and would read a stray answer that
+// arrived while the connection sat in the pool as the answer to the next request sent on it.
+// So just before a request goes out on a reused HTTP/1.1 connection (CURLOPT_PREREQFUNCTION) the
+// client peeks at its socket: any byte waiting, or a close, and the request is not sent there —
+// curl closes that connection and the request starts again on a new one. HTTP/2 connections are
+// not checked: frames between answers are normal there, and streams keep answers apart. What no
+// HTTP/1.1 client can tell apart remains: bytes still in flight to the gateway when the request
+// is sent (sent by the upstream less than one network trip before) look like its answer. With
+// TLS, a record the TLS library has already read off the socket would not be seen either
+// (OpenSSL reads one record at a time, so bytes after an answer stay in the socket).
+//
+// Every byte of an answer counts against the limits and the process's buffer budget as it
+// arrives (see response_reader.h); nothing is reserved from a declared Content-Length.
 #ifndef GATEWAY_UPSTREAM_CURL_CLIENT_H_
 #define GATEWAY_UPSTREAM_CURL_CLIENT_H_
 
@@ -36,6 +51,8 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/clock.h"
+#include "gateway/http/buffer_budget.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -57,8 +74,16 @@ struct CurlClientOptions {
   int max_http2_connections = 4;
   // Responses with a larger body fail with RESOURCE_EXHAUSTED. Default 64 MiB.
   size_t max_response_bytes = 64u << 20;
+  // Responses whose status lines, header fields and trailers (interim answers included) add up
+  // to more fail with RESOURCE_EXHAUSTED. Default 256 KiB.
+  size_t max_header_bytes = 256u << 10;
+  // Process-wide budget for buffered answer bytes; over it a call fails with RESOURCE_EXHAUSTED
+  // and RetryInfo. Not owned; null (default): unbudgeted.
+  BufferBudget* budget = nullptr;
   // Longest wait for a TCP + TLS connection. Default 10 s.
   absl::Duration connect_timeout = absl::Seconds(10);
+  // What deadlines are compared with. Not owned; null (default): Clock::Real().
+  const Clock* clock = nullptr;
 };
 
 class CurlClient final : public UpstreamClient {
@@ -74,6 +99,9 @@ class CurlClient final : public UpstreamClient {
 
   // New connections opened so far (for metrics and connection-reuse tests).
   int64_t connections_opened() const { return connections_opened_.load(); }
+  // Pooled connections found holding unread bytes (or closed by the peer) just before a request
+  // would have gone out on them: closed instead, the request sent on a new connection.
+  int64_t stale_connections_discarded() const { return stale_discarded_.load(); }
 
  private:
   struct Transfer;
@@ -98,6 +126,14 @@ class CurlClient final : public UpstreamClient {
   };
   // What the upstream answered with last; decides waiting and the connection limit.
   enum class Protocol { kUnknown, kHttp1, kHttp2 };
+  // An upstream socket curl opened, and what the client learnt about it.
+  struct Socket {
+    // From getsockname, read when first needed (empty port 0: not yet).
+    std::string local_ip;
+    int local_port = 0;
+    // The protocol of the latest answer on it.
+    Protocol protocol = Protocol::kUnknown;
+  };
 
   explicit CurlClient(CurlClientOptions options);
   // The cancel hook of transfer `id`: the loop aborts it (no-op once it completed).
@@ -118,7 +154,18 @@ class CurlClient final : public UpstreamClient {
   void RunDueTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Moves curl's finished transfers to `finished_`.
   void CollectFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  void Complete(uint64_t id, int curl_code) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // `cancelled`: the caller gave up (Cancel), whatever curl_code says.
+  void Complete(uint64_t id, int curl_code, bool cancelled = false)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Sends `transfer` again on a new connection after its pooled one was found stale; false when
+  // curl refuses it.
+  bool Restart(Transfer& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Just before `transfer`'s request goes out: false (abort, restart) when it is about to use a
+  // reused HTTP/1.1 connection with unread input or a close waiting.
+  bool ConnectionIsClean(Transfer& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // The socket of the connection whose local address is `ip`:`port`, or null.
+  std::pair<const int, Socket>* FindSocket(absl::string_view ip, int port)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void CompleteFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void SocketAction(int fd, int events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Applies the protocol the latest answer used to waiting and the connection limit.
@@ -131,6 +178,7 @@ class CurlClient final : public UpstreamClient {
   static int OnTimer(void* multi, long timeout_ms, void* client);
 
   const CurlClientOptions options_;
+  const Clock& clock_;
   // HTTP/2 is possible (https, or h2c by prior knowledge).
   const bool may_multiplex_;
   std::unique_ptr<void, MultiDeleter> multi_;
@@ -139,6 +187,7 @@ class CurlClient final : public UpstreamClient {
   std::atomic<bool> wake_pending_{false};
   std::atomic<uint64_t> next_id_{1};
   std::atomic<int64_t> connections_opened_{0};
+  std::atomic<int64_t> stale_discarded_{0};
 
   absl::Mutex mu_;
   std::vector<std::unique_ptr<Transfer>> incoming_ ABSL_GUARDED_BY(mu_);
@@ -153,6 +202,8 @@ class CurlClient final : public UpstreamClient {
   // Transfers curl finished (id, CURLcode) whose callbacks the loop has yet to run.
   std::vector<std::pair<uint64_t, int>> finished_ ABSL_GUARDED_BY(loop_mu_);
   std::vector<EasyHandle> idle_handles_ ABSL_GUARDED_BY(loop_mu_);
+  // Every upstream socket open now, by descriptor.
+  absl::flat_hash_map<int, Socket> sockets_ ABSL_GUARDED_BY(loop_mu_);
   // As applied to the multi handle, and as seen in the latest response.
   Protocol protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;
   Protocol seen_protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;

@@ -142,7 +142,7 @@ std::vector<QuotaBucket> IdentityThrottle::Buckets(const std::string& identity,
 
 void IdentityThrottle::Send(HttpRequest request, CallContext context, Callback done) {
   const absl::Time now = timers_->Now();
-  std::string identity = IdentityFingerprint(FindHeader(request.headers, "Authorization"));
+  std::string identity = store_->IdentityOf(FindHeader(request.headers, "Authorization"));
   const int p = Index(context.priority);
   const double rate = options_.requests_per_second;
   const CancellationToken token = context.cancellation;

@@ -1,6 +1,7 @@
 // An UpstreamClient decorator that spends each upstream identity's request budget carefully, so
 // one busy access token neither meets a wall of 429s nor starves its own interactive calls.
-// The identity is IdentityFingerprint(Authorization header): the token itself is never a key.
+// The identity is the store's IdentityOf(Authorization header) (IdentityFingerprint in one
+// process, a keyed digest in a shared store): the token itself is never a key.
 //
 // - 429 pause: when the upstream answers 429, the identity's requests wait until Retry-After
 //   (seconds or HTTP-date; `default_pause` when absent) instead of going upstream; the 429 itself

@@ -9,11 +9,16 @@
 
 namespace pulumi_gateway {
 
-std::string IdentityFingerprint(absl::string_view authorization) {
+absl::string_view AuthorizationToken(absl::string_view authorization) {
   absl::string_view token = absl::StripAsciiWhitespace(authorization);
   const size_t space = token.find(' ');
   if (space != absl::string_view::npos)
     token = absl::StripLeadingAsciiWhitespace(token.substr(space));
+  return token;
+}
+
+std::string IdentityFingerprint(absl::string_view authorization) {
+  const absl::string_view token = AuthorizationToken(authorization);
   if (token.empty()) return "";
   // FNV-1a 64, as the emulator's TokenFingerprint: stable across replicas and restarts, and a
   // high-entropy token cannot be recovered from it.

@@ -23,6 +23,9 @@
 
 namespace pulumi_gateway {
 
+// The token of an `Authorization` header value ("token X" or "Bearer X"; the scheme is ignored).
+absl::string_view AuthorizationToken(absl::string_view authorization);
+
 // A stable, non-reversible name for the upstream identity behind an `Authorization` header value
 // ("token X" or "Bearer X"; the scheme is ignored, so both name the same identity):
 // "fnv1a64:<16 hex>" of the token, the same value the emulator logs as `tokenHash`. Empty for an
@@ -45,6 +48,14 @@ class QuotaStore {
 
   // Every method answers from memory and never blocks: the throttle calls them on gRPC and timer
   // threads while holding its own lock. A shared implementation syncs in the background.
+
+  // The identity an `Authorization` header value names: the key of its pauses and buckets. The
+  // store names identities because it decides who can see the names: in one process the
+  // emulator-compatible IdentityFingerprint; a shared store a keyed digest (gateway/fleet), so
+  // nothing it writes outside the process can be matched to a token without the fleet secret.
+  virtual std::string IdentityOf(absl::string_view authorization) const {
+    return IdentityFingerprint(authorization);
+  }
 
   // Holds `identity`'s requests until `until`. Extends a pause, never shortens one.
   virtual void PauseUntil(absl::string_view identity, absl::Time until) = 0;

@@ -1,23 +1,180 @@
-// LocalQuotaStore with explicit times (no clock, no threads): buckets start full, refill at their
-// rate and take from several buckets all or nothing; pauses only ever extend; idle entries are
-// swept and the entry cap holds. IdentityFingerprint is stable, scheme-blind and token-free.
+// The QuotaStore contract, run against every store (a typed suite): buckets start full, refill
+// at their rate and take from several buckets all or nothing; pauses only ever extend and end;
+// identities are stable, scheme-blind and token-free.
+//
+// LocalQuotaStore runs it with explicit times. RedisQuotaStore (on a redis-server this test
+// starts) keeps buckets on the server's clock (Redis TIME), which a test cannot move: its
+// environment lets real time pass where the case advances the clock, takes again after a short
+// "lease on its way" wait as the throttle does, and accepts a wait that is due at most the
+// expected time from now (some of it has passed on the real clock). Pauses are kept in memory on
+// the caller's clock in both stores, so their cases use explicit times for both.
+//
+// Below the contract: LocalQuotaStore's own sweeping and entry cap, and IdentityFingerprint.
 #include "gateway/upstream/quota_store.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "gateway/fleet/redis_quota_store.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/redis_server.h"
 
 namespace pulumi_gateway {
 namespace {
 
+using ::pulumi_gateway::testing::RedisServer;
 using ::testing::MatchesRegex;
 
 const absl::Time kT0 = absl::FromUnixSeconds(1700000000);
+
+// One store on a clock the test moves.
+class LocalEnv {
+ public:
+  static void SetUpSuite() {}
+  static void TearDownSuite() {}
+  QuotaStore& store() { return store_; }
+  absl::Time Now() const { return now_; }
+  void Advance(absl::Duration d) { now_ += d; }
+  absl::Duration Take(const std::vector<QuotaBucket>& buckets) {
+    return store_.Take(buckets, now_);
+  }
+  static void ExpectWait(absl::Duration actual, absl::Duration expected) {
+    EXPECT_EQ(actual, expected);
+  }
+
+ private:
+  LocalQuotaStore store_;
+  absl::Time now_ = kT0;
+};
+
+// A RedisQuotaStore on a fresh (flushed) redis-server, on real time.
+class RedisEnv {
+ public:
+  static void SetUpSuite() {
+    absl::StatusOr<std::unique_ptr<RedisServer>> server = RedisServer::Start({});
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = server->release();
+  }
+  static void TearDownSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  RedisEnv() {
+    auto client = server_->Connect();
+    EXPECT_TRUE(client.ok()) << client.status();
+    if (client.ok()) {
+      EXPECT_TRUE((*client)->Command({"FLUSHALL"}).ok());
+    }
+    RedisQuotaStoreOptions options;
+    options.connection = server_->ClientOptions();
+    options.fleet_secret = "contract-test-fleet-secret";
+    options.fleet_size = 1;
+    auto store = RedisQuotaStore::Create(options);
+    EXPECT_TRUE(store.ok()) << store.status();
+    store_ = *std::move(store);
+    EXPECT_TRUE(store_->AwaitShared(absl::Seconds(10)));
+  }
+  QuotaStore& store() { return *store_; }
+  absl::Time Now() const { return absl::Now(); }
+  // The time the case speaks of passes (buckets refill on the server's clock).
+  void Advance(absl::Duration d) { absl::SleepFor(d); }
+  // Takes as the throttle does: a wait of a few milliseconds means a lease is on its way, so it
+  // waits that long and asks again; any other answer is the store's.
+  absl::Duration Take(const std::vector<QuotaBucket>& buckets) {
+    absl::Duration wait;
+    for (int i = 0; i < 100; ++i) {
+      wait = store_->Take(buckets, absl::Now());
+      if (wait == absl::ZeroDuration() || wait > absl::Milliseconds(20)) return wait;
+      absl::SleepFor(wait);  // the wait the store asked for
+      EXPECT_TRUE(store_->AwaitIdle(absl::Seconds(5)));
+    }
+    return wait;
+  }
+  static void ExpectWait(absl::Duration actual, absl::Duration expected) {
+    EXPECT_GT(actual, absl::ZeroDuration());
+    EXPECT_LE(actual, expected + absl::Milliseconds(2));  // Redis rounds waits up to a ms
+  }
+
+ private:
+  static RedisServer* server_;
+  std::unique_ptr<RedisQuotaStore> store_;
+};
+RedisServer* RedisEnv::server_ = nullptr;
+
+template <typename Env>
+class QuotaStoreContractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { Env::SetUpSuite(); }
+  static void TearDownTestSuite() { Env::TearDownSuite(); }
+  // Keys are identities the store names (a shared store only shares its own names).
+  std::string Id(absl::string_view name) {
+    return env_.store().IdentityOf(absl::StrCat("token pul-test-", name));
+  }
+  Env env_;
+};
+
+using Stores = ::testing::Types<LocalEnv, RedisEnv>;
+TYPED_TEST_SUITE(QuotaStoreContractTest, Stores);
+
+TYPED_TEST(QuotaStoreContractTest, BucketStartsFullThenRefillsAtItsRate) {
+  TypeParam& env = this->env_;
+  const std::vector<QuotaBucket> bucket = {{this->Id("a"), /*rate=*/10, /*burst=*/3}};
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(env.Take(bucket), absl::ZeroDuration()) << i;
+  env.ExpectWait(env.Take(bucket), absl::Milliseconds(100));
+  // Asking again takes nothing: the wait only shrinks with time.
+  env.Advance(absl::Milliseconds(40));
+  env.ExpectWait(env.Take(bucket), absl::Milliseconds(60));
+  env.Advance(absl::Milliseconds(60));
+  EXPECT_EQ(env.Take(bucket), absl::ZeroDuration());
+  env.ExpectWait(env.Take(bucket), absl::Milliseconds(100));
+  // Another key has its own full bucket.
+  EXPECT_EQ(env.Take({{this->Id("b"), 10, 3}}), absl::ZeroDuration());
+}
+
+TYPED_TEST(QuotaStoreContractTest, SeveralBucketsAreTakenAllOrNothing) {
+  TypeParam& env = this->env_;
+  const QuotaBucket main{this->Id("a"), 10, 2};
+  const QuotaBucket bulk{this->Id("a") + "/bulk", 5, 1};
+  EXPECT_EQ(env.Take({main, bulk}), absl::ZeroDuration());
+  // bulk is empty (200 ms to refill): main keeps its one remaining token.
+  env.ExpectWait(env.Take({main, bulk}), absl::Milliseconds(200));
+  EXPECT_EQ(env.Take({main}), absl::ZeroDuration());
+  env.ExpectWait(env.Take({main}), absl::Milliseconds(100));
+  // At +200 ms both hold a token again.
+  env.Advance(absl::Milliseconds(200));
+  EXPECT_EQ(env.Take({main, bulk}), absl::ZeroDuration());
+}
+
+TYPED_TEST(QuotaStoreContractTest, PausesExtendButNeverShortenAndEnd) {
+  QuotaStore& store = this->env_.store();
+  const absl::Time t0 = this->env_.Now();
+  const std::string a = this->Id("a");
+  EXPECT_EQ(store.PausedUntil(a, t0), absl::InfinitePast());
+  store.PauseUntil(a, t0 + absl::Seconds(5));
+  store.PauseUntil(a, t0 + absl::Seconds(2));
+  EXPECT_EQ(store.PausedUntil(a, t0), t0 + absl::Seconds(5));
+  EXPECT_EQ(store.PausedUntil(this->Id("b"), t0), absl::InfinitePast());
+  store.PauseUntil(a, t0 + absl::Seconds(7));
+  EXPECT_EQ(store.PausedUntil(a, t0 + absl::Seconds(1)), t0 + absl::Seconds(7));
+  EXPECT_EQ(store.PausedUntil(a, t0 + absl::Seconds(7)), absl::InfinitePast());
+}
+
+TYPED_TEST(QuotaStoreContractTest, IdentitiesAreStableSchemeBlindAndFreeOfTheToken) {
+  QuotaStore& store = this->env_.store();
+  const std::string id = store.IdentityOf("token pul-test-jdoe-0001");
+  EXPECT_FALSE(id.empty());
+  EXPECT_EQ(id, store.IdentityOf("token pul-test-jdoe-0001"));
+  EXPECT_EQ(id, store.IdentityOf("Bearer pul-test-jdoe-0001"));
+  EXPECT_NE(id, store.IdentityOf("token pul-test-jdoe-0002"));
+  EXPECT_FALSE(absl::StrContains(id, "pul-test"));
+  EXPECT_EQ(store.IdentityOf(""), "");
+}
 
 TEST(IdentityFingerprintTest, StableNonEmptyAndFreeOfTheToken) {
   const std::string fp = IdentityFingerprint("token pul-test-jdoe-0001");
@@ -28,6 +185,8 @@ TEST(IdentityFingerprintTest, StableNonEmptyAndFreeOfTheToken) {
   // The scheme does not make another identity; the upstream sees the same token.
   EXPECT_EQ(fp, IdentityFingerprint("Bearer pul-test-jdoe-0001"));
   EXPECT_EQ(IdentityFingerprint(""), "");
+  // LocalQuotaStore names identities this way.
+  EXPECT_EQ(LocalQuotaStore().IdentityOf("token pul-test-jdoe-0001"), fp);
 }
 
 TEST(IdentityFingerprintTest, IsFnv1a64OfTheTokenLikeTheEmulatorsTokenHash) {
@@ -36,44 +195,13 @@ TEST(IdentityFingerprintTest, IsFnv1a64OfTheTokenLikeTheEmulatorsTokenHash) {
   EXPECT_EQ(IdentityFingerprint("token pul-demo-secret"), "fnv1a64:f63aecb4b5a27459");
 }
 
-TEST(LocalQuotaStoreTest, BucketStartsFullThenRefillsAtItsRate) {
+TEST(LocalQuotaStoreTest, PausedCountCountsRunningPauses) {
   LocalQuotaStore store;
-  const std::vector<QuotaBucket> bucket = {{"fp-a", /*rate=*/10, /*burst=*/3}};
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(store.Take(bucket, kT0), absl::ZeroDuration()) << i;
-  EXPECT_EQ(store.Take(bucket, kT0), absl::Milliseconds(100));
-  // Asking again takes nothing: the wait is the same.
-  EXPECT_EQ(store.Take(bucket, kT0 + absl::Milliseconds(40)), absl::Milliseconds(60));
-  EXPECT_EQ(store.Take(bucket, kT0 + absl::Milliseconds(100)), absl::ZeroDuration());
-  EXPECT_EQ(store.Take(bucket, kT0 + absl::Milliseconds(100)), absl::Milliseconds(100));
-  // Another key has its own full bucket.
-  EXPECT_EQ(store.Take({{"fp-b", 10, 3}}, kT0), absl::ZeroDuration());
-}
-
-TEST(LocalQuotaStoreTest, SeveralBucketsAreTakenAllOrNothing) {
-  LocalQuotaStore store;
-  const QuotaBucket main{"fp-a", 10, 2};
-  const QuotaBucket bulk{"fp-a/bulk", 5, 1};
-  EXPECT_EQ(store.Take({main, bulk}, kT0), absl::ZeroDuration());
-  // bulk is empty (200 ms to refill): main keeps its one remaining token.
-  EXPECT_EQ(store.Take({main, bulk}, kT0), absl::Milliseconds(200));
-  EXPECT_EQ(store.Take({main}, kT0), absl::ZeroDuration());
-  EXPECT_EQ(store.Take({main}, kT0), absl::Milliseconds(100));
-  // At +200 ms both hold a token again.
-  EXPECT_EQ(store.Take({main, bulk}, kT0 + absl::Milliseconds(200)), absl::ZeroDuration());
-}
-
-TEST(LocalQuotaStoreTest, PausesExtendButNeverShortenAndEnd) {
-  LocalQuotaStore store;
-  EXPECT_EQ(store.PausedUntil("fp-a", kT0), absl::InfinitePast());
   store.PauseUntil("fp-a", kT0 + absl::Seconds(5));
-  store.PauseUntil("fp-a", kT0 + absl::Seconds(2));
-  EXPECT_EQ(store.PausedUntil("fp-a", kT0), kT0 + absl::Seconds(5));
-  EXPECT_EQ(store.PausedUntil("fp-b", kT0), absl::InfinitePast());
-  EXPECT_EQ(store.PausedCount(kT0), 1);
-  store.PauseUntil("fp-a", kT0 + absl::Seconds(7));
-  EXPECT_EQ(store.PausedUntil("fp-a", kT0 + absl::Seconds(1)), kT0 + absl::Seconds(7));
-  EXPECT_EQ(store.PausedUntil("fp-a", kT0 + absl::Seconds(7)), absl::InfinitePast());
-  EXPECT_EQ(store.PausedCount(kT0 + absl::Seconds(7)), 0);
+  store.PauseUntil("fp-b", kT0 + absl::Seconds(1));
+  EXPECT_EQ(store.PausedCount(kT0), 2);
+  EXPECT_EQ(store.PausedCount(kT0 + absl::Seconds(2)), 1);
+  EXPECT_EQ(store.PausedCount(kT0 + absl::Seconds(5)), 0);
 }
 
 TEST(LocalQuotaStoreTest, IdleEntriesAreSwept) {

@@ -68,8 +68,11 @@ void ResponseCache::Send(HttpRequest request, CallContext context, Callback done
     // Again at completion: reads sent while the write was under way may hold the old state.
     return Forward(std::move(request), std::move(context), std::move(done),
                    [this, scope](const absl::StatusOr<HttpResponse>&) {
-                     absl::MutexLock lock(&mu_);
-                     InvalidateLocked(scope);
+                     {
+                       absl::MutexLock lock(&mu_);
+                       InvalidateLocked(scope);
+                     }
+                     if (options_.on_write) options_.on_write(scope);
                    });
   }
   const absl::Duration ttl = TtlOf(context.route);
@@ -159,6 +162,11 @@ void ResponseCache::Deliver(const std::shared_ptr<Hit>& hit, absl::StatusOr<Http
 ResponseCache::Stamp ResponseCache::StampLocked(const OrgScope& read) const {
   if (read.kind != OrgScope::Kind::kOrg) return Stamp{0, write_generation_};
   return Stamp{all_generation_, org_generation_[absl::Hash<std::string>{}(read.org) % kOrgSlots]};
+}
+
+void ResponseCache::Invalidate(const OrgScope& scope) {
+  absl::MutexLock lock(&mu_);
+  InvalidateLocked(scope);
 }
 
 void ResponseCache::InvalidateLocked(const OrgScope& write) {

@@ -14,7 +14,8 @@
 // (org_scope.h), plus the entries whose organization is unknown; a transfer drops everything. A
 // read that was in flight across such an invalidation is not stored, so no answer older than a
 // write completed through this gateway is served after it. Writes made elsewhere show after at
-// most the TTL, counted from when the read was sent.
+// most the TTL, counted from when the read was sent, or, with a fleet's shared store, as soon as
+// another replica's write reaches Invalidate.
 #ifndef GATEWAY_UPSTREAM_RESPONSE_CACHE_H_
 #define GATEWAY_UPSTREAM_RESPONSE_CACHE_H_
 
@@ -47,6 +48,9 @@ struct ResponseCacheOptions {
   // Most bytes held (bodies, headers, keys); least recently used entries go first. Answers
   // larger than an eighth of this are never kept. Default 64 MiB.
   int64_t max_bytes = int64_t{64} << 20;
+  // Called (outside the cache's lock) each time a write completes through this cache, with what
+  // it may have changed: how other replicas learn of it (gateway/fleet). Default: none.
+  std::function<void(const OrgScope&)> on_write;
 
   // Whether any route has a TTL (otherwise the layer is not worth installing).
   bool enabled() const;
@@ -75,6 +79,10 @@ class ResponseCache final : public UpstreamClient {
   // A hit is answered from a timer (a cancel before then answers CANCELLED); everything else is
   // forwarded, and a cancel of it is the inner client's to apply.
   void Send(HttpRequest request, CallContext context, Callback done) override;
+
+  // Drops what a write of `scope` made elsewhere (another replica) may have changed, as the
+  // cache's own writes do; a read in flight across it is not stored.
+  void Invalidate(const OrgScope& scope);
 
   Stats stats() const;
 

@@ -323,6 +323,30 @@ TEST_F(ResponseCacheTest, AReadInFlightAcrossAWriteIsNotStored) {
   EXPECT_EQ(fake_.sends(), 4) << "a read sent after the write completed is kept";
 }
 
+TEST_F(ResponseCacheTest, WritesAreToldToOtherReplicasAndTheirWritesInvalidateHere) {
+  ResponseCacheOptions options = Options();
+  std::vector<OrgScope> told;
+  options.on_write = [&told](const OrgScope& scope) { told.push_back(scope); };
+  ResponseCache cache(&inner_, &clock_, options);
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body("x")));
+  const Call globex = Read("/api/stacks/globex/inventory/prod");
+  ASSERT_TRUE(Fetch(cache, Read()).upstream);
+  ASSERT_TRUE(Fetch(cache, globex).upstream);
+
+  // A write completed through this replica: the fleet hears of its org, once.
+  Fetch(cache, Write(std::string(kProd) + "/tags"));
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].kind, OrgScope::Kind::kOrg);
+  EXPECT_EQ(told[0].org, "acme-corp");
+
+  // Another replica's write of globex: only globex's entries go.
+  ASSERT_TRUE(Fetch(cache, Read()).upstream);
+  cache.Invalidate({OrgScope::Kind::kOrg, "globex"});
+  EXPECT_TRUE(Fetch(cache, globex).upstream);
+  EXPECT_FALSE(Fetch(cache, Read()).upstream);
+  EXPECT_EQ(told.size(), 1u) << "reads and remote writes are not told";
+}
+
 TEST_F(ResponseCacheTest, CancellingAHitBeforeItIsDeliveredAnswersCancelled) {
   ResponseCache cache(&inner_, &clock_, Options());
   EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod")));

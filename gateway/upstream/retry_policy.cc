@@ -22,6 +22,10 @@ bool RetryPolicy::IsRetryable(const absl::StatusOr<HttpResponse>& result, bool i
   return idempotent;
 }
 
+bool RetryPolicy::IsProtocolError(const absl::StatusOr<HttpResponse>& result) {
+  return !result.ok() && result.status().GetPayload(kProtocolErrorPayload).has_value();
+}
+
 std::optional<absl::Duration> RetryPolicy::NextDelay(const absl::StatusOr<HttpResponse>& result,
                                                      const CallContext& context, int attempt,
                                                      absl::Time now,
@@ -29,6 +33,8 @@ std::optional<absl::Duration> RetryPolicy::NextDelay(const absl::StatusOr<HttpRe
   if (attempt >= options_.max_attempts || !IsRetryable(result, context.idempotent)) {
     return std::nullopt;
   }
+  // An answer that broke HTTP is worth one more try, on a new connection, not a series.
+  if (IsProtocolError(result) && attempt >= 2) return std::nullopt;
   absl::Duration cap = options_.initial_backoff;
   for (int i = 1; i < attempt && cap < options_.max_backoff; ++i) cap *= 2;
   cap = std::min(cap, options_.max_backoff);

@@ -42,10 +42,14 @@ class RetryPolicy final {
   // idempotent requests; connection failures (request never sent) for any request.
   static bool IsRetryable(const absl::StatusOr<HttpResponse>& result, bool idempotent);
 
+  // An answer that broke HTTP (curl_status.h kProtocolErrorPayload): retried at most once, and
+  // on a new connection (CallContext::fresh_connection).
+  static bool IsProtocolError(const absl::StatusOr<HttpResponse>& result);
+
   // The wait before the next attempt, or nullopt to give up: not retryable, attempts used up
-  // (`attempt` is the number of the attempt that produced `result`, from 1), a Retry-After longer
-  // than max_retry_after, or a wait that would end past `context.deadline`. Idempotency comes from
-  // `context` too.
+  // (`attempt` is the number of the attempt that produced `result`, from 1; a protocol error
+  // allows only attempt 2), a Retry-After longer than max_retry_after, or a wait that would end
+  // past `context.deadline`. Idempotency comes from `context` too.
   std::optional<absl::Duration> NextDelay(const absl::StatusOr<HttpResponse>& result,
                                           const CallContext& context, int attempt, absl::Time now,
                                           std::mt19937_64* random) const;

@@ -72,6 +72,8 @@ void RetryingUpstream::OnAttemptDone(const std::shared_ptr<Call>& call,
     delay = policy_.NextDelay(result, call->context, call->attempt, timers_->Now(), &random_);
   }
   if (delay.has_value() && budget_.TryWithdraw()) {
+    // The connection that broke HTTP is not trusted; neither is any other pooled one.
+    if (RetryPolicy::IsProtocolError(result)) call->context.fresh_connection = true;
     if (on_retry_) on_retry_(call->context);
     absl::MutexLock lock(&call->mu);
     call->timer = timers_->Schedule(timers_->Now() + *delay, [this, call] { Attempt(call); });

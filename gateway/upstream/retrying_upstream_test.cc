@@ -143,6 +143,29 @@ TEST_F(RetryingUpstreamTest, PostIsNotRetriedWhenTheConnectionBrokeMidway) {
   EXPECT_THAT(result.status().message(), HasSubstr("Connection reset by peer"));
 }
 
+TEST_F(RetryingUpstreamTest, AnAnswerThatBrokeHttpIsRetriedOnceOnANewConnection) {
+  RetryingUpstream retrying(&inner_, &clock_, Fast(5), CountRetries());
+  EXPECT_CALL(inner_, Send(_, _, _))
+      .Times(2)
+      .WillRepeatedly(fake_.Answer(UpstreamProtocolError("two different Content-Length values")));
+  absl::StatusOr<HttpResponse> result = Call(retrying, Get());
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(result.status().message(), HasSubstr("two different Content-Length values"));
+  EXPECT_EQ(retries_.load(), 1);
+  ASSERT_EQ(fake_.contexts().size(), 2u);
+  EXPECT_FALSE(fake_.contexts()[0].fresh_connection);
+  EXPECT_TRUE(fake_.contexts()[1].fresh_connection);
+}
+
+TEST_F(RetryingUpstreamTest, PostIsNotRetriedAfterAnAnswerThatBrokeHttp) {
+  RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
+  EXPECT_CALL(inner_, Send(_, _, _))
+      .WillOnce(fake_.Answer(UpstreamProtocolError("status code 600 is outside 100-599")));
+  absl::StatusOr<HttpResponse> result = Call(retrying, Post(), PostContext());
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(retries_.load(), 0);
+}
+
 TEST_F(RetryingUpstreamTest, PostIsRetriedWhenItWasNeverSent) {
   RetryingUpstream retrying(&inner_, &clock_, Fast(), CountRetries());
   EXPECT_CALL(inner_, Send(_, _, _))

@@ -45,13 +45,15 @@ struct UpstreamStackOptions {
 
 class UpstreamStack final {
  public:
-  // `transport`, `timers`, `quota` and `metrics` must outlive the stack, which must outlive the
-  // calls sent through it.
+  // `transport`, `timers`, `quota` (this replica's own store or a fleet's shared one) and
+  // `metrics` must outlive the stack, which must outlive the calls sent through it.
   UpstreamStack(UpstreamClient* transport, TimerQueue* timers, QuotaStore* quota,
                 GatewayMetrics* metrics, const UpstreamStackOptions& options);
 
   // Where calls enter.
   UpstreamClient* top() { return top_; }
+  // The response cache, or null when no route is cached (for invalidations from elsewhere).
+  ResponseCache* cache() { return cache_.get(); }
 
   // The metrics of every layer installed.
   void ExportMetrics(MetricSink& sink) const;

@@ -6,8 +6,8 @@
 ARGS_FILE holds one JSON array of container args a line, $(VAR)s already expanded from the
 ConfigMap (validate_manifests.mjs --emit-args). Each set is run as rendered, followed by overrides
 that keep the run on this machine: listen and metrics on 127.0.0.1:0, an upstream on 127.0.0.1
-that is never called, and a throwaway token file when the set uses service auth (the real one is
-a Secret). absl takes the last value of a repeated flag, so every rendered value is still parsed:
+that is never called, a throwaway token file when the set uses service auth (the real one is
+a Secret), and with --quota_store an unreachable Redis on 127.0.0.1 and throwaway secret files. absl takes the last value of a repeated flag, so every rendered value is still parsed:
 an unknown flag, a malformed duration or number, or an invalid value stops start-up with exit 2.
 The gateway must print "listening on", then drain on SIGTERM and exit 0.
 """
@@ -59,6 +59,12 @@ def run_once(binary, args, token_file):
                  "--upstream=http://127.0.0.1:9"]
     if flag(args, "auth_mode") == "service":
         overrides.append(f"--token_file={token_file}")
+    if flag(args, "quota_store"):
+        # The store's Secret files are throwaway ones here, and nothing listens on port 9: the
+        # gateway must start on its fair share and drain as usual.
+        overrides += ["--quota_store=redis://127.0.0.1:9",
+                      f"--quota_store_password_file={token_file}",
+                      f"--fleet_secret_file={token_file}"]
     # A sanitizer build (bazel-bin after an ASan run) must not fail this on leak reports.
     env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
     proc = subprocess.Popen([binary] + args + overrides, stdout=subprocess.DEVNULL,

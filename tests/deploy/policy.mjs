@@ -130,7 +130,8 @@ export function workloadPolicy(doc, docs, expandedArgs = []) {
     const { env, missing } = containerEnv(c, docs);
     for (const name of missing) errors.push(`policy: ${where}: envFrom ConfigMap ${name} is not in the manifests`);
     const { args, unresolved } = expandArgs(c, env);
-    expandedArgs.push(args);
+    // Only the gateway's own containers run the gateway binary (flags_smoke.py starts it).
+    if (c.name === "gateway") expandedArgs.push(args);
     for (const name of unresolved) errors.push(`policy: ${where}: args reference $(${name}), which no ConfigMap key or env sets`);
     for (const key of env.keys()) {
       if (key.startsWith("GATEWAY_") && !(c.args ?? []).some((a) => String(a).includes(`$(${key})`))) {

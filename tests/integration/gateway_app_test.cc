@@ -1,5 +1,6 @@
 // GatewayApp, the gateway as a library: it serves every linked-in pulumi.service.v1 service,
-// exports each component's metrics, reports start-up errors by flag, and drains on request.
+// exports each component's metrics, starts the fleet's quota store when configured, reports
+// start-up errors by flag, and drains on request.
 #include "gateway/app/gateway_app.h"
 
 #include <netinet/in.h>
@@ -21,12 +22,14 @@
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
+#include "tests/support/redis_server.h"
 
 namespace pulumi_gateway::testing {
 namespace {
 
 namespace v1 = ::pulumi::service::v1;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 grpc::health::v1::HealthCheckResponse::ServingStatus Health(TestGateway& gateway,
                                                             const std::string& service) {
@@ -93,6 +96,9 @@ TEST(GatewayAppTest, EachComponentExportsItsMetrics) {
            "# TYPE pulumi_gateway_in_flight_calls gauge",              // the server
            "# TYPE pulumi_upstream_in_flight_requests gauge",          // the metered transport
            "# TYPE pulumi_upstream_connections_opened_total counter",  // the curl client
+           "# TYPE pulumi_upstream_stale_connections_total counter",
+           "# TYPE pulumi_gateway_buffered_response_bytes gauge",  // the buffer budget
+           "# TYPE pulumi_gateway_buffer_budget_refusals_total counter",
            "# TYPE pulumi_upstream_circuit_breaker_state gauge",
            "# TYPE pulumi_upstream_retry_budget_tokens gauge",
            "# TYPE pulumi_upstream_rate_limit_queued gauge",
@@ -107,6 +113,60 @@ TEST(GatewayAppTest, EachComponentExportsItsMetrics) {
     EXPECT_THAT(scraped->body, HasSubstr(exported));
   }
   EXPECT_THAT(scraped->body, HasSubstr("pulumi_gateway_tenants 1"));
+  EXPECT_THAT(scraped->body, Not(HasSubstr("pulumi_gateway_quota_store_")))
+      << "no shared store without --quota_store";
+}
+
+std::string Scrape(const TestGateway& gateway) {
+  const std::string address = gateway.metrics_address();
+  httplib::Client client("127.0.0.1", std::stoi(address.substr(address.rfind(':') + 1)));
+  httplib::Result scraped = client.Get("/metrics");
+  EXPECT_TRUE(scraped && scraped->status == 200);
+  return scraped ? scraped->body : "";
+}
+
+TEST(GatewayAppTest, StartsTheFleetsQuotaStoreAndExportsItsMetrics) {
+  absl::StatusOr<std::unique_ptr<RedisServer>> redis =
+      RedisServer::Start({.password = "pul-test-redis-password"});
+  ASSERT_TRUE(redis.ok()) << redis.status();
+  const std::string dir = std::getenv("TEST_TMPDIR");
+  std::ofstream(dir + "/redis-password") << "pul-test-redis-password\n";
+  std::ofstream(dir + "/wrong-password") << "pul-test-not-the-password\n";
+  std::ofstream(dir + "/fleet-secret") << "fleet-secret-of-the-app-test\n";
+  FakeUpstream upstream;
+  auto fleet = [&](const std::string& password_file) {
+    return [&, password_file](FlagValues& f) {
+      f.metrics_listen = "127.0.0.1:0";
+      f.quota_store = (*redis)->url();
+      f.quota_store_password_file = dir + "/" + password_file;
+      f.fleet_secret_file = dir + "/fleet-secret";
+      f.fleet_size = 2;
+    };
+  };
+
+  // A password Redis refuses is a configuration error naming its flag (the binary exits 2).
+  absl::StatusOr<std::unique_ptr<TestGateway>> refused =
+      TestGateway::TryStart(upstream.base_url(), fleet("wrong-password"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(refused.status().message());
+  EXPECT_THAT(message,
+              ::testing::StartsWith("--quota_store_password_file: Redis at redis://127.0.0.1:"));
+  EXPECT_THAT(message, Not(HasSubstr("pul-test-not-the-password")));
+
+  // The right one: the gateway shares its budget through the store at once.
+  auto gateway = TestGateway::Start(upstream.base_url(), fleet("redis-password"));
+  ASSERT_NE(gateway, nullptr);
+  const std::string metrics = Scrape(*gateway);
+  EXPECT_THAT(metrics, HasSubstr("pulumi_gateway_quota_store_degraded 0"));
+  EXPECT_THAT(metrics, HasSubstr("# TYPE pulumi_gateway_quota_store_calls_total counter"));
+  EXPECT_THAT(metrics, HasSubstr("# TYPE pulumi_gateway_quota_store_invalidations_received_total"));
+
+  // An unreachable store is an outage, not an error: the gateway starts on its fair share.
+  (*redis)->Stop();
+  auto degraded = TestGateway::Start(upstream.base_url(), fleet("redis-password"));
+  ASSERT_NE(degraded, nullptr);
+  EXPECT_THAT(Scrape(*degraded), HasSubstr("pulumi_gateway_quota_store_degraded 1"));
 }
 
 TEST(GatewayAppTest, StartUpErrorsNameTheFlag) {

@@ -33,8 +33,9 @@ FlagValues TestFlags(const std::string& upstream_url) {
   return flags;
 }
 
-absl::StatusOr<std::unique_ptr<TestGateway>> TestGateway::TryStart(const std::string& upstream_url,
-                                                                   const AdjustFlags& adjust) {
+absl::StatusOr<std::unique_ptr<TestGateway>> TestGateway::TryStart(
+    const std::string& upstream_url, const AdjustFlags& adjust,
+    const ExtraServices& extra_services) {
   FlagValues flags = TestFlags(upstream_url);
   if (adjust) adjust(flags);
   absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
@@ -45,6 +46,7 @@ absl::StatusOr<std::unique_ptr<TestGateway>> TestGateway::TryStart(const std::st
   std::unique_ptr<TestGateway> gateway(new TestGateway(path, log));
   GatewayAppEnvironment environment;
   environment.log = log;
+  environment.extra_services = extra_services;
   absl::StatusOr<std::unique_ptr<GatewayApp>> app = GatewayApp::Start(*config, environment);
   if (!app.ok()) return app.status();
   gateway->app_ = *std::move(app);
@@ -52,8 +54,10 @@ absl::StatusOr<std::unique_ptr<TestGateway>> TestGateway::TryStart(const std::st
 }
 
 std::unique_ptr<TestGateway> TestGateway::Start(const std::string& upstream_url,
-                                                const AdjustFlags& adjust) {
-  absl::StatusOr<std::unique_ptr<TestGateway>> gateway = TryStart(upstream_url, adjust);
+                                                const AdjustFlags& adjust,
+                                                const ExtraServices& extra_services) {
+  absl::StatusOr<std::unique_ptr<TestGateway>> gateway =
+      TryStart(upstream_url, adjust, extra_services);
   EXPECT_TRUE(gateway.ok()) << "the gateway did not start: " << gateway.status();
   return gateway.ok() ? *std::move(gateway) : nullptr;
 }

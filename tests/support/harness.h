@@ -29,6 +29,7 @@
 #include "emulator/server.h"
 #include "gateway/app/gateway_app.h"
 #include "gateway/config/flag_values.h"
+#include "google/protobuf/descriptor.h"
 #include "grpcpp/grpcpp.h"
 #include "nlohmann/json.hpp"
 #include "tests/support/child_process.h"
@@ -38,6 +39,10 @@ namespace pulumi_gateway::testing {
 // Edits the flag values a test gateway starts with, as a command line would.
 using AdjustFlags = std::function<void(FlagValues&)>;
 
+// Services a test gateway serves next to the Pulumi ones (GatewayAppEnvironment::extra_services),
+// e.g. a test-only proto's: {route::testdata::OrgRequest::descriptor()->file()->service(0)}.
+using ExtraServices = std::vector<const google::protobuf::ServiceDescriptor*>;
+
 // The binary's defaults, except: listen on 127.0.0.1:0, no /metrics, log level warning, no
 // PULUMI_ACCESS_TOKEN (passthrough must not fall back to one), and `upstream_url`.
 FlagValues TestFlags(const std::string& upstream_url);
@@ -46,11 +51,14 @@ class TestGateway final {
  public:
   // Starts a gateway in front of `upstream_url` with TestFlags edited by `adjust`; a test
   // failure (and null) when the flags do not parse or the gateway cannot start.
+  // `extra_services` are served too.
   static std::unique_ptr<TestGateway> Start(const std::string& upstream_url,
-                                            const AdjustFlags& adjust = nullptr);
+                                            const AdjustFlags& adjust = nullptr,
+                                            const ExtraServices& extra_services = {});
   // The same, returning why it could not start: ParseConfig's or GatewayApp::Start's error.
-  static absl::StatusOr<std::unique_ptr<TestGateway>> TryStart(const std::string& upstream_url,
-                                                               const AdjustFlags& adjust = nullptr);
+  static absl::StatusOr<std::unique_ptr<TestGateway>> TryStart(
+      const std::string& upstream_url, const AdjustFlags& adjust = nullptr,
+      const ExtraServices& extra_services = {});
 
   ~TestGateway();
   TestGateway(const TestGateway&) = delete;

@@ -342,7 +342,8 @@ var (
 	E_OnConflict = &file_pulumi_gateway_v1_options_proto_extTypes[2]
 	// Name of a `bytes` field of the response message that receives the raw upstream body, for
 	// routes whose body is not JSON (audit-log export). A `string content_type` field, when the
-	// response has one, receives the upstream Content-Type.
+	// response has one, receives the upstream Content-Type. New RPCs return `google.api.HttpBody`
+	// instead, which needs no option. Cannot be combined with `response_body`.
 	//
 	// optional string raw_response_field = 51004;
 	E_RawResponseField = &file_pulumi_gateway_v1_options_proto_extTypes[3]
@@ -358,9 +359,13 @@ var (
 
 // Extension fields to descriptorpb.FieldOptions.
 var (
-	// The only values the gateway accepts for this string field; anything else is rejected with
-	// INVALID_ARGUMENT before any upstream call. Used for path segments that select a route, such
-	// as the update kind, so a caller can never steer a request to another route.
+	// The only values the gateway accepts for this string field of a request, at any depth: a
+	// singular field, each element of a repeated field, each value of a map<K, string>. Anything
+	// else is rejected with INVALID_ARGUMENT naming the field (`members[2].role`) and listing the
+	// values, before any upstream call. An empty singular value counts as unset and is not checked,
+	// except on a path segment (the update kind), so a caller can never steer a request to another
+	// route. The upstream's string enums use it; response fields are never checked (the API may
+	// add values). On a field that is not a string, start-up fails.
 	//
 	// repeated string allowed_values = 51101;
 	E_AllowedValues = &file_pulumi_gateway_v1_options_proto_extTypes[6]

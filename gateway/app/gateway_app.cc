@@ -77,6 +77,8 @@ absl::Status StartQuotaStore(GatewayApp::Parts& parts) {
   }
   RedisQuotaStoreOptions options = *parts.config.quota_store;
   options.logger = parts.logger.get();
+  // The throttle's pauses are on the timers' clock.
+  options.clock = &parts.timers.clock();
   const absl::Status probe = RedisQuotaStore::Probe(options.connection);
   if (absl::IsPermissionDenied(probe)) {
     return absl::InvalidArgumentError(

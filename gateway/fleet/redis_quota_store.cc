@@ -51,6 +51,7 @@ absl::Status RedisQuotaStore::Probe(const RedisConnectionOptions& options) {
 
 RedisQuotaStore::RedisQuotaStore(RedisQuotaStoreOptions options, FleetIdentity identity)
     : options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock : Clock::Real()),
       identity_(std::move(identity)),
       replica_id_(NewReplicaId()),
       fallback_(std::make_unique<LocalQuotaStore>()) {}

@@ -39,6 +39,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/clock.h"
 #include "gateway/fleet/fleet_identity.h"
 #include "gateway/fleet/redis_connection.h"
 #include "gateway/observability/logger.h"
@@ -75,6 +76,11 @@ struct RedisQuotaStoreOptions {
   size_t max_entries = 100000;
   // Warnings on entering degraded mode and notices on leaving it. Optional; not owned.
   Logger* logger = nullptr;
+  // The clock of pauses: the times callers give (PauseUntil, PausedUntil) are on it, the time a
+  // pause has left travels between replicas and is re-based on the receiver's. Buckets are on
+  // Redis's clock (TIME), leases and heartbeats on the real one. Not owned; null (default):
+  // Clock::Real().
+  const Clock* clock = nullptr;
 };
 
 class RedisQuotaStore final : public QuotaStore {
@@ -194,6 +200,7 @@ class RedisQuotaStore final : public QuotaStore {
   bool Backoff(int attempt);
 
   const RedisQuotaStoreOptions options_;
+  const Clock& clock_;
   const FleetIdentity identity_;
   const std::string replica_id_;
   // Held while on_remote_write_ runs (never together with mu_).

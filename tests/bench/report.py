@@ -5,7 +5,7 @@
     report.py WORK_DIR --out results/latest.json [--record results.md]
 
 WORK_DIR holds facts.txt ("key value" lines written by run.sh), raw/ghz-*.json (ghz --format json),
-raw/wrk-*.txt (report.lua's WRK_JSON line), raw/export.json (export_client),
+raw/wrk-*.txt (report.lua's WRK_JSON line), raw/curl-*.json (curl_floor), raw/export.json (export_client),
 raw/direct-export.txt, raw/hold-stats.json and the gateway's /metrics text around the export. Exit status 1 when any call failed or any expected
 output is missing; target misses alone do not fail (the targets are not gates).
 """
@@ -36,6 +36,8 @@ class Results:
                 self.runs[name[4:-5]] = self._ghz(name)
             elif name.startswith("wrk-") and name.endswith(".txt"):
                 self.runs[name[4:-4]] = self._wrk(name)
+            elif name.startswith("curl-") and name.endswith(".json"):
+                self.runs[name[5:-5]] = self._curl(name)
 
     def num(self, key):
         value = self.facts.get(key, "")
@@ -90,6 +92,28 @@ class Results:
         }
         if run["count"] == 0 or errors:
             self.errors.append(f"wrk {label}: {run['count']} requests, errors {errors}")
+        return run
+
+    def _curl(self, name):
+        label = name[5:-5]
+        with open(os.path.join(self.raw, name), encoding="utf-8") as f:
+            text = f.read().strip()
+        if not text:
+            self.errors.append(f"curl_floor {label}: no result")
+            return {"tool": "curl_floor", "count": 0}
+        r = json.loads(text.splitlines()[-1])
+        run = {
+            "tool": "curl_floor",
+            "count": r["requests"],
+            "errors": r["errors"],
+            "rps": r["requests"] / (r["duration_us"] / 1e6) if r["duration_us"] else 0.0,
+            "cpu_us_per_request": r["cpu_us"] / r["requests"] if r["requests"] else None,
+            "p50_ns": r["p50_us"] * 1e3,
+            "p90_ns": r["p90_us"] * 1e3,
+            "p99_ns": r["p99_us"] * 1e3,
+        }
+        if run["count"] == 0 or r["errors"]:
+            self.errors.append(f"curl_floor {label}: {run['count']} requests, {r['errors']} errors")
         return run
 
     def run(self, label):
@@ -184,6 +208,25 @@ def latency_rows(res, rows, target, small_kb, large_kb):
                      f"p50 {fmt_ns(gw and gw['p50_ns'])}, p99 {fmt_ns(gw and gw['p99_ns'])}",
                      f"direct p50 {fmt_ns(direct and direct['p50_ns'])}; echo p50 {fmt_ns(echo and echo['p50_ns'])}",
                      "?" if ratio is None else f"(gw−direct)/echo {ratio:.2f}", tgt, passed])
+    # The floor at c=1: a gateway call is at least a gRPC call (echo) plus an HTTP exchange with the
+    # answer parsed (curl_floor); both added to the direct HTTP round trip, which the gateway pays too.
+    gw, curl = res.run("pingpong-small-gw_h1"), res.run("pingpong-small-curl")
+    curl_added = floor_added = ratio = None
+    if curl and direct and curl.get("p50_ns") and direct.get("p50_ns"):
+        curl_added = curl["p50_ns"] - direct["p50_ns"]
+    if curl_added is not None and echo and echo.get("p50_ns"):
+        floor_added = echo["p50_ns"] + curl_added
+    if floor_added and gw and gw.get("p50_ns"):
+        ratio = (gw["p50_ns"] - direct["p50_ns"]) / floor_added
+    rows.append([f"HTTP client floor {small_kb:.1f} KB, c=1 (libcurl + nlohmann parse)",
+                 f"p50 {fmt_ns(curl and curl['p50_ns'])}, p99 {fmt_ns(curl and curl['p99_ns'])}",
+                 f"direct p50 {fmt_ns(direct and direct['p50_ns'])}",
+                 "?" if curl_added is None else f"curl added {fmt_ns(curl_added)}", "info", None])
+    rows.append([f"Added latency vs floor {small_kb:.1f} KB, c=1",
+                 "?" if ratio is None else f"gw added {fmt_ns(gw['p50_ns'] - direct['p50_ns'])}",
+                 "?" if floor_added is None else f"floor added {fmt_ns(floor_added)} (echo + curl added)",
+                 "?" if ratio is None else f"gw/floor {ratio:.2f}", "F2 ≤ 1.3",
+                 target("F2", "added p50 latency, gateway / floor", ratio, 1.3, "×", check(ratio, 1.3))])
     # What one thread hop (the gateway answers from its upstream loop) costs gRPC alone.
     hop = res.run("pingpong-small-echo_thread")
     added = None
@@ -222,9 +265,13 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
         size_title = f"{kb:.1f} KB" if size == "small" else f"{kb:.0f} KB"
         gw, direct, echo = (res.run(f"throughput-{size}-gw_h1"), res.run(f"throughput-{size}-direct"),
                             res.run(f"throughput-{size}-echo"))
+        curl = res.run(f"throughput-{size}-curl")
+        busiest = f.get(f"busiest_thread.throughput-{size}-gw_h1", "").split(" ", 1)
+        busiest_text = f"; busiest thread {busiest[0]} % ({busiest[1]})" if len(busiest) == 2 else ""
         rows.append([f"Throughput {size_title}, c={conc}",
-                     f"{gw['rps']:.0f} calls/s, p50 {fmt_ns(gw['p50_ns'])}" if gw else "?",
-                     f"direct {direct['rps']:.0f}/s; echo {echo['rps']:.0f}/s" if direct and echo else "?",
+                     f"{gw['rps']:.0f} calls/s, p50 {fmt_ns(gw['p50_ns'])}{busiest_text}" if gw else "?",
+                     f"direct {direct['rps']:.0f}/s; echo {echo['rps']:.0f}/s"
+                     + (f"; curl {curl['rps']:.0f}/s" if curl else "") if direct and echo else "?",
                      f"gw/echo {gw['rps'] / echo['rps']:.2f}" if gw and echo and echo["rps"] else "?",
                      "info", None])
         gw_cpu, echo_cpu = cpu_per_call(f"throughput-{size}-gw_h1"), cpu_per_call(f"throughput-{size}-echo")
@@ -237,6 +284,20 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
                      "?" if gw_cpu is None else f"{gw_cpu:.0f} µs/call",
                      "?" if echo_cpu is None else f"echo {echo_cpu:.0f} µs/call",
                      "?" if ratio is None else f"gw/echo {ratio:.2f}", tgt, passed])
+        # The floor: what a gRPC call (echo) plus an HTTP exchange with its answer parsed
+        # (curl_floor) cost, each measured alone.
+        curl_cpu = curl and curl.get("cpu_us_per_request")
+        floor = echo_cpu + curl_cpu if echo_cpu and curl_cpu else None
+        floor_ratio = gw_cpu / floor if gw_cpu and floor else None
+        passed, tgt = None, "info"
+        if size == "small":
+            tgt = "F1 ≤ 1.3"
+            passed = target("F1", "CPU per call, gateway / (echo + curl)", floor_ratio, 1.3, "×",
+                            check(floor_ratio, 1.3))
+        rows.append([f"CPU per call vs floor {size_title}, c={conc}",
+                     "?" if gw_cpu is None else f"{gw_cpu:.0f} µs/call",
+                     "?" if floor is None else f"floor {floor:.0f} µs = echo {echo_cpu:.0f} + curl {curl_cpu:.0f}",
+                     "?" if floor_ratio is None else f"gw/floor {floor_ratio:.2f}", tgt, passed])
         if size == "small":
             h2_cpu = cpu_per_call("throughput-small-gw_h2")
             h2 = res.run("throughput-small-gw_h2")

@@ -8,7 +8,7 @@
 #   tests/bench/run.sh --record         # also writes tests/bench/results.md
 #   tests/bench/run.sh --out FILE       # results JSON (default tests/bench/results/latest.json)
 #   tests/bench/run.sh --bin-dir DIR    # skip the build: pulumi_gateway, echo_server, hold_server,
-#                                       # export_client are taken from DIR
+#                                       # export_client, curl_floor are taken from DIR
 #   tests/bench/run.sh --keep           # keep the work directory (logs, raw tool output)
 #   tests/bench/run.sh --only export,held  # only these scenarios: latency, throughput, openloop,
 #                                       # reuse, held, export (not with --record)
@@ -241,12 +241,31 @@ ghz_warm() {
       -n "$warm_calls" -c "$conc" -o /dev/null "${addr_of[$server]}" 2>/dev/null || true
   fi
 }
-# ghz_cpu LABEL SERVER ...: ghz_run, plus the server's CPU ticks spent during the run.
+# thread_ticks PID: "TID TICKS NAME" per thread (utime + stime, as cpu_ticks).
+thread_ticks() {
+  local task stat fields
+  for task in /proc/"$1"/task/*; do
+    stat=$(<"$task/stat") 2>/dev/null || continue
+    read -r -a fields <<<"${stat##*) }"
+    echo "${task##*/} $((fields[11] + fields[12])) $(<"$task/comm")"
+  done
+}
+# ghz_cpu LABEL SERVER ...: ghz_run, plus the server's CPU ticks spent during the run and the
+# busiest thread's share of one core (whether a single thread caps the server).
 ghz_cpu() {
-  local label=$1 server=$2 before
+  local label=$1 server=$2 before started
   before=$(cpu_ticks "${pid_of[$server]}")
+  thread_ticks "${pid_of[$server]}" >"$work/threads-before"
+  started=$(date +%s%N)
   ghz_run "$@"
   fact "cpu_ticks.$label" $(($(cpu_ticks "${pid_of[$server]}") - before))
+  thread_ticks "${pid_of[$server]}" >"$work/threads-after"
+  # Busiest thread: its ticks over the run's wall time in ticks, as a percentage of one core.
+  fact "busiest_thread.$label" "$(awk -v wall_ns=$(($(date +%s%N) - started)) \
+    -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next }
+    { d = $2 - before[$1]; if (d > max) { max = d; name = $3 } }
+    END { printf "%.0f %s\n", 100 * max / (wall_ns / 1e9 * hz), name }' \
+    "$work/threads-before" "$work/threads-after")"
 }
 # wrk_run LABEL PATH CONNECTIONS SECONDS: keep-alive HTTP/1.1 straight to nginx, the same
 # headers the gateway sends; report.lua prints the latency percentiles as one JSON line.
@@ -258,6 +277,15 @@ wrk_run() {
     "http://127.0.0.1:$h1_port$path" >"$raw/wrk-$label.txt" 2>"$work/logs/wrk-$label.err" ||
     echo "run.sh: wrk $label failed" >&2
 }
+# curl_run LABEL PATH CONCURRENCY SECONDS: the libcurl-only client (keep-alive, each body parsed
+# with nlohmann/json) straight to nginx; it measures its own CPU. Writes raw/curl-LABEL.json.
+curl_run() {
+  local label=$1 path=$2 conns=$3 secs=$4
+  echo "  curl_floor $label" >&2
+  "$work/bin/curl_floor" --url="http://127.0.0.1:$h1_port$path" --concurrency="$conns" \
+    --duration="${secs}s" --warm="$warm_calls" >"$raw/curl-$label.json" \
+    2>"$work/logs/curl-$label.err" || echo "run.sh: curl_floor $label failed" >&2
+}
 
 # --- Build ---------------------------------------------------------------------------------------
 build_started=$(date +%s)
@@ -265,14 +293,16 @@ if [ -z "$bin_dir" ]; then
   echo "== build (-c opt)" >&2
   # --symlink_prefix=/ leaves the bazel-bin symlink (the fastbuild tree others use) alone.
   (cd "$root" && bazel build -c opt --symlink_prefix=/ //gateway:pulumi_gateway \
-    //tests/bench:echo_server //tests/bench:hold_server //tests/bench:export_client)
+    //tests/bench:echo_server //tests/bench:hold_server //tests/bench:export_client \
+    //tests/bench:curl_floor)
   opt_bin=$(cd "$root" && bazel info -c opt --symlink_prefix=/ bazel-bin 2>/dev/null)
   # Copied at once: a later build by someone else must not change the binaries under test.
   cp "$opt_bin/gateway/pulumi_gateway" "$opt_bin/tests/bench/echo_server" \
-    "$opt_bin/tests/bench/hold_server" "$opt_bin/tests/bench/export_client" "$work/bin/"
+    "$opt_bin/tests/bench/hold_server" "$opt_bin/tests/bench/export_client" \
+    "$opt_bin/tests/bench/curl_floor" "$work/bin/"
 else
   cp "$bin_dir/pulumi_gateway" "$bin_dir/echo_server" "$bin_dir/hold_server" \
-    "$bin_dir/export_client" "$work/bin/"
+    "$bin_dir/export_client" "$bin_dir/curl_floor" "$work/bin/"
 fi
 
 # Every scenario repeats one request: a gateway that shares identical concurrent reads
@@ -438,6 +468,7 @@ if selected latency; then
         "${pingpong_load[@]}"
     fi
     wrk_run "pingpong-$size-direct" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
+    curl_run "pingpong-$size-curl" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
   done
 fi
 
@@ -460,6 +491,8 @@ if selected throughput; then
     ghz_cpu "throughput-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c "$concurrency" \
       "${throughput_load[@]}"
     wrk_run "throughput-$size-direct" "/api/user/stacks?organization=${organization[$size]}" \
+      "$concurrency" "$throughput_secs"
+    curl_run "throughput-$size-curl" "/api/user/stacks?organization=${organization[$size]}" \
       "$concurrency" "$throughput_secs"
   done
 fi
@@ -554,7 +587,8 @@ if selected export; then
     curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
       "http://127.0.0.1:$h1_port$export_path" >>"$raw/direct-export.txt"
   done
-  start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20))
+  start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20)) \
+    --max_buffered_response_bytes=$((512 << 20))
   sleep 0.5
   fact export_idle_rss_kb "$(status_field "${pid_of[gw_export]}" VmRSS)"
   curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-before.txt"

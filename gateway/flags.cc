@@ -38,6 +38,9 @@ ABSL_FLAG(int, upstream_max_connections, DefaultFlagValues().upstream_max_connec
 ABSL_FLAG(int, upstream_max_http2_connections, DefaultFlagValues().upstream_max_http2_connections,
           "Most upstream connections while the upstream speaks HTTP/2 (each multiplexes up to "
           "100 requests; more wait for a free stream); at most --upstream_max_connections.");
+ABSL_FLAG(int, upstream_loops, DefaultFlagValues().upstream_loops,
+          "Upstream event loops (threads driving libcurl), each with its share of the connection "
+          "limits; calls go to the least loaded. 0: one per core. At most the connection limits.");
 ABSL_FLAG(absl::Duration, upstream_connect_timeout, DefaultFlagValues().upstream_connect_timeout,
           "Longest wait for an upstream TCP+TLS connection.");
 ABSL_FLAG(int, retry_max_attempts, DefaultFlagValues().retry_max_attempts,
@@ -173,6 +176,7 @@ FlagValues ReadFlags() {
   flags.upstream_http2_prior_knowledge = absl::GetFlag(FLAGS_upstream_http2_prior_knowledge);
   flags.upstream_max_connections = absl::GetFlag(FLAGS_upstream_max_connections);
   flags.upstream_max_http2_connections = absl::GetFlag(FLAGS_upstream_max_http2_connections);
+  flags.upstream_loops = absl::GetFlag(FLAGS_upstream_loops);
   flags.upstream_connect_timeout = absl::GetFlag(FLAGS_upstream_connect_timeout);
   flags.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
   flags.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);

@@ -163,6 +163,10 @@ absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
   }
   upstream->max_connections = flags.upstream_max_connections;
   upstream->max_http2_connections = flags.upstream_max_http2_connections;
+  if (flags.upstream_loops < 0 || flags.upstream_loops > 256) {
+    return FlagError("upstream_loops", "must be between 0 (one per core) and 256");
+  }
+  upstream->loops = flags.upstream_loops;
   if (flags.max_response_bytes < 1024 || flags.max_response_bytes > (int64_t{1} << 32)) {
     return FlagError("max_response_bytes", "must be between 1 KiB and 4 GiB");
   }

@@ -1,221 +1,76 @@
-// UpstreamClient on libcurl's multi interface: one event-loop thread drives every transfer, so an
-// in-flight call costs memory, not a thread. Connections are pooled and kept alive; HTTP/2 is
-// negotiated over TLS (or spoken directly with `http2_prior_knowledge`) and multiplexed.
+// UpstreamClient on libcurl: `loops` event loops (CurlLoop, one thread each; default one per
+// core) drive every transfer, so an in-flight call costs memory, not a thread, and no single
+// thread caps the gateway's throughput. Each loop pools its own keep-alive connections under its
+// share of the connection limits (the shares add up to the limits: they hold overall).
 //
 //   CurlClientOptions options;
 //   options.base_url = "https://api.pulumi.com";
 //   absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
 //   (*client)->Send(std::move(request), std::move(context), std::move(callback));
 //
-// Each call's deadline is the transfer timeout; cancelling its token aborts the transfer (closing
-// its connection if under way). Callbacks run on the loop thread: they must not block.
-//
-// The loop waits in epoll and hands curl only the sockets that are ready
-// (curl_multi_socket_action), so a wake-up costs the same with 10 or 10,000 transfers in flight.
-// Easy handles are pooled with their invariant options set once.
-//
-// Connection policy: a plain http:// upstream speaks HTTP/1.1, one request per connection, up to
-// `max_connections`. Where HTTP/2 is possible (https, by ALPN) the protocol is unknown until the
-// first answer, so requests start as if it were HTTP/2: they wait for a connection being set up
-// to learn whether it multiplexes (CURLOPT_PIPEWAIT), on at most `max_http2_connections`
-// connections. Every answer's protocol then sets the policy: HTTP/2 keeps it (more requests wait
-// for a free stream instead of opening connections); HTTP/1.1 lifts the limit to
-// `max_connections` and stops the waiting, which would otherwise serialise connection set-up.
-//
-// Reuse never mixes answers. libcurl 7.88 reuses an idle HTTP/1.1 connection whose socket holds
-// unread bytes (its liveness check only looks for a close), and would read a stray answer that
-// arrived while the connection sat in the pool as the answer to the next request sent on it.
-// So just before a request goes out on a reused HTTP/1.1 connection (CURLOPT_PREREQFUNCTION) the
-// client peeks at its socket: any byte waiting, or a close, and the request is not sent there —
-// curl closes that connection and the request starts again on a new one. HTTP/2 connections are
-// not checked: frames between answers are normal there, and streams keep answers apart. What no
-// HTTP/1.1 client can tell apart remains: bytes still in flight to the gateway when the request
-// is sent (sent by the upstream less than one network trip before) look like its answer. With
-// TLS, a record the TLS library has already read off the socket would not be seen either
-// (OpenSSL reads one record at a time, so bytes after an answer stay in the socket).
-//
-// Every byte of an answer counts against the limits and the process's buffer budget as it
-// arrives (see response_reader.h); nothing is reserved from a declared Content-Length.
+// Each call goes to the loop with the fewest transfers in flight for its share of connections,
+// the first on a tie: calls one after another stay on one loop and reuse one connection, while
+// concurrent calls spread over every loop. The call's transfer starts on the calling thread when
+// that loop is waiting for its sockets, and its callback runs on the loop thread that read the
+// answer (see curl_loop.h for the connection policy, reuse checks and limits).
 #ifndef GATEWAY_UPSTREAM_CURL_CLIENT_H_
 #define GATEWAY_UPSTREAM_CURL_CLIENT_H_
 
-#include <atomic>
-#include <chrono>
+#include <cstdint>
 #include <memory>
-#include <string>
-#include <thread>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
-#include "absl/time/time.h"
-#include "gateway/clock/clock.h"
-#include "gateway/http/buffer_budget.h"
+#include "absl/types/span.h"
+#include "gateway/upstream/curl_loop.h"
+#include "gateway/upstream/curl_options.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
 
-struct CurlClientOptions {
-  // Scheme, host and optional port (and path prefix) prepended to every request path.
-  // No default: required.
-  std::string base_url;
-  // PEM bundle of CAs to trust for https; empty (default) uses the system store.
-  std::string ca_file;
-  // Skip TLS certificate and host verification. Default false; main warns loudly when set.
-  bool insecure_skip_verify = false;
-  // Speak HTTP/2 without TLS from the first byte (h2c). Default false.
-  bool http2_prior_knowledge = false;
-  // Most connections open to the upstream at once; further transfers wait for one. Default 64.
-  int max_connections = 64;
-  // Most connections once the upstream is known to speak HTTP/2: each carries up to 100
-  // concurrent requests, further requests wait for a free stream. Default 4.
-  int max_http2_connections = 4;
-  // Responses with a larger body fail with RESOURCE_EXHAUSTED. Default 64 MiB.
-  size_t max_response_bytes = 64u << 20;
-  // Responses whose status lines, header fields and trailers (interim answers included) add up
-  // to more fail with RESOURCE_EXHAUSTED. Default 256 KiB.
-  size_t max_header_bytes = 256u << 10;
-  // Process-wide budget for buffered answer bytes; over it a call fails with RESOURCE_EXHAUSTED
-  // and RetryInfo. Not owned; null (default): unbudgeted.
-  BufferBudget* budget = nullptr;
-  // Longest wait for a TCP + TLS connection. Default 10 s.
-  absl::Duration connect_timeout = absl::Seconds(10);
-  // What deadlines are compared with. Not owned; null (default): Clock::Real().
-  const Clock* clock = nullptr;
+// How many loops `options` gets on a machine with `cores` cores: `options.loops` (0: `cores`),
+// at most the connection limits (each loop needs one connection of each) and at least 1.
+int UpstreamLoopCount(const CurlClientOptions& options, int cores);
+
+// `total` split into `parts` shares that differ by at most one and add up to `total`
+// (the first ones larger). `parts` ≥ 1.
+std::vector<int> SplitLimit(int total, int parts);
+
+// One loop as the choice sees it.
+struct LoopLoad {
+  int in_flight = 0;
+  int connections = 1;  // its share of the connection limit, ≥ 1
 };
+// The index of the loop with the lowest in_flight / connections, the first on a tie.
+size_t PickLoop(absl::Span<const LoopLoad> loops);
 
 class CurlClient final : public UpstreamClient {
  public:
-  // Returns INVALID_ARGUMENT for an unusable base URL or limits, INTERNAL if libcurl or the
-  // event loop cannot start.
+  // Returns INVALID_ARGUMENT for an unusable base URL or limits, INTERNAL if libcurl or an event
+  // loop cannot start.
   static absl::StatusOr<std::unique_ptr<CurlClient>> Create(CurlClientOptions options);
 
-  // Stops the loop; calls still in flight complete with UNAVAILABLE.
-  ~CurlClient() override;
+  // Stops the loops; calls still in flight complete with UNAVAILABLE.
+  ~CurlClient() override = default;
 
   void Send(HttpRequest request, CallContext context, Callback done) override;
 
-  // New connections opened so far (for metrics and connection-reuse tests).
-  int64_t connections_opened() const { return connections_opened_.load(); }
+  // The event loops running.
+  int loops() const { return static_cast<int>(loops_.size()); }
+  // Transfers in flight on loop `i` (tests, metrics).
+  int in_flight(int i) const { return loops_[i]->in_flight(); }
+  // New connections opened so far, all loops (for metrics and connection-reuse tests).
+  int64_t connections_opened() const;
   // Pooled connections found holding unread bytes (or closed by the peer) just before a request
   // would have gone out on them: closed instead, the request sent on a new connection.
-  int64_t stale_connections_discarded() const { return stale_discarded_.load(); }
+  int64_t stale_connections_discarded() const;
 
  private:
-  struct Transfer;
-  struct MultiDeleter {
-    void operator()(void* multi) const;
-  };
-  struct EasyDeleter {
-    void operator()(void* easy) const;
-  };
-  using EasyHandle = std::unique_ptr<void, EasyDeleter>;
-  // A file descriptor closed on destruction.
-  class Fd {
-   public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd();
-    int get() const { return fd_; }
+  CurlClient() = default;
 
-   private:
-    int fd_;
-  };
-  // What the upstream answered with last; decides waiting and the connection limit.
-  enum class Protocol { kUnknown, kHttp1, kHttp2 };
-  // An upstream socket curl opened, and what the client learnt about it.
-  struct Socket {
-    // From getsockname, read when first needed (empty port 0: not yet).
-    std::string local_ip;
-    int local_port = 0;
-    // The protocol of the latest answer on it.
-    Protocol protocol = Protocol::kUnknown;
-  };
-
-  explicit CurlClient(CurlClientOptions options);
-  // The cancel hook of transfer `id`: the loop aborts it (no-op once it completed).
-  void Cancel(uint64_t id);
-  void Loop();
-  // Starts `transfer` on the calling thread when no other thread drives curl (one thread hop
-  // less per call); false, with `transfer` still the caller's, when it must go through the loop.
-  bool TryStartInline(std::unique_ptr<Transfer>& transfer);
-  // Wakes the loop from another thread: at most one eventfd write per loop turn.
-  void WakeLoop();
-  void WriteWakeUp();
-  // Starts queued transfers and applies queued cancels; false once the client is stopping.
-  bool TakeQueued() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  void Start(std::unique_ptr<Transfer> transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // Hands `transfer` to curl; on failure returns the error without running its callback.
-  absl::Status Add(std::unique_ptr<Transfer>& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // Runs curl's timers when due (a new transfer sets an immediate one).
-  void RunDueTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // Moves curl's finished transfers to `finished_`.
-  void CollectFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // `cancelled`: the caller gave up (Cancel), whatever curl_code says.
-  void Complete(uint64_t id, int curl_code, bool cancelled = false)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // Sends `transfer` again on a new connection after its pooled one was found stale; false when
-  // curl refuses it.
-  bool Restart(Transfer& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // Just before `transfer`'s request goes out: false (abort, restart) when it is about to use a
-  // reused HTTP/1.1 connection with unread input or a close waiting.
-  bool ConnectionIsClean(Transfer& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // The socket of the connection whose local address is `ip`:`port`, or null.
-  std::pair<const int, Socket>* FindSocket(absl::string_view ip, int port)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  void CompleteFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  void SocketAction(int fd, int events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // Applies the protocol the latest answer used to waiting and the connection limit.
-  void ApplyProtocol() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  long HostConnectionLimit() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  EasyHandle TakeHandle() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  void ReturnHandle(EasyHandle handle) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // libcurl's socket and timer callbacks: register sockets in epoll, remember the next timeout.
-  static int OnSocket(void* easy, int fd, int what, void* client, void* socket_data);
-  static int OnTimer(void* multi, long timeout_ms, void* client);
-
-  const CurlClientOptions options_;
-  const Clock& clock_;
-  // HTTP/2 is possible (https, or h2c by prior knowledge).
-  const bool may_multiplex_;
-  std::unique_ptr<void, MultiDeleter> multi_;
-  Fd epoll_;
-  Fd wake_;  // eventfd: Send and Cancel wake the loop through it
-  std::atomic<bool> wake_pending_{false};
-  std::atomic<uint64_t> next_id_{1};
-  std::atomic<int64_t> connections_opened_{0};
-  std::atomic<int64_t> stale_discarded_{0};
-
-  absl::Mutex mu_;
-  std::vector<std::unique_ptr<Transfer>> incoming_ ABSL_GUARDED_BY(mu_);
-  std::vector<uint64_t> cancelled_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-
-  // Held by the thread driving curl: the loop thread except while it waits in epoll, or a Send
-  // starting its transfer inline meanwhile. Callbacks of finished transfers run on the loop
-  // thread only (never inside Send), still holding it.
-  absl::Mutex loop_mu_;  // taken before mu_
-  absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_ ABSL_GUARDED_BY(loop_mu_);
-  // Transfers curl finished (id, CURLcode) whose callbacks the loop has yet to run.
-  std::vector<std::pair<uint64_t, int>> finished_ ABSL_GUARDED_BY(loop_mu_);
-  std::vector<EasyHandle> idle_handles_ ABSL_GUARDED_BY(loop_mu_);
-  // Every upstream socket open now, by descriptor.
-  absl::flat_hash_map<int, Socket> sockets_ ABSL_GUARDED_BY(loop_mu_);
-  // As applied to the multi handle, and as seen in the latest response.
-  Protocol protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;
-  Protocol seen_protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;
-  // When curl wants to be called for its timeouts; max() when it has none.
-  std::chrono::steady_clock::time_point timer_deadline_ ABSL_GUARDED_BY(loop_mu_) =
-      std::chrono::steady_clock::time_point::max();
-  // When the loop's epoll_wait returns at the latest (an inline start that needs curl's timers
-  // earlier wakes it).
-  std::chrono::steady_clock::time_point loop_wakes_at_ ABSL_GUARDED_BY(loop_mu_) =
-      std::chrono::steady_clock::time_point::min();
-
-  std::thread thread_;
+  std::vector<std::unique_ptr<CurlLoop>> loops_;
+  // Each loop's share of max_connections, by index.
+  std::vector<int> connections_;
 };
 
 }  // namespace pulumi_gateway

@@ -244,9 +244,56 @@ TEST(CurlClientTest, CallbacksRunOnTheLoopThreadNeverInsideSend) {
   EXPECT_GT(ok.load(), 0);
   EXPECT_GT(failed.load(), 0);
   absl::MutexLock lock(&mu);
-  // The client's loop thread, which is no sender.
-  EXPECT_EQ(callback_threads.size(), 1u);
+  // The client's loop threads, which are no senders.
+  EXPECT_GE(callback_threads.size(), 1u);
+  EXPECT_LE(callback_threads.size(), static_cast<size_t>((*client)->loops()));
   for (const std::thread::id& id : callback_threads) EXPECT_FALSE(senders.contains(id));
+}
+
+TEST(CurlClientTest, ConcurrentCallsSpreadOverTheLoopsWithinTheConnectionLimit) {
+  HeldUpstream upstream(absl::InfiniteDuration(), "{}");
+  CurlClientOptions options;
+  options.base_url = upstream.base_url();
+  options.loops = 2;
+  options.max_connections = 3;  // shares 2 and 1
+  absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
+  ASSERT_TRUE(client.ok()) << client.status();
+  ASSERT_EQ((*client)->loops(), 2);
+  std::vector<std::unique_ptr<Result>> results;
+  for (int i = 0; i < 6; ++i) {
+    results.push_back(std::make_unique<Result>());
+    (*client)->Send(Request("GET", "/held/" + std::to_string(i)), Context(),
+                    results.back()->Callback());
+  }
+  // Weighed by their shares: 4 calls on the loop of 2 connections, 2 on the loop of 1.
+  EXPECT_EQ((*client)->in_flight(0), 4);
+  EXPECT_EQ((*client)->in_flight(1), 2);
+  // Three connections at once, not more: the limit holds across loops.
+  const absl::Time until = absl::Now() + absl::Seconds(10);
+  while (upstream.requests() < 3 && absl::Now() < until) absl::SleepFor(absl::Milliseconds(2));
+  EXPECT_EQ(upstream.requests(), 3);
+  EXPECT_EQ(upstream.accepted_connections(), 3);
+  client->reset();
+  for (auto& result : results) ASSERT_TRUE(result->Wait());
+}
+
+TEST(CurlClientTest, SequentialCallsStayOnOneLoopAndConnection) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+  CurlClientOptions options;
+  options.base_url = upstream.base_url();
+  options.loops = 4;
+  absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
+  ASSERT_TRUE(client.ok()) << client.status();
+  for (int i = 0; i < 4; ++i) {  // cpp-httplib closes a connection after 5 requests
+    Result result;
+    (*client)->Send(Request("GET", "/s"), Context(), result.Callback());
+    ASSERT_TRUE(result.Wait());
+    ASSERT_TRUE(result.response.ok()) << result.response.status();
+  }
+  EXPECT_EQ((*client)->connections_opened(), 1);
 }
 
 TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {

@@ -38,10 +38,6 @@ constexpr long kSmallBufferBytes = 4 << 10;
 constexpr long kLargeBufferBytes = 64 << 10;
 constexpr size_t kLargeBufferTransfers = 64;
 
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-
 void GlobalInitOnce() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -111,7 +107,11 @@ struct CurlLoop::Transfer {
   ResponseReader reader;
   Callback done;
   EasyHandle easy;
-  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  // The request's header lines ("Name: value", each NUL-terminated) and the list curl reads them
+  // from, built in place: two allocations per request instead of three per line
+  // (curl_slist_append). libcurl only reads the list.
+  std::string header_text;
+  std::vector<curl_slist> header_list;
   char error[CURL_ERROR_SIZE] = {0};
   // The local address of the connection the request goes out on (from the pre-request check).
   std::string local_ip;
@@ -190,7 +190,7 @@ long CurlLoop::HostConnectionLimit() const {
 CurlLoop::~CurlLoop() {
   {
     absl::MutexLock lock(&mu_);
-    stopping_ = true;
+    stopping_.store(true, std::memory_order_release);
   }
   if (wake_.get() >= 0) WriteWakeUp();
   if (thread_.joinable()) thread_.join();
@@ -224,11 +224,8 @@ void CurlLoop::Send(HttpRequest request, CallContext context, Callback done) {
 
 bool CurlLoop::TryStartInline(std::unique_ptr<Transfer>& transfer) {
   if (!loop_mu_.TryLock()) return false;
-  bool stopping;
-  {
-    absl::MutexLock lock(&mu_);
-    stopping = stopping_;
-  }
+  // Read without mu_: one lock less per call (set once, under mu_, before the loop stops).
+  const bool stopping = stopping_.load(std::memory_order_acquire);
   // What fails at once goes through the loop, which runs the callback outside Send.
   if (stopping || transfer->context.deadline <= clock_.Now() ||
       transfer->context.cancellation.cancelled() || !Add(transfer).ok()) {
@@ -372,14 +369,44 @@ void CurlLoop::Start(std::unique_ptr<Transfer> transfer) {
   if (absl::Status added = Add(transfer); !added.ok()) std::move(transfer->done)(added);
 }
 
+curl_slist* CurlLoop::BuildHeaderList(Transfer& transfer) {
+  // No "Expect: 100-continue" round trip for larger bodies; a bodiless POST must not claim the
+  // form content type curl would add.
+  constexpr absl::string_view kNoExpect = "Expect:";
+  constexpr absl::string_view kNoContentType = "Content-Type:";
+  const HttpRequest& req = transfer.request;
+  std::string& text = transfer.header_text;
+  std::vector<curl_slist>& list = transfer.header_list;
+  size_t size = kNoExpect.size() + 1 + kNoContentType.size() + 1;
+  for (const auto& [name, value] : req.headers) size += name.size() + 2 + value.size() + 1;
+  text.clear();
+  // Reserved whole: the lines never move once the list points at them.
+  text.reserve(size);
+  list.clear();
+  list.reserve(req.headers.size() + 2);
+  auto add_line = [&](absl::string_view a, absl::string_view b = {}, absl::string_view c = {}) {
+    list.push_back(curl_slist{text.data() + text.size(), nullptr});
+    for (absl::string_view part : {a, b, c}) {
+      if (!part.empty()) text.append(part.data(), part.size());
+    }
+    text.push_back('\0');
+  };
+  for (const auto& [name, value] : req.headers) add_line(name, ": ", value);
+  add_line(kNoExpect);
+  if (!req.has_body) add_line(kNoContentType);
+  for (size_t i = 0; i + 1 < list.size(); ++i) list[i].next = &list[i + 1];
+  return list.data();
+}
+
 absl::Status CurlLoop::Add(std::unique_ptr<Transfer>& transfer) {
   const absl::Duration left = transfer->context.deadline - clock_.Now();
   transfer->easy = TakeHandle();
   CURL* easy = transfer->easy.get();
   if (easy == nullptr) return absl::ResourceExhaustedError("cannot allocate an upstream transfer");
   const HttpRequest& req = transfer->request;
-  const std::string url = absl::StrCat(options_.base_url, req.path);
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  // curl copies the URL: one buffer of the loop's serves every request.
+  url_.assign(options_.base_url).append(req.path);
+  curl_easy_setopt(easy, CURLOPT_URL, url_.c_str());
   curl_easy_setopt(easy, CURLOPT_PRIVATE, transfer.get());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
@@ -399,16 +426,7 @@ absl::Status CurlLoop::Add(std::unique_ptr<Transfer>& transfer) {
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<int64_t>(1, absl::ToInt64Milliseconds(left))));
 
-  curl_slist* headers = nullptr;
-  for (const auto& [name, value] : req.headers) {
-    headers = curl_slist_append(headers, absl::StrCat(name, ": ", value).c_str());
-  }
-  // No "Expect: 100-continue" round trip for larger bodies.
-  headers = curl_slist_append(headers, "Expect:");
-  // A bodiless POST must not claim the form content type curl would add.
-  if (!req.has_body) headers = curl_slist_append(headers, "Content-Type:");
-  transfer->headers.reset(headers);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, BuildHeaderList(*transfer));
 
   // The handle may come from the pool: every request states its method from scratch.
   curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, nullptr);
@@ -533,9 +551,10 @@ void CurlLoop::CollectFinished() {
 
 void CurlLoop::CompleteFinished() {
   CollectFinished();
-  std::vector<std::pair<uint64_t, int>> finished;
-  finished.swap(finished_);
-  for (const auto& [id, code] : finished) Complete(id, code);
+  // Swapped with a kept buffer, so neither vector allocates again in the steady state.
+  completing_.swap(finished_);
+  for (const auto& [id, code] : completing_) Complete(id, code);
+  completing_.clear();
 }
 
 void CurlLoop::RunDueTimers() {
@@ -584,8 +603,9 @@ void CurlLoop::SocketAction(int fd, int events) {
 }
 
 bool CurlLoop::TakeQueued() {
-  std::vector<std::unique_ptr<Transfer>> incoming;
-  std::vector<uint64_t> cancelled;
+  // Swapped with kept buffers (cleared below), so the queues do not allocate in the steady state.
+  std::vector<std::unique_ptr<Transfer>>& incoming = taking_;
+  std::vector<uint64_t>& cancelled = cancelling_;
   bool stopping;
   // Cleared before the queue is read: a Send after this point writes a new wake-up.
   wake_pending_.store(false);
@@ -593,7 +613,7 @@ bool CurlLoop::TakeQueued() {
     absl::MutexLock lock(&mu_);
     incoming.swap(incoming_);
     cancelled.swap(cancelled_);
-    stopping = stopping_;
+    stopping = stopping_.load(std::memory_order_relaxed);
   }
   if (stopping) {
     for (auto& transfer : incoming) {
@@ -603,6 +623,8 @@ bool CurlLoop::TakeQueued() {
   }
   for (auto& transfer : incoming) Start(std::move(transfer));
   for (uint64_t id : cancelled) Complete(id, CURLE_ABORTED_BY_CALLBACK, /*cancelled=*/true);
+  incoming.clear();
+  cancelled.clear();
   return true;
 }
 

@@ -135,6 +135,8 @@ class CurlLoop final {
   void Start(std::unique_ptr<Transfer> transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Hands `transfer` to curl; on failure returns the error without running its callback.
   absl::Status Add(std::unique_ptr<Transfer>& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Lays out `transfer`'s request headers for CURLOPT_HTTPHEADER, owned by the transfer.
+  static curl_slist* BuildHeaderList(Transfer& transfer);
   // Runs curl's timers when due (a new transfer sets an immediate one).
   void RunDueTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Moves curl's finished transfers to `finished_`.
@@ -178,7 +180,8 @@ class CurlLoop final {
   absl::Mutex mu_;
   std::vector<std::unique_ptr<Transfer>> incoming_ ABSL_GUARDED_BY(mu_);
   std::vector<uint64_t> cancelled_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // Written under mu_; read under it by the loop and without it by an inline start.
+  std::atomic<bool> stopping_{false};
 
   // Held by the thread driving curl: the loop thread except while it waits in epoll, or a Send
   // starting its transfer inline meanwhile. Callbacks of finished transfers run on the loop
@@ -187,6 +190,11 @@ class CurlLoop final {
   absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_ ABSL_GUARDED_BY(loop_mu_);
   // Transfers curl finished (id, CURLcode) whose callbacks the loop has yet to run.
   std::vector<std::pair<uint64_t, int>> finished_ ABSL_GUARDED_BY(loop_mu_);
+  // Kept buffers of the loop's turns (CompleteFinished, TakeQueued) and of Add's URL.
+  std::vector<std::pair<uint64_t, int>> completing_ ABSL_GUARDED_BY(loop_mu_);
+  std::vector<std::unique_ptr<Transfer>> taking_ ABSL_GUARDED_BY(loop_mu_);
+  std::vector<uint64_t> cancelling_ ABSL_GUARDED_BY(loop_mu_);
+  std::string url_ ABSL_GUARDED_BY(loop_mu_);
   std::vector<EasyHandle> idle_handles_ ABSL_GUARDED_BY(loop_mu_);
   // Every upstream socket open now, by descriptor.
   absl::flat_hash_map<int, Socket> sockets_ ABSL_GUARDED_BY(loop_mu_);

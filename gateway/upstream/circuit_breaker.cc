@@ -26,6 +26,10 @@ CircuitBreaker::State CircuitBreaker::state() const {
 }
 
 void CircuitBreaker::Send(HttpRequest request, CallContext context, Callback done) {
+  // Off by configuration: the call passes straight through (no lock, no wrapped callback).
+  if (options_.failure_threshold <= 0) {
+    return inner_->Send(std::move(request), std::move(context), std::move(done));
+  }
   bool probe = false;
   bool refused = false;
   absl::Duration retry_in;

@@ -18,7 +18,8 @@
 namespace pulumi_gateway {
 
 struct CircuitBreakerOptions {
-  // Consecutive failures that open the breaker. 0 disables it. Default 20.
+  // Consecutive failures that open the breaker. 0 disables it (calls pass straight through).
+  // Default 20.
   int failure_threshold = 20;
   // How long it stays open before a probe. Default 5 s.
   absl::Duration open_duration = absl::Seconds(5);

@@ -20,7 +20,8 @@
 namespace pulumi_gateway {
 
 struct RetryOptions {
-  // Most attempts per call, the first included. 1 disables retries. Default 3.
+  // Most attempts per call, the first included. 1 disables retries (the layer then passes calls
+  // straight through). Default 3.
   int max_attempts = 3;
   // Backoff before retry n is uniform in [0, min(max_backoff, initial_backoff * 2^(n-1))]
   // (full jitter). Defaults 100 ms and 5 s.

@@ -36,6 +36,11 @@ void RetryingUpstream::ExportMetrics(MetricSink& sink) const {
 }
 
 void RetryingUpstream::Send(HttpRequest request, CallContext context, Callback done) {
+  // One attempt only (retries off by configuration): the call passes straight through, with no
+  // per-call state, copy of the request or wrapped callback.
+  if (policy_.options().max_attempts <= 1) {
+    return inner_->Send(std::move(request), std::move(context), std::move(done));
+  }
   auto call = std::make_shared<Call>();
   call->request = std::move(request);
   call->context = std::move(context);

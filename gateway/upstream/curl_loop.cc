@@ -495,7 +495,7 @@ void CurlLoop::Complete(uint64_t id, int curl_code, bool cancelled) {
   Callback done = std::move(transfer->done);
   ReturnHandle(std::move(transfer->easy));
   transfer.reset();
-  std::move(done)(std::move(result));
+  answers_.push_back(Answer{std::move(done), std::move(result)});
 }
 
 bool CurlLoop::Restart(Transfer& transfer) {
@@ -547,6 +547,16 @@ void CurlLoop::CollectFinished() {
     curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &transfer);
     if (transfer != nullptr) finished_.emplace_back(transfer->id, msg->data.result);
   }
+}
+
+void CurlLoop::RunAnswers() {
+  if (answers_.empty()) return;
+  answering_.swap(answers_);
+  // Without the lock: meanwhile Sends start their transfers themselves, as during epoll_wait.
+  loop_mu_.Unlock();
+  for (Answer& answer : answering_) std::move(answer.done)(std::move(answer.result));
+  answering_.clear();
+  loop_mu_.Lock();
 }
 
 void CurlLoop::CompleteFinished() {
@@ -637,6 +647,7 @@ void CurlLoop::Loop() {
     RunDueTimers();
     CompleteFinished();
     ApplyProtocol();
+    RunAnswers();
     const SteadyClock::time_point now = SteadyClock::now();
     int timeout_ms = kPollTimeoutMs;
     if (timer_deadline_ != SteadyClock::time_point::max()) {
@@ -663,6 +674,7 @@ void CurlLoop::Loop() {
     }
     // Transfers that just ended complete before the next turn's queue is read.
     CompleteFinished();
+    RunAnswers();
   }
   CURLM* multi = multi_.get();
   std::vector<uint64_t> ids;

@@ -154,6 +154,8 @@ class CurlLoop final {
   std::pair<const int, Socket>* FindSocket(absl::string_view ip, int port)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void CompleteFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Runs the callbacks of completed transfers (answers_), releasing loop_mu_ meanwhile.
+  void RunAnswers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void SocketAction(int fd, int events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Applies the protocol the latest answer used to waiting and the connection limit.
   void ApplyProtocol() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
@@ -185,7 +187,8 @@ class CurlLoop final {
 
   // Held by the thread driving curl: the loop thread except while it waits in epoll, or a Send
   // starting its transfer inline meanwhile. Callbacks of finished transfers run on the loop
-  // thread only (never inside Send), still holding it.
+  // thread only (never inside Send), without it: a Send (from a callback too) meanwhile starts its
+  // transfer itself instead of queueing it for the loop's next turn.
   absl::Mutex loop_mu_;  // taken before mu_
   absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_ ABSL_GUARDED_BY(loop_mu_);
   // Transfers curl finished (id, CURLcode) whose callbacks the loop has yet to run.
@@ -195,6 +198,13 @@ class CurlLoop final {
   std::vector<std::unique_ptr<Transfer>> taking_ ABSL_GUARDED_BY(loop_mu_);
   std::vector<uint64_t> cancelling_ ABSL_GUARDED_BY(loop_mu_);
   std::string url_ ABSL_GUARDED_BY(loop_mu_);
+  // A completed transfer's callback and result, run by RunAnswers.
+  struct Answer {
+    Callback done;
+    absl::StatusOr<HttpResponse> result;
+  };
+  std::vector<Answer> answers_ ABSL_GUARDED_BY(loop_mu_);
+  std::vector<Answer> answering_;  // the loop thread's only
   std::vector<EasyHandle> idle_handles_ ABSL_GUARDED_BY(loop_mu_);
   // Every upstream socket open now, by descriptor.
   absl::flat_hash_map<int, Socket> sockets_ ABSL_GUARDED_BY(loop_mu_);

@@ -289,64 +289,67 @@ CurlLoop::EasyHandle CurlLoop::TakeHandle() {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  // Callbacks called from C must not throw: the reader turns allocation failures into a failed
-  // call (see response_reader.h), and nothing else here allocates.
-  curl_easy_setopt(
-      easy, CURLOPT_WRITEFUNCTION,
-      +[](char* data, size_t size, size_t count, void* user) -> size_t {
-        auto* t = static_cast<Transfer*>(user);
-        const size_t bytes = size * count;
-        return t->reader.OnBody(absl::string_view(data, bytes)) ? bytes : 0;
-      });
-  curl_easy_setopt(
-      easy, CURLOPT_HEADERFUNCTION,
-      +[](char* data, size_t size, size_t count, void* user) -> size_t {
-        auto* t = static_cast<Transfer*>(user);
-        const size_t bytes = size * count;
-        absl::string_view line(data, bytes);
-        if (!t->reader.OnHeaderLine(line)) return 0;
-        if (absl::StartsWith(line, "HTTP/")) {
-          CurlLoop* client = t->client;
-          const Protocol protocol =
-              absl::StartsWith(line, "HTTP/2") ? Protocol::kHttp2 : Protocol::kHttp1;
-          client->seen_protocol_ = protocol;
-          if (auto* socket = client->FindSocket(t->local_ip, t->local_port)) {
-            socket->second.protocol = protocol;
-          }
-        }
-        return bytes;
-      });
-  curl_easy_setopt(
-      easy, CURLOPT_PREREQFUNCTION,
-      +[](void* user, char* /*remote_ip*/, char* local_ip, int /*remote_port*/,
-          int local_port) -> int {
-        auto* t = static_cast<Transfer*>(user);
-        t->local_ip = local_ip != nullptr ? local_ip : "";
-        t->local_port = local_port;
-        return t->client->ConnectionIsClean(*t) ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
-      });
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &CurlLoop::OnBodyData);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &CurlLoop::OnHeaderData);
+  curl_easy_setopt(easy, CURLOPT_PREREQFUNCTION, &CurlLoop::OnBeforeRequest);
   curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this);
-  curl_easy_setopt(
-      easy, CURLOPT_OPENSOCKETFUNCTION,
-      +[](void* user, curlsocktype /*purpose*/, curl_sockaddr* address) -> curl_socket_t {
-        auto* client = static_cast<CurlLoop*>(user);
-        const int fd = socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
-        if (fd < 0) return CURL_SOCKET_BAD;
-        try {
-          client->sockets_[fd] = Socket();
-        } catch (const std::bad_alloc&) {
-          close(fd);
-          return CURL_SOCKET_BAD;
-        }
-        return fd;
-      });
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &CurlLoop::OnOpenSocket);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
-  curl_easy_setopt(
-      easy, CURLOPT_CLOSESOCKETFUNCTION, +[](void* user, curl_socket_t fd) -> int {
-        static_cast<CurlLoop*>(user)->sockets_.erase(fd);
-        return close(fd);
-      });
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, &CurlLoop::OnCloseSocket);
   return handle;
+}
+
+// Callbacks called from C must not throw: the reader turns allocation failures into a failed
+// call (see response_reader.h), and nothing else here allocates but the socket table, whose
+// failure is caught.
+
+size_t CurlLoop::OnBodyData(char* data, size_t size, size_t count, void* transfer) {
+  auto* t = static_cast<Transfer*>(transfer);
+  const size_t bytes = size * count;
+  return t->reader.OnBody(absl::string_view(data, bytes)) ? bytes : 0;
+}
+
+size_t CurlLoop::OnHeaderData(char* data, size_t size, size_t count, void* transfer) {
+  auto* t = static_cast<Transfer*>(transfer);
+  const size_t bytes = size * count;
+  absl::string_view line(data, bytes);
+  if (!t->reader.OnHeaderLine(line)) return 0;
+  if (absl::StartsWith(line, "HTTP/")) {
+    CurlLoop* loop = t->client;
+    const Protocol protocol =
+        absl::StartsWith(line, "HTTP/2") ? Protocol::kHttp2 : Protocol::kHttp1;
+    loop->seen_protocol_ = protocol;
+    if (auto* socket = loop->FindSocket(t->local_ip, t->local_port)) {
+      socket->second.protocol = protocol;
+    }
+  }
+  return bytes;
+}
+
+int CurlLoop::OnBeforeRequest(void* transfer, char* /*remote_ip*/, char* local_ip,
+                              int /*remote_port*/, int local_port) {
+  auto* t = static_cast<Transfer*>(transfer);
+  t->local_ip = local_ip != nullptr ? local_ip : "";
+  t->local_port = local_port;
+  return t->client->ConnectionIsClean(*t) ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+}
+
+curl_socket_t CurlLoop::OnOpenSocket(void* loop, curlsocktype /*purpose*/, curl_sockaddr* address) {
+  auto* self = static_cast<CurlLoop*>(loop);
+  const int fd = socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+  if (fd < 0) return CURL_SOCKET_BAD;
+  try {
+    self->sockets_[fd] = Socket();
+  } catch (const std::bad_alloc&) {
+    close(fd);
+    return CURL_SOCKET_BAD;
+  }
+  return fd;
+}
+
+int CurlLoop::OnCloseSocket(void* loop, curl_socket_t fd) {
+  static_cast<CurlLoop*>(loop)->sockets_.erase(fd);
+  return close(fd);
 }
 
 void CurlLoop::ReturnHandle(EasyHandle handle) {

@@ -162,6 +162,15 @@ class CurlLoop final {
   long HostConnectionLimit() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   EasyHandle TakeHandle() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void ReturnHandle(EasyHandle handle) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // libcurl's per-transfer callbacks (data: the Transfer): body bytes and header lines into its
+  // reader, and the check of a reused connection just before the request goes out.
+  static size_t OnBodyData(char* data, size_t size, size_t count, void* transfer);
+  static size_t OnHeaderData(char* data, size_t size, size_t count, void* transfer);
+  static int OnBeforeRequest(void* transfer, char* remote_ip, char* local_ip, int remote_port,
+                             int local_port);
+  // The loop's own sockets (data: the CurlLoop): opened close-on-exec and tracked in sockets_.
+  static curl_socket_t OnOpenSocket(void* loop, curlsocktype purpose, curl_sockaddr* address);
+  static int OnCloseSocket(void* loop, curl_socket_t fd);
   // libcurl's socket and timer callbacks: register sockets in epoll, remember the next timeout.
   static int OnSocket(void* easy, int fd, int what, void* client, void* socket_data);
   static int OnTimer(void* multi, long timeout_ms, void* client);

@@ -90,8 +90,11 @@ class Builder(fields.FieldsMixin):
     def build(self):
         selection = plans_mod.select(self.spec, self.ov)
         rpc_plans = plans_mod.plan_rpcs(selection.mirrored, self.ov)
+        self.mirrored = selection.mirrored
         for plan in rpc_plans:
             self.taken.update({plan.name + "Request", plan.name + "Response"})
+        for plan in rpc_plans:
+            self._claim_own_response(plan)
         self.request_schemas = _schemas_reached(
             self.spec, [op.body["schema"] for op in selection.mirrored if op.body])
         self.reachable_schemas = _schemas_reached(self.spec, [
@@ -317,10 +320,12 @@ class Builder(fields.FieldsMixin):
         schema_name, _ = self.spec.resolve(schema)
         if self.spec.is_object(schema):
             wrap = plan.settings.get("response_field")
-            if not wrap and not plan.settings.get("flatten_response") and schema_name and \
-                    self._shared(schema_name):
-                wrap = _strip_suffix(naming.snake_case(
-                    self._name_for(f"schema:{schema_name}")), "_response")
+            own = schema_name and self.source_names.get(f"schema:{schema_name}") == mp.name
+            if not wrap and not own and not plan.settings.get("flatten_response") and \
+                    schema_name and self._shared(schema_name):
+                wrap = _wrap_field(self._name_for(f"schema:{schema_name}"))
+            if own:
+                mp.sources = [f"schema:{schema_name}"]
             if wrap:
                 mp.specs.append(FieldSpec(wrap, wrap, FieldType(message=f"schema:{schema_name}"),
                                           "wrap"))
@@ -346,12 +351,31 @@ class Builder(fields.FieldsMixin):
         self._add_plan(mp)
         return mp.name, shape, field, status, content_type
 
+    def _claim_own_response(self, plan):
+        """An answer schema named like the RPC's response message is that message, also where
+        other messages nest it (no second message with the same keys)."""
+        answer = plan.operation.success_body()
+        if answer is None or plan.variant_of or plan.settings.get("response_field") or \
+                plan.settings.get("raw_response_field"):
+            return
+        name, _ = self.spec.resolve(answer[2])
+        source = f"schema:{name}"
+        if name == plan.name + "Response" and self.spec.is_object(answer[2]) and \
+                source not in self.source_names and self.lock.name_for_source(source) in (
+                    None, name):
+            self.source_names[source] = name
+
     def _shared(self, schema_name):
         """True when a schema is more than an answer: nested in another, or a request body."""
         if not hasattr(self, "_nested"):
             self._nested = set()
             for name in self.reachable_schemas:
                 _collect_refs(self.spec.schemas.get(name, {}), self._nested, skip=name)
+            for op in self.mirrored:  # array items and map values of answers
+                for answer in op.responses.values():
+                    schema = answer.get("schema") or {}
+                    if not _ref(schema):
+                        _collect_refs(schema, self._nested, skip="")
         return schema_name in self._nested or schema_name in self.request_schemas
 
     # ---------------------------------------------------------------------- extra RPCs
@@ -395,10 +419,15 @@ class Builder(fields.FieldsMixin):
     def _candidates(self, source):
         if source.startswith("schema:"):
             schema = source[len("schema:"):]
+            if schema in self.ov.schema_names:
+                yield self.ov.schema_names[schema]
             if schema.startswith("App") and schema[3:4].isupper() and \
                     schema[3:] not in self.spec.schemas:
                 yield schema[3:]
             yield schema
+            for suffix, other in (("Request", "Body"), ("Response", "Result")):
+                if schema.endswith(suffix):
+                    yield schema[:-len(suffix)] + other
             base = schema
         else:
             owner, key = source[len("inline:"):].rsplit("/", 1)
@@ -482,8 +511,17 @@ def _collect_refs(node, out, skip):
             _collect_refs(value, out, skip)
 
 
-def _strip_suffix(text, suffix):
-    return text[:-len(suffix)] if text.endswith(suffix) and text != suffix else text
+def _wrap_field(message_name):
+    """The response field holding a whole answer: `Team` -> `team`, `GetStackResourcesResponse`
+    -> `stack_resources`."""
+    name = naming.snake_case(message_name)
+    for prefix in ("get_", "list_"):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix):]
+    for suffix in ("_response", "_result"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[:-len(suffix)]
+    return name
 
 
 def _literal(value):

@@ -38,6 +38,7 @@ class Overrides:
         self.extra_rpcs = data.get("extra_rpcs", [])
         self.messages = data.get("messages", {})
         self.enums = data.get("enums", {})
+        self.schema_names = data.get("schema_names", {})
         notes = data.get("notes", {})
         self.rpc_notes = notes.get("rpcs", {})
         self.message_notes = notes.get("messages", {})

@@ -17,6 +17,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import comments  # noqa: E402
 import plans  # noqa: E402
 import protoread  # noqa: E402
 import spec as spec_mod  # noqa: E402
@@ -82,11 +83,11 @@ def report(spec, overrides, api, total_operations):
         total.update(c)
     target = total["all"] - total["deprecated"] - total["excluded"]
     share = 100.0 * total["mirrored"] / target if target else 100.0
-    out = [
+    out = comments.wrap([
         f"The API description has {total_operations} operations; {total['all']} are tagged "
         f"{_names(tags)}. Leaving out the {total['deprecated']} deprecated ones and the "
         f"{total['excluded']} of the engine's update protocol, {target} are in scope: the protos "
-        f"mirror {total['mirrored']} of them ({share:.1f}%).",
+        f"mirror {total['mirrored']} of them ({share:.1f}%)."], width=100) + [
         "",
         "| Tag | Operations | Mirrored | Missing | Deprecated | Engine protocol |",
         "|---|---:|---:|---:|---:|---:|",

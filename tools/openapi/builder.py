@@ -105,6 +105,7 @@ class Builder(fields.FieldsMixin):
             self._build_rpc(plan)
         self._add_extra_rpcs()
         self._drain()
+        self._settle_request_reachability()
         messages = self._emitted_messages()
         files = placement.place(self, messages)
         self._record_lock(messages)
@@ -460,6 +461,29 @@ class Builder(fields.FieldsMixin):
             self._plan_for_source(entry.source)
         else:
             self._add_plan(MessagePlan(name, "pinned"))
+
+    def _settle_request_reachability(self):
+        """Marks exactly the messages a request reaches through its fields (their scalars get
+        presence, their required keys REQUIRED), re-finalizing those whose mark changes."""
+        while True:
+            reached = set()
+            stack = [p.name for p in self.plans.values() if p.kind == "request" or (
+                p.kind == "extra" and p.name.endswith("Request"))]
+            while stack:
+                name = stack.pop()
+                if name in reached or name not in self.plans:
+                    continue
+                reached.add(name)
+                stack.extend(self.plans[name].refs)
+            changed = [p for p in self.plans.values() if p.kind in ("schema", "inline", "pinned")
+                       and (p.name in reached) != p.request_reachable]
+            if not changed:
+                return
+            for plan in changed:
+                plan.request_reachable = plan.name in reached
+                plan.message = None
+                self.queue.append(plan)
+            self._drain()
 
     def _drain(self):
         while self.queue:

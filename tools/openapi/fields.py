@@ -122,6 +122,11 @@ class FieldsMixin:
                 if locked is not None and locked.name in matched:
                     locked = None
             want_label, want_type = self._type_text(spec)
+            if released and mp.request_reachable and spec.ftype.is_scalar() and \
+                    not spec.ftype.label and spec.location != "path":
+                # A key new to a released request message is sent only when set: the released
+                # RPC's requests stay as they were.
+                want_label = "optional"
             if locked:
                 matched.add(locked.name)
                 label, type_text = split_type(locked.type)

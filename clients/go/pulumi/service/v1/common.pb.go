@@ -166,7 +166,7 @@ type UserInfo struct {
 	// E-mail address. Only present on admin-only endpoints (e.g. organization member lists).
 	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
 	// JSON key `role`. One of: `none`, `member`, `admin`, `potential-member`, `stack-collaborator`,
-	// `billing-manager`. Required.
+	// `billing-manager`. Always present.
 	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

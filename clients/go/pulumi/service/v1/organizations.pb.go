@@ -5290,7 +5290,7 @@ type StackPermissionChange struct {
 	// Stack permission: 0 none, 101 read, 102 write, 103 admin, 104 creator.
 	Permission int64 `protobuf:"varint,3,opt,name=permission,proto3" json:"permission,omitempty"`
 	// JSON key `permissionSetName`.
-	PermissionSetName string `protobuf:"bytes,4,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
+	PermissionSetName *string `protobuf:"bytes,4,opt,name=permission_set_name,json=permissionSetName,proto3,oneof" json:"permission_set_name,omitempty"`
 	unknownFields     protoimpl.UnknownFields
 	sizeCache         protoimpl.SizeCache
 }
@@ -5347,8 +5347,8 @@ func (x *StackPermissionChange) GetPermission() int64 {
 }
 
 func (x *StackPermissionChange) GetPermissionSetName() string {
-	if x != nil {
-		return x.PermissionSetName
+	if x != nil && x.PermissionSetName != nil {
+		return *x.PermissionSetName
 	}
 	return ""
 }
@@ -5420,7 +5420,7 @@ type EnvironmentPermissionChange struct {
 	// Longest time an `open` may last, Go duration string (e.g. "1h0m0s"); unset for no limit.
 	MaxOpenDuration *string `protobuf:"bytes,4,opt,name=max_open_duration,json=maxOpenDuration,proto3,oneof" json:"max_open_duration,omitempty"`
 	// JSON key `permissionSetName`.
-	PermissionSetName string `protobuf:"bytes,5,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
+	PermissionSetName *string `protobuf:"bytes,5,opt,name=permission_set_name,json=permissionSetName,proto3,oneof" json:"permission_set_name,omitempty"`
 	unknownFields     protoimpl.UnknownFields
 	sizeCache         protoimpl.SizeCache
 }
@@ -5484,8 +5484,8 @@ func (x *EnvironmentPermissionChange) GetMaxOpenDuration() string {
 }
 
 func (x *EnvironmentPermissionChange) GetPermissionSetName() string {
-	if x != nil {
-		return x.PermissionSetName
+	if x != nil && x.PermissionSetName != nil {
+		return *x.PermissionSetName
 	}
 	return ""
 }
@@ -6623,28 +6623,30 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x10_new_descriptionB\x10\n" +
 	"\x0e_member_actionB\t\n" +
 	"\a_member\"\x14\n" +
-	"\x12UpdateTeamResponse\"\xa9\x01\n" +
+	"\x12UpdateTeamResponse\"\xc6\x01\n" +
 	"\x15StackPermissionChange\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
 	"\n" +
 	"stack_name\x18\x02 \x01(\tR\tstackName\x12\x1e\n" +
 	"\n" +
 	"permission\x18\x03 \x01(\x03R\n" +
-	"permission\x12.\n" +
-	"\x13permission_set_name\x18\x04 \x01(\tR\x11permissionSetName\"S\n" +
+	"permission\x123\n" +
+	"\x13permission_set_name\x18\x04 \x01(\tH\x00R\x11permissionSetName\x88\x01\x01B\x16\n" +
+	"\x14_permission_set_name\"S\n" +
 	"\x0fStackIdentifier\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
 	"\n" +
-	"stack_name\x18\x02 \x01(\tR\tstackName\"\xf2\x01\n" +
+	"stack_name\x18\x02 \x01(\tR\tstackName\"\x8f\x02\n" +
 	"\x1bEnvironmentPermissionChange\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
 	"\benv_name\x18\x02 \x01(\tR\aenvName\x12\x1e\n" +
 	"\n" +
 	"permission\x18\x03 \x01(\tR\n" +
 	"permission\x12/\n" +
-	"\x11max_open_duration\x18\x04 \x01(\tH\x00R\x0fmaxOpenDuration\x88\x01\x01\x12.\n" +
-	"\x13permission_set_name\x18\x05 \x01(\tR\x11permissionSetNameB\x14\n" +
-	"\x12_max_open_duration\"U\n" +
+	"\x11max_open_duration\x18\x04 \x01(\tH\x00R\x0fmaxOpenDuration\x88\x01\x01\x123\n" +
+	"\x13permission_set_name\x18\x05 \x01(\tH\x01R\x11permissionSetName\x88\x01\x01B\x14\n" +
+	"\x12_max_open_durationB\x16\n" +
+	"\x14_permission_set_name\"U\n" +
 	"\x15EnvironmentIdentifier\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
 	"\benv_name\x18\x02 \x01(\tR\aenvName\"p\n" +
@@ -6912,6 +6914,7 @@ func file_pulumi_service_v1_organizations_proto_init() {
 	file_pulumi_service_v1_organizations_proto_msgTypes[31].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[41].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[51].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[53].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[55].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[63].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[65].OneofWrappers = []any{}

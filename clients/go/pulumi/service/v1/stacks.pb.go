@@ -1736,14 +1736,14 @@ func (x *DeploymentJob) GetSteps() []*StepRun {
 // `StepRun` in the API description.
 type StepRun struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `name`. Required.
+	// JSON key `name`. Always present.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// JSON key `status`. One of: `not-started`, `running`, `failed`, `succeeded`. Required.
+	// JSON key `status`. One of: `not-started`, `running`, `failed`, `succeeded`. Always present.
 	Status string `protobuf:"bytes,2,opt,name=status,proto3" json:"status,omitempty"`
 	// JSON key `started`. An RFC 3339 date and time.
-	Started *string `protobuf:"bytes,3,opt,name=started,proto3,oneof" json:"started,omitempty"`
+	Started string `protobuf:"bytes,3,opt,name=started,proto3" json:"started,omitempty"`
 	// JSON key `lastUpdated`. An RFC 3339 date and time.
-	LastUpdated   *string `protobuf:"bytes,4,opt,name=last_updated,json=lastUpdated,proto3,oneof" json:"last_updated,omitempty"`
+	LastUpdated   string `protobuf:"bytes,4,opt,name=last_updated,json=lastUpdated,proto3" json:"last_updated,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1793,15 +1793,15 @@ func (x *StepRun) GetStatus() string {
 }
 
 func (x *StepRun) GetStarted() string {
-	if x != nil && x.Started != nil {
-		return *x.Started
+	if x != nil {
+		return x.Started
 	}
 	return ""
 }
 
 func (x *StepRun) GetLastUpdated() string {
-	if x != nil && x.LastUpdated != nil {
-		return *x.LastUpdated
+	if x != nil {
+		return x.LastUpdated
 	}
 	return ""
 }
@@ -5449,15 +5449,12 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\x06status\x18\x01 \x01(\tR\x06status\x12\x18\n" +
 	"\astarted\x18\x02 \x01(\tR\astarted\x12!\n" +
 	"\flast_updated\x18\x03 \x01(\tR\vlastUpdated\x120\n" +
-	"\x05steps\x18\x04 \x03(\v2\x1a.pulumi.service.v1.StepRunR\x05steps\"\xd4\x01\n" +
-	"\aStepRun\x12\x17\n" +
-	"\x04name\x18\x01 \x01(\tB\x03\xe0A\x02R\x04name\x12L\n" +
-	"\x06status\x18\x02 \x01(\tB4\xe0A\x02\xea\xf9\x18\vnot-started\xea\xf9\x18\arunning\xea\xf9\x18\x06failed\xea\xf9\x18\tsucceededR\x06status\x12\x1d\n" +
-	"\astarted\x18\x03 \x01(\tH\x00R\astarted\x88\x01\x01\x12&\n" +
-	"\flast_updated\x18\x04 \x01(\tH\x01R\vlastUpdated\x88\x01\x01B\n" +
-	"\n" +
-	"\b_startedB\x0f\n" +
-	"\r_last_updated\"\xb3\x01\n" +
+	"\x05steps\x18\x04 \x03(\v2\x1a.pulumi.service.v1.StepRunR\x05steps\"r\n" +
+	"\aStepRun\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x16\n" +
+	"\x06status\x18\x02 \x01(\tR\x06status\x12\x18\n" +
+	"\astarted\x18\x03 \x01(\tR\astarted\x12!\n" +
+	"\flast_updated\x18\x04 \x01(\tR\vlastUpdated\"\xb3\x01\n" +
 	"\x17DeploymentConfiguration\x12[\n" +
 	"\x15environment_variables\x18\x01 \x03(\v2&.pulumi.service.v1.EnvironmentVariableR\x14environmentVariables\x12;\n" +
 	"\x06source\x18\x02 \x01(\v2#.pulumi.service.v1.DeploymentSourceR\x06source\"W\n" +
@@ -6033,7 +6030,6 @@ func file_pulumi_service_v1_stacks_proto_init() {
 	file_pulumi_service_v1_stacks_proto_msgTypes[12].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[18].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[20].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[25].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[31].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[33].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[41].OneofWrappers = []any{}

@@ -123,6 +123,99 @@ def report(spec, overrides, api, total_operations):
     return "\n".join(out) + "\n"
 
 
+FEATURES = [
+    ("response_body", "answer in one field: `items` (array)", "items"),
+    ("response_body", "answer in one field: `entries` (map)", "entries"),
+    ("response_body", "answer in one field: `value` (string, number, boolean, free-form)", "value"),
+    ("response_body", "answer in one field: an object the API uses elsewhere too", "message"),
+    ("body", "array or map request body in one field", "collection"),
+    ("body", "object request body in one field (`body: \"<field>\"`)", "message"),
+    ("body", "object request body flattened (`body: \"*\"`)", "*"),
+    ("answer", "non-JSON answer as google.api.HttpBody", "httpbody"),
+    ("answer", "HEAD (`custom` pattern, empty answer)", "head"),
+    ("request", "REQUIRED query or body fields (top level or nested)", "required"),
+    ("request", "REQUIRED booleans or numbers with presence (`optional`)", "presence"),
+    ("request", "string enums checked with `allowed_values`", "allowed"),
+    ("request", "`allowed_values` on a repeated field", "allowed_repeated"),
+    ("answer", "free-form JSON (google.protobuf.Struct/Value/ListValue) in the answer", "free"),
+    ("option", "409 → ALREADY_EXISTS (`on_conflict`)", "on_conflict"),
+]
+
+
+def features(api):
+    """Which routed RPCs use which shape of the team's contract: {key: [Service.Rpc, ...]}."""
+    out = collections.defaultdict(list)
+    for name, rpc in sorted(api.rpcs.items()):
+        if not rpc.http:
+            continue
+        verb, _ = protoread.verb_and_path(rpc.http)
+        response = api.messages.get(rpc.response)
+        body_field = rpc.http.get("response_body", "")
+        if body_field:
+            field = next(f for f in response.fields if f.name == body_field)
+            kind = body_field if body_field in ("items", "entries", "value") else "message"
+            out[("response_body", kind)].append(name)
+        request = api.messages[rpc.request]
+        body = rpc.http.get("body", "")
+        if body == "*":
+            out[("body", "*")].append(name)
+        elif body:
+            field = next(f for f in request.fields if f.name == body)
+            collection = field.label == "repeated" or field.type.startswith("map<")
+            out[("body", "collection" if collection else "message")].append(name)
+        if rpc.response == "google.api.HttpBody":
+            out[("answer", "httpbody")].append(name)
+        if verb == "HEAD":
+            out[("answer", "head")].append(name)
+        _, template = protoread.verb_and_path(rpc.http)
+        in_path = {part[1:-1] for part in template.split("/") if part.startswith("{")}
+        flags = set()
+        for message in _reach(api, rpc.request):
+            for field in api.messages[message].fields:
+                required = "REQUIRED" in str(field.options.get("google.api.field_behavior", ""))
+                if required and not (message == rpc.request and field.name in in_path):
+                    flags.add("required")
+                    if field.label == "optional":
+                        flags.add("presence")
+                if protoread.allowed_values(field):
+                    flags.add("allowed")
+                    if field.label == "repeated":
+                        flags.add("allowed_repeated")
+        for flag in sorted(flags):
+            out[("request", flag)].append(name)
+        if response is not None and any(
+                f.type.startswith("google.protobuf.") or f.type.endswith(
+                    ("google.protobuf.Struct>", "google.protobuf.ListValue>"))
+                for m in _reach(api, rpc.response) for f in api.messages[m].fields):
+            out[("answer", "free")].append(name)
+        if rpc.options.get("pulumi.gateway.v1.on_conflict") == "CONFLICT_CODE_ALREADY_EXISTS":
+            out[("option", "on_conflict")].append(name)
+    return out
+
+
+def _reach(api, root):
+    seen, stack = [], [root]
+    while stack:
+        name = stack.pop()
+        if name in seen or name not in api.messages:
+            continue
+        seen.append(name)
+        for field in api.messages[name].fields:
+            base = field.type
+            if base.startswith("map<"):
+                base = base[4:-1].split(",", 1)[1].strip()
+            stack.append(base)
+    return seen
+
+
+def features_report(api):
+    found = features(api)
+    out = ["| Contract feature | RPCs |", "|---|---:|"]
+    for group, label, key in FEATURES:
+        out.append(f"| {label} | {len(found.get((group, key), []))} |")
+    return "\n".join(out) + "\n"
+
+
 def _names(tags):
     return ", ".join(tags[:-1]) + " or " + tags[-1] if len(tags) > 1 else tags[0]
 
@@ -131,10 +224,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--proto_dir", default=str(PROTO_DIR))
     parser.add_argument("--missing", action="store_true", help="list missing operations only")
+    parser.add_argument("--features", action="store_true",
+                        help="count the routed RPCs using each shape of the team's contract; "
+                             "with --verbose, name them")
+    parser.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     spec = spec_mod.Spec.load()
     overrides = plans.Overrides.load()
     api = protoread.read_dir(args.proto_dir)
+    if args.features:
+        sys.stdout.write(features_report(api))
+        if args.verbose:
+            for (group, key), rpcs in sorted(features(api).items()):
+                print(f"\n{group}/{key}: {', '.join(rpcs)}")
+        return
     if args.missing:
         for op, tag, state, _ in analyse(spec, overrides, api):
             if state == "missing":

@@ -118,6 +118,40 @@ class RepositoryApiTest(unittest.TestCase):
 
 class CoverageTest(unittest.TestCase):
 
+    def test_features_name_the_rpcs_using_each_shape_of_the_contract(self):
+        api = protoread.read_text('''
+            service S {
+              rpc List(ListRequest) returns (ListResponse) {
+                option (google.api.http) = {
+                  post: "/api/x/{org}"
+                  body: "filters"
+                  response_body: "items"
+                };
+              }
+              rpc Head(HeadRequest) returns (HeadResponse) {
+                option (google.api.http) = {
+                  custom: {kind: "HEAD" path: "/api/x"}
+                };
+              }
+            }
+            message ListRequest {
+              string org = 1 [(google.api.field_behavior) = REQUIRED];  // in the path: not counted
+              repeated Filter filters = 2;
+            }
+            message Filter {
+              optional bool on = 1 [(google.api.field_behavior) = REQUIRED];
+              repeated string kinds = 2 [(pulumi.gateway.v1.allowed_values) = "a"];
+            }
+            message ListResponse { repeated google.protobuf.Struct items = 1; }
+            message HeadRequest {}
+            message HeadResponse {}''', "s.proto")
+        found = coverage.features(api)
+        self.assertEqual(found, {
+            ("response_body", "items"): ["S.List"], ("body", "collection"): ["S.List"],
+            ("request", "required"): ["S.List"], ("request", "presence"): ["S.List"],
+            ("request", "allowed"): ["S.List"], ("request", "allowed_repeated"): ["S.List"],
+            ("answer", "free"): ["S.List"], ("answer", "head"): ["S.Head"]})
+
     def test_routes_match_by_verb_and_path_and_allowed_values_stand_for_literals(self):
         spec = description({
             "/api/things/{orgName}/alpha/{id}": {"get": operation("A", parameters=[

@@ -128,9 +128,7 @@ def _components_top_down(nodes, edges):
 
 def _files(builder, messages, refs, file_of, order):
     ov = builder.ov
-    by_file = {}
-    for name in messages:  # messages come RPC by RPC, then what they nest
-        by_file.setdefault(file_of[name], []).append(name)
+    by_file = _file_order(builder, messages, file_of)
     services = {}
     for service in ov.services:
         rpcs = builder.rpc_models.get(service["name"], [])
@@ -162,6 +160,31 @@ def _files(builder, messages, refs, file_of, order):
         files.append(proto)
     _refuse_cycles(imports_of)
     return files
+
+
+def _file_order(builder, messages, file_of):
+    """Each file's messages: its services' RPCs in order, each RPC's request and response followed
+    by the messages of the same file they nest (depth first), then the file's other messages."""
+    by_file = {}
+    seen = set()
+
+    def add(name, file):
+        if name in seen or name not in messages or file_of.get(name) != file:
+            return
+        seen.add(name)
+        by_file.setdefault(file, []).append(name)
+        plan = builder.plans.get(name)
+        for field in plan.message.fields if plan is not None else ():
+            add(base_of(field.type), file)
+
+    service_file = {s["name"]: s["file"] for s in builder.ov.services}
+    for service in builder.ov.services:
+        for rpc in builder.rpc_models.get(service["name"], []):
+            for name in (rpc.request, rpc.response):
+                add(name, service_file[service["name"]])
+    for name in messages:
+        add(name, file_of[name])
+    return by_file
 
 
 def _imports(builder, proto, file_of):

@@ -233,61 +233,6 @@ func (x *CreateTeamTokenRequest) GetBody() *CreateTeamAccessTokenRequest {
 	return nil
 }
 
-// Response of CreateTeamToken. Its fields are the keys of the JSON answer.
-type CreateTeamTokenResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `id`. Always present.
-	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// JSON key `tokenValue`. Always present.
-	TokenValue    string `protobuf:"bytes,2,opt,name=token_value,json=tokenValue,proto3" json:"token_value,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateTeamTokenResponse) Reset() {
-	*x = CreateTeamTokenResponse{}
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[3]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateTeamTokenResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateTeamTokenResponse) ProtoMessage() {}
-
-func (x *CreateTeamTokenResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[3]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateTeamTokenResponse.ProtoReflect.Descriptor instead.
-func (*CreateTeamTokenResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{3}
-}
-
-func (x *CreateTeamTokenResponse) GetId() string {
-	if x != nil {
-		return x.Id
-	}
-	return ""
-}
-
-func (x *CreateTeamTokenResponse) GetTokenValue() string {
-	if x != nil {
-		return x.TokenValue
-	}
-	return ""
-}
-
 // `CreateTeamAccessTokenRequest` in the API description.
 type CreateTeamAccessTokenRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -303,7 +248,7 @@ type CreateTeamAccessTokenRequest struct {
 
 func (x *CreateTeamAccessTokenRequest) Reset() {
 	*x = CreateTeamAccessTokenRequest{}
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -315,7 +260,7 @@ func (x *CreateTeamAccessTokenRequest) String() string {
 func (*CreateTeamAccessTokenRequest) ProtoMessage() {}
 
 func (x *CreateTeamAccessTokenRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -328,7 +273,7 @@ func (x *CreateTeamAccessTokenRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTeamAccessTokenRequest.ProtoReflect.Descriptor instead.
 func (*CreateTeamAccessTokenRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *CreateTeamAccessTokenRequest) GetDescription() string {
@@ -348,6 +293,61 @@ func (x *CreateTeamAccessTokenRequest) GetExpires() int64 {
 func (x *CreateTeamAccessTokenRequest) GetName() string {
 	if x != nil {
 		return x.Name
+	}
+	return ""
+}
+
+// Response of CreateTeamToken. Its fields are the keys of the JSON answer.
+type CreateTeamTokenResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `tokenValue`. Always present.
+	TokenValue    string `protobuf:"bytes,2,opt,name=token_value,json=tokenValue,proto3" json:"token_value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateTeamTokenResponse) Reset() {
+	*x = CreateTeamTokenResponse{}
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateTeamTokenResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateTeamTokenResponse) ProtoMessage() {}
+
+func (x *CreateTeamTokenResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateTeamTokenResponse.ProtoReflect.Descriptor instead.
+func (*CreateTeamTokenResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *CreateTeamTokenResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *CreateTeamTokenResponse) GetTokenValue() string {
+	if x != nil {
+		return x.TokenValue
 	}
 	return ""
 }
@@ -655,61 +655,6 @@ func (x *CreateOrgTokenRequest) GetBody() *CreateOrgAccessTokenRequest {
 	return nil
 }
 
-// Response of CreateOrgToken. Its fields are the keys of the JSON answer.
-type CreateOrgTokenResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `id`. Always present.
-	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// JSON key `tokenValue`. Always present.
-	TokenValue    string `protobuf:"bytes,2,opt,name=token_value,json=tokenValue,proto3" json:"token_value,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateOrgTokenResponse) Reset() {
-	*x = CreateOrgTokenResponse{}
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[10]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateOrgTokenResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateOrgTokenResponse) ProtoMessage() {}
-
-func (x *CreateOrgTokenResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[10]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateOrgTokenResponse.ProtoReflect.Descriptor instead.
-func (*CreateOrgTokenResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{10}
-}
-
-func (x *CreateOrgTokenResponse) GetId() string {
-	if x != nil {
-		return x.Id
-	}
-	return ""
-}
-
-func (x *CreateOrgTokenResponse) GetTokenValue() string {
-	if x != nil {
-		return x.TokenValue
-	}
-	return ""
-}
-
 // `CreateOrgAccessTokenRequest` in the API description.
 type CreateOrgAccessTokenRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -729,7 +674,7 @@ type CreateOrgAccessTokenRequest struct {
 
 func (x *CreateOrgAccessTokenRequest) Reset() {
 	*x = CreateOrgAccessTokenRequest{}
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -741,7 +686,7 @@ func (x *CreateOrgAccessTokenRequest) String() string {
 func (*CreateOrgAccessTokenRequest) ProtoMessage() {}
 
 func (x *CreateOrgAccessTokenRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -754,7 +699,7 @@ func (x *CreateOrgAccessTokenRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateOrgAccessTokenRequest.ProtoReflect.Descriptor instead.
 func (*CreateOrgAccessTokenRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{11}
+	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *CreateOrgAccessTokenRequest) GetDescription() string {
@@ -788,6 +733,61 @@ func (x *CreateOrgAccessTokenRequest) GetAdmin() bool {
 func (x *CreateOrgAccessTokenRequest) GetRoleId() string {
 	if x != nil && x.RoleId != nil {
 		return *x.RoleId
+	}
+	return ""
+}
+
+// Response of CreateOrgToken. Its fields are the keys of the JSON answer.
+type CreateOrgTokenResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `tokenValue`. Always present.
+	TokenValue    string `protobuf:"bytes,2,opt,name=token_value,json=tokenValue,proto3" json:"token_value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateOrgTokenResponse) Reset() {
+	*x = CreateOrgTokenResponse{}
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateOrgTokenResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateOrgTokenResponse) ProtoMessage() {}
+
+func (x *CreateOrgTokenResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateOrgTokenResponse.ProtoReflect.Descriptor instead.
+func (*CreateOrgTokenResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *CreateOrgTokenResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *CreateOrgTokenResponse) GetTokenValue() string {
+	if x != nil {
+		return x.TokenValue
 	}
 	return ""
 }
@@ -1059,61 +1059,6 @@ func (x *CreatePersonalTokenRequest) GetBody() *CreatePersonalAccessTokenRequest
 	return nil
 }
 
-// Response of CreatePersonalToken. Its fields are the keys of the JSON answer.
-type CreatePersonalTokenResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `id`. Always present.
-	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// JSON key `tokenValue`. Always present.
-	TokenValue    string `protobuf:"bytes,2,opt,name=token_value,json=tokenValue,proto3" json:"token_value,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreatePersonalTokenResponse) Reset() {
-	*x = CreatePersonalTokenResponse{}
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[17]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreatePersonalTokenResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreatePersonalTokenResponse) ProtoMessage() {}
-
-func (x *CreatePersonalTokenResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[17]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreatePersonalTokenResponse.ProtoReflect.Descriptor instead.
-func (*CreatePersonalTokenResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{17}
-}
-
-func (x *CreatePersonalTokenResponse) GetId() string {
-	if x != nil {
-		return x.Id
-	}
-	return ""
-}
-
-func (x *CreatePersonalTokenResponse) GetTokenValue() string {
-	if x != nil {
-		return x.TokenValue
-	}
-	return ""
-}
-
 // `CreatePersonalAccessTokenRequest` in the API description.
 type CreatePersonalAccessTokenRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1127,7 +1072,7 @@ type CreatePersonalAccessTokenRequest struct {
 
 func (x *CreatePersonalAccessTokenRequest) Reset() {
 	*x = CreatePersonalAccessTokenRequest{}
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1139,7 +1084,7 @@ func (x *CreatePersonalAccessTokenRequest) String() string {
 func (*CreatePersonalAccessTokenRequest) ProtoMessage() {}
 
 func (x *CreatePersonalAccessTokenRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1152,7 +1097,7 @@ func (x *CreatePersonalAccessTokenRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePersonalAccessTokenRequest.ProtoReflect.Descriptor instead.
 func (*CreatePersonalAccessTokenRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{18}
+	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *CreatePersonalAccessTokenRequest) GetDescription() string {
@@ -1167,6 +1112,61 @@ func (x *CreatePersonalAccessTokenRequest) GetExpires() int64 {
 		return *x.Expires
 	}
 	return 0
+}
+
+// Response of CreatePersonalToken. Its fields are the keys of the JSON answer.
+type CreatePersonalTokenResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `tokenValue`. Always present.
+	TokenValue    string `protobuf:"bytes,2,opt,name=token_value,json=tokenValue,proto3" json:"token_value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreatePersonalTokenResponse) Reset() {
+	*x = CreatePersonalTokenResponse{}
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreatePersonalTokenResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreatePersonalTokenResponse) ProtoMessage() {}
+
+func (x *CreatePersonalTokenResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_access_tokens_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreatePersonalTokenResponse.ProtoReflect.Descriptor instead.
+func (*CreatePersonalTokenResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_access_tokens_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *CreatePersonalTokenResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *CreatePersonalTokenResponse) GetTokenValue() string {
+	if x != nil {
+		return x.TokenValue
+	}
+	return ""
 }
 
 // Request of DeletePersonalToken.
@@ -1275,17 +1275,17 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12\x1b\n" +
 	"\x06reason\x18\x03 \x01(\tH\x00R\x06reason\x88\x01\x01\x12C\n" +
 	"\x04body\x18\x04 \x01(\v2/.pulumi.service.v1.CreateTeamAccessTokenRequestR\x04bodyB\t\n" +
-	"\a_reason\"J\n" +
-	"\x17CreateTeamTokenResponse\x12\x0e\n" +
-	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
-	"\vtoken_value\x18\x02 \x01(\tR\n" +
-	"tokenValue\"\x8e\x01\n" +
+	"\a_reason\"\x8e\x01\n" +
 	"\x1cCreateTeamAccessTokenRequest\x12%\n" +
 	"\vdescription\x18\x01 \x01(\tB\x03\xe0A\x02R\vdescription\x12\"\n" +
 	"\aexpires\x18\x02 \x01(\x03B\x03\xe0A\x02H\x00R\aexpires\x88\x01\x01\x12\x17\n" +
 	"\x04name\x18\x03 \x01(\tB\x03\xe0A\x02R\x04nameB\n" +
 	"\n" +
-	"\b_expires\"\xa2\x01\n" +
+	"\b_expires\"J\n" +
+	"\x17CreateTeamTokenResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
+	"\vtoken_value\x18\x02 \x01(\tR\n" +
+	"tokenValue\"\xa2\x01\n" +
 	"\x16DeleteTeamTokenRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
 	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12\x1e\n" +
@@ -1309,11 +1309,7 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
 	"\x06reason\x18\x02 \x01(\tH\x00R\x06reason\x88\x01\x01\x12B\n" +
 	"\x04body\x18\x03 \x01(\v2..pulumi.service.v1.CreateOrgAccessTokenRequestR\x04bodyB\t\n" +
-	"\a_reason\"I\n" +
-	"\x16CreateOrgTokenResponse\x12\x0e\n" +
-	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
-	"\vtoken_value\x18\x02 \x01(\tR\n" +
-	"tokenValue\"\xe1\x01\n" +
+	"\a_reason\"\xe1\x01\n" +
 	"\x1bCreateOrgAccessTokenRequest\x12%\n" +
 	"\vdescription\x18\x01 \x01(\tB\x03\xe0A\x02R\vdescription\x12\"\n" +
 	"\aexpires\x18\x02 \x01(\x03B\x03\xe0A\x02H\x00R\aexpires\x88\x01\x01\x12\x17\n" +
@@ -1324,7 +1320,11 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\b_expiresB\b\n" +
 	"\x06_adminB\n" +
 	"\n" +
-	"\b_role_id\"W\n" +
+	"\b_role_id\"I\n" +
+	"\x16CreateOrgTokenResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
+	"\vtoken_value\x18\x02 \x01(\tR\n" +
+	"tokenValue\"W\n" +
 	"\x15DeleteOrgTokenRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1e\n" +
 	"\btoken_id\x18\x02 \x01(\tB\x03\xe0A\x02R\atokenId\"\x18\n" +
@@ -1343,16 +1343,16 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\x1aCreatePersonalTokenRequest\x12\x1b\n" +
 	"\x06reason\x18\x01 \x01(\tH\x00R\x06reason\x88\x01\x01\x12G\n" +
 	"\x04body\x18\x02 \x01(\v23.pulumi.service.v1.CreatePersonalAccessTokenRequestR\x04bodyB\t\n" +
-	"\a_reason\"N\n" +
-	"\x1bCreatePersonalTokenResponse\x12\x0e\n" +
-	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
-	"\vtoken_value\x18\x02 \x01(\tR\n" +
-	"tokenValue\"y\n" +
+	"\a_reason\"y\n" +
 	" CreatePersonalAccessTokenRequest\x12%\n" +
 	"\vdescription\x18\x01 \x01(\tB\x03\xe0A\x02R\vdescription\x12\"\n" +
 	"\aexpires\x18\x02 \x01(\x03B\x03\xe0A\x02H\x00R\aexpires\x88\x01\x01B\n" +
 	"\n" +
-	"\b_expires\"<\n" +
+	"\b_expires\"N\n" +
+	"\x1bCreatePersonalTokenResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
+	"\vtoken_value\x18\x02 \x01(\tR\n" +
+	"tokenValue\"<\n" +
 	"\x1aDeletePersonalTokenRequest\x12\x1e\n" +
 	"\btoken_id\x18\x01 \x01(\tB\x03\xe0A\x02R\atokenId\"\x1d\n" +
 	"\x1bDeletePersonalTokenResponse2\xff\n" +
@@ -1386,33 +1386,33 @@ var file_pulumi_service_v1_access_tokens_proto_goTypes = []any{
 	(*ListTeamTokensRequest)(nil),            // 0: pulumi.service.v1.ListTeamTokensRequest
 	(*ListTeamTokensResponse)(nil),           // 1: pulumi.service.v1.ListTeamTokensResponse
 	(*CreateTeamTokenRequest)(nil),           // 2: pulumi.service.v1.CreateTeamTokenRequest
-	(*CreateTeamTokenResponse)(nil),          // 3: pulumi.service.v1.CreateTeamTokenResponse
-	(*CreateTeamAccessTokenRequest)(nil),     // 4: pulumi.service.v1.CreateTeamAccessTokenRequest
+	(*CreateTeamAccessTokenRequest)(nil),     // 3: pulumi.service.v1.CreateTeamAccessTokenRequest
+	(*CreateTeamTokenResponse)(nil),          // 4: pulumi.service.v1.CreateTeamTokenResponse
 	(*DeleteTeamTokenRequest)(nil),           // 5: pulumi.service.v1.DeleteTeamTokenRequest
 	(*DeleteTeamTokenResponse)(nil),          // 6: pulumi.service.v1.DeleteTeamTokenResponse
 	(*ListOrgTokensRequest)(nil),             // 7: pulumi.service.v1.ListOrgTokensRequest
 	(*ListOrgTokensResponse)(nil),            // 8: pulumi.service.v1.ListOrgTokensResponse
 	(*CreateOrgTokenRequest)(nil),            // 9: pulumi.service.v1.CreateOrgTokenRequest
-	(*CreateOrgTokenResponse)(nil),           // 10: pulumi.service.v1.CreateOrgTokenResponse
-	(*CreateOrgAccessTokenRequest)(nil),      // 11: pulumi.service.v1.CreateOrgAccessTokenRequest
+	(*CreateOrgAccessTokenRequest)(nil),      // 10: pulumi.service.v1.CreateOrgAccessTokenRequest
+	(*CreateOrgTokenResponse)(nil),           // 11: pulumi.service.v1.CreateOrgTokenResponse
 	(*DeleteOrgTokenRequest)(nil),            // 12: pulumi.service.v1.DeleteOrgTokenRequest
 	(*DeleteOrgTokenResponse)(nil),           // 13: pulumi.service.v1.DeleteOrgTokenResponse
 	(*ListPersonalTokensRequest)(nil),        // 14: pulumi.service.v1.ListPersonalTokensRequest
 	(*ListPersonalTokensResponse)(nil),       // 15: pulumi.service.v1.ListPersonalTokensResponse
 	(*CreatePersonalTokenRequest)(nil),       // 16: pulumi.service.v1.CreatePersonalTokenRequest
-	(*CreatePersonalTokenResponse)(nil),      // 17: pulumi.service.v1.CreatePersonalTokenResponse
-	(*CreatePersonalAccessTokenRequest)(nil), // 18: pulumi.service.v1.CreatePersonalAccessTokenRequest
+	(*CreatePersonalAccessTokenRequest)(nil), // 17: pulumi.service.v1.CreatePersonalAccessTokenRequest
+	(*CreatePersonalTokenResponse)(nil),      // 18: pulumi.service.v1.CreatePersonalTokenResponse
 	(*DeletePersonalTokenRequest)(nil),       // 19: pulumi.service.v1.DeletePersonalTokenRequest
 	(*DeletePersonalTokenResponse)(nil),      // 20: pulumi.service.v1.DeletePersonalTokenResponse
 	(*AccessToken)(nil),                      // 21: pulumi.service.v1.AccessToken
 }
 var file_pulumi_service_v1_access_tokens_proto_depIdxs = []int32{
 	21, // 0: pulumi.service.v1.ListTeamTokensResponse.tokens:type_name -> pulumi.service.v1.AccessToken
-	4,  // 1: pulumi.service.v1.CreateTeamTokenRequest.body:type_name -> pulumi.service.v1.CreateTeamAccessTokenRequest
+	3,  // 1: pulumi.service.v1.CreateTeamTokenRequest.body:type_name -> pulumi.service.v1.CreateTeamAccessTokenRequest
 	21, // 2: pulumi.service.v1.ListOrgTokensResponse.tokens:type_name -> pulumi.service.v1.AccessToken
-	11, // 3: pulumi.service.v1.CreateOrgTokenRequest.body:type_name -> pulumi.service.v1.CreateOrgAccessTokenRequest
+	10, // 3: pulumi.service.v1.CreateOrgTokenRequest.body:type_name -> pulumi.service.v1.CreateOrgAccessTokenRequest
 	21, // 4: pulumi.service.v1.ListPersonalTokensResponse.tokens:type_name -> pulumi.service.v1.AccessToken
-	18, // 5: pulumi.service.v1.CreatePersonalTokenRequest.body:type_name -> pulumi.service.v1.CreatePersonalAccessTokenRequest
+	17, // 5: pulumi.service.v1.CreatePersonalTokenRequest.body:type_name -> pulumi.service.v1.CreatePersonalAccessTokenRequest
 	0,  // 6: pulumi.service.v1.AccessTokensService.ListTeamTokens:input_type -> pulumi.service.v1.ListTeamTokensRequest
 	2,  // 7: pulumi.service.v1.AccessTokensService.CreateTeamToken:input_type -> pulumi.service.v1.CreateTeamTokenRequest
 	5,  // 8: pulumi.service.v1.AccessTokensService.DeleteTeamToken:input_type -> pulumi.service.v1.DeleteTeamTokenRequest
@@ -1423,13 +1423,13 @@ var file_pulumi_service_v1_access_tokens_proto_depIdxs = []int32{
 	16, // 13: pulumi.service.v1.AccessTokensService.CreatePersonalToken:input_type -> pulumi.service.v1.CreatePersonalTokenRequest
 	19, // 14: pulumi.service.v1.AccessTokensService.DeletePersonalToken:input_type -> pulumi.service.v1.DeletePersonalTokenRequest
 	1,  // 15: pulumi.service.v1.AccessTokensService.ListTeamTokens:output_type -> pulumi.service.v1.ListTeamTokensResponse
-	3,  // 16: pulumi.service.v1.AccessTokensService.CreateTeamToken:output_type -> pulumi.service.v1.CreateTeamTokenResponse
+	4,  // 16: pulumi.service.v1.AccessTokensService.CreateTeamToken:output_type -> pulumi.service.v1.CreateTeamTokenResponse
 	6,  // 17: pulumi.service.v1.AccessTokensService.DeleteTeamToken:output_type -> pulumi.service.v1.DeleteTeamTokenResponse
 	8,  // 18: pulumi.service.v1.AccessTokensService.ListOrgTokens:output_type -> pulumi.service.v1.ListOrgTokensResponse
-	10, // 19: pulumi.service.v1.AccessTokensService.CreateOrgToken:output_type -> pulumi.service.v1.CreateOrgTokenResponse
+	11, // 19: pulumi.service.v1.AccessTokensService.CreateOrgToken:output_type -> pulumi.service.v1.CreateOrgTokenResponse
 	13, // 20: pulumi.service.v1.AccessTokensService.DeleteOrgToken:output_type -> pulumi.service.v1.DeleteOrgTokenResponse
 	15, // 21: pulumi.service.v1.AccessTokensService.ListPersonalTokens:output_type -> pulumi.service.v1.ListPersonalTokensResponse
-	17, // 22: pulumi.service.v1.AccessTokensService.CreatePersonalToken:output_type -> pulumi.service.v1.CreatePersonalTokenResponse
+	18, // 22: pulumi.service.v1.AccessTokensService.CreatePersonalToken:output_type -> pulumi.service.v1.CreatePersonalTokenResponse
 	20, // 23: pulumi.service.v1.AccessTokensService.DeletePersonalToken:output_type -> pulumi.service.v1.DeletePersonalTokenResponse
 	15, // [15:24] is the sub-list for method output_type
 	6,  // [6:15] is the sub-list for method input_type
@@ -1446,14 +1446,14 @@ func file_pulumi_service_v1_access_tokens_proto_init() {
 	file_pulumi_service_v1_types_proto_init()
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[0].OneofWrappers = []any{}
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[2].OneofWrappers = []any{}
-	file_pulumi_service_v1_access_tokens_proto_msgTypes[4].OneofWrappers = []any{}
+	file_pulumi_service_v1_access_tokens_proto_msgTypes[3].OneofWrappers = []any{}
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[5].OneofWrappers = []any{}
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[7].OneofWrappers = []any{}
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[9].OneofWrappers = []any{}
-	file_pulumi_service_v1_access_tokens_proto_msgTypes[11].OneofWrappers = []any{}
+	file_pulumi_service_v1_access_tokens_proto_msgTypes[10].OneofWrappers = []any{}
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[14].OneofWrappers = []any{}
 	file_pulumi_service_v1_access_tokens_proto_msgTypes[16].OneofWrappers = []any{}
-	file_pulumi_service_v1_access_tokens_proto_msgTypes[18].OneofWrappers = []any{}
+	file_pulumi_service_v1_access_tokens_proto_msgTypes[17].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

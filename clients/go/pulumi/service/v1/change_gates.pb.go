@@ -600,52 +600,6 @@ func (x *CreateChangeGateRequest) GetTarget() *ChangeGateTargetInput {
 	return nil
 }
 
-// Response of CreateChangeGate.
-type CreateChangeGateResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	ChangeGate    *ChangeGate `protobuf:"bytes,1,opt,name=change_gate,json=changeGate,proto3" json:"change_gate,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateChangeGateResponse) Reset() {
-	*x = CreateChangeGateResponse{}
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[7]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateChangeGateResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateChangeGateResponse) ProtoMessage() {}
-
-func (x *CreateChangeGateResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[7]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateChangeGateResponse.ProtoReflect.Descriptor instead.
-func (*CreateChangeGateResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{7}
-}
-
-func (x *CreateChangeGateResponse) GetChangeGate() *ChangeGate {
-	if x != nil {
-		return x.ChangeGate
-	}
-	return nil
-}
-
 // `ChangeGateRuleInput` in the API description. It takes several shapes, told apart by
 // `ruleType`; this message holds the keys of all of them.
 type ChangeGateRuleInput struct {
@@ -666,7 +620,7 @@ type ChangeGateRuleInput struct {
 
 func (x *ChangeGateRuleInput) Reset() {
 	*x = ChangeGateRuleInput{}
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -678,7 +632,7 @@ func (x *ChangeGateRuleInput) String() string {
 func (*ChangeGateRuleInput) ProtoMessage() {}
 
 func (x *ChangeGateRuleInput) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -691,7 +645,7 @@ func (x *ChangeGateRuleInput) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChangeGateRuleInput.ProtoReflect.Descriptor instead.
 func (*ChangeGateRuleInput) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{8}
+	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ChangeGateRuleInput) GetRuleType() string {
@@ -747,7 +701,7 @@ type ApprovalRuleEligibilityInput struct {
 
 func (x *ApprovalRuleEligibilityInput) Reset() {
 	*x = ApprovalRuleEligibilityInput{}
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -759,7 +713,7 @@ func (x *ApprovalRuleEligibilityInput) String() string {
 func (*ApprovalRuleEligibilityInput) ProtoMessage() {}
 
 func (x *ApprovalRuleEligibilityInput) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -772,7 +726,7 @@ func (x *ApprovalRuleEligibilityInput) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ApprovalRuleEligibilityInput.ProtoReflect.Descriptor instead.
 func (*ApprovalRuleEligibilityInput) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{9}
+	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ApprovalRuleEligibilityInput) GetEligibilityType() string {
@@ -818,7 +772,7 @@ type ChangeGateTargetInput struct {
 
 func (x *ChangeGateTargetInput) Reset() {
 	*x = ChangeGateTargetInput{}
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -830,7 +784,7 @@ func (x *ChangeGateTargetInput) String() string {
 func (*ChangeGateTargetInput) ProtoMessage() {}
 
 func (x *ChangeGateTargetInput) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -843,7 +797,7 @@ func (x *ChangeGateTargetInput) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChangeGateTargetInput.ProtoReflect.Descriptor instead.
 func (*ChangeGateTargetInput) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{10}
+	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ChangeGateTargetInput) GetEntityType() string {
@@ -863,6 +817,52 @@ func (x *ChangeGateTargetInput) GetQualifiedName() string {
 func (x *ChangeGateTargetInput) GetActionTypes() []string {
 	if x != nil {
 		return x.ActionTypes
+	}
+	return nil
+}
+
+// Response of CreateChangeGate.
+type CreateChangeGateResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	ChangeGate    *ChangeGate `protobuf:"bytes,1,opt,name=change_gate,json=changeGate,proto3" json:"change_gate,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateChangeGateResponse) Reset() {
+	*x = CreateChangeGateResponse{}
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateChangeGateResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateChangeGateResponse) ProtoMessage() {}
+
+func (x *CreateChangeGateResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_change_gates_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateChangeGateResponse.ProtoReflect.Descriptor instead.
+func (*CreateChangeGateResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_change_gates_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *CreateChangeGateResponse) GetChangeGate() *ChangeGate {
+	if x != nil {
+		return x.ChangeGate
 	}
 	return nil
 }
@@ -1247,10 +1247,7 @@ const file_pulumi_service_v1_change_gates_proto_rawDesc = "" +
 	"\x04rule\x18\x04 \x01(\v2&.pulumi.service.v1.ChangeGateRuleInputB\x03\xe0A\x02R\x04rule\x12E\n" +
 	"\x06target\x18\x05 \x01(\v2(.pulumi.service.v1.ChangeGateTargetInputB\x03\xe0A\x02R\x06targetB\n" +
 	"\n" +
-	"\b_enabled\"Z\n" +
-	"\x18CreateChangeGateResponse\x12>\n" +
-	"\vchange_gate\x18\x01 \x01(\v2\x1d.pulumi.service.v1.ChangeGateR\n" +
-	"changeGate\"\xa1\x03\n" +
+	"\b_enabled\"\xa1\x03\n" +
 	"\x13ChangeGateRuleInput\x12 \n" +
 	"\trule_type\x18\x01 \x01(\tB\x03\xe0A\x02R\bruleType\x129\n" +
 	"\x16num_approvals_required\x18\x02 \x01(\x03H\x00R\x14numApprovalsRequired\x88\x01\x01\x123\n" +
@@ -1279,7 +1276,10 @@ const file_pulumi_service_v1_change_gates_proto_rawDesc = "" +
 	"entityType\x12*\n" +
 	"\x0equalified_name\x18\x02 \x01(\tH\x00R\rqualifiedName\x88\x01\x01\x128\n" +
 	"\faction_types\x18\x03 \x03(\tB\x15\xe0A\x02\xea\xf9\x18\x06update\xea\xf9\x18\x04openR\vactionTypesB\x11\n" +
-	"\x0f_qualified_name\"T\n" +
+	"\x0f_qualified_name\"Z\n" +
+	"\x18CreateChangeGateResponse\x12>\n" +
+	"\vchange_gate\x18\x01 \x01(\v2\x1d.pulumi.service.v1.ChangeGateR\n" +
+	"changeGate\"T\n" +
 	"\x14GetChangeGateRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1c\n" +
 	"\agate_id\x18\x02 \x01(\tB\x03\xe0A\x02R\x06gateID\"W\n" +
@@ -1331,10 +1331,10 @@ var file_pulumi_service_v1_change_gates_proto_goTypes = []any{
 	(*ApprovalRuleEligibilityOutput)(nil), // 4: pulumi.service.v1.ApprovalRuleEligibilityOutput
 	(*ChangeGateTargetOutput)(nil),        // 5: pulumi.service.v1.ChangeGateTargetOutput
 	(*CreateChangeGateRequest)(nil),       // 6: pulumi.service.v1.CreateChangeGateRequest
-	(*CreateChangeGateResponse)(nil),      // 7: pulumi.service.v1.CreateChangeGateResponse
-	(*ChangeGateRuleInput)(nil),           // 8: pulumi.service.v1.ChangeGateRuleInput
-	(*ApprovalRuleEligibilityInput)(nil),  // 9: pulumi.service.v1.ApprovalRuleEligibilityInput
-	(*ChangeGateTargetInput)(nil),         // 10: pulumi.service.v1.ChangeGateTargetInput
+	(*ChangeGateRuleInput)(nil),           // 7: pulumi.service.v1.ChangeGateRuleInput
+	(*ApprovalRuleEligibilityInput)(nil),  // 8: pulumi.service.v1.ApprovalRuleEligibilityInput
+	(*ChangeGateTargetInput)(nil),         // 9: pulumi.service.v1.ChangeGateTargetInput
+	(*CreateChangeGateResponse)(nil),      // 10: pulumi.service.v1.CreateChangeGateResponse
 	(*GetChangeGateRequest)(nil),          // 11: pulumi.service.v1.GetChangeGateRequest
 	(*GetChangeGateResponse)(nil),         // 12: pulumi.service.v1.GetChangeGateResponse
 	(*UpdateChangeGateRequest)(nil),       // 13: pulumi.service.v1.UpdateChangeGateRequest
@@ -1351,13 +1351,13 @@ var file_pulumi_service_v1_change_gates_proto_depIdxs = []int32{
 	4,  // 3: pulumi.service.v1.ChangeGateRuleOutput.eligible_approvers:type_name -> pulumi.service.v1.ApprovalRuleEligibilityOutput
 	17, // 4: pulumi.service.v1.ApprovalRuleEligibilityOutput.user:type_name -> pulumi.service.v1.UserInfo
 	18, // 5: pulumi.service.v1.ChangeGateTargetOutput.entity_info:type_name -> pulumi.service.v1.TargetEntity
-	8,  // 6: pulumi.service.v1.CreateChangeGateRequest.rule:type_name -> pulumi.service.v1.ChangeGateRuleInput
-	10, // 7: pulumi.service.v1.CreateChangeGateRequest.target:type_name -> pulumi.service.v1.ChangeGateTargetInput
-	2,  // 8: pulumi.service.v1.CreateChangeGateResponse.change_gate:type_name -> pulumi.service.v1.ChangeGate
-	9,  // 9: pulumi.service.v1.ChangeGateRuleInput.eligible_approvers:type_name -> pulumi.service.v1.ApprovalRuleEligibilityInput
+	7,  // 6: pulumi.service.v1.CreateChangeGateRequest.rule:type_name -> pulumi.service.v1.ChangeGateRuleInput
+	9,  // 7: pulumi.service.v1.CreateChangeGateRequest.target:type_name -> pulumi.service.v1.ChangeGateTargetInput
+	8,  // 8: pulumi.service.v1.ChangeGateRuleInput.eligible_approvers:type_name -> pulumi.service.v1.ApprovalRuleEligibilityInput
+	2,  // 9: pulumi.service.v1.CreateChangeGateResponse.change_gate:type_name -> pulumi.service.v1.ChangeGate
 	2,  // 10: pulumi.service.v1.GetChangeGateResponse.change_gate:type_name -> pulumi.service.v1.ChangeGate
-	10, // 11: pulumi.service.v1.UpdateChangeGateRequest.target:type_name -> pulumi.service.v1.ChangeGateTargetInput
-	8,  // 12: pulumi.service.v1.UpdateChangeGateRequest.rule:type_name -> pulumi.service.v1.ChangeGateRuleInput
+	9,  // 11: pulumi.service.v1.UpdateChangeGateRequest.target:type_name -> pulumi.service.v1.ChangeGateTargetInput
+	7,  // 12: pulumi.service.v1.UpdateChangeGateRequest.rule:type_name -> pulumi.service.v1.ChangeGateRuleInput
 	2,  // 13: pulumi.service.v1.UpdateChangeGateResponse.change_gate:type_name -> pulumi.service.v1.ChangeGate
 	0,  // 14: pulumi.service.v1.ChangeGatesService.ListChangeGates:input_type -> pulumi.service.v1.ListChangeGatesRequest
 	6,  // 15: pulumi.service.v1.ChangeGatesService.CreateChangeGate:input_type -> pulumi.service.v1.CreateChangeGateRequest
@@ -1365,7 +1365,7 @@ var file_pulumi_service_v1_change_gates_proto_depIdxs = []int32{
 	13, // 17: pulumi.service.v1.ChangeGatesService.UpdateChangeGate:input_type -> pulumi.service.v1.UpdateChangeGateRequest
 	15, // 18: pulumi.service.v1.ChangeGatesService.DeleteChangeGate:input_type -> pulumi.service.v1.DeleteChangeGateRequest
 	1,  // 19: pulumi.service.v1.ChangeGatesService.ListChangeGates:output_type -> pulumi.service.v1.ListChangeGatesResponse
-	7,  // 20: pulumi.service.v1.ChangeGatesService.CreateChangeGate:output_type -> pulumi.service.v1.CreateChangeGateResponse
+	10, // 20: pulumi.service.v1.ChangeGatesService.CreateChangeGate:output_type -> pulumi.service.v1.CreateChangeGateResponse
 	12, // 21: pulumi.service.v1.ChangeGatesService.GetChangeGate:output_type -> pulumi.service.v1.GetChangeGateResponse
 	14, // 22: pulumi.service.v1.ChangeGatesService.UpdateChangeGate:output_type -> pulumi.service.v1.UpdateChangeGateResponse
 	16, // 23: pulumi.service.v1.ChangeGatesService.DeleteChangeGate:output_type -> pulumi.service.v1.DeleteChangeGateResponse
@@ -1385,9 +1385,9 @@ func file_pulumi_service_v1_change_gates_proto_init() {
 	file_pulumi_service_v1_types_proto_init()
 	file_pulumi_service_v1_change_gates_proto_msgTypes[0].OneofWrappers = []any{}
 	file_pulumi_service_v1_change_gates_proto_msgTypes[6].OneofWrappers = []any{}
+	file_pulumi_service_v1_change_gates_proto_msgTypes[7].OneofWrappers = []any{}
 	file_pulumi_service_v1_change_gates_proto_msgTypes[8].OneofWrappers = []any{}
 	file_pulumi_service_v1_change_gates_proto_msgTypes[9].OneofWrappers = []any{}
-	file_pulumi_service_v1_change_gates_proto_msgTypes[10].OneofWrappers = []any{}
 	file_pulumi_service_v1_change_gates_proto_msgTypes[13].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

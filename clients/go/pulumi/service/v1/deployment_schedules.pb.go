@@ -630,52 +630,6 @@ func (x *CreateScheduledDeploymentRequest) GetRequest() *CreateDeploymentBody {
 	return nil
 }
 
-// Response of CreateScheduledDeployment.
-type CreateScheduledDeploymentResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	ScheduledAction *ScheduledAction `protobuf:"bytes,1,opt,name=scheduled_action,json=scheduledAction,proto3" json:"scheduled_action,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
-}
-
-func (x *CreateScheduledDeploymentResponse) Reset() {
-	*x = CreateScheduledDeploymentResponse{}
-	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[8]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateScheduledDeploymentResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateScheduledDeploymentResponse) ProtoMessage() {}
-
-func (x *CreateScheduledDeploymentResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[8]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateScheduledDeploymentResponse.ProtoReflect.Descriptor instead.
-func (*CreateScheduledDeploymentResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_deployment_schedules_proto_rawDescGZIP(), []int{8}
-}
-
-func (x *CreateScheduledDeploymentResponse) GetScheduledAction() *ScheduledAction {
-	if x != nil {
-		return x.ScheduledAction
-	}
-	return nil
-}
-
 // `CreateDeploymentRequest` in the API description.
 type CreateDeploymentBody struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -706,7 +660,7 @@ type CreateDeploymentBody struct {
 
 func (x *CreateDeploymentBody) Reset() {
 	*x = CreateDeploymentBody{}
-	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -718,7 +672,7 @@ func (x *CreateDeploymentBody) String() string {
 func (*CreateDeploymentBody) ProtoMessage() {}
 
 func (x *CreateDeploymentBody) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -731,7 +685,7 @@ func (x *CreateDeploymentBody) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateDeploymentBody.ProtoReflect.Descriptor instead.
 func (*CreateDeploymentBody) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_deployment_schedules_proto_rawDescGZIP(), []int{9}
+	return file_pulumi_service_v1_deployment_schedules_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *CreateDeploymentBody) GetTag() string {
@@ -802,6 +756,52 @@ func (x *CreateDeploymentBody) GetInheritSettings() bool {
 		return *x.InheritSettings
 	}
 	return false
+}
+
+// Response of CreateScheduledDeployment.
+type CreateScheduledDeploymentResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	ScheduledAction *ScheduledAction `protobuf:"bytes,1,opt,name=scheduled_action,json=scheduledAction,proto3" json:"scheduled_action,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *CreateScheduledDeploymentResponse) Reset() {
+	*x = CreateScheduledDeploymentResponse{}
+	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateScheduledDeploymentResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateScheduledDeploymentResponse) ProtoMessage() {}
+
+func (x *CreateScheduledDeploymentResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_deployment_schedules_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateScheduledDeploymentResponse.ProtoReflect.Descriptor instead.
+func (*CreateScheduledDeploymentResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_deployment_schedules_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *CreateScheduledDeploymentResponse) GetScheduledAction() *ScheduledAction {
+	if x != nil {
+		return x.ScheduledAction
+	}
+	return nil
 }
 
 // Request of GetScheduledDeployment.
@@ -1931,9 +1931,7 @@ const file_pulumi_service_v1_deployment_schedules_proto_rawDesc = "" +
 	"\rschedule_once\x18\x05 \x01(\tH\x01R\fscheduleOnce\x88\x01\x01\x12A\n" +
 	"\arequest\x18\x06 \x01(\v2'.pulumi.service.v1.CreateDeploymentBodyR\arequestB\x10\n" +
 	"\x0e_schedule_cronB\x10\n" +
-	"\x0e_schedule_once\"r\n" +
-	"!CreateScheduledDeploymentResponse\x12M\n" +
-	"\x10scheduled_action\x18\x01 \x01(\v2\".pulumi.service.v1.ScheduledActionR\x0fscheduledAction\"\x8c\x06\n" +
+	"\x0e_schedule_once\"\x8c\x06\n" +
 	"\x14CreateDeploymentBody\x12\x15\n" +
 	"\x03tag\x18\x01 \x01(\tH\x00R\x03tag\x88\x01\x01\x12U\n" +
 	"\x10executor_context\x18\x02 \x01(\v2*.pulumi.service.v1.ExecutorSettingsRequestR\x0fexecutorContext\x12N\n" +
@@ -1950,7 +1948,9 @@ const file_pulumi_service_v1_deployment_schedules_proto_rawDesc = "" +
 	"\x0e_agent_pool_idB\f\n" +
 	"\n" +
 	"_operationB\x13\n" +
-	"\x11_inherit_settings\"\xb1\x01\n" +
+	"\x11_inherit_settings\"r\n" +
+	"!CreateScheduledDeploymentResponse\x12M\n" +
+	"\x10scheduled_action\x18\x01 \x01(\v2\".pulumi.service.v1.ScheduledActionR\x0fscheduledAction\"\xb1\x01\n" +
 	"\x1dGetScheduledDeploymentRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -2076,8 +2076,8 @@ var file_pulumi_service_v1_deployment_schedules_proto_goTypes = []any{
 	(*ListScheduledDeploymentsRequest)(nil),        // 5: pulumi.service.v1.ListScheduledDeploymentsRequest
 	(*ListScheduledDeploymentsResponse)(nil),       // 6: pulumi.service.v1.ListScheduledDeploymentsResponse
 	(*CreateScheduledDeploymentRequest)(nil),       // 7: pulumi.service.v1.CreateScheduledDeploymentRequest
-	(*CreateScheduledDeploymentResponse)(nil),      // 8: pulumi.service.v1.CreateScheduledDeploymentResponse
-	(*CreateDeploymentBody)(nil),                   // 9: pulumi.service.v1.CreateDeploymentBody
+	(*CreateDeploymentBody)(nil),                   // 8: pulumi.service.v1.CreateDeploymentBody
+	(*CreateScheduledDeploymentResponse)(nil),      // 9: pulumi.service.v1.CreateScheduledDeploymentResponse
 	(*GetScheduledDeploymentRequest)(nil),          // 10: pulumi.service.v1.GetScheduledDeploymentRequest
 	(*GetScheduledDeploymentResponse)(nil),         // 11: pulumi.service.v1.GetScheduledDeploymentResponse
 	(*UpdateScheduledDeploymentRequest)(nil),       // 12: pulumi.service.v1.UpdateScheduledDeploymentRequest
@@ -2109,16 +2109,16 @@ var file_pulumi_service_v1_deployment_schedules_proto_depIdxs = []int32{
 	27, // 1: pulumi.service.v1.ScheduledAction.definition:type_name -> pulumi.service.v1.ScheduledAction.DefinitionEntry
 	2,  // 2: pulumi.service.v1.UpdateScheduledDriftDeploymentResponse.scheduled_action:type_name -> pulumi.service.v1.ScheduledAction
 	2,  // 3: pulumi.service.v1.ListScheduledDeploymentsResponse.schedules:type_name -> pulumi.service.v1.ScheduledAction
-	9,  // 4: pulumi.service.v1.CreateScheduledDeploymentRequest.request:type_name -> pulumi.service.v1.CreateDeploymentBody
-	2,  // 5: pulumi.service.v1.CreateScheduledDeploymentResponse.scheduled_action:type_name -> pulumi.service.v1.ScheduledAction
-	28, // 6: pulumi.service.v1.CreateDeploymentBody.executor_context:type_name -> pulumi.service.v1.ExecutorSettingsRequest
-	29, // 7: pulumi.service.v1.CreateDeploymentBody.source_context:type_name -> pulumi.service.v1.SourceContextRequest
-	30, // 8: pulumi.service.v1.CreateDeploymentBody.git_hub:type_name -> pulumi.service.v1.DeploymentSettingsGitHubRequest
-	31, // 9: pulumi.service.v1.CreateDeploymentBody.vcs:type_name -> pulumi.service.v1.DeploymentSettingsVCS
-	32, // 10: pulumi.service.v1.CreateDeploymentBody.operation_context:type_name -> pulumi.service.v1.OperationContextRequest
-	33, // 11: pulumi.service.v1.CreateDeploymentBody.cache_options:type_name -> pulumi.service.v1.CacheOptionsRequest
+	8,  // 4: pulumi.service.v1.CreateScheduledDeploymentRequest.request:type_name -> pulumi.service.v1.CreateDeploymentBody
+	28, // 5: pulumi.service.v1.CreateDeploymentBody.executor_context:type_name -> pulumi.service.v1.ExecutorSettingsRequest
+	29, // 6: pulumi.service.v1.CreateDeploymentBody.source_context:type_name -> pulumi.service.v1.SourceContextRequest
+	30, // 7: pulumi.service.v1.CreateDeploymentBody.git_hub:type_name -> pulumi.service.v1.DeploymentSettingsGitHubRequest
+	31, // 8: pulumi.service.v1.CreateDeploymentBody.vcs:type_name -> pulumi.service.v1.DeploymentSettingsVCS
+	32, // 9: pulumi.service.v1.CreateDeploymentBody.operation_context:type_name -> pulumi.service.v1.OperationContextRequest
+	33, // 10: pulumi.service.v1.CreateDeploymentBody.cache_options:type_name -> pulumi.service.v1.CacheOptionsRequest
+	2,  // 11: pulumi.service.v1.CreateScheduledDeploymentResponse.scheduled_action:type_name -> pulumi.service.v1.ScheduledAction
 	2,  // 12: pulumi.service.v1.GetScheduledDeploymentResponse.scheduled_action:type_name -> pulumi.service.v1.ScheduledAction
-	9,  // 13: pulumi.service.v1.UpdateScheduledDeploymentRequest.request:type_name -> pulumi.service.v1.CreateDeploymentBody
+	8,  // 13: pulumi.service.v1.UpdateScheduledDeploymentRequest.request:type_name -> pulumi.service.v1.CreateDeploymentBody
 	2,  // 14: pulumi.service.v1.UpdateScheduledDeploymentResponse.scheduled_action:type_name -> pulumi.service.v1.ScheduledAction
 	18, // 15: pulumi.service.v1.ListScheduledDeploymentHistoryResponse.schedule_history_events:type_name -> pulumi.service.v1.ScheduledActionHistoryEvent
 	2,  // 16: pulumi.service.v1.CreateScheduledTTLDeploymentResponse.scheduled_action:type_name -> pulumi.service.v1.ScheduledAction
@@ -2139,7 +2139,7 @@ var file_pulumi_service_v1_deployment_schedules_proto_depIdxs = []int32{
 	1,  // 31: pulumi.service.v1.DeploymentSchedulesService.CreateScheduledDriftDeployment:output_type -> pulumi.service.v1.CreateScheduledDriftDeploymentResponse
 	4,  // 32: pulumi.service.v1.DeploymentSchedulesService.UpdateScheduledDriftDeployment:output_type -> pulumi.service.v1.UpdateScheduledDriftDeploymentResponse
 	6,  // 33: pulumi.service.v1.DeploymentSchedulesService.ListScheduledDeployments:output_type -> pulumi.service.v1.ListScheduledDeploymentsResponse
-	8,  // 34: pulumi.service.v1.DeploymentSchedulesService.CreateScheduledDeployment:output_type -> pulumi.service.v1.CreateScheduledDeploymentResponse
+	9,  // 34: pulumi.service.v1.DeploymentSchedulesService.CreateScheduledDeployment:output_type -> pulumi.service.v1.CreateScheduledDeploymentResponse
 	11, // 35: pulumi.service.v1.DeploymentSchedulesService.GetScheduledDeployment:output_type -> pulumi.service.v1.GetScheduledDeploymentResponse
 	13, // 36: pulumi.service.v1.DeploymentSchedulesService.UpdateScheduledDeployment:output_type -> pulumi.service.v1.UpdateScheduledDeploymentResponse
 	15, // 37: pulumi.service.v1.DeploymentSchedulesService.DeleteScheduledDeployment:output_type -> pulumi.service.v1.DeleteScheduledDeploymentResponse
@@ -2164,7 +2164,7 @@ func file_pulumi_service_v1_deployment_schedules_proto_init() {
 	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[0].OneofWrappers = []any{}
 	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[3].OneofWrappers = []any{}
 	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[7].OneofWrappers = []any{}
-	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[9].OneofWrappers = []any{}
+	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[8].OneofWrappers = []any{}
 	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[12].OneofWrappers = []any{}
 	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[23].OneofWrappers = []any{}
 	file_pulumi_service_v1_deployment_schedules_proto_msgTypes[25].OneofWrappers = []any{}

@@ -299,61 +299,6 @@ func (x *BatchCreateOrgInviteEmailRequest) GetToken() string {
 	return ""
 }
 
-// Response of BatchCreateOrgInviteEmail. Its fields are the keys of the JSON answer.
-type BatchCreateOrgInviteEmailResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `sentInvites`. Always present.
-	SentInvites []*CreateOrganizationInviteResponse `protobuf:"bytes,1,rep,name=sent_invites,json=sentInvites,proto3" json:"sent_invites,omitempty"`
-	// JSON key `failedInvites`. Always present.
-	FailedInvites []*CreateOrganizationInviteRequest `protobuf:"bytes,2,rep,name=failed_invites,json=failedInvites,proto3" json:"failed_invites,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *BatchCreateOrgInviteEmailResponse) Reset() {
-	*x = BatchCreateOrgInviteEmailResponse{}
-	mi := &file_pulumi_service_v1_invites_proto_msgTypes[4]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *BatchCreateOrgInviteEmailResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*BatchCreateOrgInviteEmailResponse) ProtoMessage() {}
-
-func (x *BatchCreateOrgInviteEmailResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_invites_proto_msgTypes[4]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use BatchCreateOrgInviteEmailResponse.ProtoReflect.Descriptor instead.
-func (*BatchCreateOrgInviteEmailResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_invites_proto_rawDescGZIP(), []int{4}
-}
-
-func (x *BatchCreateOrgInviteEmailResponse) GetSentInvites() []*CreateOrganizationInviteResponse {
-	if x != nil {
-		return x.SentInvites
-	}
-	return nil
-}
-
-func (x *BatchCreateOrgInviteEmailResponse) GetFailedInvites() []*CreateOrganizationInviteRequest {
-	if x != nil {
-		return x.FailedInvites
-	}
-	return nil
-}
-
 // `CreateOrganizationInviteRequest` in the API description.
 type CreateOrganizationInviteRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -369,7 +314,7 @@ type CreateOrganizationInviteRequest struct {
 
 func (x *CreateOrganizationInviteRequest) Reset() {
 	*x = CreateOrganizationInviteRequest{}
-	mi := &file_pulumi_service_v1_invites_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_invites_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -381,7 +326,7 @@ func (x *CreateOrganizationInviteRequest) String() string {
 func (*CreateOrganizationInviteRequest) ProtoMessage() {}
 
 func (x *CreateOrganizationInviteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_invites_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_invites_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -394,7 +339,7 @@ func (x *CreateOrganizationInviteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateOrganizationInviteRequest.ProtoReflect.Descriptor instead.
 func (*CreateOrganizationInviteRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_invites_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_invites_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *CreateOrganizationInviteRequest) GetEmail() string {
@@ -416,6 +361,61 @@ func (x *CreateOrganizationInviteRequest) GetRoleId() string {
 		return *x.RoleId
 	}
 	return ""
+}
+
+// Response of BatchCreateOrgInviteEmail. Its fields are the keys of the JSON answer.
+type BatchCreateOrgInviteEmailResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `sentInvites`. Always present.
+	SentInvites []*CreateOrganizationInviteResponse `protobuf:"bytes,1,rep,name=sent_invites,json=sentInvites,proto3" json:"sent_invites,omitempty"`
+	// JSON key `failedInvites`. Always present.
+	FailedInvites []*CreateOrganizationInviteRequest `protobuf:"bytes,2,rep,name=failed_invites,json=failedInvites,proto3" json:"failed_invites,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchCreateOrgInviteEmailResponse) Reset() {
+	*x = BatchCreateOrgInviteEmailResponse{}
+	mi := &file_pulumi_service_v1_invites_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchCreateOrgInviteEmailResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchCreateOrgInviteEmailResponse) ProtoMessage() {}
+
+func (x *BatchCreateOrgInviteEmailResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_invites_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchCreateOrgInviteEmailResponse.ProtoReflect.Descriptor instead.
+func (*BatchCreateOrgInviteEmailResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_invites_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *BatchCreateOrgInviteEmailResponse) GetSentInvites() []*CreateOrganizationInviteResponse {
+	if x != nil {
+		return x.SentInvites
+	}
+	return nil
+}
+
+func (x *BatchCreateOrgInviteEmailResponse) GetFailedInvites() []*CreateOrganizationInviteRequest {
+	if x != nil {
+		return x.FailedInvites
+	}
+	return nil
 }
 
 // `CreateOrganizationInviteResponse` in the API description.
@@ -1204,17 +1204,17 @@ const file_pulumi_service_v1_invites_proto_rawDesc = "" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12Q\n" +
 	"\ainvites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestB\x03\xe0A\x02R\ainvites\x12\x19\n" +
 	"\x05token\x18\x03 \x01(\tH\x00R\x05token\x88\x01\x01B\b\n" +
-	"\x06_token\"\xd6\x01\n" +
-	"!BatchCreateOrgInviteEmailResponse\x12V\n" +
-	"\fsent_invites\x18\x01 \x03(\v23.pulumi.service.v1.CreateOrganizationInviteResponseR\vsentInvites\x12Y\n" +
-	"\x0efailed_invites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestR\rfailedInvites\"\xaf\x01\n" +
+	"\x06_token\"\xaf\x01\n" +
 	"\x1fCreateOrganizationInviteRequest\x12\x19\n" +
 	"\x05email\x18\x01 \x01(\tH\x00R\x05email\x88\x01\x01\x12=\n" +
 	"\x04role\x18\x02 \x01(\tB)\xe0A\x02\xea\xf9\x18\x06member\xea\xf9\x18\x05admin\xea\xf9\x18\x0fbilling-managerR\x04role\x12\x1c\n" +
 	"\arole_id\x18\x03 \x01(\tH\x01R\x06roleId\x88\x01\x01B\b\n" +
 	"\x06_emailB\n" +
 	"\n" +
-	"\b_role_id\"^\n" +
+	"\b_role_id\"\xd6\x01\n" +
+	"!BatchCreateOrgInviteEmailResponse\x12V\n" +
+	"\fsent_invites\x18\x01 \x03(\v23.pulumi.service.v1.CreateOrganizationInviteResponseR\vsentInvites\x12Y\n" +
+	"\x0efailed_invites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestR\rfailedInvites\"^\n" +
 	" CreateOrganizationInviteResponse\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12*\n" +
 	"\x11accept_invite_url\x18\x02 \x01(\tR\x0facceptInviteUrl\"\xca\x01\n" +
@@ -1288,8 +1288,8 @@ var file_pulumi_service_v1_invites_proto_goTypes = []any{
 	(*ListOrgInvitesResponse)(nil),                      // 1: pulumi.service.v1.ListOrgInvitesResponse
 	(*PendingOrganizationInvite)(nil),                   // 2: pulumi.service.v1.PendingOrganizationInvite
 	(*BatchCreateOrgInviteEmailRequest)(nil),            // 3: pulumi.service.v1.BatchCreateOrgInviteEmailRequest
-	(*BatchCreateOrgInviteEmailResponse)(nil),           // 4: pulumi.service.v1.BatchCreateOrgInviteEmailResponse
-	(*CreateOrganizationInviteRequest)(nil),             // 5: pulumi.service.v1.CreateOrganizationInviteRequest
+	(*CreateOrganizationInviteRequest)(nil),             // 4: pulumi.service.v1.CreateOrganizationInviteRequest
+	(*BatchCreateOrgInviteEmailResponse)(nil),           // 5: pulumi.service.v1.BatchCreateOrgInviteEmailResponse
 	(*CreateOrganizationInviteResponse)(nil),            // 6: pulumi.service.v1.CreateOrganizationInviteResponse
 	(*CreateOrgInviteLinkRequest)(nil),                  // 7: pulumi.service.v1.CreateOrgInviteLinkRequest
 	(*CreateOrgInviteLinkResponse)(nil),                 // 8: pulumi.service.v1.CreateOrgInviteLinkResponse
@@ -1311,13 +1311,13 @@ var file_pulumi_service_v1_invites_proto_goTypes = []any{
 var file_pulumi_service_v1_invites_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.ListOrgInvitesResponse.invites:type_name -> pulumi.service.v1.PendingOrganizationInvite
 	21, // 1: pulumi.service.v1.PendingOrganizationInvite.sent_by:type_name -> pulumi.service.v1.UserInfo
-	5,  // 2: pulumi.service.v1.BatchCreateOrgInviteEmailRequest.invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
+	4,  // 2: pulumi.service.v1.BatchCreateOrgInviteEmailRequest.invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
 	6,  // 3: pulumi.service.v1.BatchCreateOrgInviteEmailResponse.sent_invites:type_name -> pulumi.service.v1.CreateOrganizationInviteResponse
-	5,  // 4: pulumi.service.v1.BatchCreateOrgInviteEmailResponse.failed_invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
+	4,  // 4: pulumi.service.v1.BatchCreateOrgInviteEmailResponse.failed_invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
 	6,  // 5: pulumi.service.v1.CreateOrgInviteLinkResponse.create_organization_invite:type_name -> pulumi.service.v1.CreateOrganizationInviteResponse
-	5,  // 6: pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailRequest.invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
+	4,  // 6: pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailRequest.invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
 	6,  // 7: pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailResponse.sent_invites:type_name -> pulumi.service.v1.CreateOrganizationInviteResponse
-	5,  // 8: pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailResponse.failed_invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
+	4,  // 8: pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailResponse.failed_invites:type_name -> pulumi.service.v1.CreateOrganizationInviteRequest
 	22, // 9: pulumi.service.v1.GetOrgInviteResponse.organization_summary_with_role:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
 	2,  // 10: pulumi.service.v1.ListUserOrgInvitesResponse.invites:type_name -> pulumi.service.v1.PendingOrganizationInvite
 	0,  // 11: pulumi.service.v1.InvitesService.ListOrgInvites:input_type -> pulumi.service.v1.ListOrgInvitesRequest
@@ -1330,7 +1330,7 @@ var file_pulumi_service_v1_invites_proto_depIdxs = []int32{
 	17, // 18: pulumi.service.v1.InvitesService.ResendOrgInvite:input_type -> pulumi.service.v1.ResendOrgInviteRequest
 	19, // 19: pulumi.service.v1.InvitesService.ListUserOrgInvites:input_type -> pulumi.service.v1.ListUserOrgInvitesRequest
 	1,  // 20: pulumi.service.v1.InvitesService.ListOrgInvites:output_type -> pulumi.service.v1.ListOrgInvitesResponse
-	4,  // 21: pulumi.service.v1.InvitesService.BatchCreateOrgInviteEmail:output_type -> pulumi.service.v1.BatchCreateOrgInviteEmailResponse
+	5,  // 21: pulumi.service.v1.InvitesService.BatchCreateOrgInviteEmail:output_type -> pulumi.service.v1.BatchCreateOrgInviteEmailResponse
 	8,  // 22: pulumi.service.v1.InvitesService.CreateOrgInviteLink:output_type -> pulumi.service.v1.CreateOrgInviteLinkResponse
 	10, // 23: pulumi.service.v1.InvitesService.BatchCreateOrgUnverifiedInviteEmail:output_type -> pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailResponse
 	12, // 24: pulumi.service.v1.InvitesService.GetOrgInvite:output_type -> pulumi.service.v1.GetOrgInviteResponse
@@ -1353,7 +1353,7 @@ func file_pulumi_service_v1_invites_proto_init() {
 	file_pulumi_service_v1_common_proto_init()
 	file_pulumi_service_v1_users_proto_init()
 	file_pulumi_service_v1_invites_proto_msgTypes[3].OneofWrappers = []any{}
-	file_pulumi_service_v1_invites_proto_msgTypes[5].OneofWrappers = []any{}
+	file_pulumi_service_v1_invites_proto_msgTypes[4].OneofWrappers = []any{}
 	file_pulumi_service_v1_invites_proto_msgTypes[7].OneofWrappers = []any{}
 	file_pulumi_service_v1_invites_proto_msgTypes[9].OneofWrappers = []any{}
 	file_pulumi_service_v1_invites_proto_msgTypes[17].OneofWrappers = []any{}

@@ -23,49 +23,29 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// A team of an organization.
-type Team struct {
+// Request of GetOrganization.
+type GetOrganizationRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Team kind: `github`, `pulumi` or `scim`.
-	Kind string `protobuf:"bytes,1,opt,name=kind,proto3" json:"kind,omitempty"`
-	// Team name (its id in paths).
-	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
-	// Display name.
-	DisplayName string `protobuf:"bytes,3,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// Description.
-	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
-	// Team members (GetTeam only).
-	Members []*TeamMember `protobuf:"bytes,5,rep,name=members,proto3" json:"members,omitempty"`
-	// Stacks the team has access to.
-	Stacks []*TeamStackPermission `protobuf:"bytes,6,rep,name=stacks,proto3" json:"stacks,omitempty"`
-	// ESC environments the team has access to.
-	Environments []*TeamEnvironmentPermission `protobuf:"bytes,7,rep,name=environments,proto3" json:"environments,omitempty"`
-	// Insights accounts the team has access to.
-	Accounts []*TeamAccountPermission `protobuf:"bytes,8,rep,name=accounts,proto3" json:"accounts,omitempty"`
-	// Error met while listing members (e.g. from GitHub); empty when none.
-	ListMembersError string `protobuf:"bytes,9,opt,name=list_members_error,json=listMembersError,proto3" json:"list_members_error,omitempty"`
-	// The caller's role in the team: `none`, `member` or `admin`.
-	UserRole string `protobuf:"bytes,10,opt,name=user_role,json=userRole,proto3" json:"user_role,omitempty"`
-	// Ids of the custom roles assigned to the team.
-	RoleIds       []string `protobuf:"bytes,11,rep,name=role_ids,json=roleIds,proto3" json:"role_ids,omitempty"`
+	// Path parameter `orgName`.
+	OrgName       string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *Team) Reset() {
-	*x = Team{}
+func (x *GetOrganizationRequest) Reset() {
+	*x = GetOrganizationRequest{}
 	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *Team) String() string {
+func (x *GetOrganizationRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*Team) ProtoMessage() {}
+func (*GetOrganizationRequest) ProtoMessage() {}
 
-func (x *Team) ProtoReflect() protoreflect.Message {
+func (x *GetOrganizationRequest) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -77,119 +57,41 @@ func (x *Team) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use Team.ProtoReflect.Descriptor instead.
-func (*Team) Descriptor() ([]byte, []int) {
+// Deprecated: Use GetOrganizationRequest.ProtoReflect.Descriptor instead.
+func (*GetOrganizationRequest) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{0}
 }
 
-func (x *Team) GetKind() string {
+func (x *GetOrganizationRequest) GetOrgName() string {
 	if x != nil {
-		return x.Kind
+		return x.OrgName
 	}
 	return ""
 }
 
-func (x *Team) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *Team) GetDisplayName() string {
-	if x != nil {
-		return x.DisplayName
-	}
-	return ""
-}
-
-func (x *Team) GetDescription() string {
-	if x != nil {
-		return x.Description
-	}
-	return ""
-}
-
-func (x *Team) GetMembers() []*TeamMember {
-	if x != nil {
-		return x.Members
-	}
-	return nil
-}
-
-func (x *Team) GetStacks() []*TeamStackPermission {
-	if x != nil {
-		return x.Stacks
-	}
-	return nil
-}
-
-func (x *Team) GetEnvironments() []*TeamEnvironmentPermission {
-	if x != nil {
-		return x.Environments
-	}
-	return nil
-}
-
-func (x *Team) GetAccounts() []*TeamAccountPermission {
-	if x != nil {
-		return x.Accounts
-	}
-	return nil
-}
-
-func (x *Team) GetListMembersError() string {
-	if x != nil {
-		return x.ListMembersError
-	}
-	return ""
-}
-
-func (x *Team) GetUserRole() string {
-	if x != nil {
-		return x.UserRole
-	}
-	return ""
-}
-
-func (x *Team) GetRoleIds() []string {
-	if x != nil {
-		return x.RoleIds
-	}
-	return nil
-}
-
-// A member of a team: the user's UserInfo keys plus the team role.
-type TeamMember struct {
+// Response of GetOrganization.
+type GetOrganizationResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Display name.
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// Login of the user.
-	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
-	// URL of the user's avatar image.
-	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
-	// E-mail address, when shown.
-	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
-	// Role in the team: `none`, `member` or `admin`.
-	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
+	// The whole JSON answer.
+	Organization  *Organization `protobuf:"bytes,1,opt,name=organization,proto3" json:"organization,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *TeamMember) Reset() {
-	*x = TeamMember{}
+func (x *GetOrganizationResponse) Reset() {
+	*x = GetOrganizationResponse{}
 	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[1]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *TeamMember) String() string {
+func (x *GetOrganizationResponse) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*TeamMember) ProtoMessage() {}
+func (*GetOrganizationResponse) ProtoMessage() {}
 
-func (x *TeamMember) ProtoReflect() protoreflect.Message {
+func (x *GetOrganizationResponse) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[1]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -201,264 +103,16 @@ func (x *TeamMember) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use TeamMember.ProtoReflect.Descriptor instead.
-func (*TeamMember) Descriptor() ([]byte, []int) {
+// Deprecated: Use GetOrganizationResponse.ProtoReflect.Descriptor instead.
+func (*GetOrganizationResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{1}
 }
 
-func (x *TeamMember) GetName() string {
+func (x *GetOrganizationResponse) GetOrganization() *Organization {
 	if x != nil {
-		return x.Name
+		return x.Organization
 	}
-	return ""
-}
-
-func (x *TeamMember) GetGithubLogin() string {
-	if x != nil {
-		return x.GithubLogin
-	}
-	return ""
-}
-
-func (x *TeamMember) GetAvatarUrl() string {
-	if x != nil {
-		return x.AvatarUrl
-	}
-	return ""
-}
-
-func (x *TeamMember) GetEmail() string {
-	if x != nil {
-		return x.Email
-	}
-	return ""
-}
-
-func (x *TeamMember) GetRole() string {
-	if x != nil {
-		return x.Role
-	}
-	return ""
-}
-
-// A team's permission on a stack.
-type TeamStackPermission struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Project of the stack.
-	ProjectName string `protobuf:"bytes,1,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name.
-	StackName string `protobuf:"bytes,2,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Stack permission: 0 none, 101 read, 102 write, 103 admin, 104 creator. Do not compare
-	// numerically.
-	Permission int64 `protobuf:"varint,3,opt,name=permission,proto3" json:"permission,omitempty"`
-	// Name of the permission set, e.g. "Stack Admin".
-	PermissionSetName string `protobuf:"bytes,4,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
-}
-
-func (x *TeamStackPermission) Reset() {
-	*x = TeamStackPermission{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *TeamStackPermission) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*TeamStackPermission) ProtoMessage() {}
-
-func (x *TeamStackPermission) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use TeamStackPermission.ProtoReflect.Descriptor instead.
-func (*TeamStackPermission) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{2}
-}
-
-func (x *TeamStackPermission) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *TeamStackPermission) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *TeamStackPermission) GetPermission() int64 {
-	if x != nil {
-		return x.Permission
-	}
-	return 0
-}
-
-func (x *TeamStackPermission) GetPermissionSetName() string {
-	if x != nil {
-		return x.PermissionSetName
-	}
-	return ""
-}
-
-// A team's permission on an ESC environment.
-type TeamEnvironmentPermission struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Project of the environment.
-	ProjectName string `protobuf:"bytes,1,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Environment name.
-	EnvName string `protobuf:"bytes,2,opt,name=env_name,json=envName,proto3" json:"env_name,omitempty"`
-	// Permission: `none`, `read`, `open`, `write` or `admin`.
-	Permission string `protobuf:"bytes,3,opt,name=permission,proto3" json:"permission,omitempty"`
-	// Longest time an `open` may last, Go duration string (e.g. "1h0m0s"); empty for no limit.
-	MaxOpenDuration string `protobuf:"bytes,4,opt,name=max_open_duration,json=maxOpenDuration,proto3" json:"max_open_duration,omitempty"`
-	// Name of the permission set.
-	PermissionSetName string `protobuf:"bytes,5,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
-}
-
-func (x *TeamEnvironmentPermission) Reset() {
-	*x = TeamEnvironmentPermission{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *TeamEnvironmentPermission) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*TeamEnvironmentPermission) ProtoMessage() {}
-
-func (x *TeamEnvironmentPermission) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use TeamEnvironmentPermission.ProtoReflect.Descriptor instead.
-func (*TeamEnvironmentPermission) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{3}
-}
-
-func (x *TeamEnvironmentPermission) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *TeamEnvironmentPermission) GetEnvName() string {
-	if x != nil {
-		return x.EnvName
-	}
-	return ""
-}
-
-func (x *TeamEnvironmentPermission) GetPermission() string {
-	if x != nil {
-		return x.Permission
-	}
-	return ""
-}
-
-func (x *TeamEnvironmentPermission) GetMaxOpenDuration() string {
-	if x != nil {
-		return x.MaxOpenDuration
-	}
-	return ""
-}
-
-func (x *TeamEnvironmentPermission) GetPermissionSetName() string {
-	if x != nil {
-		return x.PermissionSetName
-	}
-	return ""
-}
-
-// A team's permission on an Insights account.
-type TeamAccountPermission struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Account name.
-	AccountName string `protobuf:"bytes,1,opt,name=account_name,json=accountName,proto3" json:"account_name,omitempty"`
-	// Permission, 0-3.
-	Permission int64 `protobuf:"varint,2,opt,name=permission,proto3" json:"permission,omitempty"`
-	// Name of the permission set.
-	PermissionSetName string `protobuf:"bytes,3,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
-}
-
-func (x *TeamAccountPermission) Reset() {
-	*x = TeamAccountPermission{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *TeamAccountPermission) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*TeamAccountPermission) ProtoMessage() {}
-
-func (x *TeamAccountPermission) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use TeamAccountPermission.ProtoReflect.Descriptor instead.
-func (*TeamAccountPermission) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{4}
-}
-
-func (x *TeamAccountPermission) GetAccountName() string {
-	if x != nil {
-		return x.AccountName
-	}
-	return ""
-}
-
-func (x *TeamAccountPermission) GetPermission() int64 {
-	if x != nil {
-		return x.Permission
-	}
-	return 0
-}
-
-func (x *TeamAccountPermission) GetPermissionSetName() string {
-	if x != nil {
-		return x.PermissionSetName
-	}
-	return ""
+	return nil
 }
 
 // `Organization` in the API description.
@@ -478,7 +132,7 @@ type Organization struct {
 
 func (x *Organization) Reset() {
 	*x = Organization{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -490,7 +144,7 @@ func (x *Organization) String() string {
 func (*Organization) ProtoMessage() {}
 
 func (x *Organization) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -503,7 +157,7 @@ func (x *Organization) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Organization.ProtoReflect.Descriptor instead.
 func (*Organization) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *Organization) GetGithubLogin() string {
@@ -551,7 +205,7 @@ type PulumiRepository struct {
 
 func (x *PulumiRepository) Reset() {
 	*x = PulumiRepository{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -563,7 +217,7 @@ func (x *PulumiRepository) String() string {
 func (*PulumiRepository) ProtoMessage() {}
 
 func (x *PulumiRepository) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -576,7 +230,7 @@ func (x *PulumiRepository) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PulumiRepository.ProtoReflect.Descriptor instead.
 func (*PulumiRepository) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{6}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *PulumiRepository) GetOrgName() string {
@@ -622,7 +276,7 @@ type VCSInfo struct {
 
 func (x *VCSInfo) Reset() {
 	*x = VCSInfo{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -634,7 +288,7 @@ func (x *VCSInfo) String() string {
 func (*VCSInfo) ProtoMessage() {}
 
 func (x *VCSInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -647,7 +301,7 @@ func (x *VCSInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use VCSInfo.ProtoReflect.Descriptor instead.
 func (*VCSInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{7}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *VCSInfo) GetOwner() string {
@@ -694,7 +348,7 @@ type PulumiProject struct {
 
 func (x *PulumiProject) Reset() {
 	*x = PulumiProject{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -706,7 +360,7 @@ func (x *PulumiProject) String() string {
 func (*PulumiProject) ProtoMessage() {}
 
 func (x *PulumiProject) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -719,7 +373,7 @@ func (x *PulumiProject) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PulumiProject.ProtoReflect.Descriptor instead.
 func (*PulumiProject) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{8}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *PulumiProject) GetOrgName() string {
@@ -788,7 +442,7 @@ type PulumiProjectSettings struct {
 
 func (x *PulumiProjectSettings) Reset() {
 	*x = PulumiProjectSettings{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -800,7 +454,7 @@ func (x *PulumiProjectSettings) String() string {
 func (*PulumiProjectSettings) ProtoMessage() {}
 
 func (x *PulumiProjectSettings) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -813,7 +467,7 @@ func (x *PulumiProjectSettings) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PulumiProjectSettings.ProtoReflect.Descriptor instead.
 func (*PulumiProjectSettings) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{9}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *PulumiProjectSettings) GetSource() string {
@@ -871,7 +525,7 @@ type PulumiStack struct {
 
 func (x *PulumiStack) Reset() {
 	*x = PulumiStack{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -883,7 +537,7 @@ func (x *PulumiStack) String() string {
 func (*PulumiStack) ProtoMessage() {}
 
 func (x *PulumiStack) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -896,7 +550,7 @@ func (x *PulumiStack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PulumiStack.ProtoReflect.Descriptor instead.
 func (*PulumiStack) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{10}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *PulumiStack) GetProgramId() string {
@@ -962,98 +616,6 @@ func (x *PulumiStack) GetDriftDetected() bool {
 	return false
 }
 
-// Request of GetOrganization.
-type GetOrganizationRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Path parameter `orgName`.
-	OrgName       string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetOrganizationRequest) Reset() {
-	*x = GetOrganizationRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetOrganizationRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetOrganizationRequest) ProtoMessage() {}
-
-func (x *GetOrganizationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetOrganizationRequest.ProtoReflect.Descriptor instead.
-func (*GetOrganizationRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{11}
-}
-
-func (x *GetOrganizationRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-// Response of GetOrganization.
-type GetOrganizationResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	Organization  *Organization `protobuf:"bytes,1,opt,name=organization,proto3" json:"organization,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetOrganizationResponse) Reset() {
-	*x = GetOrganizationResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetOrganizationResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetOrganizationResponse) ProtoMessage() {}
-
-func (x *GetOrganizationResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetOrganizationResponse.ProtoReflect.Descriptor instead.
-func (*GetOrganizationResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{12}
-}
-
-func (x *GetOrganizationResponse) GetOrganization() *Organization {
-	if x != nil {
-		return x.Organization
-	}
-	return nil
-}
-
 // Request of UpdateOrganizationSettings. The fields other than path parameters form the JSON
 // body.
 type UpdateOrganizationSettingsRequest struct {
@@ -1107,7 +669,7 @@ type UpdateOrganizationSettingsRequest struct {
 
 func (x *UpdateOrganizationSettingsRequest) Reset() {
 	*x = UpdateOrganizationSettingsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1119,7 +681,7 @@ func (x *UpdateOrganizationSettingsRequest) String() string {
 func (*UpdateOrganizationSettingsRequest) ProtoMessage() {}
 
 func (x *UpdateOrganizationSettingsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1132,7 +694,7 @@ func (x *UpdateOrganizationSettingsRequest) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use UpdateOrganizationSettingsRequest.ProtoReflect.Descriptor instead.
 func (*UpdateOrganizationSettingsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{13}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *UpdateOrganizationSettingsRequest) GetOrgName() string {
@@ -1382,7 +944,7 @@ type UpdateOrganizationSettingsResponse struct {
 
 func (x *UpdateOrganizationSettingsResponse) Reset() {
 	*x = UpdateOrganizationSettingsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1394,7 +956,7 @@ func (x *UpdateOrganizationSettingsResponse) String() string {
 func (*UpdateOrganizationSettingsResponse) ProtoMessage() {}
 
 func (x *UpdateOrganizationSettingsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1407,7 +969,7 @@ func (x *UpdateOrganizationSettingsResponse) ProtoReflect() protoreflect.Message
 
 // Deprecated: Use UpdateOrganizationSettingsResponse.ProtoReflect.Descriptor instead.
 func (*UpdateOrganizationSettingsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{14}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *UpdateOrganizationSettingsResponse) GetId() string {
@@ -1874,7 +1436,7 @@ type OrganizationFeatures struct {
 
 func (x *OrganizationFeatures) Reset() {
 	*x = OrganizationFeatures{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1886,7 +1448,7 @@ func (x *OrganizationFeatures) String() string {
 func (*OrganizationFeatures) ProtoMessage() {}
 
 func (x *OrganizationFeatures) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1899,7 +1461,7 @@ func (x *OrganizationFeatures) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OrganizationFeatures.ProtoReflect.Descriptor instead.
 func (*OrganizationFeatures) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{15}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *OrganizationFeatures) GetAuditLogsEnabled() bool {
@@ -2465,7 +2027,7 @@ type ListAuditLogEventsRequest struct {
 
 func (x *ListAuditLogEventsRequest) Reset() {
 	*x = ListAuditLogEventsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2477,7 +2039,7 @@ func (x *ListAuditLogEventsRequest) String() string {
 func (*ListAuditLogEventsRequest) ProtoMessage() {}
 
 func (x *ListAuditLogEventsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2490,7 +2052,7 @@ func (x *ListAuditLogEventsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAuditLogEventsRequest.ProtoReflect.Descriptor instead.
 func (*ListAuditLogEventsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{16}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListAuditLogEventsRequest) GetOrgName() string {
@@ -2555,7 +2117,7 @@ type ListAuditLogEventsResponse struct {
 
 func (x *ListAuditLogEventsResponse) Reset() {
 	*x = ListAuditLogEventsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2567,7 +2129,7 @@ func (x *ListAuditLogEventsResponse) String() string {
 func (*ListAuditLogEventsResponse) ProtoMessage() {}
 
 func (x *ListAuditLogEventsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2580,7 +2142,7 @@ func (x *ListAuditLogEventsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAuditLogEventsResponse.ProtoReflect.Descriptor instead.
 func (*ListAuditLogEventsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{17}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ListAuditLogEventsResponse) GetAuditLogEvents() []*AuditLogEvent {
@@ -2630,7 +2192,7 @@ type AuditLogEvent struct {
 
 func (x *AuditLogEvent) Reset() {
 	*x = AuditLogEvent{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2642,7 +2204,7 @@ func (x *AuditLogEvent) String() string {
 func (*AuditLogEvent) ProtoMessage() {}
 
 func (x *AuditLogEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2655,7 +2217,7 @@ func (x *AuditLogEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AuditLogEvent.ProtoReflect.Descriptor instead.
 func (*AuditLogEvent) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{18}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *AuditLogEvent) GetTimestamp() int64 {
@@ -2765,7 +2327,7 @@ type ExportAuditLogsRequest struct {
 
 func (x *ExportAuditLogsRequest) Reset() {
 	*x = ExportAuditLogsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2777,7 +2339,7 @@ func (x *ExportAuditLogsRequest) String() string {
 func (*ExportAuditLogsRequest) ProtoMessage() {}
 
 func (x *ExportAuditLogsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2790,7 +2352,7 @@ func (x *ExportAuditLogsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportAuditLogsRequest.ProtoReflect.Descriptor instead.
 func (*ExportAuditLogsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{19}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ExportAuditLogsRequest) GetOrgName() string {
@@ -2857,7 +2419,7 @@ type ExportAuditLogsResponse struct {
 
 func (x *ExportAuditLogsResponse) Reset() {
 	*x = ExportAuditLogsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2869,7 +2431,7 @@ func (x *ExportAuditLogsResponse) String() string {
 func (*ExportAuditLogsResponse) ProtoMessage() {}
 
 func (x *ExportAuditLogsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2882,7 +2444,7 @@ func (x *ExportAuditLogsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportAuditLogsResponse.ProtoReflect.Descriptor instead.
 func (*ExportAuditLogsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{20}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ExportAuditLogsResponse) GetContentType() string {
@@ -2922,7 +2484,7 @@ type ListAuditLogEventsV2Request struct {
 
 func (x *ListAuditLogEventsV2Request) Reset() {
 	*x = ListAuditLogEventsV2Request{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2934,7 +2496,7 @@ func (x *ListAuditLogEventsV2Request) String() string {
 func (*ListAuditLogEventsV2Request) ProtoMessage() {}
 
 func (x *ListAuditLogEventsV2Request) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2947,7 +2509,7 @@ func (x *ListAuditLogEventsV2Request) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAuditLogEventsV2Request.ProtoReflect.Descriptor instead.
 func (*ListAuditLogEventsV2Request) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{21}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ListAuditLogEventsV2Request) GetOrgName() string {
@@ -3012,7 +2574,7 @@ type ListAuditLogEventsV2Response struct {
 
 func (x *ListAuditLogEventsV2Response) Reset() {
 	*x = ListAuditLogEventsV2Response{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3024,7 +2586,7 @@ func (x *ListAuditLogEventsV2Response) String() string {
 func (*ListAuditLogEventsV2Response) ProtoMessage() {}
 
 func (x *ListAuditLogEventsV2Response) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3037,7 +2599,7 @@ func (x *ListAuditLogEventsV2Response) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAuditLogEventsV2Response.ProtoReflect.Descriptor instead.
 func (*ListAuditLogEventsV2Response) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{22}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ListAuditLogEventsV2Response) GetAuditLogEvents() []*AuditLogEvent {
@@ -3052,6 +2614,152 @@ func (x *ListAuditLogEventsV2Response) GetContinuationToken() string {
 		return x.ContinuationToken
 	}
 	return ""
+}
+
+// Request of StreamAuditLogs: the fields of ListAuditLogEventsV2Request (V2 time semantics).
+type StreamAuditLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Unix seconds: LOWER bound, only events at or after this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Only events of this type, e.g. "stack.update".
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// `json` (default).
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamAuditLogsRequest) Reset() {
+	*x = StreamAuditLogsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamAuditLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamAuditLogsRequest) ProtoMessage() {}
+
+func (x *StreamAuditLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamAuditLogsRequest.ProtoReflect.Descriptor instead.
+func (*StreamAuditLogsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *StreamAuditLogsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *StreamAuditLogsRequest) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *StreamAuditLogsRequest) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// One message of StreamAuditLogs.
+type StreamAuditLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next event.
+	Event         *AuditLogEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamAuditLogsResponse) Reset() {
+	*x = StreamAuditLogsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamAuditLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamAuditLogsResponse) ProtoMessage() {}
+
+func (x *StreamAuditLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamAuditLogsResponse.ProtoReflect.Descriptor instead.
+func (*StreamAuditLogsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *StreamAuditLogsResponse) GetEvent() *AuditLogEvent {
+	if x != nil {
+		return x.Event
+	}
+	return nil
 }
 
 // Request of ExportAuditLogsV2. The fields other than path parameters are query parameters.
@@ -3077,7 +2785,7 @@ type ExportAuditLogsV2Request struct {
 
 func (x *ExportAuditLogsV2Request) Reset() {
 	*x = ExportAuditLogsV2Request{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3089,7 +2797,7 @@ func (x *ExportAuditLogsV2Request) String() string {
 func (*ExportAuditLogsV2Request) ProtoMessage() {}
 
 func (x *ExportAuditLogsV2Request) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3102,7 +2810,7 @@ func (x *ExportAuditLogsV2Request) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportAuditLogsV2Request.ProtoReflect.Descriptor instead.
 func (*ExportAuditLogsV2Request) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{23}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ExportAuditLogsV2Request) GetOrgName() string {
@@ -3168,7 +2876,7 @@ type ExportAuditLogsV2Response struct {
 
 func (x *ExportAuditLogsV2Response) Reset() {
 	*x = ExportAuditLogsV2Response{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3180,7 +2888,7 @@ func (x *ExportAuditLogsV2Response) String() string {
 func (*ExportAuditLogsV2Response) ProtoMessage() {}
 
 func (x *ExportAuditLogsV2Response) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3193,7 +2901,7 @@ func (x *ExportAuditLogsV2Response) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportAuditLogsV2Response.ProtoReflect.Descriptor instead.
 func (*ExportAuditLogsV2Response) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{24}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ExportAuditLogsV2Response) GetContentType() string {
@@ -3226,7 +2934,7 @@ type ListMembersRequest struct {
 
 func (x *ListMembersRequest) Reset() {
 	*x = ListMembersRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3238,7 +2946,7 @@ func (x *ListMembersRequest) String() string {
 func (*ListMembersRequest) ProtoMessage() {}
 
 func (x *ListMembersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3251,7 +2959,7 @@ func (x *ListMembersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMembersRequest.ProtoReflect.Descriptor instead.
 func (*ListMembersRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{25}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *ListMembersRequest) GetOrgName() string {
@@ -3288,7 +2996,7 @@ type ListMembersResponse struct {
 
 func (x *ListMembersResponse) Reset() {
 	*x = ListMembersResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3300,7 +3008,7 @@ func (x *ListMembersResponse) String() string {
 func (*ListMembersResponse) ProtoMessage() {}
 
 func (x *ListMembersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3313,7 +3021,7 @@ func (x *ListMembersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMembersResponse.ProtoReflect.Descriptor instead.
 func (*ListMembersResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{26}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *ListMembersResponse) GetMembers() []*OrganizationMember {
@@ -3356,7 +3064,7 @@ type OrganizationMember struct {
 
 func (x *OrganizationMember) Reset() {
 	*x = OrganizationMember{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3368,7 +3076,7 @@ func (x *OrganizationMember) String() string {
 func (*OrganizationMember) ProtoMessage() {}
 
 func (x *OrganizationMember) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3381,7 +3089,7 @@ func (x *OrganizationMember) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OrganizationMember.ProtoReflect.Descriptor instead.
 func (*OrganizationMember) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{27}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *OrganizationMember) GetRole() string {
@@ -3455,7 +3163,7 @@ type FgaRole struct {
 
 func (x *FgaRole) Reset() {
 	*x = FgaRole{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3467,7 +3175,7 @@ func (x *FgaRole) String() string {
 func (*FgaRole) ProtoMessage() {}
 
 func (x *FgaRole) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3480,7 +3188,7 @@ func (x *FgaRole) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FgaRole.ProtoReflect.Descriptor instead.
 func (*FgaRole) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{28}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *FgaRole) GetId() string {
@@ -3504,6 +3212,116 @@ func (x *FgaRole) GetModifiedAt() string {
 	return ""
 }
 
+// Request of StreamMembers: the fields of ListMembersRequest.
+type StreamMembersRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// `frontend` or `backend` (see ListMembersRequest.type).
+	Type          *string `protobuf:"bytes,3,opt,name=type,proto3,oneof" json:"type,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamMembersRequest) Reset() {
+	*x = StreamMembersRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamMembersRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamMembersRequest) ProtoMessage() {}
+
+func (x *StreamMembersRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamMembersRequest.ProtoReflect.Descriptor instead.
+func (*StreamMembersRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *StreamMembersRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StreamMembersRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamMembersRequest) GetType() string {
+	if x != nil && x.Type != nil {
+		return *x.Type
+	}
+	return ""
+}
+
+// One message of StreamMembers.
+type StreamMembersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next member.
+	Member        *OrganizationMember `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamMembersResponse) Reset() {
+	*x = StreamMembersResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamMembersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamMembersResponse) ProtoMessage() {}
+
+func (x *StreamMembersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamMembersResponse.ProtoReflect.Descriptor instead.
+func (*StreamMembersResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *StreamMembersResponse) GetMember() *OrganizationMember {
+	if x != nil {
+		return x.Member
+	}
+	return nil
+}
+
 // Request of AddMember. The fields other than path parameters form the JSON body.
 type AddMemberRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -3519,7 +3337,7 @@ type AddMemberRequest struct {
 
 func (x *AddMemberRequest) Reset() {
 	*x = AddMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3531,7 +3349,7 @@ func (x *AddMemberRequest) String() string {
 func (*AddMemberRequest) ProtoMessage() {}
 
 func (x *AddMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3544,7 +3362,7 @@ func (x *AddMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddMemberRequest.ProtoReflect.Descriptor instead.
 func (*AddMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{29}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *AddMemberRequest) GetOrgName() string {
@@ -3579,7 +3397,7 @@ type AddMemberResponse struct {
 
 func (x *AddMemberResponse) Reset() {
 	*x = AddMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3591,7 +3409,7 @@ func (x *AddMemberResponse) String() string {
 func (*AddMemberResponse) ProtoMessage() {}
 
 func (x *AddMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3604,7 +3422,7 @@ func (x *AddMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddMemberResponse.ProtoReflect.Descriptor instead.
 func (*AddMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{30}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *AddMemberResponse) GetMember() *OrganizationMember {
@@ -3631,7 +3449,7 @@ type UpdateMemberRoleRequest struct {
 
 func (x *UpdateMemberRoleRequest) Reset() {
 	*x = UpdateMemberRoleRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3643,7 +3461,7 @@ func (x *UpdateMemberRoleRequest) String() string {
 func (*UpdateMemberRoleRequest) ProtoMessage() {}
 
 func (x *UpdateMemberRoleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3656,7 +3474,7 @@ func (x *UpdateMemberRoleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateMemberRoleRequest.ProtoReflect.Descriptor instead.
 func (*UpdateMemberRoleRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{31}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *UpdateMemberRoleRequest) GetOrgName() string {
@@ -3696,7 +3514,7 @@ type UpdateMemberRoleResponse struct {
 
 func (x *UpdateMemberRoleResponse) Reset() {
 	*x = UpdateMemberRoleResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3708,7 +3526,7 @@ func (x *UpdateMemberRoleResponse) String() string {
 func (*UpdateMemberRoleResponse) ProtoMessage() {}
 
 func (x *UpdateMemberRoleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3721,7 +3539,7 @@ func (x *UpdateMemberRoleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateMemberRoleResponse.ProtoReflect.Descriptor instead.
 func (*UpdateMemberRoleResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{32}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{31}
 }
 
 // Request of RemoveMember.
@@ -3737,7 +3555,7 @@ type RemoveMemberRequest struct {
 
 func (x *RemoveMemberRequest) Reset() {
 	*x = RemoveMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3749,7 +3567,7 @@ func (x *RemoveMemberRequest) String() string {
 func (*RemoveMemberRequest) ProtoMessage() {}
 
 func (x *RemoveMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3762,7 +3580,7 @@ func (x *RemoveMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveMemberRequest.ProtoReflect.Descriptor instead.
 func (*RemoveMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{33}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *RemoveMemberRequest) GetOrgName() string {
@@ -3788,7 +3606,7 @@ type RemoveMemberResponse struct {
 
 func (x *RemoveMemberResponse) Reset() {
 	*x = RemoveMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3800,7 +3618,7 @@ func (x *RemoveMemberResponse) String() string {
 func (*RemoveMemberResponse) ProtoMessage() {}
 
 func (x *RemoveMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3813,7 +3631,7 @@ func (x *RemoveMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveMemberResponse.ProtoReflect.Descriptor instead.
 func (*RemoveMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{34}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{33}
 }
 
 // Request of SetSoleOrganizationAdmin.
@@ -3829,7 +3647,7 @@ type SetSoleOrganizationAdminRequest struct {
 
 func (x *SetSoleOrganizationAdminRequest) Reset() {
 	*x = SetSoleOrganizationAdminRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3841,7 +3659,7 @@ func (x *SetSoleOrganizationAdminRequest) String() string {
 func (*SetSoleOrganizationAdminRequest) ProtoMessage() {}
 
 func (x *SetSoleOrganizationAdminRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3854,7 +3672,7 @@ func (x *SetSoleOrganizationAdminRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetSoleOrganizationAdminRequest.ProtoReflect.Descriptor instead.
 func (*SetSoleOrganizationAdminRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{35}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *SetSoleOrganizationAdminRequest) GetOrgName() string {
@@ -3880,7 +3698,7 @@ type SetSoleOrganizationAdminResponse struct {
 
 func (x *SetSoleOrganizationAdminResponse) Reset() {
 	*x = SetSoleOrganizationAdminResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3892,7 +3710,7 @@ func (x *SetSoleOrganizationAdminResponse) String() string {
 func (*SetSoleOrganizationAdminResponse) ProtoMessage() {}
 
 func (x *SetSoleOrganizationAdminResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3905,7 +3723,7 @@ func (x *SetSoleOrganizationAdminResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetSoleOrganizationAdminResponse.ProtoReflect.Descriptor instead.
 func (*SetSoleOrganizationAdminResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{36}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{35}
 }
 
 // Request of GetOrganizationMemberTeams.
@@ -3921,7 +3739,7 @@ type GetOrganizationMemberTeamsRequest struct {
 
 func (x *GetOrganizationMemberTeamsRequest) Reset() {
 	*x = GetOrganizationMemberTeamsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3933,7 +3751,7 @@ func (x *GetOrganizationMemberTeamsRequest) String() string {
 func (*GetOrganizationMemberTeamsRequest) ProtoMessage() {}
 
 func (x *GetOrganizationMemberTeamsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3946,7 +3764,7 @@ func (x *GetOrganizationMemberTeamsRequest) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use GetOrganizationMemberTeamsRequest.ProtoReflect.Descriptor instead.
 func (*GetOrganizationMemberTeamsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{37}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *GetOrganizationMemberTeamsRequest) GetOrgName() string {
@@ -3974,7 +3792,7 @@ type GetOrganizationMemberTeamsResponse struct {
 
 func (x *GetOrganizationMemberTeamsResponse) Reset() {
 	*x = GetOrganizationMemberTeamsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3986,7 +3804,7 @@ func (x *GetOrganizationMemberTeamsResponse) String() string {
 func (*GetOrganizationMemberTeamsResponse) ProtoMessage() {}
 
 func (x *GetOrganizationMemberTeamsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3999,7 +3817,7 @@ func (x *GetOrganizationMemberTeamsResponse) ProtoReflect() protoreflect.Message
 
 // Deprecated: Use GetOrganizationMemberTeamsResponse.ProtoReflect.Descriptor instead.
 func (*GetOrganizationMemberTeamsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{38}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *GetOrganizationMemberTeamsResponse) GetTeams() []string {
@@ -4020,7 +3838,7 @@ type GetOrganizationMetadataRequest struct {
 
 func (x *GetOrganizationMetadataRequest) Reset() {
 	*x = GetOrganizationMetadataRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4032,7 +3850,7 @@ func (x *GetOrganizationMetadataRequest) String() string {
 func (*GetOrganizationMetadataRequest) ProtoMessage() {}
 
 func (x *GetOrganizationMetadataRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4045,7 +3863,7 @@ func (x *GetOrganizationMetadataRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetOrganizationMetadataRequest.ProtoReflect.Descriptor instead.
 func (*GetOrganizationMetadataRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{39}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *GetOrganizationMetadataRequest) GetOrgName() string {
@@ -4155,7 +3973,7 @@ type GetOrganizationMetadataResponse struct {
 
 func (x *GetOrganizationMetadataResponse) Reset() {
 	*x = GetOrganizationMetadataResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4167,7 +3985,7 @@ func (x *GetOrganizationMetadataResponse) String() string {
 func (*GetOrganizationMetadataResponse) ProtoMessage() {}
 
 func (x *GetOrganizationMetadataResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4180,7 +3998,7 @@ func (x *GetOrganizationMetadataResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetOrganizationMetadataResponse.ProtoReflect.Descriptor instead.
 func (*GetOrganizationMetadataResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{40}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *GetOrganizationMetadataResponse) GetId() string {
@@ -4504,7 +4322,7 @@ type GetPackageUsedByStacksRequest struct {
 
 func (x *GetPackageUsedByStacksRequest) Reset() {
 	*x = GetPackageUsedByStacksRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4516,7 +4334,7 @@ func (x *GetPackageUsedByStacksRequest) String() string {
 func (*GetPackageUsedByStacksRequest) ProtoMessage() {}
 
 func (x *GetPackageUsedByStacksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4529,7 +4347,7 @@ func (x *GetPackageUsedByStacksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPackageUsedByStacksRequest.ProtoReflect.Descriptor instead.
 func (*GetPackageUsedByStacksRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{41}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *GetPackageUsedByStacksRequest) GetOrgName() string {
@@ -4584,7 +4402,7 @@ type GetPackageUsedByStacksResponse struct {
 
 func (x *GetPackageUsedByStacksResponse) Reset() {
 	*x = GetPackageUsedByStacksResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4596,7 +4414,7 @@ func (x *GetPackageUsedByStacksResponse) String() string {
 func (*GetPackageUsedByStacksResponse) ProtoMessage() {}
 
 func (x *GetPackageUsedByStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4609,7 +4427,7 @@ func (x *GetPackageUsedByStacksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPackageUsedByStacksResponse.ProtoReflect.Descriptor instead.
 func (*GetPackageUsedByStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{42}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *GetPackageUsedByStacksResponse) GetPackageName() string {
@@ -4661,7 +4479,7 @@ type StackUsage struct {
 
 func (x *StackUsage) Reset() {
 	*x = StackUsage{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4673,7 +4491,7 @@ func (x *StackUsage) String() string {
 func (*StackUsage) ProtoMessage() {}
 
 func (x *StackUsage) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4686,7 +4504,7 @@ func (x *StackUsage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackUsage.ProtoReflect.Descriptor instead.
 func (*StackUsage) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{43}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *StackUsage) GetStackName() string {
@@ -4744,7 +4562,7 @@ type StackUpdateStamp struct {
 
 func (x *StackUpdateStamp) Reset() {
 	*x = StackUpdateStamp{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4756,7 +4574,7 @@ func (x *StackUpdateStamp) String() string {
 func (*StackUpdateStamp) ProtoMessage() {}
 
 func (x *StackUpdateStamp) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4769,7 +4587,7 @@ func (x *StackUpdateStamp) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackUpdateStamp.ProtoReflect.Descriptor instead.
 func (*StackUpdateStamp) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{44}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *StackUpdateStamp) GetTime() string {
@@ -4797,7 +4615,7 @@ type ListTeamsRequest struct {
 
 func (x *ListTeamsRequest) Reset() {
 	*x = ListTeamsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4809,7 +4627,7 @@ func (x *ListTeamsRequest) String() string {
 func (*ListTeamsRequest) ProtoMessage() {}
 
 func (x *ListTeamsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4822,7 +4640,7 @@ func (x *ListTeamsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTeamsRequest.ProtoReflect.Descriptor instead.
 func (*ListTeamsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{45}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *ListTeamsRequest) GetOrgName() string {
@@ -4843,7 +4661,7 @@ type ListTeamsResponse struct {
 
 func (x *ListTeamsResponse) Reset() {
 	*x = ListTeamsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[46]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4855,7 +4673,7 @@ func (x *ListTeamsResponse) String() string {
 func (*ListTeamsResponse) ProtoMessage() {}
 
 func (x *ListTeamsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[46]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4868,7 +4686,7 @@ func (x *ListTeamsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTeamsResponse.ProtoReflect.Descriptor instead.
 func (*ListTeamsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{46}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *ListTeamsResponse) GetTeams() []*Team {
@@ -4876,6 +4694,444 @@ func (x *ListTeamsResponse) GetTeams() []*Team {
 		return x.Teams
 	}
 	return nil
+}
+
+// A team of an organization.
+type Team struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Team kind: `github`, `pulumi` or `scim`.
+	Kind string `protobuf:"bytes,1,opt,name=kind,proto3" json:"kind,omitempty"`
+	// Team name (its id in paths).
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// Display name.
+	DisplayName string `protobuf:"bytes,3,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// Description.
+	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
+	// Team members (GetTeam only).
+	Members []*TeamMember `protobuf:"bytes,5,rep,name=members,proto3" json:"members,omitempty"`
+	// Stacks the team has access to.
+	Stacks []*TeamStackPermission `protobuf:"bytes,6,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	// ESC environments the team has access to.
+	Environments []*TeamEnvironmentPermission `protobuf:"bytes,7,rep,name=environments,proto3" json:"environments,omitempty"`
+	// Insights accounts the team has access to.
+	Accounts []*TeamAccountPermission `protobuf:"bytes,8,rep,name=accounts,proto3" json:"accounts,omitempty"`
+	// Error met while listing members (e.g. from GitHub); empty when none.
+	ListMembersError string `protobuf:"bytes,9,opt,name=list_members_error,json=listMembersError,proto3" json:"list_members_error,omitempty"`
+	// The caller's role in the team: `none`, `member` or `admin`.
+	UserRole string `protobuf:"bytes,10,opt,name=user_role,json=userRole,proto3" json:"user_role,omitempty"`
+	// Ids of the custom roles assigned to the team.
+	RoleIds       []string `protobuf:"bytes,11,rep,name=role_ids,json=roleIds,proto3" json:"role_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Team) Reset() {
+	*x = Team{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[46]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Team) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Team) ProtoMessage() {}
+
+func (x *Team) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[46]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Team.ProtoReflect.Descriptor instead.
+func (*Team) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{46}
+}
+
+func (x *Team) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *Team) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Team) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *Team) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *Team) GetMembers() []*TeamMember {
+	if x != nil {
+		return x.Members
+	}
+	return nil
+}
+
+func (x *Team) GetStacks() []*TeamStackPermission {
+	if x != nil {
+		return x.Stacks
+	}
+	return nil
+}
+
+func (x *Team) GetEnvironments() []*TeamEnvironmentPermission {
+	if x != nil {
+		return x.Environments
+	}
+	return nil
+}
+
+func (x *Team) GetAccounts() []*TeamAccountPermission {
+	if x != nil {
+		return x.Accounts
+	}
+	return nil
+}
+
+func (x *Team) GetListMembersError() string {
+	if x != nil {
+		return x.ListMembersError
+	}
+	return ""
+}
+
+func (x *Team) GetUserRole() string {
+	if x != nil {
+		return x.UserRole
+	}
+	return ""
+}
+
+func (x *Team) GetRoleIds() []string {
+	if x != nil {
+		return x.RoleIds
+	}
+	return nil
+}
+
+// A member of a team: the user's UserInfo keys plus the team role.
+type TeamMember struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Display name.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Login of the user.
+	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// URL of the user's avatar image.
+	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// E-mail address, when shown.
+	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// Role in the team: `none`, `member` or `admin`.
+	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TeamMember) Reset() {
+	*x = TeamMember{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[47]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TeamMember) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TeamMember) ProtoMessage() {}
+
+func (x *TeamMember) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[47]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TeamMember.ProtoReflect.Descriptor instead.
+func (*TeamMember) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{47}
+}
+
+func (x *TeamMember) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *TeamMember) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *TeamMember) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *TeamMember) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *TeamMember) GetRole() string {
+	if x != nil {
+		return x.Role
+	}
+	return ""
+}
+
+// A team's permission on a stack.
+type TeamStackPermission struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Project of the stack.
+	ProjectName string `protobuf:"bytes,1,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name.
+	StackName string `protobuf:"bytes,2,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Stack permission: 0 none, 101 read, 102 write, 103 admin, 104 creator. Do not compare
+	// numerically.
+	Permission int64 `protobuf:"varint,3,opt,name=permission,proto3" json:"permission,omitempty"`
+	// Name of the permission set, e.g. "Stack Admin".
+	PermissionSetName string `protobuf:"bytes,4,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *TeamStackPermission) Reset() {
+	*x = TeamStackPermission{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[48]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TeamStackPermission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TeamStackPermission) ProtoMessage() {}
+
+func (x *TeamStackPermission) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[48]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TeamStackPermission.ProtoReflect.Descriptor instead.
+func (*TeamStackPermission) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{48}
+}
+
+func (x *TeamStackPermission) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *TeamStackPermission) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *TeamStackPermission) GetPermission() int64 {
+	if x != nil {
+		return x.Permission
+	}
+	return 0
+}
+
+func (x *TeamStackPermission) GetPermissionSetName() string {
+	if x != nil {
+		return x.PermissionSetName
+	}
+	return ""
+}
+
+// A team's permission on an ESC environment.
+type TeamEnvironmentPermission struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Project of the environment.
+	ProjectName string `protobuf:"bytes,1,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Environment name.
+	EnvName string `protobuf:"bytes,2,opt,name=env_name,json=envName,proto3" json:"env_name,omitempty"`
+	// Permission: `none`, `read`, `open`, `write` or `admin`.
+	Permission string `protobuf:"bytes,3,opt,name=permission,proto3" json:"permission,omitempty"`
+	// Longest time an `open` may last, Go duration string (e.g. "1h0m0s"); empty for no limit.
+	MaxOpenDuration string `protobuf:"bytes,4,opt,name=max_open_duration,json=maxOpenDuration,proto3" json:"max_open_duration,omitempty"`
+	// Name of the permission set.
+	PermissionSetName string `protobuf:"bytes,5,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *TeamEnvironmentPermission) Reset() {
+	*x = TeamEnvironmentPermission{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[49]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TeamEnvironmentPermission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TeamEnvironmentPermission) ProtoMessage() {}
+
+func (x *TeamEnvironmentPermission) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[49]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TeamEnvironmentPermission.ProtoReflect.Descriptor instead.
+func (*TeamEnvironmentPermission) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{49}
+}
+
+func (x *TeamEnvironmentPermission) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *TeamEnvironmentPermission) GetEnvName() string {
+	if x != nil {
+		return x.EnvName
+	}
+	return ""
+}
+
+func (x *TeamEnvironmentPermission) GetPermission() string {
+	if x != nil {
+		return x.Permission
+	}
+	return ""
+}
+
+func (x *TeamEnvironmentPermission) GetMaxOpenDuration() string {
+	if x != nil {
+		return x.MaxOpenDuration
+	}
+	return ""
+}
+
+func (x *TeamEnvironmentPermission) GetPermissionSetName() string {
+	if x != nil {
+		return x.PermissionSetName
+	}
+	return ""
+}
+
+// A team's permission on an Insights account.
+type TeamAccountPermission struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Account name.
+	AccountName string `protobuf:"bytes,1,opt,name=account_name,json=accountName,proto3" json:"account_name,omitempty"`
+	// Permission, 0-3.
+	Permission int64 `protobuf:"varint,2,opt,name=permission,proto3" json:"permission,omitempty"`
+	// Name of the permission set.
+	PermissionSetName string `protobuf:"bytes,3,opt,name=permission_set_name,json=permissionSetName,proto3" json:"permission_set_name,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *TeamAccountPermission) Reset() {
+	*x = TeamAccountPermission{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[50]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TeamAccountPermission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TeamAccountPermission) ProtoMessage() {}
+
+func (x *TeamAccountPermission) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[50]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TeamAccountPermission.ProtoReflect.Descriptor instead.
+func (*TeamAccountPermission) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{50}
+}
+
+func (x *TeamAccountPermission) GetAccountName() string {
+	if x != nil {
+		return x.AccountName
+	}
+	return ""
+}
+
+func (x *TeamAccountPermission) GetPermission() int64 {
+	if x != nil {
+		return x.Permission
+	}
+	return 0
+}
+
+func (x *TeamAccountPermission) GetPermissionSetName() string {
+	if x != nil {
+		return x.PermissionSetName
+	}
+	return ""
 }
 
 // Request of CreateTeam. The fields other than path parameters form the JSON body.
@@ -4895,7 +5151,7 @@ type CreateTeamRequest struct {
 
 func (x *CreateTeamRequest) Reset() {
 	*x = CreateTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[47]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4907,7 +5163,7 @@ func (x *CreateTeamRequest) String() string {
 func (*CreateTeamRequest) ProtoMessage() {}
 
 func (x *CreateTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[47]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4920,7 +5176,7 @@ func (x *CreateTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTeamRequest.ProtoReflect.Descriptor instead.
 func (*CreateTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{47}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *CreateTeamRequest) GetOrgName() string {
@@ -4962,7 +5218,7 @@ type CreateTeamResponse struct {
 
 func (x *CreateTeamResponse) Reset() {
 	*x = CreateTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[48]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4974,7 +5230,7 @@ func (x *CreateTeamResponse) String() string {
 func (*CreateTeamResponse) ProtoMessage() {}
 
 func (x *CreateTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[48]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4987,7 +5243,7 @@ func (x *CreateTeamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTeamResponse.ProtoReflect.Descriptor instead.
 func (*CreateTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{48}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *CreateTeamResponse) GetTeam() *Team {
@@ -5010,7 +5266,7 @@ type GetTeamRequest struct {
 
 func (x *GetTeamRequest) Reset() {
 	*x = GetTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[49]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5022,7 +5278,7 @@ func (x *GetTeamRequest) String() string {
 func (*GetTeamRequest) ProtoMessage() {}
 
 func (x *GetTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[49]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5035,7 +5291,7 @@ func (x *GetTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTeamRequest.ProtoReflect.Descriptor instead.
 func (*GetTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{49}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *GetTeamRequest) GetOrgName() string {
@@ -5063,7 +5319,7 @@ type GetTeamResponse struct {
 
 func (x *GetTeamResponse) Reset() {
 	*x = GetTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[50]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5075,7 +5331,7 @@ func (x *GetTeamResponse) String() string {
 func (*GetTeamResponse) ProtoMessage() {}
 
 func (x *GetTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[50]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5088,7 +5344,7 @@ func (x *GetTeamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTeamResponse.ProtoReflect.Descriptor instead.
 func (*GetTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{50}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *GetTeamResponse) GetTeam() *Team {
@@ -5131,7 +5387,7 @@ type UpdateTeamRequest struct {
 
 func (x *UpdateTeamRequest) Reset() {
 	*x = UpdateTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[51]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5143,7 +5399,7 @@ func (x *UpdateTeamRequest) String() string {
 func (*UpdateTeamRequest) ProtoMessage() {}
 
 func (x *UpdateTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[51]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5156,7 +5412,7 @@ func (x *UpdateTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateTeamRequest.ProtoReflect.Descriptor instead.
 func (*UpdateTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{51}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *UpdateTeamRequest) GetOrgName() string {
@@ -5243,43 +5499,6 @@ func (x *UpdateTeamRequest) GetRemoveEnvironment() *EnvironmentIdentifier {
 	return nil
 }
 
-// Response of UpdateTeam. The answer has no body.
-type UpdateTeamResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *UpdateTeamResponse) Reset() {
-	*x = UpdateTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[52]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *UpdateTeamResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*UpdateTeamResponse) ProtoMessage() {}
-
-func (x *UpdateTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[52]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use UpdateTeamResponse.ProtoReflect.Descriptor instead.
-func (*UpdateTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{52}
-}
-
 // A stack permission to grant or change.
 type StackPermissionChange struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -5297,7 +5516,7 @@ type StackPermissionChange struct {
 
 func (x *StackPermissionChange) Reset() {
 	*x = StackPermissionChange{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[53]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5309,7 +5528,7 @@ func (x *StackPermissionChange) String() string {
 func (*StackPermissionChange) ProtoMessage() {}
 
 func (x *StackPermissionChange) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[53]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5322,7 +5541,7 @@ func (x *StackPermissionChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackPermissionChange.ProtoReflect.Descriptor instead.
 func (*StackPermissionChange) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{53}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *StackPermissionChange) GetProjectName() string {
@@ -5366,7 +5585,7 @@ type StackIdentifier struct {
 
 func (x *StackIdentifier) Reset() {
 	*x = StackIdentifier{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[54]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5378,7 +5597,7 @@ func (x *StackIdentifier) String() string {
 func (*StackIdentifier) ProtoMessage() {}
 
 func (x *StackIdentifier) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[54]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5391,7 +5610,7 @@ func (x *StackIdentifier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackIdentifier.ProtoReflect.Descriptor instead.
 func (*StackIdentifier) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{54}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *StackIdentifier) GetProjectName() string {
@@ -5427,7 +5646,7 @@ type EnvironmentPermissionChange struct {
 
 func (x *EnvironmentPermissionChange) Reset() {
 	*x = EnvironmentPermissionChange{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[55]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5439,7 +5658,7 @@ func (x *EnvironmentPermissionChange) String() string {
 func (*EnvironmentPermissionChange) ProtoMessage() {}
 
 func (x *EnvironmentPermissionChange) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[55]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5452,7 +5671,7 @@ func (x *EnvironmentPermissionChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EnvironmentPermissionChange.ProtoReflect.Descriptor instead.
 func (*EnvironmentPermissionChange) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{55}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *EnvironmentPermissionChange) GetProjectName() string {
@@ -5503,7 +5722,7 @@ type EnvironmentIdentifier struct {
 
 func (x *EnvironmentIdentifier) Reset() {
 	*x = EnvironmentIdentifier{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[56]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5515,7 +5734,7 @@ func (x *EnvironmentIdentifier) String() string {
 func (*EnvironmentIdentifier) ProtoMessage() {}
 
 func (x *EnvironmentIdentifier) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[56]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5528,7 +5747,7 @@ func (x *EnvironmentIdentifier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EnvironmentIdentifier.ProtoReflect.Descriptor instead.
 func (*EnvironmentIdentifier) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{56}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *EnvironmentIdentifier) GetProjectName() string {
@@ -5543,6 +5762,43 @@ func (x *EnvironmentIdentifier) GetEnvName() string {
 		return x.EnvName
 	}
 	return ""
+}
+
+// Response of UpdateTeam. The answer has no body.
+type UpdateTeamResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateTeamResponse) Reset() {
+	*x = UpdateTeamResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[60]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateTeamResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateTeamResponse) ProtoMessage() {}
+
+func (x *UpdateTeamResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[60]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateTeamResponse.ProtoReflect.Descriptor instead.
+func (*UpdateTeamResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{60}
 }
 
 // Request of AddTeamMember. The fields other than path parameters form the JSON body.
@@ -5560,7 +5816,7 @@ type AddTeamMemberRequest struct {
 
 func (x *AddTeamMemberRequest) Reset() {
 	*x = AddTeamMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[57]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5572,7 +5828,7 @@ func (x *AddTeamMemberRequest) String() string {
 func (*AddTeamMemberRequest) ProtoMessage() {}
 
 func (x *AddTeamMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[57]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5585,7 +5841,7 @@ func (x *AddTeamMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddTeamMemberRequest.ProtoReflect.Descriptor instead.
 func (*AddTeamMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{57}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *AddTeamMemberRequest) GetOrgName() string {
@@ -5618,7 +5874,7 @@ type AddTeamMemberResponse struct {
 
 func (x *AddTeamMemberResponse) Reset() {
 	*x = AddTeamMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[58]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5630,7 +5886,7 @@ func (x *AddTeamMemberResponse) String() string {
 func (*AddTeamMemberResponse) ProtoMessage() {}
 
 func (x *AddTeamMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[58]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5643,7 +5899,7 @@ func (x *AddTeamMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddTeamMemberResponse.ProtoReflect.Descriptor instead.
 func (*AddTeamMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{58}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{62}
 }
 
 // Request of RemoveTeamMember. The fields other than path parameters form the JSON body.
@@ -5661,7 +5917,7 @@ type RemoveTeamMemberRequest struct {
 
 func (x *RemoveTeamMemberRequest) Reset() {
 	*x = RemoveTeamMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[59]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5673,7 +5929,7 @@ func (x *RemoveTeamMemberRequest) String() string {
 func (*RemoveTeamMemberRequest) ProtoMessage() {}
 
 func (x *RemoveTeamMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[59]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5686,7 +5942,7 @@ func (x *RemoveTeamMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveTeamMemberRequest.ProtoReflect.Descriptor instead.
 func (*RemoveTeamMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{59}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *RemoveTeamMemberRequest) GetOrgName() string {
@@ -5719,7 +5975,7 @@ type RemoveTeamMemberResponse struct {
 
 func (x *RemoveTeamMemberResponse) Reset() {
 	*x = RemoveTeamMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[60]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5731,7 +5987,7 @@ func (x *RemoveTeamMemberResponse) String() string {
 func (*RemoveTeamMemberResponse) ProtoMessage() {}
 
 func (x *RemoveTeamMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[60]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5744,7 +6000,7 @@ func (x *RemoveTeamMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveTeamMemberResponse.ProtoReflect.Descriptor instead.
 func (*RemoveTeamMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{60}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{64}
 }
 
 // Request of DeleteTeam.
@@ -5760,7 +6016,7 @@ type DeleteTeamRequest struct {
 
 func (x *DeleteTeamRequest) Reset() {
 	*x = DeleteTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[61]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5772,7 +6028,7 @@ func (x *DeleteTeamRequest) String() string {
 func (*DeleteTeamRequest) ProtoMessage() {}
 
 func (x *DeleteTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[61]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5785,7 +6041,7 @@ func (x *DeleteTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteTeamRequest.ProtoReflect.Descriptor instead.
 func (*DeleteTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{61}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *DeleteTeamRequest) GetOrgName() string {
@@ -5811,7 +6067,7 @@ type DeleteTeamResponse struct {
 
 func (x *DeleteTeamResponse) Reset() {
 	*x = DeleteTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[62]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5823,7 +6079,7 @@ func (x *DeleteTeamResponse) String() string {
 func (*DeleteTeamResponse) ProtoMessage() {}
 
 func (x *DeleteTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[62]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5836,313 +6092,18 @@ func (x *DeleteTeamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteTeamResponse.ProtoReflect.Descriptor instead.
 func (*DeleteTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{62}
-}
-
-// Request of StreamMembers: the fields of ListMembersRequest.
-type StreamMembersRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Start from this page token instead of the first page.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// `frontend` or `backend` (see ListMembersRequest.type).
-	Type          *string `protobuf:"bytes,3,opt,name=type,proto3,oneof" json:"type,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamMembersRequest) Reset() {
-	*x = StreamMembersRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[63]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamMembersRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamMembersRequest) ProtoMessage() {}
-
-func (x *StreamMembersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[63]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamMembersRequest.ProtoReflect.Descriptor instead.
-func (*StreamMembersRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{63}
-}
-
-func (x *StreamMembersRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *StreamMembersRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *StreamMembersRequest) GetType() string {
-	if x != nil && x.Type != nil {
-		return *x.Type
-	}
-	return ""
-}
-
-// One message of StreamMembers.
-type StreamMembersResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The next member.
-	Member        *OrganizationMember `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamMembersResponse) Reset() {
-	*x = StreamMembersResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[64]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamMembersResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamMembersResponse) ProtoMessage() {}
-
-func (x *StreamMembersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[64]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamMembersResponse.ProtoReflect.Descriptor instead.
-func (*StreamMembersResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{64}
-}
-
-func (x *StreamMembersResponse) GetMember() *OrganizationMember {
-	if x != nil {
-		return x.Member
-	}
-	return nil
-}
-
-// Request of StreamAuditLogs: the fields of ListAuditLogEventsV2Request (V2 time semantics).
-type StreamAuditLogsRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Start from this page token instead of the first page.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Unix seconds: LOWER bound, only events at or after this.
-	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
-	// Unix seconds: upper bound.
-	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
-	// Only events by this user login.
-	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
-	// Only events of this type, e.g. "stack.update".
-	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
-	// `json` (default).
-	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamAuditLogsRequest) Reset() {
-	*x = StreamAuditLogsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[65]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamAuditLogsRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamAuditLogsRequest) ProtoMessage() {}
-
-func (x *StreamAuditLogsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[65]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamAuditLogsRequest.ProtoReflect.Descriptor instead.
-func (*StreamAuditLogsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{65}
-}
-
-func (x *StreamAuditLogsRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetStartTime() int64 {
-	if x != nil && x.StartTime != nil {
-		return *x.StartTime
-	}
-	return 0
-}
-
-func (x *StreamAuditLogsRequest) GetEndTime() int64 {
-	if x != nil && x.EndTime != nil {
-		return *x.EndTime
-	}
-	return 0
-}
-
-func (x *StreamAuditLogsRequest) GetUserFilter() string {
-	if x != nil && x.UserFilter != nil {
-		return *x.UserFilter
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetEventFilter() string {
-	if x != nil && x.EventFilter != nil {
-		return *x.EventFilter
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetFormat() string {
-	if x != nil && x.Format != nil {
-		return *x.Format
-	}
-	return ""
-}
-
-// One message of StreamAuditLogs.
-type StreamAuditLogsResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The next event.
-	Event         *AuditLogEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamAuditLogsResponse) Reset() {
-	*x = StreamAuditLogsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[66]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamAuditLogsResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamAuditLogsResponse) ProtoMessage() {}
-
-func (x *StreamAuditLogsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[66]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamAuditLogsResponse.ProtoReflect.Descriptor instead.
-func (*StreamAuditLogsResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{66}
-}
-
-func (x *StreamAuditLogsResponse) GetEvent() *AuditLogEvent {
-	if x != nil {
-		return x.Event
-	}
-	return nil
 }
 
 var File_pulumi_service_v1_organizations_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\n" +
-	"%pulumi/service/v1/organizations.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1fpulumi/service/v1/updates.proto\"\xea\x03\n" +
-	"\x04Team\x12\x12\n" +
-	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x12\n" +
-	"\x04name\x18\x02 \x01(\tR\x04name\x12!\n" +
-	"\fdisplay_name\x18\x03 \x01(\tR\vdisplayName\x12 \n" +
-	"\vdescription\x18\x04 \x01(\tR\vdescription\x127\n" +
-	"\amembers\x18\x05 \x03(\v2\x1d.pulumi.service.v1.TeamMemberR\amembers\x12>\n" +
-	"\x06stacks\x18\x06 \x03(\v2&.pulumi.service.v1.TeamStackPermissionR\x06stacks\x12P\n" +
-	"\fenvironments\x18\a \x03(\v2,.pulumi.service.v1.TeamEnvironmentPermissionR\fenvironments\x12D\n" +
-	"\baccounts\x18\b \x03(\v2(.pulumi.service.v1.TeamAccountPermissionR\baccounts\x12,\n" +
-	"\x12list_members_error\x18\t \x01(\tR\x10listMembersError\x12\x1b\n" +
-	"\tuser_role\x18\n" +
-	" \x01(\tR\buserRole\x12\x19\n" +
-	"\brole_ids\x18\v \x03(\tR\aroleIds\"\x8c\x01\n" +
-	"\n" +
-	"TeamMember\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
-	"\n" +
-	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
-	"\x05email\x18\x04 \x01(\tR\x05email\x12\x12\n" +
-	"\x04role\x18\x05 \x01(\tR\x04role\"\xa7\x01\n" +
-	"\x13TeamStackPermission\x12!\n" +
-	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x02 \x01(\tR\tstackName\x12\x1e\n" +
-	"\n" +
-	"permission\x18\x03 \x01(\x03R\n" +
-	"permission\x12.\n" +
-	"\x13permission_set_name\x18\x04 \x01(\tR\x11permissionSetName\"\xd5\x01\n" +
-	"\x19TeamEnvironmentPermission\x12!\n" +
-	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
-	"\benv_name\x18\x02 \x01(\tR\aenvName\x12\x1e\n" +
-	"\n" +
-	"permission\x18\x03 \x01(\tR\n" +
-	"permission\x12*\n" +
-	"\x11max_open_duration\x18\x04 \x01(\tR\x0fmaxOpenDuration\x12.\n" +
-	"\x13permission_set_name\x18\x05 \x01(\tR\x11permissionSetName\"\x8a\x01\n" +
-	"\x15TeamAccountPermission\x12!\n" +
-	"\faccount_name\x18\x01 \x01(\tR\vaccountName\x12\x1e\n" +
-	"\n" +
-	"permission\x18\x02 \x01(\x03R\n" +
-	"permission\x12.\n" +
-	"\x13permission_set_name\x18\x03 \x01(\tR\x11permissionSetName\"\x9f\x01\n" +
+	"%pulumi/service/v1/organizations.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1fpulumi/service/v1/updates.proto\"8\n" +
+	"\x16GetOrganizationRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"^\n" +
+	"\x17GetOrganizationResponse\x12C\n" +
+	"\forganization\x18\x01 \x01(\v2\x1f.pulumi.service.v1.OrganizationR\forganization\"\x9f\x01\n" +
 	"\fOrganization\x12!\n" +
 	"\fgithub_login\x18\x01 \x01(\tR\vgithubLogin\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x1d\n" +
@@ -6185,11 +6146,7 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x0edrift_detected\x18\t \x01(\bR\rdriftDetected\x1a7\n" +
 	"\tTagsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"8\n" +
-	"\x16GetOrganizationRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"^\n" +
-	"\x17GetOrganizationResponse\x12C\n" +
-	"\forganization\x18\x01 \x01(\v2\x1f.pulumi.service.v1.OrganizationR\forganization\"\xac\x11\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xac\x11\n" +
 	"!UpdateOrganizationSettingsRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12D\n" +
 	"\x1cset_default_stack_permission\x18\x02 \x01(\x03H\x00R\x19setDefaultStackPermission\x88\x01\x01\x12|\n" +
@@ -6435,7 +6392,25 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\a_format\"\x99\x01\n" +
 	"\x1cListAuditLogEventsV2Response\x12J\n" +
 	"\x10audit_log_events\x18\x01 \x03(\v2 .pulumi.service.v1.AuditLogEventR\x0eauditLogEvents\x12-\n" +
-	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xfc\x02\n" +
+	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xf5\x02\n" +
+	"\x16StreamAuditLogsRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"Q\n" +
+	"\x17StreamAuditLogsResponse\x126\n" +
+	"\x05event\x18\x01 \x01(\v2 .pulumi.service.v1.AuditLogEventR\x05event\"\xfc\x02\n" +
 	"\x18ExportAuditLogsV2Request\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
 	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
@@ -6477,7 +6452,15 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x1f\n" +
 	"\vmodified_at\x18\x03 \x01(\tR\n" +
-	"modifiedAt\"j\n" +
+	"modifiedAt\"\x9e\x01\n" +
+	"\x14StreamMembersRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x17\n" +
+	"\x04type\x18\x03 \x01(\tH\x01R\x04type\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\a\n" +
+	"\x05_type\"V\n" +
+	"\x15StreamMembersResponse\x12=\n" +
+	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"j\n" +
 	"\x10AddMemberRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
@@ -6592,7 +6575,50 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x10ListTeamsRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"B\n" +
 	"\x11ListTeamsResponse\x12-\n" +
-	"\x05teams\x18\x01 \x03(\v2\x17.pulumi.service.v1.TeamR\x05teams\"\x8c\x01\n" +
+	"\x05teams\x18\x01 \x03(\v2\x17.pulumi.service.v1.TeamR\x05teams\"\xea\x03\n" +
+	"\x04Team\x12\x12\n" +
+	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12!\n" +
+	"\fdisplay_name\x18\x03 \x01(\tR\vdisplayName\x12 \n" +
+	"\vdescription\x18\x04 \x01(\tR\vdescription\x127\n" +
+	"\amembers\x18\x05 \x03(\v2\x1d.pulumi.service.v1.TeamMemberR\amembers\x12>\n" +
+	"\x06stacks\x18\x06 \x03(\v2&.pulumi.service.v1.TeamStackPermissionR\x06stacks\x12P\n" +
+	"\fenvironments\x18\a \x03(\v2,.pulumi.service.v1.TeamEnvironmentPermissionR\fenvironments\x12D\n" +
+	"\baccounts\x18\b \x03(\v2(.pulumi.service.v1.TeamAccountPermissionR\baccounts\x12,\n" +
+	"\x12list_members_error\x18\t \x01(\tR\x10listMembersError\x12\x1b\n" +
+	"\tuser_role\x18\n" +
+	" \x01(\tR\buserRole\x12\x19\n" +
+	"\brole_ids\x18\v \x03(\tR\aroleIds\"\x8c\x01\n" +
+	"\n" +
+	"TeamMember\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
+	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
+	"\x05email\x18\x04 \x01(\tR\x05email\x12\x12\n" +
+	"\x04role\x18\x05 \x01(\tR\x04role\"\xa7\x01\n" +
+	"\x13TeamStackPermission\x12!\n" +
+	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x02 \x01(\tR\tstackName\x12\x1e\n" +
+	"\n" +
+	"permission\x18\x03 \x01(\x03R\n" +
+	"permission\x12.\n" +
+	"\x13permission_set_name\x18\x04 \x01(\tR\x11permissionSetName\"\xd5\x01\n" +
+	"\x19TeamEnvironmentPermission\x12!\n" +
+	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
+	"\benv_name\x18\x02 \x01(\tR\aenvName\x12\x1e\n" +
+	"\n" +
+	"permission\x18\x03 \x01(\tR\n" +
+	"permission\x12*\n" +
+	"\x11max_open_duration\x18\x04 \x01(\tR\x0fmaxOpenDuration\x12.\n" +
+	"\x13permission_set_name\x18\x05 \x01(\tR\x11permissionSetName\"\x8a\x01\n" +
+	"\x15TeamAccountPermission\x12!\n" +
+	"\faccount_name\x18\x01 \x01(\tR\vaccountName\x12\x1e\n" +
+	"\n" +
+	"permission\x18\x02 \x01(\x03R\n" +
+	"permission\x12.\n" +
+	"\x13permission_set_name\x18\x03 \x01(\tR\x11permissionSetName\"\x8c\x01\n" +
 	"\x11CreateTeamRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12!\n" +
@@ -6622,8 +6648,7 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x11_new_display_nameB\x12\n" +
 	"\x10_new_descriptionB\x10\n" +
 	"\x0e_member_actionB\t\n" +
-	"\a_member\"\x14\n" +
-	"\x12UpdateTeamResponse\"\xc6\x01\n" +
+	"\a_member\"\xc6\x01\n" +
 	"\x15StackPermissionChange\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
 	"\n" +
@@ -6649,7 +6674,8 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x14_permission_set_name\"U\n" +
 	"\x15EnvironmentIdentifier\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
-	"\benv_name\x18\x02 \x01(\tR\aenvName\"p\n" +
+	"\benv_name\x18\x02 \x01(\tR\aenvName\"\x14\n" +
+	"\x12UpdateTeamResponse\"p\n" +
 	"\x14AddTeamMemberRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
 	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12\x16\n" +
@@ -6663,33 +6689,7 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x11DeleteTeamRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
 	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\"\x14\n" +
-	"\x12DeleteTeamResponse\"\x9e\x01\n" +
-	"\x14StreamMembersRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x17\n" +
-	"\x04type\x18\x03 \x01(\tH\x01R\x04type\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\a\n" +
-	"\x05_type\"V\n" +
-	"\x15StreamMembersResponse\x12=\n" +
-	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"\xf5\x02\n" +
-	"\x16StreamAuditLogsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
-	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
-	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
-	"userFilter\x88\x01\x01\x12&\n" +
-	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
-	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\r\n" +
-	"\v_start_timeB\v\n" +
-	"\t_end_timeB\x0e\n" +
-	"\f_user_filterB\x0f\n" +
-	"\r_event_filterB\t\n" +
-	"\a_format\"Q\n" +
-	"\x17StreamAuditLogsResponse\x126\n" +
-	"\x05event\x18\x01 \x01(\v2 .pulumi.service.v1.AuditLogEventR\x05event2\xd6\x1c\n" +
+	"\x12DeleteTeamResponse2\xd6\x1c\n" +
 	"\x14OrganizationsService\x12\x94\x01\n" +
 	"\x0fGetOrganization\x12).pulumi.service.v1.GetOrganizationRequest\x1a*.pulumi.service.v1.GetOrganizationResponse\"*\x82\xd3\xe4\x93\x02$b\forganization\x12\x14/api/orgs/{org_name}\x12\xaa\x01\n" +
 	"\x1aUpdateOrganizationSettings\x124.pulumi.service.v1.UpdateOrganizationSettingsRequest\x1a5.pulumi.service.v1.UpdateOrganizationSettingsResponse\"\x1f\x82\xd3\xe4\x93\x02\x19:\x01*2\x14/api/orgs/{org_name}\x12\x99\x01\n" +
@@ -6737,160 +6737,160 @@ func file_pulumi_service_v1_organizations_proto_rawDescGZIP() []byte {
 
 var file_pulumi_service_v1_organizations_proto_msgTypes = make([]protoimpl.MessageInfo, 68)
 var file_pulumi_service_v1_organizations_proto_goTypes = []any{
-	(*Team)(nil),                               // 0: pulumi.service.v1.Team
-	(*TeamMember)(nil),                         // 1: pulumi.service.v1.TeamMember
-	(*TeamStackPermission)(nil),                // 2: pulumi.service.v1.TeamStackPermission
-	(*TeamEnvironmentPermission)(nil),          // 3: pulumi.service.v1.TeamEnvironmentPermission
-	(*TeamAccountPermission)(nil),              // 4: pulumi.service.v1.TeamAccountPermission
-	(*Organization)(nil),                       // 5: pulumi.service.v1.Organization
-	(*PulumiRepository)(nil),                   // 6: pulumi.service.v1.PulumiRepository
-	(*VCSInfo)(nil),                            // 7: pulumi.service.v1.VCSInfo
-	(*PulumiProject)(nil),                      // 8: pulumi.service.v1.PulumiProject
-	(*PulumiProjectSettings)(nil),              // 9: pulumi.service.v1.PulumiProjectSettings
-	(*PulumiStack)(nil),                        // 10: pulumi.service.v1.PulumiStack
-	(*GetOrganizationRequest)(nil),             // 11: pulumi.service.v1.GetOrganizationRequest
-	(*GetOrganizationResponse)(nil),            // 12: pulumi.service.v1.GetOrganizationResponse
-	(*UpdateOrganizationSettingsRequest)(nil),  // 13: pulumi.service.v1.UpdateOrganizationSettingsRequest
-	(*UpdateOrganizationSettingsResponse)(nil), // 14: pulumi.service.v1.UpdateOrganizationSettingsResponse
-	(*OrganizationFeatures)(nil),               // 15: pulumi.service.v1.OrganizationFeatures
-	(*ListAuditLogEventsRequest)(nil),          // 16: pulumi.service.v1.ListAuditLogEventsRequest
-	(*ListAuditLogEventsResponse)(nil),         // 17: pulumi.service.v1.ListAuditLogEventsResponse
-	(*AuditLogEvent)(nil),                      // 18: pulumi.service.v1.AuditLogEvent
-	(*ExportAuditLogsRequest)(nil),             // 19: pulumi.service.v1.ExportAuditLogsRequest
-	(*ExportAuditLogsResponse)(nil),            // 20: pulumi.service.v1.ExportAuditLogsResponse
-	(*ListAuditLogEventsV2Request)(nil),        // 21: pulumi.service.v1.ListAuditLogEventsV2Request
-	(*ListAuditLogEventsV2Response)(nil),       // 22: pulumi.service.v1.ListAuditLogEventsV2Response
-	(*ExportAuditLogsV2Request)(nil),           // 23: pulumi.service.v1.ExportAuditLogsV2Request
-	(*ExportAuditLogsV2Response)(nil),          // 24: pulumi.service.v1.ExportAuditLogsV2Response
-	(*ListMembersRequest)(nil),                 // 25: pulumi.service.v1.ListMembersRequest
-	(*ListMembersResponse)(nil),                // 26: pulumi.service.v1.ListMembersResponse
-	(*OrganizationMember)(nil),                 // 27: pulumi.service.v1.OrganizationMember
-	(*FgaRole)(nil),                            // 28: pulumi.service.v1.FgaRole
-	(*AddMemberRequest)(nil),                   // 29: pulumi.service.v1.AddMemberRequest
-	(*AddMemberResponse)(nil),                  // 30: pulumi.service.v1.AddMemberResponse
-	(*UpdateMemberRoleRequest)(nil),            // 31: pulumi.service.v1.UpdateMemberRoleRequest
-	(*UpdateMemberRoleResponse)(nil),           // 32: pulumi.service.v1.UpdateMemberRoleResponse
-	(*RemoveMemberRequest)(nil),                // 33: pulumi.service.v1.RemoveMemberRequest
-	(*RemoveMemberResponse)(nil),               // 34: pulumi.service.v1.RemoveMemberResponse
-	(*SetSoleOrganizationAdminRequest)(nil),    // 35: pulumi.service.v1.SetSoleOrganizationAdminRequest
-	(*SetSoleOrganizationAdminResponse)(nil),   // 36: pulumi.service.v1.SetSoleOrganizationAdminResponse
-	(*GetOrganizationMemberTeamsRequest)(nil),  // 37: pulumi.service.v1.GetOrganizationMemberTeamsRequest
-	(*GetOrganizationMemberTeamsResponse)(nil), // 38: pulumi.service.v1.GetOrganizationMemberTeamsResponse
-	(*GetOrganizationMetadataRequest)(nil),     // 39: pulumi.service.v1.GetOrganizationMetadataRequest
-	(*GetOrganizationMetadataResponse)(nil),    // 40: pulumi.service.v1.GetOrganizationMetadataResponse
-	(*GetPackageUsedByStacksRequest)(nil),      // 41: pulumi.service.v1.GetPackageUsedByStacksRequest
-	(*GetPackageUsedByStacksResponse)(nil),     // 42: pulumi.service.v1.GetPackageUsedByStacksResponse
-	(*StackUsage)(nil),                         // 43: pulumi.service.v1.StackUsage
-	(*StackUpdateStamp)(nil),                   // 44: pulumi.service.v1.StackUpdateStamp
-	(*ListTeamsRequest)(nil),                   // 45: pulumi.service.v1.ListTeamsRequest
-	(*ListTeamsResponse)(nil),                  // 46: pulumi.service.v1.ListTeamsResponse
-	(*CreateTeamRequest)(nil),                  // 47: pulumi.service.v1.CreateTeamRequest
-	(*CreateTeamResponse)(nil),                 // 48: pulumi.service.v1.CreateTeamResponse
-	(*GetTeamRequest)(nil),                     // 49: pulumi.service.v1.GetTeamRequest
-	(*GetTeamResponse)(nil),                    // 50: pulumi.service.v1.GetTeamResponse
-	(*UpdateTeamRequest)(nil),                  // 51: pulumi.service.v1.UpdateTeamRequest
-	(*UpdateTeamResponse)(nil),                 // 52: pulumi.service.v1.UpdateTeamResponse
-	(*StackPermissionChange)(nil),              // 53: pulumi.service.v1.StackPermissionChange
-	(*StackIdentifier)(nil),                    // 54: pulumi.service.v1.StackIdentifier
-	(*EnvironmentPermissionChange)(nil),        // 55: pulumi.service.v1.EnvironmentPermissionChange
-	(*EnvironmentIdentifier)(nil),              // 56: pulumi.service.v1.EnvironmentIdentifier
-	(*AddTeamMemberRequest)(nil),               // 57: pulumi.service.v1.AddTeamMemberRequest
-	(*AddTeamMemberResponse)(nil),              // 58: pulumi.service.v1.AddTeamMemberResponse
-	(*RemoveTeamMemberRequest)(nil),            // 59: pulumi.service.v1.RemoveTeamMemberRequest
-	(*RemoveTeamMemberResponse)(nil),           // 60: pulumi.service.v1.RemoveTeamMemberResponse
-	(*DeleteTeamRequest)(nil),                  // 61: pulumi.service.v1.DeleteTeamRequest
-	(*DeleteTeamResponse)(nil),                 // 62: pulumi.service.v1.DeleteTeamResponse
-	(*StreamMembersRequest)(nil),               // 63: pulumi.service.v1.StreamMembersRequest
-	(*StreamMembersResponse)(nil),              // 64: pulumi.service.v1.StreamMembersResponse
-	(*StreamAuditLogsRequest)(nil),             // 65: pulumi.service.v1.StreamAuditLogsRequest
-	(*StreamAuditLogsResponse)(nil),            // 66: pulumi.service.v1.StreamAuditLogsResponse
+	(*GetOrganizationRequest)(nil),             // 0: pulumi.service.v1.GetOrganizationRequest
+	(*GetOrganizationResponse)(nil),            // 1: pulumi.service.v1.GetOrganizationResponse
+	(*Organization)(nil),                       // 2: pulumi.service.v1.Organization
+	(*PulumiRepository)(nil),                   // 3: pulumi.service.v1.PulumiRepository
+	(*VCSInfo)(nil),                            // 4: pulumi.service.v1.VCSInfo
+	(*PulumiProject)(nil),                      // 5: pulumi.service.v1.PulumiProject
+	(*PulumiProjectSettings)(nil),              // 6: pulumi.service.v1.PulumiProjectSettings
+	(*PulumiStack)(nil),                        // 7: pulumi.service.v1.PulumiStack
+	(*UpdateOrganizationSettingsRequest)(nil),  // 8: pulumi.service.v1.UpdateOrganizationSettingsRequest
+	(*UpdateOrganizationSettingsResponse)(nil), // 9: pulumi.service.v1.UpdateOrganizationSettingsResponse
+	(*OrganizationFeatures)(nil),               // 10: pulumi.service.v1.OrganizationFeatures
+	(*ListAuditLogEventsRequest)(nil),          // 11: pulumi.service.v1.ListAuditLogEventsRequest
+	(*ListAuditLogEventsResponse)(nil),         // 12: pulumi.service.v1.ListAuditLogEventsResponse
+	(*AuditLogEvent)(nil),                      // 13: pulumi.service.v1.AuditLogEvent
+	(*ExportAuditLogsRequest)(nil),             // 14: pulumi.service.v1.ExportAuditLogsRequest
+	(*ExportAuditLogsResponse)(nil),            // 15: pulumi.service.v1.ExportAuditLogsResponse
+	(*ListAuditLogEventsV2Request)(nil),        // 16: pulumi.service.v1.ListAuditLogEventsV2Request
+	(*ListAuditLogEventsV2Response)(nil),       // 17: pulumi.service.v1.ListAuditLogEventsV2Response
+	(*StreamAuditLogsRequest)(nil),             // 18: pulumi.service.v1.StreamAuditLogsRequest
+	(*StreamAuditLogsResponse)(nil),            // 19: pulumi.service.v1.StreamAuditLogsResponse
+	(*ExportAuditLogsV2Request)(nil),           // 20: pulumi.service.v1.ExportAuditLogsV2Request
+	(*ExportAuditLogsV2Response)(nil),          // 21: pulumi.service.v1.ExportAuditLogsV2Response
+	(*ListMembersRequest)(nil),                 // 22: pulumi.service.v1.ListMembersRequest
+	(*ListMembersResponse)(nil),                // 23: pulumi.service.v1.ListMembersResponse
+	(*OrganizationMember)(nil),                 // 24: pulumi.service.v1.OrganizationMember
+	(*FgaRole)(nil),                            // 25: pulumi.service.v1.FgaRole
+	(*StreamMembersRequest)(nil),               // 26: pulumi.service.v1.StreamMembersRequest
+	(*StreamMembersResponse)(nil),              // 27: pulumi.service.v1.StreamMembersResponse
+	(*AddMemberRequest)(nil),                   // 28: pulumi.service.v1.AddMemberRequest
+	(*AddMemberResponse)(nil),                  // 29: pulumi.service.v1.AddMemberResponse
+	(*UpdateMemberRoleRequest)(nil),            // 30: pulumi.service.v1.UpdateMemberRoleRequest
+	(*UpdateMemberRoleResponse)(nil),           // 31: pulumi.service.v1.UpdateMemberRoleResponse
+	(*RemoveMemberRequest)(nil),                // 32: pulumi.service.v1.RemoveMemberRequest
+	(*RemoveMemberResponse)(nil),               // 33: pulumi.service.v1.RemoveMemberResponse
+	(*SetSoleOrganizationAdminRequest)(nil),    // 34: pulumi.service.v1.SetSoleOrganizationAdminRequest
+	(*SetSoleOrganizationAdminResponse)(nil),   // 35: pulumi.service.v1.SetSoleOrganizationAdminResponse
+	(*GetOrganizationMemberTeamsRequest)(nil),  // 36: pulumi.service.v1.GetOrganizationMemberTeamsRequest
+	(*GetOrganizationMemberTeamsResponse)(nil), // 37: pulumi.service.v1.GetOrganizationMemberTeamsResponse
+	(*GetOrganizationMetadataRequest)(nil),     // 38: pulumi.service.v1.GetOrganizationMetadataRequest
+	(*GetOrganizationMetadataResponse)(nil),    // 39: pulumi.service.v1.GetOrganizationMetadataResponse
+	(*GetPackageUsedByStacksRequest)(nil),      // 40: pulumi.service.v1.GetPackageUsedByStacksRequest
+	(*GetPackageUsedByStacksResponse)(nil),     // 41: pulumi.service.v1.GetPackageUsedByStacksResponse
+	(*StackUsage)(nil),                         // 42: pulumi.service.v1.StackUsage
+	(*StackUpdateStamp)(nil),                   // 43: pulumi.service.v1.StackUpdateStamp
+	(*ListTeamsRequest)(nil),                   // 44: pulumi.service.v1.ListTeamsRequest
+	(*ListTeamsResponse)(nil),                  // 45: pulumi.service.v1.ListTeamsResponse
+	(*Team)(nil),                               // 46: pulumi.service.v1.Team
+	(*TeamMember)(nil),                         // 47: pulumi.service.v1.TeamMember
+	(*TeamStackPermission)(nil),                // 48: pulumi.service.v1.TeamStackPermission
+	(*TeamEnvironmentPermission)(nil),          // 49: pulumi.service.v1.TeamEnvironmentPermission
+	(*TeamAccountPermission)(nil),              // 50: pulumi.service.v1.TeamAccountPermission
+	(*CreateTeamRequest)(nil),                  // 51: pulumi.service.v1.CreateTeamRequest
+	(*CreateTeamResponse)(nil),                 // 52: pulumi.service.v1.CreateTeamResponse
+	(*GetTeamRequest)(nil),                     // 53: pulumi.service.v1.GetTeamRequest
+	(*GetTeamResponse)(nil),                    // 54: pulumi.service.v1.GetTeamResponse
+	(*UpdateTeamRequest)(nil),                  // 55: pulumi.service.v1.UpdateTeamRequest
+	(*StackPermissionChange)(nil),              // 56: pulumi.service.v1.StackPermissionChange
+	(*StackIdentifier)(nil),                    // 57: pulumi.service.v1.StackIdentifier
+	(*EnvironmentPermissionChange)(nil),        // 58: pulumi.service.v1.EnvironmentPermissionChange
+	(*EnvironmentIdentifier)(nil),              // 59: pulumi.service.v1.EnvironmentIdentifier
+	(*UpdateTeamResponse)(nil),                 // 60: pulumi.service.v1.UpdateTeamResponse
+	(*AddTeamMemberRequest)(nil),               // 61: pulumi.service.v1.AddTeamMemberRequest
+	(*AddTeamMemberResponse)(nil),              // 62: pulumi.service.v1.AddTeamMemberResponse
+	(*RemoveTeamMemberRequest)(nil),            // 63: pulumi.service.v1.RemoveTeamMemberRequest
+	(*RemoveTeamMemberResponse)(nil),           // 64: pulumi.service.v1.RemoveTeamMemberResponse
+	(*DeleteTeamRequest)(nil),                  // 65: pulumi.service.v1.DeleteTeamRequest
+	(*DeleteTeamResponse)(nil),                 // 66: pulumi.service.v1.DeleteTeamResponse
 	nil,                                        // 67: pulumi.service.v1.PulumiStack.TagsEntry
 	(*UpdateSummary)(nil),                      // 68: pulumi.service.v1.UpdateSummary
 	(*UserInfo)(nil),                           // 69: pulumi.service.v1.UserInfo
 	(*Links)(nil),                              // 70: pulumi.service.v1.Links
 }
 var file_pulumi_service_v1_organizations_proto_depIdxs = []int32{
-	1,  // 0: pulumi.service.v1.Team.members:type_name -> pulumi.service.v1.TeamMember
-	2,  // 1: pulumi.service.v1.Team.stacks:type_name -> pulumi.service.v1.TeamStackPermission
-	3,  // 2: pulumi.service.v1.Team.environments:type_name -> pulumi.service.v1.TeamEnvironmentPermission
-	4,  // 3: pulumi.service.v1.Team.accounts:type_name -> pulumi.service.v1.TeamAccountPermission
-	6,  // 4: pulumi.service.v1.Organization.repos:type_name -> pulumi.service.v1.PulumiRepository
-	7,  // 5: pulumi.service.v1.PulumiRepository.vcs_info:type_name -> pulumi.service.v1.VCSInfo
-	8,  // 6: pulumi.service.v1.PulumiRepository.projects:type_name -> pulumi.service.v1.PulumiProject
-	9,  // 7: pulumi.service.v1.PulumiProject.settings:type_name -> pulumi.service.v1.PulumiProjectSettings
-	10, // 8: pulumi.service.v1.PulumiProject.stacks:type_name -> pulumi.service.v1.PulumiStack
-	68, // 9: pulumi.service.v1.PulumiStack.last_update:type_name -> pulumi.service.v1.UpdateSummary
-	67, // 10: pulumi.service.v1.PulumiStack.tags:type_name -> pulumi.service.v1.PulumiStack.TagsEntry
-	5,  // 11: pulumi.service.v1.GetOrganizationResponse.organization:type_name -> pulumi.service.v1.Organization
-	15, // 12: pulumi.service.v1.UpdateOrganizationSettingsResponse.features:type_name -> pulumi.service.v1.OrganizationFeatures
-	18, // 13: pulumi.service.v1.ListAuditLogEventsResponse.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
-	69, // 14: pulumi.service.v1.AuditLogEvent.user:type_name -> pulumi.service.v1.UserInfo
-	18, // 15: pulumi.service.v1.ListAuditLogEventsV2Response.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
-	27, // 16: pulumi.service.v1.ListMembersResponse.members:type_name -> pulumi.service.v1.OrganizationMember
-	69, // 17: pulumi.service.v1.OrganizationMember.user:type_name -> pulumi.service.v1.UserInfo
-	70, // 18: pulumi.service.v1.OrganizationMember.links:type_name -> pulumi.service.v1.Links
-	28, // 19: pulumi.service.v1.OrganizationMember.fga_role:type_name -> pulumi.service.v1.FgaRole
-	27, // 20: pulumi.service.v1.AddMemberResponse.member:type_name -> pulumi.service.v1.OrganizationMember
-	15, // 21: pulumi.service.v1.GetOrganizationMetadataResponse.features:type_name -> pulumi.service.v1.OrganizationFeatures
-	43, // 22: pulumi.service.v1.GetPackageUsedByStacksResponse.stacks:type_name -> pulumi.service.v1.StackUsage
-	44, // 23: pulumi.service.v1.StackUsage.last_update:type_name -> pulumi.service.v1.StackUpdateStamp
-	0,  // 24: pulumi.service.v1.ListTeamsResponse.teams:type_name -> pulumi.service.v1.Team
-	0,  // 25: pulumi.service.v1.CreateTeamResponse.team:type_name -> pulumi.service.v1.Team
-	0,  // 26: pulumi.service.v1.GetTeamResponse.team:type_name -> pulumi.service.v1.Team
-	53, // 27: pulumi.service.v1.UpdateTeamRequest.add_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
-	53, // 28: pulumi.service.v1.UpdateTeamRequest.edit_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
-	54, // 29: pulumi.service.v1.UpdateTeamRequest.remove_stack:type_name -> pulumi.service.v1.StackIdentifier
-	55, // 30: pulumi.service.v1.UpdateTeamRequest.add_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
-	55, // 31: pulumi.service.v1.UpdateTeamRequest.edit_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
-	56, // 32: pulumi.service.v1.UpdateTeamRequest.remove_environment:type_name -> pulumi.service.v1.EnvironmentIdentifier
-	27, // 33: pulumi.service.v1.StreamMembersResponse.member:type_name -> pulumi.service.v1.OrganizationMember
-	18, // 34: pulumi.service.v1.StreamAuditLogsResponse.event:type_name -> pulumi.service.v1.AuditLogEvent
-	11, // 35: pulumi.service.v1.OrganizationsService.GetOrganization:input_type -> pulumi.service.v1.GetOrganizationRequest
-	13, // 36: pulumi.service.v1.OrganizationsService.UpdateOrganizationSettings:input_type -> pulumi.service.v1.UpdateOrganizationSettingsRequest
-	16, // 37: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:input_type -> pulumi.service.v1.ListAuditLogEventsRequest
-	19, // 38: pulumi.service.v1.OrganizationsService.ExportAuditLogs:input_type -> pulumi.service.v1.ExportAuditLogsRequest
-	21, // 39: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:input_type -> pulumi.service.v1.ListAuditLogEventsV2Request
-	65, // 40: pulumi.service.v1.OrganizationsService.StreamAuditLogs:input_type -> pulumi.service.v1.StreamAuditLogsRequest
-	23, // 41: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:input_type -> pulumi.service.v1.ExportAuditLogsV2Request
-	25, // 42: pulumi.service.v1.OrganizationsService.ListMembers:input_type -> pulumi.service.v1.ListMembersRequest
-	63, // 43: pulumi.service.v1.OrganizationsService.StreamMembers:input_type -> pulumi.service.v1.StreamMembersRequest
-	29, // 44: pulumi.service.v1.OrganizationsService.AddMember:input_type -> pulumi.service.v1.AddMemberRequest
-	31, // 45: pulumi.service.v1.OrganizationsService.UpdateMemberRole:input_type -> pulumi.service.v1.UpdateMemberRoleRequest
-	33, // 46: pulumi.service.v1.OrganizationsService.RemoveMember:input_type -> pulumi.service.v1.RemoveMemberRequest
-	35, // 47: pulumi.service.v1.OrganizationsService.SetSoleOrganizationAdmin:input_type -> pulumi.service.v1.SetSoleOrganizationAdminRequest
-	37, // 48: pulumi.service.v1.OrganizationsService.GetOrganizationMemberTeams:input_type -> pulumi.service.v1.GetOrganizationMemberTeamsRequest
-	39, // 49: pulumi.service.v1.OrganizationsService.GetOrganizationMetadata:input_type -> pulumi.service.v1.GetOrganizationMetadataRequest
-	41, // 50: pulumi.service.v1.OrganizationsService.GetPackageUsedByStacks:input_type -> pulumi.service.v1.GetPackageUsedByStacksRequest
-	45, // 51: pulumi.service.v1.OrganizationsService.ListTeams:input_type -> pulumi.service.v1.ListTeamsRequest
-	47, // 52: pulumi.service.v1.OrganizationsService.CreateTeam:input_type -> pulumi.service.v1.CreateTeamRequest
-	49, // 53: pulumi.service.v1.OrganizationsService.GetTeam:input_type -> pulumi.service.v1.GetTeamRequest
-	51, // 54: pulumi.service.v1.OrganizationsService.UpdateTeam:input_type -> pulumi.service.v1.UpdateTeamRequest
-	57, // 55: pulumi.service.v1.OrganizationsService.AddTeamMember:input_type -> pulumi.service.v1.AddTeamMemberRequest
-	59, // 56: pulumi.service.v1.OrganizationsService.RemoveTeamMember:input_type -> pulumi.service.v1.RemoveTeamMemberRequest
-	61, // 57: pulumi.service.v1.OrganizationsService.DeleteTeam:input_type -> pulumi.service.v1.DeleteTeamRequest
-	12, // 58: pulumi.service.v1.OrganizationsService.GetOrganization:output_type -> pulumi.service.v1.GetOrganizationResponse
-	14, // 59: pulumi.service.v1.OrganizationsService.UpdateOrganizationSettings:output_type -> pulumi.service.v1.UpdateOrganizationSettingsResponse
-	17, // 60: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:output_type -> pulumi.service.v1.ListAuditLogEventsResponse
-	20, // 61: pulumi.service.v1.OrganizationsService.ExportAuditLogs:output_type -> pulumi.service.v1.ExportAuditLogsResponse
-	22, // 62: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:output_type -> pulumi.service.v1.ListAuditLogEventsV2Response
-	66, // 63: pulumi.service.v1.OrganizationsService.StreamAuditLogs:output_type -> pulumi.service.v1.StreamAuditLogsResponse
-	24, // 64: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:output_type -> pulumi.service.v1.ExportAuditLogsV2Response
-	26, // 65: pulumi.service.v1.OrganizationsService.ListMembers:output_type -> pulumi.service.v1.ListMembersResponse
-	64, // 66: pulumi.service.v1.OrganizationsService.StreamMembers:output_type -> pulumi.service.v1.StreamMembersResponse
-	30, // 67: pulumi.service.v1.OrganizationsService.AddMember:output_type -> pulumi.service.v1.AddMemberResponse
-	32, // 68: pulumi.service.v1.OrganizationsService.UpdateMemberRole:output_type -> pulumi.service.v1.UpdateMemberRoleResponse
-	34, // 69: pulumi.service.v1.OrganizationsService.RemoveMember:output_type -> pulumi.service.v1.RemoveMemberResponse
-	36, // 70: pulumi.service.v1.OrganizationsService.SetSoleOrganizationAdmin:output_type -> pulumi.service.v1.SetSoleOrganizationAdminResponse
-	38, // 71: pulumi.service.v1.OrganizationsService.GetOrganizationMemberTeams:output_type -> pulumi.service.v1.GetOrganizationMemberTeamsResponse
-	40, // 72: pulumi.service.v1.OrganizationsService.GetOrganizationMetadata:output_type -> pulumi.service.v1.GetOrganizationMetadataResponse
-	42, // 73: pulumi.service.v1.OrganizationsService.GetPackageUsedByStacks:output_type -> pulumi.service.v1.GetPackageUsedByStacksResponse
-	46, // 74: pulumi.service.v1.OrganizationsService.ListTeams:output_type -> pulumi.service.v1.ListTeamsResponse
-	48, // 75: pulumi.service.v1.OrganizationsService.CreateTeam:output_type -> pulumi.service.v1.CreateTeamResponse
-	50, // 76: pulumi.service.v1.OrganizationsService.GetTeam:output_type -> pulumi.service.v1.GetTeamResponse
-	52, // 77: pulumi.service.v1.OrganizationsService.UpdateTeam:output_type -> pulumi.service.v1.UpdateTeamResponse
-	58, // 78: pulumi.service.v1.OrganizationsService.AddTeamMember:output_type -> pulumi.service.v1.AddTeamMemberResponse
-	60, // 79: pulumi.service.v1.OrganizationsService.RemoveTeamMember:output_type -> pulumi.service.v1.RemoveTeamMemberResponse
-	62, // 80: pulumi.service.v1.OrganizationsService.DeleteTeam:output_type -> pulumi.service.v1.DeleteTeamResponse
+	2,  // 0: pulumi.service.v1.GetOrganizationResponse.organization:type_name -> pulumi.service.v1.Organization
+	3,  // 1: pulumi.service.v1.Organization.repos:type_name -> pulumi.service.v1.PulumiRepository
+	4,  // 2: pulumi.service.v1.PulumiRepository.vcs_info:type_name -> pulumi.service.v1.VCSInfo
+	5,  // 3: pulumi.service.v1.PulumiRepository.projects:type_name -> pulumi.service.v1.PulumiProject
+	6,  // 4: pulumi.service.v1.PulumiProject.settings:type_name -> pulumi.service.v1.PulumiProjectSettings
+	7,  // 5: pulumi.service.v1.PulumiProject.stacks:type_name -> pulumi.service.v1.PulumiStack
+	68, // 6: pulumi.service.v1.PulumiStack.last_update:type_name -> pulumi.service.v1.UpdateSummary
+	67, // 7: pulumi.service.v1.PulumiStack.tags:type_name -> pulumi.service.v1.PulumiStack.TagsEntry
+	10, // 8: pulumi.service.v1.UpdateOrganizationSettingsResponse.features:type_name -> pulumi.service.v1.OrganizationFeatures
+	13, // 9: pulumi.service.v1.ListAuditLogEventsResponse.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
+	69, // 10: pulumi.service.v1.AuditLogEvent.user:type_name -> pulumi.service.v1.UserInfo
+	13, // 11: pulumi.service.v1.ListAuditLogEventsV2Response.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
+	13, // 12: pulumi.service.v1.StreamAuditLogsResponse.event:type_name -> pulumi.service.v1.AuditLogEvent
+	24, // 13: pulumi.service.v1.ListMembersResponse.members:type_name -> pulumi.service.v1.OrganizationMember
+	69, // 14: pulumi.service.v1.OrganizationMember.user:type_name -> pulumi.service.v1.UserInfo
+	70, // 15: pulumi.service.v1.OrganizationMember.links:type_name -> pulumi.service.v1.Links
+	25, // 16: pulumi.service.v1.OrganizationMember.fga_role:type_name -> pulumi.service.v1.FgaRole
+	24, // 17: pulumi.service.v1.StreamMembersResponse.member:type_name -> pulumi.service.v1.OrganizationMember
+	24, // 18: pulumi.service.v1.AddMemberResponse.member:type_name -> pulumi.service.v1.OrganizationMember
+	10, // 19: pulumi.service.v1.GetOrganizationMetadataResponse.features:type_name -> pulumi.service.v1.OrganizationFeatures
+	42, // 20: pulumi.service.v1.GetPackageUsedByStacksResponse.stacks:type_name -> pulumi.service.v1.StackUsage
+	43, // 21: pulumi.service.v1.StackUsage.last_update:type_name -> pulumi.service.v1.StackUpdateStamp
+	46, // 22: pulumi.service.v1.ListTeamsResponse.teams:type_name -> pulumi.service.v1.Team
+	47, // 23: pulumi.service.v1.Team.members:type_name -> pulumi.service.v1.TeamMember
+	48, // 24: pulumi.service.v1.Team.stacks:type_name -> pulumi.service.v1.TeamStackPermission
+	49, // 25: pulumi.service.v1.Team.environments:type_name -> pulumi.service.v1.TeamEnvironmentPermission
+	50, // 26: pulumi.service.v1.Team.accounts:type_name -> pulumi.service.v1.TeamAccountPermission
+	46, // 27: pulumi.service.v1.CreateTeamResponse.team:type_name -> pulumi.service.v1.Team
+	46, // 28: pulumi.service.v1.GetTeamResponse.team:type_name -> pulumi.service.v1.Team
+	56, // 29: pulumi.service.v1.UpdateTeamRequest.add_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
+	56, // 30: pulumi.service.v1.UpdateTeamRequest.edit_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
+	57, // 31: pulumi.service.v1.UpdateTeamRequest.remove_stack:type_name -> pulumi.service.v1.StackIdentifier
+	58, // 32: pulumi.service.v1.UpdateTeamRequest.add_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
+	58, // 33: pulumi.service.v1.UpdateTeamRequest.edit_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
+	59, // 34: pulumi.service.v1.UpdateTeamRequest.remove_environment:type_name -> pulumi.service.v1.EnvironmentIdentifier
+	0,  // 35: pulumi.service.v1.OrganizationsService.GetOrganization:input_type -> pulumi.service.v1.GetOrganizationRequest
+	8,  // 36: pulumi.service.v1.OrganizationsService.UpdateOrganizationSettings:input_type -> pulumi.service.v1.UpdateOrganizationSettingsRequest
+	11, // 37: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:input_type -> pulumi.service.v1.ListAuditLogEventsRequest
+	14, // 38: pulumi.service.v1.OrganizationsService.ExportAuditLogs:input_type -> pulumi.service.v1.ExportAuditLogsRequest
+	16, // 39: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:input_type -> pulumi.service.v1.ListAuditLogEventsV2Request
+	18, // 40: pulumi.service.v1.OrganizationsService.StreamAuditLogs:input_type -> pulumi.service.v1.StreamAuditLogsRequest
+	20, // 41: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:input_type -> pulumi.service.v1.ExportAuditLogsV2Request
+	22, // 42: pulumi.service.v1.OrganizationsService.ListMembers:input_type -> pulumi.service.v1.ListMembersRequest
+	26, // 43: pulumi.service.v1.OrganizationsService.StreamMembers:input_type -> pulumi.service.v1.StreamMembersRequest
+	28, // 44: pulumi.service.v1.OrganizationsService.AddMember:input_type -> pulumi.service.v1.AddMemberRequest
+	30, // 45: pulumi.service.v1.OrganizationsService.UpdateMemberRole:input_type -> pulumi.service.v1.UpdateMemberRoleRequest
+	32, // 46: pulumi.service.v1.OrganizationsService.RemoveMember:input_type -> pulumi.service.v1.RemoveMemberRequest
+	34, // 47: pulumi.service.v1.OrganizationsService.SetSoleOrganizationAdmin:input_type -> pulumi.service.v1.SetSoleOrganizationAdminRequest
+	36, // 48: pulumi.service.v1.OrganizationsService.GetOrganizationMemberTeams:input_type -> pulumi.service.v1.GetOrganizationMemberTeamsRequest
+	38, // 49: pulumi.service.v1.OrganizationsService.GetOrganizationMetadata:input_type -> pulumi.service.v1.GetOrganizationMetadataRequest
+	40, // 50: pulumi.service.v1.OrganizationsService.GetPackageUsedByStacks:input_type -> pulumi.service.v1.GetPackageUsedByStacksRequest
+	44, // 51: pulumi.service.v1.OrganizationsService.ListTeams:input_type -> pulumi.service.v1.ListTeamsRequest
+	51, // 52: pulumi.service.v1.OrganizationsService.CreateTeam:input_type -> pulumi.service.v1.CreateTeamRequest
+	53, // 53: pulumi.service.v1.OrganizationsService.GetTeam:input_type -> pulumi.service.v1.GetTeamRequest
+	55, // 54: pulumi.service.v1.OrganizationsService.UpdateTeam:input_type -> pulumi.service.v1.UpdateTeamRequest
+	61, // 55: pulumi.service.v1.OrganizationsService.AddTeamMember:input_type -> pulumi.service.v1.AddTeamMemberRequest
+	63, // 56: pulumi.service.v1.OrganizationsService.RemoveTeamMember:input_type -> pulumi.service.v1.RemoveTeamMemberRequest
+	65, // 57: pulumi.service.v1.OrganizationsService.DeleteTeam:input_type -> pulumi.service.v1.DeleteTeamRequest
+	1,  // 58: pulumi.service.v1.OrganizationsService.GetOrganization:output_type -> pulumi.service.v1.GetOrganizationResponse
+	9,  // 59: pulumi.service.v1.OrganizationsService.UpdateOrganizationSettings:output_type -> pulumi.service.v1.UpdateOrganizationSettingsResponse
+	12, // 60: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:output_type -> pulumi.service.v1.ListAuditLogEventsResponse
+	15, // 61: pulumi.service.v1.OrganizationsService.ExportAuditLogs:output_type -> pulumi.service.v1.ExportAuditLogsResponse
+	17, // 62: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:output_type -> pulumi.service.v1.ListAuditLogEventsV2Response
+	19, // 63: pulumi.service.v1.OrganizationsService.StreamAuditLogs:output_type -> pulumi.service.v1.StreamAuditLogsResponse
+	21, // 64: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:output_type -> pulumi.service.v1.ExportAuditLogsV2Response
+	23, // 65: pulumi.service.v1.OrganizationsService.ListMembers:output_type -> pulumi.service.v1.ListMembersResponse
+	27, // 66: pulumi.service.v1.OrganizationsService.StreamMembers:output_type -> pulumi.service.v1.StreamMembersResponse
+	29, // 67: pulumi.service.v1.OrganizationsService.AddMember:output_type -> pulumi.service.v1.AddMemberResponse
+	31, // 68: pulumi.service.v1.OrganizationsService.UpdateMemberRole:output_type -> pulumi.service.v1.UpdateMemberRoleResponse
+	33, // 69: pulumi.service.v1.OrganizationsService.RemoveMember:output_type -> pulumi.service.v1.RemoveMemberResponse
+	35, // 70: pulumi.service.v1.OrganizationsService.SetSoleOrganizationAdmin:output_type -> pulumi.service.v1.SetSoleOrganizationAdminResponse
+	37, // 71: pulumi.service.v1.OrganizationsService.GetOrganizationMemberTeams:output_type -> pulumi.service.v1.GetOrganizationMemberTeamsResponse
+	39, // 72: pulumi.service.v1.OrganizationsService.GetOrganizationMetadata:output_type -> pulumi.service.v1.GetOrganizationMetadataResponse
+	41, // 73: pulumi.service.v1.OrganizationsService.GetPackageUsedByStacks:output_type -> pulumi.service.v1.GetPackageUsedByStacksResponse
+	45, // 74: pulumi.service.v1.OrganizationsService.ListTeams:output_type -> pulumi.service.v1.ListTeamsResponse
+	52, // 75: pulumi.service.v1.OrganizationsService.CreateTeam:output_type -> pulumi.service.v1.CreateTeamResponse
+	54, // 76: pulumi.service.v1.OrganizationsService.GetTeam:output_type -> pulumi.service.v1.GetTeamResponse
+	60, // 77: pulumi.service.v1.OrganizationsService.UpdateTeam:output_type -> pulumi.service.v1.UpdateTeamResponse
+	62, // 78: pulumi.service.v1.OrganizationsService.AddTeamMember:output_type -> pulumi.service.v1.AddTeamMemberResponse
+	64, // 79: pulumi.service.v1.OrganizationsService.RemoveTeamMember:output_type -> pulumi.service.v1.RemoveTeamMemberResponse
+	66, // 80: pulumi.service.v1.OrganizationsService.DeleteTeam:output_type -> pulumi.service.v1.DeleteTeamResponse
 	58, // [58:81] is the sub-list for method output_type
 	35, // [35:58] is the sub-list for method input_type
 	35, // [35:35] is the sub-list for extension type_name
@@ -6905,19 +6905,19 @@ func file_pulumi_service_v1_organizations_proto_init() {
 	}
 	file_pulumi_service_v1_common_proto_init()
 	file_pulumi_service_v1_updates_proto_init()
-	file_pulumi_service_v1_organizations_proto_msgTypes[13].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[8].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[11].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[14].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[16].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[19].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[21].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[23].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[25].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[31].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[41].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[51].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[53].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[18].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[20].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[22].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[26].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[30].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[40].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[55].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[63].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[65].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[56].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[58].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

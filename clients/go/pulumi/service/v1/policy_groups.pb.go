@@ -898,43 +898,6 @@ func (x *UpdatePolicyGroupRequest) GetAgentPoolId() string {
 	return ""
 }
 
-// Response of UpdatePolicyGroup. The answer has no body.
-type UpdatePolicyGroupResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *UpdatePolicyGroupResponse) Reset() {
-	*x = UpdatePolicyGroupResponse{}
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[11]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *UpdatePolicyGroupResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*UpdatePolicyGroupResponse) ProtoMessage() {}
-
-func (x *UpdatePolicyGroupResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[11]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use UpdatePolicyGroupResponse.ProtoReflect.Descriptor instead.
-func (*UpdatePolicyGroupResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{11}
-}
-
 // `AppInsightsAccountReference` in the API description.
 type InsightsAccountReference struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -946,7 +909,7 @@ type InsightsAccountReference struct {
 
 func (x *InsightsAccountReference) Reset() {
 	*x = InsightsAccountReference{}
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -958,7 +921,7 @@ func (x *InsightsAccountReference) String() string {
 func (*InsightsAccountReference) ProtoMessage() {}
 
 func (x *InsightsAccountReference) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -971,7 +934,7 @@ func (x *InsightsAccountReference) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use InsightsAccountReference.ProtoReflect.Descriptor instead.
 func (*InsightsAccountReference) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *InsightsAccountReference) GetName() string {
@@ -979,6 +942,43 @@ func (x *InsightsAccountReference) GetName() string {
 		return x.Name
 	}
 	return ""
+}
+
+// Response of UpdatePolicyGroup. The answer has no body.
+type UpdatePolicyGroupResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdatePolicyGroupResponse) Reset() {
+	*x = UpdatePolicyGroupResponse{}
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdatePolicyGroupResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdatePolicyGroupResponse) ProtoMessage() {}
+
+func (x *UpdatePolicyGroupResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdatePolicyGroupResponse.ProtoReflect.Descriptor instead.
+func (*UpdatePolicyGroupResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{12}
 }
 
 // Request of DeletePolicyGroup.
@@ -1138,43 +1138,6 @@ func (x *BatchUpdatePolicyGroupRequest) GetBody() []*UpdatePolicyGroupBody {
 	return nil
 }
 
-// Response of BatchUpdatePolicyGroup. The answer has no body.
-type BatchUpdatePolicyGroupResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *BatchUpdatePolicyGroupResponse) Reset() {
-	*x = BatchUpdatePolicyGroupResponse{}
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[16]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *BatchUpdatePolicyGroupResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*BatchUpdatePolicyGroupResponse) ProtoMessage() {}
-
-func (x *BatchUpdatePolicyGroupResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[16]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use BatchUpdatePolicyGroupResponse.ProtoReflect.Descriptor instead.
-func (*BatchUpdatePolicyGroupResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{16}
-}
-
 // `UpdatePolicyGroupRequest` in the API description.
 type UpdatePolicyGroupBody struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1206,7 +1169,7 @@ type UpdatePolicyGroupBody struct {
 
 func (x *UpdatePolicyGroupBody) Reset() {
 	*x = UpdatePolicyGroupBody{}
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[17]
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1218,7 +1181,7 @@ func (x *UpdatePolicyGroupBody) String() string {
 func (*UpdatePolicyGroupBody) ProtoMessage() {}
 
 func (x *UpdatePolicyGroupBody) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[17]
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1231,7 +1194,7 @@ func (x *UpdatePolicyGroupBody) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePolicyGroupBody.ProtoReflect.Descriptor instead.
 func (*UpdatePolicyGroupBody) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{17}
+	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *UpdatePolicyGroupBody) GetNewName() string {
@@ -1309,6 +1272,43 @@ func (x *UpdatePolicyGroupBody) GetAgentPoolId() string {
 		return *x.AgentPoolId
 	}
 	return ""
+}
+
+// Response of BatchUpdatePolicyGroup. The answer has no body.
+type BatchUpdatePolicyGroupResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchUpdatePolicyGroupResponse) Reset() {
+	*x = BatchUpdatePolicyGroupResponse{}
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchUpdatePolicyGroupResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchUpdatePolicyGroupResponse) ProtoMessage() {}
+
+func (x *BatchUpdatePolicyGroupResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_policy_groups_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchUpdatePolicyGroupResponse.ProtoReflect.Descriptor instead.
+func (*BatchUpdatePolicyGroupResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_policy_groups_proto_rawDescGZIP(), []int{17}
 }
 
 // Request of GetStackPolicyGroups.
@@ -1498,10 +1498,10 @@ const file_pulumi_service_v1_policy_groups_proto_rawDesc = "" +
 	"\x11insights_accounts\x18\f \x03(\tR\x10insightsAccounts\x12'\n" +
 	"\ragent_pool_id\x18\r \x01(\tH\x01R\vagentPoolId\x88\x01\x01B\v\n" +
 	"\t_new_nameB\x10\n" +
-	"\x0e_agent_pool_id\"\x1b\n" +
-	"\x19UpdatePolicyGroupResponse\"3\n" +
+	"\x0e_agent_pool_id\"3\n" +
 	"\x18InsightsAccountReference\x12\x17\n" +
-	"\x04name\x18\x01 \x01(\tB\x03\xe0A\x02R\x04name\"b\n" +
+	"\x04name\x18\x01 \x01(\tB\x03\xe0A\x02R\x04name\"\x1b\n" +
+	"\x19UpdatePolicyGroupResponse\"b\n" +
 	"\x18DeletePolicyGroupRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fpolicy_group\x18\x02 \x01(\tB\x03\xe0A\x02R\vpolicyGroup\"\x1b\n" +
@@ -1509,8 +1509,7 @@ const file_pulumi_service_v1_policy_groups_proto_rawDesc = "" +
 	"\x1dBatchUpdatePolicyGroupRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fpolicy_group\x18\x02 \x01(\tB\x03\xe0A\x02R\vpolicyGroup\x12<\n" +
-	"\x04body\x18\x03 \x03(\v2(.pulumi.service.v1.UpdatePolicyGroupBodyR\x04body\" \n" +
-	"\x1eBatchUpdatePolicyGroupResponse\"\xab\x06\n" +
+	"\x04body\x18\x03 \x03(\v2(.pulumi.service.v1.UpdatePolicyGroupBodyR\x04body\"\xab\x06\n" +
 	"\x15UpdatePolicyGroupBody\x12\x1e\n" +
 	"\bnew_name\x18\x01 \x01(\tH\x00R\anewName\x88\x01\x01\x12D\n" +
 	"\tadd_stack\x18\x02 \x01(\v2'.pulumi.service.v1.PulumiStackReferenceR\baddStack\x12J\n" +
@@ -1525,7 +1524,8 @@ const file_pulumi_service_v1_policy_groups_proto_rawDesc = "" +
 	" \x03(\tR\x10insightsAccounts\x12'\n" +
 	"\ragent_pool_id\x18\v \x01(\tH\x01R\vagentPoolId\x88\x01\x01B\v\n" +
 	"\t_new_nameB\x10\n" +
-	"\x0e_agent_pool_id\"\x89\x01\n" +
+	"\x0e_agent_pool_id\" \n" +
+	"\x1eBatchUpdatePolicyGroupResponse\"\x89\x01\n" +
 	"\x1bGetStackPolicyGroupsRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -1569,13 +1569,13 @@ var file_pulumi_service_v1_policy_groups_proto_goTypes = []any{
 	(*GetPolicyGroupResponse)(nil),         // 8: pulumi.service.v1.GetPolicyGroupResponse
 	(*PulumiStackReference)(nil),           // 9: pulumi.service.v1.PulumiStackReference
 	(*UpdatePolicyGroupRequest)(nil),       // 10: pulumi.service.v1.UpdatePolicyGroupRequest
-	(*UpdatePolicyGroupResponse)(nil),      // 11: pulumi.service.v1.UpdatePolicyGroupResponse
-	(*InsightsAccountReference)(nil),       // 12: pulumi.service.v1.InsightsAccountReference
+	(*InsightsAccountReference)(nil),       // 11: pulumi.service.v1.InsightsAccountReference
+	(*UpdatePolicyGroupResponse)(nil),      // 12: pulumi.service.v1.UpdatePolicyGroupResponse
 	(*DeletePolicyGroupRequest)(nil),       // 13: pulumi.service.v1.DeletePolicyGroupRequest
 	(*DeletePolicyGroupResponse)(nil),      // 14: pulumi.service.v1.DeletePolicyGroupResponse
 	(*BatchUpdatePolicyGroupRequest)(nil),  // 15: pulumi.service.v1.BatchUpdatePolicyGroupRequest
-	(*BatchUpdatePolicyGroupResponse)(nil), // 16: pulumi.service.v1.BatchUpdatePolicyGroupResponse
-	(*UpdatePolicyGroupBody)(nil),          // 17: pulumi.service.v1.UpdatePolicyGroupBody
+	(*UpdatePolicyGroupBody)(nil),          // 16: pulumi.service.v1.UpdatePolicyGroupBody
+	(*BatchUpdatePolicyGroupResponse)(nil), // 17: pulumi.service.v1.BatchUpdatePolicyGroupResponse
 	(*GetStackPolicyGroupsRequest)(nil),    // 18: pulumi.service.v1.GetStackPolicyGroupsRequest
 	(*GetStackPolicyGroupsResponse)(nil),   // 19: pulumi.service.v1.GetStackPolicyGroupsResponse
 	(*UpdatePolicyPack)(nil),               // 20: pulumi.service.v1.UpdatePolicyPack
@@ -1588,17 +1588,17 @@ var file_pulumi_service_v1_policy_groups_proto_depIdxs = []int32{
 	9,  // 4: pulumi.service.v1.UpdatePolicyGroupRequest.remove_stack:type_name -> pulumi.service.v1.PulumiStackReference
 	20, // 5: pulumi.service.v1.UpdatePolicyGroupRequest.add_policy_pack:type_name -> pulumi.service.v1.UpdatePolicyPack
 	20, // 6: pulumi.service.v1.UpdatePolicyGroupRequest.remove_policy_pack:type_name -> pulumi.service.v1.UpdatePolicyPack
-	12, // 7: pulumi.service.v1.UpdatePolicyGroupRequest.add_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
-	12, // 8: pulumi.service.v1.UpdatePolicyGroupRequest.remove_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
+	11, // 7: pulumi.service.v1.UpdatePolicyGroupRequest.add_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
+	11, // 8: pulumi.service.v1.UpdatePolicyGroupRequest.remove_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
 	9,  // 9: pulumi.service.v1.UpdatePolicyGroupRequest.stacks:type_name -> pulumi.service.v1.PulumiStackReference
 	20, // 10: pulumi.service.v1.UpdatePolicyGroupRequest.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
-	17, // 11: pulumi.service.v1.BatchUpdatePolicyGroupRequest.body:type_name -> pulumi.service.v1.UpdatePolicyGroupBody
+	16, // 11: pulumi.service.v1.BatchUpdatePolicyGroupRequest.body:type_name -> pulumi.service.v1.UpdatePolicyGroupBody
 	9,  // 12: pulumi.service.v1.UpdatePolicyGroupBody.add_stack:type_name -> pulumi.service.v1.PulumiStackReference
 	9,  // 13: pulumi.service.v1.UpdatePolicyGroupBody.remove_stack:type_name -> pulumi.service.v1.PulumiStackReference
 	20, // 14: pulumi.service.v1.UpdatePolicyGroupBody.add_policy_pack:type_name -> pulumi.service.v1.UpdatePolicyPack
 	20, // 15: pulumi.service.v1.UpdatePolicyGroupBody.remove_policy_pack:type_name -> pulumi.service.v1.UpdatePolicyPack
-	12, // 16: pulumi.service.v1.UpdatePolicyGroupBody.add_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
-	12, // 17: pulumi.service.v1.UpdatePolicyGroupBody.remove_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
+	11, // 16: pulumi.service.v1.UpdatePolicyGroupBody.add_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
+	11, // 17: pulumi.service.v1.UpdatePolicyGroupBody.remove_insights_account:type_name -> pulumi.service.v1.InsightsAccountReference
 	9,  // 18: pulumi.service.v1.UpdatePolicyGroupBody.stacks:type_name -> pulumi.service.v1.PulumiStackReference
 	20, // 19: pulumi.service.v1.UpdatePolicyGroupBody.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
 	2,  // 20: pulumi.service.v1.GetStackPolicyGroupsResponse.policy_groups:type_name -> pulumi.service.v1.PolicyGroupSummary
@@ -1614,9 +1614,9 @@ var file_pulumi_service_v1_policy_groups_proto_depIdxs = []int32{
 	4,  // 30: pulumi.service.v1.PolicyGroupsService.CreatePolicyGroup:output_type -> pulumi.service.v1.CreatePolicyGroupResponse
 	6,  // 31: pulumi.service.v1.PolicyGroupsService.GetPolicyGroupMetadata:output_type -> pulumi.service.v1.GetPolicyGroupMetadataResponse
 	8,  // 32: pulumi.service.v1.PolicyGroupsService.GetPolicyGroup:output_type -> pulumi.service.v1.GetPolicyGroupResponse
-	11, // 33: pulumi.service.v1.PolicyGroupsService.UpdatePolicyGroup:output_type -> pulumi.service.v1.UpdatePolicyGroupResponse
+	12, // 33: pulumi.service.v1.PolicyGroupsService.UpdatePolicyGroup:output_type -> pulumi.service.v1.UpdatePolicyGroupResponse
 	14, // 34: pulumi.service.v1.PolicyGroupsService.DeletePolicyGroup:output_type -> pulumi.service.v1.DeletePolicyGroupResponse
-	16, // 35: pulumi.service.v1.PolicyGroupsService.BatchUpdatePolicyGroup:output_type -> pulumi.service.v1.BatchUpdatePolicyGroupResponse
+	17, // 35: pulumi.service.v1.PolicyGroupsService.BatchUpdatePolicyGroup:output_type -> pulumi.service.v1.BatchUpdatePolicyGroupResponse
 	19, // 36: pulumi.service.v1.PolicyGroupsService.GetStackPolicyGroups:output_type -> pulumi.service.v1.GetStackPolicyGroupsResponse
 	29, // [29:37] is the sub-list for method output_type
 	21, // [21:29] is the sub-list for method input_type
@@ -1633,7 +1633,7 @@ func file_pulumi_service_v1_policy_groups_proto_init() {
 	file_pulumi_service_v1_updates_proto_init()
 	file_pulumi_service_v1_policy_groups_proto_msgTypes[3].OneofWrappers = []any{}
 	file_pulumi_service_v1_policy_groups_proto_msgTypes[10].OneofWrappers = []any{}
-	file_pulumi_service_v1_policy_groups_proto_msgTypes[17].OneofWrappers = []any{}
+	file_pulumi_service_v1_policy_groups_proto_msgTypes[16].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -283,70 +283,6 @@ func (x *ListPolicyIssuesRequest) GetBody() *AngularGridGetRowsRequest {
 	return nil
 }
 
-// Response of ListPolicyIssues. Its fields are the keys of the JSON answer.
-type ListPolicyIssuesResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `policyIssues`. Always present.
-	PolicyIssues []*PolicyIssue `protobuf:"bytes,1,rep,name=policy_issues,json=policyIssues,proto3" json:"policy_issues,omitempty"`
-	// JSON key `groupData`. Each item is free-form JSON. Always present.
-	GroupData []*structpb.Struct `protobuf:"bytes,2,rep,name=group_data,json=groupData,proto3" json:"group_data,omitempty"`
-	// JSON key `rowCount`.
-	RowCount      int64 `protobuf:"varint,3,opt,name=row_count,json=rowCount,proto3" json:"row_count,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ListPolicyIssuesResponse) Reset() {
-	*x = ListPolicyIssuesResponse{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[4]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListPolicyIssuesResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListPolicyIssuesResponse) ProtoMessage() {}
-
-func (x *ListPolicyIssuesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[4]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListPolicyIssuesResponse.ProtoReflect.Descriptor instead.
-func (*ListPolicyIssuesResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{4}
-}
-
-func (x *ListPolicyIssuesResponse) GetPolicyIssues() []*PolicyIssue {
-	if x != nil {
-		return x.PolicyIssues
-	}
-	return nil
-}
-
-func (x *ListPolicyIssuesResponse) GetGroupData() []*structpb.Struct {
-	if x != nil {
-		return x.GroupData
-	}
-	return nil
-}
-
-func (x *ListPolicyIssuesResponse) GetRowCount() int64 {
-	if x != nil {
-		return x.RowCount
-	}
-	return 0
-}
-
 // `AngularGridGetRowsRequest` in the API description.
 type AngularGridGetRowsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -370,7 +306,7 @@ type AngularGridGetRowsRequest struct {
 
 func (x *AngularGridGetRowsRequest) Reset() {
 	*x = AngularGridGetRowsRequest{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -382,7 +318,7 @@ func (x *AngularGridGetRowsRequest) String() string {
 func (*AngularGridGetRowsRequest) ProtoMessage() {}
 
 func (x *AngularGridGetRowsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -395,7 +331,7 @@ func (x *AngularGridGetRowsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AngularGridGetRowsRequest.ProtoReflect.Descriptor instead.
 func (*AngularGridGetRowsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *AngularGridGetRowsRequest) GetStartRow() int64 {
@@ -464,7 +400,7 @@ type AngularGridColumn struct {
 
 func (x *AngularGridColumn) Reset() {
 	*x = AngularGridColumn{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -476,7 +412,7 @@ func (x *AngularGridColumn) String() string {
 func (*AngularGridColumn) ProtoMessage() {}
 
 func (x *AngularGridColumn) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -489,7 +425,7 @@ func (x *AngularGridColumn) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AngularGridColumn.ProtoReflect.Descriptor instead.
 func (*AngularGridColumn) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{6}
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *AngularGridColumn) GetId() string {
@@ -533,7 +469,7 @@ type AngularGridAdvancedFilterModel struct {
 
 func (x *AngularGridAdvancedFilterModel) Reset() {
 	*x = AngularGridAdvancedFilterModel{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -545,7 +481,7 @@ func (x *AngularGridAdvancedFilterModel) String() string {
 func (*AngularGridAdvancedFilterModel) ProtoMessage() {}
 
 func (x *AngularGridAdvancedFilterModel) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -558,7 +494,7 @@ func (x *AngularGridAdvancedFilterModel) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AngularGridAdvancedFilterModel.ProtoReflect.Descriptor instead.
 func (*AngularGridAdvancedFilterModel) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{7}
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *AngularGridAdvancedFilterModel) GetType() string {
@@ -594,7 +530,7 @@ type AngularGridFilterModel struct {
 
 func (x *AngularGridFilterModel) Reset() {
 	*x = AngularGridFilterModel{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -606,7 +542,7 @@ func (x *AngularGridFilterModel) String() string {
 func (*AngularGridFilterModel) ProtoMessage() {}
 
 func (x *AngularGridFilterModel) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -619,7 +555,7 @@ func (x *AngularGridFilterModel) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AngularGridFilterModel.ProtoReflect.Descriptor instead.
 func (*AngularGridFilterModel) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{8}
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *AngularGridFilterModel) GetFilter() string {
@@ -670,7 +606,7 @@ type AngularGridSortModelItem struct {
 
 func (x *AngularGridSortModelItem) Reset() {
 	*x = AngularGridSortModelItem{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -682,7 +618,7 @@ func (x *AngularGridSortModelItem) String() string {
 func (*AngularGridSortModelItem) ProtoMessage() {}
 
 func (x *AngularGridSortModelItem) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -695,7 +631,7 @@ func (x *AngularGridSortModelItem) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AngularGridSortModelItem.ProtoReflect.Descriptor instead.
 func (*AngularGridSortModelItem) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{9}
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *AngularGridSortModelItem) GetColId() string {
@@ -710,6 +646,70 @@ func (x *AngularGridSortModelItem) GetSort() string {
 		return x.Sort
 	}
 	return ""
+}
+
+// Response of ListPolicyIssues. Its fields are the keys of the JSON answer.
+type ListPolicyIssuesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `policyIssues`. Always present.
+	PolicyIssues []*PolicyIssue `protobuf:"bytes,1,rep,name=policy_issues,json=policyIssues,proto3" json:"policy_issues,omitempty"`
+	// JSON key `groupData`. Each item is free-form JSON. Always present.
+	GroupData []*structpb.Struct `protobuf:"bytes,2,rep,name=group_data,json=groupData,proto3" json:"group_data,omitempty"`
+	// JSON key `rowCount`.
+	RowCount      int64 `protobuf:"varint,3,opt,name=row_count,json=rowCount,proto3" json:"row_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListPolicyIssuesResponse) Reset() {
+	*x = ListPolicyIssuesResponse{}
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListPolicyIssuesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListPolicyIssuesResponse) ProtoMessage() {}
+
+func (x *ListPolicyIssuesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListPolicyIssuesResponse.ProtoReflect.Descriptor instead.
+func (*ListPolicyIssuesResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *ListPolicyIssuesResponse) GetPolicyIssues() []*PolicyIssue {
+	if x != nil {
+		return x.PolicyIssues
+	}
+	return nil
+}
+
+func (x *ListPolicyIssuesResponse) GetGroupData() []*structpb.Struct {
+	if x != nil {
+		return x.GroupData
+	}
+	return nil
+}
+
+func (x *ListPolicyIssuesResponse) GetRowCount() int64 {
+	if x != nil {
+		return x.RowCount
+	}
+	return 0
 }
 
 // `PolicyIssue` in the API description.
@@ -1096,61 +1096,6 @@ func (x *GetPolicyIssuesFiltersRequest) GetBody() *PolicyIssueFiltersRequest {
 	return nil
 }
 
-// Response of GetPolicyIssuesFilters. Its fields are the keys of the JSON answer.
-type GetPolicyIssuesFiltersResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `field`. Always present.
-	Field string `protobuf:"bytes,1,opt,name=field,proto3" json:"field,omitempty"`
-	// JSON key `values`. Always present.
-	Values        []*PolicyIssueFilterValue `protobuf:"bytes,2,rep,name=values,proto3" json:"values,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetPolicyIssuesFiltersResponse) Reset() {
-	*x = GetPolicyIssuesFiltersResponse{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[13]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetPolicyIssuesFiltersResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetPolicyIssuesFiltersResponse) ProtoMessage() {}
-
-func (x *GetPolicyIssuesFiltersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[13]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetPolicyIssuesFiltersResponse.ProtoReflect.Descriptor instead.
-func (*GetPolicyIssuesFiltersResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{13}
-}
-
-func (x *GetPolicyIssuesFiltersResponse) GetField() string {
-	if x != nil {
-		return x.Field
-	}
-	return ""
-}
-
-func (x *GetPolicyIssuesFiltersResponse) GetValues() []*PolicyIssueFilterValue {
-	if x != nil {
-		return x.Values
-	}
-	return nil
-}
-
 // `PolicyIssueFiltersRequest` in the API description.
 type PolicyIssueFiltersRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1164,7 +1109,7 @@ type PolicyIssueFiltersRequest struct {
 
 func (x *PolicyIssueFiltersRequest) Reset() {
 	*x = PolicyIssueFiltersRequest{}
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1176,7 +1121,7 @@ func (x *PolicyIssueFiltersRequest) String() string {
 func (*PolicyIssueFiltersRequest) ProtoMessage() {}
 
 func (x *PolicyIssueFiltersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1189,7 +1134,7 @@ func (x *PolicyIssueFiltersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PolicyIssueFiltersRequest.ProtoReflect.Descriptor instead.
 func (*PolicyIssueFiltersRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{14}
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *PolicyIssueFiltersRequest) GetFilterModel() *AngularGridAdvancedFilterModel {
@@ -1204,6 +1149,61 @@ func (x *PolicyIssueFiltersRequest) GetField() string {
 		return x.Field
 	}
 	return ""
+}
+
+// Response of GetPolicyIssuesFilters. Its fields are the keys of the JSON answer.
+type GetPolicyIssuesFiltersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `field`. Always present.
+	Field string `protobuf:"bytes,1,opt,name=field,proto3" json:"field,omitempty"`
+	// JSON key `values`. Always present.
+	Values        []*PolicyIssueFilterValue `protobuf:"bytes,2,rep,name=values,proto3" json:"values,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetPolicyIssuesFiltersResponse) Reset() {
+	*x = GetPolicyIssuesFiltersResponse{}
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetPolicyIssuesFiltersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetPolicyIssuesFiltersResponse) ProtoMessage() {}
+
+func (x *GetPolicyIssuesFiltersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_policy_results_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetPolicyIssuesFiltersResponse.ProtoReflect.Descriptor instead.
+func (*GetPolicyIssuesFiltersResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_policy_results_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *GetPolicyIssuesFiltersResponse) GetField() string {
+	if x != nil {
+		return x.Field
+	}
+	return ""
+}
+
+func (x *GetPolicyIssuesFiltersResponse) GetValues() []*PolicyIssueFilterValue {
+	if x != nil {
+		return x.Values
+	}
+	return nil
 }
 
 // `PolicyIssueFilterValue` in the API description.
@@ -1951,12 +1951,7 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
 	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12@\n" +
 	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.AngularGridGetRowsRequestR\x04bodyB\t\n" +
-	"\a_closed\"\xb4\x01\n" +
-	"\x18ListPolicyIssuesResponse\x12C\n" +
-	"\rpolicy_issues\x18\x01 \x03(\v2\x1e.pulumi.service.v1.PolicyIssueR\fpolicyIssues\x126\n" +
-	"\n" +
-	"group_data\x18\x02 \x03(\v2\x17.google.protobuf.StructR\tgroupData\x12\x1b\n" +
-	"\trow_count\x18\x03 \x01(\x03R\browCount\"\xe0\x03\n" +
+	"\a_closed\"\xe0\x03\n" +
 	"\x19AngularGridGetRowsRequest\x12 \n" +
 	"\tstart_row\x18\x01 \x01(\x03H\x00R\bstartRow\x88\x01\x01\x12\x1c\n" +
 	"\aend_row\x18\x02 \x01(\x03H\x01R\x06endRow\x88\x01\x01\x12O\n" +
@@ -1995,7 +1990,12 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"conditions\"O\n" +
 	"\x18AngularGridSortModelItem\x12\x1a\n" +
 	"\x06col_id\x18\x01 \x01(\tB\x03\xe0A\x02R\x05colId\x12\x17\n" +
-	"\x04sort\x18\x02 \x01(\tB\x03\xe0A\x02R\x04sort\"\xc6\x06\n" +
+	"\x04sort\x18\x02 \x01(\tB\x03\xe0A\x02R\x04sort\"\xb4\x01\n" +
+	"\x18ListPolicyIssuesResponse\x12C\n" +
+	"\rpolicy_issues\x18\x01 \x03(\v2\x1e.pulumi.service.v1.PolicyIssueR\fpolicyIssues\x126\n" +
+	"\n" +
+	"group_data\x18\x02 \x03(\v2\x17.google.protobuf.StructR\tgroupData\x12\x1b\n" +
+	"\trow_count\x18\x03 \x01(\x03R\browCount\"\xc6\x06\n" +
 	"\vPolicyIssue\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
 	"\ventity_type\x18\x02 \x01(\tR\n" +
@@ -2036,13 +2036,13 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
 	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12@\n" +
 	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.PolicyIssueFiltersRequestR\x04bodyB\t\n" +
-	"\a_closed\"y\n" +
-	"\x1eGetPolicyIssuesFiltersResponse\x12\x14\n" +
-	"\x05field\x18\x01 \x01(\tR\x05field\x12A\n" +
-	"\x06values\x18\x02 \x03(\v2).pulumi.service.v1.PolicyIssueFilterValueR\x06values\"\x8c\x01\n" +
+	"\a_closed\"\x8c\x01\n" +
 	"\x19PolicyIssueFiltersRequest\x12T\n" +
 	"\ffilter_model\x18\x01 \x01(\v21.pulumi.service.v1.AngularGridAdvancedFilterModelR\vfilterModel\x12\x19\n" +
-	"\x05field\x18\x02 \x01(\tB\x03\xe0A\x02R\x05field\"B\n" +
+	"\x05field\x18\x02 \x01(\tB\x03\xe0A\x02R\x05field\"y\n" +
+	"\x1eGetPolicyIssuesFiltersResponse\x12\x14\n" +
+	"\x05field\x18\x01 \x01(\tR\x05field\x12A\n" +
+	"\x06values\x18\x02 \x03(\v2).pulumi.service.v1.PolicyIssueFilterValueR\x06values\"B\n" +
 	"\x16PolicyIssueFilterValue\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
 	"\x05count\x18\x02 \x01(\x03R\x05count\"W\n" +
@@ -2137,17 +2137,17 @@ var file_pulumi_service_v1_policy_results_proto_goTypes = []any{
 	(*GetPolicyComplianceResultsResponse)(nil), // 1: pulumi.service.v1.GetPolicyComplianceResultsResponse
 	(*PolicyComplianceResult)(nil),             // 2: pulumi.service.v1.PolicyComplianceResult
 	(*ListPolicyIssuesRequest)(nil),            // 3: pulumi.service.v1.ListPolicyIssuesRequest
-	(*ListPolicyIssuesResponse)(nil),           // 4: pulumi.service.v1.ListPolicyIssuesResponse
-	(*AngularGridGetRowsRequest)(nil),          // 5: pulumi.service.v1.AngularGridGetRowsRequest
-	(*AngularGridColumn)(nil),                  // 6: pulumi.service.v1.AngularGridColumn
-	(*AngularGridAdvancedFilterModel)(nil),     // 7: pulumi.service.v1.AngularGridAdvancedFilterModel
-	(*AngularGridFilterModel)(nil),             // 8: pulumi.service.v1.AngularGridFilterModel
-	(*AngularGridSortModelItem)(nil),           // 9: pulumi.service.v1.AngularGridSortModelItem
+	(*AngularGridGetRowsRequest)(nil),          // 4: pulumi.service.v1.AngularGridGetRowsRequest
+	(*AngularGridColumn)(nil),                  // 5: pulumi.service.v1.AngularGridColumn
+	(*AngularGridAdvancedFilterModel)(nil),     // 6: pulumi.service.v1.AngularGridAdvancedFilterModel
+	(*AngularGridFilterModel)(nil),             // 7: pulumi.service.v1.AngularGridFilterModel
+	(*AngularGridSortModelItem)(nil),           // 8: pulumi.service.v1.AngularGridSortModelItem
+	(*ListPolicyIssuesResponse)(nil),           // 9: pulumi.service.v1.ListPolicyIssuesResponse
 	(*PolicyIssue)(nil),                        // 10: pulumi.service.v1.PolicyIssue
 	(*ExportPolicyIssuesRequest)(nil),          // 11: pulumi.service.v1.ExportPolicyIssuesRequest
 	(*GetPolicyIssuesFiltersRequest)(nil),      // 12: pulumi.service.v1.GetPolicyIssuesFiltersRequest
-	(*GetPolicyIssuesFiltersResponse)(nil),     // 13: pulumi.service.v1.GetPolicyIssuesFiltersResponse
-	(*PolicyIssueFiltersRequest)(nil),          // 14: pulumi.service.v1.PolicyIssueFiltersRequest
+	(*PolicyIssueFiltersRequest)(nil),          // 13: pulumi.service.v1.PolicyIssueFiltersRequest
+	(*GetPolicyIssuesFiltersResponse)(nil),     // 14: pulumi.service.v1.GetPolicyIssuesFiltersResponse
 	(*PolicyIssueFilterValue)(nil),             // 15: pulumi.service.v1.PolicyIssueFilterValue
 	(*GetPolicyIssueRequest)(nil),              // 16: pulumi.service.v1.GetPolicyIssueRequest
 	(*GetPolicyIssueResponse)(nil),             // 17: pulumi.service.v1.GetPolicyIssueResponse
@@ -2166,30 +2166,30 @@ var file_pulumi_service_v1_policy_results_proto_goTypes = []any{
 }
 var file_pulumi_service_v1_policy_results_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.GetPolicyComplianceResultsResponse.rows:type_name -> pulumi.service.v1.PolicyComplianceResult
-	5,  // 1: pulumi.service.v1.ListPolicyIssuesRequest.body:type_name -> pulumi.service.v1.AngularGridGetRowsRequest
-	10, // 2: pulumi.service.v1.ListPolicyIssuesResponse.policy_issues:type_name -> pulumi.service.v1.PolicyIssue
-	25, // 3: pulumi.service.v1.ListPolicyIssuesResponse.group_data:type_name -> google.protobuf.Struct
-	6,  // 4: pulumi.service.v1.AngularGridGetRowsRequest.row_group_cols:type_name -> pulumi.service.v1.AngularGridColumn
-	6,  // 5: pulumi.service.v1.AngularGridGetRowsRequest.value_cols:type_name -> pulumi.service.v1.AngularGridColumn
-	7,  // 6: pulumi.service.v1.AngularGridGetRowsRequest.filter_model:type_name -> pulumi.service.v1.AngularGridAdvancedFilterModel
-	9,  // 7: pulumi.service.v1.AngularGridGetRowsRequest.sort_model:type_name -> pulumi.service.v1.AngularGridSortModelItem
-	8,  // 8: pulumi.service.v1.AngularGridAdvancedFilterModel.conditions:type_name -> pulumi.service.v1.AngularGridFilterModel
-	8,  // 9: pulumi.service.v1.AngularGridFilterModel.conditions:type_name -> pulumi.service.v1.AngularGridFilterModel
+	4,  // 1: pulumi.service.v1.ListPolicyIssuesRequest.body:type_name -> pulumi.service.v1.AngularGridGetRowsRequest
+	5,  // 2: pulumi.service.v1.AngularGridGetRowsRequest.row_group_cols:type_name -> pulumi.service.v1.AngularGridColumn
+	5,  // 3: pulumi.service.v1.AngularGridGetRowsRequest.value_cols:type_name -> pulumi.service.v1.AngularGridColumn
+	6,  // 4: pulumi.service.v1.AngularGridGetRowsRequest.filter_model:type_name -> pulumi.service.v1.AngularGridAdvancedFilterModel
+	8,  // 5: pulumi.service.v1.AngularGridGetRowsRequest.sort_model:type_name -> pulumi.service.v1.AngularGridSortModelItem
+	7,  // 6: pulumi.service.v1.AngularGridAdvancedFilterModel.conditions:type_name -> pulumi.service.v1.AngularGridFilterModel
+	7,  // 7: pulumi.service.v1.AngularGridFilterModel.conditions:type_name -> pulumi.service.v1.AngularGridFilterModel
+	10, // 8: pulumi.service.v1.ListPolicyIssuesResponse.policy_issues:type_name -> pulumi.service.v1.PolicyIssue
+	25, // 9: pulumi.service.v1.ListPolicyIssuesResponse.group_data:type_name -> google.protobuf.Struct
 	26, // 10: pulumi.service.v1.PolicyIssue.assigned_to:type_name -> pulumi.service.v1.UserInfo
-	5,  // 11: pulumi.service.v1.ExportPolicyIssuesRequest.body:type_name -> pulumi.service.v1.AngularGridGetRowsRequest
-	14, // 12: pulumi.service.v1.GetPolicyIssuesFiltersRequest.body:type_name -> pulumi.service.v1.PolicyIssueFiltersRequest
-	15, // 13: pulumi.service.v1.GetPolicyIssuesFiltersResponse.values:type_name -> pulumi.service.v1.PolicyIssueFilterValue
-	7,  // 14: pulumi.service.v1.PolicyIssueFiltersRequest.filter_model:type_name -> pulumi.service.v1.AngularGridAdvancedFilterModel
+	4,  // 11: pulumi.service.v1.ExportPolicyIssuesRequest.body:type_name -> pulumi.service.v1.AngularGridGetRowsRequest
+	13, // 12: pulumi.service.v1.GetPolicyIssuesFiltersRequest.body:type_name -> pulumi.service.v1.PolicyIssueFiltersRequest
+	6,  // 13: pulumi.service.v1.PolicyIssueFiltersRequest.filter_model:type_name -> pulumi.service.v1.AngularGridAdvancedFilterModel
+	15, // 14: pulumi.service.v1.GetPolicyIssuesFiltersResponse.values:type_name -> pulumi.service.v1.PolicyIssueFilterValue
 	10, // 15: pulumi.service.v1.GetPolicyIssueResponse.policy_issue:type_name -> pulumi.service.v1.PolicyIssue
 	27, // 16: pulumi.service.v1.GetPolicyIssueResponse.policy:type_name -> pulumi.service.v1.Policy
 	28, // 17: pulumi.service.v1.GetPolicyIssueResponse.policy_pack:type_name -> pulumi.service.v1.RegistryPolicyPack
 	10, // 18: pulumi.service.v1.UpdatePolicyIssueResponse.policy_issue:type_name -> pulumi.service.v1.PolicyIssue
 	27, // 19: pulumi.service.v1.UpdatePolicyIssueResponse.policy:type_name -> pulumi.service.v1.Policy
 	28, // 20: pulumi.service.v1.UpdatePolicyIssueResponse.policy_pack:type_name -> pulumi.service.v1.RegistryPolicyPack
-	6,  // 21: pulumi.service.v1.ListPoliciesComplianceRequest.row_group_cols:type_name -> pulumi.service.v1.AngularGridColumn
-	6,  // 22: pulumi.service.v1.ListPoliciesComplianceRequest.value_cols:type_name -> pulumi.service.v1.AngularGridColumn
-	7,  // 23: pulumi.service.v1.ListPoliciesComplianceRequest.filter_model:type_name -> pulumi.service.v1.AngularGridAdvancedFilterModel
-	9,  // 24: pulumi.service.v1.ListPoliciesComplianceRequest.sort_model:type_name -> pulumi.service.v1.AngularGridSortModelItem
+	5,  // 21: pulumi.service.v1.ListPoliciesComplianceRequest.row_group_cols:type_name -> pulumi.service.v1.AngularGridColumn
+	5,  // 22: pulumi.service.v1.ListPoliciesComplianceRequest.value_cols:type_name -> pulumi.service.v1.AngularGridColumn
+	6,  // 23: pulumi.service.v1.ListPoliciesComplianceRequest.filter_model:type_name -> pulumi.service.v1.AngularGridAdvancedFilterModel
+	8,  // 24: pulumi.service.v1.ListPoliciesComplianceRequest.sort_model:type_name -> pulumi.service.v1.AngularGridSortModelItem
 	24, // 25: pulumi.service.v1.ListPoliciesComplianceResponse.policies:type_name -> pulumi.service.v1.PolicyComplianceRow
 	0,  // 26: pulumi.service.v1.PolicyResultsService.GetPolicyComplianceResults:input_type -> pulumi.service.v1.GetPolicyComplianceResultsRequest
 	3,  // 27: pulumi.service.v1.PolicyResultsService.ListPolicyIssues:input_type -> pulumi.service.v1.ListPolicyIssuesRequest
@@ -2200,9 +2200,9 @@ var file_pulumi_service_v1_policy_results_proto_depIdxs = []int32{
 	20, // 32: pulumi.service.v1.PolicyResultsService.GetPolicyResultsMetadata:input_type -> pulumi.service.v1.GetPolicyResultsMetadataRequest
 	22, // 33: pulumi.service.v1.PolicyResultsService.ListPoliciesCompliance:input_type -> pulumi.service.v1.ListPoliciesComplianceRequest
 	1,  // 34: pulumi.service.v1.PolicyResultsService.GetPolicyComplianceResults:output_type -> pulumi.service.v1.GetPolicyComplianceResultsResponse
-	4,  // 35: pulumi.service.v1.PolicyResultsService.ListPolicyIssues:output_type -> pulumi.service.v1.ListPolicyIssuesResponse
+	9,  // 35: pulumi.service.v1.PolicyResultsService.ListPolicyIssues:output_type -> pulumi.service.v1.ListPolicyIssuesResponse
 	29, // 36: pulumi.service.v1.PolicyResultsService.ExportPolicyIssues:output_type -> google.api.HttpBody
-	13, // 37: pulumi.service.v1.PolicyResultsService.GetPolicyIssuesFilters:output_type -> pulumi.service.v1.GetPolicyIssuesFiltersResponse
+	14, // 37: pulumi.service.v1.PolicyResultsService.GetPolicyIssuesFilters:output_type -> pulumi.service.v1.GetPolicyIssuesFiltersResponse
 	17, // 38: pulumi.service.v1.PolicyResultsService.GetPolicyIssue:output_type -> pulumi.service.v1.GetPolicyIssueResponse
 	19, // 39: pulumi.service.v1.PolicyResultsService.UpdatePolicyIssue:output_type -> pulumi.service.v1.UpdatePolicyIssueResponse
 	21, // 40: pulumi.service.v1.PolicyResultsService.GetPolicyResultsMetadata:output_type -> pulumi.service.v1.GetPolicyResultsMetadataResponse
@@ -2223,8 +2223,8 @@ func file_pulumi_service_v1_policy_results_proto_init() {
 	file_pulumi_service_v1_types_proto_init()
 	file_pulumi_service_v1_policy_results_proto_msgTypes[0].OneofWrappers = []any{}
 	file_pulumi_service_v1_policy_results_proto_msgTypes[3].OneofWrappers = []any{}
+	file_pulumi_service_v1_policy_results_proto_msgTypes[4].OneofWrappers = []any{}
 	file_pulumi_service_v1_policy_results_proto_msgTypes[5].OneofWrappers = []any{}
-	file_pulumi_service_v1_policy_results_proto_msgTypes[6].OneofWrappers = []any{}
 	file_pulumi_service_v1_policy_results_proto_msgTypes[11].OneofWrappers = []any{}
 	file_pulumi_service_v1_policy_results_proto_msgTypes[12].OneofWrappers = []any{}
 	file_pulumi_service_v1_policy_results_proto_msgTypes[18].OneofWrappers = []any{}

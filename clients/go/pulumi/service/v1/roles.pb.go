@@ -191,52 +191,6 @@ func (x *CreateRoleRequest) GetBody() *PermissionDescriptorBase {
 	return nil
 }
 
-// Response of CreateRole.
-type CreateRoleResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	PermissionDescriptorRecord *PermissionDescriptorRecord `protobuf:"bytes,1,opt,name=permission_descriptor_record,json=permissionDescriptorRecord,proto3" json:"permission_descriptor_record,omitempty"`
-	unknownFields              protoimpl.UnknownFields
-	sizeCache                  protoimpl.SizeCache
-}
-
-func (x *CreateRoleResponse) Reset() {
-	*x = CreateRoleResponse{}
-	mi := &file_pulumi_service_v1_roles_proto_msgTypes[3]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateRoleResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateRoleResponse) ProtoMessage() {}
-
-func (x *CreateRoleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_roles_proto_msgTypes[3]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateRoleResponse.ProtoReflect.Descriptor instead.
-func (*CreateRoleResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_roles_proto_rawDescGZIP(), []int{3}
-}
-
-func (x *CreateRoleResponse) GetPermissionDescriptorRecord() *PermissionDescriptorRecord {
-	if x != nil {
-		return x.PermissionDescriptorRecord
-	}
-	return nil
-}
-
 // `PermissionDescriptorBase` in the API description.
 type PermissionDescriptorBase struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -256,7 +210,7 @@ type PermissionDescriptorBase struct {
 
 func (x *PermissionDescriptorBase) Reset() {
 	*x = PermissionDescriptorBase{}
-	mi := &file_pulumi_service_v1_roles_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_roles_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -268,7 +222,7 @@ func (x *PermissionDescriptorBase) String() string {
 func (*PermissionDescriptorBase) ProtoMessage() {}
 
 func (x *PermissionDescriptorBase) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_roles_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_roles_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -281,7 +235,7 @@ func (x *PermissionDescriptorBase) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PermissionDescriptorBase.ProtoReflect.Descriptor instead.
 func (*PermissionDescriptorBase) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_roles_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_roles_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *PermissionDescriptorBase) GetName() string {
@@ -315,6 +269,52 @@ func (x *PermissionDescriptorBase) GetUxPurpose() string {
 func (x *PermissionDescriptorBase) GetDetails() *PermissionDescriptor {
 	if x != nil {
 		return x.Details
+	}
+	return nil
+}
+
+// Response of CreateRole.
+type CreateRoleResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	PermissionDescriptorRecord *PermissionDescriptorRecord `protobuf:"bytes,1,opt,name=permission_descriptor_record,json=permissionDescriptorRecord,proto3" json:"permission_descriptor_record,omitempty"`
+	unknownFields              protoimpl.UnknownFields
+	sizeCache                  protoimpl.SizeCache
+}
+
+func (x *CreateRoleResponse) Reset() {
+	*x = CreateRoleResponse{}
+	mi := &file_pulumi_service_v1_roles_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateRoleResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateRoleResponse) ProtoMessage() {}
+
+func (x *CreateRoleResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_roles_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateRoleResponse.ProtoReflect.Descriptor instead.
+func (*CreateRoleResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_roles_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *CreateRoleResponse) GetPermissionDescriptorRecord() *PermissionDescriptorRecord {
+	if x != nil {
+		return x.PermissionDescriptorRecord
 	}
 	return nil
 }
@@ -1160,9 +1160,7 @@ const file_pulumi_service_v1_roles_proto_rawDesc = "" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x128\n" +
 	"\x16create_policy_and_role\x18\x02 \x01(\bH\x00R\x13createPolicyAndRole\x88\x01\x01\x12?\n" +
 	"\x04body\x18\x03 \x01(\v2+.pulumi.service.v1.PermissionDescriptorBaseR\x04bodyB\x19\n" +
-	"\x17_create_policy_and_role\"\x85\x01\n" +
-	"\x12CreateRoleResponse\x12o\n" +
-	"\x1cpermission_descriptor_record\x18\x01 \x01(\v2-.pulumi.service.v1.PermissionDescriptorRecordR\x1apermissionDescriptorRecord\"\xe2\x02\n" +
+	"\x17_create_policy_and_role\"\xe2\x02\n" +
 	"\x18PermissionDescriptorBase\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tH\x00R\x04name\x88\x01\x01\x12%\n" +
 	"\vdescription\x18\x02 \x01(\tH\x01R\vdescription\x88\x01\x01\x12(\n" +
@@ -1173,7 +1171,9 @@ const file_pulumi_service_v1_roles_proto_rawDesc = "" +
 	"\x05_nameB\x0e\n" +
 	"\f_descriptionB\x10\n" +
 	"\x0e_resource_typeB\r\n" +
-	"\v_ux_purpose\"<\n" +
+	"\v_ux_purpose\"\x85\x01\n" +
+	"\x12CreateRoleResponse\x12o\n" +
+	"\x1cpermission_descriptor_record\x18\x01 \x01(\v2-.pulumi.service.v1.PermissionDescriptorRecordR\x1apermissionDescriptorRecord\"<\n" +
 	"\x1aListAvailableScopesRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"\xcc\x01\n" +
 	"\x1bListAvailableScopesResponse\x12U\n" +
@@ -1256,8 +1256,8 @@ var file_pulumi_service_v1_roles_proto_goTypes = []any{
 	(*ListRolesRequest)(nil),                      // 0: pulumi.service.v1.ListRolesRequest
 	(*ListRolesResponse)(nil),                     // 1: pulumi.service.v1.ListRolesResponse
 	(*CreateRoleRequest)(nil),                     // 2: pulumi.service.v1.CreateRoleRequest
-	(*CreateRoleResponse)(nil),                    // 3: pulumi.service.v1.CreateRoleResponse
-	(*PermissionDescriptorBase)(nil),              // 4: pulumi.service.v1.PermissionDescriptorBase
+	(*PermissionDescriptorBase)(nil),              // 3: pulumi.service.v1.PermissionDescriptorBase
+	(*CreateRoleResponse)(nil),                    // 4: pulumi.service.v1.CreateRoleResponse
 	(*ListAvailableScopesRequest)(nil),            // 5: pulumi.service.v1.ListAvailableScopesRequest
 	(*ListAvailableScopesResponse)(nil),           // 6: pulumi.service.v1.ListAvailableScopesResponse
 	(*GetRoleRequest)(nil),                        // 7: pulumi.service.v1.GetRoleRequest
@@ -1284,9 +1284,9 @@ var file_pulumi_service_v1_roles_proto_goTypes = []any{
 }
 var file_pulumi_service_v1_roles_proto_depIdxs = []int32{
 	22, // 0: pulumi.service.v1.ListRolesResponse.roles:type_name -> pulumi.service.v1.PermissionDescriptorRecord
-	4,  // 1: pulumi.service.v1.CreateRoleRequest.body:type_name -> pulumi.service.v1.PermissionDescriptorBase
-	22, // 2: pulumi.service.v1.CreateRoleResponse.permission_descriptor_record:type_name -> pulumi.service.v1.PermissionDescriptorRecord
-	23, // 3: pulumi.service.v1.PermissionDescriptorBase.details:type_name -> pulumi.service.v1.PermissionDescriptor
+	3,  // 1: pulumi.service.v1.CreateRoleRequest.body:type_name -> pulumi.service.v1.PermissionDescriptorBase
+	23, // 2: pulumi.service.v1.PermissionDescriptorBase.details:type_name -> pulumi.service.v1.PermissionDescriptor
+	22, // 3: pulumi.service.v1.CreateRoleResponse.permission_descriptor_record:type_name -> pulumi.service.v1.PermissionDescriptorRecord
 	21, // 4: pulumi.service.v1.ListAvailableScopesResponse.entries:type_name -> pulumi.service.v1.ListAvailableScopesResponse.EntriesEntry
 	22, // 5: pulumi.service.v1.GetRoleResponse.permission_descriptor_record:type_name -> pulumi.service.v1.PermissionDescriptorRecord
 	23, // 6: pulumi.service.v1.UpdateRoleRequest.details:type_name -> pulumi.service.v1.PermissionDescriptor
@@ -1306,7 +1306,7 @@ var file_pulumi_service_v1_roles_proto_depIdxs = []int32{
 	17, // 20: pulumi.service.v1.RolesService.ListOrgTokensWithRole:input_type -> pulumi.service.v1.ListOrgTokensWithRoleRequest
 	19, // 21: pulumi.service.v1.RolesService.ListUsersWithRole:input_type -> pulumi.service.v1.ListUsersWithRoleRequest
 	1,  // 22: pulumi.service.v1.RolesService.ListRoles:output_type -> pulumi.service.v1.ListRolesResponse
-	3,  // 23: pulumi.service.v1.RolesService.CreateRole:output_type -> pulumi.service.v1.CreateRoleResponse
+	4,  // 23: pulumi.service.v1.RolesService.CreateRole:output_type -> pulumi.service.v1.CreateRoleResponse
 	6,  // 24: pulumi.service.v1.RolesService.ListAvailableScopes:output_type -> pulumi.service.v1.ListAvailableScopesResponse
 	8,  // 25: pulumi.service.v1.RolesService.GetRole:output_type -> pulumi.service.v1.GetRoleResponse
 	10, // 26: pulumi.service.v1.RolesService.UpdateRole:output_type -> pulumi.service.v1.UpdateRoleResponse
@@ -1331,7 +1331,7 @@ func file_pulumi_service_v1_roles_proto_init() {
 	file_pulumi_service_v1_organizations_proto_init()
 	file_pulumi_service_v1_types_proto_init()
 	file_pulumi_service_v1_roles_proto_msgTypes[2].OneofWrappers = []any{}
-	file_pulumi_service_v1_roles_proto_msgTypes[4].OneofWrappers = []any{}
+	file_pulumi_service_v1_roles_proto_msgTypes[3].OneofWrappers = []any{}
 	file_pulumi_service_v1_roles_proto_msgTypes[9].OneofWrappers = []any{}
 	file_pulumi_service_v1_roles_proto_msgTypes[11].OneofWrappers = []any{}
 	type x struct{}

@@ -488,52 +488,6 @@ func (x *CreateServiceRequest) GetProperties() []*ServiceProperty {
 	return nil
 }
 
-// Response of CreateService.
-type CreateServiceResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	Service       *Service `protobuf:"bytes,1,opt,name=service,proto3" json:"service,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateServiceResponse) Reset() {
-	*x = CreateServiceResponse{}
-	mi := &file_pulumi_service_v1_services_proto_msgTypes[6]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateServiceResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateServiceResponse) ProtoMessage() {}
-
-func (x *CreateServiceResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_services_proto_msgTypes[6]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateServiceResponse.ProtoReflect.Descriptor instead.
-func (*CreateServiceResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_services_proto_rawDescGZIP(), []int{6}
-}
-
-func (x *CreateServiceResponse) GetService() *Service {
-	if x != nil {
-		return x.Service
-	}
-	return nil
-}
-
 // `AddServiceItem` in the API description.
 type AddServiceItem struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -547,7 +501,7 @@ type AddServiceItem struct {
 
 func (x *AddServiceItem) Reset() {
 	*x = AddServiceItem{}
-	mi := &file_pulumi_service_v1_services_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_services_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -559,7 +513,7 @@ func (x *AddServiceItem) String() string {
 func (*AddServiceItem) ProtoMessage() {}
 
 func (x *AddServiceItem) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_services_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_services_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -572,7 +526,7 @@ func (x *AddServiceItem) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddServiceItem.ProtoReflect.Descriptor instead.
 func (*AddServiceItem) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_services_proto_rawDescGZIP(), []int{7}
+	return file_pulumi_service_v1_services_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *AddServiceItem) GetType() string {
@@ -587,6 +541,52 @@ func (x *AddServiceItem) GetName() string {
 		return x.Name
 	}
 	return ""
+}
+
+// Response of CreateService.
+type CreateServiceResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	Service       *Service `protobuf:"bytes,1,opt,name=service,proto3" json:"service,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateServiceResponse) Reset() {
+	*x = CreateServiceResponse{}
+	mi := &file_pulumi_service_v1_services_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateServiceResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateServiceResponse) ProtoMessage() {}
+
+func (x *CreateServiceResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_services_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateServiceResponse.ProtoReflect.Descriptor instead.
+func (*CreateServiceResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_services_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *CreateServiceResponse) GetService() *Service {
+	if x != nil {
+		return x.Service
+	}
+	return nil
 }
 
 // Request of GetService. The fields other than path parameters are query parameters.
@@ -1590,12 +1590,12 @@ const file_pulumi_service_v1_services_proto_rawDesc = "" +
 	"\x05items\x18\x06 \x03(\v2!.pulumi.service.v1.AddServiceItemB\x03\xe0A\x02R\x05items\x12G\n" +
 	"\n" +
 	"properties\x18\a \x03(\v2\".pulumi.service.v1.ServicePropertyB\x03\xe0A\x02R\n" +
-	"properties\"M\n" +
-	"\x15CreateServiceResponse\x124\n" +
-	"\aservice\x18\x01 \x01(\v2\x1a.pulumi.service.v1.ServiceR\aservice\"B\n" +
+	"properties\"B\n" +
 	"\x0eAddServiceItem\x12\x17\n" +
 	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x04type\x12\x17\n" +
-	"\x04name\x18\x02 \x01(\tB\x03\xe0A\x02R\x04name\"\xa4\x02\n" +
+	"\x04name\x18\x02 \x01(\tB\x03\xe0A\x02R\x04name\"M\n" +
+	"\x15CreateServiceResponse\x124\n" +
+	"\aservice\x18\x01 \x01(\v2\x1a.pulumi.service.v1.ServiceR\aservice\"\xa4\x02\n" +
 	"\x11GetServiceRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
@@ -1713,8 +1713,8 @@ var file_pulumi_service_v1_services_proto_goTypes = []any{
 	(*ServiceMember)(nil),               // 3: pulumi.service.v1.ServiceMember
 	(*ServiceProperty)(nil),             // 4: pulumi.service.v1.ServiceProperty
 	(*CreateServiceRequest)(nil),        // 5: pulumi.service.v1.CreateServiceRequest
-	(*CreateServiceResponse)(nil),       // 6: pulumi.service.v1.CreateServiceResponse
-	(*AddServiceItem)(nil),              // 7: pulumi.service.v1.AddServiceItem
+	(*AddServiceItem)(nil),              // 6: pulumi.service.v1.AddServiceItem
+	(*CreateServiceResponse)(nil),       // 7: pulumi.service.v1.CreateServiceResponse
 	(*GetServiceRequest)(nil),           // 8: pulumi.service.v1.GetServiceRequest
 	(*GetServiceResponse)(nil),          // 9: pulumi.service.v1.GetServiceResponse
 	(*ServiceItem)(nil),                 // 10: pulumi.service.v1.ServiceItem
@@ -1737,7 +1737,7 @@ var file_pulumi_service_v1_services_proto_depIdxs = []int32{
 	3,  // 2: pulumi.service.v1.Service.members:type_name -> pulumi.service.v1.ServiceMember
 	22, // 3: pulumi.service.v1.Service.item_count_summary:type_name -> pulumi.service.v1.Service.ItemCountSummaryEntry
 	4,  // 4: pulumi.service.v1.Service.properties:type_name -> pulumi.service.v1.ServiceProperty
-	7,  // 5: pulumi.service.v1.CreateServiceRequest.items:type_name -> pulumi.service.v1.AddServiceItem
+	6,  // 5: pulumi.service.v1.CreateServiceRequest.items:type_name -> pulumi.service.v1.AddServiceItem
 	4,  // 6: pulumi.service.v1.CreateServiceRequest.properties:type_name -> pulumi.service.v1.ServiceProperty
 	2,  // 7: pulumi.service.v1.CreateServiceResponse.service:type_name -> pulumi.service.v1.Service
 	2,  // 8: pulumi.service.v1.GetServiceResponse.service:type_name -> pulumi.service.v1.Service
@@ -1746,7 +1746,7 @@ var file_pulumi_service_v1_services_proto_depIdxs = []int32{
 	3,  // 11: pulumi.service.v1.ServiceItem.added_by_user:type_name -> pulumi.service.v1.ServiceMember
 	4,  // 12: pulumi.service.v1.UpdateServiceRequest.properties:type_name -> pulumi.service.v1.ServiceProperty
 	2,  // 13: pulumi.service.v1.UpdateServiceResponse.service:type_name -> pulumi.service.v1.Service
-	7,  // 14: pulumi.service.v1.AddServiceItemsV2Request.items:type_name -> pulumi.service.v1.AddServiceItem
+	6,  // 14: pulumi.service.v1.AddServiceItemsV2Request.items:type_name -> pulumi.service.v1.AddServiceItem
 	0,  // 15: pulumi.service.v1.ServicesService.ListServices:input_type -> pulumi.service.v1.ListServicesRequest
 	5,  // 16: pulumi.service.v1.ServicesService.CreateService:input_type -> pulumi.service.v1.CreateServiceRequest
 	8,  // 17: pulumi.service.v1.ServicesService.GetService:input_type -> pulumi.service.v1.GetServiceRequest
@@ -1756,7 +1756,7 @@ var file_pulumi_service_v1_services_proto_depIdxs = []int32{
 	18, // 21: pulumi.service.v1.ServicesService.AddServiceItemsV2:input_type -> pulumi.service.v1.AddServiceItemsV2Request
 	20, // 22: pulumi.service.v1.ServicesService.RemoveServiceItemV2:input_type -> pulumi.service.v1.RemoveServiceItemV2Request
 	1,  // 23: pulumi.service.v1.ServicesService.ListServices:output_type -> pulumi.service.v1.ListServicesResponse
-	6,  // 24: pulumi.service.v1.ServicesService.CreateService:output_type -> pulumi.service.v1.CreateServiceResponse
+	7,  // 24: pulumi.service.v1.ServicesService.CreateService:output_type -> pulumi.service.v1.CreateServiceResponse
 	9,  // 25: pulumi.service.v1.ServicesService.GetService:output_type -> pulumi.service.v1.GetServiceResponse
 	13, // 26: pulumi.service.v1.ServicesService.ServiceExists:output_type -> pulumi.service.v1.ServiceExistsResponse
 	15, // 27: pulumi.service.v1.ServicesService.UpdateService:output_type -> pulumi.service.v1.UpdateServiceResponse

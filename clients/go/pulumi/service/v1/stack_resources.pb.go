@@ -23,6 +23,116 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// Request of GetLatestStackResources.
+type GetLatestStackResourcesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestStackResourcesRequest) Reset() {
+	*x = GetLatestStackResourcesRequest{}
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[0]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestStackResourcesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestStackResourcesRequest) ProtoMessage() {}
+
+func (x *GetLatestStackResourcesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[0]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestStackResourcesRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestStackResourcesRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{0}
+}
+
+func (x *GetLatestStackResourcesRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetLatestStackResourcesRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetLatestStackResourcesRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+// Response of GetLatestStackResources.
+type GetLatestStackResourcesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	StackResources *GetStackResourcesResponse `protobuf:"bytes,1,opt,name=stack_resources,json=stackResources,proto3" json:"stack_resources,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *GetLatestStackResourcesResponse) Reset() {
+	*x = GetLatestStackResourcesResponse{}
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestStackResourcesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestStackResourcesResponse) ProtoMessage() {}
+
+func (x *GetLatestStackResourcesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestStackResourcesResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestStackResourcesResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *GetLatestStackResourcesResponse) GetStackResources() *GetStackResourcesResponse {
+	if x != nil {
+		return x.StackResources
+	}
+	return nil
+}
+
 // Response of GetStackResources. Its fields are the keys of the JSON answer.
 type GetStackResourcesResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -38,7 +148,7 @@ type GetStackResourcesResponse struct {
 
 func (x *GetStackResourcesResponse) Reset() {
 	*x = GetStackResourcesResponse{}
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[0]
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -50,7 +160,7 @@ func (x *GetStackResourcesResponse) String() string {
 func (*GetStackResourcesResponse) ProtoMessage() {}
 
 func (x *GetStackResourcesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[0]
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -63,7 +173,7 @@ func (x *GetStackResourcesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackResourcesResponse.ProtoReflect.Descriptor instead.
 func (*GetStackResourcesResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{0}
+	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *GetStackResourcesResponse) GetResources() []*ResourceInfo {
@@ -98,7 +208,7 @@ type ResourceInfo struct {
 
 func (x *ResourceInfo) Reset() {
 	*x = ResourceInfo{}
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -110,7 +220,7 @@ func (x *ResourceInfo) String() string {
 func (*ResourceInfo) ProtoMessage() {}
 
 func (x *ResourceInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -123,7 +233,7 @@ func (x *ResourceInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResourceInfo.ProtoReflect.Descriptor instead.
 func (*ResourceInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{1}
+	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *ResourceInfo) GetResource() *Resource {
@@ -176,7 +286,7 @@ type Resource struct {
 
 func (x *Resource) Reset() {
 	*x = Resource{}
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -188,7 +298,7 @@ func (x *Resource) String() string {
 func (*Resource) ProtoMessage() {}
 
 func (x *Resource) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -201,7 +311,7 @@ func (x *Resource) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Resource.ProtoReflect.Descriptor instead.
 func (*Resource) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{2}
+	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *Resource) GetId() string {
@@ -319,116 +429,6 @@ func (x *Resource) GetOutputs() map[string]*structpb.Struct {
 func (x *Resource) GetProviderInputs() map[string]*structpb.Struct {
 	if x != nil {
 		return x.ProviderInputs
-	}
-	return nil
-}
-
-// Request of GetLatestStackResources.
-type GetLatestStackResourcesRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Path parameter `orgName`.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Path parameter `projectName`.
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Path parameter `stackName`.
-	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetLatestStackResourcesRequest) Reset() {
-	*x = GetLatestStackResourcesRequest{}
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[3]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetLatestStackResourcesRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetLatestStackResourcesRequest) ProtoMessage() {}
-
-func (x *GetLatestStackResourcesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[3]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetLatestStackResourcesRequest.ProtoReflect.Descriptor instead.
-func (*GetLatestStackResourcesRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{3}
-}
-
-func (x *GetLatestStackResourcesRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *GetLatestStackResourcesRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *GetLatestStackResourcesRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-// Response of GetLatestStackResources.
-type GetLatestStackResourcesResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	StackResources *GetStackResourcesResponse `protobuf:"bytes,1,opt,name=stack_resources,json=stackResources,proto3" json:"stack_resources,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
-}
-
-func (x *GetLatestStackResourcesResponse) Reset() {
-	*x = GetLatestStackResourcesResponse{}
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[4]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetLatestStackResourcesResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetLatestStackResourcesResponse) ProtoMessage() {}
-
-func (x *GetLatestStackResourcesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stack_resources_proto_msgTypes[4]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetLatestStackResourcesResponse.ProtoReflect.Descriptor instead.
-func (*GetLatestStackResourcesResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stack_resources_proto_rawDescGZIP(), []int{4}
-}
-
-func (x *GetLatestStackResourcesResponse) GetStackResources() *GetStackResourcesResponse {
-	if x != nil {
-		return x.StackResources
 	}
 	return nil
 }
@@ -794,6 +794,13 @@ var File_pulumi_service_v1_stack_resources_proto protoreflect.FileDescriptor
 const file_pulumi_service_v1_stack_resources_proto_rawDesc = "" +
 	"\n" +
 	"'pulumi/service/v1/stack_resources.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\"\x8c\x01\n" +
+	"\x1eGetLatestStackResourcesRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"x\n" +
+	"\x1fGetLatestStackResourcesResponse\x12U\n" +
+	"\x0fstack_resources\x18\x01 \x01(\v2,.pulumi.service.v1.GetStackResourcesResponseR\x0estackResources\"\x8c\x01\n" +
 	"\x19GetStackResourcesResponse\x12=\n" +
 	"\tresources\x18\x01 \x03(\v2\x1f.pulumi.service.v1.ResourceInfoR\tresources\x12\x16\n" +
 	"\x06region\x18\x02 \x01(\tR\x06region\x12\x18\n" +
@@ -828,14 +835,7 @@ const file_pulumi_service_v1_stack_resources_proto_rawDesc = "" +
 	"\x05value\x18\x02 \x01(\v2\x17.google.protobuf.StructR\x05value:\x028\x01\x1aZ\n" +
 	"\x13ProviderInputsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12-\n" +
-	"\x05value\x18\x02 \x01(\v2\x17.google.protobuf.StructR\x05value:\x028\x01\"\x8c\x01\n" +
-	"\x1eGetLatestStackResourcesRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
-	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"x\n" +
-	"\x1fGetLatestStackResourcesResponse\x12U\n" +
-	"\x0fstack_resources\x18\x01 \x01(\v2,.pulumi.service.v1.GetStackResourcesResponseR\x0estackResources\"\xa2\x01\n" +
+	"\x05value\x18\x02 \x01(\v2\x17.google.protobuf.StructR\x05value:\x028\x01\"\xa2\x01\n" +
 	"\x1dGetLatestStackResourceRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -884,11 +884,11 @@ func file_pulumi_service_v1_stack_resources_proto_rawDescGZIP() []byte {
 
 var file_pulumi_service_v1_stack_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_pulumi_service_v1_stack_resources_proto_goTypes = []any{
-	(*GetStackResourcesResponse)(nil),       // 0: pulumi.service.v1.GetStackResourcesResponse
-	(*ResourceInfo)(nil),                    // 1: pulumi.service.v1.ResourceInfo
-	(*Resource)(nil),                        // 2: pulumi.service.v1.Resource
-	(*GetLatestStackResourcesRequest)(nil),  // 3: pulumi.service.v1.GetLatestStackResourcesRequest
-	(*GetLatestStackResourcesResponse)(nil), // 4: pulumi.service.v1.GetLatestStackResourcesResponse
+	(*GetLatestStackResourcesRequest)(nil),  // 0: pulumi.service.v1.GetLatestStackResourcesRequest
+	(*GetLatestStackResourcesResponse)(nil), // 1: pulumi.service.v1.GetLatestStackResourcesResponse
+	(*GetStackResourcesResponse)(nil),       // 2: pulumi.service.v1.GetStackResourcesResponse
+	(*ResourceInfo)(nil),                    // 3: pulumi.service.v1.ResourceInfo
+	(*Resource)(nil),                        // 4: pulumi.service.v1.Resource
 	(*GetLatestStackResourceRequest)(nil),   // 5: pulumi.service.v1.GetLatestStackResourceRequest
 	(*GetLatestStackResourceResponse)(nil),  // 6: pulumi.service.v1.GetLatestStackResourceResponse
 	(*GetStackResourcesRequest)(nil),        // 7: pulumi.service.v1.GetStackResourcesRequest
@@ -900,24 +900,24 @@ var file_pulumi_service_v1_stack_resources_proto_goTypes = []any{
 	(*structpb.Struct)(nil),                 // 13: google.protobuf.Struct
 }
 var file_pulumi_service_v1_stack_resources_proto_depIdxs = []int32{
-	1,  // 0: pulumi.service.v1.GetStackResourcesResponse.resources:type_name -> pulumi.service.v1.ResourceInfo
-	2,  // 1: pulumi.service.v1.ResourceInfo.resource:type_name -> pulumi.service.v1.Resource
-	10, // 2: pulumi.service.v1.Resource.inputs:type_name -> pulumi.service.v1.Resource.InputsEntry
-	11, // 3: pulumi.service.v1.Resource.outputs:type_name -> pulumi.service.v1.Resource.OutputsEntry
-	12, // 4: pulumi.service.v1.Resource.provider_inputs:type_name -> pulumi.service.v1.Resource.ProviderInputsEntry
-	0,  // 5: pulumi.service.v1.GetLatestStackResourcesResponse.stack_resources:type_name -> pulumi.service.v1.GetStackResourcesResponse
-	1,  // 6: pulumi.service.v1.GetLatestStackResourceResponse.resource:type_name -> pulumi.service.v1.ResourceInfo
-	1,  // 7: pulumi.service.v1.GetStackResourceResponse.resource:type_name -> pulumi.service.v1.ResourceInfo
+	2,  // 0: pulumi.service.v1.GetLatestStackResourcesResponse.stack_resources:type_name -> pulumi.service.v1.GetStackResourcesResponse
+	3,  // 1: pulumi.service.v1.GetStackResourcesResponse.resources:type_name -> pulumi.service.v1.ResourceInfo
+	4,  // 2: pulumi.service.v1.ResourceInfo.resource:type_name -> pulumi.service.v1.Resource
+	10, // 3: pulumi.service.v1.Resource.inputs:type_name -> pulumi.service.v1.Resource.InputsEntry
+	11, // 4: pulumi.service.v1.Resource.outputs:type_name -> pulumi.service.v1.Resource.OutputsEntry
+	12, // 5: pulumi.service.v1.Resource.provider_inputs:type_name -> pulumi.service.v1.Resource.ProviderInputsEntry
+	3,  // 6: pulumi.service.v1.GetLatestStackResourceResponse.resource:type_name -> pulumi.service.v1.ResourceInfo
+	3,  // 7: pulumi.service.v1.GetStackResourceResponse.resource:type_name -> pulumi.service.v1.ResourceInfo
 	13, // 8: pulumi.service.v1.Resource.InputsEntry.value:type_name -> google.protobuf.Struct
 	13, // 9: pulumi.service.v1.Resource.OutputsEntry.value:type_name -> google.protobuf.Struct
 	13, // 10: pulumi.service.v1.Resource.ProviderInputsEntry.value:type_name -> google.protobuf.Struct
-	3,  // 11: pulumi.service.v1.StackResourcesService.GetLatestStackResources:input_type -> pulumi.service.v1.GetLatestStackResourcesRequest
+	0,  // 11: pulumi.service.v1.StackResourcesService.GetLatestStackResources:input_type -> pulumi.service.v1.GetLatestStackResourcesRequest
 	5,  // 12: pulumi.service.v1.StackResourcesService.GetLatestStackResource:input_type -> pulumi.service.v1.GetLatestStackResourceRequest
 	7,  // 13: pulumi.service.v1.StackResourcesService.GetStackResources:input_type -> pulumi.service.v1.GetStackResourcesRequest
 	8,  // 14: pulumi.service.v1.StackResourcesService.GetStackResource:input_type -> pulumi.service.v1.GetStackResourceRequest
-	4,  // 15: pulumi.service.v1.StackResourcesService.GetLatestStackResources:output_type -> pulumi.service.v1.GetLatestStackResourcesResponse
+	1,  // 15: pulumi.service.v1.StackResourcesService.GetLatestStackResources:output_type -> pulumi.service.v1.GetLatestStackResourcesResponse
 	6,  // 16: pulumi.service.v1.StackResourcesService.GetLatestStackResource:output_type -> pulumi.service.v1.GetLatestStackResourceResponse
-	0,  // 17: pulumi.service.v1.StackResourcesService.GetStackResources:output_type -> pulumi.service.v1.GetStackResourcesResponse
+	2,  // 17: pulumi.service.v1.StackResourcesService.GetStackResources:output_type -> pulumi.service.v1.GetStackResourcesResponse
 	9,  // 18: pulumi.service.v1.StackResourcesService.GetStackResource:output_type -> pulumi.service.v1.GetStackResourceResponse
 	15, // [15:19] is the sub-list for method output_type
 	11, // [11:15] is the sub-list for method input_type

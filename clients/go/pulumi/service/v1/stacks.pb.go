@@ -728,52 +728,6 @@ func (x *CreateStackRequest) GetConfig() *StackConfig {
 	return nil
 }
 
-// Response of CreateStack. Its fields are the keys of the JSON answer.
-type CreateStackResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Validation messages about the new stack; usually empty.
-	Messages      []*CreateStackMessage `protobuf:"bytes,1,rep,name=messages,proto3" json:"messages,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateStackResponse) Reset() {
-	*x = CreateStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateStackResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateStackResponse) ProtoMessage() {}
-
-func (x *CreateStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateStackResponse.ProtoReflect.Descriptor instead.
-func (*CreateStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{11}
-}
-
-func (x *CreateStackResponse) GetMessages() []*CreateStackMessage {
-	if x != nil {
-		return x.Messages
-	}
-	return nil
-}
-
 // Stack-level configuration stored by the service.
 type StackConfig struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -792,7 +746,7 @@ type StackConfig struct {
 
 func (x *StackConfig) Reset() {
 	*x = StackConfig{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -804,7 +758,7 @@ func (x *StackConfig) String() string {
 func (*StackConfig) ProtoMessage() {}
 
 func (x *StackConfig) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -817,7 +771,7 @@ func (x *StackConfig) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackConfig.ProtoReflect.Descriptor instead.
 func (*StackConfig) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *StackConfig) GetEnvironment() string {
@@ -846,6 +800,52 @@ func (x *StackConfig) GetEncryptionSalt() string {
 		return *x.EncryptionSalt
 	}
 	return ""
+}
+
+// Response of CreateStack. Its fields are the keys of the JSON answer.
+type CreateStackResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Validation messages about the new stack; usually empty.
+	Messages      []*CreateStackMessage `protobuf:"bytes,1,rep,name=messages,proto3" json:"messages,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateStackResponse) Reset() {
+	*x = CreateStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateStackResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateStackResponse) ProtoMessage() {}
+
+func (x *CreateStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateStackResponse.ProtoReflect.Descriptor instead.
+func (*CreateStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *CreateStackResponse) GetMessages() []*CreateStackMessage {
+	if x != nil {
+		return x.Messages
+	}
+	return nil
 }
 
 // A message returned when creating a stack.
@@ -1200,6 +1200,158 @@ func (x *StackOperation) GetStarted() int64 {
 	return 0
 }
 
+// Request of BatchGetStacks.
+type BatchGetStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The stacks to read (1 to 10,000); the same stack may appear more than once.
+	Stacks []*GetStackRequest `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	// Most GetStack requests in flight at once for this call; 0 or more than the gateway's
+	// --batch_parallelism means --batch_parallelism.
+	MaxParallelism int32 `protobuf:"varint,2,opt,name=max_parallelism,json=maxParallelism,proto3" json:"max_parallelism,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *BatchGetStacksRequest) Reset() {
+	*x = BatchGetStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchGetStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchGetStacksRequest) ProtoMessage() {}
+
+func (x *BatchGetStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchGetStacksRequest.ProtoReflect.Descriptor instead.
+func (*BatchGetStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *BatchGetStacksRequest) GetStacks() []*GetStackRequest {
+	if x != nil {
+		return x.Stacks
+	}
+	return nil
+}
+
+func (x *BatchGetStacksRequest) GetMaxParallelism() int32 {
+	if x != nil {
+		return x.MaxParallelism
+	}
+	return 0
+}
+
+// One result of BatchGetStacks.
+type BatchGetStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Position of the entry in `BatchGetStacksRequest.stacks`.
+	Index int32 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"`
+	// The result: the stack, or why it could not be read.
+	//
+	// Types that are valid to be assigned to Result:
+	//
+	//	*BatchGetStacksResponse_Stack
+	//	*BatchGetStacksResponse_Error
+	Result        isBatchGetStacksResponse_Result `protobuf_oneof:"result"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchGetStacksResponse) Reset() {
+	*x = BatchGetStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchGetStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchGetStacksResponse) ProtoMessage() {}
+
+func (x *BatchGetStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchGetStacksResponse.ProtoReflect.Descriptor instead.
+func (*BatchGetStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *BatchGetStacksResponse) GetIndex() int32 {
+	if x != nil {
+		return x.Index
+	}
+	return 0
+}
+
+func (x *BatchGetStacksResponse) GetResult() isBatchGetStacksResponse_Result {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+func (x *BatchGetStacksResponse) GetStack() *Stack {
+	if x != nil {
+		if x, ok := x.Result.(*BatchGetStacksResponse_Stack); ok {
+			return x.Stack
+		}
+	}
+	return nil
+}
+
+func (x *BatchGetStacksResponse) GetError() *ItemError {
+	if x != nil {
+		if x, ok := x.Result.(*BatchGetStacksResponse_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isBatchGetStacksResponse_Result interface {
+	isBatchGetStacksResponse_Result()
+}
+
+type BatchGetStacksResponse_Stack struct {
+	// The stack, as GetStack returns it.
+	Stack *Stack `protobuf:"bytes,2,opt,name=stack,proto3,oneof"`
+}
+
+type BatchGetStacksResponse_Error struct {
+	// The error GetStack would have failed with.
+	Error *ItemError `protobuf:"bytes,3,opt,name=error,proto3,oneof"`
+}
+
+func (*BatchGetStacksResponse_Stack) isBatchGetStacksResponse_Result() {}
+
+func (*BatchGetStacksResponse_Error) isBatchGetStacksResponse_Result() {}
+
 // Request of DeleteStack. The fields other than path parameters are query parameters.
 type DeleteStackRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1218,7 +1370,7 @@ type DeleteStackRequest struct {
 
 func (x *DeleteStackRequest) Reset() {
 	*x = DeleteStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1230,7 +1382,7 @@ func (x *DeleteStackRequest) String() string {
 func (*DeleteStackRequest) ProtoMessage() {}
 
 func (x *DeleteStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1243,7 +1395,7 @@ func (x *DeleteStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteStackRequest.ProtoReflect.Descriptor instead.
 func (*DeleteStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{18}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *DeleteStackRequest) GetOrgName() string {
@@ -1283,7 +1435,7 @@ type DeleteStackResponse struct {
 
 func (x *DeleteStackResponse) Reset() {
 	*x = DeleteStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1295,7 +1447,7 @@ func (x *DeleteStackResponse) String() string {
 func (*DeleteStackResponse) ProtoMessage() {}
 
 func (x *DeleteStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1308,7 +1460,7 @@ func (x *DeleteStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteStackResponse.ProtoReflect.Descriptor instead.
 func (*DeleteStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{19}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{21}
 }
 
 // Request of GetStackActivity. The fields other than path parameters are query parameters.
@@ -1330,7 +1482,7 @@ type GetStackActivityRequest struct {
 
 func (x *GetStackActivityRequest) Reset() {
 	*x = GetStackActivityRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1342,7 +1494,7 @@ func (x *GetStackActivityRequest) String() string {
 func (*GetStackActivityRequest) ProtoMessage() {}
 
 func (x *GetStackActivityRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1355,7 +1507,7 @@ func (x *GetStackActivityRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackActivityRequest.ProtoReflect.Descriptor instead.
 func (*GetStackActivityRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{20}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *GetStackActivityRequest) GetOrgName() string {
@@ -1408,7 +1560,7 @@ type GetStackActivityResponse struct {
 
 func (x *GetStackActivityResponse) Reset() {
 	*x = GetStackActivityResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1420,7 +1572,7 @@ func (x *GetStackActivityResponse) String() string {
 func (*GetStackActivityResponse) ProtoMessage() {}
 
 func (x *GetStackActivityResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1433,7 +1585,7 @@ func (x *GetStackActivityResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackActivityResponse.ProtoReflect.Descriptor instead.
 func (*GetStackActivityResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{21}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *GetStackActivityResponse) GetActivity() []*Activity {
@@ -1470,7 +1622,7 @@ type Activity struct {
 
 func (x *Activity) Reset() {
 	*x = Activity{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1482,7 +1634,7 @@ func (x *Activity) String() string {
 func (*Activity) ProtoMessage() {}
 
 func (x *Activity) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1495,7 +1647,7 @@ func (x *Activity) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Activity.ProtoReflect.Descriptor instead.
 func (*Activity) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{22}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *Activity) GetUpdate() *StackUpdate {
@@ -1547,7 +1699,7 @@ type DeploymentWithRelatedUpdates struct {
 
 func (x *DeploymentWithRelatedUpdates) Reset() {
 	*x = DeploymentWithRelatedUpdates{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1559,7 +1711,7 @@ func (x *DeploymentWithRelatedUpdates) String() string {
 func (*DeploymentWithRelatedUpdates) ProtoMessage() {}
 
 func (x *DeploymentWithRelatedUpdates) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1572,7 +1724,7 @@ func (x *DeploymentWithRelatedUpdates) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeploymentWithRelatedUpdates.ProtoReflect.Descriptor instead.
 func (*DeploymentWithRelatedUpdates) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{23}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *DeploymentWithRelatedUpdates) GetId() string {
@@ -1677,7 +1829,7 @@ type DeploymentJob struct {
 
 func (x *DeploymentJob) Reset() {
 	*x = DeploymentJob{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1689,7 +1841,7 @@ func (x *DeploymentJob) String() string {
 func (*DeploymentJob) ProtoMessage() {}
 
 func (x *DeploymentJob) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1702,7 +1854,7 @@ func (x *DeploymentJob) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeploymentJob.ProtoReflect.Descriptor instead.
 func (*DeploymentJob) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{24}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *DeploymentJob) GetStatus() string {
@@ -1750,7 +1902,7 @@ type StepRun struct {
 
 func (x *StepRun) Reset() {
 	*x = StepRun{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1762,7 +1914,7 @@ func (x *StepRun) String() string {
 func (*StepRun) ProtoMessage() {}
 
 func (x *StepRun) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1775,7 +1927,7 @@ func (x *StepRun) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StepRun.ProtoReflect.Descriptor instead.
 func (*StepRun) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{25}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *StepRun) GetName() string {
@@ -1819,7 +1971,7 @@ type DeploymentConfiguration struct {
 
 func (x *DeploymentConfiguration) Reset() {
 	*x = DeploymentConfiguration{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1831,7 +1983,7 @@ func (x *DeploymentConfiguration) String() string {
 func (*DeploymentConfiguration) ProtoMessage() {}
 
 func (x *DeploymentConfiguration) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1844,7 +1996,7 @@ func (x *DeploymentConfiguration) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeploymentConfiguration.ProtoReflect.Descriptor instead.
 func (*DeploymentConfiguration) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{26}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *DeploymentConfiguration) GetEnvironmentVariables() []*EnvironmentVariable {
@@ -1876,7 +2028,7 @@ type EnvironmentVariable struct {
 
 func (x *EnvironmentVariable) Reset() {
 	*x = EnvironmentVariable{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1888,7 +2040,7 @@ func (x *EnvironmentVariable) String() string {
 func (*EnvironmentVariable) ProtoMessage() {}
 
 func (x *EnvironmentVariable) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1901,7 +2053,7 @@ func (x *EnvironmentVariable) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EnvironmentVariable.ProtoReflect.Descriptor instead.
 func (*EnvironmentVariable) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{27}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *EnvironmentVariable) GetName() string {
@@ -1938,7 +2090,7 @@ type DeploymentSource struct {
 
 func (x *DeploymentSource) Reset() {
 	*x = DeploymentSource{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1950,7 +2102,7 @@ func (x *DeploymentSource) String() string {
 func (*DeploymentSource) ProtoMessage() {}
 
 func (x *DeploymentSource) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1963,7 +2115,7 @@ func (x *DeploymentSource) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeploymentSource.ProtoReflect.Descriptor instead.
 func (*DeploymentSource) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{28}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *DeploymentSource) GetGit() *DeploymentSourceGit {
@@ -1997,7 +2149,7 @@ type DeploymentSourceGit struct {
 
 func (x *DeploymentSourceGit) Reset() {
 	*x = DeploymentSourceGit{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2009,7 +2161,7 @@ func (x *DeploymentSourceGit) String() string {
 func (*DeploymentSourceGit) ProtoMessage() {}
 
 func (x *DeploymentSourceGit) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2022,7 +2174,7 @@ func (x *DeploymentSourceGit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeploymentSourceGit.ProtoReflect.Descriptor instead.
 func (*DeploymentSourceGit) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{29}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *DeploymentSourceGit) GetRepoUrl() string {
@@ -2064,7 +2216,7 @@ type DeploymentSourceTemplate struct {
 
 func (x *DeploymentSourceTemplate) Reset() {
 	*x = DeploymentSourceTemplate{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2076,7 +2228,7 @@ func (x *DeploymentSourceTemplate) String() string {
 func (*DeploymentSourceTemplate) ProtoMessage() {}
 
 func (x *DeploymentSourceTemplate) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2089,7 +2241,7 @@ func (x *DeploymentSourceTemplate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeploymentSourceTemplate.ProtoReflect.Descriptor instead.
 func (*DeploymentSourceTemplate) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{30}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *DeploymentSourceTemplate) GetSourceUrl() string {
@@ -2120,7 +2272,7 @@ type GetStackAnnotationRequest struct {
 
 func (x *GetStackAnnotationRequest) Reset() {
 	*x = GetStackAnnotationRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2132,7 +2284,7 @@ func (x *GetStackAnnotationRequest) String() string {
 func (*GetStackAnnotationRequest) ProtoMessage() {}
 
 func (x *GetStackAnnotationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2145,7 +2297,7 @@ func (x *GetStackAnnotationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackAnnotationRequest.ProtoReflect.Descriptor instead.
 func (*GetStackAnnotationRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{31}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *GetStackAnnotationRequest) GetOrgName() string {
@@ -2201,7 +2353,7 @@ type GetStackAnnotationResponse struct {
 
 func (x *GetStackAnnotationResponse) Reset() {
 	*x = GetStackAnnotationResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2213,7 +2365,7 @@ func (x *GetStackAnnotationResponse) String() string {
 func (*GetStackAnnotationResponse) ProtoMessage() {}
 
 func (x *GetStackAnnotationResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2226,7 +2378,7 @@ func (x *GetStackAnnotationResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackAnnotationResponse.ProtoReflect.Descriptor instead.
 func (*GetStackAnnotationResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{32}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *GetStackAnnotationResponse) GetValue() *structpb.Struct {
@@ -2260,7 +2412,7 @@ type UpsertStackAnnotationRequest struct {
 
 func (x *UpsertStackAnnotationRequest) Reset() {
 	*x = UpsertStackAnnotationRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2272,7 +2424,7 @@ func (x *UpsertStackAnnotationRequest) String() string {
 func (*UpsertStackAnnotationRequest) ProtoMessage() {}
 
 func (x *UpsertStackAnnotationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2285,7 +2437,7 @@ func (x *UpsertStackAnnotationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpsertStackAnnotationRequest.ProtoReflect.Descriptor instead.
 func (*UpsertStackAnnotationRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{33}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *UpsertStackAnnotationRequest) GetOrgName() string {
@@ -2346,7 +2498,7 @@ type UpsertStackAnnotationResponse struct {
 
 func (x *UpsertStackAnnotationResponse) Reset() {
 	*x = UpsertStackAnnotationResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2358,7 +2510,7 @@ func (x *UpsertStackAnnotationResponse) String() string {
 func (*UpsertStackAnnotationResponse) ProtoMessage() {}
 
 func (x *UpsertStackAnnotationResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2371,7 +2523,7 @@ func (x *UpsertStackAnnotationResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpsertStackAnnotationResponse.ProtoReflect.Descriptor instead.
 func (*UpsertStackAnnotationResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{34}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{36}
 }
 
 // Request of ListDownstreamStackReferences.
@@ -2389,7 +2541,7 @@ type ListDownstreamStackReferencesRequest struct {
 
 func (x *ListDownstreamStackReferencesRequest) Reset() {
 	*x = ListDownstreamStackReferencesRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2401,7 +2553,7 @@ func (x *ListDownstreamStackReferencesRequest) String() string {
 func (*ListDownstreamStackReferencesRequest) ProtoMessage() {}
 
 func (x *ListDownstreamStackReferencesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2414,7 +2566,7 @@ func (x *ListDownstreamStackReferencesRequest) ProtoReflect() protoreflect.Messa
 
 // Deprecated: Use ListDownstreamStackReferencesRequest.ProtoReflect.Descriptor instead.
 func (*ListDownstreamStackReferencesRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{35}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *ListDownstreamStackReferencesRequest) GetOrgName() string {
@@ -2449,7 +2601,7 @@ type ListDownstreamStackReferencesResponse struct {
 
 func (x *ListDownstreamStackReferencesResponse) Reset() {
 	*x = ListDownstreamStackReferencesResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2461,7 +2613,7 @@ func (x *ListDownstreamStackReferencesResponse) String() string {
 func (*ListDownstreamStackReferencesResponse) ProtoMessage() {}
 
 func (x *ListDownstreamStackReferencesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2474,7 +2626,7 @@ func (x *ListDownstreamStackReferencesResponse) ProtoReflect() protoreflect.Mess
 
 // Deprecated: Use ListDownstreamStackReferencesResponse.ProtoReflect.Descriptor instead.
 func (*ListDownstreamStackReferencesResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{36}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *ListDownstreamStackReferencesResponse) GetReferencedStacks() []*StackReference {
@@ -2499,7 +2651,7 @@ type ExportStackRequest struct {
 
 func (x *ExportStackRequest) Reset() {
 	*x = ExportStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2511,7 +2663,7 @@ func (x *ExportStackRequest) String() string {
 func (*ExportStackRequest) ProtoMessage() {}
 
 func (x *ExportStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2524,7 +2676,7 @@ func (x *ExportStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackRequest.ProtoReflect.Descriptor instead.
 func (*ExportStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{37}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ExportStackRequest) GetOrgName() string {
@@ -2564,7 +2716,7 @@ type ExportStackResponse struct {
 
 func (x *ExportStackResponse) Reset() {
 	*x = ExportStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2576,7 +2728,7 @@ func (x *ExportStackResponse) String() string {
 func (*ExportStackResponse) ProtoMessage() {}
 
 func (x *ExportStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2589,7 +2741,7 @@ func (x *ExportStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackResponse.ProtoReflect.Descriptor instead.
 func (*ExportStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{38}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *ExportStackResponse) GetVersion() int64 {
@@ -2630,7 +2782,7 @@ type ExportStackAtVersionRequest struct {
 
 func (x *ExportStackAtVersionRequest) Reset() {
 	*x = ExportStackAtVersionRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2642,7 +2794,7 @@ func (x *ExportStackAtVersionRequest) String() string {
 func (*ExportStackAtVersionRequest) ProtoMessage() {}
 
 func (x *ExportStackAtVersionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2655,7 +2807,7 @@ func (x *ExportStackAtVersionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackAtVersionRequest.ProtoReflect.Descriptor instead.
 func (*ExportStackAtVersionRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{39}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *ExportStackAtVersionRequest) GetOrgName() string {
@@ -2702,7 +2854,7 @@ type ExportStackAtVersionResponse struct {
 
 func (x *ExportStackAtVersionResponse) Reset() {
 	*x = ExportStackAtVersionResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2714,7 +2866,7 @@ func (x *ExportStackAtVersionResponse) String() string {
 func (*ExportStackAtVersionResponse) ProtoMessage() {}
 
 func (x *ExportStackAtVersionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2727,7 +2879,7 @@ func (x *ExportStackAtVersionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackAtVersionResponse.ProtoReflect.Descriptor instead.
 func (*ExportStackAtVersionResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{40}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *ExportStackAtVersionResponse) GetVersion() int64 {
@@ -2772,7 +2924,7 @@ type ImportStackRequest struct {
 
 func (x *ImportStackRequest) Reset() {
 	*x = ImportStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2784,7 +2936,7 @@ func (x *ImportStackRequest) String() string {
 func (*ImportStackRequest) ProtoMessage() {}
 
 func (x *ImportStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2797,7 +2949,7 @@ func (x *ImportStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportStackRequest.ProtoReflect.Descriptor instead.
 func (*ImportStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{41}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *ImportStackRequest) GetOrgName() string {
@@ -2853,7 +3005,7 @@ type ImportStackResponse struct {
 
 func (x *ImportStackResponse) Reset() {
 	*x = ImportStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[42]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2865,7 +3017,7 @@ func (x *ImportStackResponse) String() string {
 func (*ImportStackResponse) ProtoMessage() {}
 
 func (x *ImportStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[42]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2878,7 +3030,7 @@ func (x *ImportStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportStackResponse.ProtoReflect.Descriptor instead.
 func (*ImportStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{42}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *ImportStackResponse) GetUpdateId() string {
@@ -2903,7 +3055,7 @@ type GetStackMetadataRequest struct {
 
 func (x *GetStackMetadataRequest) Reset() {
 	*x = GetStackMetadataRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[43]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2915,7 +3067,7 @@ func (x *GetStackMetadataRequest) String() string {
 func (*GetStackMetadataRequest) ProtoMessage() {}
 
 func (x *GetStackMetadataRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[43]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2928,7 +3080,7 @@ func (x *GetStackMetadataRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackMetadataRequest.ProtoReflect.Descriptor instead.
 func (*GetStackMetadataRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{43}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *GetStackMetadataRequest) GetOrgName() string {
@@ -2963,7 +3115,7 @@ type GetStackMetadataResponse struct {
 
 func (x *GetStackMetadataResponse) Reset() {
 	*x = GetStackMetadataResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[44]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2975,7 +3127,7 @@ func (x *GetStackMetadataResponse) String() string {
 func (*GetStackMetadataResponse) ProtoMessage() {}
 
 func (x *GetStackMetadataResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[44]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2988,7 +3140,7 @@ func (x *GetStackMetadataResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackMetadataResponse.ProtoReflect.Descriptor instead.
 func (*GetStackMetadataResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{44}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *GetStackMetadataResponse) GetMetadata() *StackMetadata {
@@ -3017,7 +3169,7 @@ type StackMetadata struct {
 
 func (x *StackMetadata) Reset() {
 	*x = StackMetadata{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[45]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3029,7 +3181,7 @@ func (x *StackMetadata) String() string {
 func (*StackMetadata) ProtoMessage() {}
 
 func (x *StackMetadata) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[45]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3042,7 +3194,7 @@ func (x *StackMetadata) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackMetadata.ProtoReflect.Descriptor instead.
 func (*StackMetadata) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{45}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *StackMetadata) GetOrgName() string {
@@ -3093,7 +3245,7 @@ type StackNotificationSettings struct {
 
 func (x *StackNotificationSettings) Reset() {
 	*x = StackNotificationSettings{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[46]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3105,7 +3257,7 @@ func (x *StackNotificationSettings) String() string {
 func (*StackNotificationSettings) ProtoMessage() {}
 
 func (x *StackNotificationSettings) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[46]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3118,7 +3270,7 @@ func (x *StackNotificationSettings) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackNotificationSettings.ProtoReflect.Descriptor instead.
 func (*StackNotificationSettings) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{46}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *StackNotificationSettings) GetNotifyUpdateFailure() bool {
@@ -3155,7 +3307,7 @@ type UpdateStackNotificationSettingsRequest struct {
 
 func (x *UpdateStackNotificationSettingsRequest) Reset() {
 	*x = UpdateStackNotificationSettingsRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[47]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3167,7 +3319,7 @@ func (x *UpdateStackNotificationSettingsRequest) String() string {
 func (*UpdateStackNotificationSettingsRequest) ProtoMessage() {}
 
 func (x *UpdateStackNotificationSettingsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[47]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3180,7 +3332,7 @@ func (x *UpdateStackNotificationSettingsRequest) ProtoReflect() protoreflect.Mes
 
 // Deprecated: Use UpdateStackNotificationSettingsRequest.ProtoReflect.Descriptor instead.
 func (*UpdateStackNotificationSettingsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{47}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *UpdateStackNotificationSettingsRequest) GetOrgName() string {
@@ -3237,7 +3389,7 @@ type UpdateStackNotificationSettingsResponse struct {
 
 func (x *UpdateStackNotificationSettingsResponse) Reset() {
 	*x = UpdateStackNotificationSettingsResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[48]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3249,7 +3401,7 @@ func (x *UpdateStackNotificationSettingsResponse) String() string {
 func (*UpdateStackNotificationSettingsResponse) ProtoMessage() {}
 
 func (x *UpdateStackNotificationSettingsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[48]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3262,7 +3414,7 @@ func (x *UpdateStackNotificationSettingsResponse) ProtoReflect() protoreflect.Me
 
 // Deprecated: Use UpdateStackNotificationSettingsResponse.ProtoReflect.Descriptor instead.
 func (*UpdateStackNotificationSettingsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{48}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *UpdateStackNotificationSettingsResponse) GetOrgName() string {
@@ -3323,7 +3475,7 @@ type ReassignStackOwnershipRequest struct {
 
 func (x *ReassignStackOwnershipRequest) Reset() {
 	*x = ReassignStackOwnershipRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[49]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3335,7 +3487,7 @@ func (x *ReassignStackOwnershipRequest) String() string {
 func (*ReassignStackOwnershipRequest) ProtoMessage() {}
 
 func (x *ReassignStackOwnershipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[49]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3348,7 +3500,7 @@ func (x *ReassignStackOwnershipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReassignStackOwnershipRequest.ProtoReflect.Descriptor instead.
 func (*ReassignStackOwnershipRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{49}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *ReassignStackOwnershipRequest) GetOrgName() string {
@@ -3411,7 +3563,7 @@ type ReassignStackOwnershipResponse struct {
 
 func (x *ReassignStackOwnershipResponse) Reset() {
 	*x = ReassignStackOwnershipResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[50]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3423,7 +3575,7 @@ func (x *ReassignStackOwnershipResponse) String() string {
 func (*ReassignStackOwnershipResponse) ProtoMessage() {}
 
 func (x *ReassignStackOwnershipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[50]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3436,7 +3588,7 @@ func (x *ReassignStackOwnershipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReassignStackOwnershipResponse.ProtoReflect.Descriptor instead.
 func (*ReassignStackOwnershipResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{50}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *ReassignStackOwnershipResponse) GetUserInfo() *UserInfo {
@@ -3466,7 +3618,7 @@ type RenameStackRequest struct {
 
 func (x *RenameStackRequest) Reset() {
 	*x = RenameStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[51]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3478,7 +3630,7 @@ func (x *RenameStackRequest) String() string {
 func (*RenameStackRequest) ProtoMessage() {}
 
 func (x *RenameStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[51]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3491,7 +3643,7 @@ func (x *RenameStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RenameStackRequest.ProtoReflect.Descriptor instead.
 func (*RenameStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{51}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *RenameStackRequest) GetOrgName() string {
@@ -3540,7 +3692,7 @@ type RenameStackResponse struct {
 
 func (x *RenameStackResponse) Reset() {
 	*x = RenameStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[52]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3552,7 +3704,7 @@ func (x *RenameStackResponse) String() string {
 func (*RenameStackResponse) ProtoMessage() {}
 
 func (x *RenameStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[52]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3565,7 +3717,7 @@ func (x *RenameStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RenameStackResponse.ProtoReflect.Descriptor instead.
 func (*RenameStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{52}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *RenameStackResponse) GetUpdateId() string {
@@ -3590,7 +3742,7 @@ type GetStackResourceCountRequest struct {
 
 func (x *GetStackResourceCountRequest) Reset() {
 	*x = GetStackResourceCountRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[53]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3602,7 +3754,7 @@ func (x *GetStackResourceCountRequest) String() string {
 func (*GetStackResourceCountRequest) ProtoMessage() {}
 
 func (x *GetStackResourceCountRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[53]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3615,7 +3767,7 @@ func (x *GetStackResourceCountRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackResourceCountRequest.ProtoReflect.Descriptor instead.
 func (*GetStackResourceCountRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{53}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *GetStackResourceCountRequest) GetOrgName() string {
@@ -3652,7 +3804,7 @@ type GetStackResourceCountResponse struct {
 
 func (x *GetStackResourceCountResponse) Reset() {
 	*x = GetStackResourceCountResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[54]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3664,7 +3816,7 @@ func (x *GetStackResourceCountResponse) String() string {
 func (*GetStackResourceCountResponse) ProtoMessage() {}
 
 func (x *GetStackResourceCountResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[54]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3677,7 +3829,7 @@ func (x *GetStackResourceCountResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackResourceCountResponse.ProtoReflect.Descriptor instead.
 func (*GetStackResourceCountResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{54}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *GetStackResourceCountResponse) GetResourceCount() int64 {
@@ -3713,7 +3865,7 @@ type AddStackTagRequest struct {
 
 func (x *AddStackTagRequest) Reset() {
 	*x = AddStackTagRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[55]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3725,7 +3877,7 @@ func (x *AddStackTagRequest) String() string {
 func (*AddStackTagRequest) ProtoMessage() {}
 
 func (x *AddStackTagRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[55]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3738,7 +3890,7 @@ func (x *AddStackTagRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddStackTagRequest.ProtoReflect.Descriptor instead.
 func (*AddStackTagRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{55}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *AddStackTagRequest) GetOrgName() string {
@@ -3785,7 +3937,7 @@ type AddStackTagResponse struct {
 
 func (x *AddStackTagResponse) Reset() {
 	*x = AddStackTagResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[56]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3797,7 +3949,7 @@ func (x *AddStackTagResponse) String() string {
 func (*AddStackTagResponse) ProtoMessage() {}
 
 func (x *AddStackTagResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[56]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3810,7 +3962,7 @@ func (x *AddStackTagResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddStackTagResponse.ProtoReflect.Descriptor instead.
 func (*AddStackTagResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{56}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{58}
 }
 
 // Request of ReplaceStackTags. `tags` is the JSON body; the other fields are path and query
@@ -3832,7 +3984,7 @@ type ReplaceStackTagsRequest struct {
 
 func (x *ReplaceStackTagsRequest) Reset() {
 	*x = ReplaceStackTagsRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[57]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3844,7 +3996,7 @@ func (x *ReplaceStackTagsRequest) String() string {
 func (*ReplaceStackTagsRequest) ProtoMessage() {}
 
 func (x *ReplaceStackTagsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[57]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3857,7 +4009,7 @@ func (x *ReplaceStackTagsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReplaceStackTagsRequest.ProtoReflect.Descriptor instead.
 func (*ReplaceStackTagsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{57}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *ReplaceStackTagsRequest) GetOrgName() string {
@@ -3897,7 +4049,7 @@ type ReplaceStackTagsResponse struct {
 
 func (x *ReplaceStackTagsResponse) Reset() {
 	*x = ReplaceStackTagsResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[58]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3909,7 +4061,7 @@ func (x *ReplaceStackTagsResponse) String() string {
 func (*ReplaceStackTagsResponse) ProtoMessage() {}
 
 func (x *ReplaceStackTagsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[58]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3922,7 +4074,7 @@ func (x *ReplaceStackTagsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReplaceStackTagsResponse.ProtoReflect.Descriptor instead.
 func (*ReplaceStackTagsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{58}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{60}
 }
 
 // Request of UpdateStackTag. The fields other than path parameters form the JSON body.
@@ -3946,7 +4098,7 @@ type UpdateStackTagRequest struct {
 
 func (x *UpdateStackTagRequest) Reset() {
 	*x = UpdateStackTagRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[59]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3958,7 +4110,7 @@ func (x *UpdateStackTagRequest) String() string {
 func (*UpdateStackTagRequest) ProtoMessage() {}
 
 func (x *UpdateStackTagRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[59]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3971,7 +4123,7 @@ func (x *UpdateStackTagRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateStackTagRequest.ProtoReflect.Descriptor instead.
 func (*UpdateStackTagRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{59}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *UpdateStackTagRequest) GetOrgName() string {
@@ -4025,7 +4177,7 @@ type UpdateStackTagResponse struct {
 
 func (x *UpdateStackTagResponse) Reset() {
 	*x = UpdateStackTagResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[60]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4037,7 +4189,7 @@ func (x *UpdateStackTagResponse) String() string {
 func (*UpdateStackTagResponse) ProtoMessage() {}
 
 func (x *UpdateStackTagResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[60]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4050,7 +4202,7 @@ func (x *UpdateStackTagResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateStackTagResponse.ProtoReflect.Descriptor instead.
 func (*UpdateStackTagResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{60}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{62}
 }
 
 // Request of DeleteStackTag.
@@ -4070,7 +4222,7 @@ type DeleteStackTagRequest struct {
 
 func (x *DeleteStackTagRequest) Reset() {
 	*x = DeleteStackTagRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[61]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4082,7 +4234,7 @@ func (x *DeleteStackTagRequest) String() string {
 func (*DeleteStackTagRequest) ProtoMessage() {}
 
 func (x *DeleteStackTagRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[61]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4095,7 +4247,7 @@ func (x *DeleteStackTagRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteStackTagRequest.ProtoReflect.Descriptor instead.
 func (*DeleteStackTagRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{61}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *DeleteStackTagRequest) GetOrgName() string {
@@ -4135,7 +4287,7 @@ type DeleteStackTagResponse struct {
 
 func (x *DeleteStackTagResponse) Reset() {
 	*x = DeleteStackTagResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[62]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4147,7 +4299,7 @@ func (x *DeleteStackTagResponse) String() string {
 func (*DeleteStackTagResponse) ProtoMessage() {}
 
 func (x *DeleteStackTagResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[62]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4160,7 +4312,7 @@ func (x *DeleteStackTagResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteStackTagResponse.ProtoReflect.Descriptor instead.
 func (*DeleteStackTagResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{62}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{64}
 }
 
 // Request of TransferStack. `transfer` is the JSON body; the other fields are path and query
@@ -4181,7 +4333,7 @@ type TransferStackRequest struct {
 
 func (x *TransferStackRequest) Reset() {
 	*x = TransferStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[63]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4193,7 +4345,7 @@ func (x *TransferStackRequest) String() string {
 func (*TransferStackRequest) ProtoMessage() {}
 
 func (x *TransferStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[63]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4206,7 +4358,7 @@ func (x *TransferStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TransferStackRequest.ProtoReflect.Descriptor instead.
 func (*TransferStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{63}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *TransferStackRequest) GetOrgName() string {
@@ -4237,43 +4389,6 @@ func (x *TransferStackRequest) GetTransfer() *StackTransfer {
 	return nil
 }
 
-// Response of TransferStack. The answer has no body.
-type TransferStackResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *TransferStackResponse) Reset() {
-	*x = TransferStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[64]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *TransferStackResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*TransferStackResponse) ProtoMessage() {}
-
-func (x *TransferStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[64]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use TransferStackResponse.ProtoReflect.Descriptor instead.
-func (*TransferStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{64}
-}
-
 // Body of a stack transfer.
 type StackTransfer struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -4291,7 +4406,7 @@ type StackTransfer struct {
 
 func (x *StackTransfer) Reset() {
 	*x = StackTransfer{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[65]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4303,7 +4418,7 @@ func (x *StackTransfer) String() string {
 func (*StackTransfer) ProtoMessage() {}
 
 func (x *StackTransfer) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[65]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4316,7 +4431,7 @@ func (x *StackTransfer) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackTransfer.ProtoReflect.Descriptor instead.
 func (*StackTransfer) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{65}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *StackTransfer) GetToOrg() string {
@@ -4347,6 +4462,43 @@ func (x *StackTransfer) GetStackName() string {
 	return ""
 }
 
+// Response of TransferStack. The answer has no body.
+type TransferStackResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TransferStackResponse) Reset() {
+	*x = TransferStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[67]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TransferStackResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TransferStackResponse) ProtoMessage() {}
+
+func (x *TransferStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[67]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TransferStackResponse.ProtoReflect.Descriptor instead.
+func (*TransferStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{67}
+}
+
 // Request of ListUpstreamStackReferences.
 type ListUpstreamStackReferencesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -4362,7 +4514,7 @@ type ListUpstreamStackReferencesRequest struct {
 
 func (x *ListUpstreamStackReferencesRequest) Reset() {
 	*x = ListUpstreamStackReferencesRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[66]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4374,7 +4526,7 @@ func (x *ListUpstreamStackReferencesRequest) String() string {
 func (*ListUpstreamStackReferencesRequest) ProtoMessage() {}
 
 func (x *ListUpstreamStackReferencesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[66]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4387,7 +4539,7 @@ func (x *ListUpstreamStackReferencesRequest) ProtoReflect() protoreflect.Message
 
 // Deprecated: Use ListUpstreamStackReferencesRequest.ProtoReflect.Descriptor instead.
 func (*ListUpstreamStackReferencesRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{66}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *ListUpstreamStackReferencesRequest) GetOrgName() string {
@@ -4422,7 +4574,7 @@ type ListUpstreamStackReferencesResponse struct {
 
 func (x *ListUpstreamStackReferencesResponse) Reset() {
 	*x = ListUpstreamStackReferencesResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[67]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4434,7 +4586,7 @@ func (x *ListUpstreamStackReferencesResponse) String() string {
 func (*ListUpstreamStackReferencesResponse) ProtoMessage() {}
 
 func (x *ListUpstreamStackReferencesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[67]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4447,7 +4599,7 @@ func (x *ListUpstreamStackReferencesResponse) ProtoReflect() protoreflect.Messag
 
 // Deprecated: Use ListUpstreamStackReferencesResponse.ProtoReflect.Descriptor instead.
 func (*ListUpstreamStackReferencesResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{67}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *ListUpstreamStackReferencesResponse) GetReferencedStacks() []*StackReference {
@@ -4478,7 +4630,7 @@ type GetStackStarterWorkflowRequest struct {
 
 func (x *GetStackStarterWorkflowRequest) Reset() {
 	*x = GetStackStarterWorkflowRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[68]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4490,7 +4642,7 @@ func (x *GetStackStarterWorkflowRequest) String() string {
 func (*GetStackStarterWorkflowRequest) ProtoMessage() {}
 
 func (x *GetStackStarterWorkflowRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[68]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4503,7 +4655,7 @@ func (x *GetStackStarterWorkflowRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackStarterWorkflowRequest.ProtoReflect.Descriptor instead.
 func (*GetStackStarterWorkflowRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{68}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *GetStackStarterWorkflowRequest) GetOrgName() string {
@@ -4559,7 +4711,7 @@ type GetStackStarterWorkflowResponse struct {
 
 func (x *GetStackStarterWorkflowResponse) Reset() {
 	*x = GetStackStarterWorkflowResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[69]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4571,7 +4723,7 @@ func (x *GetStackStarterWorkflowResponse) String() string {
 func (*GetStackStarterWorkflowResponse) ProtoMessage() {}
 
 func (x *GetStackStarterWorkflowResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[69]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4584,7 +4736,7 @@ func (x *GetStackStarterWorkflowResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackStarterWorkflowResponse.ProtoReflect.Descriptor instead.
 func (*GetStackStarterWorkflowResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{69}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *GetStackStarterWorkflowResponse) GetContent() string {
@@ -4618,7 +4770,7 @@ type ListStacksRequest struct {
 
 func (x *ListStacksRequest) Reset() {
 	*x = ListStacksRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[70]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4630,7 +4782,7 @@ func (x *ListStacksRequest) String() string {
 func (*ListStacksRequest) ProtoMessage() {}
 
 func (x *ListStacksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[70]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4643,7 +4795,7 @@ func (x *ListStacksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListStacksRequest.ProtoReflect.Descriptor instead.
 func (*ListStacksRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{70}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *ListStacksRequest) GetOrganization() string {
@@ -4708,7 +4860,7 @@ type ListStacksResponse struct {
 
 func (x *ListStacksResponse) Reset() {
 	*x = ListStacksResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[71]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4720,7 +4872,7 @@ func (x *ListStacksResponse) String() string {
 func (*ListStacksResponse) ProtoMessage() {}
 
 func (x *ListStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[71]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4733,7 +4885,7 @@ func (x *ListStacksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListStacksResponse.ProtoReflect.Descriptor instead.
 func (*ListStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{71}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *ListStacksResponse) GetStacks() []*StackSummary {
@@ -4773,7 +4925,7 @@ type StackSummary struct {
 
 func (x *StackSummary) Reset() {
 	*x = StackSummary{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[72]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4785,7 +4937,7 @@ func (x *StackSummary) String() string {
 func (*StackSummary) ProtoMessage() {}
 
 func (x *StackSummary) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[72]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4798,7 +4950,7 @@ func (x *StackSummary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackSummary.ProtoReflect.Descriptor instead.
 func (*StackSummary) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{72}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *StackSummary) GetId() string {
@@ -4873,7 +5025,7 @@ type StreamStacksRequest struct {
 
 func (x *StreamStacksRequest) Reset() {
 	*x = StreamStacksRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[73]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4885,7 +5037,7 @@ func (x *StreamStacksRequest) String() string {
 func (*StreamStacksRequest) ProtoMessage() {}
 
 func (x *StreamStacksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[73]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4898,7 +5050,7 @@ func (x *StreamStacksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamStacksRequest.ProtoReflect.Descriptor instead.
 func (*StreamStacksRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{73}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *StreamStacksRequest) GetOrganization() string {
@@ -4961,7 +5113,7 @@ type StreamStacksResponse struct {
 
 func (x *StreamStacksResponse) Reset() {
 	*x = StreamStacksResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[74]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4973,7 +5125,7 @@ func (x *StreamStacksResponse) String() string {
 func (*StreamStacksResponse) ProtoMessage() {}
 
 func (x *StreamStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[74]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4986,7 +5138,7 @@ func (x *StreamStacksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamStacksResponse.ProtoReflect.Descriptor instead.
 func (*StreamStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{74}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *StreamStacksResponse) GetStack() *StackSummary {
@@ -4995,158 +5147,6 @@ func (x *StreamStacksResponse) GetStack() *StackSummary {
 	}
 	return nil
 }
-
-// Request of BatchGetStacks.
-type BatchGetStacksRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The stacks to read (1 to 10,000); the same stack may appear more than once.
-	Stacks []*GetStackRequest `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
-	// Most GetStack requests in flight at once for this call; 0 or more than the gateway's
-	// --batch_parallelism means --batch_parallelism.
-	MaxParallelism int32 `protobuf:"varint,2,opt,name=max_parallelism,json=maxParallelism,proto3" json:"max_parallelism,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
-}
-
-func (x *BatchGetStacksRequest) Reset() {
-	*x = BatchGetStacksRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[75]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *BatchGetStacksRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*BatchGetStacksRequest) ProtoMessage() {}
-
-func (x *BatchGetStacksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[75]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use BatchGetStacksRequest.ProtoReflect.Descriptor instead.
-func (*BatchGetStacksRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{75}
-}
-
-func (x *BatchGetStacksRequest) GetStacks() []*GetStackRequest {
-	if x != nil {
-		return x.Stacks
-	}
-	return nil
-}
-
-func (x *BatchGetStacksRequest) GetMaxParallelism() int32 {
-	if x != nil {
-		return x.MaxParallelism
-	}
-	return 0
-}
-
-// One result of BatchGetStacks.
-type BatchGetStacksResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Position of the entry in `BatchGetStacksRequest.stacks`.
-	Index int32 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"`
-	// The result: the stack, or why it could not be read.
-	//
-	// Types that are valid to be assigned to Result:
-	//
-	//	*BatchGetStacksResponse_Stack
-	//	*BatchGetStacksResponse_Error
-	Result        isBatchGetStacksResponse_Result `protobuf_oneof:"result"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *BatchGetStacksResponse) Reset() {
-	*x = BatchGetStacksResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[76]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *BatchGetStacksResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*BatchGetStacksResponse) ProtoMessage() {}
-
-func (x *BatchGetStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[76]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use BatchGetStacksResponse.ProtoReflect.Descriptor instead.
-func (*BatchGetStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{76}
-}
-
-func (x *BatchGetStacksResponse) GetIndex() int32 {
-	if x != nil {
-		return x.Index
-	}
-	return 0
-}
-
-func (x *BatchGetStacksResponse) GetResult() isBatchGetStacksResponse_Result {
-	if x != nil {
-		return x.Result
-	}
-	return nil
-}
-
-func (x *BatchGetStacksResponse) GetStack() *Stack {
-	if x != nil {
-		if x, ok := x.Result.(*BatchGetStacksResponse_Stack); ok {
-			return x.Stack
-		}
-	}
-	return nil
-}
-
-func (x *BatchGetStacksResponse) GetError() *ItemError {
-	if x != nil {
-		if x, ok := x.Result.(*BatchGetStacksResponse_Error); ok {
-			return x.Error
-		}
-	}
-	return nil
-}
-
-type isBatchGetStacksResponse_Result interface {
-	isBatchGetStacksResponse_Result()
-}
-
-type BatchGetStacksResponse_Stack struct {
-	// The stack, as GetStack returns it.
-	Stack *Stack `protobuf:"bytes,2,opt,name=stack,proto3,oneof"`
-}
-
-type BatchGetStacksResponse_Error struct {
-	// The error GetStack would have failed with.
-	Error *ItemError `protobuf:"bytes,3,opt,name=error,proto3,oneof"`
-}
-
-func (*BatchGetStacksResponse_Stack) isBatchGetStacksResponse_Result() {}
-
-func (*BatchGetStacksResponse_Error) isBatchGetStacksResponse_Result() {}
 
 // Request of ListStacksWithDetails.
 type ListStacksWithDetailsRequest struct {
@@ -5365,9 +5365,7 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\x06config\x18\a \x01(\v2\x1e.pulumi.service.v1.StackConfigR\x06config\x1a7\n" +
 	"\tTagsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"X\n" +
-	"\x13CreateStackResponse\x12A\n" +
-	"\bmessages\x18\x01 \x03(\v2%.pulumi.service.v1.CreateStackMessageR\bmessages\"\xf2\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xf2\x01\n" +
 	"\vStackConfig\x12 \n" +
 	"\venvironment\x18\x01 \x01(\tR\venvironment\x12.\n" +
 	"\x10secrets_provider\x18\x02 \x01(\tH\x00R\x0fsecretsProvider\x88\x01\x01\x12(\n" +
@@ -5375,7 +5373,9 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\x0fencryption_salt\x18\x04 \x01(\tH\x02R\x0eencryptionSalt\x88\x01\x01B\x13\n" +
 	"\x11_secrets_providerB\x10\n" +
 	"\x0e_encrypted_keyB\x12\n" +
-	"\x10_encryption_salt\"J\n" +
+	"\x10_encryption_salt\"X\n" +
+	"\x13CreateStackResponse\x12A\n" +
+	"\bmessages\x18\x01 \x03(\v2%.pulumi.service.v1.CreateStackMessageR\bmessages\"J\n" +
 	"\x12CreateStackMessage\x12\x1a\n" +
 	"\bseverity\x18\x01 \x01(\tR\bseverity\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\"}\n" +
@@ -5403,7 +5403,15 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\x0eStackOperation\x12\x12\n" +
 	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x16\n" +
 	"\x06author\x18\x02 \x01(\tR\x06author\x12\x18\n" +
-	"\astarted\x18\x03 \x01(\x03R\astarted\"\xa5\x01\n" +
+	"\astarted\x18\x03 \x01(\x03R\astarted\"|\n" +
+	"\x15BatchGetStacksRequest\x12:\n" +
+	"\x06stacks\x18\x01 \x03(\v2\".pulumi.service.v1.GetStackRequestR\x06stacks\x12'\n" +
+	"\x0fmax_parallelism\x18\x02 \x01(\x05R\x0emaxParallelism\"\xa0\x01\n" +
+	"\x16BatchGetStacksResponse\x12\x14\n" +
+	"\x05index\x18\x01 \x01(\x05R\x05index\x120\n" +
+	"\x05stack\x18\x02 \x01(\v2\x18.pulumi.service.v1.StackH\x00R\x05stack\x124\n" +
+	"\x05error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorH\x00R\x05errorB\b\n" +
+	"\x06result\"\xa5\x01\n" +
 	"\x12DeleteStackRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -5646,8 +5654,7 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12<\n" +
-	"\btransfer\x18\x04 \x01(\v2 .pulumi.service.v1.StackTransferR\btransfer\"\x17\n" +
-	"\x15TransferStackResponse\"\xbf\x01\n" +
+	"\btransfer\x18\x04 \x01(\v2 .pulumi.service.v1.StackTransferR\btransfer\"\xbf\x01\n" +
 	"\rStackTransfer\x12\x15\n" +
 	"\x06to_org\x18\x01 \x01(\tR\x05toOrg\x12\x1e\n" +
 	"\bfrom_org\x18\x02 \x01(\tH\x00R\afromOrg\x88\x01\x01\x12&\n" +
@@ -5656,7 +5663,8 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"stack_name\x18\x04 \x01(\tH\x02R\tstackName\x88\x01\x01B\v\n" +
 	"\t_from_orgB\x0f\n" +
 	"\r_project_nameB\r\n" +
-	"\v_stack_name\"\x90\x01\n" +
+	"\v_stack_name\"\x17\n" +
+	"\x15TransferStackResponse\"\x90\x01\n" +
 	"\"ListUpstreamStackReferencesRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -5727,15 +5735,7 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\n" +
 	"\b_role_id\"M\n" +
 	"\x14StreamStacksResponse\x125\n" +
-	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\"|\n" +
-	"\x15BatchGetStacksRequest\x12:\n" +
-	"\x06stacks\x18\x01 \x03(\v2\".pulumi.service.v1.GetStackRequestR\x06stacks\x12'\n" +
-	"\x0fmax_parallelism\x18\x02 \x01(\x05R\x0emaxParallelism\"\xa0\x01\n" +
-	"\x16BatchGetStacksResponse\x12\x14\n" +
-	"\x05index\x18\x01 \x01(\x05R\x05index\x120\n" +
-	"\x05stack\x18\x02 \x01(\v2\x18.pulumi.service.v1.StackH\x00R\x05stack\x124\n" +
-	"\x05error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorH\x00R\x05errorB\b\n" +
-	"\x06result\"\xbf\x02\n" +
+	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\"\xbf\x02\n" +
 	"\x1cListStacksWithDetailsRequest\x12'\n" +
 	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
 	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
@@ -5821,72 +5821,72 @@ var file_pulumi_service_v1_stacks_proto_goTypes = []any{
 	(*RestoreDeletedStackRequest)(nil),              // 8: pulumi.service.v1.RestoreDeletedStackRequest
 	(*RestoreDeletedStackResponse)(nil),             // 9: pulumi.service.v1.RestoreDeletedStackResponse
 	(*CreateStackRequest)(nil),                      // 10: pulumi.service.v1.CreateStackRequest
-	(*CreateStackResponse)(nil),                     // 11: pulumi.service.v1.CreateStackResponse
-	(*StackConfig)(nil),                             // 12: pulumi.service.v1.StackConfig
+	(*StackConfig)(nil),                             // 11: pulumi.service.v1.StackConfig
+	(*CreateStackResponse)(nil),                     // 12: pulumi.service.v1.CreateStackResponse
 	(*CreateStackMessage)(nil),                      // 13: pulumi.service.v1.CreateStackMessage
 	(*GetStackRequest)(nil),                         // 14: pulumi.service.v1.GetStackRequest
 	(*GetStackResponse)(nil),                        // 15: pulumi.service.v1.GetStackResponse
 	(*Stack)(nil),                                   // 16: pulumi.service.v1.Stack
 	(*StackOperation)(nil),                          // 17: pulumi.service.v1.StackOperation
-	(*DeleteStackRequest)(nil),                      // 18: pulumi.service.v1.DeleteStackRequest
-	(*DeleteStackResponse)(nil),                     // 19: pulumi.service.v1.DeleteStackResponse
-	(*GetStackActivityRequest)(nil),                 // 20: pulumi.service.v1.GetStackActivityRequest
-	(*GetStackActivityResponse)(nil),                // 21: pulumi.service.v1.GetStackActivityResponse
-	(*Activity)(nil),                                // 22: pulumi.service.v1.Activity
-	(*DeploymentWithRelatedUpdates)(nil),            // 23: pulumi.service.v1.DeploymentWithRelatedUpdates
-	(*DeploymentJob)(nil),                           // 24: pulumi.service.v1.DeploymentJob
-	(*StepRun)(nil),                                 // 25: pulumi.service.v1.StepRun
-	(*DeploymentConfiguration)(nil),                 // 26: pulumi.service.v1.DeploymentConfiguration
-	(*EnvironmentVariable)(nil),                     // 27: pulumi.service.v1.EnvironmentVariable
-	(*DeploymentSource)(nil),                        // 28: pulumi.service.v1.DeploymentSource
-	(*DeploymentSourceGit)(nil),                     // 29: pulumi.service.v1.DeploymentSourceGit
-	(*DeploymentSourceTemplate)(nil),                // 30: pulumi.service.v1.DeploymentSourceTemplate
-	(*GetStackAnnotationRequest)(nil),               // 31: pulumi.service.v1.GetStackAnnotationRequest
-	(*GetStackAnnotationResponse)(nil),              // 32: pulumi.service.v1.GetStackAnnotationResponse
-	(*UpsertStackAnnotationRequest)(nil),            // 33: pulumi.service.v1.UpsertStackAnnotationRequest
-	(*UpsertStackAnnotationResponse)(nil),           // 34: pulumi.service.v1.UpsertStackAnnotationResponse
-	(*ListDownstreamStackReferencesRequest)(nil),    // 35: pulumi.service.v1.ListDownstreamStackReferencesRequest
-	(*ListDownstreamStackReferencesResponse)(nil),   // 36: pulumi.service.v1.ListDownstreamStackReferencesResponse
-	(*ExportStackRequest)(nil),                      // 37: pulumi.service.v1.ExportStackRequest
-	(*ExportStackResponse)(nil),                     // 38: pulumi.service.v1.ExportStackResponse
-	(*ExportStackAtVersionRequest)(nil),             // 39: pulumi.service.v1.ExportStackAtVersionRequest
-	(*ExportStackAtVersionResponse)(nil),            // 40: pulumi.service.v1.ExportStackAtVersionResponse
-	(*ImportStackRequest)(nil),                      // 41: pulumi.service.v1.ImportStackRequest
-	(*ImportStackResponse)(nil),                     // 42: pulumi.service.v1.ImportStackResponse
-	(*GetStackMetadataRequest)(nil),                 // 43: pulumi.service.v1.GetStackMetadataRequest
-	(*GetStackMetadataResponse)(nil),                // 44: pulumi.service.v1.GetStackMetadataResponse
-	(*StackMetadata)(nil),                           // 45: pulumi.service.v1.StackMetadata
-	(*StackNotificationSettings)(nil),               // 46: pulumi.service.v1.StackNotificationSettings
-	(*UpdateStackNotificationSettingsRequest)(nil),  // 47: pulumi.service.v1.UpdateStackNotificationSettingsRequest
-	(*UpdateStackNotificationSettingsResponse)(nil), // 48: pulumi.service.v1.UpdateStackNotificationSettingsResponse
-	(*ReassignStackOwnershipRequest)(nil),           // 49: pulumi.service.v1.ReassignStackOwnershipRequest
-	(*ReassignStackOwnershipResponse)(nil),          // 50: pulumi.service.v1.ReassignStackOwnershipResponse
-	(*RenameStackRequest)(nil),                      // 51: pulumi.service.v1.RenameStackRequest
-	(*RenameStackResponse)(nil),                     // 52: pulumi.service.v1.RenameStackResponse
-	(*GetStackResourceCountRequest)(nil),            // 53: pulumi.service.v1.GetStackResourceCountRequest
-	(*GetStackResourceCountResponse)(nil),           // 54: pulumi.service.v1.GetStackResourceCountResponse
-	(*AddStackTagRequest)(nil),                      // 55: pulumi.service.v1.AddStackTagRequest
-	(*AddStackTagResponse)(nil),                     // 56: pulumi.service.v1.AddStackTagResponse
-	(*ReplaceStackTagsRequest)(nil),                 // 57: pulumi.service.v1.ReplaceStackTagsRequest
-	(*ReplaceStackTagsResponse)(nil),                // 58: pulumi.service.v1.ReplaceStackTagsResponse
-	(*UpdateStackTagRequest)(nil),                   // 59: pulumi.service.v1.UpdateStackTagRequest
-	(*UpdateStackTagResponse)(nil),                  // 60: pulumi.service.v1.UpdateStackTagResponse
-	(*DeleteStackTagRequest)(nil),                   // 61: pulumi.service.v1.DeleteStackTagRequest
-	(*DeleteStackTagResponse)(nil),                  // 62: pulumi.service.v1.DeleteStackTagResponse
-	(*TransferStackRequest)(nil),                    // 63: pulumi.service.v1.TransferStackRequest
-	(*TransferStackResponse)(nil),                   // 64: pulumi.service.v1.TransferStackResponse
-	(*StackTransfer)(nil),                           // 65: pulumi.service.v1.StackTransfer
-	(*ListUpstreamStackReferencesRequest)(nil),      // 66: pulumi.service.v1.ListUpstreamStackReferencesRequest
-	(*ListUpstreamStackReferencesResponse)(nil),     // 67: pulumi.service.v1.ListUpstreamStackReferencesResponse
-	(*GetStackStarterWorkflowRequest)(nil),          // 68: pulumi.service.v1.GetStackStarterWorkflowRequest
-	(*GetStackStarterWorkflowResponse)(nil),         // 69: pulumi.service.v1.GetStackStarterWorkflowResponse
-	(*ListStacksRequest)(nil),                       // 70: pulumi.service.v1.ListStacksRequest
-	(*ListStacksResponse)(nil),                      // 71: pulumi.service.v1.ListStacksResponse
-	(*StackSummary)(nil),                            // 72: pulumi.service.v1.StackSummary
-	(*StreamStacksRequest)(nil),                     // 73: pulumi.service.v1.StreamStacksRequest
-	(*StreamStacksResponse)(nil),                    // 74: pulumi.service.v1.StreamStacksResponse
-	(*BatchGetStacksRequest)(nil),                   // 75: pulumi.service.v1.BatchGetStacksRequest
-	(*BatchGetStacksResponse)(nil),                  // 76: pulumi.service.v1.BatchGetStacksResponse
+	(*BatchGetStacksRequest)(nil),                   // 18: pulumi.service.v1.BatchGetStacksRequest
+	(*BatchGetStacksResponse)(nil),                  // 19: pulumi.service.v1.BatchGetStacksResponse
+	(*DeleteStackRequest)(nil),                      // 20: pulumi.service.v1.DeleteStackRequest
+	(*DeleteStackResponse)(nil),                     // 21: pulumi.service.v1.DeleteStackResponse
+	(*GetStackActivityRequest)(nil),                 // 22: pulumi.service.v1.GetStackActivityRequest
+	(*GetStackActivityResponse)(nil),                // 23: pulumi.service.v1.GetStackActivityResponse
+	(*Activity)(nil),                                // 24: pulumi.service.v1.Activity
+	(*DeploymentWithRelatedUpdates)(nil),            // 25: pulumi.service.v1.DeploymentWithRelatedUpdates
+	(*DeploymentJob)(nil),                           // 26: pulumi.service.v1.DeploymentJob
+	(*StepRun)(nil),                                 // 27: pulumi.service.v1.StepRun
+	(*DeploymentConfiguration)(nil),                 // 28: pulumi.service.v1.DeploymentConfiguration
+	(*EnvironmentVariable)(nil),                     // 29: pulumi.service.v1.EnvironmentVariable
+	(*DeploymentSource)(nil),                        // 30: pulumi.service.v1.DeploymentSource
+	(*DeploymentSourceGit)(nil),                     // 31: pulumi.service.v1.DeploymentSourceGit
+	(*DeploymentSourceTemplate)(nil),                // 32: pulumi.service.v1.DeploymentSourceTemplate
+	(*GetStackAnnotationRequest)(nil),               // 33: pulumi.service.v1.GetStackAnnotationRequest
+	(*GetStackAnnotationResponse)(nil),              // 34: pulumi.service.v1.GetStackAnnotationResponse
+	(*UpsertStackAnnotationRequest)(nil),            // 35: pulumi.service.v1.UpsertStackAnnotationRequest
+	(*UpsertStackAnnotationResponse)(nil),           // 36: pulumi.service.v1.UpsertStackAnnotationResponse
+	(*ListDownstreamStackReferencesRequest)(nil),    // 37: pulumi.service.v1.ListDownstreamStackReferencesRequest
+	(*ListDownstreamStackReferencesResponse)(nil),   // 38: pulumi.service.v1.ListDownstreamStackReferencesResponse
+	(*ExportStackRequest)(nil),                      // 39: pulumi.service.v1.ExportStackRequest
+	(*ExportStackResponse)(nil),                     // 40: pulumi.service.v1.ExportStackResponse
+	(*ExportStackAtVersionRequest)(nil),             // 41: pulumi.service.v1.ExportStackAtVersionRequest
+	(*ExportStackAtVersionResponse)(nil),            // 42: pulumi.service.v1.ExportStackAtVersionResponse
+	(*ImportStackRequest)(nil),                      // 43: pulumi.service.v1.ImportStackRequest
+	(*ImportStackResponse)(nil),                     // 44: pulumi.service.v1.ImportStackResponse
+	(*GetStackMetadataRequest)(nil),                 // 45: pulumi.service.v1.GetStackMetadataRequest
+	(*GetStackMetadataResponse)(nil),                // 46: pulumi.service.v1.GetStackMetadataResponse
+	(*StackMetadata)(nil),                           // 47: pulumi.service.v1.StackMetadata
+	(*StackNotificationSettings)(nil),               // 48: pulumi.service.v1.StackNotificationSettings
+	(*UpdateStackNotificationSettingsRequest)(nil),  // 49: pulumi.service.v1.UpdateStackNotificationSettingsRequest
+	(*UpdateStackNotificationSettingsResponse)(nil), // 50: pulumi.service.v1.UpdateStackNotificationSettingsResponse
+	(*ReassignStackOwnershipRequest)(nil),           // 51: pulumi.service.v1.ReassignStackOwnershipRequest
+	(*ReassignStackOwnershipResponse)(nil),          // 52: pulumi.service.v1.ReassignStackOwnershipResponse
+	(*RenameStackRequest)(nil),                      // 53: pulumi.service.v1.RenameStackRequest
+	(*RenameStackResponse)(nil),                     // 54: pulumi.service.v1.RenameStackResponse
+	(*GetStackResourceCountRequest)(nil),            // 55: pulumi.service.v1.GetStackResourceCountRequest
+	(*GetStackResourceCountResponse)(nil),           // 56: pulumi.service.v1.GetStackResourceCountResponse
+	(*AddStackTagRequest)(nil),                      // 57: pulumi.service.v1.AddStackTagRequest
+	(*AddStackTagResponse)(nil),                     // 58: pulumi.service.v1.AddStackTagResponse
+	(*ReplaceStackTagsRequest)(nil),                 // 59: pulumi.service.v1.ReplaceStackTagsRequest
+	(*ReplaceStackTagsResponse)(nil),                // 60: pulumi.service.v1.ReplaceStackTagsResponse
+	(*UpdateStackTagRequest)(nil),                   // 61: pulumi.service.v1.UpdateStackTagRequest
+	(*UpdateStackTagResponse)(nil),                  // 62: pulumi.service.v1.UpdateStackTagResponse
+	(*DeleteStackTagRequest)(nil),                   // 63: pulumi.service.v1.DeleteStackTagRequest
+	(*DeleteStackTagResponse)(nil),                  // 64: pulumi.service.v1.DeleteStackTagResponse
+	(*TransferStackRequest)(nil),                    // 65: pulumi.service.v1.TransferStackRequest
+	(*StackTransfer)(nil),                           // 66: pulumi.service.v1.StackTransfer
+	(*TransferStackResponse)(nil),                   // 67: pulumi.service.v1.TransferStackResponse
+	(*ListUpstreamStackReferencesRequest)(nil),      // 68: pulumi.service.v1.ListUpstreamStackReferencesRequest
+	(*ListUpstreamStackReferencesResponse)(nil),     // 69: pulumi.service.v1.ListUpstreamStackReferencesResponse
+	(*GetStackStarterWorkflowRequest)(nil),          // 70: pulumi.service.v1.GetStackStarterWorkflowRequest
+	(*GetStackStarterWorkflowResponse)(nil),         // 71: pulumi.service.v1.GetStackStarterWorkflowResponse
+	(*ListStacksRequest)(nil),                       // 72: pulumi.service.v1.ListStacksRequest
+	(*ListStacksResponse)(nil),                      // 73: pulumi.service.v1.ListStacksResponse
+	(*StackSummary)(nil),                            // 74: pulumi.service.v1.StackSummary
+	(*StreamStacksRequest)(nil),                     // 75: pulumi.service.v1.StreamStacksRequest
+	(*StreamStacksResponse)(nil),                    // 76: pulumi.service.v1.StreamStacksResponse
 	(*ListStacksWithDetailsRequest)(nil),            // 77: pulumi.service.v1.ListStacksWithDetailsRequest
 	(*ListStacksWithDetailsResponse)(nil),           // 78: pulumi.service.v1.ListStacksWithDetailsResponse
 	nil,                                             // 79: pulumi.service.v1.GetStackOverviewResponse.TagsEntry
@@ -5896,11 +5896,11 @@ var file_pulumi_service_v1_stacks_proto_goTypes = []any{
 	(*GetStackResourcesResponse)(nil),               // 83: pulumi.service.v1.GetStackResourcesResponse
 	(*UpdateSummary)(nil),                           // 84: pulumi.service.v1.UpdateSummary
 	(*UntypedDeployment)(nil),                       // 85: pulumi.service.v1.UntypedDeployment
-	(*StackUpdate)(nil),                             // 86: pulumi.service.v1.StackUpdate
-	(*UserInfo)(nil),                                // 87: pulumi.service.v1.UserInfo
-	(*structpb.Struct)(nil),                         // 88: google.protobuf.Struct
-	(*Links)(nil),                                   // 89: pulumi.service.v1.Links
-	(*ItemError)(nil),                               // 90: pulumi.service.v1.ItemError
+	(*ItemError)(nil),                               // 86: pulumi.service.v1.ItemError
+	(*StackUpdate)(nil),                             // 87: pulumi.service.v1.StackUpdate
+	(*UserInfo)(nil),                                // 88: pulumi.service.v1.UserInfo
+	(*structpb.Struct)(nil),                         // 89: google.protobuf.Struct
+	(*Links)(nil),                                   // 90: pulumi.service.v1.Links
 }
 var file_pulumi_service_v1_stacks_proto_depIdxs = []int32{
 	79, // 0: pulumi.service.v1.GetStackOverviewResponse.tags:type_name -> pulumi.service.v1.GetStackOverviewResponse.TagsEntry
@@ -5910,107 +5910,107 @@ var file_pulumi_service_v1_stacks_proto_depIdxs = []int32{
 	84, // 4: pulumi.service.v1.DeletedStack.last_update:type_name -> pulumi.service.v1.UpdateSummary
 	80, // 5: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
 	85, // 6: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
-	12, // 7: pulumi.service.v1.CreateStackRequest.config:type_name -> pulumi.service.v1.StackConfig
+	11, // 7: pulumi.service.v1.CreateStackRequest.config:type_name -> pulumi.service.v1.StackConfig
 	13, // 8: pulumi.service.v1.CreateStackResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
 	16, // 9: pulumi.service.v1.GetStackResponse.stack:type_name -> pulumi.service.v1.Stack
 	17, // 10: pulumi.service.v1.Stack.current_operation:type_name -> pulumi.service.v1.StackOperation
 	81, // 11: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
-	12, // 12: pulumi.service.v1.Stack.config:type_name -> pulumi.service.v1.StackConfig
-	22, // 13: pulumi.service.v1.GetStackActivityResponse.activity:type_name -> pulumi.service.v1.Activity
-	86, // 14: pulumi.service.v1.Activity.update:type_name -> pulumi.service.v1.StackUpdate
-	23, // 15: pulumi.service.v1.Activity.deployment:type_name -> pulumi.service.v1.DeploymentWithRelatedUpdates
-	87, // 16: pulumi.service.v1.DeploymentWithRelatedUpdates.requested_by:type_name -> pulumi.service.v1.UserInfo
-	24, // 17: pulumi.service.v1.DeploymentWithRelatedUpdates.jobs:type_name -> pulumi.service.v1.DeploymentJob
-	26, // 18: pulumi.service.v1.DeploymentWithRelatedUpdates.configuration:type_name -> pulumi.service.v1.DeploymentConfiguration
-	86, // 19: pulumi.service.v1.DeploymentWithRelatedUpdates.updates:type_name -> pulumi.service.v1.StackUpdate
-	25, // 20: pulumi.service.v1.DeploymentJob.steps:type_name -> pulumi.service.v1.StepRun
-	27, // 21: pulumi.service.v1.DeploymentConfiguration.environment_variables:type_name -> pulumi.service.v1.EnvironmentVariable
-	28, // 22: pulumi.service.v1.DeploymentConfiguration.source:type_name -> pulumi.service.v1.DeploymentSource
-	29, // 23: pulumi.service.v1.DeploymentSource.git:type_name -> pulumi.service.v1.DeploymentSourceGit
-	30, // 24: pulumi.service.v1.DeploymentSource.template:type_name -> pulumi.service.v1.DeploymentSourceTemplate
-	88, // 25: pulumi.service.v1.GetStackAnnotationResponse.value:type_name -> google.protobuf.Struct
-	88, // 26: pulumi.service.v1.UpsertStackAnnotationRequest.body:type_name -> google.protobuf.Struct
-	2,  // 27: pulumi.service.v1.ListDownstreamStackReferencesResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
-	88, // 28: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
-	88, // 29: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
-	88, // 30: pulumi.service.v1.ImportStackRequest.deployment:type_name -> google.protobuf.Struct
-	45, // 31: pulumi.service.v1.GetStackMetadataResponse.metadata:type_name -> pulumi.service.v1.StackMetadata
-	87, // 32: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
-	46, // 33: pulumi.service.v1.StackMetadata.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
-	87, // 34: pulumi.service.v1.UpdateStackNotificationSettingsResponse.owned_by:type_name -> pulumi.service.v1.UserInfo
-	46, // 35: pulumi.service.v1.UpdateStackNotificationSettingsResponse.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
-	87, // 36: pulumi.service.v1.ReassignStackOwnershipResponse.user_info:type_name -> pulumi.service.v1.UserInfo
-	82, // 37: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
-	65, // 38: pulumi.service.v1.TransferStackRequest.transfer:type_name -> pulumi.service.v1.StackTransfer
-	2,  // 39: pulumi.service.v1.ListUpstreamStackReferencesResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
-	72, // 40: pulumi.service.v1.ListStacksResponse.stacks:type_name -> pulumi.service.v1.StackSummary
-	89, // 41: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
-	72, // 42: pulumi.service.v1.StreamStacksResponse.stack:type_name -> pulumi.service.v1.StackSummary
-	14, // 43: pulumi.service.v1.BatchGetStacksRequest.stacks:type_name -> pulumi.service.v1.GetStackRequest
-	16, // 44: pulumi.service.v1.BatchGetStacksResponse.stack:type_name -> pulumi.service.v1.Stack
-	90, // 45: pulumi.service.v1.BatchGetStacksResponse.error:type_name -> pulumi.service.v1.ItemError
-	72, // 46: pulumi.service.v1.ListStacksWithDetailsResponse.stack:type_name -> pulumi.service.v1.StackSummary
-	86, // 47: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update:type_name -> pulumi.service.v1.StackUpdate
-	90, // 48: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update_error:type_name -> pulumi.service.v1.ItemError
+	11, // 12: pulumi.service.v1.Stack.config:type_name -> pulumi.service.v1.StackConfig
+	14, // 13: pulumi.service.v1.BatchGetStacksRequest.stacks:type_name -> pulumi.service.v1.GetStackRequest
+	16, // 14: pulumi.service.v1.BatchGetStacksResponse.stack:type_name -> pulumi.service.v1.Stack
+	86, // 15: pulumi.service.v1.BatchGetStacksResponse.error:type_name -> pulumi.service.v1.ItemError
+	24, // 16: pulumi.service.v1.GetStackActivityResponse.activity:type_name -> pulumi.service.v1.Activity
+	87, // 17: pulumi.service.v1.Activity.update:type_name -> pulumi.service.v1.StackUpdate
+	25, // 18: pulumi.service.v1.Activity.deployment:type_name -> pulumi.service.v1.DeploymentWithRelatedUpdates
+	88, // 19: pulumi.service.v1.DeploymentWithRelatedUpdates.requested_by:type_name -> pulumi.service.v1.UserInfo
+	26, // 20: pulumi.service.v1.DeploymentWithRelatedUpdates.jobs:type_name -> pulumi.service.v1.DeploymentJob
+	28, // 21: pulumi.service.v1.DeploymentWithRelatedUpdates.configuration:type_name -> pulumi.service.v1.DeploymentConfiguration
+	87, // 22: pulumi.service.v1.DeploymentWithRelatedUpdates.updates:type_name -> pulumi.service.v1.StackUpdate
+	27, // 23: pulumi.service.v1.DeploymentJob.steps:type_name -> pulumi.service.v1.StepRun
+	29, // 24: pulumi.service.v1.DeploymentConfiguration.environment_variables:type_name -> pulumi.service.v1.EnvironmentVariable
+	30, // 25: pulumi.service.v1.DeploymentConfiguration.source:type_name -> pulumi.service.v1.DeploymentSource
+	31, // 26: pulumi.service.v1.DeploymentSource.git:type_name -> pulumi.service.v1.DeploymentSourceGit
+	32, // 27: pulumi.service.v1.DeploymentSource.template:type_name -> pulumi.service.v1.DeploymentSourceTemplate
+	89, // 28: pulumi.service.v1.GetStackAnnotationResponse.value:type_name -> google.protobuf.Struct
+	89, // 29: pulumi.service.v1.UpsertStackAnnotationRequest.body:type_name -> google.protobuf.Struct
+	2,  // 30: pulumi.service.v1.ListDownstreamStackReferencesResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
+	89, // 31: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
+	89, // 32: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
+	89, // 33: pulumi.service.v1.ImportStackRequest.deployment:type_name -> google.protobuf.Struct
+	47, // 34: pulumi.service.v1.GetStackMetadataResponse.metadata:type_name -> pulumi.service.v1.StackMetadata
+	88, // 35: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
+	48, // 36: pulumi.service.v1.StackMetadata.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
+	88, // 37: pulumi.service.v1.UpdateStackNotificationSettingsResponse.owned_by:type_name -> pulumi.service.v1.UserInfo
+	48, // 38: pulumi.service.v1.UpdateStackNotificationSettingsResponse.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
+	88, // 39: pulumi.service.v1.ReassignStackOwnershipResponse.user_info:type_name -> pulumi.service.v1.UserInfo
+	82, // 40: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	66, // 41: pulumi.service.v1.TransferStackRequest.transfer:type_name -> pulumi.service.v1.StackTransfer
+	2,  // 42: pulumi.service.v1.ListUpstreamStackReferencesResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
+	74, // 43: pulumi.service.v1.ListStacksResponse.stacks:type_name -> pulumi.service.v1.StackSummary
+	90, // 44: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
+	74, // 45: pulumi.service.v1.StreamStacksResponse.stack:type_name -> pulumi.service.v1.StackSummary
+	74, // 46: pulumi.service.v1.ListStacksWithDetailsResponse.stack:type_name -> pulumi.service.v1.StackSummary
+	87, // 47: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update:type_name -> pulumi.service.v1.StackUpdate
+	86, // 48: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update_error:type_name -> pulumi.service.v1.ItemError
 	0,  // 49: pulumi.service.v1.StacksService.GetStackOverview:input_type -> pulumi.service.v1.GetStackOverviewRequest
 	3,  // 50: pulumi.service.v1.StacksService.TransferAllStacks:input_type -> pulumi.service.v1.TransferAllStacksRequest
 	5,  // 51: pulumi.service.v1.StacksService.ListDeletedStacks:input_type -> pulumi.service.v1.ListDeletedStacksRequest
 	8,  // 52: pulumi.service.v1.StacksService.RestoreDeletedStack:input_type -> pulumi.service.v1.RestoreDeletedStackRequest
 	10, // 53: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
 	14, // 54: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
-	75, // 55: pulumi.service.v1.StacksService.BatchGetStacks:input_type -> pulumi.service.v1.BatchGetStacksRequest
-	18, // 56: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
-	20, // 57: pulumi.service.v1.StacksService.GetStackActivity:input_type -> pulumi.service.v1.GetStackActivityRequest
-	31, // 58: pulumi.service.v1.StacksService.GetStackAnnotation:input_type -> pulumi.service.v1.GetStackAnnotationRequest
-	33, // 59: pulumi.service.v1.StacksService.UpsertStackAnnotation:input_type -> pulumi.service.v1.UpsertStackAnnotationRequest
-	35, // 60: pulumi.service.v1.StacksService.ListDownstreamStackReferences:input_type -> pulumi.service.v1.ListDownstreamStackReferencesRequest
-	37, // 61: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
-	39, // 62: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
-	41, // 63: pulumi.service.v1.StacksService.ImportStack:input_type -> pulumi.service.v1.ImportStackRequest
-	43, // 64: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
-	47, // 65: pulumi.service.v1.StacksService.UpdateStackNotificationSettings:input_type -> pulumi.service.v1.UpdateStackNotificationSettingsRequest
-	49, // 66: pulumi.service.v1.StacksService.ReassignStackOwnership:input_type -> pulumi.service.v1.ReassignStackOwnershipRequest
-	51, // 67: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
-	53, // 68: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
-	55, // 69: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
-	57, // 70: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
-	59, // 71: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
-	61, // 72: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
-	63, // 73: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
-	66, // 74: pulumi.service.v1.StacksService.ListUpstreamStackReferences:input_type -> pulumi.service.v1.ListUpstreamStackReferencesRequest
-	68, // 75: pulumi.service.v1.StacksService.GetStackStarterWorkflow:input_type -> pulumi.service.v1.GetStackStarterWorkflowRequest
-	70, // 76: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
-	73, // 77: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
+	18, // 55: pulumi.service.v1.StacksService.BatchGetStacks:input_type -> pulumi.service.v1.BatchGetStacksRequest
+	20, // 56: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
+	22, // 57: pulumi.service.v1.StacksService.GetStackActivity:input_type -> pulumi.service.v1.GetStackActivityRequest
+	33, // 58: pulumi.service.v1.StacksService.GetStackAnnotation:input_type -> pulumi.service.v1.GetStackAnnotationRequest
+	35, // 59: pulumi.service.v1.StacksService.UpsertStackAnnotation:input_type -> pulumi.service.v1.UpsertStackAnnotationRequest
+	37, // 60: pulumi.service.v1.StacksService.ListDownstreamStackReferences:input_type -> pulumi.service.v1.ListDownstreamStackReferencesRequest
+	39, // 61: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
+	41, // 62: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
+	43, // 63: pulumi.service.v1.StacksService.ImportStack:input_type -> pulumi.service.v1.ImportStackRequest
+	45, // 64: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
+	49, // 65: pulumi.service.v1.StacksService.UpdateStackNotificationSettings:input_type -> pulumi.service.v1.UpdateStackNotificationSettingsRequest
+	51, // 66: pulumi.service.v1.StacksService.ReassignStackOwnership:input_type -> pulumi.service.v1.ReassignStackOwnershipRequest
+	53, // 67: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
+	55, // 68: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
+	57, // 69: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
+	59, // 70: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
+	61, // 71: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
+	63, // 72: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
+	65, // 73: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
+	68, // 74: pulumi.service.v1.StacksService.ListUpstreamStackReferences:input_type -> pulumi.service.v1.ListUpstreamStackReferencesRequest
+	70, // 75: pulumi.service.v1.StacksService.GetStackStarterWorkflow:input_type -> pulumi.service.v1.GetStackStarterWorkflowRequest
+	72, // 76: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
+	75, // 77: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
 	77, // 78: pulumi.service.v1.StacksService.ListStacksWithDetails:input_type -> pulumi.service.v1.ListStacksWithDetailsRequest
 	1,  // 79: pulumi.service.v1.StacksService.GetStackOverview:output_type -> pulumi.service.v1.GetStackOverviewResponse
 	4,  // 80: pulumi.service.v1.StacksService.TransferAllStacks:output_type -> pulumi.service.v1.TransferAllStacksResponse
 	6,  // 81: pulumi.service.v1.StacksService.ListDeletedStacks:output_type -> pulumi.service.v1.ListDeletedStacksResponse
 	9,  // 82: pulumi.service.v1.StacksService.RestoreDeletedStack:output_type -> pulumi.service.v1.RestoreDeletedStackResponse
-	11, // 83: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
+	12, // 83: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
 	15, // 84: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
-	76, // 85: pulumi.service.v1.StacksService.BatchGetStacks:output_type -> pulumi.service.v1.BatchGetStacksResponse
-	19, // 86: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
-	21, // 87: pulumi.service.v1.StacksService.GetStackActivity:output_type -> pulumi.service.v1.GetStackActivityResponse
-	32, // 88: pulumi.service.v1.StacksService.GetStackAnnotation:output_type -> pulumi.service.v1.GetStackAnnotationResponse
-	34, // 89: pulumi.service.v1.StacksService.UpsertStackAnnotation:output_type -> pulumi.service.v1.UpsertStackAnnotationResponse
-	36, // 90: pulumi.service.v1.StacksService.ListDownstreamStackReferences:output_type -> pulumi.service.v1.ListDownstreamStackReferencesResponse
-	38, // 91: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
-	40, // 92: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
-	42, // 93: pulumi.service.v1.StacksService.ImportStack:output_type -> pulumi.service.v1.ImportStackResponse
-	44, // 94: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
-	48, // 95: pulumi.service.v1.StacksService.UpdateStackNotificationSettings:output_type -> pulumi.service.v1.UpdateStackNotificationSettingsResponse
-	50, // 96: pulumi.service.v1.StacksService.ReassignStackOwnership:output_type -> pulumi.service.v1.ReassignStackOwnershipResponse
-	52, // 97: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
-	54, // 98: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
-	56, // 99: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
-	58, // 100: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
-	60, // 101: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
-	62, // 102: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
-	64, // 103: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
-	67, // 104: pulumi.service.v1.StacksService.ListUpstreamStackReferences:output_type -> pulumi.service.v1.ListUpstreamStackReferencesResponse
-	69, // 105: pulumi.service.v1.StacksService.GetStackStarterWorkflow:output_type -> pulumi.service.v1.GetStackStarterWorkflowResponse
-	71, // 106: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
-	74, // 107: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
+	19, // 85: pulumi.service.v1.StacksService.BatchGetStacks:output_type -> pulumi.service.v1.BatchGetStacksResponse
+	21, // 86: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
+	23, // 87: pulumi.service.v1.StacksService.GetStackActivity:output_type -> pulumi.service.v1.GetStackActivityResponse
+	34, // 88: pulumi.service.v1.StacksService.GetStackAnnotation:output_type -> pulumi.service.v1.GetStackAnnotationResponse
+	36, // 89: pulumi.service.v1.StacksService.UpsertStackAnnotation:output_type -> pulumi.service.v1.UpsertStackAnnotationResponse
+	38, // 90: pulumi.service.v1.StacksService.ListDownstreamStackReferences:output_type -> pulumi.service.v1.ListDownstreamStackReferencesResponse
+	40, // 91: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
+	42, // 92: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
+	44, // 93: pulumi.service.v1.StacksService.ImportStack:output_type -> pulumi.service.v1.ImportStackResponse
+	46, // 94: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
+	50, // 95: pulumi.service.v1.StacksService.UpdateStackNotificationSettings:output_type -> pulumi.service.v1.UpdateStackNotificationSettingsResponse
+	52, // 96: pulumi.service.v1.StacksService.ReassignStackOwnership:output_type -> pulumi.service.v1.ReassignStackOwnershipResponse
+	54, // 97: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
+	56, // 98: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
+	58, // 99: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
+	60, // 100: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
+	62, // 101: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
+	64, // 102: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
+	67, // 103: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
+	69, // 104: pulumi.service.v1.StacksService.ListUpstreamStackReferences:output_type -> pulumi.service.v1.ListUpstreamStackReferencesResponse
+	71, // 105: pulumi.service.v1.StacksService.GetStackStarterWorkflow:output_type -> pulumi.service.v1.GetStackStarterWorkflowResponse
+	73, // 106: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
+	76, // 107: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
 	78, // 108: pulumi.service.v1.StacksService.ListStacksWithDetails:output_type -> pulumi.service.v1.ListStacksWithDetailsResponse
 	79, // [79:109] is the sub-list for method output_type
 	49, // [49:79] is the sub-list for method input_type
@@ -6027,22 +6027,22 @@ func file_pulumi_service_v1_stacks_proto_init() {
 	file_pulumi_service_v1_common_proto_init()
 	file_pulumi_service_v1_stack_resources_proto_init()
 	file_pulumi_service_v1_updates_proto_init()
-	file_pulumi_service_v1_stacks_proto_msgTypes[12].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[18].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[20].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[31].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[33].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[41].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[47].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[49].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[65].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[68].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[70].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[73].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[76].OneofWrappers = []any{
+	file_pulumi_service_v1_stacks_proto_msgTypes[11].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[19].OneofWrappers = []any{
 		(*BatchGetStacksResponse_Stack)(nil),
 		(*BatchGetStacksResponse_Error)(nil),
 	}
+	file_pulumi_service_v1_stacks_proto_msgTypes[20].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[22].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[33].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[35].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[43].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[49].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[51].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[66].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[70].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[72].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[75].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[77].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

@@ -24,36 +24,33 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// `UpdateSummary` in the API description.
-type UpdateSummary struct {
+// Request of GetLatestUpdateSummary.
+type GetLatestUpdateSummaryRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `result`. One of: `not-started`, `in-progress`, `succeeded`, `failed`. Always
-	// present.
-	Result string `protobuf:"bytes,1,opt,name=result,proto3" json:"result,omitempty"`
-	// JSON key `startTime`. Always present.
-	StartTime int64 `protobuf:"varint,2,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
-	// JSON key `endTime`. Always present.
-	EndTime int64 `protobuf:"varint,3,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
-	// JSON key `resourceCount`. Always present.
-	ResourceCount int64 `protobuf:"varint,4,opt,name=resource_count,json=resourceCount,proto3" json:"resource_count,omitempty"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *UpdateSummary) Reset() {
-	*x = UpdateSummary{}
+func (x *GetLatestUpdateSummaryRequest) Reset() {
+	*x = GetLatestUpdateSummaryRequest{}
 	mi := &file_pulumi_service_v1_updates_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *UpdateSummary) String() string {
+func (x *GetLatestUpdateSummaryRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*UpdateSummary) ProtoMessage() {}
+func (*GetLatestUpdateSummaryRequest) ProtoMessage() {}
 
-func (x *UpdateSummary) ProtoReflect() protoreflect.Message {
+func (x *GetLatestUpdateSummaryRequest) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_updates_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -65,37 +62,314 @@ func (x *UpdateSummary) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use UpdateSummary.ProtoReflect.Descriptor instead.
-func (*UpdateSummary) Descriptor() ([]byte, []int) {
+// Deprecated: Use GetLatestUpdateSummaryRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateSummaryRequest) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{0}
 }
 
-func (x *UpdateSummary) GetResult() string {
+func (x *GetLatestUpdateSummaryRequest) GetOrgName() string {
 	if x != nil {
-		return x.Result
+		return x.OrgName
 	}
 	return ""
 }
 
-func (x *UpdateSummary) GetStartTime() int64 {
+func (x *GetLatestUpdateSummaryRequest) GetProjectName() string {
 	if x != nil {
-		return x.StartTime
+		return x.ProjectName
 	}
-	return 0
+	return ""
 }
 
-func (x *UpdateSummary) GetEndTime() int64 {
+func (x *GetLatestUpdateSummaryRequest) GetStackName() string {
 	if x != nil {
-		return x.EndTime
+		return x.StackName
 	}
-	return 0
+	return ""
 }
 
-func (x *UpdateSummary) GetResourceCount() int64 {
+// Response of GetLatestUpdateSummary. Its fields are the keys of the JSON answer.
+type GetLatestUpdateSummaryResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `summary`. Always present.
+	Summary       string `protobuf:"bytes,1,opt,name=summary,proto3" json:"summary,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestUpdateSummaryResponse) Reset() {
+	*x = GetLatestUpdateSummaryResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestUpdateSummaryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestUpdateSummaryResponse) ProtoMessage() {}
+
+func (x *GetLatestUpdateSummaryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[1]
 	if x != nil {
-		return x.ResourceCount
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
 	}
-	return 0
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestUpdateSummaryResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateSummaryResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *GetLatestUpdateSummaryResponse) GetSummary() string {
+	if x != nil {
+		return x.Summary
+	}
+	return ""
+}
+
+// Request of GetUpdateSummaryById.
+type GetUpdateSummaryByIdRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `updateID`.
+	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateSummaryByIdRequest) Reset() {
+	*x = GetUpdateSummaryByIdRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateSummaryByIdRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateSummaryByIdRequest) ProtoMessage() {}
+
+func (x *GetUpdateSummaryByIdRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateSummaryByIdRequest.ProtoReflect.Descriptor instead.
+func (*GetUpdateSummaryByIdRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+// Response of GetUpdateSummaryById. Its fields are the keys of the JSON answer.
+type GetUpdateSummaryByIdResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `summary`. Always present.
+	Summary       string `protobuf:"bytes,1,opt,name=summary,proto3" json:"summary,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateSummaryByIdResponse) Reset() {
+	*x = GetUpdateSummaryByIdResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateSummaryByIdResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateSummaryByIdResponse) ProtoMessage() {}
+
+func (x *GetUpdateSummaryByIdResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateSummaryByIdResponse.ProtoReflect.Descriptor instead.
+func (*GetUpdateSummaryByIdResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *GetUpdateSummaryByIdResponse) GetSummary() string {
+	if x != nil {
+		return x.Summary
+	}
+	return ""
+}
+
+// Request of GetStackPreview.
+type GetStackPreviewRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `updateID`.
+	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackPreviewRequest) Reset() {
+	*x = GetStackPreviewRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackPreviewRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackPreviewRequest) ProtoMessage() {}
+
+func (x *GetStackPreviewRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackPreviewRequest.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *GetStackPreviewRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+// Response of GetStackPreview.
+type GetStackPreviewResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	StackUpdate   *StackUpdate `protobuf:"bytes,1,opt,name=stack_update,json=stackUpdate,proto3" json:"stack_update,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackPreviewResponse) Reset() {
+	*x = GetStackPreviewResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackPreviewResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackPreviewResponse) ProtoMessage() {}
+
+func (x *GetStackPreviewResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackPreviewResponse.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *GetStackPreviewResponse) GetStackUpdate() *StackUpdate {
+	if x != nil {
+		return x.StackUpdate
+	}
+	return nil
 }
 
 // One update of a stack, in either upstream format. The two formats share the `updates` list key
@@ -150,7 +424,7 @@ type StackUpdate struct {
 
 func (x *StackUpdate) Reset() {
 	*x = StackUpdate{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -162,7 +436,7 @@ func (x *StackUpdate) String() string {
 func (*StackUpdate) ProtoMessage() {}
 
 func (x *StackUpdate) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -175,7 +449,7 @@ func (x *StackUpdate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackUpdate.ProtoReflect.Descriptor instead.
 func (*StackUpdate) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{1}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *StackUpdate) GetKind() string {
@@ -342,7 +616,7 @@ type UpdateInfo struct {
 
 func (x *UpdateInfo) Reset() {
 	*x = UpdateInfo{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -354,7 +628,7 @@ func (x *UpdateInfo) String() string {
 func (*UpdateInfo) ProtoMessage() {}
 
 func (x *UpdateInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -367,7 +641,7 @@ func (x *UpdateInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateInfo.ProtoReflect.Descriptor instead.
 func (*UpdateInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{2}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *UpdateInfo) GetKind() string {
@@ -468,7 +742,7 @@ type GitHubCommitInfo struct {
 
 func (x *GitHubCommitInfo) Reset() {
 	*x = GitHubCommitInfo{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -480,7 +754,7 @@ func (x *GitHubCommitInfo) String() string {
 func (*GitHubCommitInfo) ProtoMessage() {}
 
 func (x *GitHubCommitInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -493,7 +767,7 @@ func (x *GitHubCommitInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GitHubCommitInfo.ProtoReflect.Descriptor instead.
 func (*GitHubCommitInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{3}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GitHubCommitInfo) GetSlug() string {
@@ -559,7 +833,7 @@ type UpdatePolicyPack struct {
 
 func (x *UpdatePolicyPack) Reset() {
 	*x = UpdatePolicyPack{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -571,7 +845,7 @@ func (x *UpdatePolicyPack) String() string {
 func (*UpdatePolicyPack) ProtoMessage() {}
 
 func (x *UpdatePolicyPack) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -584,7 +858,7 @@ func (x *UpdatePolicyPack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePolicyPack.ProtoReflect.Descriptor instead.
 func (*UpdatePolicyPack) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *UpdatePolicyPack) GetName() string {
@@ -629,354 +903,6 @@ func (x *UpdatePolicyPack) GetEnvironments() []string {
 	return nil
 }
 
-// Request of GetLatestUpdateSummary.
-type GetLatestUpdateSummaryRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Path parameter `orgName`.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Path parameter `projectName`.
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Path parameter `stackName`.
-	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetLatestUpdateSummaryRequest) Reset() {
-	*x = GetLatestUpdateSummaryRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetLatestUpdateSummaryRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetLatestUpdateSummaryRequest) ProtoMessage() {}
-
-func (x *GetLatestUpdateSummaryRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetLatestUpdateSummaryRequest.ProtoReflect.Descriptor instead.
-func (*GetLatestUpdateSummaryRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{5}
-}
-
-func (x *GetLatestUpdateSummaryRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *GetLatestUpdateSummaryRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *GetLatestUpdateSummaryRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-// Response of GetLatestUpdateSummary. Its fields are the keys of the JSON answer.
-type GetLatestUpdateSummaryResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `summary`. Always present.
-	Summary       string `protobuf:"bytes,1,opt,name=summary,proto3" json:"summary,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetLatestUpdateSummaryResponse) Reset() {
-	*x = GetLatestUpdateSummaryResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetLatestUpdateSummaryResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetLatestUpdateSummaryResponse) ProtoMessage() {}
-
-func (x *GetLatestUpdateSummaryResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetLatestUpdateSummaryResponse.ProtoReflect.Descriptor instead.
-func (*GetLatestUpdateSummaryResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{6}
-}
-
-func (x *GetLatestUpdateSummaryResponse) GetSummary() string {
-	if x != nil {
-		return x.Summary
-	}
-	return ""
-}
-
-// Request of GetUpdateSummaryById.
-type GetUpdateSummaryByIdRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Path parameter `orgName`.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Path parameter `projectName`.
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Path parameter `stackName`.
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Path parameter `updateID`.
-	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetUpdateSummaryByIdRequest) Reset() {
-	*x = GetUpdateSummaryByIdRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetUpdateSummaryByIdRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetUpdateSummaryByIdRequest) ProtoMessage() {}
-
-func (x *GetUpdateSummaryByIdRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetUpdateSummaryByIdRequest.ProtoReflect.Descriptor instead.
-func (*GetUpdateSummaryByIdRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{7}
-}
-
-func (x *GetUpdateSummaryByIdRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *GetUpdateSummaryByIdRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *GetUpdateSummaryByIdRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *GetUpdateSummaryByIdRequest) GetUpdateId() string {
-	if x != nil {
-		return x.UpdateId
-	}
-	return ""
-}
-
-// Response of GetUpdateSummaryById. Its fields are the keys of the JSON answer.
-type GetUpdateSummaryByIdResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `summary`. Always present.
-	Summary       string `protobuf:"bytes,1,opt,name=summary,proto3" json:"summary,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetUpdateSummaryByIdResponse) Reset() {
-	*x = GetUpdateSummaryByIdResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetUpdateSummaryByIdResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetUpdateSummaryByIdResponse) ProtoMessage() {}
-
-func (x *GetUpdateSummaryByIdResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetUpdateSummaryByIdResponse.ProtoReflect.Descriptor instead.
-func (*GetUpdateSummaryByIdResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{8}
-}
-
-func (x *GetUpdateSummaryByIdResponse) GetSummary() string {
-	if x != nil {
-		return x.Summary
-	}
-	return ""
-}
-
-// Request of GetStackPreview.
-type GetStackPreviewRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Path parameter `orgName`.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Path parameter `projectName`.
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Path parameter `stackName`.
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Path parameter `updateID`.
-	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetStackPreviewRequest) Reset() {
-	*x = GetStackPreviewRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetStackPreviewRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetStackPreviewRequest) ProtoMessage() {}
-
-func (x *GetStackPreviewRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetStackPreviewRequest.ProtoReflect.Descriptor instead.
-func (*GetStackPreviewRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{9}
-}
-
-func (x *GetStackPreviewRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *GetStackPreviewRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *GetStackPreviewRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *GetStackPreviewRequest) GetUpdateId() string {
-	if x != nil {
-		return x.UpdateId
-	}
-	return ""
-}
-
-// Response of GetStackPreview.
-type GetStackPreviewResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	StackUpdate   *StackUpdate `protobuf:"bytes,1,opt,name=stack_update,json=stackUpdate,proto3" json:"stack_update,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetStackPreviewResponse) Reset() {
-	*x = GetStackPreviewResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetStackPreviewResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetStackPreviewResponse) ProtoMessage() {}
-
-func (x *GetStackPreviewResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetStackPreviewResponse.ProtoReflect.Descriptor instead.
-func (*GetStackPreviewResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{10}
-}
-
-func (x *GetStackPreviewResponse) GetStackUpdate() *StackUpdate {
-	if x != nil {
-		return x.StackUpdate
-	}
-	return nil
-}
-
 // Request of GetStackPreviewSummary.
 type GetStackPreviewSummaryRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -994,7 +920,7 @@ type GetStackPreviewSummaryRequest struct {
 
 func (x *GetStackPreviewSummaryRequest) Reset() {
 	*x = GetStackPreviewSummaryRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1006,7 +932,7 @@ func (x *GetStackPreviewSummaryRequest) String() string {
 func (*GetStackPreviewSummaryRequest) ProtoMessage() {}
 
 func (x *GetStackPreviewSummaryRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1019,7 +945,7 @@ func (x *GetStackPreviewSummaryRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackPreviewSummaryRequest.ProtoReflect.Descriptor instead.
 func (*GetStackPreviewSummaryRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{11}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *GetStackPreviewSummaryRequest) GetOrgName() string {
@@ -1061,7 +987,7 @@ type GetStackPreviewSummaryResponse struct {
 
 func (x *GetStackPreviewSummaryResponse) Reset() {
 	*x = GetStackPreviewSummaryResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1073,7 +999,7 @@ func (x *GetStackPreviewSummaryResponse) String() string {
 func (*GetStackPreviewSummaryResponse) ProtoMessage() {}
 
 func (x *GetStackPreviewSummaryResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1086,7 +1012,7 @@ func (x *GetStackPreviewSummaryResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackPreviewSummaryResponse.ProtoReflect.Descriptor instead.
 func (*GetStackPreviewSummaryResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *GetStackPreviewSummaryResponse) GetUpdateSummary() *UpdateSummary {
@@ -1094,6 +1020,80 @@ func (x *GetStackPreviewSummaryResponse) GetUpdateSummary() *UpdateSummary {
 		return x.UpdateSummary
 	}
 	return nil
+}
+
+// `UpdateSummary` in the API description.
+type UpdateSummary struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `result`. One of: `not-started`, `in-progress`, `succeeded`, `failed`. Always
+	// present.
+	Result string `protobuf:"bytes,1,opt,name=result,proto3" json:"result,omitempty"`
+	// JSON key `startTime`. Always present.
+	StartTime int64 `protobuf:"varint,2,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	// JSON key `endTime`. Always present.
+	EndTime int64 `protobuf:"varint,3,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
+	// JSON key `resourceCount`. Always present.
+	ResourceCount int64 `protobuf:"varint,4,opt,name=resource_count,json=resourceCount,proto3" json:"resource_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateSummary) Reset() {
+	*x = UpdateSummary{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateSummary) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateSummary) ProtoMessage() {}
+
+func (x *UpdateSummary) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateSummary.ProtoReflect.Descriptor instead.
+func (*UpdateSummary) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *UpdateSummary) GetResult() string {
+	if x != nil {
+		return x.Result
+	}
+	return ""
+}
+
+func (x *UpdateSummary) GetStartTime() int64 {
+	if x != nil {
+		return x.StartTime
+	}
+	return 0
+}
+
+func (x *UpdateSummary) GetEndTime() int64 {
+	if x != nil {
+		return x.EndTime
+	}
+	return 0
+}
+
+func (x *UpdateSummary) GetResourceCount() int64 {
+	if x != nil {
+		return x.ResourceCount
+	}
+	return 0
 }
 
 // Request of GetUpdateStatus. The fields other than path parameters are query parameters.
@@ -1984,6 +1984,170 @@ func (*EngineEvent_ProgressEvent) isEngineEvent_Payload() {}
 
 func (*EngineEvent_ErrorEvent) isEngineEvent_Payload() {}
 
+// Request of WatchUpdateEvents: the fields of ListUpdateEventsRequest.
+type WatchUpdateEventsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Update kind: `update`, `preview`, `refresh` or `destroy`.
+	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
+	// The update's UUID (`updateID`).
+	UpdateId string `protobuf:"bytes,5,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
+	// Resume after this token instead of from the first event.
+	ContinuationToken *string `protobuf:"bytes,6,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Only events of these types, e.g. "diagnosticEvent".
+	Types []string `protobuf:"bytes,7,rep,name=types,json=type,proto3" json:"types,omitempty"`
+	// Only events of this resource URN.
+	Urn *string `protobuf:"bytes,8,opt,name=urn,proto3,oneof" json:"urn,omitempty"`
+	// Include events not yet marked activated.
+	IncludeNonActivated *bool `protobuf:"varint,9,opt,name=include_non_activated,proto3,oneof" json:"include_non_activated,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *WatchUpdateEventsRequest) Reset() {
+	*x = WatchUpdateEventsRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchUpdateEventsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchUpdateEventsRequest) ProtoMessage() {}
+
+func (x *WatchUpdateEventsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchUpdateEventsRequest.ProtoReflect.Descriptor instead.
+func (*WatchUpdateEventsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *WatchUpdateEventsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetTypes() []string {
+	if x != nil {
+		return x.Types
+	}
+	return nil
+}
+
+func (x *WatchUpdateEventsRequest) GetUrn() string {
+	if x != nil && x.Urn != nil {
+		return *x.Urn
+	}
+	return ""
+}
+
+func (x *WatchUpdateEventsRequest) GetIncludeNonActivated() bool {
+	if x != nil && x.IncludeNonActivated != nil {
+		return *x.IncludeNonActivated
+	}
+	return false
+}
+
+// One message of WatchUpdateEvents.
+type WatchUpdateEventsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next engine event.
+	Event         *EngineEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchUpdateEventsResponse) Reset() {
+	*x = WatchUpdateEventsResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchUpdateEventsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchUpdateEventsResponse) ProtoMessage() {}
+
+func (x *WatchUpdateEventsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchUpdateEventsResponse.ProtoReflect.Descriptor instead.
+func (*WatchUpdateEventsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *WatchUpdateEventsResponse) GetEvent() *EngineEvent {
+	if x != nil {
+		return x.Event
+	}
+	return nil
+}
+
 // Request of ListUpdates. The fields other than path parameters are query parameters.
 type ListUpdatesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2006,7 +2170,7 @@ type ListUpdatesRequest struct {
 
 func (x *ListUpdatesRequest) Reset() {
 	*x = ListUpdatesRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2018,7 +2182,7 @@ func (x *ListUpdatesRequest) String() string {
 func (*ListUpdatesRequest) ProtoMessage() {}
 
 func (x *ListUpdatesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2031,7 +2195,7 @@ func (x *ListUpdatesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListUpdatesRequest.ProtoReflect.Descriptor instead.
 func (*ListUpdatesRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{21}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *ListUpdatesRequest) GetOrgName() string {
@@ -2092,7 +2256,7 @@ type ListUpdatesResponse struct {
 
 func (x *ListUpdatesResponse) Reset() {
 	*x = ListUpdatesResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2104,7 +2268,7 @@ func (x *ListUpdatesResponse) String() string {
 func (*ListUpdatesResponse) ProtoMessage() {}
 
 func (x *ListUpdatesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2117,7 +2281,7 @@ func (x *ListUpdatesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListUpdatesResponse.ProtoReflect.Descriptor instead.
 func (*ListUpdatesResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{22}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *ListUpdatesResponse) GetUpdates() []*StackUpdate {
@@ -2156,7 +2320,7 @@ type GetLatestUpdateRequest struct {
 
 func (x *GetLatestUpdateRequest) Reset() {
 	*x = GetLatestUpdateRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2168,7 +2332,7 @@ func (x *GetLatestUpdateRequest) String() string {
 func (*GetLatestUpdateRequest) ProtoMessage() {}
 
 func (x *GetLatestUpdateRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2181,7 +2345,7 @@ func (x *GetLatestUpdateRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLatestUpdateRequest.ProtoReflect.Descriptor instead.
 func (*GetLatestUpdateRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{23}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *GetLatestUpdateRequest) GetOrgName() string {
@@ -2216,7 +2380,7 @@ type GetLatestUpdateResponse struct {
 
 func (x *GetLatestUpdateResponse) Reset() {
 	*x = GetLatestUpdateResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2228,7 +2392,7 @@ func (x *GetLatestUpdateResponse) String() string {
 func (*GetLatestUpdateResponse) ProtoMessage() {}
 
 func (x *GetLatestUpdateResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2241,7 +2405,7 @@ func (x *GetLatestUpdateResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLatestUpdateResponse.ProtoReflect.Descriptor instead.
 func (*GetLatestUpdateResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{24}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *GetLatestUpdateResponse) GetUpdate() *StackUpdate {
@@ -2273,7 +2437,7 @@ type GetLatestStackPreviewsRequest struct {
 
 func (x *GetLatestStackPreviewsRequest) Reset() {
 	*x = GetLatestStackPreviewsRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2285,7 +2449,7 @@ func (x *GetLatestStackPreviewsRequest) String() string {
 func (*GetLatestStackPreviewsRequest) ProtoMessage() {}
 
 func (x *GetLatestStackPreviewsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2298,7 +2462,7 @@ func (x *GetLatestStackPreviewsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLatestStackPreviewsRequest.ProtoReflect.Descriptor instead.
 func (*GetLatestStackPreviewsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{25}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *GetLatestStackPreviewsRequest) GetOrgName() string {
@@ -2358,7 +2522,7 @@ type GetLatestStackPreviewsResponse struct {
 
 func (x *GetLatestStackPreviewsResponse) Reset() {
 	*x = GetLatestStackPreviewsResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2370,7 +2534,7 @@ func (x *GetLatestStackPreviewsResponse) String() string {
 func (*GetLatestStackPreviewsResponse) ProtoMessage() {}
 
 func (x *GetLatestStackPreviewsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2383,7 +2547,7 @@ func (x *GetLatestStackPreviewsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLatestStackPreviewsResponse.ProtoReflect.Descriptor instead.
 func (*GetLatestStackPreviewsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{26}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *GetLatestStackPreviewsResponse) GetUpdates() []*StackUpdate {
@@ -2422,7 +2586,7 @@ type GetLatestUpdateTimelineRequest struct {
 
 func (x *GetLatestUpdateTimelineRequest) Reset() {
 	*x = GetLatestUpdateTimelineRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2434,7 +2598,7 @@ func (x *GetLatestUpdateTimelineRequest) String() string {
 func (*GetLatestUpdateTimelineRequest) ProtoMessage() {}
 
 func (x *GetLatestUpdateTimelineRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2447,7 +2611,7 @@ func (x *GetLatestUpdateTimelineRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLatestUpdateTimelineRequest.ProtoReflect.Descriptor instead.
 func (*GetLatestUpdateTimelineRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{27}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *GetLatestUpdateTimelineRequest) GetOrgName() string {
@@ -2488,7 +2652,7 @@ type GetLatestUpdateTimelineResponse struct {
 
 func (x *GetLatestUpdateTimelineResponse) Reset() {
 	*x = GetLatestUpdateTimelineResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2500,7 +2664,7 @@ func (x *GetLatestUpdateTimelineResponse) String() string {
 func (*GetLatestUpdateTimelineResponse) ProtoMessage() {}
 
 func (x *GetLatestUpdateTimelineResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2513,7 +2677,7 @@ func (x *GetLatestUpdateTimelineResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLatestUpdateTimelineResponse.ProtoReflect.Descriptor instead.
 func (*GetLatestUpdateTimelineResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{28}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *GetLatestUpdateTimelineResponse) GetUpdate() *StackUpdate {
@@ -2571,7 +2735,7 @@ type GitHubPullRequest struct {
 
 func (x *GitHubPullRequest) Reset() {
 	*x = GitHubPullRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2583,7 +2747,7 @@ func (x *GitHubPullRequest) String() string {
 func (*GitHubPullRequest) ProtoMessage() {}
 
 func (x *GitHubPullRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2596,7 +2760,7 @@ func (x *GitHubPullRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GitHubPullRequest.ProtoReflect.Descriptor instead.
 func (*GitHubPullRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{29}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *GitHubPullRequest) GetTitle() string {
@@ -2679,7 +2843,7 @@ type GetUpdateRequest struct {
 
 func (x *GetUpdateRequest) Reset() {
 	*x = GetUpdateRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2691,7 +2855,7 @@ func (x *GetUpdateRequest) String() string {
 func (*GetUpdateRequest) ProtoMessage() {}
 
 func (x *GetUpdateRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2704,7 +2868,7 @@ func (x *GetUpdateRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUpdateRequest.ProtoReflect.Descriptor instead.
 func (*GetUpdateRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{30}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *GetUpdateRequest) GetOrgName() string {
@@ -2746,7 +2910,7 @@ type GetUpdateResponse struct {
 
 func (x *GetUpdateResponse) Reset() {
 	*x = GetUpdateResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2758,7 +2922,7 @@ func (x *GetUpdateResponse) String() string {
 func (*GetUpdateResponse) ProtoMessage() {}
 
 func (x *GetUpdateResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2771,7 +2935,7 @@ func (x *GetUpdateResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUpdateResponse.ProtoReflect.Descriptor instead.
 func (*GetUpdateResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{31}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *GetUpdateResponse) GetUpdate() *StackUpdate {
@@ -2804,7 +2968,7 @@ type GetStackPreviewsRequest struct {
 
 func (x *GetStackPreviewsRequest) Reset() {
 	*x = GetStackPreviewsRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2816,7 +2980,7 @@ func (x *GetStackPreviewsRequest) String() string {
 func (*GetStackPreviewsRequest) ProtoMessage() {}
 
 func (x *GetStackPreviewsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2829,7 +2993,7 @@ func (x *GetStackPreviewsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackPreviewsRequest.ProtoReflect.Descriptor instead.
 func (*GetStackPreviewsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{32}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *GetStackPreviewsRequest) GetOrgName() string {
@@ -2896,7 +3060,7 @@ type GetStackPreviewsResponse struct {
 
 func (x *GetStackPreviewsResponse) Reset() {
 	*x = GetStackPreviewsResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2908,7 +3072,7 @@ func (x *GetStackPreviewsResponse) String() string {
 func (*GetStackPreviewsResponse) ProtoMessage() {}
 
 func (x *GetStackPreviewsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2921,7 +3085,7 @@ func (x *GetStackPreviewsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackPreviewsResponse.ProtoReflect.Descriptor instead.
 func (*GetStackPreviewsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{33}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *GetStackPreviewsResponse) GetUpdates() []*StackUpdate {
@@ -2962,7 +3126,7 @@ type GetStackUpdateSummaryRequest struct {
 
 func (x *GetStackUpdateSummaryRequest) Reset() {
 	*x = GetStackUpdateSummaryRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2974,7 +3138,7 @@ func (x *GetStackUpdateSummaryRequest) String() string {
 func (*GetStackUpdateSummaryRequest) ProtoMessage() {}
 
 func (x *GetStackUpdateSummaryRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2987,7 +3151,7 @@ func (x *GetStackUpdateSummaryRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackUpdateSummaryRequest.ProtoReflect.Descriptor instead.
 func (*GetStackUpdateSummaryRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{34}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *GetStackUpdateSummaryRequest) GetOrgName() string {
@@ -3029,7 +3193,7 @@ type GetStackUpdateSummaryResponse struct {
 
 func (x *GetStackUpdateSummaryResponse) Reset() {
 	*x = GetStackUpdateSummaryResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3041,7 +3205,7 @@ func (x *GetStackUpdateSummaryResponse) String() string {
 func (*GetStackUpdateSummaryResponse) ProtoMessage() {}
 
 func (x *GetStackUpdateSummaryResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3054,7 +3218,7 @@ func (x *GetStackUpdateSummaryResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackUpdateSummaryResponse.ProtoReflect.Descriptor instead.
 func (*GetStackUpdateSummaryResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{35}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *GetStackUpdateSummaryResponse) GetUpdateSummary() *UpdateSummary {
@@ -3081,7 +3245,7 @@ type GetUpdateTimelineRequest struct {
 
 func (x *GetUpdateTimelineRequest) Reset() {
 	*x = GetUpdateTimelineRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3093,7 +3257,7 @@ func (x *GetUpdateTimelineRequest) String() string {
 func (*GetUpdateTimelineRequest) ProtoMessage() {}
 
 func (x *GetUpdateTimelineRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3106,7 +3270,7 @@ func (x *GetUpdateTimelineRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUpdateTimelineRequest.ProtoReflect.Descriptor instead.
 func (*GetUpdateTimelineRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{36}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *GetUpdateTimelineRequest) GetOrgName() string {
@@ -3154,7 +3318,7 @@ type GetUpdateTimelineResponse struct {
 
 func (x *GetUpdateTimelineResponse) Reset() {
 	*x = GetUpdateTimelineResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3166,7 +3330,7 @@ func (x *GetUpdateTimelineResponse) String() string {
 func (*GetUpdateTimelineResponse) ProtoMessage() {}
 
 func (x *GetUpdateTimelineResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3179,7 +3343,7 @@ func (x *GetUpdateTimelineResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUpdateTimelineResponse.ProtoReflect.Descriptor instead.
 func (*GetUpdateTimelineResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{37}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *GetUpdateTimelineResponse) GetUpdate() *StackUpdate {
@@ -3210,181 +3374,34 @@ func (x *GetUpdateTimelineResponse) GetPreviews() []*StackUpdate {
 	return nil
 }
 
-// Request of WatchUpdateEvents: the fields of ListUpdateEventsRequest.
-type WatchUpdateEventsRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name.
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name.
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Update kind: `update`, `preview`, `refresh` or `destroy`.
-	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
-	// The update's UUID (`updateID`).
-	UpdateId string `protobuf:"bytes,5,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
-	// Resume after this token instead of from the first event.
-	ContinuationToken *string `protobuf:"bytes,6,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Only events of these types, e.g. "diagnosticEvent".
-	Types []string `protobuf:"bytes,7,rep,name=types,json=type,proto3" json:"types,omitempty"`
-	// Only events of this resource URN.
-	Urn *string `protobuf:"bytes,8,opt,name=urn,proto3,oneof" json:"urn,omitempty"`
-	// Include events not yet marked activated.
-	IncludeNonActivated *bool `protobuf:"varint,9,opt,name=include_non_activated,proto3,oneof" json:"include_non_activated,omitempty"`
-	unknownFields       protoimpl.UnknownFields
-	sizeCache           protoimpl.SizeCache
-}
-
-func (x *WatchUpdateEventsRequest) Reset() {
-	*x = WatchUpdateEventsRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[38]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *WatchUpdateEventsRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*WatchUpdateEventsRequest) ProtoMessage() {}
-
-func (x *WatchUpdateEventsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[38]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use WatchUpdateEventsRequest.ProtoReflect.Descriptor instead.
-func (*WatchUpdateEventsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{38}
-}
-
-func (x *WatchUpdateEventsRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetKind() string {
-	if x != nil {
-		return x.Kind
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetUpdateId() string {
-	if x != nil {
-		return x.UpdateId
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetTypes() []string {
-	if x != nil {
-		return x.Types
-	}
-	return nil
-}
-
-func (x *WatchUpdateEventsRequest) GetUrn() string {
-	if x != nil && x.Urn != nil {
-		return *x.Urn
-	}
-	return ""
-}
-
-func (x *WatchUpdateEventsRequest) GetIncludeNonActivated() bool {
-	if x != nil && x.IncludeNonActivated != nil {
-		return *x.IncludeNonActivated
-	}
-	return false
-}
-
-// One message of WatchUpdateEvents.
-type WatchUpdateEventsResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The next engine event.
-	Event         *EngineEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *WatchUpdateEventsResponse) Reset() {
-	*x = WatchUpdateEventsResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[39]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *WatchUpdateEventsResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*WatchUpdateEventsResponse) ProtoMessage() {}
-
-func (x *WatchUpdateEventsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[39]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use WatchUpdateEventsResponse.ProtoReflect.Descriptor instead.
-func (*WatchUpdateEventsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{39}
-}
-
-func (x *WatchUpdateEventsResponse) GetEvent() *EngineEvent {
-	if x != nil {
-		return x.Event
-	}
-	return nil
-}
-
 var File_pulumi_service_v1_updates_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\n" +
-	"\x1fpulumi/service/v1/updates.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\x88\x01\n" +
-	"\rUpdateSummary\x12\x16\n" +
-	"\x06result\x18\x01 \x01(\tR\x06result\x12\x1d\n" +
+	"\x1fpulumi/service/v1/updates.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\x8b\x01\n" +
+	"\x1dGetLatestUpdateSummaryRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"start_time\x18\x02 \x01(\x03R\tstartTime\x12\x19\n" +
-	"\bend_time\x18\x03 \x01(\x03R\aendTime\x12%\n" +
-	"\x0eresource_count\x18\x04 \x01(\x03R\rresourceCount\"\xdc\b\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\":\n" +
+	"\x1eGetLatestUpdateSummaryResponse\x12\x18\n" +
+	"\asummary\x18\x01 \x01(\tR\asummary\"\xab\x01\n" +
+	"\x1bGetUpdateSummaryByIdRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"8\n" +
+	"\x1cGetUpdateSummaryByIdResponse\x12\x18\n" +
+	"\asummary\x18\x01 \x01(\tR\asummary\"\xa6\x01\n" +
+	"\x16GetStackPreviewRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"\\\n" +
+	"\x17GetStackPreviewResponse\x12A\n" +
+	"\fstack_update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\vstackUpdate\"\xdc\b\n" +
 	"\vStackUpdate\x12\x12\n" +
 	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x1d\n" +
 	"\n" +
@@ -3457,30 +3474,7 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\vversion_tag\x18\x04 \x01(\tR\n" +
 	"versionTag\x12/\n" +
 	"\x06config\x18\x05 \x01(\v2\x17.google.protobuf.StructR\x06config\x12\"\n" +
-	"\fenvironments\x18\x06 \x03(\tR\fenvironments\"\x8b\x01\n" +
-	"\x1dGetLatestUpdateSummaryRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
-	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\":\n" +
-	"\x1eGetLatestUpdateSummaryResponse\x12\x18\n" +
-	"\asummary\x18\x01 \x01(\tR\asummary\"\xab\x01\n" +
-	"\x1bGetUpdateSummaryByIdRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
-	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
-	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"8\n" +
-	"\x1cGetUpdateSummaryByIdResponse\x12\x18\n" +
-	"\asummary\x18\x01 \x01(\tR\asummary\"\xa6\x01\n" +
-	"\x16GetStackPreviewRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
-	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
-	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"\\\n" +
-	"\x17GetStackPreviewResponse\x12A\n" +
-	"\fstack_update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\vstackUpdate\"\xad\x01\n" +
+	"\fenvironments\x18\x06 \x03(\tR\fenvironments\"\xad\x01\n" +
 	"\x1dGetStackPreviewSummaryRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -3488,7 +3482,13 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
 	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"i\n" +
 	"\x1eGetStackPreviewSummaryResponse\x12G\n" +
-	"\x0eupdate_summary\x18\x01 \x01(\v2 .pulumi.service.v1.UpdateSummaryR\rupdateSummary\"\xb5\x02\n" +
+	"\x0eupdate_summary\x18\x01 \x01(\v2 .pulumi.service.v1.UpdateSummaryR\rupdateSummary\"\x88\x01\n" +
+	"\rUpdateSummary\x12\x16\n" +
+	"\x06result\x18\x01 \x01(\tR\x06result\x12\x1d\n" +
+	"\n" +
+	"start_time\x18\x02 \x01(\x03R\tstartTime\x12\x19\n" +
+	"\bend_time\x18\x03 \x01(\x03R\aendTime\x12%\n" +
+	"\x0eresource_count\x18\x04 \x01(\x03R\rresourceCount\"\xb5\x02\n" +
 	"\x16GetUpdateStatusRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -3554,7 +3554,23 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\x0eprogress_event\x18\x19 \x01(\v2\x17.google.protobuf.StructH\x00R\rprogressEvent\x12:\n" +
 	"\verror_event\x18\x1a \x01(\v2\x17.google.protobuf.StructH\x00R\n" +
 	"errorEventB\t\n" +
-	"\apayload\"\x89\x02\n" +
+	"\apayload\"\xfc\x02\n" +
+	"\x18WatchUpdateEventsRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
+	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x12\n" +
+	"\x04kind\x18\x04 \x01(\tR\x04kind\x12\x1b\n" +
+	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\x122\n" +
+	"\x12continuation_token\x18\x06 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x13\n" +
+	"\x05types\x18\a \x03(\tR\x04type\x12\x15\n" +
+	"\x03urn\x18\b \x01(\tH\x01R\x03urn\x88\x01\x01\x129\n" +
+	"\x15include_non_activated\x18\t \x01(\bH\x02R\x15include_non_activated\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\x06\n" +
+	"\x04_urnB\x18\n" +
+	"\x16_include_non_activated\"Q\n" +
+	"\x19WatchUpdateEventsResponse\x124\n" +
+	"\x05event\x18\x01 \x01(\v2\x1e.pulumi.service.v1.EngineEventR\x05event\"\x89\x02\n" +
 	"\x12ListUpdatesRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -3661,23 +3677,7 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\x12T\n" +
 	"\x16collated_update_events\x18\x02 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\x14collatedUpdateEvents\x12X\n" +
 	"\x15collated_pull_request\x18\x03 \x01(\v2$.pulumi.service.v1.GitHubPullRequestR\x13collatedPullRequest\x12:\n" +
-	"\bpreviews\x18\x04 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\bpreviews\"\xfc\x02\n" +
-	"\x18WatchUpdateEventsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x12\n" +
-	"\x04kind\x18\x04 \x01(\tR\x04kind\x12\x1b\n" +
-	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\x122\n" +
-	"\x12continuation_token\x18\x06 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x13\n" +
-	"\x05types\x18\a \x03(\tR\x04type\x12\x15\n" +
-	"\x03urn\x18\b \x01(\tH\x01R\x03urn\x88\x01\x01\x129\n" +
-	"\x15include_non_activated\x18\t \x01(\bH\x02R\x15include_non_activated\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\x06\n" +
-	"\x04_urnB\x18\n" +
-	"\x16_include_non_activated\"Q\n" +
-	"\x19WatchUpdateEventsResponse\x124\n" +
-	"\x05event\x18\x01 \x01(\v2\x1e.pulumi.service.v1.EngineEventR\x05event2\xf3\x18\n" +
+	"\bpreviews\x18\x04 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\bpreviews2\xf3\x18\n" +
 	"\x13StackUpdatesService\x12\xd8\x01\n" +
 	"\x16GetLatestUpdateSummary\x120.pulumi.service.v1.GetLatestUpdateSummaryRequest\x1a1.pulumi.service.v1.GetLatestUpdateSummaryResponse\"Y\x82\xd3\xe4\x93\x02S\x12Q/api/console/stacks/{org_name}/{project_name}/{stack_name}/updates/latest/summary\x12\xd7\x01\n" +
 	"\x14GetUpdateSummaryById\x12..pulumi.service.v1.GetUpdateSummaryByIdRequest\x1a/.pulumi.service.v1.GetUpdateSummaryByIdResponse\"^\x82\xd3\xe4\x93\x02X\x12V/api/console/stacks/{org_name}/{project_name}/{stack_name}/updates/{update_id}/summary\x12\xc7\x01\n" +
@@ -3712,19 +3712,19 @@ func file_pulumi_service_v1_updates_proto_rawDescGZIP() []byte {
 
 var file_pulumi_service_v1_updates_proto_msgTypes = make([]protoimpl.MessageInfo, 46)
 var file_pulumi_service_v1_updates_proto_goTypes = []any{
-	(*UpdateSummary)(nil),                   // 0: pulumi.service.v1.UpdateSummary
-	(*StackUpdate)(nil),                     // 1: pulumi.service.v1.StackUpdate
-	(*UpdateInfo)(nil),                      // 2: pulumi.service.v1.UpdateInfo
-	(*GitHubCommitInfo)(nil),                // 3: pulumi.service.v1.GitHubCommitInfo
-	(*UpdatePolicyPack)(nil),                // 4: pulumi.service.v1.UpdatePolicyPack
-	(*GetLatestUpdateSummaryRequest)(nil),   // 5: pulumi.service.v1.GetLatestUpdateSummaryRequest
-	(*GetLatestUpdateSummaryResponse)(nil),  // 6: pulumi.service.v1.GetLatestUpdateSummaryResponse
-	(*GetUpdateSummaryByIdRequest)(nil),     // 7: pulumi.service.v1.GetUpdateSummaryByIdRequest
-	(*GetUpdateSummaryByIdResponse)(nil),    // 8: pulumi.service.v1.GetUpdateSummaryByIdResponse
-	(*GetStackPreviewRequest)(nil),          // 9: pulumi.service.v1.GetStackPreviewRequest
-	(*GetStackPreviewResponse)(nil),         // 10: pulumi.service.v1.GetStackPreviewResponse
-	(*GetStackPreviewSummaryRequest)(nil),   // 11: pulumi.service.v1.GetStackPreviewSummaryRequest
-	(*GetStackPreviewSummaryResponse)(nil),  // 12: pulumi.service.v1.GetStackPreviewSummaryResponse
+	(*GetLatestUpdateSummaryRequest)(nil),   // 0: pulumi.service.v1.GetLatestUpdateSummaryRequest
+	(*GetLatestUpdateSummaryResponse)(nil),  // 1: pulumi.service.v1.GetLatestUpdateSummaryResponse
+	(*GetUpdateSummaryByIdRequest)(nil),     // 2: pulumi.service.v1.GetUpdateSummaryByIdRequest
+	(*GetUpdateSummaryByIdResponse)(nil),    // 3: pulumi.service.v1.GetUpdateSummaryByIdResponse
+	(*GetStackPreviewRequest)(nil),          // 4: pulumi.service.v1.GetStackPreviewRequest
+	(*GetStackPreviewResponse)(nil),         // 5: pulumi.service.v1.GetStackPreviewResponse
+	(*StackUpdate)(nil),                     // 6: pulumi.service.v1.StackUpdate
+	(*UpdateInfo)(nil),                      // 7: pulumi.service.v1.UpdateInfo
+	(*GitHubCommitInfo)(nil),                // 8: pulumi.service.v1.GitHubCommitInfo
+	(*UpdatePolicyPack)(nil),                // 9: pulumi.service.v1.UpdatePolicyPack
+	(*GetStackPreviewSummaryRequest)(nil),   // 10: pulumi.service.v1.GetStackPreviewSummaryRequest
+	(*GetStackPreviewSummaryResponse)(nil),  // 11: pulumi.service.v1.GetStackPreviewSummaryResponse
+	(*UpdateSummary)(nil),                   // 12: pulumi.service.v1.UpdateSummary
 	(*GetUpdateStatusRequest)(nil),          // 13: pulumi.service.v1.GetUpdateStatusRequest
 	(*GetUpdateStatusResponse)(nil),         // 14: pulumi.service.v1.GetUpdateStatusResponse
 	(*UpdateEvent)(nil),                     // 15: pulumi.service.v1.UpdateEvent
@@ -3733,25 +3733,25 @@ var file_pulumi_service_v1_updates_proto_goTypes = []any{
 	(*ListUpdateEventsRequest)(nil),         // 18: pulumi.service.v1.ListUpdateEventsRequest
 	(*ListUpdateEventsResponse)(nil),        // 19: pulumi.service.v1.ListUpdateEventsResponse
 	(*EngineEvent)(nil),                     // 20: pulumi.service.v1.EngineEvent
-	(*ListUpdatesRequest)(nil),              // 21: pulumi.service.v1.ListUpdatesRequest
-	(*ListUpdatesResponse)(nil),             // 22: pulumi.service.v1.ListUpdatesResponse
-	(*GetLatestUpdateRequest)(nil),          // 23: pulumi.service.v1.GetLatestUpdateRequest
-	(*GetLatestUpdateResponse)(nil),         // 24: pulumi.service.v1.GetLatestUpdateResponse
-	(*GetLatestStackPreviewsRequest)(nil),   // 25: pulumi.service.v1.GetLatestStackPreviewsRequest
-	(*GetLatestStackPreviewsResponse)(nil),  // 26: pulumi.service.v1.GetLatestStackPreviewsResponse
-	(*GetLatestUpdateTimelineRequest)(nil),  // 27: pulumi.service.v1.GetLatestUpdateTimelineRequest
-	(*GetLatestUpdateTimelineResponse)(nil), // 28: pulumi.service.v1.GetLatestUpdateTimelineResponse
-	(*GitHubPullRequest)(nil),               // 29: pulumi.service.v1.GitHubPullRequest
-	(*GetUpdateRequest)(nil),                // 30: pulumi.service.v1.GetUpdateRequest
-	(*GetUpdateResponse)(nil),               // 31: pulumi.service.v1.GetUpdateResponse
-	(*GetStackPreviewsRequest)(nil),         // 32: pulumi.service.v1.GetStackPreviewsRequest
-	(*GetStackPreviewsResponse)(nil),        // 33: pulumi.service.v1.GetStackPreviewsResponse
-	(*GetStackUpdateSummaryRequest)(nil),    // 34: pulumi.service.v1.GetStackUpdateSummaryRequest
-	(*GetStackUpdateSummaryResponse)(nil),   // 35: pulumi.service.v1.GetStackUpdateSummaryResponse
-	(*GetUpdateTimelineRequest)(nil),        // 36: pulumi.service.v1.GetUpdateTimelineRequest
-	(*GetUpdateTimelineResponse)(nil),       // 37: pulumi.service.v1.GetUpdateTimelineResponse
-	(*WatchUpdateEventsRequest)(nil),        // 38: pulumi.service.v1.WatchUpdateEventsRequest
-	(*WatchUpdateEventsResponse)(nil),       // 39: pulumi.service.v1.WatchUpdateEventsResponse
+	(*WatchUpdateEventsRequest)(nil),        // 21: pulumi.service.v1.WatchUpdateEventsRequest
+	(*WatchUpdateEventsResponse)(nil),       // 22: pulumi.service.v1.WatchUpdateEventsResponse
+	(*ListUpdatesRequest)(nil),              // 23: pulumi.service.v1.ListUpdatesRequest
+	(*ListUpdatesResponse)(nil),             // 24: pulumi.service.v1.ListUpdatesResponse
+	(*GetLatestUpdateRequest)(nil),          // 25: pulumi.service.v1.GetLatestUpdateRequest
+	(*GetLatestUpdateResponse)(nil),         // 26: pulumi.service.v1.GetLatestUpdateResponse
+	(*GetLatestStackPreviewsRequest)(nil),   // 27: pulumi.service.v1.GetLatestStackPreviewsRequest
+	(*GetLatestStackPreviewsResponse)(nil),  // 28: pulumi.service.v1.GetLatestStackPreviewsResponse
+	(*GetLatestUpdateTimelineRequest)(nil),  // 29: pulumi.service.v1.GetLatestUpdateTimelineRequest
+	(*GetLatestUpdateTimelineResponse)(nil), // 30: pulumi.service.v1.GetLatestUpdateTimelineResponse
+	(*GitHubPullRequest)(nil),               // 31: pulumi.service.v1.GitHubPullRequest
+	(*GetUpdateRequest)(nil),                // 32: pulumi.service.v1.GetUpdateRequest
+	(*GetUpdateResponse)(nil),               // 33: pulumi.service.v1.GetUpdateResponse
+	(*GetStackPreviewsRequest)(nil),         // 34: pulumi.service.v1.GetStackPreviewsRequest
+	(*GetStackPreviewsResponse)(nil),        // 35: pulumi.service.v1.GetStackPreviewsResponse
+	(*GetStackUpdateSummaryRequest)(nil),    // 36: pulumi.service.v1.GetStackUpdateSummaryRequest
+	(*GetStackUpdateSummaryResponse)(nil),   // 37: pulumi.service.v1.GetStackUpdateSummaryResponse
+	(*GetUpdateTimelineRequest)(nil),        // 38: pulumi.service.v1.GetUpdateTimelineRequest
+	(*GetUpdateTimelineResponse)(nil),       // 39: pulumi.service.v1.GetUpdateTimelineResponse
 	nil,                                     // 40: pulumi.service.v1.StackUpdate.EnvironmentEntry
 	nil,                                     // 41: pulumi.service.v1.StackUpdate.ConfigEntry
 	nil,                                     // 42: pulumi.service.v1.StackUpdate.ResourceChangesEntry
@@ -3764,23 +3764,23 @@ var file_pulumi_service_v1_updates_proto_goTypes = []any{
 	(*ConfigValue)(nil),                     // 49: pulumi.service.v1.ConfigValue
 }
 var file_pulumi_service_v1_updates_proto_depIdxs = []int32{
-	40, // 0: pulumi.service.v1.StackUpdate.environment:type_name -> pulumi.service.v1.StackUpdate.EnvironmentEntry
-	41, // 1: pulumi.service.v1.StackUpdate.config:type_name -> pulumi.service.v1.StackUpdate.ConfigEntry
-	46, // 2: pulumi.service.v1.StackUpdate.deployment:type_name -> google.protobuf.Value
-	42, // 3: pulumi.service.v1.StackUpdate.resource_changes:type_name -> pulumi.service.v1.StackUpdate.ResourceChangesEntry
-	2,  // 4: pulumi.service.v1.StackUpdate.info:type_name -> pulumi.service.v1.UpdateInfo
-	3,  // 5: pulumi.service.v1.StackUpdate.github_commit_info:type_name -> pulumi.service.v1.GitHubCommitInfo
-	47, // 6: pulumi.service.v1.StackUpdate.requested_by:type_name -> pulumi.service.v1.UserInfo
-	4,  // 7: pulumi.service.v1.StackUpdate.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
-	43, // 8: pulumi.service.v1.UpdateInfo.environment:type_name -> pulumi.service.v1.UpdateInfo.EnvironmentEntry
-	44, // 9: pulumi.service.v1.UpdateInfo.config:type_name -> pulumi.service.v1.UpdateInfo.ConfigEntry
-	46, // 10: pulumi.service.v1.UpdateInfo.deployment:type_name -> google.protobuf.Value
-	45, // 11: pulumi.service.v1.UpdateInfo.resource_changes:type_name -> pulumi.service.v1.UpdateInfo.ResourceChangesEntry
-	47, // 12: pulumi.service.v1.GitHubCommitInfo.author:type_name -> pulumi.service.v1.UserInfo
-	47, // 13: pulumi.service.v1.GitHubCommitInfo.committer:type_name -> pulumi.service.v1.UserInfo
-	48, // 14: pulumi.service.v1.UpdatePolicyPack.config:type_name -> google.protobuf.Struct
-	1,  // 15: pulumi.service.v1.GetStackPreviewResponse.stack_update:type_name -> pulumi.service.v1.StackUpdate
-	0,  // 16: pulumi.service.v1.GetStackPreviewSummaryResponse.update_summary:type_name -> pulumi.service.v1.UpdateSummary
+	6,  // 0: pulumi.service.v1.GetStackPreviewResponse.stack_update:type_name -> pulumi.service.v1.StackUpdate
+	40, // 1: pulumi.service.v1.StackUpdate.environment:type_name -> pulumi.service.v1.StackUpdate.EnvironmentEntry
+	41, // 2: pulumi.service.v1.StackUpdate.config:type_name -> pulumi.service.v1.StackUpdate.ConfigEntry
+	46, // 3: pulumi.service.v1.StackUpdate.deployment:type_name -> google.protobuf.Value
+	42, // 4: pulumi.service.v1.StackUpdate.resource_changes:type_name -> pulumi.service.v1.StackUpdate.ResourceChangesEntry
+	7,  // 5: pulumi.service.v1.StackUpdate.info:type_name -> pulumi.service.v1.UpdateInfo
+	8,  // 6: pulumi.service.v1.StackUpdate.github_commit_info:type_name -> pulumi.service.v1.GitHubCommitInfo
+	47, // 7: pulumi.service.v1.StackUpdate.requested_by:type_name -> pulumi.service.v1.UserInfo
+	9,  // 8: pulumi.service.v1.StackUpdate.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
+	43, // 9: pulumi.service.v1.UpdateInfo.environment:type_name -> pulumi.service.v1.UpdateInfo.EnvironmentEntry
+	44, // 10: pulumi.service.v1.UpdateInfo.config:type_name -> pulumi.service.v1.UpdateInfo.ConfigEntry
+	46, // 11: pulumi.service.v1.UpdateInfo.deployment:type_name -> google.protobuf.Value
+	45, // 12: pulumi.service.v1.UpdateInfo.resource_changes:type_name -> pulumi.service.v1.UpdateInfo.ResourceChangesEntry
+	47, // 13: pulumi.service.v1.GitHubCommitInfo.author:type_name -> pulumi.service.v1.UserInfo
+	47, // 14: pulumi.service.v1.GitHubCommitInfo.committer:type_name -> pulumi.service.v1.UserInfo
+	48, // 15: pulumi.service.v1.UpdatePolicyPack.config:type_name -> google.protobuf.Struct
+	12, // 16: pulumi.service.v1.GetStackPreviewSummaryResponse.update_summary:type_name -> pulumi.service.v1.UpdateSummary
 	15, // 17: pulumi.service.v1.GetUpdateStatusResponse.events:type_name -> pulumi.service.v1.UpdateEvent
 	48, // 18: pulumi.service.v1.UpdateEvent.fields:type_name -> google.protobuf.Struct
 	20, // 19: pulumi.service.v1.ListUpdateEventsResponse.events:type_name -> pulumi.service.v1.EngineEvent
@@ -3801,55 +3801,55 @@ var file_pulumi_service_v1_updates_proto_depIdxs = []int32{
 	48, // 34: pulumi.service.v1.EngineEvent.start_debugging_event:type_name -> google.protobuf.Struct
 	48, // 35: pulumi.service.v1.EngineEvent.progress_event:type_name -> google.protobuf.Struct
 	48, // 36: pulumi.service.v1.EngineEvent.error_event:type_name -> google.protobuf.Struct
-	1,  // 37: pulumi.service.v1.ListUpdatesResponse.updates:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 38: pulumi.service.v1.GetLatestUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 39: pulumi.service.v1.GetLatestStackPreviewsResponse.updates:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 40: pulumi.service.v1.GetLatestUpdateTimelineResponse.update:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 41: pulumi.service.v1.GetLatestUpdateTimelineResponse.collated_update_events:type_name -> pulumi.service.v1.StackUpdate
-	29, // 42: pulumi.service.v1.GetLatestUpdateTimelineResponse.collated_pull_request:type_name -> pulumi.service.v1.GitHubPullRequest
-	1,  // 43: pulumi.service.v1.GetLatestUpdateTimelineResponse.previews:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 44: pulumi.service.v1.GetUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 45: pulumi.service.v1.GetStackPreviewsResponse.updates:type_name -> pulumi.service.v1.StackUpdate
-	0,  // 46: pulumi.service.v1.GetStackUpdateSummaryResponse.update_summary:type_name -> pulumi.service.v1.UpdateSummary
-	1,  // 47: pulumi.service.v1.GetUpdateTimelineResponse.update:type_name -> pulumi.service.v1.StackUpdate
-	1,  // 48: pulumi.service.v1.GetUpdateTimelineResponse.collated_update_events:type_name -> pulumi.service.v1.StackUpdate
-	29, // 49: pulumi.service.v1.GetUpdateTimelineResponse.collated_pull_request:type_name -> pulumi.service.v1.GitHubPullRequest
-	1,  // 50: pulumi.service.v1.GetUpdateTimelineResponse.previews:type_name -> pulumi.service.v1.StackUpdate
-	20, // 51: pulumi.service.v1.WatchUpdateEventsResponse.event:type_name -> pulumi.service.v1.EngineEvent
+	20, // 37: pulumi.service.v1.WatchUpdateEventsResponse.event:type_name -> pulumi.service.v1.EngineEvent
+	6,  // 38: pulumi.service.v1.ListUpdatesResponse.updates:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 39: pulumi.service.v1.GetLatestUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 40: pulumi.service.v1.GetLatestStackPreviewsResponse.updates:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 41: pulumi.service.v1.GetLatestUpdateTimelineResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 42: pulumi.service.v1.GetLatestUpdateTimelineResponse.collated_update_events:type_name -> pulumi.service.v1.StackUpdate
+	31, // 43: pulumi.service.v1.GetLatestUpdateTimelineResponse.collated_pull_request:type_name -> pulumi.service.v1.GitHubPullRequest
+	6,  // 44: pulumi.service.v1.GetLatestUpdateTimelineResponse.previews:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 45: pulumi.service.v1.GetUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 46: pulumi.service.v1.GetStackPreviewsResponse.updates:type_name -> pulumi.service.v1.StackUpdate
+	12, // 47: pulumi.service.v1.GetStackUpdateSummaryResponse.update_summary:type_name -> pulumi.service.v1.UpdateSummary
+	6,  // 48: pulumi.service.v1.GetUpdateTimelineResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 49: pulumi.service.v1.GetUpdateTimelineResponse.collated_update_events:type_name -> pulumi.service.v1.StackUpdate
+	31, // 50: pulumi.service.v1.GetUpdateTimelineResponse.collated_pull_request:type_name -> pulumi.service.v1.GitHubPullRequest
+	6,  // 51: pulumi.service.v1.GetUpdateTimelineResponse.previews:type_name -> pulumi.service.v1.StackUpdate
 	49, // 52: pulumi.service.v1.StackUpdate.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
 	49, // 53: pulumi.service.v1.UpdateInfo.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
-	5,  // 54: pulumi.service.v1.StackUpdatesService.GetLatestUpdateSummary:input_type -> pulumi.service.v1.GetLatestUpdateSummaryRequest
-	7,  // 55: pulumi.service.v1.StackUpdatesService.GetUpdateSummaryById:input_type -> pulumi.service.v1.GetUpdateSummaryByIdRequest
-	9,  // 56: pulumi.service.v1.StackUpdatesService.GetStackPreview:input_type -> pulumi.service.v1.GetStackPreviewRequest
-	11, // 57: pulumi.service.v1.StackUpdatesService.GetStackPreviewSummary:input_type -> pulumi.service.v1.GetStackPreviewSummaryRequest
+	0,  // 54: pulumi.service.v1.StackUpdatesService.GetLatestUpdateSummary:input_type -> pulumi.service.v1.GetLatestUpdateSummaryRequest
+	2,  // 55: pulumi.service.v1.StackUpdatesService.GetUpdateSummaryById:input_type -> pulumi.service.v1.GetUpdateSummaryByIdRequest
+	4,  // 56: pulumi.service.v1.StackUpdatesService.GetStackPreview:input_type -> pulumi.service.v1.GetStackPreviewRequest
+	10, // 57: pulumi.service.v1.StackUpdatesService.GetStackPreviewSummary:input_type -> pulumi.service.v1.GetStackPreviewSummaryRequest
 	13, // 58: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:input_type -> pulumi.service.v1.GetUpdateStatusRequest
 	16, // 59: pulumi.service.v1.StackUpdatesService.CancelUpdate:input_type -> pulumi.service.v1.CancelUpdateRequest
 	18, // 60: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:input_type -> pulumi.service.v1.ListUpdateEventsRequest
-	38, // 61: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:input_type -> pulumi.service.v1.WatchUpdateEventsRequest
-	21, // 62: pulumi.service.v1.StackUpdatesService.ListUpdates:input_type -> pulumi.service.v1.ListUpdatesRequest
-	23, // 63: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:input_type -> pulumi.service.v1.GetLatestUpdateRequest
-	25, // 64: pulumi.service.v1.StackUpdatesService.GetLatestStackPreviews:input_type -> pulumi.service.v1.GetLatestStackPreviewsRequest
-	27, // 65: pulumi.service.v1.StackUpdatesService.GetLatestUpdateTimeline:input_type -> pulumi.service.v1.GetLatestUpdateTimelineRequest
-	30, // 66: pulumi.service.v1.StackUpdatesService.GetUpdate:input_type -> pulumi.service.v1.GetUpdateRequest
-	32, // 67: pulumi.service.v1.StackUpdatesService.GetStackPreviews:input_type -> pulumi.service.v1.GetStackPreviewsRequest
-	34, // 68: pulumi.service.v1.StackUpdatesService.GetStackUpdateSummary:input_type -> pulumi.service.v1.GetStackUpdateSummaryRequest
-	36, // 69: pulumi.service.v1.StackUpdatesService.GetUpdateTimeline:input_type -> pulumi.service.v1.GetUpdateTimelineRequest
-	6,  // 70: pulumi.service.v1.StackUpdatesService.GetLatestUpdateSummary:output_type -> pulumi.service.v1.GetLatestUpdateSummaryResponse
-	8,  // 71: pulumi.service.v1.StackUpdatesService.GetUpdateSummaryById:output_type -> pulumi.service.v1.GetUpdateSummaryByIdResponse
-	10, // 72: pulumi.service.v1.StackUpdatesService.GetStackPreview:output_type -> pulumi.service.v1.GetStackPreviewResponse
-	12, // 73: pulumi.service.v1.StackUpdatesService.GetStackPreviewSummary:output_type -> pulumi.service.v1.GetStackPreviewSummaryResponse
+	21, // 61: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:input_type -> pulumi.service.v1.WatchUpdateEventsRequest
+	23, // 62: pulumi.service.v1.StackUpdatesService.ListUpdates:input_type -> pulumi.service.v1.ListUpdatesRequest
+	25, // 63: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:input_type -> pulumi.service.v1.GetLatestUpdateRequest
+	27, // 64: pulumi.service.v1.StackUpdatesService.GetLatestStackPreviews:input_type -> pulumi.service.v1.GetLatestStackPreviewsRequest
+	29, // 65: pulumi.service.v1.StackUpdatesService.GetLatestUpdateTimeline:input_type -> pulumi.service.v1.GetLatestUpdateTimelineRequest
+	32, // 66: pulumi.service.v1.StackUpdatesService.GetUpdate:input_type -> pulumi.service.v1.GetUpdateRequest
+	34, // 67: pulumi.service.v1.StackUpdatesService.GetStackPreviews:input_type -> pulumi.service.v1.GetStackPreviewsRequest
+	36, // 68: pulumi.service.v1.StackUpdatesService.GetStackUpdateSummary:input_type -> pulumi.service.v1.GetStackUpdateSummaryRequest
+	38, // 69: pulumi.service.v1.StackUpdatesService.GetUpdateTimeline:input_type -> pulumi.service.v1.GetUpdateTimelineRequest
+	1,  // 70: pulumi.service.v1.StackUpdatesService.GetLatestUpdateSummary:output_type -> pulumi.service.v1.GetLatestUpdateSummaryResponse
+	3,  // 71: pulumi.service.v1.StackUpdatesService.GetUpdateSummaryById:output_type -> pulumi.service.v1.GetUpdateSummaryByIdResponse
+	5,  // 72: pulumi.service.v1.StackUpdatesService.GetStackPreview:output_type -> pulumi.service.v1.GetStackPreviewResponse
+	11, // 73: pulumi.service.v1.StackUpdatesService.GetStackPreviewSummary:output_type -> pulumi.service.v1.GetStackPreviewSummaryResponse
 	14, // 74: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:output_type -> pulumi.service.v1.GetUpdateStatusResponse
 	17, // 75: pulumi.service.v1.StackUpdatesService.CancelUpdate:output_type -> pulumi.service.v1.CancelUpdateResponse
 	19, // 76: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:output_type -> pulumi.service.v1.ListUpdateEventsResponse
-	39, // 77: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:output_type -> pulumi.service.v1.WatchUpdateEventsResponse
-	22, // 78: pulumi.service.v1.StackUpdatesService.ListUpdates:output_type -> pulumi.service.v1.ListUpdatesResponse
-	24, // 79: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:output_type -> pulumi.service.v1.GetLatestUpdateResponse
-	26, // 80: pulumi.service.v1.StackUpdatesService.GetLatestStackPreviews:output_type -> pulumi.service.v1.GetLatestStackPreviewsResponse
-	28, // 81: pulumi.service.v1.StackUpdatesService.GetLatestUpdateTimeline:output_type -> pulumi.service.v1.GetLatestUpdateTimelineResponse
-	31, // 82: pulumi.service.v1.StackUpdatesService.GetUpdate:output_type -> pulumi.service.v1.GetUpdateResponse
-	33, // 83: pulumi.service.v1.StackUpdatesService.GetStackPreviews:output_type -> pulumi.service.v1.GetStackPreviewsResponse
-	35, // 84: pulumi.service.v1.StackUpdatesService.GetStackUpdateSummary:output_type -> pulumi.service.v1.GetStackUpdateSummaryResponse
-	37, // 85: pulumi.service.v1.StackUpdatesService.GetUpdateTimeline:output_type -> pulumi.service.v1.GetUpdateTimelineResponse
+	22, // 77: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:output_type -> pulumi.service.v1.WatchUpdateEventsResponse
+	24, // 78: pulumi.service.v1.StackUpdatesService.ListUpdates:output_type -> pulumi.service.v1.ListUpdatesResponse
+	26, // 79: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:output_type -> pulumi.service.v1.GetLatestUpdateResponse
+	28, // 80: pulumi.service.v1.StackUpdatesService.GetLatestStackPreviews:output_type -> pulumi.service.v1.GetLatestStackPreviewsResponse
+	30, // 81: pulumi.service.v1.StackUpdatesService.GetLatestUpdateTimeline:output_type -> pulumi.service.v1.GetLatestUpdateTimelineResponse
+	33, // 82: pulumi.service.v1.StackUpdatesService.GetUpdate:output_type -> pulumi.service.v1.GetUpdateResponse
+	35, // 83: pulumi.service.v1.StackUpdatesService.GetStackPreviews:output_type -> pulumi.service.v1.GetStackPreviewsResponse
+	37, // 84: pulumi.service.v1.StackUpdatesService.GetStackUpdateSummary:output_type -> pulumi.service.v1.GetStackUpdateSummaryResponse
+	39, // 85: pulumi.service.v1.StackUpdatesService.GetUpdateTimeline:output_type -> pulumi.service.v1.GetUpdateTimelineResponse
 	70, // [70:86] is the sub-list for method output_type
 	54, // [54:70] is the sub-list for method input_type
 	54, // [54:54] is the sub-list for extension type_name
@@ -3885,9 +3885,9 @@ func file_pulumi_service_v1_updates_proto_init() {
 		(*EngineEvent_ErrorEvent)(nil),
 	}
 	file_pulumi_service_v1_updates_proto_msgTypes[21].OneofWrappers = []any{}
-	file_pulumi_service_v1_updates_proto_msgTypes[25].OneofWrappers = []any{}
-	file_pulumi_service_v1_updates_proto_msgTypes[32].OneofWrappers = []any{}
-	file_pulumi_service_v1_updates_proto_msgTypes[38].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[23].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[27].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[34].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -137,89 +137,6 @@ func (CredentialSource) EnumDescriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{1}
 }
 
-// `OrganizationSummaryWithRole` in the API description.
-type OrganizationSummaryWithRole struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `name`. Always present.
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// JSON key `githubLogin`. Always present.
-	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
-	// JSON key `avatarUrl`. Always present.
-	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
-	// JSON key `email`.
-	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
-	// JSON key `role`. One of: `none`, `member`, `admin`, `potential-member`, `stack-collaborator`,
-	// `billing-manager`. Always present.
-	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *OrganizationSummaryWithRole) Reset() {
-	*x = OrganizationSummaryWithRole{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[0]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *OrganizationSummaryWithRole) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*OrganizationSummaryWithRole) ProtoMessage() {}
-
-func (x *OrganizationSummaryWithRole) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[0]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use OrganizationSummaryWithRole.ProtoReflect.Descriptor instead.
-func (*OrganizationSummaryWithRole) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{0}
-}
-
-func (x *OrganizationSummaryWithRole) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *OrganizationSummaryWithRole) GetGithubLogin() string {
-	if x != nil {
-		return x.GithubLogin
-	}
-	return ""
-}
-
-func (x *OrganizationSummaryWithRole) GetAvatarUrl() string {
-	if x != nil {
-		return x.AvatarUrl
-	}
-	return ""
-}
-
-func (x *OrganizationSummaryWithRole) GetEmail() string {
-	if x != nil {
-		return x.Email
-	}
-	return ""
-}
-
-func (x *OrganizationSummaryWithRole) GetRole() string {
-	if x != nil {
-		return x.Role
-	}
-	return ""
-}
-
 // Request of GetCurrentUser.
 type GetCurrentUserRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -229,7 +146,7 @@ type GetCurrentUserRequest struct {
 
 func (x *GetCurrentUserRequest) Reset() {
 	*x = GetCurrentUserRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -241,7 +158,7 @@ func (x *GetCurrentUserRequest) String() string {
 func (*GetCurrentUserRequest) ProtoMessage() {}
 
 func (x *GetCurrentUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -254,7 +171,7 @@ func (x *GetCurrentUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetCurrentUserRequest.ProtoReflect.Descriptor instead.
 func (*GetCurrentUserRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{1}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{0}
 }
 
 // Response of GetCurrentUser. Its fields are the keys of the JSON answer.
@@ -297,7 +214,7 @@ type GetCurrentUserResponse struct {
 
 func (x *GetCurrentUserResponse) Reset() {
 	*x = GetCurrentUserResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[1]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -309,7 +226,7 @@ func (x *GetCurrentUserResponse) String() string {
 func (*GetCurrentUserResponse) ProtoMessage() {}
 
 func (x *GetCurrentUserResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[1]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -322,7 +239,7 @@ func (x *GetCurrentUserResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetCurrentUserResponse.ProtoReflect.Descriptor instead.
 func (*GetCurrentUserResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{2}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{1}
 }
 
 func (x *GetCurrentUserResponse) GetName() string {
@@ -445,7 +362,7 @@ type TokenInfo struct {
 
 func (x *TokenInfo) Reset() {
 	*x = TokenInfo{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -457,7 +374,7 @@ func (x *TokenInfo) String() string {
 func (*TokenInfo) ProtoMessage() {}
 
 func (x *TokenInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -470,7 +387,7 @@ func (x *TokenInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TokenInfo.ProtoReflect.Descriptor instead.
 func (*TokenInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{3}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *TokenInfo) GetName() string {
@@ -494,6 +411,253 @@ func (x *TokenInfo) GetTeam() string {
 	return ""
 }
 
+// `OrganizationSummaryWithRole` in the API description.
+type OrganizationSummaryWithRole struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `githubLogin`. Always present.
+	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// JSON key `avatarUrl`. Always present.
+	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// JSON key `email`.
+	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// JSON key `role`. One of: `none`, `member`, `admin`, `potential-member`, `stack-collaborator`,
+	// `billing-manager`. Always present.
+	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OrganizationSummaryWithRole) Reset() {
+	*x = OrganizationSummaryWithRole{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OrganizationSummaryWithRole) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OrganizationSummaryWithRole) ProtoMessage() {}
+
+func (x *OrganizationSummaryWithRole) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OrganizationSummaryWithRole.ProtoReflect.Descriptor instead.
+func (*OrganizationSummaryWithRole) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *OrganizationSummaryWithRole) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetRole() string {
+	if x != nil {
+		return x.Role
+	}
+	return ""
+}
+
+// Request of WhoAmI.
+type WhoAmIRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WhoAmIRequest) Reset() {
+	*x = WhoAmIRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WhoAmIRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WhoAmIRequest) ProtoMessage() {}
+
+func (x *WhoAmIRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WhoAmIRequest.ProtoReflect.Descriptor instead.
+func (*WhoAmIRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{4}
+}
+
+// Response of WhoAmI.
+type WhoAmIResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The kind of token the call used.
+	TokenKind TokenKind `protobuf:"varint,1,opt,name=token_kind,json=tokenKind,proto3,enum=pulumi.service.v1.TokenKind" json:"token_kind,omitempty"`
+	// The user's login for a personal token; empty for organization and team tokens.
+	UserLogin string `protobuf:"bytes,2,opt,name=user_login,json=userLogin,proto3" json:"user_login,omitempty"`
+	// The user's display name (personal tokens) or the organization name.
+	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	// The organization of an organization or team token.
+	Organization string `protobuf:"bytes,4,opt,name=organization,proto3" json:"organization,omitempty"`
+	// The team of a team token.
+	Team string `protobuf:"bytes,5,opt,name=team,proto3" json:"team,omitempty"`
+	// The token's name, when the service reports it.
+	TokenName string `protobuf:"bytes,6,opt,name=token_name,json=tokenName,proto3" json:"token_name,omitempty"`
+	// Every organization the identity belongs to.
+	Organizations []string `protobuf:"bytes,7,rep,name=organizations,proto3" json:"organizations,omitempty"`
+	// Where the gateway took the token from.
+	CredentialSource CredentialSource `protobuf:"varint,8,opt,name=credential_source,json=credentialSource,proto3,enum=pulumi.service.v1.CredentialSource" json:"credential_source,omitempty"`
+	// The tenant whose token was used (CREDENTIAL_SOURCE_TENANT), else empty.
+	Tenant string `protobuf:"bytes,9,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	// The caller identity the gateway recognised (certificate or trusted header), else empty.
+	Caller        string `protobuf:"bytes,10,opt,name=caller,proto3" json:"caller,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WhoAmIResponse) Reset() {
+	*x = WhoAmIResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WhoAmIResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WhoAmIResponse) ProtoMessage() {}
+
+func (x *WhoAmIResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WhoAmIResponse.ProtoReflect.Descriptor instead.
+func (*WhoAmIResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *WhoAmIResponse) GetTokenKind() TokenKind {
+	if x != nil {
+		return x.TokenKind
+	}
+	return TokenKind_TOKEN_KIND_UNSPECIFIED
+}
+
+func (x *WhoAmIResponse) GetUserLogin() string {
+	if x != nil {
+		return x.UserLogin
+	}
+	return ""
+}
+
+func (x *WhoAmIResponse) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *WhoAmIResponse) GetOrganization() string {
+	if x != nil {
+		return x.Organization
+	}
+	return ""
+}
+
+func (x *WhoAmIResponse) GetTeam() string {
+	if x != nil {
+		return x.Team
+	}
+	return ""
+}
+
+func (x *WhoAmIResponse) GetTokenName() string {
+	if x != nil {
+		return x.TokenName
+	}
+	return ""
+}
+
+func (x *WhoAmIResponse) GetOrganizations() []string {
+	if x != nil {
+		return x.Organizations
+	}
+	return nil
+}
+
+func (x *WhoAmIResponse) GetCredentialSource() CredentialSource {
+	if x != nil {
+		return x.CredentialSource
+	}
+	return CredentialSource_CREDENTIAL_SOURCE_UNSPECIFIED
+}
+
+func (x *WhoAmIResponse) GetTenant() string {
+	if x != nil {
+		return x.Tenant
+	}
+	return ""
+}
+
+func (x *WhoAmIResponse) GetCaller() string {
+	if x != nil {
+		return x.Caller
+	}
+	return ""
+}
+
 // Request of ListGitHubOrganizationTeams.
 type ListGitHubOrganizationTeamsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -505,7 +669,7 @@ type ListGitHubOrganizationTeamsRequest struct {
 
 func (x *ListGitHubOrganizationTeamsRequest) Reset() {
 	*x = ListGitHubOrganizationTeamsRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -517,7 +681,7 @@ func (x *ListGitHubOrganizationTeamsRequest) String() string {
 func (*ListGitHubOrganizationTeamsRequest) ProtoMessage() {}
 
 func (x *ListGitHubOrganizationTeamsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -530,7 +694,7 @@ func (x *ListGitHubOrganizationTeamsRequest) ProtoReflect() protoreflect.Message
 
 // Deprecated: Use ListGitHubOrganizationTeamsRequest.ProtoReflect.Descriptor instead.
 func (*ListGitHubOrganizationTeamsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *ListGitHubOrganizationTeamsRequest) GetGhOrgName() string {
@@ -551,7 +715,7 @@ type ListGitHubOrganizationTeamsResponse struct {
 
 func (x *ListGitHubOrganizationTeamsResponse) Reset() {
 	*x = ListGitHubOrganizationTeamsResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -563,7 +727,7 @@ func (x *ListGitHubOrganizationTeamsResponse) String() string {
 func (*ListGitHubOrganizationTeamsResponse) ProtoMessage() {}
 
 func (x *ListGitHubOrganizationTeamsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -576,7 +740,7 @@ func (x *ListGitHubOrganizationTeamsResponse) ProtoReflect() protoreflect.Messag
 
 // Deprecated: Use ListGitHubOrganizationTeamsResponse.ProtoReflect.Descriptor instead.
 func (*ListGitHubOrganizationTeamsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ListGitHubOrganizationTeamsResponse) GetTeams() []*GitHubTeam {
@@ -605,7 +769,7 @@ type GitHubTeam struct {
 
 func (x *GitHubTeam) Reset() {
 	*x = GitHubTeam{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -617,7 +781,7 @@ func (x *GitHubTeam) String() string {
 func (*GitHubTeam) ProtoMessage() {}
 
 func (x *GitHubTeam) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -630,7 +794,7 @@ func (x *GitHubTeam) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GitHubTeam.ProtoReflect.Descriptor instead.
 func (*GitHubTeam) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{6}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GitHubTeam) GetId() int64 {
@@ -677,7 +841,7 @@ type GetDefaultOrganizationRequest struct {
 
 func (x *GetDefaultOrganizationRequest) Reset() {
 	*x = GetDefaultOrganizationRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -689,7 +853,7 @@ func (x *GetDefaultOrganizationRequest) String() string {
 func (*GetDefaultOrganizationRequest) ProtoMessage() {}
 
 func (x *GetDefaultOrganizationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -702,7 +866,7 @@ func (x *GetDefaultOrganizationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDefaultOrganizationRequest.ProtoReflect.Descriptor instead.
 func (*GetDefaultOrganizationRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{7}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{9}
 }
 
 // Response of GetDefaultOrganization. Its fields are the keys of the JSON answer.
@@ -718,7 +882,7 @@ type GetDefaultOrganizationResponse struct {
 
 func (x *GetDefaultOrganizationResponse) Reset() {
 	*x = GetDefaultOrganizationResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -730,7 +894,7 @@ func (x *GetDefaultOrganizationResponse) String() string {
 func (*GetDefaultOrganizationResponse) ProtoMessage() {}
 
 func (x *GetDefaultOrganizationResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -743,7 +907,7 @@ func (x *GetDefaultOrganizationResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDefaultOrganizationResponse.ProtoReflect.Descriptor instead.
 func (*GetDefaultOrganizationResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{8}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *GetDefaultOrganizationResponse) GetGitHubLogin() string {
@@ -771,7 +935,7 @@ type UpdateDefaultOrganizationRequest struct {
 
 func (x *UpdateDefaultOrganizationRequest) Reset() {
 	*x = UpdateDefaultOrganizationRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -783,7 +947,7 @@ func (x *UpdateDefaultOrganizationRequest) String() string {
 func (*UpdateDefaultOrganizationRequest) ProtoMessage() {}
 
 func (x *UpdateDefaultOrganizationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -796,7 +960,7 @@ func (x *UpdateDefaultOrganizationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateDefaultOrganizationRequest.ProtoReflect.Descriptor instead.
 func (*UpdateDefaultOrganizationRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{9}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *UpdateDefaultOrganizationRequest) GetOrgName() string {
@@ -815,7 +979,7 @@ type UpdateDefaultOrganizationResponse struct {
 
 func (x *UpdateDefaultOrganizationResponse) Reset() {
 	*x = UpdateDefaultOrganizationResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -827,7 +991,7 @@ func (x *UpdateDefaultOrganizationResponse) String() string {
 func (*UpdateDefaultOrganizationResponse) ProtoMessage() {}
 
 func (x *UpdateDefaultOrganizationResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -840,7 +1004,7 @@ func (x *UpdateDefaultOrganizationResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use UpdateDefaultOrganizationResponse.ProtoReflect.Descriptor instead.
 func (*UpdateDefaultOrganizationResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{10}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{12}
 }
 
 // Request of GetLatestPendingEmailChange.
@@ -852,7 +1016,7 @@ type GetLatestPendingEmailChangeRequest struct {
 
 func (x *GetLatestPendingEmailChangeRequest) Reset() {
 	*x = GetLatestPendingEmailChangeRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -864,7 +1028,7 @@ func (x *GetLatestPendingEmailChangeRequest) String() string {
 func (*GetLatestPendingEmailChangeRequest) ProtoMessage() {}
 
 func (x *GetLatestPendingEmailChangeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -877,7 +1041,7 @@ func (x *GetLatestPendingEmailChangeRequest) ProtoReflect() protoreflect.Message
 
 // Deprecated: Use GetLatestPendingEmailChangeRequest.ProtoReflect.Descriptor instead.
 func (*GetLatestPendingEmailChangeRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{11}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{13}
 }
 
 // Response of GetLatestPendingEmailChange. Its fields are the keys of the JSON answer.
@@ -891,7 +1055,7 @@ type GetLatestPendingEmailChangeResponse struct {
 
 func (x *GetLatestPendingEmailChangeResponse) Reset() {
 	*x = GetLatestPendingEmailChangeResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -903,7 +1067,7 @@ func (x *GetLatestPendingEmailChangeResponse) String() string {
 func (*GetLatestPendingEmailChangeResponse) ProtoMessage() {}
 
 func (x *GetLatestPendingEmailChangeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -916,7 +1080,7 @@ func (x *GetLatestPendingEmailChangeResponse) ProtoReflect() protoreflect.Messag
 
 // Deprecated: Use GetLatestPendingEmailChangeResponse.ProtoReflect.Descriptor instead.
 func (*GetLatestPendingEmailChangeResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *GetLatestPendingEmailChangeResponse) GetEmail() string {
@@ -935,7 +1099,7 @@ type DeletePendingEmailChangeRequest struct {
 
 func (x *DeletePendingEmailChangeRequest) Reset() {
 	*x = DeletePendingEmailChangeRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -947,7 +1111,7 @@ func (x *DeletePendingEmailChangeRequest) String() string {
 func (*DeletePendingEmailChangeRequest) ProtoMessage() {}
 
 func (x *DeletePendingEmailChangeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -960,7 +1124,7 @@ func (x *DeletePendingEmailChangeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeletePendingEmailChangeRequest.ProtoReflect.Descriptor instead.
 func (*DeletePendingEmailChangeRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{13}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{15}
 }
 
 // Response of DeletePendingEmailChange. The answer has no body.
@@ -972,7 +1136,7 @@ type DeletePendingEmailChangeResponse struct {
 
 func (x *DeletePendingEmailChangeResponse) Reset() {
 	*x = DeletePendingEmailChangeResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -984,7 +1148,7 @@ func (x *DeletePendingEmailChangeResponse) String() string {
 func (*DeletePendingEmailChangeResponse) ProtoMessage() {}
 
 func (x *DeletePendingEmailChangeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -997,7 +1161,7 @@ func (x *DeletePendingEmailChangeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeletePendingEmailChangeResponse.ProtoReflect.Descriptor instead.
 func (*DeletePendingEmailChangeResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{14}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{16}
 }
 
 // Request of DeleteIdentityProvider. The fields other than path parameters are query
@@ -1012,7 +1176,7 @@ type DeleteIdentityProviderRequest struct {
 
 func (x *DeleteIdentityProviderRequest) Reset() {
 	*x = DeleteIdentityProviderRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1024,7 +1188,7 @@ func (x *DeleteIdentityProviderRequest) String() string {
 func (*DeleteIdentityProviderRequest) ProtoMessage() {}
 
 func (x *DeleteIdentityProviderRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1037,7 +1201,7 @@ func (x *DeleteIdentityProviderRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteIdentityProviderRequest.ProtoReflect.Descriptor instead.
 func (*DeleteIdentityProviderRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{15}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *DeleteIdentityProviderRequest) GetIdentity() string {
@@ -1087,7 +1251,7 @@ type DeleteIdentityProviderResponse struct {
 
 func (x *DeleteIdentityProviderResponse) Reset() {
 	*x = DeleteIdentityProviderResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1099,7 +1263,7 @@ func (x *DeleteIdentityProviderResponse) String() string {
 func (*DeleteIdentityProviderResponse) ProtoMessage() {}
 
 func (x *DeleteIdentityProviderResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1112,7 +1276,7 @@ func (x *DeleteIdentityProviderResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteIdentityProviderResponse.ProtoReflect.Descriptor instead.
 func (*DeleteIdentityProviderResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{16}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *DeleteIdentityProviderResponse) GetId() string {
@@ -1229,7 +1393,7 @@ type ListIdentityProviderOrganizationsRequest struct {
 
 func (x *ListIdentityProviderOrganizationsRequest) Reset() {
 	*x = ListIdentityProviderOrganizationsRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[17]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1241,7 +1405,7 @@ func (x *ListIdentityProviderOrganizationsRequest) String() string {
 func (*ListIdentityProviderOrganizationsRequest) ProtoMessage() {}
 
 func (x *ListIdentityProviderOrganizationsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[17]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1254,7 +1418,7 @@ func (x *ListIdentityProviderOrganizationsRequest) ProtoReflect() protoreflect.M
 
 // Deprecated: Use ListIdentityProviderOrganizationsRequest.ProtoReflect.Descriptor instead.
 func (*ListIdentityProviderOrganizationsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{17}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{19}
 }
 
 // Response of ListIdentityProviderOrganizations. Its fields are the keys of the JSON answer.
@@ -1268,7 +1432,7 @@ type ListIdentityProviderOrganizationsResponse struct {
 
 func (x *ListIdentityProviderOrganizationsResponse) Reset() {
 	*x = ListIdentityProviderOrganizationsResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1280,7 +1444,7 @@ func (x *ListIdentityProviderOrganizationsResponse) String() string {
 func (*ListIdentityProviderOrganizationsResponse) ProtoMessage() {}
 
 func (x *ListIdentityProviderOrganizationsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1293,7 +1457,7 @@ func (x *ListIdentityProviderOrganizationsResponse) ProtoReflect() protoreflect.
 
 // Deprecated: Use ListIdentityProviderOrganizationsResponse.ProtoReflect.Descriptor instead.
 func (*ListIdentityProviderOrganizationsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{18}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ListIdentityProviderOrganizationsResponse) GetOrganizations() []*PulumiGitHubOrganization {
@@ -1319,7 +1483,7 @@ type PulumiGitHubOrganization struct {
 
 func (x *PulumiGitHubOrganization) Reset() {
 	*x = PulumiGitHubOrganization{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1331,7 +1495,7 @@ func (x *PulumiGitHubOrganization) String() string {
 func (*PulumiGitHubOrganization) ProtoMessage() {}
 
 func (x *PulumiGitHubOrganization) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1344,7 +1508,7 @@ func (x *PulumiGitHubOrganization) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PulumiGitHubOrganization.ProtoReflect.Descriptor instead.
 func (*PulumiGitHubOrganization) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{19}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PulumiGitHubOrganization) GetOrganization() *UserInfo {
@@ -1380,7 +1544,7 @@ type SyncWithIdentityProviderRequest struct {
 
 func (x *SyncWithIdentityProviderRequest) Reset() {
 	*x = SyncWithIdentityProviderRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1392,7 +1556,7 @@ func (x *SyncWithIdentityProviderRequest) String() string {
 func (*SyncWithIdentityProviderRequest) ProtoMessage() {}
 
 func (x *SyncWithIdentityProviderRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1405,7 +1569,7 @@ func (x *SyncWithIdentityProviderRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SyncWithIdentityProviderRequest.ProtoReflect.Descriptor instead.
 func (*SyncWithIdentityProviderRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{20}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *SyncWithIdentityProviderRequest) GetIdentity() string {
@@ -1455,7 +1619,7 @@ type SyncWithIdentityProviderResponse struct {
 
 func (x *SyncWithIdentityProviderResponse) Reset() {
 	*x = SyncWithIdentityProviderResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1467,7 +1631,7 @@ func (x *SyncWithIdentityProviderResponse) String() string {
 func (*SyncWithIdentityProviderResponse) ProtoMessage() {}
 
 func (x *SyncWithIdentityProviderResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1480,7 +1644,7 @@ func (x *SyncWithIdentityProviderResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SyncWithIdentityProviderResponse.ProtoReflect.Descriptor instead.
 func (*SyncWithIdentityProviderResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{21}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *SyncWithIdentityProviderResponse) GetId() string {
@@ -1597,7 +1761,7 @@ type GetUserHasVerifiedEmailRequest struct {
 
 func (x *GetUserHasVerifiedEmailRequest) Reset() {
 	*x = GetUserHasVerifiedEmailRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1609,7 +1773,7 @@ func (x *GetUserHasVerifiedEmailRequest) String() string {
 func (*GetUserHasVerifiedEmailRequest) ProtoMessage() {}
 
 func (x *GetUserHasVerifiedEmailRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1622,7 +1786,7 @@ func (x *GetUserHasVerifiedEmailRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserHasVerifiedEmailRequest.ProtoReflect.Descriptor instead.
 func (*GetUserHasVerifiedEmailRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{22}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{24}
 }
 
 // Response of GetUserHasVerifiedEmail.
@@ -1636,7 +1800,7 @@ type GetUserHasVerifiedEmailResponse struct {
 
 func (x *GetUserHasVerifiedEmailResponse) Reset() {
 	*x = GetUserHasVerifiedEmailResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1648,7 +1812,7 @@ func (x *GetUserHasVerifiedEmailResponse) String() string {
 func (*GetUserHasVerifiedEmailResponse) ProtoMessage() {}
 
 func (x *GetUserHasVerifiedEmailResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1661,7 +1825,7 @@ func (x *GetUserHasVerifiedEmailResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserHasVerifiedEmailResponse.ProtoReflect.Descriptor instead.
 func (*GetUserHasVerifiedEmailResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{23}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *GetUserHasVerifiedEmailResponse) GetValue() bool {
@@ -1671,182 +1835,11 @@ func (x *GetUserHasVerifiedEmailResponse) GetValue() bool {
 	return false
 }
 
-// Request of WhoAmI.
-type WhoAmIRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *WhoAmIRequest) Reset() {
-	*x = WhoAmIRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[24]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *WhoAmIRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*WhoAmIRequest) ProtoMessage() {}
-
-func (x *WhoAmIRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[24]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use WhoAmIRequest.ProtoReflect.Descriptor instead.
-func (*WhoAmIRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{24}
-}
-
-// Response of WhoAmI.
-type WhoAmIResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The kind of token the call used.
-	TokenKind TokenKind `protobuf:"varint,1,opt,name=token_kind,json=tokenKind,proto3,enum=pulumi.service.v1.TokenKind" json:"token_kind,omitempty"`
-	// The user's login for a personal token; empty for organization and team tokens.
-	UserLogin string `protobuf:"bytes,2,opt,name=user_login,json=userLogin,proto3" json:"user_login,omitempty"`
-	// The user's display name (personal tokens) or the organization name.
-	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
-	// The organization of an organization or team token.
-	Organization string `protobuf:"bytes,4,opt,name=organization,proto3" json:"organization,omitempty"`
-	// The team of a team token.
-	Team string `protobuf:"bytes,5,opt,name=team,proto3" json:"team,omitempty"`
-	// The token's name, when the service reports it.
-	TokenName string `protobuf:"bytes,6,opt,name=token_name,json=tokenName,proto3" json:"token_name,omitempty"`
-	// Every organization the identity belongs to.
-	Organizations []string `protobuf:"bytes,7,rep,name=organizations,proto3" json:"organizations,omitempty"`
-	// Where the gateway took the token from.
-	CredentialSource CredentialSource `protobuf:"varint,8,opt,name=credential_source,json=credentialSource,proto3,enum=pulumi.service.v1.CredentialSource" json:"credential_source,omitempty"`
-	// The tenant whose token was used (CREDENTIAL_SOURCE_TENANT), else empty.
-	Tenant string `protobuf:"bytes,9,opt,name=tenant,proto3" json:"tenant,omitempty"`
-	// The caller identity the gateway recognised (certificate or trusted header), else empty.
-	Caller        string `protobuf:"bytes,10,opt,name=caller,proto3" json:"caller,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *WhoAmIResponse) Reset() {
-	*x = WhoAmIResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[25]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *WhoAmIResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*WhoAmIResponse) ProtoMessage() {}
-
-func (x *WhoAmIResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[25]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use WhoAmIResponse.ProtoReflect.Descriptor instead.
-func (*WhoAmIResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{25}
-}
-
-func (x *WhoAmIResponse) GetTokenKind() TokenKind {
-	if x != nil {
-		return x.TokenKind
-	}
-	return TokenKind_TOKEN_KIND_UNSPECIFIED
-}
-
-func (x *WhoAmIResponse) GetUserLogin() string {
-	if x != nil {
-		return x.UserLogin
-	}
-	return ""
-}
-
-func (x *WhoAmIResponse) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *WhoAmIResponse) GetOrganization() string {
-	if x != nil {
-		return x.Organization
-	}
-	return ""
-}
-
-func (x *WhoAmIResponse) GetTeam() string {
-	if x != nil {
-		return x.Team
-	}
-	return ""
-}
-
-func (x *WhoAmIResponse) GetTokenName() string {
-	if x != nil {
-		return x.TokenName
-	}
-	return ""
-}
-
-func (x *WhoAmIResponse) GetOrganizations() []string {
-	if x != nil {
-		return x.Organizations
-	}
-	return nil
-}
-
-func (x *WhoAmIResponse) GetCredentialSource() CredentialSource {
-	if x != nil {
-		return x.CredentialSource
-	}
-	return CredentialSource_CREDENTIAL_SOURCE_UNSPECIFIED
-}
-
-func (x *WhoAmIResponse) GetTenant() string {
-	if x != nil {
-		return x.Tenant
-	}
-	return ""
-}
-
-func (x *WhoAmIResponse) GetCaller() string {
-	if x != nil {
-		return x.Caller
-	}
-	return ""
-}
-
 var File_pulumi_service_v1_users_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\n" +
-	"\x1dpulumi/service/v1/users.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1epulumi/service/v1/stacks.proto\"\x9d\x01\n" +
-	"\x1bOrganizationSummaryWithRole\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
-	"\n" +
-	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
-	"\x05email\x18\x04 \x01(\tR\x05email\x12\x12\n" +
-	"\x04role\x18\x05 \x01(\tR\x04role\"\x17\n" +
+	"\x1dpulumi/service/v1/users.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1epulumi/service/v1/stacks.proto\"\x17\n" +
 	"\x15GetCurrentUserRequest\"\xf3\x04\n" +
 	"\x16GetCurrentUserResponse\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
@@ -1873,7 +1866,30 @@ const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\tTokenInfo\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\"\n" +
 	"\forganization\x18\x02 \x01(\tR\forganization\x12\x12\n" +
-	"\x04team\x18\x03 \x01(\tR\x04team\"I\n" +
+	"\x04team\x18\x03 \x01(\tR\x04team\"\x9d\x01\n" +
+	"\x1bOrganizationSummaryWithRole\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
+	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
+	"\x05email\x18\x04 \x01(\tR\x05email\x12\x12\n" +
+	"\x04role\x18\x05 \x01(\tR\x04role\"\x0f\n" +
+	"\rWhoAmIRequest\"\xff\x02\n" +
+	"\x0eWhoAmIResponse\x12;\n" +
+	"\n" +
+	"token_kind\x18\x01 \x01(\x0e2\x1c.pulumi.service.v1.TokenKindR\ttokenKind\x12\x1d\n" +
+	"\n" +
+	"user_login\x18\x02 \x01(\tR\tuserLogin\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\x12\"\n" +
+	"\forganization\x18\x04 \x01(\tR\forganization\x12\x12\n" +
+	"\x04team\x18\x05 \x01(\tR\x04team\x12\x1d\n" +
+	"\n" +
+	"token_name\x18\x06 \x01(\tR\ttokenName\x12$\n" +
+	"\rorganizations\x18\a \x03(\tR\rorganizations\x12P\n" +
+	"\x11credential_source\x18\b \x01(\x0e2#.pulumi.service.v1.CredentialSourceR\x10credentialSource\x12\x16\n" +
+	"\x06tenant\x18\t \x01(\tR\x06tenant\x12\x16\n" +
+	"\x06caller\x18\n" +
+	" \x01(\tR\x06caller\"I\n" +
 	"\"ListGitHubOrganizationTeamsRequest\x12#\n" +
 	"\vgh_org_name\x18\x01 \x01(\tB\x03\xe0A\x02R\tghOrgName\"Z\n" +
 	"#ListGitHubOrganizationTeamsResponse\x123\n" +
@@ -1956,23 +1972,7 @@ const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\bis_agent\x18\x0f \x01(\bR\aisAgent\" \n" +
 	"\x1eGetUserHasVerifiedEmailRequest\"7\n" +
 	"\x1fGetUserHasVerifiedEmailResponse\x12\x14\n" +
-	"\x05value\x18\x01 \x01(\bR\x05value\"\x0f\n" +
-	"\rWhoAmIRequest\"\xff\x02\n" +
-	"\x0eWhoAmIResponse\x12;\n" +
-	"\n" +
-	"token_kind\x18\x01 \x01(\x0e2\x1c.pulumi.service.v1.TokenKindR\ttokenKind\x12\x1d\n" +
-	"\n" +
-	"user_login\x18\x02 \x01(\tR\tuserLogin\x12\x12\n" +
-	"\x04name\x18\x03 \x01(\tR\x04name\x12\"\n" +
-	"\forganization\x18\x04 \x01(\tR\forganization\x12\x12\n" +
-	"\x04team\x18\x05 \x01(\tR\x04team\x12\x1d\n" +
-	"\n" +
-	"token_name\x18\x06 \x01(\tR\ttokenName\x12$\n" +
-	"\rorganizations\x18\a \x03(\tR\rorganizations\x12P\n" +
-	"\x11credential_source\x18\b \x01(\x0e2#.pulumi.service.v1.CredentialSourceR\x10credentialSource\x12\x16\n" +
-	"\x06tenant\x18\t \x01(\tR\x06tenant\x12\x16\n" +
-	"\x06caller\x18\n" +
-	" \x01(\tR\x06caller*r\n" +
+	"\x05value\x18\x01 \x01(\bR\x05value*r\n" +
 	"\tTokenKind\x12\x1a\n" +
 	"\x16TOKEN_KIND_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13TOKEN_KIND_PERSONAL\x10\x01\x12\x1b\n" +
@@ -2016,73 +2016,73 @@ var file_pulumi_service_v1_users_proto_msgTypes = make([]protoimpl.MessageInfo, 
 var file_pulumi_service_v1_users_proto_goTypes = []any{
 	(TokenKind)(0),                                    // 0: pulumi.service.v1.TokenKind
 	(CredentialSource)(0),                             // 1: pulumi.service.v1.CredentialSource
-	(*OrganizationSummaryWithRole)(nil),               // 2: pulumi.service.v1.OrganizationSummaryWithRole
-	(*GetCurrentUserRequest)(nil),                     // 3: pulumi.service.v1.GetCurrentUserRequest
-	(*GetCurrentUserResponse)(nil),                    // 4: pulumi.service.v1.GetCurrentUserResponse
-	(*TokenInfo)(nil),                                 // 5: pulumi.service.v1.TokenInfo
-	(*ListGitHubOrganizationTeamsRequest)(nil),        // 6: pulumi.service.v1.ListGitHubOrganizationTeamsRequest
-	(*ListGitHubOrganizationTeamsResponse)(nil),       // 7: pulumi.service.v1.ListGitHubOrganizationTeamsResponse
-	(*GitHubTeam)(nil),                                // 8: pulumi.service.v1.GitHubTeam
-	(*GetDefaultOrganizationRequest)(nil),             // 9: pulumi.service.v1.GetDefaultOrganizationRequest
-	(*GetDefaultOrganizationResponse)(nil),            // 10: pulumi.service.v1.GetDefaultOrganizationResponse
-	(*UpdateDefaultOrganizationRequest)(nil),          // 11: pulumi.service.v1.UpdateDefaultOrganizationRequest
-	(*UpdateDefaultOrganizationResponse)(nil),         // 12: pulumi.service.v1.UpdateDefaultOrganizationResponse
-	(*GetLatestPendingEmailChangeRequest)(nil),        // 13: pulumi.service.v1.GetLatestPendingEmailChangeRequest
-	(*GetLatestPendingEmailChangeResponse)(nil),       // 14: pulumi.service.v1.GetLatestPendingEmailChangeResponse
-	(*DeletePendingEmailChangeRequest)(nil),           // 15: pulumi.service.v1.DeletePendingEmailChangeRequest
-	(*DeletePendingEmailChangeResponse)(nil),          // 16: pulumi.service.v1.DeletePendingEmailChangeResponse
-	(*DeleteIdentityProviderRequest)(nil),             // 17: pulumi.service.v1.DeleteIdentityProviderRequest
-	(*DeleteIdentityProviderResponse)(nil),            // 18: pulumi.service.v1.DeleteIdentityProviderResponse
-	(*ListIdentityProviderOrganizationsRequest)(nil),  // 19: pulumi.service.v1.ListIdentityProviderOrganizationsRequest
-	(*ListIdentityProviderOrganizationsResponse)(nil), // 20: pulumi.service.v1.ListIdentityProviderOrganizationsResponse
-	(*PulumiGitHubOrganization)(nil),                  // 21: pulumi.service.v1.PulumiGitHubOrganization
-	(*SyncWithIdentityProviderRequest)(nil),           // 22: pulumi.service.v1.SyncWithIdentityProviderRequest
-	(*SyncWithIdentityProviderResponse)(nil),          // 23: pulumi.service.v1.SyncWithIdentityProviderResponse
-	(*GetUserHasVerifiedEmailRequest)(nil),            // 24: pulumi.service.v1.GetUserHasVerifiedEmailRequest
-	(*GetUserHasVerifiedEmailResponse)(nil),           // 25: pulumi.service.v1.GetUserHasVerifiedEmailResponse
-	(*WhoAmIRequest)(nil),                             // 26: pulumi.service.v1.WhoAmIRequest
-	(*WhoAmIResponse)(nil),                            // 27: pulumi.service.v1.WhoAmIResponse
+	(*GetCurrentUserRequest)(nil),                     // 2: pulumi.service.v1.GetCurrentUserRequest
+	(*GetCurrentUserResponse)(nil),                    // 3: pulumi.service.v1.GetCurrentUserResponse
+	(*TokenInfo)(nil),                                 // 4: pulumi.service.v1.TokenInfo
+	(*OrganizationSummaryWithRole)(nil),               // 5: pulumi.service.v1.OrganizationSummaryWithRole
+	(*WhoAmIRequest)(nil),                             // 6: pulumi.service.v1.WhoAmIRequest
+	(*WhoAmIResponse)(nil),                            // 7: pulumi.service.v1.WhoAmIResponse
+	(*ListGitHubOrganizationTeamsRequest)(nil),        // 8: pulumi.service.v1.ListGitHubOrganizationTeamsRequest
+	(*ListGitHubOrganizationTeamsResponse)(nil),       // 9: pulumi.service.v1.ListGitHubOrganizationTeamsResponse
+	(*GitHubTeam)(nil),                                // 10: pulumi.service.v1.GitHubTeam
+	(*GetDefaultOrganizationRequest)(nil),             // 11: pulumi.service.v1.GetDefaultOrganizationRequest
+	(*GetDefaultOrganizationResponse)(nil),            // 12: pulumi.service.v1.GetDefaultOrganizationResponse
+	(*UpdateDefaultOrganizationRequest)(nil),          // 13: pulumi.service.v1.UpdateDefaultOrganizationRequest
+	(*UpdateDefaultOrganizationResponse)(nil),         // 14: pulumi.service.v1.UpdateDefaultOrganizationResponse
+	(*GetLatestPendingEmailChangeRequest)(nil),        // 15: pulumi.service.v1.GetLatestPendingEmailChangeRequest
+	(*GetLatestPendingEmailChangeResponse)(nil),       // 16: pulumi.service.v1.GetLatestPendingEmailChangeResponse
+	(*DeletePendingEmailChangeRequest)(nil),           // 17: pulumi.service.v1.DeletePendingEmailChangeRequest
+	(*DeletePendingEmailChangeResponse)(nil),          // 18: pulumi.service.v1.DeletePendingEmailChangeResponse
+	(*DeleteIdentityProviderRequest)(nil),             // 19: pulumi.service.v1.DeleteIdentityProviderRequest
+	(*DeleteIdentityProviderResponse)(nil),            // 20: pulumi.service.v1.DeleteIdentityProviderResponse
+	(*ListIdentityProviderOrganizationsRequest)(nil),  // 21: pulumi.service.v1.ListIdentityProviderOrganizationsRequest
+	(*ListIdentityProviderOrganizationsResponse)(nil), // 22: pulumi.service.v1.ListIdentityProviderOrganizationsResponse
+	(*PulumiGitHubOrganization)(nil),                  // 23: pulumi.service.v1.PulumiGitHubOrganization
+	(*SyncWithIdentityProviderRequest)(nil),           // 24: pulumi.service.v1.SyncWithIdentityProviderRequest
+	(*SyncWithIdentityProviderResponse)(nil),          // 25: pulumi.service.v1.SyncWithIdentityProviderResponse
+	(*GetUserHasVerifiedEmailRequest)(nil),            // 26: pulumi.service.v1.GetUserHasVerifiedEmailRequest
+	(*GetUserHasVerifiedEmailResponse)(nil),           // 27: pulumi.service.v1.GetUserHasVerifiedEmailResponse
 	(*UserInfo)(nil),                                  // 28: pulumi.service.v1.UserInfo
 	(*CreateStackMessage)(nil),                        // 29: pulumi.service.v1.CreateStackMessage
 }
 var file_pulumi_service_v1_users_proto_depIdxs = []int32{
 	28, // 0: pulumi.service.v1.GetCurrentUserResponse.organizations:type_name -> pulumi.service.v1.UserInfo
-	5,  // 1: pulumi.service.v1.GetCurrentUserResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
-	2,  // 2: pulumi.service.v1.GetCurrentUserResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
-	8,  // 3: pulumi.service.v1.ListGitHubOrganizationTeamsResponse.teams:type_name -> pulumi.service.v1.GitHubTeam
-	29, // 4: pulumi.service.v1.GetDefaultOrganizationResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
-	2,  // 5: pulumi.service.v1.DeleteIdentityProviderResponse.organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
-	2,  // 6: pulumi.service.v1.DeleteIdentityProviderResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
-	5,  // 7: pulumi.service.v1.DeleteIdentityProviderResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
-	21, // 8: pulumi.service.v1.ListIdentityProviderOrganizationsResponse.organizations:type_name -> pulumi.service.v1.PulumiGitHubOrganization
-	28, // 9: pulumi.service.v1.PulumiGitHubOrganization.organization:type_name -> pulumi.service.v1.UserInfo
-	2,  // 10: pulumi.service.v1.SyncWithIdentityProviderResponse.organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
-	2,  // 11: pulumi.service.v1.SyncWithIdentityProviderResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
-	5,  // 12: pulumi.service.v1.SyncWithIdentityProviderResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
-	0,  // 13: pulumi.service.v1.WhoAmIResponse.token_kind:type_name -> pulumi.service.v1.TokenKind
-	1,  // 14: pulumi.service.v1.WhoAmIResponse.credential_source:type_name -> pulumi.service.v1.CredentialSource
-	3,  // 15: pulumi.service.v1.UsersService.GetCurrentUser:input_type -> pulumi.service.v1.GetCurrentUserRequest
-	26, // 16: pulumi.service.v1.UsersService.WhoAmI:input_type -> pulumi.service.v1.WhoAmIRequest
-	6,  // 17: pulumi.service.v1.UsersService.ListGitHubOrganizationTeams:input_type -> pulumi.service.v1.ListGitHubOrganizationTeamsRequest
-	9,  // 18: pulumi.service.v1.UsersService.GetDefaultOrganization:input_type -> pulumi.service.v1.GetDefaultOrganizationRequest
-	11, // 19: pulumi.service.v1.UsersService.UpdateDefaultOrganization:input_type -> pulumi.service.v1.UpdateDefaultOrganizationRequest
-	13, // 20: pulumi.service.v1.UsersService.GetLatestPendingEmailChange:input_type -> pulumi.service.v1.GetLatestPendingEmailChangeRequest
-	15, // 21: pulumi.service.v1.UsersService.DeletePendingEmailChange:input_type -> pulumi.service.v1.DeletePendingEmailChangeRequest
-	17, // 22: pulumi.service.v1.UsersService.DeleteIdentityProvider:input_type -> pulumi.service.v1.DeleteIdentityProviderRequest
-	19, // 23: pulumi.service.v1.UsersService.ListIdentityProviderOrganizations:input_type -> pulumi.service.v1.ListIdentityProviderOrganizationsRequest
-	22, // 24: pulumi.service.v1.UsersService.SyncWithIdentityProvider:input_type -> pulumi.service.v1.SyncWithIdentityProviderRequest
-	24, // 25: pulumi.service.v1.UsersService.GetUserHasVerifiedEmail:input_type -> pulumi.service.v1.GetUserHasVerifiedEmailRequest
-	4,  // 26: pulumi.service.v1.UsersService.GetCurrentUser:output_type -> pulumi.service.v1.GetCurrentUserResponse
-	27, // 27: pulumi.service.v1.UsersService.WhoAmI:output_type -> pulumi.service.v1.WhoAmIResponse
-	7,  // 28: pulumi.service.v1.UsersService.ListGitHubOrganizationTeams:output_type -> pulumi.service.v1.ListGitHubOrganizationTeamsResponse
-	10, // 29: pulumi.service.v1.UsersService.GetDefaultOrganization:output_type -> pulumi.service.v1.GetDefaultOrganizationResponse
-	12, // 30: pulumi.service.v1.UsersService.UpdateDefaultOrganization:output_type -> pulumi.service.v1.UpdateDefaultOrganizationResponse
-	14, // 31: pulumi.service.v1.UsersService.GetLatestPendingEmailChange:output_type -> pulumi.service.v1.GetLatestPendingEmailChangeResponse
-	16, // 32: pulumi.service.v1.UsersService.DeletePendingEmailChange:output_type -> pulumi.service.v1.DeletePendingEmailChangeResponse
-	18, // 33: pulumi.service.v1.UsersService.DeleteIdentityProvider:output_type -> pulumi.service.v1.DeleteIdentityProviderResponse
-	20, // 34: pulumi.service.v1.UsersService.ListIdentityProviderOrganizations:output_type -> pulumi.service.v1.ListIdentityProviderOrganizationsResponse
-	23, // 35: pulumi.service.v1.UsersService.SyncWithIdentityProvider:output_type -> pulumi.service.v1.SyncWithIdentityProviderResponse
-	25, // 36: pulumi.service.v1.UsersService.GetUserHasVerifiedEmail:output_type -> pulumi.service.v1.GetUserHasVerifiedEmailResponse
+	4,  // 1: pulumi.service.v1.GetCurrentUserResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
+	5,  // 2: pulumi.service.v1.GetCurrentUserResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	0,  // 3: pulumi.service.v1.WhoAmIResponse.token_kind:type_name -> pulumi.service.v1.TokenKind
+	1,  // 4: pulumi.service.v1.WhoAmIResponse.credential_source:type_name -> pulumi.service.v1.CredentialSource
+	10, // 5: pulumi.service.v1.ListGitHubOrganizationTeamsResponse.teams:type_name -> pulumi.service.v1.GitHubTeam
+	29, // 6: pulumi.service.v1.GetDefaultOrganizationResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
+	5,  // 7: pulumi.service.v1.DeleteIdentityProviderResponse.organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	5,  // 8: pulumi.service.v1.DeleteIdentityProviderResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	4,  // 9: pulumi.service.v1.DeleteIdentityProviderResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
+	23, // 10: pulumi.service.v1.ListIdentityProviderOrganizationsResponse.organizations:type_name -> pulumi.service.v1.PulumiGitHubOrganization
+	28, // 11: pulumi.service.v1.PulumiGitHubOrganization.organization:type_name -> pulumi.service.v1.UserInfo
+	5,  // 12: pulumi.service.v1.SyncWithIdentityProviderResponse.organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	5,  // 13: pulumi.service.v1.SyncWithIdentityProviderResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	4,  // 14: pulumi.service.v1.SyncWithIdentityProviderResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
+	2,  // 15: pulumi.service.v1.UsersService.GetCurrentUser:input_type -> pulumi.service.v1.GetCurrentUserRequest
+	6,  // 16: pulumi.service.v1.UsersService.WhoAmI:input_type -> pulumi.service.v1.WhoAmIRequest
+	8,  // 17: pulumi.service.v1.UsersService.ListGitHubOrganizationTeams:input_type -> pulumi.service.v1.ListGitHubOrganizationTeamsRequest
+	11, // 18: pulumi.service.v1.UsersService.GetDefaultOrganization:input_type -> pulumi.service.v1.GetDefaultOrganizationRequest
+	13, // 19: pulumi.service.v1.UsersService.UpdateDefaultOrganization:input_type -> pulumi.service.v1.UpdateDefaultOrganizationRequest
+	15, // 20: pulumi.service.v1.UsersService.GetLatestPendingEmailChange:input_type -> pulumi.service.v1.GetLatestPendingEmailChangeRequest
+	17, // 21: pulumi.service.v1.UsersService.DeletePendingEmailChange:input_type -> pulumi.service.v1.DeletePendingEmailChangeRequest
+	19, // 22: pulumi.service.v1.UsersService.DeleteIdentityProvider:input_type -> pulumi.service.v1.DeleteIdentityProviderRequest
+	21, // 23: pulumi.service.v1.UsersService.ListIdentityProviderOrganizations:input_type -> pulumi.service.v1.ListIdentityProviderOrganizationsRequest
+	24, // 24: pulumi.service.v1.UsersService.SyncWithIdentityProvider:input_type -> pulumi.service.v1.SyncWithIdentityProviderRequest
+	26, // 25: pulumi.service.v1.UsersService.GetUserHasVerifiedEmail:input_type -> pulumi.service.v1.GetUserHasVerifiedEmailRequest
+	3,  // 26: pulumi.service.v1.UsersService.GetCurrentUser:output_type -> pulumi.service.v1.GetCurrentUserResponse
+	7,  // 27: pulumi.service.v1.UsersService.WhoAmI:output_type -> pulumi.service.v1.WhoAmIResponse
+	9,  // 28: pulumi.service.v1.UsersService.ListGitHubOrganizationTeams:output_type -> pulumi.service.v1.ListGitHubOrganizationTeamsResponse
+	12, // 29: pulumi.service.v1.UsersService.GetDefaultOrganization:output_type -> pulumi.service.v1.GetDefaultOrganizationResponse
+	14, // 30: pulumi.service.v1.UsersService.UpdateDefaultOrganization:output_type -> pulumi.service.v1.UpdateDefaultOrganizationResponse
+	16, // 31: pulumi.service.v1.UsersService.GetLatestPendingEmailChange:output_type -> pulumi.service.v1.GetLatestPendingEmailChangeResponse
+	18, // 32: pulumi.service.v1.UsersService.DeletePendingEmailChange:output_type -> pulumi.service.v1.DeletePendingEmailChangeResponse
+	20, // 33: pulumi.service.v1.UsersService.DeleteIdentityProvider:output_type -> pulumi.service.v1.DeleteIdentityProviderResponse
+	22, // 34: pulumi.service.v1.UsersService.ListIdentityProviderOrganizations:output_type -> pulumi.service.v1.ListIdentityProviderOrganizationsResponse
+	25, // 35: pulumi.service.v1.UsersService.SyncWithIdentityProvider:output_type -> pulumi.service.v1.SyncWithIdentityProviderResponse
+	27, // 36: pulumi.service.v1.UsersService.GetUserHasVerifiedEmail:output_type -> pulumi.service.v1.GetUserHasVerifiedEmailResponse
 	26, // [26:37] is the sub-list for method output_type
 	15, // [15:26] is the sub-list for method input_type
 	15, // [15:15] is the sub-list for extension type_name
@@ -2097,8 +2097,8 @@ func file_pulumi_service_v1_users_proto_init() {
 	}
 	file_pulumi_service_v1_common_proto_init()
 	file_pulumi_service_v1_stacks_proto_init()
-	file_pulumi_service_v1_users_proto_msgTypes[15].OneofWrappers = []any{}
-	file_pulumi_service_v1_users_proto_msgTypes[20].OneofWrappers = []any{}
+	file_pulumi_service_v1_users_proto_msgTypes[17].OneofWrappers = []any{}
+	file_pulumi_service_v1_users_proto_msgTypes[22].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

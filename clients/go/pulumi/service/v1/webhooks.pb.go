@@ -1505,52 +1505,6 @@ func (x *CreateStackWebhookRequest) GetBody() *Webhook {
 	return nil
 }
 
-// Response of CreateStackWebhook.
-type CreateStackWebhookResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The whole JSON answer.
-	Webhook       *WebhookResponse `protobuf:"bytes,1,opt,name=webhook,proto3" json:"webhook,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateStackWebhookResponse) Reset() {
-	*x = CreateStackWebhookResponse{}
-	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[21]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateStackWebhookResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateStackWebhookResponse) ProtoMessage() {}
-
-func (x *CreateStackWebhookResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[21]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateStackWebhookResponse.ProtoReflect.Descriptor instead.
-func (*CreateStackWebhookResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_webhooks_proto_rawDescGZIP(), []int{21}
-}
-
-func (x *CreateStackWebhookResponse) GetWebhook() *WebhookResponse {
-	if x != nil {
-		return x.Webhook
-	}
-	return nil
-}
-
 // `Webhook` in the API description.
 type Webhook struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1584,7 +1538,7 @@ type Webhook struct {
 
 func (x *Webhook) Reset() {
 	*x = Webhook{}
-	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1596,7 +1550,7 @@ func (x *Webhook) String() string {
 func (*Webhook) ProtoMessage() {}
 
 func (x *Webhook) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1609,7 +1563,7 @@ func (x *Webhook) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Webhook.ProtoReflect.Descriptor instead.
 func (*Webhook) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_webhooks_proto_rawDescGZIP(), []int{22}
+	return file_pulumi_service_v1_webhooks_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Webhook) GetOrganizationName() string {
@@ -1692,6 +1646,52 @@ func (x *Webhook) GetFilters() []string {
 func (x *Webhook) GetGroups() []string {
 	if x != nil {
 		return x.Groups
+	}
+	return nil
+}
+
+// Response of CreateStackWebhook.
+type CreateStackWebhookResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	Webhook       *WebhookResponse `protobuf:"bytes,1,opt,name=webhook,proto3" json:"webhook,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateStackWebhookResponse) Reset() {
+	*x = CreateStackWebhookResponse{}
+	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateStackWebhookResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateStackWebhookResponse) ProtoMessage() {}
+
+func (x *CreateStackWebhookResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_webhooks_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateStackWebhookResponse.ProtoReflect.Descriptor instead.
+func (*CreateStackWebhookResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_webhooks_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *CreateStackWebhookResponse) GetWebhook() *WebhookResponse {
+	if x != nil {
+		return x.Webhook
 	}
 	return nil
 }
@@ -2551,9 +2551,7 @@ const file_pulumi_service_v1_webhooks_proto_rawDesc = "" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12.\n" +
-	"\x04body\x18\x04 \x01(\v2\x1a.pulumi.service.v1.WebhookR\x04body\"Z\n" +
-	"\x1aCreateStackWebhookResponse\x12<\n" +
-	"\awebhook\x18\x01 \x01(\v2\".pulumi.service.v1.WebhookResponseR\awebhook\"\xf3\x03\n" +
+	"\x04body\x18\x04 \x01(\v2\x1a.pulumi.service.v1.WebhookR\x04body\"\xf3\x03\n" +
 	"\aWebhook\x120\n" +
 	"\x11organization_name\x18\x01 \x01(\tB\x03\xe0A\x02R\x10organizationName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tH\x00R\vprojectName\x88\x01\x01\x12\"\n" +
@@ -2576,7 +2574,9 @@ const file_pulumi_service_v1_webhooks_proto_rawDesc = "" +
 	"\x05_nameB\t\n" +
 	"\a_secretB\t\n" +
 	"\a_activeB\t\n" +
-	"\a_format\"\xa6\x01\n" +
+	"\a_format\"Z\n" +
+	"\x1aCreateStackWebhookResponse\x12<\n" +
+	"\awebhook\x18\x01 \x01(\v2\".pulumi.service.v1.WebhookResponseR\awebhook\"\xa6\x01\n" +
 	"\x16GetStackWebhookRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -2680,8 +2680,8 @@ var file_pulumi_service_v1_webhooks_proto_goTypes = []any{
 	(*ListStackWebhooksRequest)(nil),                  // 18: pulumi.service.v1.ListStackWebhooksRequest
 	(*ListStackWebhooksResponse)(nil),                 // 19: pulumi.service.v1.ListStackWebhooksResponse
 	(*CreateStackWebhookRequest)(nil),                 // 20: pulumi.service.v1.CreateStackWebhookRequest
-	(*CreateStackWebhookResponse)(nil),                // 21: pulumi.service.v1.CreateStackWebhookResponse
-	(*Webhook)(nil),                                   // 22: pulumi.service.v1.Webhook
+	(*Webhook)(nil),                                   // 21: pulumi.service.v1.Webhook
+	(*CreateStackWebhookResponse)(nil),                // 22: pulumi.service.v1.CreateStackWebhookResponse
 	(*GetStackWebhookRequest)(nil),                    // 23: pulumi.service.v1.GetStackWebhookRequest
 	(*GetStackWebhookResponse)(nil),                   // 24: pulumi.service.v1.GetStackWebhookResponse
 	(*UpdateStackWebhookRequest)(nil),                 // 25: pulumi.service.v1.UpdateStackWebhookRequest
@@ -2704,10 +2704,10 @@ var file_pulumi_service_v1_webhooks_proto_depIdxs = []int32{
 	13, // 5: pulumi.service.v1.RedeliverOrganizationWebhookEventResponse.webhook_delivery:type_name -> pulumi.service.v1.WebhookDelivery
 	13, // 6: pulumi.service.v1.PingOrganizationWebhookResponse.webhook_delivery:type_name -> pulumi.service.v1.WebhookDelivery
 	2,  // 7: pulumi.service.v1.ListStackWebhooksResponse.items:type_name -> pulumi.service.v1.WebhookResponse
-	22, // 8: pulumi.service.v1.CreateStackWebhookRequest.body:type_name -> pulumi.service.v1.Webhook
+	21, // 8: pulumi.service.v1.CreateStackWebhookRequest.body:type_name -> pulumi.service.v1.Webhook
 	2,  // 9: pulumi.service.v1.CreateStackWebhookResponse.webhook:type_name -> pulumi.service.v1.WebhookResponse
 	2,  // 10: pulumi.service.v1.GetStackWebhookResponse.webhook:type_name -> pulumi.service.v1.WebhookResponse
-	22, // 11: pulumi.service.v1.UpdateStackWebhookRequest.body:type_name -> pulumi.service.v1.Webhook
+	21, // 11: pulumi.service.v1.UpdateStackWebhookRequest.body:type_name -> pulumi.service.v1.Webhook
 	2,  // 12: pulumi.service.v1.UpdateStackWebhookResponse.webhook:type_name -> pulumi.service.v1.WebhookResponse
 	13, // 13: pulumi.service.v1.GetStackWebhookDeliveriesResponse.items:type_name -> pulumi.service.v1.WebhookDelivery
 	13, // 14: pulumi.service.v1.RedeliverStackWebhookEventResponse.webhook_delivery:type_name -> pulumi.service.v1.WebhookDelivery
@@ -2737,7 +2737,7 @@ var file_pulumi_service_v1_webhooks_proto_depIdxs = []int32{
 	15, // 38: pulumi.service.v1.WebhooksService.RedeliverOrganizationWebhookEvent:output_type -> pulumi.service.v1.RedeliverOrganizationWebhookEventResponse
 	17, // 39: pulumi.service.v1.WebhooksService.PingOrganizationWebhook:output_type -> pulumi.service.v1.PingOrganizationWebhookResponse
 	19, // 40: pulumi.service.v1.WebhooksService.ListStackWebhooks:output_type -> pulumi.service.v1.ListStackWebhooksResponse
-	21, // 41: pulumi.service.v1.WebhooksService.CreateStackWebhook:output_type -> pulumi.service.v1.CreateStackWebhookResponse
+	22, // 41: pulumi.service.v1.WebhooksService.CreateStackWebhook:output_type -> pulumi.service.v1.CreateStackWebhookResponse
 	24, // 42: pulumi.service.v1.WebhooksService.GetStackWebhook:output_type -> pulumi.service.v1.GetStackWebhookResponse
 	26, // 43: pulumi.service.v1.WebhooksService.UpdateStackWebhook:output_type -> pulumi.service.v1.UpdateStackWebhookResponse
 	28, // 44: pulumi.service.v1.WebhooksService.DeleteStackWebhook:output_type -> pulumi.service.v1.DeleteStackWebhookResponse
@@ -2758,7 +2758,7 @@ func file_pulumi_service_v1_webhooks_proto_init() {
 	}
 	file_pulumi_service_v1_webhooks_proto_msgTypes[3].OneofWrappers = []any{}
 	file_pulumi_service_v1_webhooks_proto_msgTypes[7].OneofWrappers = []any{}
-	file_pulumi_service_v1_webhooks_proto_msgTypes[22].OneofWrappers = []any{}
+	file_pulumi_service_v1_webhooks_proto_msgTypes[21].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

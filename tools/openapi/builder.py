@@ -29,7 +29,8 @@ import protomodel
 import rpcs
 from fields import MessagePlan
 from protomodel import Literal
-from rpcs import RpcInfo, _ref
+from rpcs import RpcInfo
+from spec import ref_name as _ref
 
 WELL_KNOWN = fields.WELL_KNOWN
 

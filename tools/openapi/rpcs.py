@@ -14,6 +14,7 @@ import protomodel
 from fields import FieldSpec, MessagePlan, wants_optional as _wants_optional
 from fieldtypes import FieldType
 from protomodel import Ident, Literal
+from spec import ref_name as _ref
 
 HTTPBODY = "google.api.HttpBody"
 
@@ -304,11 +305,6 @@ class RpcsMixin:
                     if not _ref(schema):
                         collect_refs(schema, self._nested, skip="")
         return schema_name in self._nested or schema_name in self.request_schemas
-
-
-def _ref(schema):
-    ref = schema.get("$ref", "")
-    return ref.rsplit("/", 1)[-1] if ref.startswith("#/components/schemas/") else ""
 
 
 def collect_refs(node, out, skip):

@@ -280,6 +280,42 @@ class LockTest(unittest.TestCase):
         self.assertEqual(render, [protomodel.render_file(f) for f in again.files])
 
 
+class PlacementTest(unittest.TestCase):
+
+    def test_a_message_new_services_share_goes_to_types_proto_and_files_import_it(self):
+        schemas = {"Thing": THING}
+        paths = {
+            "/api/things/{orgName}": {"get": operation("ListThings", parameters=[
+                path_param("orgName")], responses={"200": answer({"type": "array",
+                                                                  "items": ref("Thing")})})},
+            "/api/widgets/{orgName}": {"get": operation("ListWidgets", parameters=[
+                path_param("orgName")], responses={"200": answer({"type": "array",
+                                                                  "items": ref("Thing")})})},
+        }
+        spec = description(paths, schemas)
+        overrides = overrides_for([("ThingsService", "things.proto", ["^/api/things"]),
+                                   ("WidgetsService", "widgets.proto", ["^/api/widgets"])])
+        model = builder.Builder(spec, overrides, lock_mod.Lock()).build()
+        files = {f.name: f for f in model.files}
+        self.assertEqual(sorted(files), ["things.proto", "types.proto", "widgets.proto"])
+        self.assertEqual([m.name for m in files["types.proto"].messages], ["Thing"])
+        self.assertIn("pulumi/service/v1/types.proto", files["things.proto"].imports)
+        self.assertIn("pulumi/service/v1/types.proto", files["widgets.proto"].imports)
+
+    def test_a_message_one_service_uses_stays_in_its_file(self):
+        model, lock = build({"/api/things/{orgName}": {"get": operation(
+            "ListThings", parameters=[path_param("orgName")],
+            responses={"200": answer({"type": "array", "items": ref("Thing")})})}},
+            {"Thing": THING})
+        self.assertEqual([f.name for f in model.files], ["things.proto"])
+        self.assertEqual(lock.message("Thing").file, "things.proto")
+
+    def test_import_cycles_are_refused(self):
+        import placement
+        with self.assertRaisesRegex(ValueError, "import cycle.*a.proto -> b.proto -> a.proto"):
+            placement._refuse_cycles({"a.proto": {"b.proto"}, "b.proto": {"a.proto"}})
+
+
 class PlanTest(unittest.TestCase):
 
     def test_operations_differing_in_one_segment_merge_behind_an_allowed_values_variable(self):

@@ -85,7 +85,8 @@ type StackUpdatesServiceClient interface {
 	//
 	// Reads the status of one update and its legacy log events. Polling: pass the previous
 	// `continuation_token` to get only newer events; while the update runs the same token may come
-	// back, and it is empty only once the update has finished and every event was returned.
+	// back, and it is empty only once the update has finished and every event was returned. 400:
+	// invalid query; 404: unknown update.
 	//
 	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
 	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
@@ -107,7 +108,7 @@ type StackUpdatesServiceClient interface {
 	// Lists the engine events of one update in sequence order. Polling: pass the previous
 	// `continuation_token` to resume; while the update runs the same token may come back; keep
 	// polling until it is empty (upstream null), which happens only once the update has finished
-	// and every event was returned.
+	// and every event was returned. 400: invalid continuation token; 404: unknown update.
 	//
 	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
 	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
@@ -409,7 +410,8 @@ type StackUpdatesServiceServer interface {
 	//
 	// Reads the status of one update and its legacy log events. Polling: pass the previous
 	// `continuation_token` to get only newer events; while the update runs the same token may come
-	// back, and it is empty only once the update has finished and every event was returned.
+	// back, and it is empty only once the update has finished and every event was returned. 400:
+	// invalid query; 404: unknown update.
 	//
 	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
 	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
@@ -431,7 +433,7 @@ type StackUpdatesServiceServer interface {
 	// Lists the engine events of one update in sequence order. Polling: pass the previous
 	// `continuation_token` to resume; while the update runs the same token may come back; keep
 	// polling until it is empty (upstream null), which happens only once the update has finished
-	// and every event was returned.
+	// and every event was returned. 400: invalid continuation token; 404: unknown update.
 	//
 	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
 	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an

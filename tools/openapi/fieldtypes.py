@@ -62,6 +62,12 @@ def field_type(spec, schema, owner, key):
         return FieldType(scalar=scalar, enum=tuple(target.get("enum", ())),
                          fmt=target.get("format", ""))
     kind = target.get("type")
+    if kind == "array" and _is_byte_string(spec, target.get("items", {})):
+        # A Go byte slice: the description writes it as an array of bytes, but JSON carries it as
+        # one base64 string.
+        return FieldType(scalar="bytes", fmt="byte",
+                         note="the description writes it as an array of bytes; JSON carries one "
+                              "string")
     if kind == "array":
         item = field_type(spec, target.get("items", {}), owner, key)
         if item.label:
@@ -88,6 +94,11 @@ def field_type(spec, schema, owner, key):
         return FieldType(scalar=STRUCT if kind == "object" or extra is not None else VALUE,
                          note="free-form JSON")
     return FieldType(scalar=VALUE, note="any JSON value")
+
+
+def _is_byte_string(spec, schema):
+    _, target = spec.resolve(schema) if isinstance(schema, dict) else ("", {})
+    return target.get("type") == "string" and target.get("format") == "byte"
 
 
 def _of(value):

@@ -96,6 +96,14 @@ class FieldTypeTest(unittest.TestCase):
         self.assertEqual(self.kind({"type": "string", "format": "byte"}), ("", "bytes"))
         self.assertEqual(self.kind({"type": "boolean"}), ("", "bool"))
 
+    def test_an_array_of_bytes_is_one_base64_string(self):
+        byte = {"type": "string", "format": "byte"}
+        self.assertEqual(self.kind({"type": "array", "items": byte}), ("", "bytes"))
+        self.assertEqual(self.kind({"type": "array", "items": {"type": "array", "items": byte}}),
+                         ("repeated", "bytes"))
+        self.assertEqual(self.kind({"type": "object", "additionalProperties": {
+            "type": "array", "items": byte}}), ("map", "bytes"))
+
     def test_messages_maps_and_free_form_json(self):
         self.assertEqual(self.kind(ref("Named")), ("", "schema:Named"))
         self.assertEqual(self.kind({"type": "object", "properties": {"a": {"type": "string"}}}),

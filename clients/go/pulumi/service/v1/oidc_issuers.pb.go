@@ -695,10 +695,12 @@ type JSONWebKey struct {
 	Certificates []*X509Certificate `protobuf:"bytes,5,rep,name=certificates,json=Certificates,proto3" json:"certificates,omitempty"`
 	// JSON key `CertificatesURL`. Required.
 	CertificatesUrl *NetURL `protobuf:"bytes,6,opt,name=certificates_url,json=CertificatesURL,proto3" json:"certificates_url,omitempty"`
-	// JSON key `CertificateThumbprintSHA1`. Base64 text in JSON. Required.
-	CertificateThumbprintSha1 [][]byte `protobuf:"bytes,7,rep,name=certificate_thumbprint_sha1,json=CertificateThumbprintSHA1,proto3" json:"certificate_thumbprint_sha1,omitempty"`
-	// JSON key `CertificateThumbprintSHA256`. Base64 text in JSON. Required.
-	CertificateThumbprintSha256 [][]byte `protobuf:"bytes,8,rep,name=certificate_thumbprint_sha256,json=CertificateThumbprintSHA256,proto3" json:"certificate_thumbprint_sha256,omitempty"`
+	// JSON key `CertificateThumbprintSHA1`. Base64 text in JSON. The description writes it as an
+	// array of bytes; JSON carries one string. Required.
+	CertificateThumbprintSha1 []byte `protobuf:"bytes,7,opt,name=certificate_thumbprint_sha1,json=CertificateThumbprintSHA1,proto3" json:"certificate_thumbprint_sha1,omitempty"`
+	// JSON key `CertificateThumbprintSHA256`. Base64 text in JSON. The description writes it as an
+	// array of bytes; JSON carries one string. Required.
+	CertificateThumbprintSha256 []byte `protobuf:"bytes,8,opt,name=certificate_thumbprint_sha256,json=CertificateThumbprintSHA256,proto3" json:"certificate_thumbprint_sha256,omitempty"`
 	unknownFields               protoimpl.UnknownFields
 	sizeCache                   protoimpl.SizeCache
 }
@@ -775,14 +777,14 @@ func (x *JSONWebKey) GetCertificatesUrl() *NetURL {
 	return nil
 }
 
-func (x *JSONWebKey) GetCertificateThumbprintSha1() [][]byte {
+func (x *JSONWebKey) GetCertificateThumbprintSha1() []byte {
 	if x != nil {
 		return x.CertificateThumbprintSha1
 	}
 	return nil
 }
 
-func (x *JSONWebKey) GetCertificateThumbprintSha256() [][]byte {
+func (x *JSONWebKey) GetCertificateThumbprintSha256() []byte {
 	if x != nil {
 		return x.CertificateThumbprintSha256
 	}
@@ -792,18 +794,24 @@ func (x *JSONWebKey) GetCertificateThumbprintSha256() [][]byte {
 // `X509Certificate` in the API description.
 type X509Certificate struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `Raw`. Base64 text in JSON. Required.
-	Raw [][]byte `protobuf:"bytes,1,rep,name=raw,json=Raw,proto3" json:"raw,omitempty"`
-	// JSON key `RawTBSCertificate`. Base64 text in JSON. Required.
-	RawTbsCertificate [][]byte `protobuf:"bytes,2,rep,name=raw_tbs_certificate,json=RawTBSCertificate,proto3" json:"raw_tbs_certificate,omitempty"`
-	// JSON key `RawSubjectPublicKeyInfo`. Base64 text in JSON. Required.
-	RawSubjectPublicKeyInfo [][]byte `protobuf:"bytes,3,rep,name=raw_subject_public_key_info,json=RawSubjectPublicKeyInfo,proto3" json:"raw_subject_public_key_info,omitempty"`
-	// JSON key `RawSubject`. Base64 text in JSON. Required.
-	RawSubject [][]byte `protobuf:"bytes,4,rep,name=raw_subject,json=RawSubject,proto3" json:"raw_subject,omitempty"`
-	// JSON key `RawIssuer`. Base64 text in JSON. Required.
-	RawIssuer [][]byte `protobuf:"bytes,5,rep,name=raw_issuer,json=RawIssuer,proto3" json:"raw_issuer,omitempty"`
-	// JSON key `Signature`. Base64 text in JSON. Required.
-	Signature [][]byte `protobuf:"bytes,6,rep,name=signature,json=Signature,proto3" json:"signature,omitempty"`
+	// JSON key `Raw`. Base64 text in JSON. The description writes it as an array of bytes; JSON
+	// carries one string. Required.
+	Raw []byte `protobuf:"bytes,1,opt,name=raw,json=Raw,proto3" json:"raw,omitempty"`
+	// JSON key `RawTBSCertificate`. Base64 text in JSON. The description writes it as an array of
+	// bytes; JSON carries one string. Required.
+	RawTbsCertificate []byte `protobuf:"bytes,2,opt,name=raw_tbs_certificate,json=RawTBSCertificate,proto3" json:"raw_tbs_certificate,omitempty"`
+	// JSON key `RawSubjectPublicKeyInfo`. Base64 text in JSON. The description writes it as an
+	// array of bytes; JSON carries one string. Required.
+	RawSubjectPublicKeyInfo []byte `protobuf:"bytes,3,opt,name=raw_subject_public_key_info,json=RawSubjectPublicKeyInfo,proto3" json:"raw_subject_public_key_info,omitempty"`
+	// JSON key `RawSubject`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Required.
+	RawSubject []byte `protobuf:"bytes,4,opt,name=raw_subject,json=RawSubject,proto3" json:"raw_subject,omitempty"`
+	// JSON key `RawIssuer`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Required.
+	RawIssuer []byte `protobuf:"bytes,5,opt,name=raw_issuer,json=RawIssuer,proto3" json:"raw_issuer,omitempty"`
+	// JSON key `Signature`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Required.
+	Signature []byte `protobuf:"bytes,6,opt,name=signature,json=Signature,proto3" json:"signature,omitempty"`
 	// JSON key `SignatureAlgorithm`. Required.
 	SignatureAlgorithm *int64 `protobuf:"varint,7,opt,name=signature_algorithm,json=SignatureAlgorithm,proto3,oneof" json:"signature_algorithm,omitempty"`
 	// JSON key `PublicKeyAlgorithm`. Required.
@@ -842,10 +850,12 @@ type X509Certificate struct {
 	MaxPathLen *int64 `protobuf:"varint,24,opt,name=max_path_len,json=MaxPathLen,proto3,oneof" json:"max_path_len,omitempty"`
 	// JSON key `MaxPathLenZero`. Required.
 	MaxPathLenZero *bool `protobuf:"varint,25,opt,name=max_path_len_zero,json=MaxPathLenZero,proto3,oneof" json:"max_path_len_zero,omitempty"`
-	// JSON key `SubjectKeyId`. Base64 text in JSON. Required.
-	SubjectKeyId [][]byte `protobuf:"bytes,26,rep,name=subject_key_id,json=SubjectKeyId,proto3" json:"subject_key_id,omitempty"`
-	// JSON key `AuthorityKeyId`. Base64 text in JSON. Required.
-	AuthorityKeyId [][]byte `protobuf:"bytes,27,rep,name=authority_key_id,json=AuthorityKeyId,proto3" json:"authority_key_id,omitempty"`
+	// JSON key `SubjectKeyId`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Required.
+	SubjectKeyId []byte `protobuf:"bytes,26,opt,name=subject_key_id,json=SubjectKeyId,proto3" json:"subject_key_id,omitempty"`
+	// JSON key `AuthorityKeyId`. Base64 text in JSON. The description writes it as an array of
+	// bytes; JSON carries one string. Required.
+	AuthorityKeyId []byte `protobuf:"bytes,27,opt,name=authority_key_id,json=AuthorityKeyId,proto3" json:"authority_key_id,omitempty"`
 	// JSON key `OCSPServer`. Required.
 	OcspServer []string `protobuf:"bytes,28,rep,name=ocsp_server,json=OCSPServer,proto3" json:"ocsp_server,omitempty"`
 	// JSON key `IssuingCertificateURL`. Required.
@@ -854,8 +864,9 @@ type X509Certificate struct {
 	DnsNames []string `protobuf:"bytes,30,rep,name=dns_names,json=DNSNames,proto3" json:"dns_names,omitempty"`
 	// JSON key `EmailAddresses`. Required.
 	EmailAddresses []string `protobuf:"bytes,31,rep,name=email_addresses,json=EmailAddresses,proto3" json:"email_addresses,omitempty"`
-	// JSON key `IPAddresses`. Each item is free-form JSON. Required.
-	IpAddresses []*structpb.ListValue `protobuf:"bytes,32,rep,name=ip_addresses,json=IPAddresses,proto3" json:"ip_addresses,omitempty"`
+	// JSON key `IPAddresses`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Required.
+	IpAddresses [][]byte `protobuf:"bytes,32,rep,name=ip_addresses,json=IPAddresses,proto3" json:"ip_addresses,omitempty"`
 	// JSON key `URIs`. Required.
 	UrIs []*NetURL `protobuf:"bytes,33,rep,name=ur_is,json=URIs,proto3" json:"ur_is,omitempty"`
 	// JSON key `PermittedDNSDomainsCritical`. Required.
@@ -930,42 +941,42 @@ func (*X509Certificate) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_oidc_issuers_proto_rawDescGZIP(), []int{10}
 }
 
-func (x *X509Certificate) GetRaw() [][]byte {
+func (x *X509Certificate) GetRaw() []byte {
 	if x != nil {
 		return x.Raw
 	}
 	return nil
 }
 
-func (x *X509Certificate) GetRawTbsCertificate() [][]byte {
+func (x *X509Certificate) GetRawTbsCertificate() []byte {
 	if x != nil {
 		return x.RawTbsCertificate
 	}
 	return nil
 }
 
-func (x *X509Certificate) GetRawSubjectPublicKeyInfo() [][]byte {
+func (x *X509Certificate) GetRawSubjectPublicKeyInfo() []byte {
 	if x != nil {
 		return x.RawSubjectPublicKeyInfo
 	}
 	return nil
 }
 
-func (x *X509Certificate) GetRawSubject() [][]byte {
+func (x *X509Certificate) GetRawSubject() []byte {
 	if x != nil {
 		return x.RawSubject
 	}
 	return nil
 }
 
-func (x *X509Certificate) GetRawIssuer() [][]byte {
+func (x *X509Certificate) GetRawIssuer() []byte {
 	if x != nil {
 		return x.RawIssuer
 	}
 	return nil
 }
 
-func (x *X509Certificate) GetSignature() [][]byte {
+func (x *X509Certificate) GetSignature() []byte {
 	if x != nil {
 		return x.Signature
 	}
@@ -1105,14 +1116,14 @@ func (x *X509Certificate) GetMaxPathLenZero() bool {
 	return false
 }
 
-func (x *X509Certificate) GetSubjectKeyId() [][]byte {
+func (x *X509Certificate) GetSubjectKeyId() []byte {
 	if x != nil {
 		return x.SubjectKeyId
 	}
 	return nil
 }
 
-func (x *X509Certificate) GetAuthorityKeyId() [][]byte {
+func (x *X509Certificate) GetAuthorityKeyId() []byte {
 	if x != nil {
 		return x.AuthorityKeyId
 	}
@@ -1147,7 +1158,7 @@ func (x *X509Certificate) GetEmailAddresses() []string {
 	return nil
 }
 
-func (x *X509Certificate) GetIpAddresses() []*structpb.ListValue {
+func (x *X509Certificate) GetIpAddresses() [][]byte {
 	if x != nil {
 		return x.IpAddresses
 	}
@@ -1492,8 +1503,9 @@ type PkixExtension struct {
 	Id string `protobuf:"bytes,1,opt,name=id,json=Id,proto3" json:"id,omitempty"`
 	// JSON key `Critical`. Required.
 	Critical *bool `protobuf:"varint,2,opt,name=critical,json=Critical,proto3,oneof" json:"critical,omitempty"`
-	// JSON key `Value`. Base64 text in JSON. Required.
-	Value         [][]byte `protobuf:"bytes,3,rep,name=value,json=Value,proto3" json:"value,omitempty"`
+	// JSON key `Value`. Base64 text in JSON. The description writes it as an array of bytes; JSON
+	// carries one string. Required.
+	Value         []byte `protobuf:"bytes,3,opt,name=value,json=Value,proto3" json:"value,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1542,7 +1554,7 @@ func (x *PkixExtension) GetCritical() bool {
 	return false
 }
 
-func (x *PkixExtension) GetValue() [][]byte {
+func (x *PkixExtension) GetValue() []byte {
 	if x != nil {
 		return x.Value
 	}
@@ -1688,10 +1700,12 @@ func (x *NetURL) GetRawFragment() string {
 // `NetIPNet` in the API description.
 type NetIPNet struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `IP`. Base64 text in JSON. Required.
-	Ip [][]byte `protobuf:"bytes,1,rep,name=ip,json=IP,proto3" json:"ip,omitempty"`
-	// JSON key `Mask`. Base64 text in JSON. Required.
-	Mask          [][]byte `protobuf:"bytes,2,rep,name=mask,json=Mask,proto3" json:"mask,omitempty"`
+	// JSON key `IP`. Base64 text in JSON. The description writes it as an array of bytes; JSON
+	// carries one string. Required.
+	Ip []byte `protobuf:"bytes,1,opt,name=ip,json=IP,proto3" json:"ip,omitempty"`
+	// JSON key `Mask`. Base64 text in JSON. The description writes it as an array of bytes; JSON
+	// carries one string. Required.
+	Mask          []byte `protobuf:"bytes,2,opt,name=mask,json=Mask,proto3" json:"mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1726,14 +1740,14 @@ func (*NetIPNet) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_oidc_issuers_proto_rawDescGZIP(), []int{15}
 }
 
-func (x *NetIPNet) GetIp() [][]byte {
+func (x *NetIPNet) GetIp() []byte {
 	if x != nil {
 		return x.Ip
 	}
 	return nil
 }
 
-func (x *NetIPNet) GetMask() [][]byte {
+func (x *NetIPNet) GetMask() []byte {
 	if x != nil {
 		return x.Mask
 	}
@@ -2435,17 +2449,17 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\x03use\x18\x04 \x01(\tB\x03\xe0A\x02R\x03Use\x12K\n" +
 	"\fcertificates\x18\x05 \x03(\v2\".pulumi.service.v1.X509CertificateB\x03\xe0A\x02R\fCertificates\x12I\n" +
 	"\x10certificates_url\x18\x06 \x01(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x0fCertificatesURL\x12C\n" +
-	"\x1bcertificate_thumbprint_sha1\x18\a \x03(\fB\x03\xe0A\x02R\x19CertificateThumbprintSHA1\x12G\n" +
-	"\x1dcertificate_thumbprint_sha256\x18\b \x03(\fB\x03\xe0A\x02R\x1bCertificateThumbprintSHA256\"\xc0\x19\n" +
+	"\x1bcertificate_thumbprint_sha1\x18\a \x01(\fB\x03\xe0A\x02R\x19CertificateThumbprintSHA1\x12G\n" +
+	"\x1dcertificate_thumbprint_sha256\x18\b \x01(\fB\x03\xe0A\x02R\x1bCertificateThumbprintSHA256\"\xa4\x19\n" +
 	"\x0fX509Certificate\x12\x15\n" +
-	"\x03raw\x18\x01 \x03(\fB\x03\xe0A\x02R\x03Raw\x123\n" +
-	"\x13raw_tbs_certificate\x18\x02 \x03(\fB\x03\xe0A\x02R\x11RawTBSCertificate\x12A\n" +
-	"\x1braw_subject_public_key_info\x18\x03 \x03(\fB\x03\xe0A\x02R\x17RawSubjectPublicKeyInfo\x12$\n" +
-	"\vraw_subject\x18\x04 \x03(\fB\x03\xe0A\x02R\n" +
+	"\x03raw\x18\x01 \x01(\fB\x03\xe0A\x02R\x03Raw\x123\n" +
+	"\x13raw_tbs_certificate\x18\x02 \x01(\fB\x03\xe0A\x02R\x11RawTBSCertificate\x12A\n" +
+	"\x1braw_subject_public_key_info\x18\x03 \x01(\fB\x03\xe0A\x02R\x17RawSubjectPublicKeyInfo\x12$\n" +
+	"\vraw_subject\x18\x04 \x01(\fB\x03\xe0A\x02R\n" +
 	"RawSubject\x12\"\n" +
 	"\n" +
-	"raw_issuer\x18\x05 \x03(\fB\x03\xe0A\x02R\tRawIssuer\x12!\n" +
-	"\tsignature\x18\x06 \x03(\fB\x03\xe0A\x02R\tSignature\x129\n" +
+	"raw_issuer\x18\x05 \x01(\fB\x03\xe0A\x02R\tRawIssuer\x12!\n" +
+	"\tsignature\x18\x06 \x01(\fB\x03\xe0A\x02R\tSignature\x129\n" +
 	"\x13signature_algorithm\x18\a \x01(\x03B\x03\xe0A\x02H\x00R\x12SignatureAlgorithm\x88\x01\x01\x12:\n" +
 	"\x14public_key_algorithm\x18\b \x01(\x03B\x03\xe0A\x02H\x01R\x12PublicKeyAlgorithm\x88\x01\x01\x12;\n" +
 	"\n" +
@@ -2471,14 +2485,14 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\fmax_path_len\x18\x18 \x01(\x03B\x03\xe0A\x02H\aR\n" +
 	"MaxPathLen\x88\x01\x01\x123\n" +
 	"\x11max_path_len_zero\x18\x19 \x01(\bB\x03\xe0A\x02H\bR\x0eMaxPathLenZero\x88\x01\x01\x12)\n" +
-	"\x0esubject_key_id\x18\x1a \x03(\fB\x03\xe0A\x02R\fSubjectKeyId\x12-\n" +
-	"\x10authority_key_id\x18\x1b \x03(\fB\x03\xe0A\x02R\x0eAuthorityKeyId\x12$\n" +
+	"\x0esubject_key_id\x18\x1a \x01(\fB\x03\xe0A\x02R\fSubjectKeyId\x12-\n" +
+	"\x10authority_key_id\x18\x1b \x01(\fB\x03\xe0A\x02R\x0eAuthorityKeyId\x12$\n" +
 	"\vocsp_server\x18\x1c \x03(\tB\x03\xe0A\x02R\n" +
 	"OCSPServer\x12;\n" +
 	"\x17issuing_certificate_url\x18\x1d \x03(\tB\x03\xe0A\x02R\x15IssuingCertificateURL\x12 \n" +
 	"\tdns_names\x18\x1e \x03(\tB\x03\xe0A\x02R\bDNSNames\x12,\n" +
-	"\x0femail_addresses\x18\x1f \x03(\tB\x03\xe0A\x02R\x0eEmailAddresses\x12B\n" +
-	"\fip_addresses\x18  \x03(\v2\x1a.google.protobuf.ListValueB\x03\xe0A\x02R\vIPAddresses\x123\n" +
+	"\x0femail_addresses\x18\x1f \x03(\tB\x03\xe0A\x02R\x0eEmailAddresses\x12&\n" +
+	"\fip_addresses\x18  \x03(\fB\x03\xe0A\x02R\vIPAddresses\x123\n" +
 	"\x05ur_is\x18! \x03(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x04URIs\x12M\n" +
 	"\x1epermitted_dns_domains_critical\x18\" \x01(\bB\x03\xe0A\x02H\tR\x1bPermittedDNSDomainsCritical\x88\x01\x01\x127\n" +
 	"\x15permitted_dns_domains\x18# \x03(\tB\x03\xe0A\x02R\x13PermittedDNSDomains\x125\n" +
@@ -2540,7 +2554,7 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\rPkixExtension\x12\x13\n" +
 	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02Id\x12$\n" +
 	"\bcritical\x18\x02 \x01(\bB\x03\xe0A\x02H\x00R\bCritical\x88\x01\x01\x12\x19\n" +
-	"\x05value\x18\x03 \x03(\fB\x03\xe0A\x02R\x05ValueB\v\n" +
+	"\x05value\x18\x03 \x01(\fB\x03\xe0A\x02R\x05ValueB\v\n" +
 	"\t_critical\"\x88\x03\n" +
 	"\x06NetURL\x12\x1b\n" +
 	"\x06scheme\x18\x01 \x01(\tB\x03\xe0A\x02R\x06Scheme\x12\x1b\n" +
@@ -2560,8 +2574,8 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"_omit_hostB\x0e\n" +
 	"\f_force_query\"8\n" +
 	"\bNetIPNet\x12\x13\n" +
-	"\x02ip\x18\x01 \x03(\fB\x03\xe0A\x02R\x02IP\x12\x17\n" +
-	"\x04mask\x18\x02 \x03(\fB\x03\xe0A\x02R\x04Mask\"\x83\x01\n" +
+	"\x02ip\x18\x01 \x01(\fB\x03\xe0A\x02R\x02IP\x12\x17\n" +
+	"\x04mask\x18\x02 \x01(\fB\x03\xe0A\x02R\x04Mask\"\x83\x01\n" +
 	"\x11X509PolicyMapping\x125\n" +
 	"\x14issuer_domain_policy\x18\x01 \x01(\tB\x03\xe0A\x02R\x12IssuerDomainPolicy\x127\n" +
 	"\x15subject_domain_policy\x18\x02 \x01(\tB\x03\xe0A\x02R\x13SubjectDomainPolicy\"\x82\x02\n" +
@@ -2654,7 +2668,6 @@ var file_pulumi_service_v1_oidc_issuers_proto_goTypes = []any{
 	(*RegenerateThumbprintsResponse)(nil),  // 26: pulumi.service.v1.RegenerateThumbprintsResponse
 	nil,                                    // 27: pulumi.service.v1.AuthPolicyDefinition.RulesEntry
 	(*structpb.Struct)(nil),                // 28: google.protobuf.Struct
-	(*structpb.ListValue)(nil),             // 29: google.protobuf.ListValue
 }
 var file_pulumi_service_v1_oidc_issuers_proto_depIdxs = []int32{
 	2,  // 0: pulumi.service.v1.GetAuthPolicyResponse.policies:type_name -> pulumi.service.v1.AuthPolicyDefinition
@@ -2672,42 +2685,41 @@ var file_pulumi_service_v1_oidc_issuers_proto_depIdxs = []int32{
 	11, // 12: pulumi.service.v1.X509Certificate.subject:type_name -> pulumi.service.v1.PkixName
 	13, // 13: pulumi.service.v1.X509Certificate.extensions:type_name -> pulumi.service.v1.PkixExtension
 	13, // 14: pulumi.service.v1.X509Certificate.extra_extensions:type_name -> pulumi.service.v1.PkixExtension
-	29, // 15: pulumi.service.v1.X509Certificate.ip_addresses:type_name -> google.protobuf.ListValue
-	14, // 16: pulumi.service.v1.X509Certificate.ur_is:type_name -> pulumi.service.v1.NetURL
-	15, // 17: pulumi.service.v1.X509Certificate.permitted_ip_ranges:type_name -> pulumi.service.v1.NetIPNet
-	15, // 18: pulumi.service.v1.X509Certificate.excluded_ip_ranges:type_name -> pulumi.service.v1.NetIPNet
-	16, // 19: pulumi.service.v1.X509Certificate.policy_mappings:type_name -> pulumi.service.v1.X509PolicyMapping
-	12, // 20: pulumi.service.v1.PkixName.names:type_name -> pulumi.service.v1.PkixAttributeTypeAndValue
-	12, // 21: pulumi.service.v1.PkixName.extra_names:type_name -> pulumi.service.v1.PkixAttributeTypeAndValue
-	28, // 22: pulumi.service.v1.PkixAttributeTypeAndValue.value:type_name -> google.protobuf.Struct
-	8,  // 23: pulumi.service.v1.RegisterOidcIssuerRequest.jwks:type_name -> pulumi.service.v1.JSONWebKeySet
-	7,  // 24: pulumi.service.v1.RegisterOidcIssuerResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
-	7,  // 25: pulumi.service.v1.GetOidcIssuerResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
-	8,  // 26: pulumi.service.v1.UpdateOidcIssuerRequest.jwks:type_name -> pulumi.service.v1.JSONWebKeySet
-	7,  // 27: pulumi.service.v1.UpdateOidcIssuerResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
-	7,  // 28: pulumi.service.v1.RegenerateThumbprintsResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
-	28, // 29: pulumi.service.v1.AuthPolicyDefinition.RulesEntry.value:type_name -> google.protobuf.Struct
-	0,  // 30: pulumi.service.v1.OidcIssuersService.GetAuthPolicy:input_type -> pulumi.service.v1.GetAuthPolicyRequest
-	3,  // 31: pulumi.service.v1.OidcIssuersService.UpdateAuthPolicy:input_type -> pulumi.service.v1.UpdateAuthPolicyRequest
-	5,  // 32: pulumi.service.v1.OidcIssuersService.ListOidcIssuers:input_type -> pulumi.service.v1.ListOidcIssuersRequest
-	17, // 33: pulumi.service.v1.OidcIssuersService.RegisterOidcIssuer:input_type -> pulumi.service.v1.RegisterOidcIssuerRequest
-	19, // 34: pulumi.service.v1.OidcIssuersService.GetOidcIssuer:input_type -> pulumi.service.v1.GetOidcIssuerRequest
-	21, // 35: pulumi.service.v1.OidcIssuersService.UpdateOidcIssuer:input_type -> pulumi.service.v1.UpdateOidcIssuerRequest
-	23, // 36: pulumi.service.v1.OidcIssuersService.DeleteOidcIssuer:input_type -> pulumi.service.v1.DeleteOidcIssuerRequest
-	25, // 37: pulumi.service.v1.OidcIssuersService.RegenerateThumbprints:input_type -> pulumi.service.v1.RegenerateThumbprintsRequest
-	1,  // 38: pulumi.service.v1.OidcIssuersService.GetAuthPolicy:output_type -> pulumi.service.v1.GetAuthPolicyResponse
-	4,  // 39: pulumi.service.v1.OidcIssuersService.UpdateAuthPolicy:output_type -> pulumi.service.v1.UpdateAuthPolicyResponse
-	6,  // 40: pulumi.service.v1.OidcIssuersService.ListOidcIssuers:output_type -> pulumi.service.v1.ListOidcIssuersResponse
-	18, // 41: pulumi.service.v1.OidcIssuersService.RegisterOidcIssuer:output_type -> pulumi.service.v1.RegisterOidcIssuerResponse
-	20, // 42: pulumi.service.v1.OidcIssuersService.GetOidcIssuer:output_type -> pulumi.service.v1.GetOidcIssuerResponse
-	22, // 43: pulumi.service.v1.OidcIssuersService.UpdateOidcIssuer:output_type -> pulumi.service.v1.UpdateOidcIssuerResponse
-	24, // 44: pulumi.service.v1.OidcIssuersService.DeleteOidcIssuer:output_type -> pulumi.service.v1.DeleteOidcIssuerResponse
-	26, // 45: pulumi.service.v1.OidcIssuersService.RegenerateThumbprints:output_type -> pulumi.service.v1.RegenerateThumbprintsResponse
-	38, // [38:46] is the sub-list for method output_type
-	30, // [30:38] is the sub-list for method input_type
-	30, // [30:30] is the sub-list for extension type_name
-	30, // [30:30] is the sub-list for extension extendee
-	0,  // [0:30] is the sub-list for field type_name
+	14, // 15: pulumi.service.v1.X509Certificate.ur_is:type_name -> pulumi.service.v1.NetURL
+	15, // 16: pulumi.service.v1.X509Certificate.permitted_ip_ranges:type_name -> pulumi.service.v1.NetIPNet
+	15, // 17: pulumi.service.v1.X509Certificate.excluded_ip_ranges:type_name -> pulumi.service.v1.NetIPNet
+	16, // 18: pulumi.service.v1.X509Certificate.policy_mappings:type_name -> pulumi.service.v1.X509PolicyMapping
+	12, // 19: pulumi.service.v1.PkixName.names:type_name -> pulumi.service.v1.PkixAttributeTypeAndValue
+	12, // 20: pulumi.service.v1.PkixName.extra_names:type_name -> pulumi.service.v1.PkixAttributeTypeAndValue
+	28, // 21: pulumi.service.v1.PkixAttributeTypeAndValue.value:type_name -> google.protobuf.Struct
+	8,  // 22: pulumi.service.v1.RegisterOidcIssuerRequest.jwks:type_name -> pulumi.service.v1.JSONWebKeySet
+	7,  // 23: pulumi.service.v1.RegisterOidcIssuerResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
+	7,  // 24: pulumi.service.v1.GetOidcIssuerResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
+	8,  // 25: pulumi.service.v1.UpdateOidcIssuerRequest.jwks:type_name -> pulumi.service.v1.JSONWebKeySet
+	7,  // 26: pulumi.service.v1.UpdateOidcIssuerResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
+	7,  // 27: pulumi.service.v1.RegenerateThumbprintsResponse.oidc_issuer_registration:type_name -> pulumi.service.v1.OidcIssuerRegistrationResponse
+	28, // 28: pulumi.service.v1.AuthPolicyDefinition.RulesEntry.value:type_name -> google.protobuf.Struct
+	0,  // 29: pulumi.service.v1.OidcIssuersService.GetAuthPolicy:input_type -> pulumi.service.v1.GetAuthPolicyRequest
+	3,  // 30: pulumi.service.v1.OidcIssuersService.UpdateAuthPolicy:input_type -> pulumi.service.v1.UpdateAuthPolicyRequest
+	5,  // 31: pulumi.service.v1.OidcIssuersService.ListOidcIssuers:input_type -> pulumi.service.v1.ListOidcIssuersRequest
+	17, // 32: pulumi.service.v1.OidcIssuersService.RegisterOidcIssuer:input_type -> pulumi.service.v1.RegisterOidcIssuerRequest
+	19, // 33: pulumi.service.v1.OidcIssuersService.GetOidcIssuer:input_type -> pulumi.service.v1.GetOidcIssuerRequest
+	21, // 34: pulumi.service.v1.OidcIssuersService.UpdateOidcIssuer:input_type -> pulumi.service.v1.UpdateOidcIssuerRequest
+	23, // 35: pulumi.service.v1.OidcIssuersService.DeleteOidcIssuer:input_type -> pulumi.service.v1.DeleteOidcIssuerRequest
+	25, // 36: pulumi.service.v1.OidcIssuersService.RegenerateThumbprints:input_type -> pulumi.service.v1.RegenerateThumbprintsRequest
+	1,  // 37: pulumi.service.v1.OidcIssuersService.GetAuthPolicy:output_type -> pulumi.service.v1.GetAuthPolicyResponse
+	4,  // 38: pulumi.service.v1.OidcIssuersService.UpdateAuthPolicy:output_type -> pulumi.service.v1.UpdateAuthPolicyResponse
+	6,  // 39: pulumi.service.v1.OidcIssuersService.ListOidcIssuers:output_type -> pulumi.service.v1.ListOidcIssuersResponse
+	18, // 40: pulumi.service.v1.OidcIssuersService.RegisterOidcIssuer:output_type -> pulumi.service.v1.RegisterOidcIssuerResponse
+	20, // 41: pulumi.service.v1.OidcIssuersService.GetOidcIssuer:output_type -> pulumi.service.v1.GetOidcIssuerResponse
+	22, // 42: pulumi.service.v1.OidcIssuersService.UpdateOidcIssuer:output_type -> pulumi.service.v1.UpdateOidcIssuerResponse
+	24, // 43: pulumi.service.v1.OidcIssuersService.DeleteOidcIssuer:output_type -> pulumi.service.v1.DeleteOidcIssuerResponse
+	26, // 44: pulumi.service.v1.OidcIssuersService.RegenerateThumbprints:output_type -> pulumi.service.v1.RegenerateThumbprintsResponse
+	37, // [37:45] is the sub-list for method output_type
+	29, // [29:37] is the sub-list for method input_type
+	29, // [29:29] is the sub-list for extension type_name
+	29, // [29:29] is the sub-list for extension extendee
+	0,  // [0:29] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_oidc_issuers_proto_init() }

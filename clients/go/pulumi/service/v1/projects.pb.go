@@ -91,8 +91,9 @@ func (x *BatchDecryptProjectValueRequest) GetBody() *structpb.Struct {
 // Response of BatchDecryptProjectValue. Its fields are the keys of the JSON answer.
 type BatchDecryptProjectValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `plaintexts`. Each value is a JSON array of bytes values. Always present.
-	Plaintexts    map[string]*structpb.ListValue `protobuf:"bytes,1,rep,name=plaintexts,proto3" json:"plaintexts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// JSON key `plaintexts`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Plaintexts    map[string][]byte `protobuf:"bytes,1,rep,name=plaintexts,proto3" json:"plaintexts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -127,7 +128,7 @@ func (*BatchDecryptProjectValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_projects_proto_rawDescGZIP(), []int{1}
 }
 
-func (x *BatchDecryptProjectValueResponse) GetPlaintexts() map[string]*structpb.ListValue {
+func (x *BatchDecryptProjectValueResponse) GetPlaintexts() map[string][]byte {
 	if x != nil {
 		return x.Plaintexts
 	}
@@ -202,8 +203,9 @@ func (x *DecryptProjectValueRequest) GetBody() *structpb.Struct {
 // Response of DecryptProjectValue. Its fields are the keys of the JSON answer.
 type DecryptProjectValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `plaintext`. Base64 text in JSON. Always present.
-	Plaintext     [][]byte `protobuf:"bytes,1,rep,name=plaintext,proto3" json:"plaintext,omitempty"`
+	// JSON key `plaintext`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Plaintext     []byte `protobuf:"bytes,1,opt,name=plaintext,proto3" json:"plaintext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -238,7 +240,7 @@ func (*DecryptProjectValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_projects_proto_rawDescGZIP(), []int{3}
 }
 
-func (x *DecryptProjectValueResponse) GetPlaintext() [][]byte {
+func (x *DecryptProjectValueResponse) GetPlaintext() []byte {
 	if x != nil {
 		return x.Plaintext
 	}
@@ -313,8 +315,9 @@ func (x *EncryptProjectValueRequest) GetBody() *structpb.Struct {
 // Response of EncryptProjectValue. Its fields are the keys of the JSON answer.
 type EncryptProjectValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `ciphertext`. Base64 text in JSON. Always present.
-	Ciphertext    [][]byte `protobuf:"bytes,1,rep,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	// JSON key `ciphertext`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Ciphertext    []byte `protobuf:"bytes,1,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -349,7 +352,7 @@ func (*EncryptProjectValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_projects_proto_rawDescGZIP(), []int{5}
 }
 
-func (x *EncryptProjectValueResponse) GetCiphertext() [][]byte {
+func (x *EncryptProjectValueResponse) GetCiphertext() []byte {
 	if x != nil {
 		return x.Ciphertext
 	}
@@ -456,27 +459,27 @@ const file_pulumi_service_v1_projects_proto_rawDesc = "" +
 	"\x1fBatchDecryptProjectValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12+\n" +
-	"\x04body\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04body\"\xe2\x01\n" +
+	"\x04body\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04body\"\xc6\x01\n" +
 	" BatchDecryptProjectValueResponse\x12c\n" +
 	"\n" +
 	"plaintexts\x18\x01 \x03(\v2C.pulumi.service.v1.BatchDecryptProjectValueResponse.PlaintextsEntryR\n" +
-	"plaintexts\x1aY\n" +
+	"plaintexts\x1a=\n" +
 	"\x0fPlaintextsEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x120\n" +
-	"\x05value\x18\x02 \x01(\v2\x1a.google.protobuf.ListValueR\x05value:\x028\x01\"\x91\x01\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\fR\x05value:\x028\x01\"\x91\x01\n" +
 	"\x1aDecryptProjectValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12+\n" +
 	"\x04body\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04body\";\n" +
 	"\x1bDecryptProjectValueResponse\x12\x1c\n" +
-	"\tplaintext\x18\x01 \x03(\fR\tplaintext\"\x91\x01\n" +
+	"\tplaintext\x18\x01 \x01(\fR\tplaintext\"\x91\x01\n" +
 	"\x1aEncryptProjectValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12+\n" +
 	"\x04body\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04body\"=\n" +
 	"\x1bEncryptProjectValueResponse\x12\x1e\n" +
 	"\n" +
-	"ciphertext\x18\x01 \x03(\fR\n" +
+	"ciphertext\x18\x01 \x01(\fR\n" +
 	"ciphertext\"^\n" +
 	"\x14ProjectExistsRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
@@ -514,27 +517,25 @@ var file_pulumi_service_v1_projects_proto_goTypes = []any{
 	(*ProjectExistsResponse)(nil),            // 7: pulumi.service.v1.ProjectExistsResponse
 	nil,                                      // 8: pulumi.service.v1.BatchDecryptProjectValueResponse.PlaintextsEntry
 	(*structpb.Struct)(nil),                  // 9: google.protobuf.Struct
-	(*structpb.ListValue)(nil),               // 10: google.protobuf.ListValue
 }
 var file_pulumi_service_v1_projects_proto_depIdxs = []int32{
-	9,  // 0: pulumi.service.v1.BatchDecryptProjectValueRequest.body:type_name -> google.protobuf.Struct
-	8,  // 1: pulumi.service.v1.BatchDecryptProjectValueResponse.plaintexts:type_name -> pulumi.service.v1.BatchDecryptProjectValueResponse.PlaintextsEntry
-	9,  // 2: pulumi.service.v1.DecryptProjectValueRequest.body:type_name -> google.protobuf.Struct
-	9,  // 3: pulumi.service.v1.EncryptProjectValueRequest.body:type_name -> google.protobuf.Struct
-	10, // 4: pulumi.service.v1.BatchDecryptProjectValueResponse.PlaintextsEntry.value:type_name -> google.protobuf.ListValue
-	0,  // 5: pulumi.service.v1.ProjectsService.BatchDecryptProjectValue:input_type -> pulumi.service.v1.BatchDecryptProjectValueRequest
-	2,  // 6: pulumi.service.v1.ProjectsService.DecryptProjectValue:input_type -> pulumi.service.v1.DecryptProjectValueRequest
-	4,  // 7: pulumi.service.v1.ProjectsService.EncryptProjectValue:input_type -> pulumi.service.v1.EncryptProjectValueRequest
-	6,  // 8: pulumi.service.v1.ProjectsService.ProjectExists:input_type -> pulumi.service.v1.ProjectExistsRequest
-	1,  // 9: pulumi.service.v1.ProjectsService.BatchDecryptProjectValue:output_type -> pulumi.service.v1.BatchDecryptProjectValueResponse
-	3,  // 10: pulumi.service.v1.ProjectsService.DecryptProjectValue:output_type -> pulumi.service.v1.DecryptProjectValueResponse
-	5,  // 11: pulumi.service.v1.ProjectsService.EncryptProjectValue:output_type -> pulumi.service.v1.EncryptProjectValueResponse
-	7,  // 12: pulumi.service.v1.ProjectsService.ProjectExists:output_type -> pulumi.service.v1.ProjectExistsResponse
-	9,  // [9:13] is the sub-list for method output_type
-	5,  // [5:9] is the sub-list for method input_type
-	5,  // [5:5] is the sub-list for extension type_name
-	5,  // [5:5] is the sub-list for extension extendee
-	0,  // [0:5] is the sub-list for field type_name
+	9, // 0: pulumi.service.v1.BatchDecryptProjectValueRequest.body:type_name -> google.protobuf.Struct
+	8, // 1: pulumi.service.v1.BatchDecryptProjectValueResponse.plaintexts:type_name -> pulumi.service.v1.BatchDecryptProjectValueResponse.PlaintextsEntry
+	9, // 2: pulumi.service.v1.DecryptProjectValueRequest.body:type_name -> google.protobuf.Struct
+	9, // 3: pulumi.service.v1.EncryptProjectValueRequest.body:type_name -> google.protobuf.Struct
+	0, // 4: pulumi.service.v1.ProjectsService.BatchDecryptProjectValue:input_type -> pulumi.service.v1.BatchDecryptProjectValueRequest
+	2, // 5: pulumi.service.v1.ProjectsService.DecryptProjectValue:input_type -> pulumi.service.v1.DecryptProjectValueRequest
+	4, // 6: pulumi.service.v1.ProjectsService.EncryptProjectValue:input_type -> pulumi.service.v1.EncryptProjectValueRequest
+	6, // 7: pulumi.service.v1.ProjectsService.ProjectExists:input_type -> pulumi.service.v1.ProjectExistsRequest
+	1, // 8: pulumi.service.v1.ProjectsService.BatchDecryptProjectValue:output_type -> pulumi.service.v1.BatchDecryptProjectValueResponse
+	3, // 9: pulumi.service.v1.ProjectsService.DecryptProjectValue:output_type -> pulumi.service.v1.DecryptProjectValueResponse
+	5, // 10: pulumi.service.v1.ProjectsService.EncryptProjectValue:output_type -> pulumi.service.v1.EncryptProjectValueResponse
+	7, // 11: pulumi.service.v1.ProjectsService.ProjectExists:output_type -> pulumi.service.v1.ProjectExistsResponse
+	8, // [8:12] is the sub-list for method output_type
+	4, // [4:8] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_projects_proto_init() }

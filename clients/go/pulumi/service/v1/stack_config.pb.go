@@ -10,7 +10,6 @@ import (
 	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
-	structpb "google.golang.org/protobuf/types/known/structpb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -32,8 +31,9 @@ type BatchDecryptValueRequest struct {
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// JSON body key `ciphertexts`. Each item is free-form JSON. Required.
-	Ciphertexts   []*structpb.ListValue `protobuf:"bytes,4,rep,name=ciphertexts,proto3" json:"ciphertexts,omitempty"`
+	// JSON body key `ciphertexts`. Base64 text in JSON. The description writes it as an array of
+	// bytes; JSON carries one string. Required.
+	Ciphertexts   [][]byte `protobuf:"bytes,4,rep,name=ciphertexts,proto3" json:"ciphertexts,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -89,7 +89,7 @@ func (x *BatchDecryptValueRequest) GetStackName() string {
 	return ""
 }
 
-func (x *BatchDecryptValueRequest) GetCiphertexts() []*structpb.ListValue {
+func (x *BatchDecryptValueRequest) GetCiphertexts() [][]byte {
 	if x != nil {
 		return x.Ciphertexts
 	}
@@ -99,8 +99,9 @@ func (x *BatchDecryptValueRequest) GetCiphertexts() []*structpb.ListValue {
 // Response of BatchDecryptValue. Its fields are the keys of the JSON answer.
 type BatchDecryptValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `plaintexts`. Each value is a JSON array of bytes values. Always present.
-	Plaintexts    map[string]*structpb.ListValue `protobuf:"bytes,1,rep,name=plaintexts,proto3" json:"plaintexts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// JSON key `plaintexts`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Plaintexts    map[string][]byte `protobuf:"bytes,1,rep,name=plaintexts,proto3" json:"plaintexts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -135,7 +136,7 @@ func (*BatchDecryptValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_stack_config_proto_rawDescGZIP(), []int{1}
 }
 
-func (x *BatchDecryptValueResponse) GetPlaintexts() map[string]*structpb.ListValue {
+func (x *BatchDecryptValueResponse) GetPlaintexts() map[string][]byte {
 	if x != nil {
 		return x.Plaintexts
 	}
@@ -151,8 +152,9 @@ type BatchEncryptValueRequest struct {
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// JSON body key `plaintexts`. Each item is free-form JSON. Required.
-	Plaintexts    []*structpb.ListValue `protobuf:"bytes,4,rep,name=plaintexts,proto3" json:"plaintexts,omitempty"`
+	// JSON body key `plaintexts`. Base64 text in JSON. The description writes it as an array of
+	// bytes; JSON carries one string. Required.
+	Plaintexts    [][]byte `protobuf:"bytes,4,rep,name=plaintexts,proto3" json:"plaintexts,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -208,7 +210,7 @@ func (x *BatchEncryptValueRequest) GetStackName() string {
 	return ""
 }
 
-func (x *BatchEncryptValueRequest) GetPlaintexts() []*structpb.ListValue {
+func (x *BatchEncryptValueRequest) GetPlaintexts() [][]byte {
 	if x != nil {
 		return x.Plaintexts
 	}
@@ -218,8 +220,9 @@ func (x *BatchEncryptValueRequest) GetPlaintexts() []*structpb.ListValue {
 // Response of BatchEncryptValue. Its fields are the keys of the JSON answer.
 type BatchEncryptValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `ciphertexts`. Each item is free-form JSON. Always present.
-	Ciphertexts   []*structpb.ListValue `protobuf:"bytes,1,rep,name=ciphertexts,proto3" json:"ciphertexts,omitempty"`
+	// JSON key `ciphertexts`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Ciphertexts   [][]byte `protobuf:"bytes,1,rep,name=ciphertexts,proto3" json:"ciphertexts,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -254,7 +257,7 @@ func (*BatchEncryptValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_stack_config_proto_rawDescGZIP(), []int{3}
 }
 
-func (x *BatchEncryptValueResponse) GetCiphertexts() []*structpb.ListValue {
+func (x *BatchEncryptValueResponse) GetCiphertexts() [][]byte {
 	if x != nil {
 		return x.Ciphertexts
 	}
@@ -627,8 +630,9 @@ type DecryptValueRequest struct {
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// JSON body key `ciphertext`. Base64 text in JSON. Required.
-	Ciphertext    [][]byte `protobuf:"bytes,4,rep,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	// JSON body key `ciphertext`. Base64 text in JSON. The description writes it as an array of
+	// bytes; JSON carries one string. Required.
+	Ciphertext    []byte `protobuf:"bytes,4,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -684,7 +688,7 @@ func (x *DecryptValueRequest) GetStackName() string {
 	return ""
 }
 
-func (x *DecryptValueRequest) GetCiphertext() [][]byte {
+func (x *DecryptValueRequest) GetCiphertext() []byte {
 	if x != nil {
 		return x.Ciphertext
 	}
@@ -694,8 +698,9 @@ func (x *DecryptValueRequest) GetCiphertext() [][]byte {
 // Response of DecryptValue. Its fields are the keys of the JSON answer.
 type DecryptValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `plaintext`. Base64 text in JSON. Always present.
-	Plaintext     [][]byte `protobuf:"bytes,1,rep,name=plaintext,proto3" json:"plaintext,omitempty"`
+	// JSON key `plaintext`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Plaintext     []byte `protobuf:"bytes,1,opt,name=plaintext,proto3" json:"plaintext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -730,7 +735,7 @@ func (*DecryptValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_stack_config_proto_rawDescGZIP(), []int{11}
 }
 
-func (x *DecryptValueResponse) GetPlaintext() [][]byte {
+func (x *DecryptValueResponse) GetPlaintext() []byte {
 	if x != nil {
 		return x.Plaintext
 	}
@@ -985,8 +990,9 @@ type EncryptValueRequest struct {
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// JSON body key `plaintext`. Base64 text in JSON. Required.
-	Plaintext     [][]byte `protobuf:"bytes,4,rep,name=plaintext,proto3" json:"plaintext,omitempty"`
+	// JSON body key `plaintext`. Base64 text in JSON. The description writes it as an array of
+	// bytes; JSON carries one string. Required.
+	Plaintext     []byte `protobuf:"bytes,4,opt,name=plaintext,proto3" json:"plaintext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1042,7 +1048,7 @@ func (x *EncryptValueRequest) GetStackName() string {
 	return ""
 }
 
-func (x *EncryptValueRequest) GetPlaintext() [][]byte {
+func (x *EncryptValueRequest) GetPlaintext() []byte {
 	if x != nil {
 		return x.Plaintext
 	}
@@ -1052,8 +1058,9 @@ func (x *EncryptValueRequest) GetPlaintext() [][]byte {
 // Response of EncryptValue. Its fields are the keys of the JSON answer.
 type EncryptValueResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `ciphertext`. Base64 text in JSON. Always present.
-	Ciphertext    [][]byte `protobuf:"bytes,1,rep,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	// JSON key `ciphertext`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string. Always present.
+	Ciphertext    []byte `protobuf:"bytes,1,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1088,7 +1095,7 @@ func (*EncryptValueResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_stack_config_proto_rawDescGZIP(), []int{17}
 }
 
-func (x *EncryptValueResponse) GetCiphertext() [][]byte {
+func (x *EncryptValueResponse) GetCiphertext() []byte {
 	if x != nil {
 		return x.Ciphertext
 	}
@@ -1099,30 +1106,30 @@ var File_pulumi_service_v1_stack_config_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_stack_config_proto_rawDesc = "" +
 	"\n" +
-	"$pulumi/service/v1/stack_config.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1epulumi/service/v1/stacks.proto\"\xc9\x01\n" +
+	"$pulumi/service/v1/stack_config.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1epulumi/service/v1/stacks.proto\"\xad\x01\n" +
 	"\x18BatchDecryptValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12A\n" +
-	"\vciphertexts\x18\x04 \x03(\v2\x1a.google.protobuf.ListValueB\x03\xe0A\x02R\vciphertexts\"\xd4\x01\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12%\n" +
+	"\vciphertexts\x18\x04 \x03(\fB\x03\xe0A\x02R\vciphertexts\"\xb8\x01\n" +
 	"\x19BatchDecryptValueResponse\x12\\\n" +
 	"\n" +
 	"plaintexts\x18\x01 \x03(\v2<.pulumi.service.v1.BatchDecryptValueResponse.PlaintextsEntryR\n" +
-	"plaintexts\x1aY\n" +
+	"plaintexts\x1a=\n" +
 	"\x0fPlaintextsEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x120\n" +
-	"\x05value\x18\x02 \x01(\v2\x1a.google.protobuf.ListValueR\x05value:\x028\x01\"\xc7\x01\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\fR\x05value:\x028\x01\"\xab\x01\n" +
 	"\x18BatchEncryptValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12?\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12#\n" +
 	"\n" +
-	"plaintexts\x18\x04 \x03(\v2\x1a.google.protobuf.ListValueB\x03\xe0A\x02R\n" +
-	"plaintexts\"Y\n" +
-	"\x19BatchEncryptValueResponse\x12<\n" +
-	"\vciphertexts\x18\x01 \x03(\v2\x1a.google.protobuf.ListValueR\vciphertexts\"\x83\x01\n" +
+	"plaintexts\x18\x04 \x03(\fB\x03\xe0A\x02R\n" +
+	"plaintexts\"=\n" +
+	"\x19BatchEncryptValueResponse\x12 \n" +
+	"\vciphertexts\x18\x01 \x03(\fR\vciphertexts\"\x83\x01\n" +
 	"\x15GetStackConfigRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -1156,10 +1163,10 @@ const file_pulumi_service_v1_stack_config_proto_rawDesc = "" +
 	"\n" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12#\n" +
 	"\n" +
-	"ciphertext\x18\x04 \x03(\fB\x03\xe0A\x02R\n" +
+	"ciphertext\x18\x04 \x01(\fB\x03\xe0A\x02R\n" +
 	"ciphertext\"4\n" +
 	"\x14DecryptValueResponse\x12\x1c\n" +
-	"\tplaintext\x18\x01 \x03(\fR\tplaintext\"\xfc\x01\n" +
+	"\tplaintext\x18\x01 \x01(\fR\tplaintext\"\xfc\x01\n" +
 	"\x1fLogOnlyBatchDecryptValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
@@ -1187,10 +1194,10 @@ const file_pulumi_service_v1_stack_config_proto_rawDesc = "" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12!\n" +
-	"\tplaintext\x18\x04 \x03(\fB\x03\xe0A\x02R\tplaintext\"6\n" +
+	"\tplaintext\x18\x04 \x01(\fB\x03\xe0A\x02R\tplaintext\"6\n" +
 	"\x14EncryptValueResponse\x12\x1e\n" +
 	"\n" +
-	"ciphertext\x18\x01 \x03(\fR\n" +
+	"ciphertext\x18\x01 \x01(\fR\n" +
 	"ciphertext2\xc3\r\n" +
 	"\x12StackConfigService\x12\xbb\x01\n" +
 	"\x11BatchDecryptValue\x12+.pulumi.service.v1.BatchDecryptValueRequest\x1a,.pulumi.service.v1.BatchDecryptValueResponse\"K\x82\xd3\xe4\x93\x02E:\x01*\"@/api/stacks/{org_name}/{project_name}/{stack_name}/batch-decrypt\x12\xbb\x01\n" +
@@ -1237,40 +1244,35 @@ var file_pulumi_service_v1_stack_config_proto_goTypes = []any{
 	(*EncryptValueRequest)(nil),              // 16: pulumi.service.v1.EncryptValueRequest
 	(*EncryptValueResponse)(nil),             // 17: pulumi.service.v1.EncryptValueResponse
 	nil,                                      // 18: pulumi.service.v1.BatchDecryptValueResponse.PlaintextsEntry
-	(*structpb.ListValue)(nil),               // 19: google.protobuf.ListValue
-	(*StackConfig)(nil),                      // 20: pulumi.service.v1.StackConfig
+	(*StackConfig)(nil),                      // 19: pulumi.service.v1.StackConfig
 }
 var file_pulumi_service_v1_stack_config_proto_depIdxs = []int32{
-	19, // 0: pulumi.service.v1.BatchDecryptValueRequest.ciphertexts:type_name -> google.protobuf.ListValue
-	18, // 1: pulumi.service.v1.BatchDecryptValueResponse.plaintexts:type_name -> pulumi.service.v1.BatchDecryptValueResponse.PlaintextsEntry
-	19, // 2: pulumi.service.v1.BatchEncryptValueRequest.plaintexts:type_name -> google.protobuf.ListValue
-	19, // 3: pulumi.service.v1.BatchEncryptValueResponse.ciphertexts:type_name -> google.protobuf.ListValue
-	20, // 4: pulumi.service.v1.GetStackConfigResponse.stack_config:type_name -> pulumi.service.v1.StackConfig
-	20, // 5: pulumi.service.v1.UpdateStackConfigResponse.stack_config:type_name -> pulumi.service.v1.StackConfig
-	19, // 6: pulumi.service.v1.BatchDecryptValueResponse.PlaintextsEntry.value:type_name -> google.protobuf.ListValue
-	0,  // 7: pulumi.service.v1.StackConfigService.BatchDecryptValue:input_type -> pulumi.service.v1.BatchDecryptValueRequest
-	2,  // 8: pulumi.service.v1.StackConfigService.BatchEncryptValue:input_type -> pulumi.service.v1.BatchEncryptValueRequest
-	4,  // 9: pulumi.service.v1.StackConfigService.GetStackConfig:input_type -> pulumi.service.v1.GetStackConfigRequest
-	6,  // 10: pulumi.service.v1.StackConfigService.UpdateStackConfig:input_type -> pulumi.service.v1.UpdateStackConfigRequest
-	8,  // 11: pulumi.service.v1.StackConfigService.DeleteStackConfig:input_type -> pulumi.service.v1.DeleteStackConfigRequest
-	10, // 12: pulumi.service.v1.StackConfigService.DecryptValue:input_type -> pulumi.service.v1.DecryptValueRequest
-	12, // 13: pulumi.service.v1.StackConfigService.LogOnlyBatchDecryptValue:input_type -> pulumi.service.v1.LogOnlyBatchDecryptValueRequest
-	14, // 14: pulumi.service.v1.StackConfigService.LogOnlyDecryptValue:input_type -> pulumi.service.v1.LogOnlyDecryptValueRequest
-	16, // 15: pulumi.service.v1.StackConfigService.EncryptValue:input_type -> pulumi.service.v1.EncryptValueRequest
-	1,  // 16: pulumi.service.v1.StackConfigService.BatchDecryptValue:output_type -> pulumi.service.v1.BatchDecryptValueResponse
-	3,  // 17: pulumi.service.v1.StackConfigService.BatchEncryptValue:output_type -> pulumi.service.v1.BatchEncryptValueResponse
-	5,  // 18: pulumi.service.v1.StackConfigService.GetStackConfig:output_type -> pulumi.service.v1.GetStackConfigResponse
-	7,  // 19: pulumi.service.v1.StackConfigService.UpdateStackConfig:output_type -> pulumi.service.v1.UpdateStackConfigResponse
-	9,  // 20: pulumi.service.v1.StackConfigService.DeleteStackConfig:output_type -> pulumi.service.v1.DeleteStackConfigResponse
-	11, // 21: pulumi.service.v1.StackConfigService.DecryptValue:output_type -> pulumi.service.v1.DecryptValueResponse
-	13, // 22: pulumi.service.v1.StackConfigService.LogOnlyBatchDecryptValue:output_type -> pulumi.service.v1.LogOnlyBatchDecryptValueResponse
-	15, // 23: pulumi.service.v1.StackConfigService.LogOnlyDecryptValue:output_type -> pulumi.service.v1.LogOnlyDecryptValueResponse
-	17, // 24: pulumi.service.v1.StackConfigService.EncryptValue:output_type -> pulumi.service.v1.EncryptValueResponse
-	16, // [16:25] is the sub-list for method output_type
-	7,  // [7:16] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	18, // 0: pulumi.service.v1.BatchDecryptValueResponse.plaintexts:type_name -> pulumi.service.v1.BatchDecryptValueResponse.PlaintextsEntry
+	19, // 1: pulumi.service.v1.GetStackConfigResponse.stack_config:type_name -> pulumi.service.v1.StackConfig
+	19, // 2: pulumi.service.v1.UpdateStackConfigResponse.stack_config:type_name -> pulumi.service.v1.StackConfig
+	0,  // 3: pulumi.service.v1.StackConfigService.BatchDecryptValue:input_type -> pulumi.service.v1.BatchDecryptValueRequest
+	2,  // 4: pulumi.service.v1.StackConfigService.BatchEncryptValue:input_type -> pulumi.service.v1.BatchEncryptValueRequest
+	4,  // 5: pulumi.service.v1.StackConfigService.GetStackConfig:input_type -> pulumi.service.v1.GetStackConfigRequest
+	6,  // 6: pulumi.service.v1.StackConfigService.UpdateStackConfig:input_type -> pulumi.service.v1.UpdateStackConfigRequest
+	8,  // 7: pulumi.service.v1.StackConfigService.DeleteStackConfig:input_type -> pulumi.service.v1.DeleteStackConfigRequest
+	10, // 8: pulumi.service.v1.StackConfigService.DecryptValue:input_type -> pulumi.service.v1.DecryptValueRequest
+	12, // 9: pulumi.service.v1.StackConfigService.LogOnlyBatchDecryptValue:input_type -> pulumi.service.v1.LogOnlyBatchDecryptValueRequest
+	14, // 10: pulumi.service.v1.StackConfigService.LogOnlyDecryptValue:input_type -> pulumi.service.v1.LogOnlyDecryptValueRequest
+	16, // 11: pulumi.service.v1.StackConfigService.EncryptValue:input_type -> pulumi.service.v1.EncryptValueRequest
+	1,  // 12: pulumi.service.v1.StackConfigService.BatchDecryptValue:output_type -> pulumi.service.v1.BatchDecryptValueResponse
+	3,  // 13: pulumi.service.v1.StackConfigService.BatchEncryptValue:output_type -> pulumi.service.v1.BatchEncryptValueResponse
+	5,  // 14: pulumi.service.v1.StackConfigService.GetStackConfig:output_type -> pulumi.service.v1.GetStackConfigResponse
+	7,  // 15: pulumi.service.v1.StackConfigService.UpdateStackConfig:output_type -> pulumi.service.v1.UpdateStackConfigResponse
+	9,  // 16: pulumi.service.v1.StackConfigService.DeleteStackConfig:output_type -> pulumi.service.v1.DeleteStackConfigResponse
+	11, // 17: pulumi.service.v1.StackConfigService.DecryptValue:output_type -> pulumi.service.v1.DecryptValueResponse
+	13, // 18: pulumi.service.v1.StackConfigService.LogOnlyBatchDecryptValue:output_type -> pulumi.service.v1.LogOnlyBatchDecryptValueResponse
+	15, // 19: pulumi.service.v1.StackConfigService.LogOnlyDecryptValue:output_type -> pulumi.service.v1.LogOnlyDecryptValueResponse
+	17, // 20: pulumi.service.v1.StackConfigService.EncryptValue:output_type -> pulumi.service.v1.EncryptValueResponse
+	12, // [12:21] is the sub-list for method output_type
+	3,  // [3:12] is the sub-list for method input_type
+	3,  // [3:3] is the sub-list for extension type_name
+	3,  // [3:3] is the sub-list for extension extendee
+	0,  // [0:3] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_stack_config_proto_init() }

@@ -196,8 +196,9 @@ type SecretValue struct {
 	Plaintext *string `protobuf:"bytes,1,opt,name=plaintext,proto3,oneof" json:"plaintext,omitempty"`
 	// JSON key `secret`. Required.
 	Secret string `protobuf:"bytes,2,opt,name=secret,proto3" json:"secret,omitempty"`
-	// JSON key `ciphertext`. Base64 text in JSON.
-	Ciphertext    [][]byte `protobuf:"bytes,3,rep,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	// JSON key `ciphertext`. Base64 text in JSON. The description writes it as an array of bytes;
+	// JSON carries one string.
+	Ciphertext    []byte `protobuf:"bytes,3,opt,name=ciphertext,proto3,oneof" json:"ciphertext,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -246,7 +247,7 @@ func (x *SecretValue) GetSecret() string {
 	return ""
 }
 
-func (x *SecretValue) GetCiphertext() [][]byte {
+func (x *SecretValue) GetCiphertext() []byte {
 	if x != nil {
 		return x.Ciphertext
 	}
@@ -2851,15 +2852,16 @@ const file_pulumi_service_v1_types_proto_rawDesc = "" +
 	"\x1dDockerImageCredentialsRequest\x12\x1f\n" +
 	"\busername\x18\x01 \x01(\tH\x00R\busername\x88\x01\x01\x12:\n" +
 	"\bpassword\x18\x02 \x01(\v2\x1e.pulumi.service.v1.SecretValueR\bpasswordB\v\n" +
-	"\t_username\"{\n" +
+	"\t_username\"\x8f\x01\n" +
 	"\vSecretValue\x12!\n" +
 	"\tplaintext\x18\x01 \x01(\tH\x00R\tplaintext\x88\x01\x01\x12\x1b\n" +
-	"\x06secret\x18\x02 \x01(\tB\x03\xe0A\x02R\x06secret\x12\x1e\n" +
+	"\x06secret\x18\x02 \x01(\tB\x03\xe0A\x02R\x06secret\x12#\n" +
 	"\n" +
-	"ciphertext\x18\x03 \x03(\fR\n" +
-	"ciphertextB\f\n" +
+	"ciphertext\x18\x03 \x01(\fH\x01R\n" +
+	"ciphertext\x88\x01\x01B\f\n" +
 	"\n" +
-	"_plaintext\"\xdc\x01\n" +
+	"_plaintextB\r\n" +
+	"\v_ciphertext\"\xdc\x01\n" +
 	"\x14SourceContextRequest\x12<\n" +
 	"\x03git\x18\x01 \x01(\v2*.pulumi.service.v1.SourceContextGitRequestR\x03git\x129\n" +
 	"\x02hg\x18\x02 \x01(\v2).pulumi.service.v1.SourceContextHgRequestR\x02hg\x12K\n" +

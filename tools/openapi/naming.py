@@ -9,6 +9,8 @@
 import re
 
 _WORD_BREAKS = (
+    (re.compile(r"OAuth"), "Oauth"),  # one word, not O + Auth
+    (re.compile(r"([A-Z]{2,})s(?=[A-Z0-9_]|$)"), r"\1S"),  # URIs, IDs: a plural acronym
     (re.compile(r"([a-z0-9])([A-Z])"), r"\1_\2"),  # orgName -> org_Name
     (re.compile(r"([A-Z]+)([A-Z][a-z])"), r"\1_\2"),  # UXPurpose -> UX_Purpose
 )

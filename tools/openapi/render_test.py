@@ -122,7 +122,8 @@ class NamingTest(unittest.TestCase):
         cases = {"orgName": "org_name", "updateID": "update_id", "hasMFA": "has_mfa",
                  "__type": "type", "output-type": "output_type", "PolicyPacks": "policy_packs",
                  "UXPurpose": "ux_purpose", "include_non_activated": "include_non_activated",
-                 "x509Cert": "x509_cert", "2fa": "n2fa"}
+                 "x509Cert": "x509_cert", "2fa": "n2fa", "URIs": "uris", "roleIDs": "role_ids",
+                 "azureOAuthClient": "azure_oauth_client", "DNSNames": "dns_names"}
         for key, name in cases.items():
             self.assertEqual(naming.snake_case(key), name, key)
 

@@ -868,7 +868,7 @@ type X509Certificate struct {
 	// JSON carries one string. Required.
 	IpAddresses [][]byte `protobuf:"bytes,32,rep,name=ip_addresses,json=IPAddresses,proto3" json:"ip_addresses,omitempty"`
 	// JSON key `URIs`. Required.
-	UrIs []*NetURL `protobuf:"bytes,33,rep,name=ur_is,json=URIs,proto3" json:"ur_is,omitempty"`
+	Uris []*NetURL `protobuf:"bytes,33,rep,name=uris,json=URIs,proto3" json:"uris,omitempty"`
 	// JSON key `PermittedDNSDomainsCritical`. Required.
 	PermittedDnsDomainsCritical *bool `protobuf:"varint,34,opt,name=permitted_dns_domains_critical,json=PermittedDNSDomainsCritical,proto3,oneof" json:"permitted_dns_domains_critical,omitempty"`
 	// JSON key `PermittedDNSDomains`. Required.
@@ -1165,9 +1165,9 @@ func (x *X509Certificate) GetIpAddresses() [][]byte {
 	return nil
 }
 
-func (x *X509Certificate) GetUrIs() []*NetURL {
+func (x *X509Certificate) GetUris() []*NetURL {
 	if x != nil {
-		return x.UrIs
+		return x.Uris
 	}
 	return nil
 }
@@ -2450,7 +2450,7 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\fcertificates\x18\x05 \x03(\v2\".pulumi.service.v1.X509CertificateB\x03\xe0A\x02R\fCertificates\x12I\n" +
 	"\x10certificates_url\x18\x06 \x01(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x0fCertificatesURL\x12C\n" +
 	"\x1bcertificate_thumbprint_sha1\x18\a \x01(\fB\x03\xe0A\x02R\x19CertificateThumbprintSHA1\x12G\n" +
-	"\x1dcertificate_thumbprint_sha256\x18\b \x01(\fB\x03\xe0A\x02R\x1bCertificateThumbprintSHA256\"\xa4\x19\n" +
+	"\x1dcertificate_thumbprint_sha256\x18\b \x01(\fB\x03\xe0A\x02R\x1bCertificateThumbprintSHA256\"\xa3\x19\n" +
 	"\x0fX509Certificate\x12\x15\n" +
 	"\x03raw\x18\x01 \x01(\fB\x03\xe0A\x02R\x03Raw\x123\n" +
 	"\x13raw_tbs_certificate\x18\x02 \x01(\fB\x03\xe0A\x02R\x11RawTBSCertificate\x12A\n" +
@@ -2492,8 +2492,8 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\x17issuing_certificate_url\x18\x1d \x03(\tB\x03\xe0A\x02R\x15IssuingCertificateURL\x12 \n" +
 	"\tdns_names\x18\x1e \x03(\tB\x03\xe0A\x02R\bDNSNames\x12,\n" +
 	"\x0femail_addresses\x18\x1f \x03(\tB\x03\xe0A\x02R\x0eEmailAddresses\x12&\n" +
-	"\fip_addresses\x18  \x03(\fB\x03\xe0A\x02R\vIPAddresses\x123\n" +
-	"\x05ur_is\x18! \x03(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x04URIs\x12M\n" +
+	"\fip_addresses\x18  \x03(\fB\x03\xe0A\x02R\vIPAddresses\x122\n" +
+	"\x04uris\x18! \x03(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x04URIs\x12M\n" +
 	"\x1epermitted_dns_domains_critical\x18\" \x01(\bB\x03\xe0A\x02H\tR\x1bPermittedDNSDomainsCritical\x88\x01\x01\x127\n" +
 	"\x15permitted_dns_domains\x18# \x03(\tB\x03\xe0A\x02R\x13PermittedDNSDomains\x125\n" +
 	"\x14excluded_dns_domains\x18$ \x03(\tB\x03\xe0A\x02R\x12ExcludedDNSDomains\x12P\n" +
@@ -2685,7 +2685,7 @@ var file_pulumi_service_v1_oidc_issuers_proto_depIdxs = []int32{
 	11, // 12: pulumi.service.v1.X509Certificate.subject:type_name -> pulumi.service.v1.PkixName
 	13, // 13: pulumi.service.v1.X509Certificate.extensions:type_name -> pulumi.service.v1.PkixExtension
 	13, // 14: pulumi.service.v1.X509Certificate.extra_extensions:type_name -> pulumi.service.v1.PkixExtension
-	14, // 15: pulumi.service.v1.X509Certificate.ur_is:type_name -> pulumi.service.v1.NetURL
+	14, // 15: pulumi.service.v1.X509Certificate.uris:type_name -> pulumi.service.v1.NetURL
 	15, // 16: pulumi.service.v1.X509Certificate.permitted_ip_ranges:type_name -> pulumi.service.v1.NetIPNet
 	15, // 17: pulumi.service.v1.X509Certificate.excluded_ip_ranges:type_name -> pulumi.service.v1.NetIPNet
 	16, // 18: pulumi.service.v1.X509Certificate.policy_mappings:type_name -> pulumi.service.v1.X509PolicyMapping

@@ -1353,9 +1353,9 @@ type OrganizationFeatures struct {
 	// JSON key `escEditorRevampEnabled`. Always present.
 	EscEditorRevampEnabled bool `protobuf:"varint,38,opt,name=esc_editor_revamp_enabled,json=escEditorRevampEnabled,proto3" json:"esc_editor_revamp_enabled,omitempty"`
 	// JSON key `escOnboardingAzureOAuthClientEnabled`. Always present.
-	EscOnboardingAzureOAuthClientEnabled bool `protobuf:"varint,39,opt,name=esc_onboarding_azure_o_auth_client_enabled,json=escOnboardingAzureOAuthClientEnabled,proto3" json:"esc_onboarding_azure_o_auth_client_enabled,omitempty"`
+	EscOnboardingAzureOauthClientEnabled bool `protobuf:"varint,39,opt,name=esc_onboarding_azure_oauth_client_enabled,json=escOnboardingAzureOAuthClientEnabled,proto3" json:"esc_onboarding_azure_oauth_client_enabled,omitempty"`
 	// JSON key `escOnboardingGcpOAuthClientEnabled`. Always present.
-	EscOnboardingGcpOAuthClientEnabled bool `protobuf:"varint,40,opt,name=esc_onboarding_gcp_o_auth_client_enabled,json=escOnboardingGcpOAuthClientEnabled,proto3" json:"esc_onboarding_gcp_o_auth_client_enabled,omitempty"`
+	EscOnboardingGcpOauthClientEnabled bool `protobuf:"varint,40,opt,name=esc_onboarding_gcp_oauth_client_enabled,json=escOnboardingGcpOAuthClientEnabled,proto3" json:"esc_onboarding_gcp_oauth_client_enabled,omitempty"`
 	// JSON key `policyManagementV2Enabled`. Always present.
 	PolicyManagementV2Enabled bool `protobuf:"varint,41,opt,name=policy_management_v2_enabled,json=policyManagementV2Enabled,proto3" json:"policy_management_v2_enabled,omitempty"`
 	// JSON key `policyIssueManagementEnabled`. Always present.
@@ -1730,16 +1730,16 @@ func (x *OrganizationFeatures) GetEscEditorRevampEnabled() bool {
 	return false
 }
 
-func (x *OrganizationFeatures) GetEscOnboardingAzureOAuthClientEnabled() bool {
+func (x *OrganizationFeatures) GetEscOnboardingAzureOauthClientEnabled() bool {
 	if x != nil {
-		return x.EscOnboardingAzureOAuthClientEnabled
+		return x.EscOnboardingAzureOauthClientEnabled
 	}
 	return false
 }
 
-func (x *OrganizationFeatures) GetEscOnboardingGcpOAuthClientEnabled() bool {
+func (x *OrganizationFeatures) GetEscOnboardingGcpOauthClientEnabled() bool {
 	if x != nil {
-		return x.EscOnboardingGcpOAuthClientEnabled
+		return x.EscOnboardingGcpOauthClientEnabled
 	}
 	return false
 }
@@ -6239,7 +6239,7 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x06locked\x18( \x01(\tR\x06locked\x12&\n" +
 	"\x0fdefault_role_id\x18) \x01(\tR\rdefaultRoleId\x12;\n" +
 	"\x1adefault_deployment_role_id\x18* \x01(\tR\x17defaultDeploymentRoleId\x12>\n" +
-	"\x1cmax_access_token_expiry_days\x18+ \x01(\x03R\x18maxAccessTokenExpiryDays\"\xfa$\n" +
+	"\x1cmax_access_token_expiry_days\x18+ \x01(\x03R\x18maxAccessTokenExpiryDays\"\xf8$\n" +
 	"\x14OrganizationFeatures\x12,\n" +
 	"\x12audit_logs_enabled\x18\x01 \x01(\bR\x10auditLogsEnabled\x122\n" +
 	"\x15has_terraform_modules\x18\x02 \x01(\bR\x13hasTerraformModules\x12.\n" +
@@ -6280,9 +6280,9 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x11approvals_enabled\x18# \x01(\bR\x10approvalsEnabled\x124\n" +
 	"\x16esc_onboarding_enabled\x18$ \x01(\bR\x14escOnboardingEnabled\x129\n" +
 	"\x19esc_onboarding_v2_enabled\x18% \x01(\bR\x16escOnboardingV2Enabled\x129\n" +
-	"\x19esc_editor_revamp_enabled\x18& \x01(\bR\x16escEditorRevampEnabled\x12X\n" +
-	"*esc_onboarding_azure_o_auth_client_enabled\x18' \x01(\bR$escOnboardingAzureOAuthClientEnabled\x12T\n" +
-	"(esc_onboarding_gcp_o_auth_client_enabled\x18( \x01(\bR\"escOnboardingGcpOAuthClientEnabled\x12?\n" +
+	"\x19esc_editor_revamp_enabled\x18& \x01(\bR\x16escEditorRevampEnabled\x12W\n" +
+	")esc_onboarding_azure_oauth_client_enabled\x18' \x01(\bR$escOnboardingAzureOAuthClientEnabled\x12S\n" +
+	"'esc_onboarding_gcp_oauth_client_enabled\x18( \x01(\bR\"escOnboardingGcpOAuthClientEnabled\x12?\n" +
 	"\x1cpolicy_management_v2_enabled\x18) \x01(\bR\x19policyManagementV2Enabled\x12E\n" +
 	"\x1fpolicy_issue_management_enabled\x18* \x01(\bR\x1cpolicyIssueManagementEnabled\x12*\n" +
 	"\x11ai_agents_enabled\x18+ \x01(\bR\x0faiAgentsEnabled\x12'\n" +

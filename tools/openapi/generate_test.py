@@ -106,6 +106,28 @@ class RepositoryApiTest(unittest.TestCase):
             self.assertTrue(rpc.http or gateway & {"pulumi.gateway.v1.pagination",
                                                    "pulumi.gateway.v1.composite"}, name)
 
+    def test_every_routed_rpc_comment_states_route_statuses_pages_and_visibility(self):
+        for file in sorted((ROOT / generate.PROTO_DIR).glob("*.proto")):
+            comment = []
+            for line in file.read_text(encoding="utf-8").splitlines():
+                if line.startswith("  //"):
+                    comment.append(line[4:].strip())
+                    continue
+                if line.startswith("  rpc "):
+                    name = line.split("(")[0].split()[-1]
+                    text = " ".join(comment)
+                    rpc = next(r for r in self.api.rpcs.values()
+                               if r.name == name and r.file == file.name)
+                    if rpc.http:
+                        verb, _ = protoread.verb_and_path(rpc.http)
+                        for fact in (f"`{verb} /api/", "Success: 2", " API"):
+                            self.assertIn(fact, text, f"{file.name} {name}")
+                        self.assertTrue("Public API." in text or "Preview API:" in text, name)
+                        self.assertTrue("Not paginated." in text or "Pagination:" in text, name)
+                        self.assertTrue("Error statuses described:" in text or
+                                        "lists no error status" in text, name)
+                comment = []
+
     def test_the_engine_protocol_is_excluded_by_name(self):
         excluded = {op for op, group in self.overrides.excluded.items()
                     if group["label"] == "engine update protocol"}

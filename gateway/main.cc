@@ -187,13 +187,6 @@ ABSL_FLAG(int, fleet_size, 0,
 namespace pulumi_gateway {
 namespace {
 
-constexpr const char* kServices[] = {
-    "pulumi.service.v1.StacksService",
-    "pulumi.service.v1.StackUpdatesService",
-    "pulumi.service.v1.OrganizationsService",
-    "pulumi.service.v1.UsersService",
-};
-
 // Every upstream call passes through these layers, outermost first:
 //   response cache (optional) → read coalescing (optional; a shared read is retried once for
 //   everyone) → retries (budgeted, within the deadline) → circuit breaker → per-token throttle
@@ -487,11 +480,12 @@ int Run(GatewayConfig config) {
 
   Logger logger(config.parsed_log_level);
 
-  // Built-in services, then any a library linked into this binary registered (test binaries).
-  std::vector<std::string> service_names(std::begin(kServices), std::end(kServices));
-  for (std::string& name : RegisteredServices()) service_names.push_back(std::move(name));
-  std::vector<const google::protobuf::ServiceDescriptor*> services;
-  for (const std::string& name : service_names) {
+  // Every Pulumi API service built in, then any a library linked into this binary registered
+  // (test binaries).
+  std::vector<const google::protobuf::ServiceDescriptor*> services =
+      LinkedServices("pulumi.service.v1");
+  if (services.empty()) Die("no pulumi.service.v1 service is linked in");
+  for (const std::string& name : RegisteredServices()) {
     const auto* service =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
     if (service == nullptr) Die(absl::StrCat("service ", name, " is not linked in"));

@@ -10,7 +10,8 @@
 # so another version is refused), protoc-gen-go and protoc-gen-go-grpc built from the versions
 # pinned by the `tool` lines of go.mod into .bin/. The google.api annotation protos come from
 # $GOOGLEAPIS_PROTO_DIR, else Debian's golang-github-grpc-ecosystem-grpc-gateway-dev copy (which
-# scripts/setup installs), else the npm google-proto-files copy under tools/.
+# scripts/setup installs), else the npm google-proto-files copy under tools/; the folder must hold
+# google/api/field_behavior.proto and httpbody.proto too (Debian's copy does not).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,14 +45,15 @@ googleapis=""
 for dir in "${GOOGLEAPIS_PROTO_DIR:-}" \
   /usr/share/gocode/src/github.com/grpc-ecosystem/grpc-gateway/third_party/googleapis \
   "$repo/tools/node_modules/google-proto-files"; do
-  if [ -n "$dir" ] && [ -f "$dir/google/api/annotations.proto" ]; then
+  if [ -n "$dir" ] && [ -f "$dir/google/api/annotations.proto" ] &&
+    [ -f "$dir/google/api/field_behavior.proto" ] && [ -f "$dir/google/api/httpbody.proto" ]; then
     googleapis="$dir"
     break
   fi
 done
 if [ -z "$googleapis" ]; then
-  echo "generate.sh: google/api/annotations.proto not found; run scripts/setup or set" \
-    "GOOGLEAPIS_PROTO_DIR" >&2
+  echo "generate.sh: google/api/{annotations,field_behavior,httpbody}.proto not found; run" \
+    "scripts/setup or set GOOGLEAPIS_PROTO_DIR" >&2
   exit 1
 fi
 

@@ -106,8 +106,8 @@ TEST_F(PulumiRouteTableTest, EveryMethodOfTheFourServicesHasARoute) {
     }
   }
   EXPECT_EQ(table_->services().size(), 4u);
-  EXPECT_EQ(methods, 36);
-  EXPECT_EQ(table_->routes().size(), 36u);
+  EXPECT_GE(methods, 36);  // the 36 released routes, and those generated since
+  EXPECT_EQ(table_->routes().size(), static_cast<size_t>(methods));
   EXPECT_EQ(table_->stream_routes().size(), 4u);
   EXPECT_EQ(table_->composite_routes().size(), 3u);
 }

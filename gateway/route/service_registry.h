@@ -9,6 +9,10 @@
 //
 //   // in main:
 //   for (const std::string& name : pulumi_gateway::RegisteredServices()) { ... }
+//
+// The built-in services are found, not listed: LinkedServices("pulumi.service.v1") gives every
+// service of that package whose generated code is linked into the binary, so a service the proto
+// generator adds is served as soon as it is built in.
 #ifndef GATEWAY_ROUTE_SERVICE_REGISTRY_H_
 #define GATEWAY_ROUTE_SERVICE_REGISTRY_H_
 
@@ -16,6 +20,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
 
 namespace pulumi_gateway {
 
@@ -25,6 +30,10 @@ bool RegisterService(absl::string_view full_name);
 
 // The registered services, in registration order, each once.
 std::vector<std::string> RegisteredServices();
+
+// Every service declared in a linked-in generated file of `package` (e.g. "pulumi.service.v1"),
+// sorted by full name. Empty when no such file is linked in.
+std::vector<const google::protobuf::ServiceDescriptor*> LinkedServices(absl::string_view package);
 
 }  // namespace pulumi_gateway
 

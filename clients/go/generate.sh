@@ -77,12 +77,30 @@ mapfile -t protos < <(find pulumi -name '*.proto' | LC_ALL=C sort)
   --go-grpc_out="$out" --go-grpc_opt=module="$module" \
   "${protos[@]}"
 
+# The convenience layer's generated part (services.gen.go, pagers.gen.go), from the descriptors of
+# the code just generated.
 if [ "$mode" = check ]; then
+  mkdir -p "$out/pulumigateway"
+  # The generator compiles against the freshly generated code, not the committed one.
+  cp -r "$here/go.mod" "$here/go.sum" "$here/internal" "$out/"
+  (cd "$out" && go run ./internal/gen -out pulumigateway)
+else
+  (cd "$here" && go run ./internal/gen -out pulumigateway)
+fi
+
+if [ "$mode" = check ]; then
+  for file in services.gen.go pagers.gen.go; do
+    if ! diff -u "$here/pulumigateway/$file" "$out/pulumigateway/$file"; then
+      echo "generate.sh: pulumigateway/$file is out of date; run clients/go/generate.sh" >&2
+      exit 1
+    fi
+  done
   if ! diff -ru "$here/pulumi" "$out/pulumi"; then
     echo "generate.sh: generated code is out of date; run clients/go/generate.sh" >&2
     exit 1
   fi
   echo "generate.sh: generated code is up to date"
 else
-  echo "generate.sh: generated $(find "$here/pulumi" -name '*.pb.go' | wc -l) files under clients/go/pulumi"
+  echo "generate.sh: generated $(find "$here/pulumi" -name '*.pb.go' | wc -l) files under clients/go/pulumi" \
+    "and pulumigateway/{services,pagers}.gen.go"
 fi

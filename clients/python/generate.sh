@@ -21,10 +21,10 @@ repo="$(cd "${here}/../.." && pwd)"
 proto_dir="${PROTO_DIR:-${repo}/proto}"
 out="${here}/src/pulumi_gateway_client/_generated"
 python="${here}/.venv/bin/python"
-mode=write
+mode="write"
 case "${1:-}" in
   "") ;;
-  --check) mode=check ;;
+  --check) mode="check" ;;
   *)
     echo "usage: $0 [--check]" >&2
     exit 2

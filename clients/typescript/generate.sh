@@ -13,10 +13,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
-mode=write
+mode="write"
 case "${1:-}" in
   "") ;;
-  --check) mode=check ;;
+  --check) mode="check" ;;
   *)
     echo "usage: $0 [--check]" >&2
     exit 2

@@ -529,14 +529,10 @@ class PulumiClient:
             request.urn = urn
         if continuation_token is not None:
             request.continuation_token = continuation_token
-        while True:
-            response = self.updates.ListUpdateEvents(request, timeout=timeout)
-            yield from response.events
-            if not response.continuation_token:
-                return
-            request.continuation_token = response.continuation_token
-            if not response.events:
-                sleep(poll_interval)
+        # ListUpdateEvents is followed live (WatchUpdateEvents walks it with `follow`).
+        yield from self.stack_updates.ListUpdateEvents.items(
+            request, timeout=timeout, poll_interval=poll_interval, sleep=sleep
+        )
 
 
 def _walk(

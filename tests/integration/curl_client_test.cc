@@ -71,9 +71,14 @@ TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
   auto client = Client(upstream.base_url());
   // One at a time, so every request reuses the one pooled handle.
   const std::vector<HttpRequest> requests = {
-      Request("POST", "/a", R"({"x":1})"), Request("DELETE", "/b"), Request("GET", "/c"),
-      Request("PUT", "/d", R"({"y":2})"),  Request("POST", "/e"),   Request("GET", "/f?q=1"),
-      Request("PATCH", "/g"),              Request("PUT", "/h"),
+      Request("POST", "/a", R"({"x":1})"),
+      Request("DELETE", "/b"),
+      Request("GET", "/c"),
+      Request("PUT", "/d", R"({"y":2})"),
+      Request("POST", "/e"),
+      Request("GET", "/f?q=1"),
+      Request("PATCH", "/g"),
+      Request("PUT", "/h"),
   };
   for (const HttpRequest& request : requests) {
     Result result;

@@ -45,8 +45,8 @@ void Compare(const json& upstream, const json& reply, const std::string& path,
   }
   if (upstream.is_array()) {
     if (!reply.is_array() || reply.size() != upstream.size()) {
-      lost->push_back(absl::StrCat(path, ": ", upstream.dump(), " upstream, ", reply.dump(),
-                                   " in the reply"));
+      lost->push_back(
+          absl::StrCat(path, ": ", upstream.dump(), " upstream, ", reply.dump(), " in the reply"));
       return;
     }
     for (size_t i = 0; i < upstream.size(); ++i) {

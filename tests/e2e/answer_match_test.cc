@@ -26,11 +26,11 @@ TEST(AnswerMatchTest, NamesEveryLostKeyAndChangedValueByPath) {
                                   "n": 3, "arr": [1, 2]})");
   json reply = json::parse(R"({"a": "z", "list": [{"b": "1"}], "map": {}, "n": "three",
                                "arr": [1]})");
-  EXPECT_THAT(LostInReply(upstream, reply),
-              ElementsAre("a: \"x\" upstream, \"z\" in the reply", "arr: [1,2] upstream, [1] in "
-                                                                   "the reply",
-                          "list[0].c: missing", "map.k: missing",
-                          "n: 3 upstream, \"three\" in the reply"));
+  EXPECT_THAT(LostInReply(upstream, reply), ElementsAre("a: \"x\" upstream, \"z\" in the reply",
+                                                        "arr: [1,2] upstream, [1] in "
+                                                        "the reply",
+                                                        "list[0].c: missing", "map.k: missing",
+                                                        "n: 3 upstream, \"three\" in the reply"));
 }
 
 TEST(AnswerMatchTest, TopLevelArraysAndScalarsCompareToo) {

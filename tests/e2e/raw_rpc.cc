@@ -38,10 +38,9 @@ RawCall CallUnary(grpc::Channel& channel, const std::string& grpc_path,
   const grpc::internal::RpcMethod method(grpc_path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC);
   grpc::ByteBuffer response;
   RawCall call;
-  call.status =
-      grpc::internal::BlockingUnaryCall<grpc::ByteBuffer, grpc::ByteBuffer, grpc::ByteBuffer,
-                                        grpc::ByteBuffer>(&channel, method, &context,
-                                                          Serialize(request), &response);
+  call.status = grpc::internal::BlockingUnaryCall<grpc::ByteBuffer, grpc::ByteBuffer,
+                                                  grpc::ByteBuffer, grpc::ByteBuffer>(
+      &channel, method, &context, Serialize(request), &response);
   if (call.status.ok()) call.messages.push_back(Flatten(response));
   return call;
 }

@@ -179,8 +179,8 @@ void ExpectAccepted(const std::string& what, const OperationCounts& seen) {
       EXPECT_THAT(counts.last_rejection, ::testing::HasSubstr(reason)) << what;
       continue;
     }
-    EXPECT_EQ(counts.rejected, 0)
-        << what << ": the emulator rejected " << operation << ": " << counts.last_rejection;
+    EXPECT_EQ(counts.rejected, 0) << what << ": the emulator rejected " << operation << ": "
+                                  << counts.last_rejection;
     if (counts.rejected == 0 && counts.accepted > 0) {
       sweep->figures().operations_accepted.insert(operation);
     }
@@ -245,9 +245,8 @@ TEST_P(RpcSweepTest, AnswersAValidRequestCompletely) {
   ++sweep->figures().rpcs;
   for (const std::string& choice : choices) {
     std::unique_ptr<Message> request = Prepare(route, choice, /*create_entities=*/true);
-    const std::string what =
-        absl::StrCat(route.method->name(), choice.empty() ? "" : "(" + choice + ")", " ",
-                     RequestJson(*request));
+    const std::string what = absl::StrCat(
+        route.method->name(), choice.empty() ? "" : "(" + choice + ")", " ", RequestJson(*request));
     RawCall call = CallUnary(sweep->channel(), route.grpc_path, *request, Auth(), kDeadline);
     ++sweep->figures().calls;
     ASSERT_TRUE(call.status.ok()) << what << ": code " << call.status.error_code() << ": "

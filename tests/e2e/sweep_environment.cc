@@ -28,8 +28,7 @@ double Sample(const std::string& metrics, const std::string& series) {
 }  // namespace
 
 SweepEnvironment* SweepEnvironment::Install() {
-  return static_cast<SweepEnvironment*>(
-      ::testing::AddGlobalTestEnvironment(new SweepEnvironment));
+  return static_cast<SweepEnvironment*>(::testing::AddGlobalTestEnvironment(new SweepEnvironment));
 }
 
 void SweepEnvironment::SetUp() {
@@ -65,8 +64,7 @@ void SweepEnvironment::SetUp() {
   table_ = std::make_unique<RouteTable>(*std::move(table));
 }
 
-std::vector<std::string> SweepEnvironment::NewUnknownKeyLines(
-    const std::string& method_full_name) {
+std::vector<std::string> SweepEnvironment::NewUnknownKeyLines(const std::string& method_full_name) {
   const std::string all = gateway_->Stderr();
   std::vector<std::string> lines;
   const absl::string_view fresh = absl::string_view(all).substr(std::min(log_offset_, all.size()));
@@ -91,10 +89,10 @@ void SweepEnvironment::TearDown() {
     httplib::Result scraped = client.Get("/metrics");
     if (scraped && scraped->status == 200) {
       for (const auto& route : table_->routes()) {
-        EXPECT_EQ(Sample(scraped->body,
-                         absl::StrCat("pulumi_upstream_unknown_json_keys_total{route=\"",
-                                      route->method->name(), "\"}")),
-                  0)
+        EXPECT_EQ(
+            Sample(scraped->body, absl::StrCat("pulumi_upstream_unknown_json_keys_total{route=\"",
+                                               route->method->name(), "\"}")),
+            0)
             << route->method->full_name() << " dropped upstream keys";
       }
     } else {

@@ -30,16 +30,16 @@ SweepValues PathValues(const std::string& pattern) {
 
 const std::map<std::string, std::string>& Fixtures() {
   static const auto* const kFixtures = new std::map<std::string, std::string>{
-      {"DeleteStack", R"({"force": true})"},  // prod has resources
-      {"DeleteRole", R"({"force": true})"},   // a team holds the role
-      {"CreateRole", R"({"body": {"name": "sweep-role"}})"},  // names are required and unique
-      {"ListAuditLogEvents", R"({"startTime": 2000000000})"},  // v1 needs a start
+      {"DeleteStack", R"({"force": true})"},                      // prod has resources
+      {"DeleteRole", R"({"force": true})"},                       // a team holds the role
+      {"CreateRole", R"({"body": {"name": "sweep-role"}})"},      // names are required and unique
+      {"ListAuditLogEvents", R"({"startTime": 2000000000})"},     // v1 needs a start
       {"TransferStack", R"({"transfer": {"toOrg": "globex"}})"},  // an org jdoe is in
       {"AddMember", R"({"userLogin": "srivera", "role": "member"})"},  // not a member yet
       {"UpdateMemberRole", R"({"role": "admin"})"},
       {"AddStackTag", R"({"name": "sweep", "value": "sweep"})"},
       {"UpdateStackTag", R"({"name": "env", "value": "sweep"})"},
-      {"GetDeploymentByVersion", R"({"version": "1"})"},  // the fresh deployment's version
+      {"GetDeploymentByVersion", R"({"version": "1"})"},   // the fresh deployment's version
       {"DeleteTeamToken", R"({"teamName": "platform"})"},  // the team with a token
       // Released request messages mark only their path fields REQUIRED (0.2.0 behaviour).
       {"CreateStack", R"({"stackName": "sweep"})"},

@@ -354,9 +354,8 @@ absl::Status MergeJson(const std::string& json, Message* message) {
   std::unique_ptr<Message> parsed(message->New());
   auto status = google::protobuf::util::JsonStringToMessage(json, parsed.get());
   if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("fixture for ",
-                                                   message->GetDescriptor()->full_name(), ": ",
-                                                   status.message().as_string()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "fixture for ", message->GetDescriptor()->full_name(), ": ", status.message().as_string()));
   }
   message->MergeFrom(*parsed);
   return absl::OkStatus();

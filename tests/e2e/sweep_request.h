@@ -74,9 +74,9 @@ struct RequiredField {
 
 // The REQUIRED fields set in `request` that the gateway can tell unset (strings and bytes,
 // message fields, scalars with presence, integer path fields), depth first in declaration order.
-std::vector<RequiredField> RequiredFields(const google::protobuf::Message& request,
-                                          const std::vector<const google::protobuf::FieldDescriptor*>&
-                                              path_fields);
+std::vector<RequiredField> RequiredFields(
+    const google::protobuf::Message& request,
+    const std::vector<const google::protobuf::FieldDescriptor*>& path_fields);
 
 // A copy of `request` with `field` cleared.
 std::unique_ptr<google::protobuf::Message> Without(const google::protobuf::Message& request,

@@ -194,8 +194,8 @@ std::string MapKeyText(const Message& entry) {
   return "?";
 }
 
-// Walks the set fields of `message`, calling `visit(field, steps, json_path)` for each REQUIRED
-// field that `want` accepts and is set, and descending into set messages, elements and map values.
+// Walks the set fields of `message`, calling `visit(steps, json_path)` for each REQUIRED field that
+// `want` accepts and is set, and descending into set messages, elements and map values.
 template <typename Want, typename Visit>
 void Walk(const Message& message, std::vector<RequiredField::Step>& steps,
           const std::string& json_path, int depth, const Want& want, const Visit& visit) {
@@ -368,8 +368,7 @@ std::vector<RequiredField> RequiredFields(const Message& request,
   auto want = [&](const FieldDescriptor* field) {
     if (Checkable(field)) return true;
     // An integer path field: 0 cannot be a path segment.
-    return field->containing_type() == request.GetDescriptor() &&
-           std::find(path_fields.begin(), path_fields.end(), field) != path_fields.end();
+    return std::find(path_fields.begin(), path_fields.end(), field) != path_fields.end();
   };
   Walk(request, steps, "", 0, want,
        [&](const std::vector<RequiredField::Step>& at, const std::string& path) {
@@ -385,17 +384,9 @@ std::unique_ptr<Message> Without(const Message& request, const RequiredField& fi
   for (size_t i = 0; i + 1 < field.steps.size(); ++i) {
     const RequiredField::Step& step = field.steps[i];
     const Reflection* r = at->GetReflection();
-    if (step.field->is_map()) {
-      Message* entry = r->MutableRepeatedMessage(at, step.field, step.index);
-      // The next step is the entry's value field.
-      at = entry;
-    } else if (step.field->is_repeated()) {
-      at = r->MutableRepeatedMessage(at, step.field, step.index);
-    } else if (step.field->containing_type()->options().map_entry()) {
-      at = r->MutableMessage(at, step.field);
-    } else {
-      at = r->MutableMessage(at, step.field);
-    }
+    // A list element, or a map entry (whose value field is the next step), or a message field.
+    at = step.field->is_repeated() ? r->MutableRepeatedMessage(at, step.field, step.index)
+                                   : r->MutableMessage(at, step.field);
   }
   at->GetReflection()->ClearField(at, field.steps.back().field);
   return copy;

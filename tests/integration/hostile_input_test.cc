@@ -182,7 +182,9 @@ TEST_F(HostileInputTest, RouteSelectingValuesOutsideTheirListAreRefused) {
     v1::GetUpdateStatusResponse response;
     grpc::Status status = stub->GetUpdateStatus(Context(&context), request, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-    EXPECT_THAT(status.error_message(), HasSubstr("update, preview, refresh, destroy"));
+    // A path field is REQUIRED: empty is missing, anything else must be a listed kind.
+    EXPECT_THAT(status.error_message(),
+                HasSubstr(kind.empty() ? "is required" : "update, preview, refresh, destroy"));
     EXPECT_TRUE(upstream_->requests().empty());
   }
 }

@@ -28,6 +28,7 @@
 #include "tests/hostile/hostile_cases.h"
 #include "tests/hostile/raw_upstream.h"
 #include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -268,14 +269,10 @@ TEST_F(HostileUpstreamTest, AnswersNeverCrossBetweenCallers) {
       strays.fetch_add(1);
     }
   });
-  ChildProcess gateway("gateway/pulumi_gateway",
-                       {"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=error",
-                        "--upstream=" + stray.base_url()},
-                       {"PULUMI_ACCESS_TOKEN="});
-  absl::StatusOr<std::string> address = gateway.WaitListening(absl::Seconds(30));
-  ASSERT_TRUE(address.ok()) << address.status();
-  auto stub =
-      v1::StacksService::NewStub(grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
+  // The gateway in this process: nothing here concerns the process.
+  std::unique_ptr<TestGateway> gateway = TestGateway::Start(stray.base_url());
+  ASSERT_NE(gateway, nullptr);
+  auto stub = v1::StacksService::NewStub(gateway->channel());
   for (int i = 0; i < 6; ++i) {
     const std::string name = absl::StrCat(i % 2 == 0 ? "a" : "b", i);
     v1::GetStackRequest request;

@@ -32,7 +32,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "emulator/schema_example.h"
-#include "gateway/route/service_registry.h"
+#include "gateway/route/linked_services.h"
 #include "gmock/gmock.h"
 #include "google/api/httpbody.pb.h"
 #include "google/protobuf/util/json_util.h"

@@ -8,8 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
-#include "emulator/demo_seed.h"
-#include "gateway/route/service_registry.h"
+#include "gateway/route/linked_services.h"
 #include "httplib.h"
 
 namespace pulumi_gateway::e2e {
@@ -34,30 +33,21 @@ SweepEnvironment* SweepEnvironment::Install() {
 void SweepEnvironment::SetUp() {
   started_ = absl::Now();
   emulator::ServerOptions options;
-  options.port = 0;
   // Every connection the gateway keeps alive holds an emulator thread until it closes; writes
   // open new ones, so a small pool would make calls wait for idle connections to time out.
   options.threads = 128;
-  absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-      emulator::Server::Create(emulator::DemoSeed().value(), options);
-  ASSERT_TRUE(server.ok()) << server.status();
-  emulator_ = *std::move(server);
-  ASSERT_TRUE(emulator_->Start().ok());
-
-  gateway_ = std::make_unique<testing::ChildProcess>(
-      "gateway/pulumi_gateway",
-      std::vector<std::string>{
-          "--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0", "--log_level=debug",
-          absl::StrCat("--upstream=http://127.0.0.1:", emulator_->port()),
-          // One upstream attempt per call: the emulator's counts are the gateway's requests.
-          "--retry_max_attempts=1", "--breaker_failure_threshold=0"},
-      std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
-  absl::StatusOr<std::string> address = gateway_->WaitListening(absl::Seconds(30));
-  ASSERT_TRUE(address.ok()) << address.status();
-  for (absl::string_view line : absl::StrSplit(gateway_->Stderr(), '\n')) {
-    if (absl::ConsumePrefix(&line, "metrics listening on ")) metrics_address_ = std::string(line);
-  }
-  channel_ = grpc::CreateChannel(*address, grpc::InsecureChannelCredentials());
+  emulator_ = testing::StartEmulator(options);
+  ASSERT_NE(emulator_, nullptr);
+  gateway_ = testing::TestGateway::Start(testing::UpstreamUrl(*emulator_), [](FlagValues& f) {
+    f.metrics_listen = "127.0.0.1:0";
+    f.log_level = "debug";
+    // One upstream attempt per call: the emulator's counts are the gateway's requests.
+    f.retry_max_attempts = 1;
+    f.breaker_failure_threshold = 0;
+  });
+  ASSERT_NE(gateway_, nullptr);
+  metrics_address_ = gateway_->metrics_address();
+  channel_ = gateway_->channel();
 
   absl::StatusOr<RouteTable> table = RouteTable::Build(LinkedServices("pulumi.service.v1"));
   ASSERT_TRUE(table.ok()) << table.status();
@@ -65,7 +55,7 @@ void SweepEnvironment::SetUp() {
 }
 
 std::vector<std::string> SweepEnvironment::NewUnknownKeyLines(const std::string& method_full_name) {
-  const std::string all = gateway_->Stderr();
+  const std::string all = gateway_->LogText();
   std::vector<std::string> lines;
   const absl::string_view fresh = absl::string_view(all).substr(std::min(log_offset_, all.size()));
   for (absl::string_view line : absl::StrSplit(fresh, '\n')) {

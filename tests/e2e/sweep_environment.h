@@ -1,7 +1,7 @@
 // The generated suite's environment: one emulator (in-process, so the suite reads its operation
-// counters, request log and store directly) and one gateway binary (a child process with metrics
-// and debug logs on) for the whole test binary, plus the route table the gateway builds from the
-// same descriptors.
+// counters, request log and store directly) and one gateway (in-process too, through
+// tests/support:harness, with metrics and debug logs on) for the whole test binary, plus the route
+// table the gateway builds from the same descriptors.
 //
 //   SweepEnvironment* sweep = SweepEnvironment::Install();  // at namespace scope, once
 //   sweep->emulator().store().Reset();
@@ -23,7 +23,7 @@
 #include "gateway/route/route_table.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::e2e {
 
@@ -35,7 +35,7 @@ class SweepEnvironment final : public ::testing::Environment {
 
   void SetUp() override;
   // Fails for every route whose pulumi_upstream_unknown_json_keys_total is not 0, then prints the
-  // figures and stops both processes.
+  // figures and stops the gateway and the emulator.
   void TearDown() override;
 
   emulator::Server& emulator() { return *emulator_; }
@@ -58,7 +58,7 @@ class SweepEnvironment final : public ::testing::Environment {
 
  private:
   std::unique_ptr<emulator::Server> emulator_;
-  std::unique_ptr<testing::ChildProcess> gateway_;
+  std::unique_ptr<testing::TestGateway> gateway_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<RouteTable> table_;
   std::string metrics_address_;

@@ -1,31 +1,44 @@
-#include "gateway/upstream/timer_queue.h"
+#include "gateway/clock/timer_thread.h"
 
 #include <thread>
 #include <vector>
 
-#include "absl/time/clock.h"
-
 namespace pulumi_gateway {
 
-TimerQueue::TimerQueue() : thread_([this] { Run(); }) {}
+TimerThread::TimerThread() : thread_([this] { Run(); }) {}
 
-TimerQueue::~TimerQueue() {
+TimerThread::~TimerThread() { Stop(); }
+
+void TimerThread::Stop() {
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
   }
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
+  absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> dropped;
+  {
+    absl::MutexLock lock(&mu_);
+    due_.clear();
+    dropped.swap(callbacks_);
+  }
 }
 
-uint64_t TimerQueue::Schedule(absl::Time when, Callback callback) {
+uint64_t TimerThread::Schedule(absl::Time when, Callback callback) {
   absl::MutexLock lock(&mu_);
   const uint64_t id = next_id_++;
+  if (stopping_) {
+    // Never runs; destroyed outside the lock (it may own objects that take locks of their own).
+    mu_.Unlock();
+    callback = nullptr;
+    mu_.Lock();
+    return id;
+  }
   due_.emplace(when, id);
   callbacks_.emplace(id, std::make_pair(when, std::move(callback)));
   return id;
 }
 
-bool TimerQueue::Cancel(uint64_t id) {
+bool TimerThread::Cancel(uint64_t id) {
   absl::MutexLock lock(&mu_);
   auto it = callbacks_.find(id);
   if (it == callbacks_.end()) return false;
@@ -40,7 +53,7 @@ bool TimerQueue::Cancel(uint64_t id) {
   return true;
 }
 
-void TimerQueue::WaitForRunning() {
+void TimerThread::WaitForRunning() {
   if (std::this_thread::get_id() == thread_.get_id()) return;
   absl::MutexLock lock(&mu_);
   if (!running_) return;
@@ -50,11 +63,11 @@ void TimerQueue::WaitForRunning() {
   mu_.Await(absl::Condition(&done));
 }
 
-void TimerQueue::Run() {
+void TimerThread::Run() {
   mu_.Lock();
   while (!stopping_) {
     std::vector<Callback> ready;
-    const absl::Time now = absl::Now();
+    const absl::Time now = clock().Now();
     while (!due_.empty() && due_.begin()->first <= now) {
       auto it = callbacks_.find(due_.begin()->second);
       due_.erase(due_.begin());

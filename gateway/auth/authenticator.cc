@@ -14,6 +14,10 @@ absl::StatusOr<AuthMode> ParseAuthMode(absl::string_view text) {
       absl::StrCat("unknown auth mode \"", text, "\"; expected passthrough or service"));
 }
 
+absl::string_view AuthModeName(AuthMode mode) {
+  return mode == AuthMode::kService ? "service" : "passthrough";
+}
+
 absl::string_view CredentialSourceName(CredentialSource source) {
   switch (source) {
     case CredentialSource::kCaller:

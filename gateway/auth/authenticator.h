@@ -30,6 +30,8 @@ enum class AuthMode { kPassthrough, kService };
 
 // Parses "passthrough" or "service"; INVALID_ARGUMENT otherwise.
 absl::StatusOr<AuthMode> ParseAuthMode(absl::string_view text);
+// "passthrough" or "service" (what ParseAuthMode reads).
+absl::string_view AuthModeName(AuthMode mode);
 
 // Where the upstream token of a call came from.
 enum class CredentialSource {
@@ -54,6 +56,21 @@ struct Credential {
   // otherwise.
   std::string caller;
   CredentialSource source = CredentialSource::kCaller;
+};
+
+// How the gateway authenticates upstream (the --auth_mode, --token_file, --tenant_*,
+// --caller_* and --trusted_proxies settings).
+struct AuthOptions {
+  // Default passthrough.
+  AuthMode mode = AuthMode::kPassthrough;
+  // Service mode without tenants: the gateway's own token (validated). Default none.
+  std::string service_token;
+  // Service mode with per-tenant tokens when `tenants.tokens_dir` is set (default: not set).
+  TenantTokensOptions tenants;
+  // With tenants: how callers are identified.
+  CallerIdentityOptions caller_identity;
+
+  bool uses_tenants() const { return !tenants.tokens_dir.empty(); }
 };
 
 class Authenticator final {

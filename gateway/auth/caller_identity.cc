@@ -73,6 +73,10 @@ absl::StatusOr<CallerIdentitySource> ParseCallerIdentitySource(absl::string_view
       absl::StrCat("unknown caller identity source \"", text, "\"; expected mtls or header"));
 }
 
+absl::string_view CallerIdentitySourceName(CallerIdentitySource source) {
+  return source == CallerIdentitySource::kHeader ? "header" : "mtls";
+}
+
 std::optional<std::string> CertificateIdentity(const PeerCertificate& certificate) {
   if (!certificate.spiffe_id.empty()) return certificate.spiffe_id;
   // gRPC names no SPIFFE ID when a certificate has several spiffe:// URIs: take the first.

@@ -29,6 +29,8 @@ enum class CallerIdentitySource {
 
 // Parses "mtls" or "header"; INVALID_ARGUMENT otherwise.
 absl::StatusOr<CallerIdentitySource> ParseCallerIdentitySource(absl::string_view text);
+// "mtls" or "header" (what ParseCallerIdentitySource reads).
+absl::string_view CallerIdentitySourceName(CallerIdentitySource source);
 
 // The names in a verified client certificate, as gRPC's auth context reports them.
 struct PeerCertificate {

@@ -228,6 +228,18 @@ TenantTokens::~TenantTokens() {
   if (thread_.joinable()) thread_.join();
 }
 
+void TenantTokens::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_gateway_tenants", "Tenants with a valid token (--tenant_tokens_dir).",
+                [this] { return static_cast<double>(tenant_count()); });
+  sink.AddCounter("pulumi_gateway_tenant_reloads_total",
+                  "Reloads of --tenant_tokens_dir/--tenant_map that changed the tenants in use.",
+                  [this] { return static_cast<double>(reloads()); });
+  sink.AddCounter("pulumi_gateway_tenant_reload_failures_total",
+                  "Reloads that could not read --tenant_tokens_dir or --tenant_map (the last good "
+                  "set stays in use).",
+                  [this] { return static_cast<double>(reload_failures()); });
+}
+
 void TenantTokens::StartReloading() {
   thread_ = std::thread([this] { ReloadLoop(); });
 }

@@ -38,6 +38,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/observability/logger.h"
+#include "gateway/observability/metric_sink.h"
 
 namespace pulumi_gateway {
 
@@ -146,6 +147,10 @@ class TenantTokens final {
   int64_t tenant_count() const { return current()->size(); }
   int64_t reloads() const { return reloads_.load(); }
   int64_t reload_failures() const { return reload_failures_.load(); }
+
+  // pulumi_gateway_tenants, pulumi_gateway_tenant_reloads_total and
+  // pulumi_gateway_tenant_reload_failures_total.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   TenantTokens(TenantTokensOptions options, std::shared_ptr<const TenantSet> initial);

@@ -1,118 +1,96 @@
-// The gateway's configuration: every flag's value, validated once at start-up into an immutable
-// struct. Only main reads flags and the environment; it fills a GatewayConfig and calls
-// ValidateConfig, which names the offending flag in its error.
+// The gateway's configuration: the components' own option structs, filled once at start-up by
+// ParseConfig (parse_config.h) from the flags' values (flag_values.h) and handed to GatewayApp.
+// Each setting has one source: its component's option struct states its default, the flag's
+// default is read from there (DefaultFlagValues), and ParseConfig checks the value given.
 //
-//   GatewayConfig config;
-//   config.upstream = absl::GetFlag(FLAGS_upstream);
-//   ...
-//   absl::Status s = ValidateConfig(&config);  // "--api_version: must be between 1 and 99"
+//   absl::StatusOr<GatewayConfig> config = ParseConfig(ReadFlags());
+//   // "--api_version: must be between 1 and 99" on a bad value
+//   config->stack.retry.max_attempts;   // RetryOptions, as RetryingUpstream takes it
 #ifndef GATEWAY_CONFIG_CONFIG_H_
 #define GATEWAY_CONFIG_CONFIG_H_
 
-#include <cstdint>
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
-#include "gateway/auth/caller_identity.h"
-#include "gateway/fleet/redis_connection.h"
+#include "gateway/fleet/redis_quota_store.h"
 #include "gateway/observability/logger.h"
-#include "gateway/upstream/circuit_breaker.h"
-#include "gateway/upstream/identity_throttle.h"
-#include "gateway/upstream/rate_limiter.h"
+#include "gateway/server/call_environment.h"
+#include "gateway/server/gateway_server.h"
+#include "gateway/upstream/curl_client.h"
 #include "gateway/upstream/response_cache.h"
-#include "gateway/upstream/retry_policy.h"
+#include "gateway/upstream/upstream_stack.h"
 
 namespace pulumi_gateway {
 
-struct GatewayConfig {
-  // Flag values as given (see main.cc for defaults and help).
-  std::string listen;
-  std::string upstream;
-  int api_version = 8;
-  std::string auth_mode = "passthrough";
-  std::string token_file;
-  // PULUMI_ACCESS_TOKEN from the environment, used when token_file is empty.
-  std::string env_token;
-  absl::Duration default_timeout = absl::Seconds(30);
-  std::string upstream_ca_file;
-  bool upstream_insecure_skip_verify = false;
-  bool upstream_http2_prior_knowledge = false;
-  int upstream_max_connections = 64;
-  int upstream_max_http2_connections = 4;
-  absl::Duration upstream_connect_timeout = absl::Seconds(10);
-  RetryOptions retry;
-  CircuitBreakerOptions breaker;
-  // requests_per_second 0: no outbound limit.
-  RateLimiterOptions rate_limit{.requests_per_second = 0, .burst = 10};
-  // Per upstream identity: 429 pauses, optional token bucket (requests_per_second 0: off), bulk
-  // share, queue cap.
-  IdentityThrottleOptions throttle;
-  // --cache_ttl as given ("GetStack=5s,ListStacks=2s", "*=2s"); empty: no response cache.
-  std::string cache_ttl;
-  int64_t cache_max_bytes = int64_t{64} << 20;
-  bool coalesce_reads = true;
-  absl::Duration watch_poll_interval = absl::Seconds(1);
-  absl::Duration watch_max_interval = absl::Seconds(10);
-  int64_t max_request_bytes = 4 << 20;
-  int64_t max_response_bytes = 64 << 20;
-  int64_t max_buffered_response_bytes = int64_t{96} << 20;
-  int max_in_flight = 10000;
-  int batch_parallelism = 16;
-  std::string metrics_listen;
-  std::string log_level = "info";
-  absl::Duration shutdown_grace = absl::Seconds(20);
-  absl::Duration drain_delay = absl::ZeroDuration();
-  std::string tls_cert_file;
-  std::string tls_key_file;
-  std::string tls_client_ca_file;
-  // Per-tenant tokens in service mode (empty tenant_tokens_dir: the one service token).
-  std::string tenant_tokens_dir;
-  absl::Duration tenant_reload_interval = absl::Seconds(10);
-  std::string tenant_map;
-  std::string caller_identity;
-  std::string caller_header = "x-caller-identity";
-  std::string trusted_proxies;
-  // The fleet's shared quota store (docs/fleet-quota.md). Empty quota_store: each replica keeps
-  // its own budget.
-  std::string quota_store;
-  std::string quota_store_password_file;
-  std::string quota_store_ca_file;
-  absl::Duration quota_store_timeout = absl::Milliseconds(250);
-  std::string fleet_secret_file;
-  int fleet_size = 0;
-
-  // Filled by ValidateConfig.
-  AuthMode parsed_auth_mode = AuthMode::kPassthrough;
-  LogLevel parsed_log_level = LogLevel::kInfo;
-  // The service token (auth_mode=service), read from token_file or env_token.
-  std::string service_token;
-  // The upstream host, for error details.
-  std::string upstream_host;
-  // Contents of the TLS files (empty: plaintext listener / no client certificates).
-  std::string tls_cert_pem;
-  std::string tls_key_pem;
-  std::string tls_client_ca_pem;
-  // The response cache: TTLs parsed from cache_ttl, bound from cache_max_bytes.
-  ResponseCacheOptions cache;
-  // How callers are identified when tenant_tokens_dir is set.
-  CallerIdentityOptions parsed_caller_identity;
-  // The quota store's endpoint and secrets (read from their files, surrounding whitespace
-  // trimmed), when quota_store is set.
-  RedisEndpoint parsed_quota_store;
-  std::string quota_store_password;
-  std::string fleet_secret;
+// How a gateway stops on SIGTERM (--drain_delay, --shutdown_grace).
+struct DrainOptions {
+  // How long health reports NOT_SERVING while calls are still accepted. Default 0.
+  absl::Duration delay = absl::ZeroDuration();
+  // How long calls in flight get to finish before they are cancelled. Default 20s.
+  absl::Duration grace = absl::Seconds(20);
 };
 
-// Checks every value and fills the parsed fields. INVALID_ARGUMENT naming the flag ("--listen:
-// ...") for the first bad value; the service token's content never appears in a message.
-absl::Status ValidateConfig(GatewayConfig* config);
+// Where a gateway serves unless told otherwise; the components' own defaults suit embedding
+// (an ephemeral port on 127.0.0.1, no upstream).
+inline GatewayServerOptions DefaultListener() {
+  GatewayServerOptions options;
+  options.listen = "0.0.0.0:50051";
+  return options;
+}
+inline CurlClientOptions DefaultUpstream() {
+  CurlClientOptions options;
+  options.base_url = "https://api.pulumi.com";
+  return options;
+}
 
-// Checks that every route --cache_ttl names is one of `read_routes` (the RPCs sent as GET):
-// INVALID_ARGUMENT naming the flag and the route otherwise.
-absl::Status ValidateCacheRoutes(const GatewayConfig& config,
+struct GatewayConfig {
+  // The gRPC listener: --listen, --max_request_bytes, --tls_cert_file, --tls_key_file,
+  // --tls_client_ca_file (their contents).
+  GatewayServerOptions server = DefaultListener();
+  // The upstream transport: --upstream, --upstream_ca_file, --upstream_insecure_skip_verify,
+  // --upstream_http2_prior_knowledge, --upstream_max_connections,
+  // --upstream_max_http2_connections, --upstream_connect_timeout, --max_response_bytes. Its
+  // buffer budget is the app's, of `max_buffered_response_bytes`.
+  CurlClientOptions upstream = DefaultUpstream();
+  // Most upstream answer bytes the process holds at once (--max_buffered_response_bytes): the
+  // limit of the BufferBudget every answer takes from. Default 96 MiB.
+  size_t max_buffered_response_bytes = size_t{96} << 20;
+  // The host of upstream.base_url, for the domain of upstream errors (filled by ParseConfig).
+  std::string upstream_host;
+  // The layers every upstream call passes through: --retry_*, --breaker_*, --upstream_rate_*,
+  // --identity_*, --bulk_share, --throttle_*, --coalesce_reads, --cache_ttl, --cache_max_bytes.
+  UpstreamStackOptions stack;
+  // What every call applies: --api_version, --default_timeout, --max_in_flight,
+  // --batch_parallelism, --watch_poll_interval, --watch_max_interval.
+  CallOptions calls;
+  // The fleet's shared per-token quota store on Redis (docs/fleet-quota.md): --quota_store, the
+  // contents of --quota_store_password_file and --fleet_secret_file, --quota_store_ca_file,
+  // --quota_store_timeout (connects get four times it), --fleet_size. Unset (default): each
+  // replica keeps its own budget (LocalQuotaStore).
+  std::optional<RedisQuotaStoreOptions> quota_store;
+  // Upstream credentials: --auth_mode, --token_file (or PULUMI_ACCESS_TOKEN), --tenant_*,
+  // --caller_identity, --caller_header, --trusted_proxies.
+  AuthOptions auth;
+  // Prometheus /metrics address (--metrics_listen); empty: no metrics. Default "0.0.0.0:9090".
+  std::string metrics_listen = "0.0.0.0:9090";
+  // Lowest level logged (--log_level). Default info.
+  LogLevel log_level = LogLevel::kInfo;
+  // --drain_delay, --shutdown_grace.
+  DrainOptions drain;
+  // Settings given but not used (e.g. --token_file with --tenant_tokens_dir), logged as warnings
+  // at start-up.
+  std::vector<std::string> warnings;
+};
+
+// Checks that every route `cache` names is one of `read_routes` (the RPCs sent as GET):
+// INVALID_ARGUMENT naming --cache_ttl and the route otherwise.
+absl::Status ValidateCacheRoutes(const ResponseCacheOptions& cache,
                                  const absl::flat_hash_set<std::string>& read_routes);
 
 }  // namespace pulumi_gateway

@@ -51,6 +51,7 @@ absl::Status RedisQuotaStore::Probe(const RedisConnectionOptions& options) {
 
 RedisQuotaStore::RedisQuotaStore(RedisQuotaStoreOptions options, FleetIdentity identity)
     : options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock : Clock::Real()),
       identity_(std::move(identity)),
       replica_id_(NewReplicaId()),
       fallback_(std::make_unique<LocalQuotaStore>()) {}
@@ -245,6 +246,56 @@ bool RedisQuotaStore::AwaitIdle(absl::Duration timeout) const {
     return true;
   };
   return mu_.AwaitWithTimeout(absl::Condition(&idle), timeout);
+}
+
+void RedisQuotaStore::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_gateway_quota_store_degraded",
+                "1 while the shared quota store is unreachable and this replica spends its fair "
+                "share alone; 0 while the fleet shares the budget.",
+                [this] { return stats().degraded ? 1.0 : 0.0; });
+  sink.AddGauge("pulumi_gateway_quota_store_fleet_size",
+                "Replicas sharing the quota store, as this replica counts them.",
+                [this] { return static_cast<double>(stats().fleet_size); });
+  struct Counter {
+    const char* name;
+    const char* help;
+    int64_t Stats::*value;
+  };
+  for (const Counter& counter : {
+           Counter{"pulumi_gateway_quota_store_calls_total",
+                   "Commands sent to the shared quota store.", &Stats::calls},
+           Counter{"pulumi_gateway_quota_store_errors_total",
+                   "Quota store commands and connections that failed or timed out.",
+                   &Stats::call_errors},
+           Counter{"pulumi_gateway_quota_store_leases_total",
+                   "Token leases the quota store answered.", &Stats::leases},
+           Counter{"pulumi_gateway_quota_store_leased_tokens_total", "Tokens those leases granted.",
+                   &Stats::leased_tokens},
+           Counter{"pulumi_gateway_quota_store_expired_tokens_total",
+                   "Leased tokens dropped unspent (budget lost, never overshoot).",
+                   &Stats::expired_tokens},
+           Counter{"pulumi_gateway_quota_store_pauses_published_total",
+                   "429 pauses this replica shared with the fleet.", &Stats::pauses_published},
+           Counter{"pulumi_gateway_quota_store_pauses_received_total",
+                   "429 pauses other replicas announced through the store.",
+                   &Stats::pauses_received},
+           Counter{"pulumi_gateway_quota_store_invalidations_published_total",
+                   "Cache invalidations of this replica's writes sent to the fleet.",
+                   &Stats::invalidations_published},
+           Counter{"pulumi_gateway_quota_store_invalidations_received_total",
+                   "Cache invalidations received from other replicas' writes.",
+                   &Stats::invalidations_received},
+           Counter{"pulumi_gateway_quota_store_reconnects_total",
+                   "Times shared mode resumed after the store was unreachable.",
+                   &Stats::reconnects},
+       }) {
+    sink.AddCounter(counter.name, counter.help,
+                    [this, value = counter.value] { return static_cast<double>(stats().*value); });
+  }
+  sink.AddCounter("pulumi_gateway_quota_store_call_seconds_total",
+                  "Time spent waiting for the quota store (its I/O threads only); divided by the "
+                  "calls: the mean latency.",
+                  [this] { return stats().call_seconds; });
 }
 
 }  // namespace pulumi_gateway

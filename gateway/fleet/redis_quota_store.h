@@ -39,9 +39,11 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/clock.h"
 #include "gateway/fleet/fleet_identity.h"
 #include "gateway/fleet/redis_connection.h"
 #include "gateway/observability/logger.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/org_scope.h"
 #include "gateway/upstream/quota_store.h"
 
@@ -74,6 +76,11 @@ struct RedisQuotaStoreOptions {
   size_t max_entries = 100000;
   // Warnings on entering degraded mode and notices on leaving it. Optional; not owned.
   Logger* logger = nullptr;
+  // The clock of pauses: the times callers give (PauseUntil, PausedUntil) are on it, the time a
+  // pause has left travels between replicas and is re-based on the receiver's. Buckets are on
+  // Redis's clock (TIME), leases and heartbeats on the real one. Not owned; null (default):
+  // Clock::Real().
+  const Clock* clock = nullptr;
 };
 
 class RedisQuotaStore final : public QuotaStore {
@@ -120,6 +127,10 @@ class RedisQuotaStore final : public QuotaStore {
   void set_on_remote_write(std::function<void(const OrgScope&)> on_write);
 
   Stats stats() const;
+
+  // pulumi_gateway_quota_store_*: degraded, fleet_size, calls, errors, leases, pauses,
+  // invalidations, reconnects and the time spent waiting for Redis.
+  void ExportMetrics(MetricSink& sink) const;
 
   // For tests and start-up: waits until the store is shared (connected and subscribed, pauses
   // re-read) or degraded, or `timeout` passes; returns whether that state was reached.
@@ -189,6 +200,7 @@ class RedisQuotaStore final : public QuotaStore {
   bool Backoff(int attempt);
 
   const RedisQuotaStoreOptions options_;
+  const Clock& clock_;
   const FleetIdentity identity_;
   const std::string replica_id_;
   // Held while on_remote_write_ runs (never together with mu_).

@@ -132,11 +132,12 @@ absl::StatusOr<RedisReply> RedisQuotaStore::Script(RedisConnection& redis, int s
 
 RedisQuotaStore::Work RedisQuotaStore::TakeDueWork(absl::Time now, absl::Time* next) {
   Work work;
+  const absl::Time paused_now = clock_.Now();  // pauses are on their own clock
   if (now >= next_heartbeat_) {
     work.heartbeat = true;
     next_heartbeat_ = now + options_.heartbeat_interval;
     // Forget what no longer matters: ended pauses, idle leases.
-    absl::erase_if(pauses_, [now](const auto& p) { return p.second <= now; });
+    absl::erase_if(pauses_, [paused_now](const auto& p) { return p.second <= paused_now; });
     absl::erase_if(leases_, [&](const auto& entry) {
       const Lease& l = entry.second;
       return !l.requested && now - l.last_asked > options_.lease_lifetime &&
@@ -154,7 +155,7 @@ RedisQuotaStore::Work RedisQuotaStore::TakeDueWork(absl::Time now, absl::Time* n
     work.resync.assign(identities.begin(), identities.end());
   }
   for (auto& [identity, until] : pending_pauses_) {
-    if (until > now) work.pauses.emplace_back(identity, until);
+    if (until > paused_now) work.pauses.emplace_back(identity, until);
   }
   pending_pauses_.clear();
   work.invalidations.assign(invalidations_.begin(), invalidations_.end());
@@ -195,7 +196,7 @@ absl::Status RedisQuotaStore::RunWork(RedisConnection& redis, Work& work) {
       if (keys.empty()) continue;
       absl::StatusOr<RedisReply> ttls = Script(redis, kPttl, keys, {});
       if (!ttls.ok()) return ttls.status();
-      const absl::Time now = absl::Now();
+      const absl::Time now = clock_.Now();
       absl::MutexLock lock(&mu_);
       for (size_t j = 0; j < ttls->elements.size() && j < identities.size(); ++j) {
         const int64_t ms = ttls->elements[j].integer;
@@ -214,7 +215,7 @@ absl::Status RedisQuotaStore::RunWork(RedisConnection& redis, Work& work) {
   }
   for (size_t i = 0; i < work.pauses.size(); ++i) {
     const auto& [identity, until] = work.pauses[i];
-    const absl::Duration left = until - absl::Now();
+    const absl::Duration left = until - clock_.Now();
     if (left <= absl::ZeroDuration()) continue;
     const std::string hex = *fleet_keys::HexOf(identity);
     absl::StatusOr<RedisReply> set =
@@ -235,7 +236,7 @@ absl::Status RedisQuotaStore::RunWork(RedisConnection& redis, Work& work) {
     absl::MutexLock lock(&mu_);
     if (held_ms > Millis(left)) {
       absl::Time& paused = pauses_[identity];
-      paused = std::max(paused, absl::Now() + absl::Milliseconds(held_ms));
+      paused = std::max(paused, clock_.Now() + absl::Milliseconds(held_ms));
     } else {
       ++stats_.pauses_published;
     }
@@ -366,7 +367,7 @@ void RedisQuotaStore::HandleMessage(const RedisReply& message) {
     if (!fleet_keys::HexOf(identity).has_value() || !absl::SimpleAtoi(parts[2], &ms) || ms <= 0) {
       return;
     }
-    const absl::Time until = absl::Now() + absl::Milliseconds(ms);
+    const absl::Time until = clock_.Now() + absl::Milliseconds(ms);
     absl::MutexLock lock(&mu_);
     ++stats_.pauses_received;
     absl::Time& paused = pauses_[identity];

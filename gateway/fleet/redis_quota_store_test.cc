@@ -6,6 +6,7 @@
 #include "gateway/fleet/redis_quota_store.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +16,9 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "gateway/clock/fake_clock.h"
 #include "gateway/fleet/fleet_identity.h"
+#include "gateway/observability/metric_sink.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/redis_server.h"
@@ -118,26 +121,31 @@ TEST_F(RedisQuotaStoreTest, ABucketIsOneBudgetForEveryReplica) {
 }
 
 TEST_F(RedisQuotaStoreTest, APauseReachesEveryReplica) {
-  auto a = NewStore();
-  auto b = NewStore();
+  // Pauses are on the replicas' clocks: with one fake clock for both, the time a pause has left
+  // travels and lands on the same instant.
+  FakeClock clock;
+  RedisQuotaStoreOptions options = Options();
+  options.clock = &clock;
+  auto a = NewStore(options);
+  auto b = NewStore(options);
   ASSERT_TRUE(a->AwaitShared(absl::Seconds(10)));
   ASSERT_TRUE(b->AwaitShared(absl::Seconds(10)));
   const std::string id = a->IdentityOf("token pul-test-paused");
-  const absl::Time until = absl::Now() + absl::Seconds(5);
+  const absl::Time until = clock.Now() + absl::Seconds(5);
   a->PauseUntil(id, until);
-  EXPECT_TRUE(Eventually([&] { return b->PausedUntil(id, absl::Now()) > absl::Now(); }));
-  // Mirrored on b's clock from the time left: within the delivery time of the message.
-  EXPECT_LE(b->PausedUntil(id, absl::Now()), until + absl::Milliseconds(100));
-  EXPECT_GE(b->PausedUntil(id, absl::Now()), until - absl::Seconds(1));
-  EXPECT_EQ(b->PausedUntil(b->IdentityOf("token pul-test-other"), absl::Now()),
+  EXPECT_TRUE(Eventually([&] { return b->PausedUntil(id, clock.Now()) > clock.Now(); }));
+  EXPECT_EQ(b->PausedUntil(id, clock.Now()), until);
+  EXPECT_EQ(b->PausedUntil(b->IdentityOf("token pul-test-other"), clock.Now()),
             absl::InfinitePast());
   // b may hear the message before a's command thread has counted the script's answer.
   ASSERT_TRUE(a->AwaitIdle(absl::Seconds(5)));
   EXPECT_EQ(a->stats().pauses_published, 1);
-  EXPECT_GE(b->stats().pauses_received, 1);
+  EXPECT_EQ(b->stats().pauses_received, 1);
+  EXPECT_EQ(a->stats().pauses_received, 0) << "a replica's own pause is not received";
   // A shorter pause never shortens the shared one.
-  b->PauseUntil(id, absl::Now() + absl::Seconds(1));
+  b->PauseUntil(id, clock.Now() + absl::Seconds(1));
   ASSERT_TRUE(b->AwaitIdle(absl::Seconds(5)));
+  EXPECT_EQ(b->PausedUntil(id, clock.Now()), until);
   absl::StatusOr<RedisReply> ttl =
       Client()->Command({"PTTL", absl::StrCat("pgw:{", id.substr(8), "}:pause")});
   ASSERT_TRUE(ttl.ok());
@@ -294,6 +302,51 @@ TEST_F(RedisQuotaStoreTest, TheFleetSizeComesFromHeartbeats) {
   EXPECT_TRUE(Eventually([&] { return a->stats().fleet_size == 3; }));
   c.reset();  // leaves the count when it stops
   EXPECT_TRUE(Eventually([&] { return a->stats().fleet_size == 2; }));
+}
+
+// Reads every exported metric by name.
+class MetricReader final : public MetricSink {
+ public:
+  void AddCounter(std::string name, std::string, std::function<double()> read) override {
+    reads_[name] = std::move(read);
+  }
+  void AddGauge(std::string name, std::string, std::function<double()> read) override {
+    reads_[name] = std::move(read);
+  }
+  double Read(const std::string& name) const {
+    auto it = reads_.find(name);
+    EXPECT_NE(it, reads_.end()) << name << " is not exported";
+    return it == reads_.end() ? -1 : it->second();
+  }
+  size_t size() const { return reads_.size(); }
+
+ private:
+  std::map<std::string, std::function<double()>> reads_;
+};
+
+TEST_F(RedisQuotaStoreTest, ExportsItsMetricsFromItsStats) {
+  auto a = NewStore();
+  auto b = NewStore();
+  MetricReader metrics;
+  a->ExportMetrics(metrics);
+  EXPECT_EQ(metrics.size(), 13u);
+  ASSERT_TRUE(a->AwaitShared(absl::Seconds(10)));
+  ASSERT_TRUE(b->AwaitShared(absl::Seconds(10)));
+  EXPECT_EQ(metrics.Read("pulumi_gateway_quota_store_degraded"), 0);
+  a->PublishWrite({OrgScope::Kind::kOrg, "acme-corp"});
+  ASSERT_TRUE(a->AwaitIdle(absl::Seconds(5)));
+  EXPECT_EQ(metrics.Read("pulumi_gateway_quota_store_invalidations_published_total"), 1);
+  EXPECT_TRUE(
+      Eventually([&] { return metrics.Read("pulumi_gateway_quota_store_fleet_size") == 2; }));
+  const RedisQuotaStore::Stats stats = a->stats();
+  EXPECT_EQ(metrics.Read("pulumi_gateway_quota_store_calls_total"), stats.calls);
+  EXPECT_GT(stats.calls, 0);
+  EXPECT_EQ(metrics.Read("pulumi_gateway_quota_store_errors_total"), stats.call_errors);
+  EXPECT_EQ(metrics.Read("pulumi_gateway_quota_store_reconnects_total"), stats.reconnects);
+
+  redis_->Stop();  // Redis goes away: the gauge says so
+  EXPECT_TRUE(a->AwaitDegraded(absl::Seconds(10)));
+  EXPECT_EQ(metrics.Read("pulumi_gateway_quota_store_degraded"), 1);
 }
 
 TEST(RedisQuotaStoreOptionsTest, AShortSecretIsRefusedWithoutShowingIt) {

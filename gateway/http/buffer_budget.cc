@@ -37,4 +37,13 @@ void BufferReservation::Release() {
   bytes_ = 0;
 }
 
+void BufferBudget::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_gateway_buffered_response_bytes",
+                "Upstream answer bytes held now, within --max_buffered_response_bytes.",
+                [this] { return static_cast<double>(used()); });
+  sink.AddCounter("pulumi_gateway_buffer_budget_refusals_total",
+                  "Upstream calls failed because --max_buffered_response_bytes was reached.",
+                  [this] { return static_cast<double>(refusals()); });
+}
+
 }  // namespace pulumi_gateway

@@ -16,6 +16,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "gateway/observability/metric_sink.h"
+
 namespace pulumi_gateway {
 
 class BufferBudget final {
@@ -34,6 +36,9 @@ class BufferBudget final {
   size_t used() const { return used_.load(std::memory_order_relaxed); }
   // Refused TryTake calls so far (each fails one upstream call).
   uint64_t refusals() const { return refusals_.load(std::memory_order_relaxed); }
+
+  // pulumi_gateway_buffered_response_bytes and pulumi_gateway_buffer_budget_refusals_total.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   const size_t limit_;

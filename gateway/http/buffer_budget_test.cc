@@ -1,5 +1,8 @@
 #include "gateway/http/buffer_budget.h"
 
+#include <functional>
+#include <map>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -60,6 +63,33 @@ TEST(BufferBudgetTest, ConcurrentTakersNeverExceedTheLimit) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(budget.used(), 0u);
+}
+
+// Reads every exported metric by name.
+class MetricReader final : public MetricSink {
+ public:
+  void AddCounter(std::string name, std::string, std::function<double()> read) override {
+    counters_[name] = std::move(read);
+  }
+  void AddGauge(std::string name, std::string, std::function<double()> read) override {
+    gauges_[name] = std::move(read);
+  }
+  std::map<std::string, std::function<double()>> counters_;
+  std::map<std::string, std::function<double()>> gauges_;
+};
+
+TEST(BufferBudgetTest, ExportsWhatItHoldsAndItsRefusals) {
+  BufferBudget budget(100);
+  MetricReader metrics;
+  budget.ExportMetrics(metrics);
+  ASSERT_EQ(metrics.gauges_.count("pulumi_gateway_buffered_response_bytes"), 1u);
+  ASSERT_EQ(metrics.counters_.count("pulumi_gateway_buffer_budget_refusals_total"), 1u);
+  EXPECT_TRUE(budget.TryTake(60));
+  EXPECT_FALSE(budget.TryTake(50));
+  EXPECT_EQ(metrics.gauges_["pulumi_gateway_buffered_response_bytes"](), 60);
+  EXPECT_EQ(metrics.counters_["pulumi_gateway_buffer_budget_refusals_total"](), 1);
+  budget.GiveBack(60);
+  EXPECT_EQ(metrics.gauges_["pulumi_gateway_buffered_response_bytes"](), 0);
 }
 
 }  // namespace

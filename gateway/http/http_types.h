@@ -1,8 +1,9 @@
-// Plain value types for one upstream HTTP exchange.
+// Plain value types for one upstream HTTP exchange: what goes on the wire and what comes back.
 //
-// transcode/ produces an HttpRequest from a gRPC request; upstream/ sends it and hands back an
-// HttpResponse; status/ and transcode/ read that. Keeping these types in a leaf of their own means
-// none of those modules depends on another to share them.
+// transcode/ produces an HttpRequest from a gRPC request; upstream/ sends it (with the call's
+// CallContext, gateway/call/) and hands back an HttpResponse; status/ and transcode/ read that.
+// Keeping these types in a leaf of their own means none of those modules depends on another to
+// share them.
 //
 //   HttpRequest req;
 //   req.method = "GET";
@@ -11,24 +12,18 @@
 #ifndef GATEWAY_HTTP_HTTP_TYPES_H_
 #define GATEWAY_HTTP_HTTP_TYPES_H_
 
-#include <atomic>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "absl/time/time.h"
 #include "gateway/http/buffer_budget.h"
 
 namespace pulumi_gateway {
 
 // Header name/value pairs in the order they were added or received.
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
-
-// Who waits first when an upstream identity's request budget is short: interactive calls (unary
-// RPCs) go before bulk work (the pages of list streams, batch and composite RPCs).
-enum class RequestPriority { kInteractive, kBulk };
 
 struct HttpRequest {
   // "GET", "POST", "PUT", "PATCH", "DELETE" or "HEAD".
@@ -39,19 +34,6 @@ struct HttpRequest {
   // Request body; empty with `has_body` false means no body is sent at all.
   std::string body;
   bool has_body = false;
-  // The transfer is abandoned (DEADLINE_EXCEEDED) when this passes. InfiniteFuture: no limit.
-  absl::Time deadline = absl::InfiniteFuture();
-  // The RPC this request serves (e.g. "GetStack"): a label for metrics and logs, never sent.
-  std::string route;
-  // Safe to send more than once (GET, PUT, DELETE, or an idempotent RPC): retries may resend it
-  // after it reached the upstream. Other requests are retried only when they were never sent.
-  bool idempotent = false;
-  // When set, every attempt (first try and retries) adds one, so the caller can log attempts.
-  std::shared_ptr<std::atomic<int>> attempts;
-  RequestPriority priority = RequestPriority::kInteractive;
-  // Send on a newly opened connection, never a pooled one (set for the retry after an answer
-  // that broke HTTP's framing, whose connection is not trusted).
-  bool fresh_connection = false;
 };
 
 struct HttpResponse {

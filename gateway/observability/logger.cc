@@ -6,9 +6,8 @@
 #include "gateway/status/redact.h"
 
 namespace pulumi_gateway {
-namespace {
 
-const char* LevelName(LogLevel level) {
+absl::string_view LogLevelName(LogLevel level) {
   switch (level) {
     case LogLevel::kDebug:
       return "debug";
@@ -22,11 +21,9 @@ const char* LevelName(LogLevel level) {
   return "info";
 }
 
-}  // namespace
-
 absl::StatusOr<LogLevel> ParseLogLevel(absl::string_view text) {
   for (LogLevel level : {LogLevel::kDebug, LogLevel::kInfo, LogLevel::kWarning, LogLevel::kError}) {
-    if (text == LevelName(level)) return level;
+    if (text == LogLevelName(level)) return level;
   }
   return absl::InvalidArgumentError(
       absl::StrCat("unknown log level \"", text, "\"; expected debug, info, warning or error"));
@@ -36,7 +33,7 @@ void Logger::Log(LogLevel level, absl::string_view message, nlohmann::json field
   if (!Enabled(level)) return;
   nlohmann::json line = nlohmann::json::object();
   line["ts"] = absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone());
-  line["level"] = LevelName(level);
+  line["level"] = std::string(LogLevelName(level));
   line["msg"] = RedactSecrets(message, 2048);
   for (auto& [key, value] : fields.items()) {
     line[key] = value.is_string() ? nlohmann::json(RedactSecrets(value.get<std::string>(), 2048))

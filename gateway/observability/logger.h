@@ -24,6 +24,8 @@ enum class LogLevel { kDebug = 0, kInfo = 1, kWarning = 2, kError = 3 };
 
 // Parses debug|info|warning|error; INVALID_ARGUMENT otherwise.
 absl::StatusOr<LogLevel> ParseLogLevel(absl::string_view text);
+// "debug", "info", "warning" or "error" (what ParseLogLevel reads).
+absl::string_view LogLevelName(LogLevel level);
 
 class Logger final {
  public:

@@ -25,7 +25,7 @@ class CallbackCollectable final : public prometheus::Collectable {
   struct Entry {
     std::string name;
     std::string help;
-    bool is_counter;
+    prometheus::MetricType type;
     std::function<double()> read;
   };
 
@@ -41,12 +41,11 @@ class CallbackCollectable final : public prometheus::Collectable {
       prometheus::MetricFamily family;
       family.name = entry.name;
       family.help = entry.help;
+      family.type = entry.type;
       prometheus::ClientMetric metric;
-      if (entry.is_counter) {
-        family.type = prometheus::MetricType::Counter;
+      if (entry.type == prometheus::MetricType::Counter) {
         metric.counter.value = entry.read();
       } else {
-        family.type = prometheus::MetricType::Gauge;
         metric.gauge.value = entry.read();
       }
       family.metric.push_back(std::move(metric));
@@ -163,10 +162,14 @@ void GatewayMetrics::UnknownKeys(RouteMetrics* route, int count) {
   if (count > 0) route->unknown_keys->Increment(count);
 }
 
-void GatewayMetrics::AddCallbackMetric(std::string name, std::string help, bool is_counter,
-                                       std::function<double()> read) {
+void GatewayMetrics::AddCounter(std::string name, std::string help, std::function<double()> read) {
   static_cast<CallbackCollectable*>(callbacks_.get())
-      ->Add({std::move(name), std::move(help), is_counter, std::move(read)});
+      ->Add({std::move(name), std::move(help), prometheus::MetricType::Counter, std::move(read)});
+}
+
+void GatewayMetrics::AddGauge(std::string name, std::string help, std::function<double()> read) {
+  static_cast<CallbackCollectable*>(callbacks_.get())
+      ->Add({std::move(name), std::move(help), prometheus::MetricType::Gauge, std::move(read)});
 }
 
 }  // namespace pulumi_gateway

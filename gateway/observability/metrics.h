@@ -6,8 +6,9 @@
 // grpc_service, grpc_method, grpc_type. Upstream side, per route (the RPC name):
 // pulumi_upstream_requests_total{route,status_class}, pulumi_upstream_request_duration_seconds,
 // pulumi_upstream_retries_total, pulumi_upstream_timeouts_total,
-// pulumi_upstream_unknown_json_keys_total (schema drift); process-wide gauges read at scrape
-// time (calls and upstream requests in flight, connections opened, circuit-breaker state).
+// pulumi_upstream_unknown_json_keys_total (schema drift). Values other components own (calls and
+// upstream requests in flight, connections opened, circuit-breaker state, ...) are read at scrape
+// time: each component adds its own through the MetricSink interface (metric_sink.h).
 //
 //   GatewayMetrics metrics;
 //   RouteMetrics* m = metrics.AddRoute(route.method);   // at start-up, once per route
@@ -26,6 +27,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "gateway/observability/metric_sink.h"
 #include "google/protobuf/descriptor.h"
 #include "prometheus/collectable.h"
 #include "prometheus/counter.h"
@@ -52,7 +54,7 @@ struct RouteMetrics {
   std::vector<std::string> labels;  // grpc_service, grpc_method, grpc_type values
 };
 
-class GatewayMetrics final {
+class GatewayMetrics final : public MetricSink {
  public:
   GatewayMetrics();
 
@@ -69,10 +71,9 @@ class GatewayMetrics final {
   void UpstreamRetry(RouteMetrics* route);
   void UnknownKeys(RouteMetrics* route, int count);
 
-  // A gauge or counter whose value is read from `read` at each scrape (for state other modules
-  // own: in-flight calls, connections opened, breaker state).
-  void AddCallbackMetric(std::string name, std::string help, bool is_counter,
-                         std::function<double()> read);
+  // MetricSink: values other components own, read at each scrape.
+  void AddCounter(std::string name, std::string help, std::function<double()> read) override;
+  void AddGauge(std::string name, std::string help, std::function<double()> read) override;
 
   std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
   std::shared_ptr<prometheus::Collectable> callbacks() const { return callbacks_; }

@@ -41,8 +41,8 @@ absl::Status BatchGetStacks::Setup(const grpc::ByteBuffer& bytes) {
     return absl::InvalidArgumentError(
         absl::StrCat("stacks: ", count, " entries; at most ", kMaxBatchEntries, " per call"));
   }
-  ASSIGN_OR_RETURN(const int parallelism,
-                   EffectiveParallelism(request_->max_parallelism(), env().batch_parallelism));
+  ASSIGN_OR_RETURN(const int parallelism, EffectiveParallelism(request_->max_parallelism(),
+                                                               env().options.batch_parallelism));
   set_parallelism(std::min(parallelism, count));
   RETURN_IF_ERROR(AuthorizeCall());
   // Every entry is checked before the first request, so a bad entry cannot leave a half-done
@@ -61,12 +61,12 @@ absl::Status BatchGetStacks::Setup(const grpc::ByteBuffer& bytes) {
 std::optional<FanOutStream::Job> BatchGetStacks::NextJob() {
   while (next_ < request_->stacks_size()) {
     const int index = next_++;
-    absl::StatusOr<HttpRequest> http = PrepareJob(*get_stack_, request_->stacks(index));
-    if (http.ok()) return Job{*std::move(http), index};
+    absl::StatusOr<Job> job = PrepareJob(*get_stack_, request_->stacks(index), index);
+    if (job.ok()) return *std::move(job);
     // Setup checked every entry; should the two ever disagree, the entry still gets its answer.
     v1::BatchGetStacksResponse response;
     response.set_index(index);
-    *response.mutable_error() = ItemErrorFromStatus(http.status());
+    *response.mutable_error() = ItemErrorFromStatus(job.status());
     EmitLocked(response, /*item_error=*/true);
   }
   return std::nullopt;

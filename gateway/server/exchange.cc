@@ -8,7 +8,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "gateway/status/macros.h"
 #include "gateway/status/upstream_error.h"
 #include "gateway/transcode/request_translator.h"
@@ -76,7 +75,7 @@ CallIdentity IdentifyCall(const CallEnvironment& env, const grpc::CallbackServer
                             : NewRequestId();
   const auto deadline = context.deadline();
   identity.deadline = deadline == std::chrono::system_clock::time_point::max()
-                          ? absl::Now() + env.default_timeout
+                          ? env.Now() + env.options.default_timeout
                           : absl::FromChrono(deadline);
   return identity;
 }
@@ -126,10 +125,6 @@ absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, c
                                                    const CallIdentity& identity) {
   HttpRequest http;
   RETURN_IF_ERROR(TranslateRequest(route, request, &http));
-  http.route = route.method->name();
-  http.idempotent = route.idempotent;
-  http.attempts = identity.attempts;
-  http.deadline = identity.deadline;
   http.headers.reserve(5);
   http.headers.emplace_back("Authorization", identity.authorization);
   http.headers.emplace_back("Accept", env.accept);
@@ -137,6 +132,18 @@ absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, c
   http.headers.emplace_back("X-Request-ID", identity.request_id);
   if (http.has_body) http.headers.emplace_back("Content-Type", "application/json");
   return http;
+}
+
+CallContext UpstreamContext(const Route& route, const CallIdentity& identity,
+                            RequestPriority priority, CancellationToken cancellation) {
+  CallContext context;
+  context.deadline = identity.deadline;
+  context.route = route.method->name();
+  context.priority = priority;
+  context.idempotent = route.idempotent;
+  context.attempts = identity.attempts;
+  context.cancellation = std::move(cancellation);
+  return context;
 }
 
 absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route,
@@ -151,6 +158,7 @@ absl::Status ReadUpstreamResponse(const CallEnvironment& env, const Route& route
                                                         : ConflictMeaning::kAborted;
     context.domain = env.error_domain;
     context.request_id = request_id;
+    context.now = env.Now();  // HTTP-date Retry-After values are read on the call's clock
     return UpstreamHttpError(http, context);
   }
   ParseReport report;
@@ -176,7 +184,7 @@ RouteMetrics* RecordCallStart(const CallEnvironment& env,
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
                    RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
                    const absl::Status& status, nlohmann::json fields) {
-  const absl::Duration elapsed = absl::Now() - start;
+  const absl::Duration elapsed = env.Now() - start;
   if (env.logger->Enabled(LogLevel::kInfo)) {
     fields["request_id"] = identity.request_id;
     if (!identity.tenant.empty()) fields["tenant"] = identity.tenant;

@@ -1,11 +1,10 @@
 // The two halves of one upstream exchange for a route, shared by unary calls and streams:
-// a request message → the HttpRequest to send; the upstream's answer → the response message or
-// the mapped error.
+// a request message → the HttpRequest to send and its CallContext; the upstream's answer → the
+// response message or the mapped error.
 //
 //   ASSIGN_OR_RETURN(HttpRequest http, PrepareUpstreamRequest(env, route, request, who));
-//   ... upstream->Send(std::move(http), done) ...
-//   absl::Status s = ReadUpstreamResponse(env, route, std::move(result), who.request_id,
-//   out.get());
+//   upstream->Send(std::move(http), UpstreamContext(route, who, priority, cancel.token()), done);
+//   absl::Status s = ReadUpstreamResponse(env, route, result, who.request_id, out.get(), m);
 #ifndef GATEWAY_SERVER_EXCHANGE_H_
 #define GATEWAY_SERVER_EXCHANGE_H_
 
@@ -18,6 +17,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
+#include "gateway/call/call_context.h"
 #include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
@@ -65,6 +65,11 @@ absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(
 absl::StatusOr<HttpRequest> PrepareUpstreamRequest(const CallEnvironment& env, const Route& route,
                                                    const google::protobuf::Message& request,
                                                    const CallIdentity& identity);
+
+// The context of an upstream request on `route` for the call `identity` describes: its deadline,
+// attempts counter, the route's name and idempotency, `priority`, and the call's `cancellation`.
+CallContext UpstreamContext(const Route& route, const CallIdentity& identity,
+                            RequestPriority priority, CancellationToken cancellation);
 
 // Fills `out` from a 2xx answer, or returns the mapped error (HTTP or transport); counts unknown
 // JSON keys in `metrics` (may be null).

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "gateway/status/grpc_status.h"
 #include "gateway/status/macros.h"
 
@@ -35,7 +34,7 @@ FanOutStream::FanOutStream(const CallEnvironment& env, grpc::CallbackServerConte
       context_(context),
       method_(method),
       metrics_(RecordCallStart(env, method)),
-      start_(absl::Now()) {
+      start_(env.Now()) {
   identity_ = IdentifyCall(env_, *context_);
   identity_.attempts = attempts_;
   has_deadline_ = context_->deadline() != std::chrono::system_clock::time_point::max();
@@ -44,14 +43,11 @@ FanOutStream::FanOutStream(const CallEnvironment& env, grpc::CallbackServerConte
 
 absl::Status FanOutStream::AuthorizeCall() { return Authorize(env_, *context_, &identity_); }
 
-absl::StatusOr<HttpRequest> FanOutStream::PrepareJob(const Route& route,
-                                                     const google::protobuf::Message& request) {
+absl::StatusOr<FanOutStream::Job> FanOutStream::PrepareJob(const Route& route,
+                                                           const google::protobuf::Message& request,
+                                                           int64_t tag) {
   ASSIGN_OR_RETURN(HttpRequest http, PrepareUpstreamRequest(env_, route, request, identity_));
-  http.priority = RequestPriority::kBulk;
-  // Without a call deadline each request gets the default timeout: a large batch may take longer
-  // than one timeout in all.
-  if (!has_deadline_) http.deadline = absl::Now() + env_.default_timeout;
-  return http;
+  return Job{std::move(http), &route, tag};
 }
 
 RouteMetrics* FanOutStream::RouteMetricsOf(const Route& route) const {
@@ -90,7 +86,7 @@ void FanOutStream::SetEndStatusLocked(const absl::Status& status) {
 }
 
 void FanOutStream::Pump() {
-  std::vector<std::pair<uint64_t, Job>> to_send;
+  std::vector<Job> to_send;
   bool write = false;
   bool finish = false;
   absl::Status final_status;
@@ -105,11 +101,9 @@ void FanOutStream::Pump() {
            static_cast<int>(ready_.size()) < parallelism_) {
       std::optional<Job> job = NextJob();
       if (!job.has_value()) break;
-      const uint64_t seq = next_seq_++;
-      upstream_ids_.emplace(seq, std::nullopt);
       ++in_flight_;
       ++upstream_requests_;
-      to_send.emplace_back(seq, *std::move(job));
+      to_send.push_back(*std::move(job));
     }
     if (!writing_ && !ready_.empty()) {
       write_buffer_ = std::move(ready_.front().first);
@@ -128,23 +122,19 @@ void FanOutStream::Pump() {
                 {"parallelism", parallelism_}};
     }
   }
-  for (auto& [seq, job] : to_send) {
+  for (Job& job : to_send) {
     refs_.fetch_add(1);
-    const int64_t tag = job.tag;
-    const uint64_t id = env_.upstream->Send(
-        std::move(job.request), [this, seq = seq, tag](absl::StatusOr<HttpResponse> result) {
-          OnUpstream(seq, tag, std::move(result));
+    CallIdentity identity = identity_;
+    // Without a call deadline each request gets the default timeout: a large batch may take
+    // longer than one timeout in all.
+    if (!has_deadline_) identity.deadline = env_.Now() + env_.options.default_timeout;
+    // A cancel that came meanwhile reaches the request through the token.
+    env_.upstream->Send(
+        std::move(job.request),
+        UpstreamContext(*job.route, identity, RequestPriority::kBulk, cancel_.token()),
+        [this, tag = job.tag](absl::StatusOr<HttpResponse> result) {
+          OnUpstream(tag, std::move(result));
         });
-    bool cancel = false;
-    {
-      absl::MutexLock lock(&mu_);
-      auto it = upstream_ids_.find(seq);
-      if (it != upstream_ids_.end()) {
-        it->second = id;
-        cancel = cancelled_ || write_failed_;
-      }
-    }
-    if (cancel) env_.upstream->Cancel(id);
   }
   if (write) StartWrite(&write_buffer_);
   if (finish) {
@@ -153,11 +143,7 @@ void FanOutStream::Pump() {
   }
 }
 
-void FanOutStream::OnUpstream(uint64_t seq, int64_t tag, absl::StatusOr<HttpResponse> result) {
-  {
-    absl::MutexLock lock(&mu_);
-    upstream_ids_.erase(seq);
-  }
+void FanOutStream::OnUpstream(int64_t tag, absl::StatusOr<HttpResponse> result) {
   OnAnswer(tag, std::move(result));
   {
     absl::MutexLock lock(&mu_);
@@ -178,7 +164,7 @@ void FanOutStream::OnWriteDone(bool ok) {
       write_failed_ = true;
     }
   }
-  if (!ok) CancelInFlight();
+  if (!ok) cancel_.Cancel();
   Pump();
 }
 
@@ -187,25 +173,13 @@ void FanOutStream::OnCancel() {
     absl::MutexLock lock(&mu_);
     cancelled_ = true;
   }
-  CancelInFlight();
+  cancel_.Cancel();
   Pump();
-}
-
-void FanOutStream::CancelInFlight() {
-  std::vector<uint64_t> ids;
-  {
-    absl::MutexLock lock(&mu_);
-    for (const auto& [seq, id] : upstream_ids_) {
-      // Requests whose Send has not returned yet are cancelled by Pump once it has.
-      if (id.has_value()) ids.push_back(*id);
-    }
-  }
-  for (uint64_t id : ids) env_.upstream->Cancel(id);
 }
 
 absl::Status FanOutStream::FinalStatus() {
   if (cancelled_) {
-    if (has_deadline_ && absl::Now() >= identity_.deadline) {
+    if (has_deadline_ && env_.Now() >= identity_.deadline) {
       return absl::DeadlineExceededError("the call's deadline passed");
     }
     return absl::CancelledError("call cancelled");
@@ -214,7 +188,10 @@ absl::Status FanOutStream::FinalStatus() {
   return end_status_;
 }
 
-void FanOutStream::OnDone() { Unref(); }
+void FanOutStream::OnDone() {
+  cancel_.Cancel();
+  Unref();
+}
 
 void FanOutStream::Unref() {
   if (refs_.fetch_sub(1) == 1) delete this;

@@ -7,11 +7,11 @@
 // Flow control: at most one gRPC write is in flight, and no new upstream request starts while
 // `parallelism` messages already wait to be written, so a slow reader holds back the upstream
 // work instead of making the gateway buffer it (at most about 2 × parallelism messages wait).
-// Cancellation, a deadline or a failed write cancels every upstream request in flight; the call
-// then ends once their callbacks have run.
+// Cancellation, a deadline or a failed write cancels the call's token, and with it every upstream
+// request in flight; the call then ends once their callbacks have run.
 //
 //   class MyStream final : public FanOutStream {
-//     std::optional<Job> NextJob() override { ... PrepareUpstreamRequest(...) ... }
+//     std::optional<Job> NextJob() override { ... PrepareJob(route, request, tag) ... }
 //     bool Exhausted() override { return next_ == size_; }
 //     void OnAnswer(int64_t tag, absl::StatusOr<HttpResponse> r) override { Emit(...); }
 //   };
@@ -32,6 +32,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/call/cancellation.h"
 #include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
@@ -53,9 +54,10 @@ class FanOutStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   void OnDone() final;
 
  protected:
-  // One upstream request to start; `tag` comes back with its answer in OnAnswer.
+  // One upstream request to start on `route`; `tag` comes back with its answer in OnAnswer.
   struct Job {
     HttpRequest request;
+    const Route* route = nullptr;
     int64_t tag = 0;
   };
 
@@ -95,10 +97,10 @@ class FanOutStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   void set_parallelism(int parallelism) { parallelism_ = parallelism < 1 ? 1 : parallelism; }
   int parallelism() const { return parallelism_; }
 
-  // The upstream request of a job on `route`, with every header, bulk priority and the deadline
-  // (the call's, else now + the default timeout).
-  absl::StatusOr<HttpRequest> PrepareJob(const Route& route,
-                                         const google::protobuf::Message& request);
+  // The job for `request` on `route`, with every header (its context, made when it starts, has
+  // bulk priority and the call's deadline, else now + the default timeout).
+  absl::StatusOr<Job> PrepareJob(const Route& route, const google::protobuf::Message& request,
+                                 int64_t tag);
 
   const CallEnvironment& env() const { return env_; }
   const CallIdentity& identity() const { return identity_; }
@@ -109,9 +111,7 @@ class FanOutStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
 
  private:
   void Pump();
-  void OnUpstream(uint64_t seq, int64_t tag, absl::StatusOr<HttpResponse> result);
-  // Cancels every upstream request in flight (after cancelled_ or write_failed_ was set).
-  void CancelInFlight();
+  void OnUpstream(int64_t tag, absl::StatusOr<HttpResponse> result);
   absl::Status FinalStatus() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Unref();
 
@@ -126,13 +126,12 @@ class FanOutStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   const std::shared_ptr<std::atomic<int>> attempts_ = std::make_shared<std::atomic<int>>(0);
   // Begin's, gRPC's (dropped in OnDone) and one per upstream request in flight.
   std::atomic<int> refs_{2};
+  // Cancelled on the call's cancel, a failed write or the end: every request in flight goes.
+  CancellationSource cancel_;
   // The message being written (gRPC reads it until OnWriteDone).
   grpc::ByteBuffer write_buffer_;
 
   int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
-  uint64_t next_seq_ ABSL_GUARDED_BY(mu_) = 0;
-  // Upstream ids of the requests in flight by sequence number (absent until Send returned).
-  absl::flat_hash_map<uint64_t, std::optional<uint64_t>> upstream_ids_ ABSL_GUARDED_BY(mu_);
   // Messages waiting to be written, each with whether it reports an item error.
   std::deque<std::pair<grpc::ByteBuffer, bool>> ready_ ABSL_GUARDED_BY(mu_);
   bool writing_ ABSL_GUARDED_BY(mu_) = false;

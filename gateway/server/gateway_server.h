@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/routed_service.h"
@@ -25,11 +26,22 @@
 
 namespace pulumi_gateway {
 
+// TLS for the gRPC listener, as PEM text. Default (all empty): plaintext.
+struct ListenerTls {
+  // Certificate chain and private key; both or neither.
+  std::string cert_pem;
+  std::string key_pem;
+  // CA bundle: when set, callers must present a client certificate it signed (mutual TLS).
+  std::string client_ca_pem;
+
+  bool enabled() const { return !cert_pem.empty(); }
+};
+
 struct GatewayServerOptions {
   // host:port to listen on; port 0 picks a free port. Default "127.0.0.1:0".
   std::string listen = "127.0.0.1:0";
-  // Listener credentials. Default: plaintext.
-  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  // Default: plaintext.
+  ListenerTls tls;
   // Largest request message accepted; larger ones fail with RESOURCE_EXHAUSTED. Default 4 MiB.
   int max_request_bytes = 4 << 20;
   // Largest response message sent. Default 256 MiB.
@@ -53,6 +65,9 @@ class GatewayServer final {
   int in_flight() const { return in_flight_.load(); }
   // Update watches (shared poll loops) running.
   int watches() const { return watches_.size(); }
+
+  // pulumi_gateway_in_flight_calls.
+  void ExportMetrics(MetricSink& sink) const;
 
   // Health (grpc.health.v1, overall and per service) SERVING or NOT_SERVING.
   void SetServing(bool serving);

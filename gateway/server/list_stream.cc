@@ -3,7 +3,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/time/clock.h"
 #include "gateway/status/grpc_status.h"
 
 namespace pulumi_gateway {
@@ -96,7 +95,7 @@ ListStream::ListStream(const CallEnvironment& env, grpc::CallbackServerContext* 
       context_(context),
       route_(route),
       metrics_(RecordCallStart(env, *route.method)),
-      start_(absl::Now()) {}
+      start_(env.Now()) {}
 
 void ListStream::Run(const grpc::ByteBuffer* request) {
   identity_ = IdentifyCall(env_, *context_);
@@ -119,29 +118,19 @@ void ListStream::Run(const grpc::ByteBuffer* request) {
 
 void ListStream::FetchPage() {
   // Without a call deadline each page gets the default timeout (a long list may take longer).
-  if (!has_deadline_) identity_.deadline = absl::Now() + env_.default_timeout;
+  if (!has_deadline_) identity_.deadline = env_.Now() + env_.options.default_timeout;
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) return End(http.status());
-  http->priority = RequestPriority::kBulk;
-  bool cancelled;
-  {
-    absl::MutexLock lock(&mu_);
-    cancelled = cancelled_;
-    if (!cancelled) {
-      // The callback never runs inside Send, and it waits for this lock before using the id.
-      upstream_id_ = env_.upstream->Send(
-          *std::move(http), [this](absl::StatusOr<HttpResponse> r) { OnPage(std::move(r)); });
-    }
-  }
-  if (cancelled) End(absl::CancelledError("call cancelled"));
+  if (cancel_.cancelled()) return End(absl::CancelledError("call cancelled"));
+  // A cancel from now on reaches the page request through the token.
+  env_.upstream->Send(
+      *std::move(http),
+      UpstreamContext(*route_.page_route, identity_, RequestPriority::kBulk, cancel_.token()),
+      [this](absl::StatusOr<HttpResponse> r) { OnPage(std::move(r)); });
 }
 
 void ListStream::OnPage(absl::StatusOr<HttpResponse> result) {
-  {
-    absl::MutexLock lock(&mu_);
-    upstream_id_.reset();
-  }
   page_.reset(google::protobuf::MessageFactory::generated_factory()
                   ->GetPrototype(route_.page_route->method->output_type())
                   ->New());
@@ -173,15 +162,7 @@ void ListStream::OnWriteDone(bool ok) {
   Advance();
 }
 
-void ListStream::OnCancel() {
-  std::optional<uint64_t> id;
-  {
-    absl::MutexLock lock(&mu_);
-    cancelled_ = true;
-    id = upstream_id_;
-  }
-  if (id.has_value()) env_.upstream->Cancel(*id);
-}
+void ListStream::OnCancel() { cancel_.Cancel(); }
 
 void ListStream::End(const absl::Status& status) {
   {
@@ -194,7 +175,10 @@ void ListStream::End(const absl::Status& status) {
   Finish(ToGrpcStatus(status));
 }
 
-void ListStream::OnDone() { Unref(); }
+void ListStream::OnDone() {
+  cancel_.Cancel();
+  Unref();
+}
 
 void ListStream::Unref() {
   if (refs_.fetch_sub(1) == 1) delete this;

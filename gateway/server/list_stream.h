@@ -9,10 +9,10 @@
 
 #include <atomic>
 #include <memory>
-#include <optional>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "gateway/call/cancellation.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/exchange.h"
@@ -65,10 +65,11 @@ class ListStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   grpc::ByteBuffer write_buffer_;
   std::atomic<int> refs_{2};
 
+  // Cancelled when gRPC cancels the call or it is done: the page request goes with it.
+  CancellationSource cancel_;
+
   absl::Mutex mu_;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
-  std::optional<uint64_t> upstream_id_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace pulumi_gateway

@@ -38,8 +38,8 @@ absl::Status StacksWithDetails::Setup(const grpc::ByteBuffer& bytes) {
                    ParseRequest(v1::ListStacksWithDetailsRequest::descriptor(), bytes));
   const auto& request =
       *google::protobuf::DynamicCastToGenerated<v1::ListStacksWithDetailsRequest>(parsed.get());
-  ASSIGN_OR_RETURN(const int parallelism,
-                   EffectiveParallelism(request.max_parallelism(), env().batch_parallelism));
+  ASSIGN_OR_RETURN(const int parallelism, EffectiveParallelism(request.max_parallelism(),
+                                                               env().options.batch_parallelism));
   set_parallelism(parallelism);
   RETURN_IF_ERROR(AuthorizeCall());
   absl::MutexLock lock(&mu_);
@@ -56,13 +56,13 @@ std::optional<FanOutStream::Job> StacksWithDetails::NextJob() {
   // before: at most one page is held.
   if (more_pages_ && !page_in_flight_ && !page_failed_ &&
       static_cast<int>(waiting_.size()) < parallelism()) {
-    absl::StatusOr<HttpRequest> http = PrepareJob(*list_stacks_, page_request_);
-    if (http.ok()) {
+    absl::StatusOr<Job> job = PrepareJob(*list_stacks_, page_request_, kPageTag);
+    if (job.ok()) {
       page_in_flight_ = true;
-      return Job{*std::move(http), kPageTag};
+      return *std::move(job);
     }
     page_failed_ = true;
-    SetEndStatusLocked(http.status());
+    SetEndStatusLocked(job.status());
   }
   while (!waiting_.empty()) {
     v1::StackSummary stack = std::move(waiting_.front());
@@ -71,16 +71,17 @@ std::optional<FanOutStream::Job> StacksWithDetails::NextJob() {
     request.set_org_name(stack.org_name());
     request.set_project_name(stack.project_name());
     request.set_stack_name(stack.stack_name());
-    absl::StatusOr<HttpRequest> http = PrepareJob(*latest_update_, request);
-    if (http.ok()) {
-      const int64_t slot = next_slot_++;
+    const int64_t slot = next_slot_;
+    absl::StatusOr<Job> job = PrepareJob(*latest_update_, request, slot);
+    if (job.ok()) {
+      ++next_slot_;
       asking_.emplace(slot, std::move(stack));
-      return Job{*std::move(http), slot};
+      return *std::move(job);
     }
     // A listed stack whose names cannot form a path (an upstream oddity): reported, not fatal.
     v1::ListStacksWithDetailsResponse response;
     *response.mutable_stack() = std::move(stack);
-    *response.mutable_latest_update_error() = ItemErrorFromStatus(http.status());
+    *response.mutable_latest_update_error() = ItemErrorFromStatus(job.status());
     EmitLocked(response, /*item_error=*/true);
   }
   return std::nullopt;

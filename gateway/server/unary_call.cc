@@ -48,7 +48,7 @@ UnaryCall::UnaryCall(const CallEnvironment& env, grpc::CallbackServerContext* co
       route_(route),
       reshape_(std::move(reshape)),
       metrics_(RecordCallStart(env, method)),
-      start_(absl::Now()) {}
+      start_(env.Now()) {}
 
 void UnaryCall::Run(const grpc::ByteBuffer* request) {
   identity_ = IdentifyCall(env_, *context_);
@@ -56,10 +56,10 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
   context_->AddInitialMetadata("x-request-id", identity_.request_id);
 
   if (env_.in_flight != nullptr) {
-    if (env_.in_flight->fetch_add(1) >= env_.max_in_flight) {
+    if (env_.in_flight->fetch_add(1) >= env_.options.max_in_flight) {
       env_.in_flight->fetch_sub(1);
       Complete(absl::ResourceExhaustedError(
-                   absl::StrCat("the gateway already has ", env_.max_in_flight,
+                   absl::StrCat("the gateway already has ", env_.options.max_in_flight,
                                 " calls in flight (--max_in_flight); retry with backoff")),
                0);
       return Unref();
@@ -73,16 +73,11 @@ void UnaryCall::Run(const grpc::ByteBuffer* request) {
     Complete(built, 0);
     return Unref();
   }
-  const uint64_t id = env_.upstream->Send(
+  // A cancel that came already reaches the request through the token.
+  env_.upstream->Send(
       std::move(http),
+      UpstreamContext(route_, identity_, RequestPriority::kInteractive, cancel_.token()),
       [this](absl::StatusOr<HttpResponse> result) { OnUpstreamDone(std::move(result)); });
-  bool cancel;
-  {
-    absl::MutexLock lock(&mu_);
-    upstream_id_ = id;
-    cancel = cancelled_;
-  }
-  if (cancel) env_.upstream->Cancel(id);
   Unref();
 }
 
@@ -220,17 +215,11 @@ void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
   Finish(ToGrpcStatus(status));
 }
 
-void UnaryCall::OnCancel() {
-  std::optional<uint64_t> id;
-  {
-    absl::MutexLock lock(&mu_);
-    cancelled_ = true;
-    id = upstream_id_;
-  }
-  if (id.has_value()) env_.upstream->Cancel(*id);
-}
+void UnaryCall::OnCancel() { cancel_.Cancel(); }
 
 void UnaryCall::OnDone() {
+  // Finished: nothing of this call may stay behind in the upstream layers.
+  cancel_.Cancel();
   if (counted_in_flight_) env_.in_flight->fetch_sub(1);
   // gRPC is done with the reply: its budget goes back, and after a large answer the freed
   // memory goes back to the system.

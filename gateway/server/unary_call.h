@@ -17,13 +17,11 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/call/cancellation.h"
 #include "gateway/http/http_types.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
@@ -96,14 +94,12 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   // Upstream attempts (first try and retries), counted by the upstream stack.
   const std::shared_ptr<std::atomic<int>> attempts_ = std::make_shared<std::atomic<int>>(0);
   std::atomic<int> refs_{2};
+  // Cancelled when gRPC cancels the call or it is done: the upstream request goes with it.
+  CancellationSource cancel_;
 
   // Set while the upstream loop answers; read in OnDone, after gRPC has the reply.
   bool large_answer_ = false;
   std::shared_ptr<const BufferReservation> reply_reservation_;
-
-  absl::Mutex mu_;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
-  std::optional<uint64_t> upstream_id_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace pulumi_gateway

@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "gateway/server/list_stream.h"
 #include "gateway/status/grpc_status.h"
 
@@ -23,35 +22,33 @@ UpdateWatch::UpdateWatch(const CallEnvironment& env, const StreamRoute& route, U
                                       : nullptr),
       page_request_(std::move(page_request)),
       identity_(std::move(identity)),
-      interval_(env.watch_poll_interval) {}
+      interval_(env.options.watch_poll_interval) {}
 
-void UpdateWatch::Subscribe(WatchStream* stream) {
+void UpdateWatch::Subscribe(WatchReader* reader) {
   bool start = false;
   {
     absl::MutexLock lock(&mu_);
-    readers_.insert(stream);
+    readers_.insert(reader);
     start = !started_;
     started_ = true;
   }
   if (start) Poll();
-  stream->Wake();
+  reader->Wake();
 }
 
-void UpdateWatch::Unsubscribe(WatchStream* stream) {
-  std::optional<uint64_t> upstream_id;
+void UpdateWatch::Unsubscribe(WatchReader* reader) {
   std::optional<uint64_t> timer_id;
   {
     absl::MutexLock lock(&mu_);
-    readers_.erase(stream);
+    readers_.erase(reader);
     if (!readers_.empty() || stopped_) return;
     stopped_ = true;
-    upstream_id = upstream_id_;
     timer_id = timer_id_;
   }
   // No reader left: stop polling.
   hub_->Leave(key_, this);
   if (timer_id.has_value()) env_.timers->Cancel(*timer_id);
-  if (upstream_id.has_value()) env_.upstream->Cancel(*upstream_id);
+  cancel_.Cancel();
 }
 
 std::optional<grpc::ByteBuffer> UpdateWatch::Item(size_t index) {
@@ -70,7 +67,7 @@ void UpdateWatch::Poll() {
   timer_id_.reset();
   if (stopped_) return;
   // Each poll gets a fresh timeout; the callers' own deadlines end their streams.
-  identity_.deadline = absl::Now() + env_.default_timeout;
+  identity_.deadline = env_.Now() + env_.options.default_timeout;
   absl::StatusOr<HttpRequest> http =
       PrepareUpstreamRequest(env_, *route_.page_route, *page_request_, identity_);
   if (!http.ok()) {
@@ -79,9 +76,12 @@ void UpdateWatch::Poll() {
   }
   ++polls_;
   auto self = shared_from_this();
-  // The callback never runs inside Send, and it takes this lock before touching the id.
-  upstream_id_ = env_.upstream->Send(
-      *std::move(http), [self](absl::StatusOr<HttpResponse> r) { self->OnPage(std::move(r)); });
+  // Under the lock: the callback never runs inside Send (nor inside a Cancel), and a stop from
+  // now on reaches the poll through the token.
+  env_.upstream->Send(*std::move(http),
+                      UpstreamContext(*route_.page_route, identity_, RequestPriority::kInteractive,
+                                      cancel_.token()),
+                      [self](absl::StatusOr<HttpResponse> r) { self->OnPage(std::move(r)); });
 }
 
 void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
@@ -91,7 +91,6 @@ void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
   absl::Status status;
   {
     absl::MutexLock lock(&mu_);
-    upstream_id_.reset();
     if (stopped_) return;
     status = ReadUpstreamResponse(env_, *route_.page_route, result, identity_.request_id,
                                   page.get(), metrics_);
@@ -112,12 +111,17 @@ void UpdateWatch::OnPage(absl::StatusOr<HttpResponse> result) {
   absl::MutexLock lock(&mu_);
   if (stopped_) return;
   page_request_->GetReflection()->SetString(page_request_.get(), route_.request_token, token);
-  // New items: ask again at once. Nothing new: wait, longer each time, up to the maximum.
-  interval_ =
-      count > 0 ? env_.watch_poll_interval : std::min(interval_ * 2, env_.watch_max_interval);
-  const absl::Duration wait = count > 0 ? absl::ZeroDuration() : interval_;
+  // New items: ask again at once. Nothing new: wait the poll interval, doubling while nothing
+  // is new, up to the maximum.
+  absl::Duration wait = absl::ZeroDuration();
+  if (count > 0) {
+    interval_ = env_.options.watch_poll_interval;
+  } else {
+    wait = interval_;
+    interval_ = std::min(interval_ * 2, env_.options.watch_max_interval);
+  }
   auto self = shared_from_this();
-  timer_id_ = env_.timers->Schedule(absl::Now() + wait, [self] { self->Poll(); });
+  timer_id_ = env_.timers->Schedule(env_.Now() + wait, [self] { self->Poll(); });
 }
 
 void UpdateWatch::End(absl::Status status) {
@@ -132,15 +136,15 @@ void UpdateWatch::End(absl::Status status) {
 }
 
 void UpdateWatch::Notify() {
-  std::vector<WatchStream*> readers;
+  std::vector<WatchReader*> readers;
   {
     absl::MutexLock lock(&mu_);
-    for (WatchStream* reader : readers_) {
+    for (WatchReader* reader : readers_) {
       reader->Ref();  // keeps it alive until Wake returns, even if it finishes meanwhile
       readers.push_back(reader);
     }
   }
-  for (WatchStream* reader : readers) {
+  for (WatchReader* reader : readers) {
     reader->Wake();
     reader->Unref();
   }
@@ -183,7 +187,7 @@ WatchStream::WatchStream(const CallEnvironment& env, grpc::CallbackServerContext
       context_(context),
       route_(route),
       metrics_(RecordCallStart(env, *route.method)),
-      start_(absl::Now()) {}
+      start_(env.Now()) {}
 
 void WatchStream::Run(UpdateWatchHub* hub, const grpc::ByteBuffer* request) {
   CallIdentity identity = IdentifyCall(env_, *context_);

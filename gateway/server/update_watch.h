@@ -23,6 +23,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
+#include "gateway/call/cancellation.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/exchange.h"
@@ -30,8 +31,18 @@
 
 namespace pulumi_gateway {
 
-class WatchStream;
 class UpdateWatchHub;
+
+// What a watch tells the callers reading it (WatchStream; a test's reader).
+class WatchReader {
+ public:
+  virtual ~WatchReader() = default;
+  // Items arrived or the watch ended: read them with UpdateWatch::Item and Ended.
+  virtual void Wake() = 0;
+  // Keep the reader alive across a Wake, even if it finishes meanwhile.
+  virtual void Ref() = 0;
+  virtual void Unref() = 0;
+};
 
 class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
  public:
@@ -40,9 +51,9 @@ class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
               CallIdentity identity);
 
   // Adds a reader; starts polling with the first one.
-  void Subscribe(WatchStream* stream);
+  void Subscribe(WatchReader* reader);
   // Removes a reader; the last one stops the poll loop.
-  void Unsubscribe(WatchStream* stream);
+  void Unsubscribe(WatchReader* reader);
 
   // The item at `index`, if it has arrived.
   std::optional<grpc::ByteBuffer> Item(size_t index);
@@ -70,12 +81,14 @@ class UpdateWatch final : public std::enable_shared_from_this<UpdateWatch> {
   CallIdentity identity_ ABSL_GUARDED_BY(mu_);
   std::vector<grpc::ByteBuffer> items_ ABSL_GUARDED_BY(mu_);
   std::optional<absl::Status> ended_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_set<WatchStream*> readers_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_set<WatchReader*> readers_ ABSL_GUARDED_BY(mu_);
   bool started_ ABSL_GUARDED_BY(mu_) = false;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
   absl::Duration interval_ ABSL_GUARDED_BY(mu_);
-  std::optional<uint64_t> upstream_id_ ABSL_GUARDED_BY(mu_);
   std::optional<uint64_t> timer_id_ ABSL_GUARDED_BY(mu_);
+  // The poll loop's own cancellation (it serves many callers): cancelled when the last reader
+  // leaves, taking the poll in flight with it.
+  CancellationSource cancel_;
 };
 
 // The watches in progress, by token scope and request.
@@ -94,7 +107,7 @@ class UpdateWatchHub final {
   absl::flat_hash_map<std::string, std::shared_ptr<UpdateWatch>> watches_ ABSL_GUARDED_BY(mu_);
 };
 
-class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer>, public WatchReader {
  public:
   static grpc::ServerWriteReactor<grpc::ByteBuffer>* Start(const CallEnvironment& env,
                                                            UpdateWatchHub* hub,
@@ -102,10 +115,10 @@ class WatchStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
                                                            const grpc::ByteBuffer* request,
                                                            const StreamRoute& route);
 
-  // Called by the watch when items arrived or it ended.
-  void Wake();
-  void Ref() { refs_.fetch_add(1); }
-  void Unref();
+  // WatchReader: called by the watch when items arrived or it ended.
+  void Wake() override;
+  void Ref() override { refs_.fetch_add(1); }
+  void Unref() override;
 
   void OnWriteDone(bool ok) override;
   void OnCancel() override;

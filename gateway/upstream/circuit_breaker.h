@@ -11,7 +11,8 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "gateway/upstream/timer_queue.h"
+#include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -30,10 +31,14 @@ class CircuitBreaker final : public UpstreamClient {
   // `inner` and `timers` (used to fail fast without calling back inside Send) must outlive this.
   CircuitBreaker(UpstreamClient* inner, TimerQueue* timers, CircuitBreakerOptions options);
 
-  uint64_t Send(HttpRequest request, Callback done) override;
-  void Cancel(uint64_t id) override;
+  // Refused calls keep no state here: a cancel of one changes nothing (its `done` runs with the
+  // refusal); forwarded calls are the inner client's to cancel.
+  void Send(HttpRequest request, CallContext context, Callback done) override;
 
   State state() const;
+
+  // pulumi_upstream_circuit_breaker_state.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   static bool IsFailure(const absl::StatusOr<HttpResponse>& result);
@@ -48,8 +53,6 @@ class CircuitBreaker final : public UpstreamClient {
   int consecutive_failures_ ABSL_GUARDED_BY(mu_) = 0;
   absl::Time opened_at_ ABSL_GUARDED_BY(mu_);
   bool probe_in_flight_ ABSL_GUARDED_BY(mu_) = false;
-  // Ids of refused calls are distinct from inner ids: the high bit marks them.
-  uint64_t next_refused_id_ ABSL_GUARDED_BY(mu_) = 1;
 };
 
 }  // namespace pulumi_gateway

@@ -1,29 +1,24 @@
-// CircuitBreaker against a gmock'd inner UpstreamClient that completes calls on a thread of its
-// own: which results count as failures, opening after N consecutive failures, failing fast without
-// calling the inner client, the half-open probe after open_duration (short durations, polled with a
-// deadline), probe success closing and probe failure reopening, and cancellations counting for
-// nothing. The test doubles live in upstream_test_support.h.
+// CircuitBreaker against a gmock'd inner UpstreamClient on a FakeClock: which results count as
+// failures, opening after N consecutive failures, failing fast without calling the inner client,
+// the half-open probe exactly open_duration after opening, probe success closing and probe failure
+// reopening, and cancellations counting for nothing. The test doubles live in
+// upstream_test_support.h.
 #include "gateway/upstream/circuit_breaker.h"
 
 #include <curl/curl.h>
 
 #include <memory>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/cord.h"
-#include "absl/synchronization/mutex.h"
-#include "absl/synchronization/notification.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "gateway/clock/fake_clock.h"
 #include "gateway/http/http_types.h"
 #include "gateway/status/curl_status.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 #include "gateway/upstream/upstream_test_support.h"
 #include "gmock/gmock.h"
@@ -34,13 +29,11 @@ namespace {
 
 using ::testing::_;
 using ::testing::HasSubstr;
-using ::testing::Invoke;
 using ::testing::StrictMock;
 
 using upstream_testing::FakeInner;
 using upstream_testing::Get;
 using upstream_testing::Http;
-using upstream_testing::kWait;
 using upstream_testing::MockUpstream;
 using upstream_testing::Outcome;
 using upstream_testing::SendTo;
@@ -65,49 +58,23 @@ void ExpectRefused(const absl::StatusOr<HttpResponse>& result) {
 
 class CircuitBreakerTest : public ::testing::Test {
  protected:
-  // One call through `breaker`, waited for.
-  absl::StatusOr<HttpResponse> Call(CircuitBreaker& breaker, uint64_t* id = nullptr) {
-    Outcome outcome;
-    const uint64_t sent = SendTo(breaker, Get(), outcome);
-    if (id != nullptr) *id = sent;
-    return outcome.Wait();
+  // One call through `breaker`, completed at the current fake time.
+  absl::StatusOr<HttpResponse> Call(CircuitBreaker& breaker) {
+    Outcome outcome(clock_);
+    SendTo(breaker, Get(), outcome);
+    clock_.RunDue();
+    return outcome.result();
   }
 
-  // Sends calls until one reaches the inner client (the half-open probe) or kWait passes. Every
-  // call before it must be refused, fast. Returns the probe's outcome (still pending if the inner
-  // client holds it) and sets `*probe_id`.
-  std::unique_ptr<Outcome> SendUntilProbe(CircuitBreaker& breaker, uint64_t* probe_id,
-                                          int* refused = nullptr) {
-    const absl::Time give_up = absl::Now() + kWait;
-    const int sends_before = fake_.sends();
-    int refusals = 0;
-    while (absl::Now() < give_up) {
-      auto outcome = std::make_unique<Outcome>();
-      const absl::Time start = absl::Now();
-      const uint64_t id = SendTo(breaker, Get(), *outcome);
-      if (fake_.sends() > sends_before) {  // forwarded synchronously: this is the probe
-        *probe_id = id;
-        if (refused != nullptr) *refused = refusals;
-        return outcome;
-      }
-      ExpectRefused(outcome->Wait());
-      EXPECT_LT(outcome->at() - start, absl::Milliseconds(100)) << "a refusal must be fast";
-      ++refusals;
-      // Poll interval: the condition is re-checked, never assumed.
-      absl::SleepFor(absl::Milliseconds(2));
-    }
-    ADD_FAILURE() << "no probe reached the upstream within " << kWait;
-    return nullptr;
-  }
-
+  FakeClock clock_;
+  const absl::Time t0_ = clock_.Now();
   StrictMock<MockUpstream> inner_;
-  FakeInner fake_;
-  TimerQueue timers_;
+  FakeInner fake_{&clock_};
 };
 
 TEST_F(CircuitBreakerTest, OpensAfterThresholdConsecutiveFailuresThenFailsFastWithoutTheUpstream) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(3));
-  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Answer(Http(503)));
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(3));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(3).WillRepeatedly(fake_.Answer(Http(503)));
   for (int i = 1; i <= 3; ++i) {
     absl::StatusOr<HttpResponse> result = Call(breaker);
     ASSERT_TRUE(result.ok());
@@ -116,27 +83,31 @@ TEST_F(CircuitBreakerTest, OpensAfterThresholdConsecutiveFailuresThenFailsFastWi
   }
   // StrictMock: any further Send fails the test.
   for (int i = 0; i < 5; ++i) {
-    Outcome outcome;
-    const absl::Time start = absl::Now();
+    Outcome outcome(clock_);
     SendTo(breaker, Get(), outcome);
-    ExpectRefused(outcome.Wait());
-    EXPECT_LT(outcome.at() - start, absl::Milliseconds(100));
+    clock_.RunDue();
+    ExpectRefused(outcome.result());
+    EXPECT_EQ(outcome.at(), t0_) << "a refusal waits for nothing";
   }
   EXPECT_EQ(breaker.state(), State::kOpen);
 }
 
 TEST_F(CircuitBreakerTest, RefusalNamesTheWaitUntilTheNextProbe) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, absl::Seconds(5)));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(502)));
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(1, absl::Seconds(5)));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(502)));
   ASSERT_TRUE(Call(breaker).ok());
   absl::StatusOr<HttpResponse> refused = Call(breaker);
   ExpectRefused(refused);
   EXPECT_THAT(refused.status().message(), HasSubstr("next probe in 5s"));
+  clock_.Advance(absl::Milliseconds(3200));
+  refused = Call(breaker);
+  ExpectRefused(refused);
+  EXPECT_THAT(refused.status().message(), HasSubstr("next probe in 1.8s"));
 }
 
 TEST_F(CircuitBreakerTest, SuccessResetsTheConsecutiveCount) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(3));
-  EXPECT_CALL(inner_, Send(_, _))
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(3));
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(Http(200)))
@@ -161,8 +132,8 @@ class FailureKindTest : public CircuitBreakerTest,
                         public ::testing::WithParamInterface<FailureRow> {};
 
 TEST_P(FailureKindTest, OpensOnlyOnUpstreamHealthFailures) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(GetParam().result));
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(1));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(GetParam().result));
   Call(breaker).IgnoreError();
   EXPECT_EQ(breaker.state(), GetParam().counts ? State::kOpen : State::kClosed);
 }
@@ -187,27 +158,26 @@ INSTANTIATE_TEST_SUITE_P(
     }),
     [](const auto& info) { return info.param.name; });
 
-TEST_F(CircuitBreakerTest, HalfOpenProbeAfterOpenDurationAndItsSuccessCloses) {
+TEST_F(CircuitBreakerTest, HalfOpenProbeExactlyOpenDurationAfterOpeningAndItsSuccessCloses) {
   const absl::Duration open_for = absl::Milliseconds(50);
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, open_for));
-  EXPECT_CALL(inner_, Send(_, _))
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(1, open_for));
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))  // opens
       .WillOnce(fake_.Hold())             // the probe
       .WillOnce(fake_.Answer(Http(200)))  // closed again
       .WillOnce(fake_.Answer(Http(503)));
-  Outcome first;
-  SendTo(breaker, Get(), first);
-  ASSERT_TRUE(first.Wait().ok());
-  const absl::Time opened = first.at();  // the breaker opened just before `done` ran
+  ASSERT_TRUE(Call(breaker).ok());
   ASSERT_EQ(breaker.state(), State::kOpen);
 
-  uint64_t probe_id = 0;
-  int refused = 0;
-  std::unique_ptr<Outcome> probe = SendUntilProbe(breaker, &probe_id, &refused);
-  ASSERT_NE(probe, nullptr);
-  EXPECT_GE(refused, 1) << "right after opening, calls are refused";
-  EXPECT_GE(fake_.sent_at().back() - opened, open_for - absl::Milliseconds(2))
-      << "probe went out before open_duration";
+  clock_.Advance(open_for - absl::Nanoseconds(1));
+  ExpectRefused(Call(breaker));
+  EXPECT_EQ(fake_.sends(), 1) << "probe went out before open_duration";
+
+  clock_.Advance(absl::Nanoseconds(1));
+  Outcome probe(clock_);
+  SendTo(breaker, Get(), probe);
+  ASSERT_EQ(fake_.sends(), 2) << "no probe once open_duration has passed";
+  EXPECT_EQ(fake_.sent_at().back(), t0_ + open_for);
   EXPECT_EQ(breaker.state(), State::kHalfOpen);
 
   // One probe at a time: others are still refused while it runs.
@@ -215,7 +185,8 @@ TEST_F(CircuitBreakerTest, HalfOpenProbeAfterOpenDurationAndItsSuccessCloses) {
   ExpectRefused(Call(breaker));
 
   fake_.Complete(1001, Http(200));
-  absl::StatusOr<HttpResponse> probed = probe->Wait();
+  clock_.RunDue();
+  absl::StatusOr<HttpResponse> probed = probe.result();
   ASSERT_TRUE(probed.ok());
   EXPECT_EQ(probed->status, 200);
   EXPECT_EQ(breaker.state(), State::kClosed);
@@ -230,63 +201,60 @@ TEST_F(CircuitBreakerTest, HalfOpenProbeAfterOpenDurationAndItsSuccessCloses) {
 
 TEST_F(CircuitBreakerTest, ProbeFailureReopensForAnotherOpenDuration) {
   const absl::Duration open_for = absl::Milliseconds(50);
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, open_for));
-  EXPECT_CALL(inner_, Send(_, _))
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(1, open_for));
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))                                             // opens
       .WillOnce(fake_.Answer(CurlResultToStatus(CURLE_COULDNT_CONNECT, "refused")))  // probe 1
       .WillOnce(fake_.Answer(Http(200)));                                            // probe 2
   ASSERT_TRUE(Call(breaker).ok());
   ASSERT_EQ(breaker.state(), State::kOpen);
 
-  uint64_t probe_id = 0;
-  std::unique_ptr<Outcome> probe = SendUntilProbe(breaker, &probe_id);
-  ASSERT_NE(probe, nullptr);
-  absl::StatusOr<HttpResponse> failed = probe->Wait();
+  clock_.Advance(open_for + absl::Milliseconds(7));  // the probe fails at t0 + 57 ms
+  absl::StatusOr<HttpResponse> failed = Call(breaker);
+  EXPECT_EQ(fake_.sends(), 2);
   EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(failed.status().message(), HasSubstr("upstream unreachable"));
   EXPECT_EQ(breaker.state(), State::kOpen);
-  const absl::Time reopened = probe->at();
 
   ExpectRefused(Call(breaker));  // at once: the open period started again
-
-  int refused = 0;
-  probe = SendUntilProbe(breaker, &probe_id, &refused);
-  ASSERT_NE(probe, nullptr);
-  EXPECT_GE(refused, 1);
-  EXPECT_GE(fake_.sent_at().back() - reopened, open_for - absl::Milliseconds(2))
-      << "the failed probe must restart the open period";
-  absl::StatusOr<HttpResponse> ok = probe->Wait();
+  clock_.Advance(open_for - absl::Nanoseconds(1));
+  ExpectRefused(Call(breaker));  // the failed probe restarted the open period
+  clock_.Advance(absl::Nanoseconds(1));
+  absl::StatusOr<HttpResponse> ok = Call(breaker);
   ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(fake_.sent_at().back(), t0_ + absl::Milliseconds(57) + open_for);
   EXPECT_EQ(breaker.state(), State::kClosed);
 }
 
 TEST_F(CircuitBreakerTest, CancelledCallsNeitherCountNorReset) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(2));
-  EXPECT_CALL(inner_, Send(_, _))
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(2));
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Hold())
       .WillOnce(fake_.Answer(Http(503)));
-  EXPECT_CALL(inner_, Cancel(_)).WillRepeatedly(fake_.CancelHeld());
 
   // Three cancellations in a row: a threshold of 2 would have opened if they counted.
   for (int i = 0; i < 3; ++i) {
-    Outcome outcome;
-    const uint64_t id = SendTo(breaker, Get(), outcome);
-    breaker.Cancel(id);
-    EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kCancelled);
+    Outcome outcome(clock_);
+    SendTo(breaker, Get(), outcome);
+    outcome.Cancel();
+    clock_.RunDue();
+    EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
+    EXPECT_TRUE(fake_.cancelled(1000 + i));
   }
   EXPECT_EQ(breaker.state(), State::kClosed);
 
   // F, cancelled, F: the cancellation did not reset the count either.
   ASSERT_TRUE(Call(breaker).ok());
   {
-    Outcome outcome;
-    const uint64_t id = SendTo(breaker, Get(), outcome);
-    breaker.Cancel(id);
-    EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kCancelled);
+    Outcome outcome(clock_);
+    SendTo(breaker, Get(), outcome);
+    outcome.Cancel();
+    clock_.RunDue();
+    EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
   }
   EXPECT_EQ(breaker.state(), State::kClosed);
   ASSERT_TRUE(Call(breaker).ok());
@@ -298,8 +266,8 @@ TEST_F(CircuitBreakerTest, CancelledCallsNeitherCountNorReset) {
 TEST_F(CircuitBreakerTest, RequestsRefusedUnsentBelowNeitherCountNorReset) {
   absl::Status refused = absl::ResourceExhaustedError("token paused after a 429; retry in 3s");
   refused.SetPayload(kNotSentPayload, absl::Cord("1"));
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(2));
-  EXPECT_CALL(inner_, Send(_, _))
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(2));
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(503)))
       .WillOnce(fake_.Answer(refused))
       .WillOnce(fake_.Answer(Http(503)));
@@ -311,19 +279,21 @@ TEST_F(CircuitBreakerTest, RequestsRefusedUnsentBelowNeitherCountNorReset) {
 }
 
 TEST_F(CircuitBreakerTest, CancelledProbeLetsTheNextCallProbe) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(1, absl::Milliseconds(50)));
-  EXPECT_CALL(inner_, Send(_, _))
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(1, absl::Milliseconds(50)));
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Http(504)))   // opens
       .WillOnce(fake_.Hold())              // probe, cancelled
       .WillOnce(fake_.Answer(Http(200)));  // next probe, at once
-  EXPECT_CALL(inner_, Cancel(1001)).WillOnce(fake_.CancelHeld());
   ASSERT_TRUE(Call(breaker).ok());
 
-  uint64_t probe_id = 0;
-  std::unique_ptr<Outcome> probe = SendUntilProbe(breaker, &probe_id);
-  ASSERT_NE(probe, nullptr);
-  breaker.Cancel(probe_id);
-  EXPECT_EQ(probe->Wait().status().code(), absl::StatusCode::kCancelled);
+  clock_.Advance(absl::Milliseconds(50));
+  Outcome probe(clock_);
+  SendTo(breaker, Get(), probe);
+  ASSERT_EQ(fake_.sends(), 2);
+  probe.Cancel();
+  clock_.RunDue();
+  EXPECT_TRUE(fake_.cancelled(1001));
+  EXPECT_EQ(probe.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(breaker.state(), State::kHalfOpen);
 
   absl::StatusOr<HttpResponse> next = Call(breaker);
@@ -333,29 +303,30 @@ TEST_F(CircuitBreakerTest, CancelledProbeLetsTheNextCallProbe) {
 }
 
 TEST_F(CircuitBreakerTest, CancelOfAForwardedCallReachesTheInnerClient) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(3));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(1000)).WillOnce(fake_.CancelHeld());
-  Outcome outcome;
-  const uint64_t id = SendTo(breaker, Get(), outcome);
-  EXPECT_EQ(id, 1000u) << "forwarded calls keep the inner id";
-  breaker.Cancel(id);
-  EXPECT_EQ(outcome.Wait().status().code(), absl::StatusCode::kCancelled);
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(3));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
+  Outcome outcome(clock_);
+  SendTo(breaker, Get(), outcome);
+  outcome.Cancel();
+  clock_.RunDue();
+  EXPECT_EQ(outcome.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(1000));
 }
 
 TEST_F(CircuitBreakerTest, CancelOfARefusedCallDoesNotReachTheInnerClient) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(1));
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Http(503)));
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(1));
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Http(503)));
   ASSERT_TRUE(Call(breaker).ok());
-  Outcome outcome;
-  const uint64_t id = SendTo(breaker, Get(), outcome);
-  breaker.Cancel(id);  // StrictMock: no inner Cancel
-  ExpectRefused(outcome.Wait());
+  Outcome outcome(clock_);
+  SendTo(breaker, Get(), outcome);
+  outcome.Cancel();  // a refusal keeps nothing to cancel: done still gets the refusal
+  clock_.RunDue();
+  ExpectRefused(outcome.result());
 }
 
 TEST_F(CircuitBreakerTest, ZeroThresholdDisablesTheBreaker) {
-  CircuitBreaker breaker(&inner_, &timers_, Breaker(0));
-  EXPECT_CALL(inner_, Send(_, _)).Times(30).WillRepeatedly(fake_.Answer(Http(503)));
+  CircuitBreaker breaker(&inner_, &clock_, Breaker(0));
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(30).WillRepeatedly(fake_.Answer(Http(503)));
   for (int i = 0; i < 30; ++i) {
     absl::StatusOr<HttpResponse> result = Call(breaker);
     ASSERT_TRUE(result.ok());

@@ -1,12 +1,12 @@
 #include "gateway/upstream/coalescing_upstream.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -24,20 +24,32 @@ absl::Status OwnDeadlinePassed() {
 
 }  // namespace
 
-// One shared upstream request and the readers waiting on it.
+// One shared upstream request and the readers waiting on it. Guarded by the decorator's mu_.
 struct CoalescingUpstream::Flight {
   std::string key;
   OrgScope scope;
   absl::Time deadline;
   // Waiting readers, in the order they came.
-  std::vector<uint64_t> callers;
-  // Attempts of the shared request; added to each caller's own counter when it leaves.
+  std::vector<std::shared_ptr<Reader>> readers;
+  // Attempts of the shared request; added to each reader's own counter when it leaves.
   std::shared_ptr<std::atomic<int>> attempts = std::make_shared<std::atomic<int>>(0);
-  // Guarded by the decorator's mu_.
-  std::optional<uint64_t> inner_id;
-  bool open = false;       // in open_: takes joiners
-  bool abandoned = false;  // no caller left: cancel the inner request once its id is known
-  bool finished = false;   // the inner callback ran
+  // The shared request's own cancellation: no reader left.
+  CancellationSource cancel;
+  bool open = false;      // in open_: takes joiners
+  bool finished = false;  // the inner callback ran
+};
+
+// One caller reading through a flight. Guarded by the decorator's mu_.
+struct CoalescingUpstream::Reader {
+  Callback done;
+  // The caller's own request and context (kept for a re-issue, its deadline and attempts).
+  HttpRequest request;
+  CallContext context;
+  // The flight waited on; null once the reader has its answer.
+  std::shared_ptr<Flight> flight;
+  // Readers whose deadline comes before their flight's: the timer that ends their wait.
+  std::optional<uint64_t> deadline_timer;
+  CancelRegistration on_cancel;
 };
 
 CoalescingUpstream::CoalescingUpstream(UpstreamClient* inner, TimerQueue* timers)
@@ -45,63 +57,77 @@ CoalescingUpstream::CoalescingUpstream(UpstreamClient* inner, TimerQueue* timers
 
 CoalescingUpstream::~CoalescingUpstream() = default;
 
-uint64_t CoalescingUpstream::Send(HttpRequest request, Callback done) {
-  if (request.method != "GET") return SendWrite(std::move(request), std::move(done));
+void CoalescingUpstream::ExportMetrics(MetricSink& sink) const {
+  sink.AddCounter("pulumi_gateway_coalesced_requests_total",
+                  "Reads that joined an identical read in flight instead of sending their own.",
+                  [this] { return static_cast<double>(coalesced()); });
+}
+
+void CoalescingUpstream::Send(HttpRequest request, CallContext context, Callback done) {
+  if (request.method != "GET") {
+    return SendWrite(std::move(request), std::move(context), std::move(done));
+  }
   std::string key = absl::StrCat(FindHeader(request.headers, "Authorization"), "\n", request.path);
+  const CancellationToken token = context.cancellation;
+  auto reader = std::make_shared<Reader>();
   std::shared_ptr<Flight> launch;
   HttpRequest shared;
-  uint64_t id;
   {
     absl::MutexLock lock(&mu_);
-    id = next_id_++;
-    Caller caller;
-    caller.done = std::move(done);
+    reader->done = std::move(done);
+    reader->request = std::move(request);
+    reader->context = std::move(context);
     auto open = open_.find(key);
     if (open != open_.end()) {
-      caller.flight = open->second;
-      caller.request = std::move(request);
-      caller.flight->callers.push_back(id);
-      WatchDeadlineLocked(id, caller, *caller.flight);
-      callers_.emplace(id, std::move(caller));
+      reader->flight = open->second;
+      reader->flight->readers.push_back(reader);
+      WatchDeadlineLocked(reader, *reader->flight);
       coalesced_.fetch_add(1, std::memory_order_relaxed);
-      return id;
+    } else {
+      launch = std::make_shared<Flight>();
+      launch->key = key;
+      launch->scope = ReadScope(reader->request.path);
+      launch->deadline = reader->context.deadline;
+      launch->readers.push_back(reader);
+      launch->open = true;
+      open_.emplace(std::move(key), launch);
+      reader->flight = launch;
+      shared = reader->request;
     }
-    launch = std::make_shared<Flight>();
-    launch->key = key;
-    launch->scope = ReadScope(request.path);
-    launch->deadline = request.deadline;
-    launch->callers.push_back(id);
-    launch->open = true;
-    open_.emplace(std::move(key), launch);
-    shared = request;
-    shared.attempts = launch->attempts;
-    caller.flight = launch;
-    caller.request = std::move(request);
-    callers_.emplace(id, std::move(caller));
   }
-  Launch(std::move(launch), std::move(shared));
-  return id;
+  if (launch != nullptr) Launch(launch, std::move(shared), reader->context);
+  // Registered once the reader waits: a cancel that came before runs Leave at once.
+  CancelRegistration on_cancel = token.OnCancel([this, weak = std::weak_ptr<Reader>(reader)] {
+    if (std::shared_ptr<Reader> alive = weak.lock()) {
+      Leave(alive, absl::CancelledError("call cancelled"));
+    }
+  });
+  absl::MutexLock lock(&mu_);
+  if (reader->flight != nullptr) reader->on_cancel = std::move(on_cancel);
 }
 
-void CoalescingUpstream::Launch(std::shared_ptr<Flight> flight, HttpRequest request) {
-  const uint64_t inner_id =
-      inner_->Send(std::move(request), [this, flight](absl::StatusOr<HttpResponse> result) {
-        OnFlightDone(flight, std::move(result));
+void CoalescingUpstream::Launch(const std::shared_ptr<Flight>& flight, HttpRequest request,
+                                const CallContext& like) {
+  CallContext context;
+  context.deadline = flight->deadline;
+  context.route = like.route;
+  context.priority = like.priority;
+  context.idempotent = like.idempotent;
+  context.attempts = flight->attempts;
+  context.cancellation = flight->cancel.token();
+  inner_->Send(std::move(request), std::move(context),
+               [this, flight](absl::StatusOr<HttpResponse> result) {
+                 OnFlightDone(flight, std::move(result));
+               });
+}
+
+void CoalescingUpstream::WatchDeadlineLocked(const std::shared_ptr<Reader>& reader,
+                                             const Flight& flight) {
+  if (reader->deadline_timer.has_value() || reader->context.deadline >= flight.deadline) return;
+  reader->deadline_timer =
+      timers_->Schedule(reader->context.deadline, [this, weak = std::weak_ptr<Reader>(reader)] {
+        if (std::shared_ptr<Reader> alive = weak.lock()) Leave(alive, OwnDeadlinePassed());
       });
-  bool cancel;
-  {
-    absl::MutexLock lock(&mu_);
-    if (flight->finished) return;
-    flight->inner_id = inner_id;
-    cancel = flight->abandoned;
-  }
-  if (cancel) inner_->Cancel(inner_id);
-}
-
-void CoalescingUpstream::WatchDeadlineLocked(uint64_t id, Caller& caller, const Flight& flight) {
-  if (caller.deadline_timer.has_value() || caller.request.deadline >= flight.deadline) return;
-  caller.deadline_timer =
-      timers_->Schedule(caller.request.deadline, [this, id] { Leave(id, OwnDeadlinePassed()); });
 }
 
 void CoalescingUpstream::OnFlightDone(const std::shared_ptr<Flight>& flight,
@@ -109,6 +135,7 @@ void CoalescingUpstream::OnFlightDone(const std::shared_ptr<Flight>& flight,
   std::vector<Callback> finished;
   std::shared_ptr<Flight> again;
   HttpRequest again_request;
+  CallContext again_like;
   {
     absl::MutexLock lock(&mu_);
     flight->finished = true;
@@ -116,46 +143,44 @@ void CoalescingUpstream::OnFlightDone(const std::shared_ptr<Flight>& flight,
       open_.erase(flight->key);
       flight->open = false;
     }
-    const absl::Time now = absl::Now();
+    const absl::Time now = timers_->Now();
     const bool out_of_time = !result.ok() &&
                              result.status().code() == absl::StatusCode::kDeadlineExceeded &&
                              now + kDeadlineSlack >= flight->deadline;
-    std::vector<uint64_t> remaining;
-    for (uint64_t id : flight->callers) {
-      auto it = callers_.find(id);
-      Caller& caller = it->second;
-      if (caller.request.attempts != nullptr) *caller.request.attempts += flight->attempts->load();
-      if (out_of_time && caller.request.deadline > now) {
-        remaining.push_back(id);
+    std::vector<std::shared_ptr<Reader>> remaining;
+    for (const std::shared_ptr<Reader>& reader : flight->readers) {
+      if (reader->context.attempts != nullptr)
+        *reader->context.attempts += flight->attempts->load();
+      if (out_of_time && reader->context.deadline > now) {
+        remaining.push_back(reader);
         continue;
       }
-      if (caller.deadline_timer.has_value()) timers_->Cancel(*caller.deadline_timer);
-      finished.push_back(std::move(caller.done));
-      callers_.erase(it);
+      if (reader->deadline_timer.has_value()) timers_->Cancel(*reader->deadline_timer);
+      finished.push_back(std::move(reader->done));
+      reader->flight = nullptr;
     }
+    flight->readers.clear();
     if (!remaining.empty()) {
       // The first caller's time ran out, not the others': one new shared request for them, with
       // the latest of their deadlines (the earlier ones end on their own timers).
       again = std::make_shared<Flight>();
       again->key = flight->key;
       again->scope = flight->scope;
-      again->callers = std::move(remaining);
       again->deadline = absl::InfinitePast();
-      for (uint64_t id : again->callers) {
-        again->deadline = std::max(again->deadline, callers_.at(id).request.deadline);
+      for (const std::shared_ptr<Reader>& reader : remaining) {
+        again->deadline = std::max(again->deadline, reader->context.deadline);
       }
-      for (uint64_t id : again->callers) {
-        Caller& caller = callers_.at(id);
-        caller.flight = again;
-        WatchDeadlineLocked(id, caller, *again);
+      for (const std::shared_ptr<Reader>& reader : remaining) {
+        reader->flight = again;
+        WatchDeadlineLocked(reader, *again);
       }
+      again->readers = std::move(remaining);
       if (open_.emplace(again->key, again).second) again->open = true;
-      again_request = callers_.at(again->callers.front()).request;
-      again_request.deadline = again->deadline;
-      again_request.attempts = again->attempts;
+      again_request = again->readers.front()->request;
+      again_like = again->readers.front()->context;
     }
   }
-  if (again != nullptr) Launch(std::move(again), std::move(again_request));
+  if (again != nullptr) Launch(again, std::move(again_request), again_like);
   for (size_t i = 0; i < finished.size(); ++i) {
     if (i + 1 == finished.size()) {
       std::move(finished[i])(std::move(result));
@@ -165,73 +190,49 @@ void CoalescingUpstream::OnFlightDone(const std::shared_ptr<Flight>& flight,
   }
 }
 
-void CoalescingUpstream::Leave(uint64_t id, absl::Status status) {
+void CoalescingUpstream::Leave(const std::shared_ptr<Reader>& reader, absl::Status status) {
   Callback done;
-  std::optional<uint64_t> cancel_inner;
+  std::shared_ptr<Flight> abandoned;
   {
     absl::MutexLock lock(&mu_);
-    auto it = callers_.find(id);
-    if (it == callers_.end() || it->second.flight == nullptr) return;
-    Caller& caller = it->second;
-    Flight& flight = *caller.flight;
-    flight.callers.erase(std::find(flight.callers.begin(), flight.callers.end(), id));
-    if (caller.request.attempts != nullptr) *caller.request.attempts += flight.attempts->load();
-    if (caller.deadline_timer.has_value()) timers_->Cancel(*caller.deadline_timer);
-    if (flight.callers.empty() && !flight.finished) {
+    if (reader->flight == nullptr) return;  // it has its answer already
+    Flight& flight = *reader->flight;
+    flight.readers.erase(std::find(flight.readers.begin(), flight.readers.end(), reader));
+    if (reader->context.attempts != nullptr) *reader->context.attempts += flight.attempts->load();
+    if (reader->deadline_timer.has_value()) timers_->Cancel(*reader->deadline_timer);
+    if (flight.readers.empty() && !flight.finished) {
       // Nobody is left to read the answer.
       if (flight.open) {
         open_.erase(flight.key);
         flight.open = false;
       }
-      flight.abandoned = true;
-      cancel_inner = flight.inner_id;
+      abandoned = reader->flight;
     }
-    done = std::move(caller.done);
-    callers_.erase(it);
+    reader->flight = nullptr;
+    done = std::move(reader->done);
   }
-  if (cancel_inner.has_value()) inner_->Cancel(*cancel_inner);
-  std::move(done)(std::move(status));
+  if (abandoned != nullptr) abandoned->cancel.Cancel();
+  // Never inside Send or the Cancel that got us here.
+  timers_->Schedule(timers_->Now(), [done = std::move(done), status = std::move(status)]() mutable {
+    std::move(done)(std::move(status));
+  });
 }
 
-uint64_t CoalescingUpstream::SendWrite(HttpRequest request, Callback done) {
+void CoalescingUpstream::SendWrite(HttpRequest request, CallContext context, Callback done) {
   const OrgScope scope = WriteScope(request.path);
-  uint64_t id;
-  {
-    absl::MutexLock lock(&mu_);
-    id = next_id_++;
-    Caller caller;
-    caller.done = std::move(done);
-    callers_.emplace(id, std::move(caller));
-    CloseFlightsLocked(scope);
-  }
-  const uint64_t inner_id =
-      inner_->Send(std::move(request), [this, id, scope](absl::StatusOr<HttpResponse> result) {
-        OnWriteDone(id, scope, std::move(result));
-      });
-  bool cancel = false;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = callers_.find(id);
-    if (it != callers_.end()) {
-      it->second.inner_id = inner_id;
-      cancel = it->second.cancelled;
-    }
-  }
-  if (cancel) inner_->Cancel(inner_id);
-  return id;
-}
-
-void CoalescingUpstream::OnWriteDone(uint64_t id, const OrgScope& scope,
-                                     absl::StatusOr<HttpResponse> result) {
-  Callback done;
   {
     absl::MutexLock lock(&mu_);
     CloseFlightsLocked(scope);
-    auto it = callers_.find(id);
-    done = std::move(it->second.done);
-    callers_.erase(it);
   }
-  std::move(done)(std::move(result));
+  // A write keeps nothing here: a cancel is the inner client's to apply.
+  inner_->Send(std::move(request), std::move(context),
+               [this, scope, done = std::move(done)](absl::StatusOr<HttpResponse> result) mutable {
+                 {
+                   absl::MutexLock lock(&mu_);
+                   CloseFlightsLocked(scope);
+                 }
+                 std::move(done)(std::move(result));
+               });
 }
 
 void CoalescingUpstream::CloseFlightsLocked(const OrgScope& write) {
@@ -243,28 +244,6 @@ void CoalescingUpstream::CloseFlightsLocked(const OrgScope& write) {
       ++it;
     }
   }
-}
-
-void CoalescingUpstream::Cancel(uint64_t id) {
-  std::optional<uint64_t> inner_id;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = callers_.find(id);
-    if (it == callers_.end()) return;
-    Caller& caller = it->second;
-    if (caller.flight == nullptr) {
-      // A write: the inner call completes it with CANCELLED (Send cancels it if the id is not
-      // known yet).
-      caller.cancelled = true;
-      inner_id = caller.inner_id;
-    }
-  }
-  if (inner_id.has_value()) {
-    inner_->Cancel(*inner_id);
-    return;
-  }
-  // A reader (or a write whose Send has not returned yet: Leave ignores it).
-  Leave(id, absl::CancelledError("call cancelled"));
 }
 
 }  // namespace pulumi_gateway

@@ -4,16 +4,17 @@
 // never share (the upstream decides per token what a caller may see).
 //
 //   CoalescingUpstream coalescing(&retrying, &timers);
-//   coalescing.Send(get_prod, done_a);  // sent upstream
-//   coalescing.Send(get_prod, done_b);  // joins it: both callbacks get the one answer
-//   coalescing.coalesced();             // 1
+//   coalescing.Send(get_prod, context_a, done_a);  // sent upstream
+//   coalescing.Send(get_prod, context_b, done_b);  // joins it: both callbacks get the one answer
+//   coalescing.coalesced();                        // 1
 //
-// Each caller keeps its own semantics. Cancel(id) completes only that caller with CANCELLED; the
-// shared request is cancelled when no caller is left. The shared request is the first caller's
-// (its X-Request-ID and deadline); a caller whose deadline comes earlier gets DEADLINE_EXCEEDED at
-// its own deadline, and when the shared request fails with DEADLINE_EXCEEDED at its deadline, the
-// callers with time left get one new shared request. Each caller's `attempts` counter gets the
-// attempts of the shared requests it waited on.
+// Each caller keeps its own semantics. Cancelling a caller's token completes only that caller
+// with CANCELLED; the shared request has a cancellation of its own, cancelled when no caller is
+// left. The shared request is the first caller's (its X-Request-ID and deadline); a caller whose
+// deadline comes earlier gets DEADLINE_EXCEEDED at its own deadline, and when the shared request
+// fails with DEADLINE_EXCEEDED at its deadline, the callers with time left get one new shared
+// request. Each caller's `attempts` counter gets the attempts of the shared requests it waited
+// on.
 //
 // Writes (every other method) pass straight through. When one is sent and when it completes,
 // reads of the organization it touches (org_scope.h) stop accepting joiners, so a caller never
@@ -24,14 +25,14 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/org_scope.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -42,38 +43,28 @@ class CoalescingUpstream final : public UpstreamClient {
   CoalescingUpstream(UpstreamClient* inner, TimerQueue* timers);
   ~CoalescingUpstream() override;
 
-  uint64_t Send(HttpRequest request, Callback done) override;
-  void Cancel(uint64_t id) override;
+  void Send(HttpRequest request, CallContext context, Callback done) override;
 
   // Calls that joined a request already in flight instead of sending their own.
   int64_t coalesced() const { return coalesced_.load(std::memory_order_relaxed); }
 
+  // pulumi_gateway_coalesced_requests_total.
+  void ExportMetrics(MetricSink& sink) const;
+
  private:
   struct Flight;
-  // One call: a reader waiting on a flight, or a write passed through.
-  struct Caller {
-    Callback done;
-    // Readers: the flight waited on, and the caller's own request (kept for a re-issue).
-    std::shared_ptr<Flight> flight;
-    HttpRequest request;
-    // Readers whose deadline comes before their flight's: the timer that ends their wait.
-    std::optional<uint64_t> deadline_timer;
-    // Writes: the inner call once Send returned, and whether Cancel came before that.
-    std::optional<uint64_t> inner_id;
-    bool cancelled = false;
-  };
+  struct Reader;
 
-  uint64_t SendWrite(HttpRequest request, Callback done);
-  // Sends `flight`'s shared request.
-  void Launch(std::shared_ptr<Flight> flight, HttpRequest request);
+  void SendWrite(HttpRequest request, CallContext context, Callback done);
+  // Sends `flight`'s shared request on behalf of its readers.
+  void Launch(const std::shared_ptr<Flight>& flight, HttpRequest request, const CallContext& like);
   void OnFlightDone(const std::shared_ptr<Flight>& flight, absl::StatusOr<HttpResponse> result);
-  void OnWriteDone(uint64_t id, const OrgScope& scope, absl::StatusOr<HttpResponse> result);
-  // Completes waiting reader `id` alone with `status` (its cancel or its own deadline).
-  void Leave(uint64_t id, absl::Status status);
+  // Completes waiting `reader` alone with `status` (its cancel or its own deadline), from a timer.
+  void Leave(const std::shared_ptr<Reader>& reader, absl::Status status);
   // Stops open flights that `write` may change from taking joiners.
   void CloseFlightsLocked(const OrgScope& write) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // Waits for `caller`'s own deadline when it comes before `flight`'s.
-  void WatchDeadlineLocked(uint64_t id, Caller& caller, const Flight& flight)
+  // Waits for `reader`'s own deadline when it comes before `flight`'s.
+  void WatchDeadlineLocked(const std::shared_ptr<Reader>& reader, const Flight& flight)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   UpstreamClient* const inner_;
@@ -81,8 +72,6 @@ class CoalescingUpstream final : public UpstreamClient {
   std::atomic<int64_t> coalesced_{0};
 
   absl::Mutex mu_;
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
-  absl::flat_hash_map<uint64_t, Caller> callers_ ABSL_GUARDED_BY(mu_);
   // Flights that accept joiners, by token scope and path.
   absl::flat_hash_map<std::string, std::shared_ptr<Flight>> open_ ABSL_GUARDED_BY(mu_);
 };

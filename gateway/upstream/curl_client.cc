@@ -24,7 +24,7 @@
 namespace pulumi_gateway {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 constexpr size_t kMaxIdleHandles = 256;
 constexpr int kPollTimeoutMs = 1000;
@@ -100,6 +100,8 @@ struct CurlClient::Transfer {
   CurlClient* client;
   uint64_t id = 0;
   HttpRequest request;
+  CallContext context;
+  CancelRegistration on_cancel;
   ResponseReader reader;
   Callback done;
   EasyHandle easy;
@@ -153,6 +155,7 @@ absl::StatusOr<std::unique_ptr<CurlClient>> CurlClient::Create(CurlClientOptions
 
 CurlClient::CurlClient(CurlClientOptions options)
     : options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock : Clock::Real()),
       may_multiplex_(options_.http2_prior_knowledge ||
                      absl::StartsWith(options_.base_url, "https://")),
       multi_(curl_multi_init()),
@@ -197,7 +200,7 @@ CurlClient::~CurlClient() {
   multi_.reset();
 }
 
-uint64_t CurlClient::Send(HttpRequest request, Callback done) {
+void CurlClient::Send(HttpRequest request, CallContext context, Callback done) {
   ResponseLimits limits;
   limits.max_body_bytes = options_.max_response_bytes;
   limits.max_header_bytes = options_.max_header_bytes;
@@ -205,15 +208,18 @@ uint64_t CurlClient::Send(HttpRequest request, Callback done) {
   auto transfer = std::make_unique<Transfer>(this, limits);
   transfer->id = next_id_.fetch_add(1);
   transfer->request = std::move(request);
+  transfer->context = std::move(context);
   transfer->done = std::move(done);
-  const uint64_t id = transfer->id;
-  if (TryStartInline(transfer)) return id;
+  // Registered before the transfer starts (it may complete at once on the loop): a cancel queues
+  // its id for the loop, which aborts the transfer wherever it is by then.
+  transfer->on_cancel =
+      transfer->context.cancellation.OnCancel([this, id = transfer->id] { Cancel(id); });
+  if (TryStartInline(transfer)) return;
   {
     absl::MutexLock lock(&mu_);
     incoming_.push_back(std::move(transfer));
   }
   WakeLoop();
-  return id;
 }
 
 bool CurlClient::TryStartInline(std::unique_ptr<Transfer>& transfer) {
@@ -224,7 +230,8 @@ bool CurlClient::TryStartInline(std::unique_ptr<Transfer>& transfer) {
     stopping = stopping_;
   }
   // What fails at once goes through the loop, which runs the callback outside Send.
-  if (stopping || transfer->request.deadline <= absl::Now() || !Add(transfer).ok()) {
+  if (stopping || transfer->context.deadline <= clock_.Now() ||
+      transfer->context.cancellation.cancelled() || !Add(transfer).ok()) {
     loop_mu_.Unlock();
     return false;
   }
@@ -352,16 +359,21 @@ void CurlClient::ReturnHandle(EasyHandle handle) {
 }
 
 void CurlClient::Start(std::unique_ptr<Transfer> transfer) {
-  if (transfer->request.deadline <= absl::Now()) {
+  if (transfer->context.deadline <= clock_.Now()) {
     std::move(transfer->done)(
         absl::DeadlineExceededError("deadline passed before the upstream call"));
+    return;
+  }
+  // Cancelled before it started: its queued cancel found nothing to abort.
+  if (transfer->context.cancellation.cancelled()) {
+    std::move(transfer->done)(CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, ""));
     return;
   }
   if (absl::Status added = Add(transfer); !added.ok()) std::move(transfer->done)(added);
 }
 
 absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
-  const absl::Duration left = transfer->request.deadline - absl::Now();
+  const absl::Duration left = transfer->context.deadline - clock_.Now();
   transfer->easy = TakeHandle();
   CURL* easy = static_cast<CURL*>(transfer->easy.get());
   if (easy == nullptr) return absl::ResourceExhaustedError("cannot allocate an upstream transfer");
@@ -381,7 +393,9 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
   // libcurl silently resends a request once when a reused connection dies before any response
   // byte. For a write that could apply it twice, so writes take a fresh connection (no resend).
   // So does a retry after an answer that broke HTTP.
-  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, req.idempotent && !req.fresh_connection ? 0L : 1L);
+  const CallContext& context = transfer->context;
+  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT,
+                   context.idempotent && !context.fresh_connection ? 0L : 1L);
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<int64_t>(1, absl::ToInt64Milliseconds(left))));
 
@@ -403,7 +417,9 @@ absl::Status CurlClient::Add(std::unique_ptr<Transfer>& transfer) {
     // A real HEAD: curl then waits for no body despite the Content-Length the answer carries.
     curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
   } else if (req.method != "GET") {
-    if (req.method == "POST" || req.has_body) {
+    // POST, PUT and PATCH always state their body's length, `Content-Length: 0` when there is
+    // none: without it a server may wait for a body until it times out, or answer 411.
+    if (req.has_body || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
       curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
       curl_easy_setopt(easy, CURLOPT_POSTFIELDS, req.body.c_str());
     }
@@ -525,9 +541,9 @@ void CurlClient::CompleteFinished() {
 }
 
 void CurlClient::RunDueTimers() {
-  if (timer_deadline_ > Clock::now()) return;
+  if (timer_deadline_ > SteadyClock::now()) return;
   // Cleared first: curl sets the next deadline from inside the call.
-  timer_deadline_ = Clock::time_point::max();
+  timer_deadline_ = SteadyClock::time_point::max();
   SocketAction(CURL_SOCKET_TIMEOUT, 0);
 }
 
@@ -559,8 +575,9 @@ int CurlClient::OnSocket(void* /*easy*/, int fd, int what, void* client, void* s
 
 int CurlClient::OnTimer(void* /*multi*/, long timeout_ms, void* client) {
   auto* self = static_cast<CurlClient*>(client);
-  self->timer_deadline_ = timeout_ms < 0 ? Clock::time_point::max()
-                                         : Clock::now() + std::chrono::milliseconds(timeout_ms);
+  self->timer_deadline_ = timeout_ms < 0
+                              ? SteadyClock::time_point::max()
+                              : SteadyClock::now() + std::chrono::milliseconds(timeout_ms);
   return 0;
 }
 
@@ -601,9 +618,9 @@ void CurlClient::Loop() {
     RunDueTimers();
     CompleteFinished();
     ApplyProtocol();
-    const Clock::time_point now = Clock::now();
+    const SteadyClock::time_point now = SteadyClock::now();
     int timeout_ms = kPollTimeoutMs;
-    if (timer_deadline_ != Clock::time_point::max()) {
+    if (timer_deadline_ != SteadyClock::time_point::max()) {
       const auto left = std::chrono::ceil<std::chrono::milliseconds>(timer_deadline_ - now);
       timeout_ms = static_cast<int>(std::clamp<int64_t>(left.count(), 0, kPollTimeoutMs));
     }
@@ -612,7 +629,7 @@ void CurlClient::Loop() {
     loop_mu_.Unlock();
     const int ready = epoll_wait(epoll_.get(), events, kMaxEvents, timeout_ms);
     loop_mu_.Lock();
-    loop_wakes_at_ = Clock::time_point::min();
+    loop_wakes_at_ = SteadyClock::time_point::min();
     for (int i = 0; i < ready; ++i) {
       const int fd = events[i].data.fd;
       if (fd == wake_.get()) {

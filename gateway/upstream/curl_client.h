@@ -5,10 +5,10 @@
 //   CurlClientOptions options;
 //   options.base_url = "https://api.pulumi.com";
 //   absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
-//   (*client)->Send(std::move(request), std::move(callback));
+//   (*client)->Send(std::move(request), std::move(context), std::move(callback));
 //
-// Each request's deadline is the transfer timeout. Callbacks run on the loop thread: they must
-// not block.
+// Each call's deadline is the transfer timeout; cancelling its token aborts the transfer (closing
+// its connection if under way). Callbacks run on the loop thread: they must not block.
 //
 // The loop waits in epoll and hands curl only the sockets that are ready
 // (curl_multi_socket_action), so a wake-up costs the same with 10 or 10,000 transfers in flight.
@@ -51,6 +51,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/clock.h"
 #include "gateway/http/buffer_budget.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -81,6 +82,8 @@ struct CurlClientOptions {
   BufferBudget* budget = nullptr;
   // Longest wait for a TCP + TLS connection. Default 10 s.
   absl::Duration connect_timeout = absl::Seconds(10);
+  // What deadlines are compared with. Not owned; null (default): Clock::Real().
+  const Clock* clock = nullptr;
 };
 
 class CurlClient final : public UpstreamClient {
@@ -92,8 +95,7 @@ class CurlClient final : public UpstreamClient {
   // Stops the loop; calls still in flight complete with UNAVAILABLE.
   ~CurlClient() override;
 
-  uint64_t Send(HttpRequest request, Callback done) override;
-  void Cancel(uint64_t id) override;
+  void Send(HttpRequest request, CallContext context, Callback done) override;
 
   // New connections opened so far (for metrics and connection-reuse tests).
   int64_t connections_opened() const { return connections_opened_.load(); }
@@ -134,6 +136,8 @@ class CurlClient final : public UpstreamClient {
   };
 
   explicit CurlClient(CurlClientOptions options);
+  // The cancel hook of transfer `id`: the loop aborts it (no-op once it completed).
+  void Cancel(uint64_t id);
   void Loop();
   // Starts `transfer` on the calling thread when no other thread drives curl (one thread hop
   // less per call); false, with `transfer` still the caller's, when it must go through the loop.
@@ -174,6 +178,7 @@ class CurlClient final : public UpstreamClient {
   static int OnTimer(void* multi, long timeout_ms, void* client);
 
   const CurlClientOptions options_;
+  const Clock& clock_;
   // HTTP/2 is possible (https, or h2c by prior knowledge).
   const bool may_multiplex_;
   std::unique_ptr<void, MultiDeleter> multi_;

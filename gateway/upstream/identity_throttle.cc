@@ -7,7 +7,6 @@
 
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "gateway/status/curl_status.h"
 #include "gateway/status/retry_after.h"
 #include "gateway/status/upstream_error.h"
@@ -76,11 +75,13 @@ IdentityThrottle::~IdentityThrottle() {
   {
     absl::MutexLock lock(&mu_);
     closing_ = true;
-    for (auto& [id, call] : calls_) {
-      if (call.expiry_timer != 0) timers.push_back(call.expiry_timer);
-    }
     for (auto& [identity, state] : identities_) {
       if (state.wake_timer != 0) timers.push_back(state.wake_timer);
+      for (const std::list<CallPtr>& queue : state.queued) {
+        for (const CallPtr& call : queue) {
+          if (call->expiry_timer != 0) timers.push_back(call->expiry_timer);
+        }
+      }
     }
   }
   for (uint64_t timer : timers) timers_->Cancel(timer);
@@ -90,7 +91,7 @@ IdentityThrottle::~IdentityThrottle() {
 }
 
 IdentityThrottleStats IdentityThrottle::stats() const {
-  const absl::Time now = absl::Now();
+  const absl::Time now = timers_->Now();
   absl::MutexLock lock(&mu_);
   absl::erase_if(pauses_, [now](const auto& pause) { return pause.second <= now; });
   IdentityThrottleStats stats;
@@ -100,6 +101,25 @@ IdentityThrottleStats IdentityThrottle::stats() const {
   stats.pauses_total = pauses_total_;
   stats.rejected_total = rejected_total_;
   return stats;
+}
+
+void IdentityThrottle::ExportMetrics(MetricSink& sink) const {
+  sink.AddGauge("pulumi_gateway_throttle_paused_identities",
+                "Access tokens whose requests wait after an upstream 429.",
+                [this] { return stats().paused_identities; });
+  sink.AddGauge("pulumi_gateway_throttle_queued_interactive",
+                "Interactive requests waiting for their token's upstream budget.",
+                [this] { return stats().queued_interactive; });
+  sink.AddGauge("pulumi_gateway_throttle_queued_bulk",
+                "Bulk requests waiting for their token's upstream budget.",
+                [this] { return stats().queued_bulk; });
+  sink.AddCounter("pulumi_gateway_throttle_pauses_total",
+                  "Pauses of an access token started by a 429.",
+                  [this] { return static_cast<double>(stats().pauses_total); });
+  sink.AddCounter(
+      "pulumi_gateway_throttle_rejected_total",
+      "Requests failed unsent: their token's budget came too late or its queue was full.",
+      [this] { return static_cast<double>(stats().rejected_total); });
 }
 
 int IdentityThrottle::tracked_identities() const {
@@ -120,96 +140,78 @@ std::vector<QuotaBucket> IdentityThrottle::Buckets(const std::string& identity,
   return buckets;
 }
 
-uint64_t IdentityThrottle::Send(HttpRequest request, Callback done) {
-  const absl::Time now = absl::Now();
+void IdentityThrottle::Send(HttpRequest request, CallContext context, Callback done) {
+  const absl::Time now = timers_->Now();
   std::string identity = store_->IdentityOf(FindHeader(request.headers, "Authorization"));
-  const int p = Index(request.priority);
+  const int p = Index(context.priority);
   const double rate = options_.requests_per_second;
-  absl::MutexLock lock(&mu_);
-  const uint64_t id = next_id_++;
-  Identity& state = identities_[identity];
-  const absl::Time paused = store_->PausedUntil(identity, now);
-  if (paused > now) pauses_[identity] = paused;
-  // Requests of this identity that go before this one.
-  const size_t ahead = state.queued[0].size() + (p == 1 ? state.queued[1].size() : 0);
-  absl::Duration wait = std::max(absl::ZeroDuration(), paused - now);
-  bool go_now = false;
-  if (wait == absl::ZeroDuration() && ahead == 0) {
-    if (rate > 0) wait = store_->Take(Buckets(identity, request.priority, state), now);
-    go_now = wait == absl::ZeroDuration();
-  } else if (rate > 0) {
-    // Each request ahead needs a token of its own: a lower bound on this one's wait.
-    wait = std::max(wait, absl::Seconds(std::max(0.0, ahead + 1 - options_.burst) / rate));
-  }
+  const CancellationToken token = context.cancellation;
+  auto call = std::make_shared<Call>();
+  {
+    absl::MutexLock lock(&mu_);
+    Identity& state = identities_[identity];
+    const absl::Time paused = store_->PausedUntil(identity, now);
+    if (paused > now) pauses_[identity] = paused;
+    // Requests of this identity that go before this one.
+    const size_t ahead = state.queued[0].size() + (p == 1 ? state.queued[1].size() : 0);
+    absl::Duration wait = std::max(absl::ZeroDuration(), paused - now);
+    bool go_now = false;
+    if (wait == absl::ZeroDuration() && ahead == 0) {
+      if (rate > 0) wait = store_->Take(Buckets(identity, context.priority, state), now);
+      go_now = wait == absl::ZeroDuration();
+    } else if (rate > 0) {
+      // Each request ahead needs a token of its own: a lower bound on this one's wait.
+      wait = std::max(wait, absl::Seconds(std::max(0.0, ahead + 1 - options_.burst) / rate));
+    }
 
-  absl::Status refused;
-  if (!go_now && now + wait + options_.min_time_left >= request.deadline) {
-    refused = paused > now || rate <= 0 ? PausedError(wait) : RateLimitedError(rate, wait);
-  } else if (!go_now && state.queued[0].size() + state.queued[1].size() >=
-                            static_cast<size_t>(options_.max_queued)) {
-    refused = NotSent(absl::StatusCode::kResourceExhausted,
-                      absl::StrCat(options_.max_queued,
-                                   " requests of this access token are already waiting for "
-                                   "its upstream budget (--identity_max_queued); not sent. "
-                                   "Slow down this token's calls"),
-                      "IDENTITY_QUEUE_FULL", wait);
-  }
-  if (!refused.ok()) {
-    ++rejected_total_;
-    ForgetIfIdle(identity);
-    timers_->Schedule(now,
-                      [done = std::move(done), refused]() mutable { std::move(done)(refused); });
-    return id;
-  }
+    absl::Status refused;
+    if (!go_now && now + wait + options_.min_time_left >= context.deadline) {
+      refused = paused > now || rate <= 0 ? PausedError(wait) : RateLimitedError(rate, wait);
+    } else if (!go_now && state.queued[0].size() + state.queued[1].size() >=
+                              static_cast<size_t>(options_.max_queued)) {
+      refused = NotSent(absl::StatusCode::kResourceExhausted,
+                        absl::StrCat(options_.max_queued,
+                                     " requests of this access token are already waiting for "
+                                     "its upstream budget (--identity_max_queued); not sent. "
+                                     "Slow down this token's calls"),
+                        "IDENTITY_QUEUE_FULL", wait);
+    }
+    if (!refused.ok()) {
+      ++rejected_total_;
+      ForgetIfIdle(identity);
+      timers_->Schedule(now,
+                        [done = std::move(done), refused]() mutable { std::move(done)(refused); });
+      return;
+    }
 
-  Call& call = calls_[id];
-  call.identity = identity;
-  call.priority = request.priority;
-  call.done = std::make_shared<Callback>(std::move(done));
-  const absl::Time deadline = request.deadline;
-  call.request = std::move(request);
-  if (go_now) {
-    ++state.in_flight[p];
-    SendLocked(id, call);
-  } else {
-    state.queued[p].push_back(id);
-    call.position = std::prev(state.queued[p].end());
+    call->identity = identity;
+    call->priority = context.priority;
+    call->deadline = context.deadline;
+    call->request = std::move(request);
+    call->context = std::move(context);
+    call->done = std::move(done);
+    if (go_now) {
+      ++state.in_flight[p];
+      SendLocked(call);
+      return;  // a cancel is the inner client's to apply
+    }
+    state.queued[p].push_back(call);
+    call->position = std::prev(state.queued[p].end());
     ++queued_[p];
-    if (deadline != absl::InfiniteFuture()) {
-      call.expiry_timer = timers_->Schedule(deadline, [this, id] { Expire(id); });
+    if (call->deadline != absl::InfiniteFuture()) {
+      call->expiry_timer =
+          timers_->Schedule(call->deadline, [this, weak = std::weak_ptr<Call>(call)] {
+            if (CallPtr alive = weak.lock()) Expire(alive);
+          });
     }
     ScheduleWake(identity, state, now + wait);
   }
-  return id;
-}
-
-void IdentityThrottle::Cancel(uint64_t id) {
-  std::optional<uint64_t> inner_id;
-  std::shared_ptr<Callback> done;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = calls_.find(id);
-    if (it == calls_.end()) return;
-    Call& call = it->second;
-    switch (call.phase) {
-      case Phase::kQueued: {
-        const std::string identity = call.identity;
-        done = Dequeue(id, identities_[identity]);
-        ForgetIfIdle(identity);
-        break;
-      }
-      case Phase::kSent:
-        inner_id = call.inner_id;
-        break;
-    }
-  }
-  if (done != nullptr) {
-    timers_->Schedule(absl::Now(), [done] {
-      std::move (*done)(absl::CancelledError(
-          "call cancelled while waiting for its access token's upstream budget"));
-    });
-  }
-  if (inner_id.has_value()) inner_->Cancel(*inner_id);
+  // Registered once the request waits: a cancel that came before runs Withdraw at once.
+  CancelRegistration on_cancel = token.OnCancel([this, weak = std::weak_ptr<Call>(call)] {
+    if (CallPtr alive = weak.lock()) Withdraw(alive);
+  });
+  absl::MutexLock lock(&mu_);
+  if (call->phase == Phase::kQueued) call->on_cancel = std::move(on_cancel);
 }
 
 void IdentityThrottle::Pump(const std::string& identity, Identity& state, absl::Time now,
@@ -217,12 +219,11 @@ void IdentityThrottle::Pump(const std::string& identity, Identity& state, absl::
   while (true) {
     const int p = !state.queued[0].empty() ? 0 : !state.queued[1].empty() ? 1 : -1;
     if (p < 0) return;
-    const uint64_t id = state.queued[p].front();
-    Call& call = calls_.at(id);
-    if (call.request.deadline <= now) {
+    const CallPtr call = state.queued[p].front();
+    if (call->deadline <= now) {
       // Its expiry timer is due: finish it here rather than spend a token on it.
       ++rejected_total_;
-      actions->complete.emplace_back(Dequeue(id, state), ExpiredError());
+      actions->complete.emplace_back(Dequeue(*call, state), ExpiredError());
       continue;
     }
     const absl::Time paused = store_->PausedUntil(identity, now);
@@ -232,7 +233,7 @@ void IdentityThrottle::Pump(const std::string& identity, Identity& state, absl::
       return;
     }
     if (options_.requests_per_second > 0) {
-      const absl::Duration wait = store_->Take(Buckets(identity, call.priority, state), now);
+      const absl::Duration wait = store_->Take(Buckets(identity, call->priority, state), now);
       if (wait > absl::ZeroDuration()) {
         ScheduleWake(identity, state, now + wait);
         return;
@@ -240,10 +241,10 @@ void IdentityThrottle::Pump(const std::string& identity, Identity& state, absl::
     }
     state.queued[p].pop_front();
     --queued_[p];
-    if (call.expiry_timer != 0) timers_->Cancel(call.expiry_timer);
-    call.expiry_timer = 0;
+    if (call->expiry_timer != 0) timers_->Cancel(call->expiry_timer);
+    call->expiry_timer = 0;
     ++state.in_flight[p];
-    SendLocked(id, call);
+    SendLocked(call);
   }
 }
 
@@ -266,36 +267,50 @@ void IdentityThrottle::Wake(const std::string& identity, uint64_t generation) {
     if (it == identities_.end() || it->second.wake_generation != generation) return;
     it->second.wake_timer = 0;
     it->second.wake_at = absl::InfiniteFuture();
-    Pump(identity, it->second, absl::Now(), &actions);
+    Pump(identity, it->second, timers_->Now(), &actions);
     ForgetIfIdle(identity);
   }
   Run(std::move(actions));
 }
 
-void IdentityThrottle::Expire(uint64_t id) {
-  std::shared_ptr<Callback> done;
+void IdentityThrottle::Expire(const CallPtr& call) {
+  Callback done;
   {
     absl::MutexLock lock(&mu_);
-    auto it = calls_.find(id);
-    if (it == calls_.end() || it->second.phase != Phase::kQueued) return;
-    it->second.expiry_timer = 0;  // this is it, running
-    const std::string identity = it->second.identity;
-    done = Dequeue(id, identities_[identity]);
+    if (call->phase != Phase::kQueued) return;
+    call->expiry_timer = 0;  // this is it, running
+    const std::string identity = call->identity;
+    done = Dequeue(*call, identities_[identity]);
     ++rejected_total_;
     ForgetIfIdle(identity);
   }
-  std::move (*done)(ExpiredError());
+  std::move(done)(ExpiredError());
 }
 
-std::shared_ptr<UpstreamClient::Callback> IdentityThrottle::Dequeue(uint64_t id, Identity& state) {
-  auto it = calls_.find(id);
-  const int p = Index(it->second.priority);
-  state.queued[p].erase(it->second.position);
+void IdentityThrottle::Withdraw(const CallPtr& call) {
+  Callback done;
+  {
+    absl::MutexLock lock(&mu_);
+    if (call->phase != Phase::kQueued) return;
+    const std::string identity = call->identity;
+    done = Dequeue(*call, identities_[identity]);
+    ForgetIfIdle(identity);
+  }
+  // Never inside the Cancel that got us here.
+  timers_->Schedule(timers_->Now(), [done = std::move(done)]() mutable {
+    std::move(done)(absl::CancelledError(
+        "call cancelled while waiting for its access token's upstream budget"));
+  });
+}
+
+UpstreamClient::Callback IdentityThrottle::Dequeue(Call& call, Identity& state) {
+  const int p = Index(call.priority);
+  state.queued[p].erase(call.position);  // may drop the last reference but the caller's
   --queued_[p];
-  if (it->second.expiry_timer != 0) timers_->Cancel(it->second.expiry_timer);
-  std::shared_ptr<Callback> done = std::move(it->second.done);
-  calls_.erase(it);
-  return done;
+  if (call.expiry_timer != 0) timers_->Cancel(call.expiry_timer);
+  call.expiry_timer = 0;
+  call.phase = Phase::kDone;
+  return std::move(call.done);
 }
 
 void IdentityThrottle::ForgetIfIdle(const std::string& identity) {
@@ -320,28 +335,26 @@ void IdentityThrottle::Pause(const std::string& identity, absl::Time until, absl
   absl::erase_if(pauses_, [now](const auto& pause) { return pause.second <= now; });
   // Waiting requests that cannot outlast the pause fail now rather than at their deadline.
   Identity& state = identities_[identity];
-  for (std::list<uint64_t>& queue : state.queued) {
+  for (std::list<CallPtr>& queue : state.queued) {
     for (auto it = queue.begin(); it != queue.end();) {
-      const uint64_t id = *it++;  // Dequeue erases the current position
-      if (calls_.at(id).request.deadline > end + options_.min_time_left) continue;
+      const CallPtr call = *it++;  // Dequeue erases the current position
+      if (call->deadline > end + options_.min_time_left) continue;
       ++rejected_total_;
-      actions->complete.emplace_back(Dequeue(id, state), PausedError(end - now));
+      actions->complete.emplace_back(Dequeue(*call, state), PausedError(end - now));
     }
   }
 }
 
-void IdentityThrottle::Finish(uint64_t id, absl::StatusOr<HttpResponse> result) {
-  const absl::Time now = absl::Now();
+void IdentityThrottle::Finish(const CallPtr& call, absl::StatusOr<HttpResponse> result) {
+  const absl::Time now = timers_->Now();
   Actions actions;
-  std::shared_ptr<Callback> done;
+  Callback done;
   {
     absl::MutexLock lock(&mu_);
-    auto it = calls_.find(id);
-    if (it == calls_.end()) return;  // cannot happen: only Finish erases a sent call
-    const std::string identity = it->second.identity;
-    const int p = Index(it->second.priority);
-    done = std::move(it->second.done);
-    calls_.erase(it);
+    const std::string identity = call->identity;
+    const int p = Index(call->priority);
+    done = std::move(call->done);
+    call->phase = Phase::kDone;
     Identity& state = identities_[identity];
     --state.in_flight[p];
     if (result.ok() && result->status == 429) {
@@ -355,21 +368,22 @@ void IdentityThrottle::Finish(uint64_t id, absl::StatusOr<HttpResponse> result) 
     ForgetIfIdle(identity);
   }
   Run(std::move(actions));
-  std::move (*done)(std::move(result));
+  std::move(done)(std::move(result));
 }
 
-void IdentityThrottle::SendLocked(uint64_t id, Call& call) {
-  // Under the lock, as RateLimiter does: inner clients never call back inside Send, so Finish
-  // (which takes the lock) cannot run before the inner id is stored, and nothing here touches
-  // this object after the call can complete and its owner go away.
-  call.phase = Phase::kSent;
-  call.inner_id = inner_->Send(
-      std::move(call.request),
-      [this, id](absl::StatusOr<HttpResponse> result) { Finish(id, std::move(result)); });
+void IdentityThrottle::SendLocked(const CallPtr& call) {
+  // Under the lock, as the rest of the queue's bookkeeping: inner clients never call back inside
+  // Send, so Finish (which takes the lock) runs after this returns.
+  // From here on a cancel is the inner client's to apply (Withdraw finds the call sent). The
+  // registration is not reset here: that could wait for a Withdraw waiting for this lock.
+  call->phase = Phase::kSent;
+  inner_->Send(
+      std::move(call->request), std::move(call->context),
+      [this, call](absl::StatusOr<HttpResponse> result) { Finish(call, std::move(result)); });
 }
 
 void IdentityThrottle::Run(Actions actions) {
-  for (auto& [done, status] : actions.complete) std::move (*done)(status);
+  for (auto& [done, status] : actions.complete) std::move(done)(status);
 }
 
 }  // namespace pulumi_gateway

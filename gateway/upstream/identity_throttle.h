@@ -22,7 +22,7 @@
 //
 //   LocalQuotaStore quota;
 //   IdentityThrottle throttle(&inner, &timers, &quota, {.requests_per_second = 18, .burst = 10});
-//   uint64_t id = throttle.Send(std::move(request), std::move(done));
+//   throttle.Send(std::move(request), std::move(context), std::move(done));
 #ifndef GATEWAY_UPSTREAM_IDENTITY_THROTTLE_H_
 #define GATEWAY_UPSTREAM_IDENTITY_THROTTLE_H_
 
@@ -38,9 +38,11 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/call/call_context.h"
+#include "gateway/clock/timer_queue.h"
 #include "gateway/http/http_types.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/quota_store.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -89,29 +91,36 @@ class IdentityThrottle final : public UpstreamClient {
   // Sends `request` now, or queues it until its identity's pause ends and its bucket has a token.
   // `done` gets the inner answer, or (never sent) RESOURCE_EXHAUSTED when it cannot go before its
   // deadline or the identity's queue is full, DEADLINE_EXCEEDED when its deadline passes while it
-  // waits, CANCELLED when cancelled while waiting.
-  uint64_t Send(HttpRequest request, Callback done) override;
-  // A waiting request completes with CANCELLED at once; a sent one is cancelled in `inner`.
-  void Cancel(uint64_t id) override;
+  // waits, CANCELLED when cancelled while waiting (a sent request is the inner client's to
+  // cancel).
+  void Send(HttpRequest request, CallContext context, Callback done) override;
 
   IdentityThrottleStats stats() const;
   // Identities with requests waiting or in flight (the state this class holds).
   int tracked_identities() const;
 
+  // pulumi_gateway_throttle_{paused_identities,queued_interactive,queued_bulk} and
+  // pulumi_gateway_throttle_{pauses,rejected}_total.
+  void ExportMetrics(MetricSink& sink) const;
+
  private:
-  enum class Phase { kQueued, kSent };
+  enum class Phase { kQueued, kSent, kDone };
+  // One request; its fields are guarded by mu_.
   struct Call {
     std::string identity;
     RequestPriority priority = RequestPriority::kInteractive;
+    absl::Time deadline;
     Phase phase = Phase::kQueued;
     HttpRequest request;  // until it is sent
-    std::shared_ptr<Callback> done;
-    std::list<uint64_t>::iterator position;  // in its identity's queue, while queued
-    uint64_t expiry_timer = 0;               // fires at the deadline, while queued
-    std::optional<uint64_t> inner_id;
+    CallContext context;  // until it is sent
+    Callback done;
+    std::list<std::shared_ptr<Call>>::iterator position;  // in its identity's queue, while queued
+    uint64_t expiry_timer = 0;                            // fires at the deadline, while queued
+    CancelRegistration on_cancel;                         // while queued
   };
+  using CallPtr = std::shared_ptr<Call>;
   struct Identity {
-    std::list<uint64_t> queued[2];  // by priority (kInteractive, kBulk), oldest first
+    std::list<CallPtr> queued[2];  // by priority (kInteractive, kBulk), oldest first
     int in_flight[2] = {0, 0};
     uint64_t wake_timer = 0;
     uint64_t wake_generation = 0;
@@ -119,7 +128,7 @@ class IdentityThrottle final : public UpstreamClient {
   };
   // Completions decided under the lock and run after it.
   struct Actions {
-    std::vector<std::pair<std::shared_ptr<Callback>, absl::Status>> complete;
+    std::vector<std::pair<Callback, absl::Status>> complete;
   };
 
   static int Index(RequestPriority priority) { return priority == RequestPriority::kBulk ? 1 : 0; }
@@ -132,17 +141,19 @@ class IdentityThrottle final : public UpstreamClient {
   void ScheduleWake(const std::string& identity, Identity& state, absl::Time when)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Wake(const std::string& identity, uint64_t generation);
-  void Expire(uint64_t id);
+  // Its deadline passed while it waited.
+  void Expire(const CallPtr& call);
+  // Cancelled while it waited: answers CANCELLED.
+  void Withdraw(const CallPtr& call);
   // Removes a queued call and returns its callback.
-  std::shared_ptr<Callback> Dequeue(uint64_t id, Identity& state)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  Callback Dequeue(Call& call, Identity& state) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void ForgetIfIdle(const std::string& identity) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Records a 429's pause; fails the waiting requests whose deadline falls within it.
   void Pause(const std::string& identity, absl::Time until, absl::Time now, Actions* actions)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Hands a released call to `inner`.
-  void SendLocked(uint64_t id, Call& call) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void Finish(uint64_t id, absl::StatusOr<HttpResponse> result);
+  void SendLocked(const CallPtr& call) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Finish(const CallPtr& call, absl::StatusOr<HttpResponse> result);
   void Run(Actions actions);
 
   UpstreamClient* const inner_;
@@ -153,8 +164,6 @@ class IdentityThrottle final : public UpstreamClient {
   mutable absl::Mutex mu_;
   // Being destroyed: no new wake timers.
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
-  absl::flat_hash_map<uint64_t, Call> calls_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, Identity> identities_ ABSL_GUARDED_BY(mu_);
   // Pauses this replica started or met, for the paused-identities gauge; ended ones are dropped.
   mutable absl::flat_hash_map<std::string, absl::Time> pauses_ ABSL_GUARDED_BY(mu_);

@@ -6,7 +6,6 @@
 #include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -47,136 +46,117 @@ ResponseCache::ResponseCache(UpstreamClient* inner, TimerQueue* timers,
 
 ResponseCache::~ResponseCache() = default;
 
-absl::Time ResponseCache::Now() const { return options_.now ? options_.now() : absl::Now(); }
-
 absl::Duration ResponseCache::TtlOf(const std::string& route) const {
   auto it = options_.ttl_by_route.find(route);
   return it != options_.ttl_by_route.end() ? it->second : options_.default_ttl;
 }
 
-uint64_t ResponseCache::Send(HttpRequest request, Callback done) {
-  uint64_t id;
+struct ResponseCache::Hit {
+  absl::Mutex mu;
+  Callback done ABSL_GUARDED_BY(mu);
+  uint64_t timer ABSL_GUARDED_BY(mu) = 0;
+  CancelRegistration on_cancel;
+};
+
+void ResponseCache::Send(HttpRequest request, CallContext context, Callback done) {
   if (request.method != "GET") {
     const OrgScope scope = WriteScope(request.path);
     {
       absl::MutexLock lock(&mu_);
-      id = next_id_++;
-      calls_.emplace(id, Call{std::move(done)});
       InvalidateLocked(scope);
     }
     // Again at completion: reads sent while the write was under way may hold the old state.
-    return Forward(id, std::move(request), [this, scope](const absl::StatusOr<HttpResponse>&) {
-      {
-        absl::MutexLock lock(&mu_);
-        InvalidateLocked(scope);
-      }
-      if (options_.on_write) options_.on_write(scope);
-    });
+    return Forward(std::move(request), std::move(context), std::move(done),
+                   [this, scope](const absl::StatusOr<HttpResponse>&) {
+                     {
+                       absl::MutexLock lock(&mu_);
+                       InvalidateLocked(scope);
+                     }
+                     if (options_.on_write) options_.on_write(scope);
+                   });
   }
-  const absl::Duration ttl = TtlOf(request.route);
+  const absl::Duration ttl = TtlOf(context.route);
   if (ttl <= absl::ZeroDuration()) {
-    {
-      absl::MutexLock lock(&mu_);
-      id = next_id_++;
-      calls_.emplace(id, Call{std::move(done)});
-    }
-    return Forward(id, std::move(request), nullptr);
+    return Forward(std::move(request), std::move(context), std::move(done), nullptr);
   }
 
   std::string key = absl::StrCat(FindHeader(request.headers, "Authorization"), "\n", request.path);
   const OrgScope scope = ReadScope(request.path);
-  const absl::Time now = Now();
+  const absl::Time now = timers_->Now();
   Stamp stamp;
+  std::shared_ptr<const HttpResponse> response;
   {
     absl::MutexLock lock(&mu_);
-    id = next_id_++;
-    Call call{std::move(done)};
     auto found = entries_.find(key);
     if (found != entries_.end()) {
       Entry* entry = found->second.get();
       if (entry->expires > now) {
         ++stats_.hits;
         lru_.splice(lru_.begin(), lru_, entry->lru);
-        std::shared_ptr<const HttpResponse> response = entry->response;
-        // Never inside Send: the timer thread answers.
-        call.timer_id = timers_->Schedule(
-            absl::Now(), [this, id, response] { Deliver(id, HttpResponse(*response)); });
-        calls_.emplace(id, std::move(call));
-        return id;
+        response = entry->response;
+      } else {
+        EraseLocked(entry);
       }
-      EraseLocked(entry);
     }
-    ++stats_.misses;
-    stamp = StampLocked(scope);
-    calls_.emplace(id, std::move(call));
-  }
-  return Forward(id, std::move(request),
-                 [this, key = std::move(key), scope, stamp,
-                  expires = now + ttl](const absl::StatusOr<HttpResponse>& result) {
-                   if (!result.ok() || result->status < 200 || result->status >= 300) return;
-                   if (EntryBytes(key, *result) > options_.max_bytes / 8) return;
-                   auto response = std::make_shared<const HttpResponse>(*result);
-                   absl::MutexLock lock(&mu_);
-                   // A write was sent or completed meanwhile: this answer may predate it.
-                   if (!(StampLocked(scope) == stamp)) return;
-                   StoreLocked(key, scope, std::move(response), expires);
-                 });
-}
-
-uint64_t ResponseCache::Forward(uint64_t id, HttpRequest request,
-                                std::function<void(const absl::StatusOr<HttpResponse>&)> on_done) {
-  const uint64_t inner_id =
-      inner_->Send(std::move(request),
-                   [this, id, on_done = std::move(on_done)](absl::StatusOr<HttpResponse> result) {
-                     if (on_done) on_done(result);
-                     Deliver(id, std::move(result));
-                   });
-  bool cancel = false;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = calls_.find(id);
-    if (it != calls_.end()) {
-      it->second.inner_id = inner_id;
-      cancel = it->second.cancelled;
+    if (response == nullptr) {
+      ++stats_.misses;
+      stamp = StampLocked(scope);
     }
   }
-  if (cancel) inner_->Cancel(inner_id);
-  return id;
+  if (response != nullptr) {
+    // Never inside Send: a timer answers.
+    auto hit = std::make_shared<Hit>();
+    {
+      absl::MutexLock lock(&hit->mu);
+      hit->done = std::move(done);
+      hit->timer =
+          timers_->Schedule(now, [this, hit, response] { Deliver(hit, HttpResponse(*response)); });
+    }
+    hit->on_cancel = context.cancellation.OnCancel([this, weak = std::weak_ptr<Hit>(hit)] {
+      std::shared_ptr<Hit> alive = weak.lock();
+      if (alive == nullptr) return;
+      {
+        absl::MutexLock lock(&alive->mu);
+        // When the timer is already on its way, Deliver finds the hit answered.
+        timers_->Cancel(alive->timer);
+      }
+      // Never inside the Cancel that got us here.
+      timers_->Schedule(timers_->Now(),
+                        [this, alive] { Deliver(alive, absl::CancelledError("call cancelled")); });
+    });
+    return;
+  }
+  Forward(std::move(request), std::move(context), std::move(done),
+          [this, key = std::move(key), scope, stamp,
+           expires = now + ttl](const absl::StatusOr<HttpResponse>& result) {
+            if (!result.ok() || result->status < 200 || result->status >= 300) return;
+            if (EntryBytes(key, *result) > options_.max_bytes / 8) return;
+            auto response = std::make_shared<const HttpResponse>(*result);
+            absl::MutexLock lock(&mu_);
+            // A write was sent or completed meanwhile: this answer may predate it.
+            if (!(StampLocked(scope) == stamp)) return;
+            StoreLocked(key, scope, std::move(response), expires);
+          });
 }
 
-void ResponseCache::Deliver(uint64_t id, absl::StatusOr<HttpResponse> result) {
+void ResponseCache::Forward(HttpRequest request, CallContext context, Callback done,
+                            std::function<void(const absl::StatusOr<HttpResponse>&)> on_done) {
+  inner_->Send(std::move(request), std::move(context),
+               [on_done = std::move(on_done),
+                done = std::move(done)](absl::StatusOr<HttpResponse> result) mutable {
+                 if (on_done) on_done(result);
+                 std::move(done)(std::move(result));
+               });
+}
+
+void ResponseCache::Deliver(const std::shared_ptr<Hit>& hit, absl::StatusOr<HttpResponse> result) {
   Callback done;
   {
-    absl::MutexLock lock(&mu_);
-    auto it = calls_.find(id);
-    if (it == calls_.end()) return;  // a hit cancelled meanwhile
-    done = std::move(it->second.done);
-    calls_.erase(it);
+    absl::MutexLock lock(&hit->mu);
+    done = std::move(hit->done);
+    hit->done = nullptr;  // a moved-from callback need not be empty
   }
-  std::move(done)(std::move(result));
-}
-
-void ResponseCache::Cancel(uint64_t id) {
-  Callback done;
-  std::optional<uint64_t> inner_id;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = calls_.find(id);
-    if (it == calls_.end()) return;
-    Call& call = it->second;
-    if (call.timer_id.has_value()) {
-      // A hit not delivered yet: it ends here (its timer, if it already runs, finds nothing).
-      timers_->Cancel(*call.timer_id);
-      done = std::move(call.done);
-      calls_.erase(it);
-    } else if (call.inner_id.has_value()) {
-      inner_id = call.inner_id;  // the inner call completes it with CANCELLED
-    } else {
-      call.cancelled = true;  // Forward cancels once it knows the inner id
-    }
-  }
-  if (inner_id.has_value()) inner_->Cancel(*inner_id);
-  if (done) std::move(done)(absl::CancelledError("call cancelled"));
+  if (done) std::move(done)(std::move(result));
 }
 
 ResponseCache::Stamp ResponseCache::StampLocked(const OrgScope& read) const {
@@ -212,7 +192,7 @@ void ResponseCache::InvalidateLocked(const OrgScope& write) {
 
 void ResponseCache::StoreLocked(std::string key, const OrgScope& scope,
                                 std::shared_ptr<const HttpResponse> response, absl::Time expires) {
-  if (expires <= Now()) return;
+  if (expires <= timers_->Now()) return;
   auto existing = entries_.find(key);
   if (existing != entries_.end()) EraseLocked(existing->second.get());
   auto entry = std::make_unique<Entry>();
@@ -239,6 +219,25 @@ void ResponseCache::EraseLocked(Entry* entry) {
   if (org->second.empty()) by_org_.erase(org);
   bytes_ -= entry->bytes;
   entries_.erase(entries_.find(entry->key));
+}
+
+void ResponseCache::ExportMetrics(MetricSink& sink) const {
+  auto read = [this](int64_t Stats::*value) {
+    return [this, value] { return static_cast<double>(stats().*value); };
+  };
+  sink.AddCounter("pulumi_gateway_cache_hits_total", "Reads answered from the cache.",
+                  read(&Stats::hits));
+  sink.AddCounter("pulumi_gateway_cache_misses_total",
+                  "Reads of a cached route that went upstream.", read(&Stats::misses));
+  sink.AddCounter("pulumi_gateway_cache_evictions_total",
+                  "Cache entries dropped to stay within --cache_max_bytes.",
+                  read(&Stats::evictions));
+  sink.AddCounter("pulumi_gateway_cache_invalidations_total",
+                  "Cache entries dropped because a write may have changed them.",
+                  read(&Stats::invalidations));
+  sink.AddGauge("pulumi_gateway_cache_entries", "Responses held by the cache.",
+                read(&Stats::entries));
+  sink.AddGauge("pulumi_gateway_cache_bytes", "Bytes held by the cache.", read(&Stats::bytes));
 }
 
 ResponseCache::Stats ResponseCache::stats() const {

@@ -6,8 +6,8 @@
 //   ResponseCacheOptions options;
 //   options.ttl_by_route["GetStack"] = absl::Seconds(5);
 //   ResponseCache cache(&coalescing, &timers, options);
-//   cache.Send(get_prod, done);  // miss: goes upstream, the 200 is kept
-//   cache.Send(get_prod, done);  // hit within 5 s: answered from memory, nothing sent
+//   cache.Send(get_prod, context, done);  // miss: goes upstream, the 200 is kept
+//   cache.Send(get_prod, context, done);  // hit within 5 s: answered from memory, nothing sent
 //
 // The gateway's own writes invalidate: every request of another method, when it is sent and when
 // it completes, drops the entries of every token scope for the organization it touches
@@ -25,7 +25,6 @@
 #include <functional>
 #include <list>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "absl/base/thread_annotations.h"
@@ -33,14 +32,15 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/clock/timer_queue.h"
+#include "gateway/observability/metric_sink.h"
 #include "gateway/upstream/org_scope.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
 
 struct ResponseCacheOptions {
-  // How long a route's answers are served from memory (HttpRequest.route, the RPC name, e.g.
+  // How long a route's answers are served from memory (CallContext.route, the RPC name, e.g.
   // "GetStack"); zero: not cached. Routes not listed use `default_ttl`. Default: none listed.
   absl::flat_hash_map<std::string, absl::Duration> ttl_by_route;
   // TTL of every read route not in `ttl_by_route` ("*" in --cache_ttl). Default zero: none.
@@ -48,8 +48,6 @@ struct ResponseCacheOptions {
   // Most bytes held (bodies, headers, keys); least recently used entries go first. Answers
   // larger than an eighth of this are never kept. Default 64 MiB.
   int64_t max_bytes = int64_t{64} << 20;
-  // The clock, for tests. Default (null): absl::Now.
-  std::function<absl::Time()> now;
   // Called (outside the cache's lock) each time a write completes through this cache, with what
   // it may have changed: how other replicas learn of it (gateway/fleet). Default: none.
   std::function<void(const OrgScope&)> on_write;
@@ -73,19 +71,24 @@ class ResponseCache final : public UpstreamClient {
     int64_t bytes = 0;
   };
 
-  // `inner` and `timers` (hits are answered from the timer thread, never inside Send) must
-  // outlive this object.
+  // `inner` and `timers` (its clock dates the entries; hits are answered from a timer, never
+  // inside Send) must outlive this object.
   ResponseCache(UpstreamClient* inner, TimerQueue* timers, ResponseCacheOptions options);
   ~ResponseCache() override;
 
-  uint64_t Send(HttpRequest request, Callback done) override;
-  void Cancel(uint64_t id) override;
+  // A hit is answered from a timer (a cancel before then answers CANCELLED); everything else is
+  // forwarded, and a cancel of it is the inner client's to apply.
+  void Send(HttpRequest request, CallContext context, Callback done) override;
 
   // Drops what a write of `scope` made elsewhere (another replica) may have changed, as the
   // cache's own writes do; a read in flight across it is not stored.
   void Invalidate(const OrgScope& scope);
 
   Stats stats() const;
+
+  // pulumi_gateway_cache_{hits,misses,evictions,invalidations}_total, pulumi_gateway_cache_entries
+  // and pulumi_gateway_cache_bytes.
+  void ExportMetrics(MetricSink& sink) const;
 
  private:
   struct Entry;
@@ -95,21 +98,16 @@ class ResponseCache final : public UpstreamClient {
     uint64_t scoped = 0;
     bool operator==(const Stamp& other) const { return all == other.all && scoped == other.scoped; }
   };
-  // A call in flight: answered from memory (timer_id) or sent on (inner_id).
-  struct Call {
-    Callback done;
-    std::optional<uint64_t> timer_id;
-    std::optional<uint64_t> inner_id;
-    bool cancelled = false;
-  };
+  // A hit between Send and its delivery from a timer.
+  struct Hit;
   static constexpr size_t kOrgSlots = 64;
 
-  absl::Time Now() const;
   absl::Duration TtlOf(const std::string& route) const;
   // Sends `request` on; `on_done` runs (before the caller's callback) with the result.
-  uint64_t Forward(uint64_t id, HttpRequest request,
-                   std::function<void(const absl::StatusOr<HttpResponse>&)> on_done);
-  void Deliver(uint64_t id, absl::StatusOr<HttpResponse> result);
+  void Forward(HttpRequest request, CallContext context, Callback done,
+               std::function<void(const absl::StatusOr<HttpResponse>&)> on_done);
+  // Answers `hit` with `result`, unless a cancel answered it first.
+  void Deliver(const std::shared_ptr<Hit>& hit, absl::StatusOr<HttpResponse> result);
   Stamp StampLocked(const OrgScope& read) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void InvalidateLocked(const OrgScope& write) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void StoreLocked(std::string key, const OrgScope& scope,
@@ -122,8 +120,6 @@ class ResponseCache final : public UpstreamClient {
   const ResponseCacheOptions options_;
 
   mutable absl::Mutex mu_;
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
-  absl::flat_hash_map<uint64_t, Call> calls_ ABSL_GUARDED_BY(mu_);
   // By token scope + path; most recently used first in lru_.
   absl::flat_hash_map<std::string, std::unique_ptr<Entry>> entries_ ABSL_GUARDED_BY(mu_);
   std::list<Entry*> lru_ ABSL_GUARDED_BY(mu_);

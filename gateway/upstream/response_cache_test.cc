@@ -1,5 +1,5 @@
-// ResponseCache against a gmock'd inner UpstreamClient (upstream_test_support.h) and an injected
-// clock: what is served from memory and for how long, what is never shared (other tokens,
+// ResponseCache against a gmock'd inner UpstreamClient (upstream_test_support.h) on a FakeClock:
+// what is served from memory and for exactly how long, what is never shared (other tokens,
 // errors, routes without a TTL), the byte bound (LRU), and invalidation by the gateway's own
 // writes, including a read that was in flight across a write.
 #include "gateway/upstream/response_cache.h"
@@ -9,12 +9,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
-#include "absl/synchronization/notification.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "gateway/clock/fake_clock.h"
 #include "gateway/http/http_types.h"
-#include "gateway/upstream/timer_queue.h"
 #include "gateway/upstream/upstream_test_support.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -36,24 +33,34 @@ constexpr char kEve[] = "token pul-test-eve";
 constexpr char kProd[] = "/api/stacks/acme-corp/payments-api/prod";
 constexpr uint64_t kFirstInner = 1000;  // FakeInner numbers its calls from 1000
 
-HttpRequest Read(const std::string& path = kProd, const std::string& token = kJdoe,
-                 const std::string& route = "GetStack") {
-  HttpRequest request;
-  request.method = "GET";
-  request.path = path;
-  request.route = route;
-  request.idempotent = true;
-  request.headers = {{"Authorization", token}};
-  return request;
+// One caller's request and context.
+struct Call {
+  HttpRequest http;
+  CallContext context;
+};
+
+void SendTo(UpstreamClient& client, Call call, Outcome& outcome) {
+  upstream_testing::SendTo(client, std::move(call.http), outcome, std::move(call.context));
 }
 
-HttpRequest Write(const std::string& path, const std::string& method = "POST") {
-  HttpRequest request;
-  request.method = method;
-  request.path = path;
-  request.route = "AddStackTag";
-  request.headers = {{"Authorization", kJdoe}};
-  return request;
+Call Read(const std::string& path = kProd, const std::string& token = kJdoe,
+          const std::string& route = "GetStack") {
+  Call call;
+  call.http.method = "GET";
+  call.http.path = path;
+  call.http.headers = {{"Authorization", token}};
+  call.context = upstream_testing::Context();
+  call.context.route = route;
+  return call;
+}
+
+Call Write(const std::string& path, const std::string& method = "POST") {
+  Call call;
+  call.http.method = method;
+  call.http.path = path;
+  call.http.headers = {{"Authorization", kJdoe}};
+  call.context.route = "AddStackTag";
+  return call;
 }
 
 absl::StatusOr<HttpResponse> Body(const std::string& body, int status = 200) {
@@ -63,22 +70,6 @@ absl::StatusOr<HttpResponse> Body(const std::string& body, int status = 200) {
   return response;
 }
 
-class FakeClock {
- public:
-  absl::Time Now() {
-    absl::MutexLock lock(&mu_);
-    return now_;
-  }
-  void Advance(absl::Duration d) {
-    absl::MutexLock lock(&mu_);
-    now_ += d;
-  }
-
- private:
-  absl::Mutex mu_;
-  absl::Time now_ = absl::FromUnixSeconds(1700000000);
-};
-
 class ResponseCacheTest : public ::testing::Test {
  protected:
   ResponseCacheOptions Options() {
@@ -86,7 +77,6 @@ class ResponseCacheTest : public ::testing::Test {
     options.ttl_by_route["GetStack"] = absl::Seconds(5);
     options.ttl_by_route["ListStacks"] = absl::Seconds(5);
     options.ttl_by_route["GetCurrentUser"] = absl::Seconds(5);
-    options.now = [this] { return clock_.Now(); };
     return options;
   }
 
@@ -96,30 +86,30 @@ class ResponseCacheTest : public ::testing::Test {
     int status = 0;
     bool upstream = false;
   };
-  Answer Fetch(ResponseCache& cache, HttpRequest request) {
+  Answer Fetch(ResponseCache& cache, Call request) {
     const int before = fake_.sends();
-    Outcome outcome;
+    Outcome outcome(clock_);
     SendTo(cache, std::move(request), outcome);
-    absl::StatusOr<HttpResponse> result = outcome.Wait();
+    clock_.RunDue();
+    absl::StatusOr<HttpResponse> result = outcome.result();
     EXPECT_TRUE(result.ok()) << result.status();
     if (!result.ok()) return {};
     return {result->body, result->status, fake_.sends() > before};
   }
 
   // Declared before the caches so that they outlive every callback.
-  StrictMock<MockUpstream> inner_;
-  FakeInner fake_;
-  TimerQueue timers_;
   FakeClock clock_;
+  StrictMock<MockUpstream> inner_;
+  FakeInner fake_{&clock_};
 };
 
 TEST_F(ResponseCacheTest, ASecondReadWithinTheTtlIsServedFromMemory) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Body("prod-v1")));
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod-v1")));
   const Answer first = Fetch(cache, Read());
   EXPECT_TRUE(first.upstream);
   EXPECT_EQ(first.body, "prod-v1");
-  clock_.Advance(absl::Seconds(4));
+  clock_.Advance(absl::Seconds(5) - absl::Nanoseconds(1));
   const Answer second = Fetch(cache, Read());
   EXPECT_FALSE(second.upstream);
   EXPECT_EQ(second.body, "prod-v1");
@@ -133,8 +123,8 @@ TEST_F(ResponseCacheTest, ASecondReadWithinTheTtlIsServedFromMemory) {
 }
 
 TEST_F(ResponseCacheTest, EntriesExpireAfterTheTtl) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Body("prod-v1")))
       .WillOnce(fake_.Answer(Body("prod-v2")));
   EXPECT_EQ(Fetch(cache, Read()).body, "prod-v1");
@@ -149,8 +139,8 @@ TEST_F(ResponseCacheTest, EntriesExpireAfterTheTtl) {
 TEST_F(ResponseCacheTest, OnlyRoutesWithATtlAreCached) {
   ResponseCacheOptions options = Options();
   options.ttl_by_route["GetStackUpdates"] = absl::ZeroDuration();  // listed but off
-  ResponseCache cache(&inner_, &timers_, options);
-  EXPECT_CALL(inner_, Send(_, _)).Times(4).WillRepeatedly(fake_.Answer(Body("x")));
+  ResponseCache cache(&inner_, &clock_, options);
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(4).WillRepeatedly(fake_.Answer(Body("x")));
   for (const char* route : {"GetLatestStackUpdate", "GetStackUpdates"}) {
     const std::string path = std::string(kProd) + "/updates";
     EXPECT_TRUE(Fetch(cache, Read(path, kJdoe, route)).upstream);
@@ -165,8 +155,8 @@ TEST_F(ResponseCacheTest, TheDefaultTtlCoversEveryRouteNotListed) {
   ResponseCacheOptions options = Options();
   options.default_ttl = absl::Seconds(2);
   options.ttl_by_route["GetStackUpdates"] = absl::ZeroDuration();
-  ResponseCache cache(&inner_, &timers_, options);
-  EXPECT_CALL(inner_, Send(_, _)).Times(3).WillRepeatedly(fake_.Answer(Body("x")));
+  ResponseCache cache(&inner_, &clock_, options);
+  EXPECT_CALL(inner_, Send(_, _, _)).Times(3).WillRepeatedly(fake_.Answer(Body("x")));
   const std::string path = std::string(kProd) + "/updates";
   EXPECT_TRUE(Fetch(cache, Read(path, kJdoe, "GetLatestStackUpdate")).upstream);
   EXPECT_FALSE(Fetch(cache, Read(path, kJdoe, "GetLatestStackUpdate")).upstream);
@@ -176,22 +166,23 @@ TEST_F(ResponseCacheTest, TheDefaultTtlCoversEveryRouteNotListed) {
 }
 
 TEST_F(ResponseCacheTest, ErrorsAndNon2xxAnswersAreNotKept) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Body(R"({"code":404})", 404)))
       .WillOnce(fake_.Answer(absl::UnavailableError("connection refused")))
       .WillOnce(fake_.Answer(Body("prod")));
   EXPECT_EQ(Fetch(cache, Read()).status, 404);
-  Outcome refused;
+  Outcome refused(clock_);
   SendTo(cache, Read(), refused);
-  EXPECT_EQ(refused.Wait().status().code(), absl::StatusCode::kUnavailable);
+  clock_.RunDue();
+  EXPECT_EQ(refused.result().status().code(), absl::StatusCode::kUnavailable);
   EXPECT_TRUE(Fetch(cache, Read()).upstream);
   EXPECT_EQ(cache.stats().entries, 1);
 }
 
 TEST_F(ResponseCacheTest, TokensNeverShareAnswers) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Answer(Body("jdoe's prod")))
       .WillOnce(fake_.Answer(Body(R"({"code":403})", 403)))
       .WillOnce(fake_.Answer(Body(R"({"code":403})", 403)));
@@ -209,8 +200,8 @@ TEST_F(ResponseCacheTest, TokensNeverShareAnswers) {
 TEST_F(ResponseCacheTest, TheByteBoundEvictsTheLeastRecentlyUsed) {
   ResponseCacheOptions options = Options();
   options.max_bytes = 4000;  // answers over 500 bytes (with their key) are never kept
-  ResponseCache cache(&inner_, &timers_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body(std::string(100, 'x'))));
+  ResponseCache cache(&inner_, &clock_, options);
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body(std::string(100, 'x'))));
   auto stack = [](int i) { return "/api/stacks/acme-corp/p/s" + std::to_string(i); };
   int stored = 0;
   while (cache.stats().evictions == 0) {
@@ -233,8 +224,8 @@ TEST_F(ResponseCacheTest, TheByteBoundEvictsTheLeastRecentlyUsed) {
 TEST_F(ResponseCacheTest, AnswersOverAnEighthOfTheBoundAreNotKept) {
   ResponseCacheOptions options = Options();
   options.max_bytes = 8000;
-  ResponseCache cache(&inner_, &timers_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body(std::string(1000, 'x'))));
+  ResponseCache cache(&inner_, &clock_, options);
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body(std::string(1000, 'x'))));
   EXPECT_TRUE(Fetch(cache, Read()).upstream);
   EXPECT_TRUE(Fetch(cache, Read()).upstream);
   EXPECT_EQ(cache.stats().entries, 0);
@@ -242,9 +233,9 @@ TEST_F(ResponseCacheTest, AnswersOverAnEighthOfTheBoundAreNotKept) {
 }
 
 TEST_F(ResponseCacheTest, AWriteInvalidatesItsOrgForEveryTokenAndReadsOfNoKnownOrg) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body("x")));
-  const std::vector<HttpRequest> acme = {
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body("x")));
+  const std::vector<Call> acme = {
       Read(kProd, kJdoe),
       Read(kProd, kEve),
       Read("/api/orgs/acme-corp/members", kJdoe, "ListStacks"),
@@ -253,7 +244,7 @@ TEST_F(ResponseCacheTest, AWriteInvalidatesItsOrgForEveryTokenAndReadsOfNoKnownO
       Read("/api/user/stacks", kJdoe, "ListStacks"),
       Read("/api/user", kJdoe, "GetCurrentUser"),
   };
-  const std::vector<HttpRequest> globex = {
+  const std::vector<Call> globex = {
       Read("/api/stacks/globex/inventory/prod", kJdoe),
       Read("/api/user/stacks?maxResults=5&organization=globex", kJdoe, "ListStacks"),
   };
@@ -263,66 +254,72 @@ TEST_F(ResponseCacheTest, AWriteInvalidatesItsOrgForEveryTokenAndReadsOfNoKnownO
 
   EXPECT_EQ(Fetch(cache, Write(std::string(kProd) + "/tags")).status, 200);
   EXPECT_EQ(cache.stats().invalidations, 6);
-  for (const auto& r : acme) EXPECT_TRUE(Fetch(cache, r).upstream) << r.path;
-  for (const auto& r : globex) EXPECT_FALSE(Fetch(cache, r).upstream) << r.path;
+  for (const auto& r : acme) EXPECT_TRUE(Fetch(cache, r).upstream) << r.http.path;
+  for (const auto& r : globex) EXPECT_FALSE(Fetch(cache, r).upstream) << r.http.path;
 
   // Org names compare decoded and case-blind; other methods write too.
   EXPECT_EQ(Fetch(cache, Write("/api/orgs/Globe%78/members/eve", "DELETE")).status, 200);
-  for (const auto& r : globex) EXPECT_TRUE(Fetch(cache, r).upstream) << r.path;
+  for (const auto& r : globex) EXPECT_TRUE(Fetch(cache, r).upstream) << r.http.path;
 }
 
 TEST_F(ResponseCacheTest, ATransferInvalidatesEverything) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body("x")));
-  const std::vector<HttpRequest> reads = {Read(kProd), Read("/api/stacks/globex/inventory/prod"),
-                                          Read("/api/user", kEve, "GetCurrentUser")};
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body("x")));
+  const std::vector<Call> reads = {Read(kProd), Read("/api/stacks/globex/inventory/prod"),
+                                   Read("/api/user", kEve, "GetCurrentUser")};
   for (const auto& r : reads) ASSERT_TRUE(Fetch(cache, r).upstream);
   Fetch(cache, Write(std::string(kProd) + "/transfer"));
-  for (const auto& r : reads) EXPECT_TRUE(Fetch(cache, r).upstream) << r.path;
+  for (const auto& r : reads) EXPECT_TRUE(Fetch(cache, r).upstream) << r.http.path;
   EXPECT_EQ(cache.stats().invalidations, 3);
 }
 
 TEST_F(ResponseCacheTest, AWriteInvalidatesAgainWhenItCompletes) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _))
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _))
       .WillOnce(fake_.Hold())                       // the write, 1000
       .WillOnce(fake_.Answer(Body("read during")))  // stored while the write is out
       .WillOnce(fake_.Answer(Body("read after")));
-  Outcome write;
+  Outcome write(clock_);
   SendTo(cache, Write(std::string(kProd) + "/tags"), write);
   EXPECT_EQ(Fetch(cache, Read()).body, "read during");
   EXPECT_EQ(Fetch(cache, Read()).body, "read during");  // a hit, until...
   fake_.Complete(kFirstInner, Http(204));
-  EXPECT_EQ(write.Wait()->status, 204);
+  clock_.RunDue();
+  EXPECT_EQ(write.result()->status, 204);
   const Answer after = Fetch(cache, Read());  // ...the write completed
   EXPECT_TRUE(after.upstream);
   EXPECT_EQ(after.body, "read after");
 }
 
 TEST_F(ResponseCacheTest, AReadInFlightAcrossAWriteIsNotStored) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Hold());
-  Outcome stale, other_org, write;
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Hold());
+  Outcome stale(clock_), other_org(clock_), write(clock_);
   SendTo(cache, Read(), stale);                                         // 1000
   SendTo(cache, Read("/api/stacks/globex/inventory/prod"), other_org);  // 1001
   SendTo(cache, Write(std::string(kProd) + "/tags"), write);            // 1002
   fake_.Complete(kFirstInner + 2, Http(204));
-  EXPECT_EQ(write.Wait()->status, 204);
+  clock_.RunDue();
+  EXPECT_EQ(write.result()->status, 204);
   // The upstream answered the read before it applied the write: that answer must not outlive it.
   fake_.Complete(kFirstInner, Body("before the tag"));
+  clock_.RunDue();
   fake_.Complete(kFirstInner + 1, Body("globex"));
-  EXPECT_EQ(stale.Wait()->body, "before the tag");
-  EXPECT_EQ(other_org.Wait()->body, "globex");
+  clock_.RunDue();
+  EXPECT_EQ(stale.result()->body, "before the tag");
+  EXPECT_EQ(other_org.result()->body, "globex");
   EXPECT_EQ(cache.stats().entries, 1) << "only the other org's read is kept";
 
-  Outcome fresh;
+  Outcome fresh(clock_);
   SendTo(cache, Read(), fresh);  // goes upstream: 1003
   ASSERT_EQ(fake_.sends(), 4);
   fake_.Complete(kFirstInner + 3, Body("with the tag"));
-  EXPECT_EQ(fresh.Wait()->body, "with the tag");
-  Outcome again;
+  clock_.RunDue();
+  EXPECT_EQ(fresh.result()->body, "with the tag");
+  Outcome again(clock_);
   SendTo(cache, Read(), again);
-  EXPECT_EQ(again.Wait()->body, "with the tag");
+  clock_.RunDue();
+  EXPECT_EQ(again.result()->body, "with the tag");
   EXPECT_EQ(fake_.sends(), 4) << "a read sent after the write completed is kept";
 }
 
@@ -330,9 +327,9 @@ TEST_F(ResponseCacheTest, WritesAreToldToOtherReplicasAndTheirWritesInvalidateHe
   ResponseCacheOptions options = Options();
   std::vector<OrgScope> told;
   options.on_write = [&told](const OrgScope& scope) { told.push_back(scope); };
-  ResponseCache cache(&inner_, &timers_, options);
-  EXPECT_CALL(inner_, Send(_, _)).WillRepeatedly(fake_.Answer(Body("x")));
-  const HttpRequest globex = Read("/api/stacks/globex/inventory/prod");
+  ResponseCache cache(&inner_, &clock_, options);
+  EXPECT_CALL(inner_, Send(_, _, _)).WillRepeatedly(fake_.Answer(Body("x")));
+  const Call globex = Read("/api/stacks/globex/inventory/prod");
   ASSERT_TRUE(Fetch(cache, Read()).upstream);
   ASSERT_TRUE(Fetch(cache, globex).upstream);
 
@@ -351,32 +348,39 @@ TEST_F(ResponseCacheTest, WritesAreToldToOtherReplicasAndTheirWritesInvalidateHe
 }
 
 TEST_F(ResponseCacheTest, CancellingAHitBeforeItIsDeliveredAnswersCancelled) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Answer(Body("prod")));
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod")));
   ASSERT_TRUE(Fetch(cache, Read()).upstream);
-  // Hold the timer thread, which delivers hits.
-  absl::Notification blocked, release;
-  timers_.Schedule(absl::Now(), [&] {
-    blocked.Notify();
-    release.WaitForNotification();
-  });
-  blocked.WaitForNotification();
-  Outcome hit;
-  const uint64_t id = SendTo(cache, Read(), hit);
-  cache.Cancel(id);
-  release.Notify();
-  EXPECT_EQ(hit.Wait().status().code(), absl::StatusCode::kCancelled);
+  // A hit is delivered from a timer: cancelled before the timer runs, it answers CANCELLED.
+  Outcome hit(clock_);
+  SendTo(cache, Read(), hit);
+  EXPECT_FALSE(hit.done());
+  hit.Cancel();
+  clock_.RunDue();
+  EXPECT_EQ(hit.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(cache.stats().hits, 1);
 }
 
+TEST_F(ResponseCacheTest, AHitForACallAlreadyCancelledAnswersCancelled) {
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Answer(Body("prod")));
+  ASSERT_TRUE(Fetch(cache, Read()).upstream);
+  Outcome hit(clock_);
+  hit.Cancel();
+  SendTo(cache, Read(), hit);
+  clock_.RunDue();
+  EXPECT_EQ(hit.result().status().code(), absl::StatusCode::kCancelled);
+}
+
 TEST_F(ResponseCacheTest, CancellingAMissCancelsTheInnerCall) {
-  ResponseCache cache(&inner_, &timers_, Options());
-  EXPECT_CALL(inner_, Send(_, _)).WillOnce(fake_.Hold());
-  EXPECT_CALL(inner_, Cancel(kFirstInner)).WillOnce(fake_.CancelHeld());
-  Outcome miss;
-  const uint64_t id = SendTo(cache, Read(), miss);
-  cache.Cancel(id);
-  EXPECT_EQ(miss.Wait().status().code(), absl::StatusCode::kCancelled);
+  ResponseCache cache(&inner_, &clock_, Options());
+  EXPECT_CALL(inner_, Send(_, _, _)).WillOnce(fake_.Hold());
+  Outcome miss(clock_);
+  SendTo(cache, Read(), miss);
+  miss.Cancel();
+  clock_.RunDue();
+  EXPECT_EQ(miss.result().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(fake_.cancelled(kFirstInner));
   EXPECT_EQ(cache.stats().entries, 0);
 }
 

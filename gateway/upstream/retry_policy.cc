@@ -27,10 +27,10 @@ bool RetryPolicy::IsProtocolError(const absl::StatusOr<HttpResponse>& result) {
 }
 
 std::optional<absl::Duration> RetryPolicy::NextDelay(const absl::StatusOr<HttpResponse>& result,
-                                                     const HttpRequest& request, int attempt,
+                                                     const CallContext& context, int attempt,
                                                      absl::Time now,
                                                      std::mt19937_64* random) const {
-  if (attempt >= options_.max_attempts || !IsRetryable(result, request.idempotent)) {
+  if (attempt >= options_.max_attempts || !IsRetryable(result, context.idempotent)) {
     return std::nullopt;
   }
   // An answer that broke HTTP is worth one more try, on a new connection, not a series.
@@ -50,7 +50,7 @@ std::optional<absl::Duration> RetryPolicy::NextDelay(const absl::StatusOr<HttpRe
     }
   }
   // A retry that cannot finish before the caller's deadline only burns upstream quota.
-  if (now + delay >= request.deadline) return std::nullopt;
+  if (now + delay >= context.deadline) return std::nullopt;
   return delay;
 }
 

@@ -2,7 +2,7 @@
 // rules are tested row by row; RetryingUpstream applies them.
 //
 //   RetryPolicy policy(options);
-//   std::optional<absl::Duration> wait = policy.NextDelay(result, request, attempt, now, &random);
+//   std::optional<absl::Duration> wait = policy.NextDelay(result, context, attempt, now, &random);
 //   if (wait && budget.TryWithdraw()) schedule a resend after *wait;
 #ifndef GATEWAY_UPSTREAM_RETRY_POLICY_H_
 #define GATEWAY_UPSTREAM_RETRY_POLICY_H_
@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/call/call_context.h"
 #include "gateway/http/http_types.h"
 
 namespace pulumi_gateway {
@@ -42,15 +43,15 @@ class RetryPolicy final {
   static bool IsRetryable(const absl::StatusOr<HttpResponse>& result, bool idempotent);
 
   // An answer that broke HTTP (curl_status.h kProtocolErrorPayload): retried at most once, and
-  // on a new connection (HttpRequest::fresh_connection).
+  // on a new connection (CallContext::fresh_connection).
   static bool IsProtocolError(const absl::StatusOr<HttpResponse>& result);
 
   // The wait before the next attempt, or nullopt to give up: not retryable, attempts used up
   // (`attempt` is the number of the attempt that produced `result`, from 1; a protocol error
-  // allows only attempt 2), a Retry-After longer
-  // than max_retry_after, or a wait that would end past `request.deadline`.
+  // allows only attempt 2), a Retry-After longer than max_retry_after, or a wait that would end
+  // past `context.deadline`. Idempotency comes from `context` too.
   std::optional<absl::Duration> NextDelay(const absl::StatusOr<HttpResponse>& result,
-                                          const HttpRequest& request, int attempt, absl::Time now,
+                                          const CallContext& context, int attempt, absl::Time now,
                                           std::mt19937_64* random) const;
 
   const RetryOptions& options() const { return options_; }

@@ -53,14 +53,13 @@ absl::Status BreakerOpen() {
   return status;
 }
 
-HttpRequest Request(bool idempotent, absl::Time deadline = absl::InfiniteFuture()) {
-  HttpRequest request;
-  request.method = idempotent ? "GET" : "POST";
-  request.path = "/api/stacks/acme-corp/payments-api/prod";
-  request.idempotent = idempotent;
-  request.deadline = deadline;
-  request.route = "GetStack";
-  return request;
+// The context of a call (a GET when idempotent, else a POST).
+CallContext Request(bool idempotent, absl::Time deadline = absl::InfiniteFuture()) {
+  CallContext context;
+  context.idempotent = idempotent;
+  context.deadline = deadline;
+  context.route = idempotent ? "GetStack" : "CreateStack";
+  return context;
 }
 
 // ---- IsRetryable ------------------------------------------------------------------------------
@@ -141,7 +140,7 @@ RetryOptions Options(int max_attempts = 3, absl::Duration initial = absl::Millis
 TEST(NextDelayTest, StopsWhenAttemptsAreUsedUp) {
   const RetryPolicy policy(Options(3));
   std::mt19937_64 random(1);
-  const HttpRequest request = Request(true);
+  const CallContext request = Request(true);
   EXPECT_TRUE(policy.NextDelay(Http(503), request, 1, kNow, &random).has_value());
   EXPECT_TRUE(policy.NextDelay(Http(503), request, 2, kNow, &random).has_value());
   EXPECT_EQ(policy.NextDelay(Http(503), request, 3, kNow, &random), std::nullopt);
@@ -177,7 +176,7 @@ TEST(NextDelayTest, ConnectFailureOfAPostIsRetried) {
 TEST(NextDelayTest, FullJitterStaysUnderACapThatDoublesUpToMaxBackoff) {
   const RetryPolicy policy(Options(20, absl::Milliseconds(100), absl::Milliseconds(1500)));
   std::mt19937_64 random(20260421);
-  const HttpRequest request = Request(true);
+  const CallContext request = Request(true);
   const absl::Duration expected_caps[] = {absl::Milliseconds(100),  absl::Milliseconds(200),
                                           absl::Milliseconds(400),  absl::Milliseconds(800),
                                           absl::Milliseconds(1500), absl::Milliseconds(1500),
@@ -303,7 +302,7 @@ TEST(NextDelayTest, NoRetryWhenTheWaitEndsAtOrPastTheDeadline) {
 TEST(NextDelayTest, JitteredDelaysNeverCrossTheDeadline) {
   const RetryPolicy policy(Options(3, absl::Milliseconds(100)));
   std::mt19937_64 random(11);
-  const HttpRequest request = Request(true, kNow + absl::Milliseconds(40));
+  const CallContext request = Request(true, kNow + absl::Milliseconds(40));
   int retried = 0;
   int gave_up = 0;
   for (int i = 0; i < 1000; ++i) {

@@ -554,7 +554,8 @@ if selected export; then
     curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
       "http://127.0.0.1:$h1_port$export_path" >>"$raw/direct-export.txt"
   done
-  start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20))
+  start_gateway gw_export --upstream="http://127.0.0.1:$h1_port" --max_response_bytes=$((256 << 20)) \
+    --max_buffered_response_bytes=$((512 << 20))
   sleep 0.5
   fact export_idle_rss_kb "$(status_field "${pid_of[gw_export]}" VmRSS)"
   curl -sf "http://${metrics_of[gw_export]}/metrics" >"$raw/export-metrics-before.txt"

@@ -1,22 +1,14 @@
 #include "tests/e2e/e2e_environment.h"
 
-#include <fstream>
-#include <sstream>
 #include <utility>
 #include <vector>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "emulator/demo_seed.h"
 
 namespace pulumi_gateway::e2e {
 namespace {
-
-constexpr char kEmulatorBinary[] = "emulator/pulumi_emulator";
-constexpr char kGatewayBinary[] = "gateway/pulumi_gateway";
-constexpr char kDemoSeedFile[] = "emulator/data/demo.json";
-constexpr absl::Duration kStartTimeout = absl::Seconds(30);
 
 absl::Status HttpError(const std::string& what, const httplib::Result& result) {
   if (!result) {
@@ -51,11 +43,7 @@ EmulatorAdmin::EmulatorAdmin(const std::string& host, int port)
 }
 
 absl::StatusOr<nlohmann::json> EmulatorAdmin::DemoSeed() {
-  std::ifstream in(kDemoSeedFile);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read runfile ", kDemoSeedFile));
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseJson(kDemoSeedFile, text.str());
+  return ParseJson("the emulator's demo seed", emulator::kDemoSeedJson);
 }
 
 absl::Status EmulatorAdmin::Reset() {
@@ -94,25 +82,13 @@ absl::StatusOr<nlohmann::json> EmulatorAdmin::StartLiveUpdate(const nlohmann::js
 
 absl::StatusOr<std::unique_ptr<E2eEnvironment>> E2eEnvironment::Start() {
   std::unique_ptr<E2eEnvironment> env(new E2eEnvironment());
-  env->emulator_ = std::make_unique<testing::ChildProcess>(
-      kEmulatorBinary, std::vector<std::string>{"--listen=127.0.0.1:0"});
-  absl::StatusOr<std::string> emulator = env->emulator_->WaitListening(kStartTimeout);
-  if (!emulator.ok()) return emulator.status();
-  std::vector<std::string> host_port = absl::StrSplit(*emulator, absl::MaxSplits(':', 1));
-  int port = 0;
-  if (host_port.size() != 2 || !absl::SimpleAtoi(host_port[1], &port)) {
-    return absl::InternalError(absl::StrCat("unexpected emulator address ", *emulator));
-  }
-  env->admin_ = std::make_unique<EmulatorAdmin>(host_port[0], port);
-
-  // No service token in the environment: passthrough must not fall back to one.
-  env->gateway_ = std::make_unique<testing::ChildProcess>(
-      kGatewayBinary,
-      std::vector<std::string>{"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=info",
-                               "--upstream=http://" + *emulator},
-      std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
-  absl::StatusOr<std::string> gateway = env->gateway_->WaitListening(kStartTimeout);
+  env->emulator_ = testing::StartEmulator();
+  if (env->emulator_ == nullptr) return absl::UnavailableError("the emulator did not start");
+  env->admin_ = std::make_unique<EmulatorAdmin>(env->emulator_->host(), env->emulator_->port());
+  absl::StatusOr<std::unique_ptr<testing::TestGateway>> gateway = testing::TestGateway::TryStart(
+      testing::UpstreamUrl(*env->emulator_), [](FlagValues& f) { f.log_level = "info"; });
   if (!gateway.ok()) return gateway.status();
+  env->gateway_ = *std::move(gateway);
   return env;
 }
 

@@ -1,6 +1,7 @@
-// The end-to-end environment: the real emulator and gateway binaries as child processes (the
-// emulator is the gateway's upstream), the emulator's admin API to reset state and read its
-// request log, and gateway clients for the demo users.
+// The end-to-end environment: the emulator and a gateway in front of it, both started in the
+// test's process through the harness (tests/support/harness.h), the emulator's admin API (over
+// HTTP, as an operator would use it) to reset state and read its request log, and gateway clients
+// for the demo users.
 //
 //   class MySuite : public ::testing::Test {
 //    protected:
@@ -21,10 +22,11 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "clients/cpp/pulumi_client.h"
+#include "emulator/server.h"
 #include "httplib.h"
 #include "nlohmann/json.hpp"
 #include "tests/e2e/e2e_call.h"
-#include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::e2e {
 
@@ -55,7 +57,7 @@ class EmulatorAdmin final {
   // {"updateID","version","kind"}.
   absl::StatusOr<nlohmann::json> StartLiveUpdate(const nlohmann::json& spec);
 
-  // The demo seed as shipped (emulator/data/demo.json from the runfiles).
+  // The demo seed as shipped (emulator/data/demo.json, embedded in the emulator).
   static absl::StatusOr<nlohmann::json> DemoSeed();
 
   // Where the emulator listens, for tests that talk HTTP to it directly.
@@ -71,14 +73,14 @@ class EmulatorAdmin final {
 
 class E2eEnvironment final {
  public:
-  // Starts the emulator on a free port, then the gateway (passthrough auth, no metrics) with the
-  // emulator as upstream. FAILED_PRECONDITION / DEADLINE_EXCEEDED (with stderr) when either does
-  // not come up.
+  // Starts the emulator on a free port, then the gateway (passthrough auth, no metrics, logs at
+  // info) with the emulator as upstream. UNAVAILABLE (or the gateway's start-up error) when either
+  // does not come up.
   static absl::StatusOr<std::unique_ptr<E2eEnvironment>> Start();
 
   const std::string& gateway_address() const { return gateway_->address(); }
-  // Everything the gateway wrote to stderr so far (its JSON logs, info level).
-  std::string GatewayOutput() const { return gateway_->Stderr(); }
+  // Everything the gateway logged so far (its JSON lines, info level).
+  std::string GatewayOutput() const { return gateway_->LogText(); }
   EmulatorAdmin& admin() { return *admin_; }
 
   // A gateway client sending `token` as "authorization: token <token>"; none when empty.
@@ -89,8 +91,8 @@ class E2eEnvironment final {
  private:
   E2eEnvironment() = default;
 
-  std::unique_ptr<testing::ChildProcess> emulator_;
-  std::unique_ptr<testing::ChildProcess> gateway_;
+  std::unique_ptr<emulator::Server> emulator_;
+  std::unique_ptr<testing::TestGateway> gateway_;
   std::unique_ptr<EmulatorAdmin> admin_;
 };
 

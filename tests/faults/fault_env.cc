@@ -11,14 +11,11 @@
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
-#include "emulator/demo_seed.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 
 namespace pulumi_gateway::testing {
 namespace {
-
-constexpr char kGatewayBinary[] = "gateway/pulumi_gateway";
 
 using pulumi::service::v1::CreateStackRequest;
 using pulumi::service::v1::CreateStackResponse;
@@ -33,34 +30,11 @@ void Prepare(grpc::ClientContext* context, absl::Duration timeout, const std::st
 
 }  // namespace
 
-std::unique_ptr<emulator::Server> StartEmulator() {
-  absl::StatusOr<emulator::Json> seed = emulator::DemoSeed();
-  EXPECT_TRUE(seed.ok()) << seed.status();
-  if (!seed.ok()) return nullptr;
-  emulator::ServerOptions options;
-  options.port = 0;
-  absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-      emulator::Server::Create(*std::move(seed), options);
-  EXPECT_TRUE(server.ok()) << server.status();
-  if (!server.ok()) return nullptr;
-  absl::Status started = (*server)->Start();
-  EXPECT_TRUE(started.ok()) << started;
-  if (!started.ok()) return nullptr;
-  return *std::move(server);
-}
-
-std::unique_ptr<ChildProcess> StartGateway(int upstream_port, std::vector<std::string> flags) {
-  // The fault tests count upstream requests per call (retries, budget, rate): identical
-  // concurrent reads must not be coalesced into one.
-  std::vector<std::string> args = {
-      "--listen=127.0.0.1:0", absl::StrCat("--upstream=http://127.0.0.1:", upstream_port),
-      "--metrics_listen=", "--log_level=warning", "--coalesce_reads=false"};
-  args.insert(args.end(), flags.begin(), flags.end());
-  auto gateway = std::make_unique<ChildProcess>(kGatewayBinary, std::move(args),
-                                                std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
-  absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(30));
-  EXPECT_TRUE(address.ok()) << address.status();
-  return gateway;
+std::unique_ptr<TestGateway> StartGateway(int upstream_port, const AdjustFlags& adjust) {
+  return TestGateway::Start(absl::StrCat("http://127.0.0.1:", upstream_port), [&](FlagValues& f) {
+    f.coalesce_reads = false;
+    if (adjust) adjust(f);
+  });
 }
 
 RefusingPort::RefusingPort() {
@@ -163,21 +137,11 @@ std::vector<RpcResult> GatewayClient::GetStackConcurrently(const StackName& stac
   return results;
 }
 
-std::optional<int> LoggedAttempts(const ChildProcess& gateway, const std::string& request_id,
+std::optional<int> LoggedAttempts(const TestGateway& gateway, const std::string& request_id,
                                   absl::Duration timeout) {
-  const absl::Time give_up = absl::Now() + timeout;
-  while (true) {
-    for (absl::string_view line : absl::StrSplit(gateway.Stderr(), '\n')) {
-      if (!absl::StrContains(line, request_id)) continue;
-      nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (entry.is_object() && entry.value("msg", "") == "access" &&
-          entry.value("request_id", "") == request_id && entry.contains("attempts")) {
-        return entry["attempts"].get<int>();
-      }
-    }
-    if (absl::Now() >= give_up) return std::nullopt;
-    absl::SleepFor(absl::Milliseconds(10));  // poll interval; the condition is re-checked
-  }
+  std::optional<nlohmann::json> line = gateway.AccessLine(request_id, timeout);
+  if (!line.has_value() || !line->contains("attempts")) return std::nullopt;
+  return (*line)["attempts"].get<int>();
 }
 
 }  // namespace pulumi_gateway::testing

@@ -1,8 +1,11 @@
-// What the fault suites share: the in-process emulator, the real gateway binary in front of it
-// (or in front of a port that refuses connections), and a gRPC client that times its calls.
+// What the fault suites share besides the harness (tests/support/harness.h: the emulator and the
+// gateway in the test's process): the gateway in front of an emulator port (or of a port that
+// refuses connections), and a gRPC client that times its calls.
 //
 //   auto emulator = StartEmulator();
-//   auto gateway = StartGateway(emulator->port(), {"--retry_initial_backoff=20ms"});
+//   auto gateway = StartGateway(emulator->port(), [](FlagValues& f) {
+//     f.retry_initial_backoff = absl::Milliseconds(20);
+//   });
 //   GatewayClient client(gateway->address());
 //   RpcResult r = client.GetStack({"acme-corp", "payments-api", "prod"}, absl::Seconds(5));
 //   emulator->requests().Count("GET", "/api/stacks/acme-corp/payments-api/prod");
@@ -18,21 +21,17 @@
 #include "emulator/server.h"
 #include "grpcpp/grpcpp.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
-#include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 
 // jdoe's demo token (emulator/README.md): admin of acme-corp.
 inline constexpr char kDemoToken[] = "pul-demo-jdoe-7f3a9c2e41b85d60f1e2a3b4c5d6e7f8";
 
-// The emulator with the demo seed on 127.0.0.1:<free port>; fails the test (and returns null)
-// when it cannot start.
-std::unique_ptr<emulator::Server> StartEmulator();
-
-// The gateway binary in passthrough mode in front of http://127.0.0.1:`upstream_port`, on a free
-// port, metrics off, with `flags` appended (later flags win). Fails the test when it does not
-// report "listening on" in time; the process is returned anyway so its stderr can be read.
-std::unique_ptr<ChildProcess> StartGateway(int upstream_port, std::vector<std::string> flags);
+// A gateway in passthrough mode in front of http://127.0.0.1:`upstream_port`, reads not coalesced
+// (these suites count upstream requests per call), with `adjust`'s settings. Fails the test (and
+// returns null) when it cannot start.
+std::unique_ptr<TestGateway> StartGateway(int upstream_port, const AdjustFlags& adjust);
 
 // A TCP port bound on 127.0.0.1 but not listening: connections to it are refused at once, and no
 // other process can take it while this object lives.
@@ -81,7 +80,7 @@ class GatewayClient {
 
 // The "attempts" field of the gateway's access log line for `request_id` (needs
 // --log_level=info), waiting up to `timeout` for the line; nullopt when it does not show up.
-std::optional<int> LoggedAttempts(const ChildProcess& gateway, const std::string& request_id,
+std::optional<int> LoggedAttempts(const TestGateway& gateway, const std::string& request_id,
                                   absl::Duration timeout = absl::Seconds(2));
 
 }  // namespace pulumi_gateway::testing

@@ -19,7 +19,6 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/faults/fault_env.h"
-#include "tests/support/child_process.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -39,10 +38,13 @@ TEST(CircuitBreakerThroughTheGateway, OpensOnConsecutive503sFailsFastAndRecovers
   auto emulator = StartEmulator();
   ASSERT_NE(emulator, nullptr);
   const absl::Duration open_duration = absl::Milliseconds(300);
-  auto gateway = StartGateway(emulator->port(),
-                              {"--breaker_failure_threshold=20", "--breaker_open_duration=300ms",
-                               "--retry_initial_backoff=50ms", "--retry_max_backoff=100ms"});
-  ASSERT_FALSE(gateway->address().empty()) << gateway->Stderr();
+  auto gateway = StartGateway(emulator->port(), [](FlagValues& f) {
+    f.breaker_failure_threshold = 20;
+    f.breaker_open_duration = absl::Milliseconds(300);
+    f.retry_initial_backoff = absl::Milliseconds(50);
+    f.retry_max_backoff = absl::Milliseconds(100);
+  });
+  ASSERT_NE(gateway, nullptr);
   GatewayClient client(gateway->address());
   const StackName prod{"acme-corp", "payments-api", "prod"};
   const std::string path = "/api/stacks/acme-corp/payments-api/prod";
@@ -113,10 +115,13 @@ TEST(RetryBudgetThroughTheGateway, AnOutageDoesNotMultiplyUpstreamLoad) {
   auto emulator = StartEmulator();
   ASSERT_NE(emulator, nullptr);
   constexpr double kRatio = 0.2;
-  auto gateway =
-      StartGateway(emulator->port(), {"--breaker_failure_threshold=0", "--retry_budget_ratio=0.2",
-                                      "--retry_initial_backoff=5ms", "--retry_max_backoff=20ms"});
-  ASSERT_FALSE(gateway->address().empty()) << gateway->Stderr();
+  auto gateway = StartGateway(emulator->port(), [](FlagValues& f) {
+    f.breaker_failure_threshold = 0;
+    f.retry_budget_ratio = kRatio;
+    f.retry_initial_backoff = absl::Milliseconds(5);
+    f.retry_max_backoff = absl::Milliseconds(20);
+  });
+  ASSERT_NE(gateway, nullptr);
   GatewayClient client(gateway->address());
   const StackName staging{"acme-corp", "payments-api", "staging"};
   const std::string path = "/api/stacks/acme-corp/payments-api/staging";
@@ -146,9 +151,11 @@ TEST(RateLimitThroughTheGateway, BurstThenConfiguredRateWithinDeadlines) {
   ASSERT_NE(emulator, nullptr);
   constexpr double kRate = 20;
   constexpr double kBurst = 5;
-  auto gateway =
-      StartGateway(emulator->port(), {"--upstream_rate_limit=20", "--upstream_rate_burst=5"});
-  ASSERT_FALSE(gateway->address().empty()) << gateway->Stderr();
+  auto gateway = StartGateway(emulator->port(), [](FlagValues& f) {
+    f.upstream_rate_limit = 20;
+    f.upstream_rate_burst = 5;
+  });
+  ASSERT_NE(gateway, nullptr);
   GatewayClient client(gateway->address());
   const StackName dev{"acme-corp", "payments-api", "dev"};
   const std::string path = "/api/stacks/acme-corp/payments-api/dev";

@@ -27,11 +27,12 @@ absl::StatusOr<HttpResponse> Get(CurlClient& client, const std::string& path) {
   HttpRequest request;
   request.method = "GET";
   request.path = path;
-  request.idempotent = true;
-  request.deadline = absl::Now() + absl::Seconds(10);
+  CallContext context;
+  context.idempotent = true;
+  context.deadline = absl::Now() + absl::Seconds(10);
   absl::Notification done;
   absl::StatusOr<HttpResponse> result;
-  client.Send(std::move(request), [&](absl::StatusOr<HttpResponse> r) {
+  client.Send(std::move(request), std::move(context), [&](absl::StatusOr<HttpResponse> r) {
     result = std::move(r);
     done.Notify();
   });

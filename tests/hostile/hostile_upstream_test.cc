@@ -28,6 +28,7 @@
 #include "tests/hostile/hostile_cases.h"
 #include "tests/hostile/raw_upstream.h"
 #include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -42,10 +43,11 @@ constexpr int64_t kRssSlackKib = 24 << 10;
 // AddressSanitizer holds freed memory in quarantine: RSS says nothing about leaks there (ASan
 // itself reports those).
 #if defined(__SANITIZE_ADDRESS__)
-constexpr bool kChecksRss = false;
+constexpr bool kSanitized = true;
 #else
-constexpr bool kChecksRss = true;
+constexpr bool kSanitized = false;
 #endif
+constexpr bool kChecksRss = !kSanitized;
 
 int AddressSpaceLimitMib() {
   const char* value = std::getenv("HOSTILE_ADDRESS_SPACE_MIB");
@@ -79,9 +81,14 @@ bool HeldLargeAnswer(RawConnection& c) {
   return c.Write(absl::string_view(answer).substr(answer.size() - 1));
 }
 
+// AddressSanitizer reserves terabytes of address space for its shadow memory, so a process
+// under an address-space limit dies before main: the limited run means nothing in such a build.
+bool LimitedRunImpossible() { return kSanitized && AddressSpaceLimitMib() > 0; }
+
 class HostileUpstreamTest : public ::testing::TestWithParam<HostileCase> {
  protected:
   static void SetUpTestSuite() {
+    if (LimitedRunImpossible()) return;
     cases_ = new std::vector<HostileCase>(HostileCases());
     upstream_ = new RawUpstream([](RawConnection& c) {
       while (std::optional<RawRequest> request = c.ReadRequest(absl::Seconds(60))) {
@@ -136,6 +143,12 @@ class HostileUpstreamTest : public ::testing::TestWithParam<HostileCase> {
         v1::StacksService::NewStub(
             grpc::CreateCustomChannel(*address, grpc::InsecureChannelCredentials(), channel_args))
             .release();
+  }
+
+  void SetUp() override {
+    if (LimitedRunImpossible()) {
+      GTEST_SKIP() << "an address-space limit cannot hold an AddressSanitizer build";
+    }
   }
 
   static void TearDownTestSuite() {
@@ -227,7 +240,9 @@ TEST_P(HostileUpstreamTest, EndsWithItsCodeInTimeAndLeavesTheGatewayClean) {
   std::cerr << "case " << hostile.name << ": " << answered.status.error_code() << " in "
             << absl::ToInt64Milliseconds(answered.took) << " ms; RSS " << rss_before / 1024
             << " -> " << rss_after / 1024 << " MiB\n";
-  if (kChecksRss) EXPECT_LE(rss_after, rss_before + kRssSlackKib);
+  if (kChecksRss) {
+    EXPECT_LE(rss_after, rss_before + kRssSlackKib);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, HostileUpstreamTest, ::testing::ValuesIn(HostileCases()),
@@ -254,14 +269,10 @@ TEST_F(HostileUpstreamTest, AnswersNeverCrossBetweenCallers) {
       strays.fetch_add(1);
     }
   });
-  ChildProcess gateway("gateway/pulumi_gateway",
-                       {"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=error",
-                        "--upstream=" + stray.base_url()},
-                       {"PULUMI_ACCESS_TOKEN="});
-  absl::StatusOr<std::string> address = gateway.WaitListening(absl::Seconds(30));
-  ASSERT_TRUE(address.ok()) << address.status();
-  auto stub =
-      v1::StacksService::NewStub(grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
+  // The gateway in this process: nothing here concerns the process.
+  std::unique_ptr<TestGateway> gateway = TestGateway::Start(stray.base_url());
+  ASSERT_NE(gateway, nullptr);
+  auto stub = v1::StacksService::NewStub(gateway->channel());
   for (int i = 0; i < 6; ++i) {
     const std::string name = absl::StrCat(i % 2 == 0 ? "a" : "b", i);
     v1::GetStackRequest request;
@@ -373,7 +384,9 @@ TEST_F(HostileUpstreamTest, StalledDeclaredLengthsReserveNothing) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(deadline_exceeded.load(), 32);
-  if (kChecksRss) EXPECT_LE(gateway_->RssKib(), rss_before + kRssSlackKib);
+  if (kChecksRss) {
+    EXPECT_LE(gateway_->RssKib(), rss_before + kRssSlackKib);
+  }
   ExpectClean();
 }
 

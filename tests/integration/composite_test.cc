@@ -27,8 +27,8 @@
 #include "nlohmann/json.hpp"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/users.grpc.pb.h"
-#include "tests/support/child_process.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -73,27 +73,20 @@ nlohmann::json FleetSeed() {
   return seed;
 }
 
-std::unique_ptr<ChildProcess> StartGateway(const std::string& upstream,
-                                           std::vector<std::string> extra = {},
-                                           std::vector<std::string> env = {
-                                               "PULUMI_ACCESS_TOKEN="}) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=info",
-                                   "--upstream=" + upstream,
-                                   absl::StrCat("--batch_parallelism=", kGatewayParallelism)};
-  args.insert(args.end(), extra.begin(), extra.end());
-  auto gateway = std::make_unique<ChildProcess>("gateway/pulumi_gateway", args, env);
-  absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(20));
-  EXPECT_TRUE(address.ok()) << address.status();
-  return gateway;
+std::unique_ptr<TestGateway> StartGateway(const std::string& upstream,
+                                          const AdjustFlags& adjust = nullptr) {
+  return TestGateway::Start(upstream, [&](FlagValues& f) {
+    f.log_level = "info";
+    f.batch_parallelism = kGatewayParallelism;
+    if (adjust) adjust(f);
+  });
 }
 
 // The access-log entries the gateway wrote for `method` ("BatchGetStacks").
-std::vector<nlohmann::json> AccessLog(const ChildProcess& gateway, const std::string& method) {
+std::vector<nlohmann::json> AccessLog(const TestGateway& gateway, const std::string& method) {
   std::vector<nlohmann::json> entries;
-  for (absl::string_view line : absl::StrSplit(gateway.Stderr(), '\n')) {
-    nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (entry.is_object() && entry.value("msg", "") == "access" &&
-        absl::EndsWith(entry.value("method", ""), absl::StrCat(".", method))) {
+  for (nlohmann::json& entry : gateway.AccessLog()) {
+    if (absl::EndsWith(entry.value("method", ""), absl::StrCat(".", method))) {
       entries.push_back(std::move(entry));
     }
   }
@@ -116,17 +109,13 @@ class FleetTest : public ::testing::Test {
  protected:
   void SetUp() override {
     emulator::ServerOptions options;
-    options.port = 0;
     // More workers than any parallelism under test: each latency fault holds one.
     options.threads = 64;
-    absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-        emulator::Server::Create(FleetSeed(), options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    emulator_ = *std::move(server);
-    ASSERT_TRUE(emulator_->Start().ok());
-    gateway_ = StartGateway(absl::StrCat("http://127.0.0.1:", emulator_->port()));
-    stacks_ = v1::StacksService::NewStub(
-        grpc::CreateChannel(gateway_->address(), grpc::InsecureChannelCredentials()));
+    emulator_ = StartEmulator(options, FleetSeed());
+    ASSERT_NE(emulator_, nullptr);
+    gateway_ = StartGateway(UpstreamUrl(*emulator_));
+    ASSERT_NE(gateway_, nullptr);
+    stacks_ = v1::StacksService::NewStub(gateway_->channel());
     // Opens the gateway's upstream connections before any test counts or times requests: a
     // burst of new connections can meet the emulator's short listen backlog, and a connection
     // whose SYN was dropped is retried a second later.
@@ -189,7 +178,7 @@ class FleetTest : public ::testing::Test {
   }
 
   std::unique_ptr<emulator::Server> emulator_;
-  std::unique_ptr<ChildProcess> gateway_;
+  std::unique_ptr<TestGateway> gateway_;
   std::unique_ptr<v1::StacksService::Stub> stacks_;
 };
 
@@ -511,13 +500,10 @@ TEST(BatchBackpressureTest, SlowReaderHoldsBackUpstreamRequests) {
   nlohmann::json seed = FleetSeed();
   const std::string padding(8 * 1024, 'x');
   for (nlohmann::json& stack : seed["stacks"]) stack["tags"] = {{"padding", padding}};
-  emulator::ServerOptions options;
-  options.port = 0;
-  absl::StatusOr<std::unique_ptr<emulator::Server>> emulator =
-      emulator::Server::Create(std::move(seed), options);
-  ASSERT_TRUE(emulator.ok()) << emulator.status();
-  ASSERT_TRUE((*emulator)->Start().ok());
-  auto gateway = StartGateway(absl::StrCat("http://127.0.0.1:", (*emulator)->port()));
+  std::unique_ptr<emulator::Server> emulator = StartEmulator({}, std::move(seed));
+  ASSERT_NE(emulator, nullptr);
+  auto gateway = StartGateway(UpstreamUrl(*emulator));
+  ASSERT_NE(gateway, nullptr);
   // Without BDP probing the client's receive window stays at its initial 64 KiB, so what the
   // gateway could buffer for a paused reader is not hidden by a window grown to megabytes.
   grpc::ChannelArguments channel_args;
@@ -535,7 +521,7 @@ TEST(BatchBackpressureTest, SlowReaderHoldsBackUpstreamRequests) {
   }
   // The reader pauses; without backpressure the gateway would fetch all 1,000 stacks meanwhile.
   absl::SleepFor(absl::Seconds(1));
-  const int64_t while_paused = (*emulator)->stats().requests();
+  const int64_t while_paused = emulator->stats().requests();
   while (reader->Read(&item)) ++answers[item.index()];
   ASSERT_TRUE(reader->Finish().ok());
   std::cout << "slow reader: " << while_paused << " of " << kFleetSize
@@ -544,7 +530,7 @@ TEST(BatchBackpressureTest, SlowReaderHoldsBackUpstreamRequests) {
   // (without the queue bound: about 400 here).
   EXPECT_LT(while_paused, 100);
   EXPECT_EQ(std::count(answers.begin(), answers.end(), 1), kFleetSize);
-  EXPECT_EQ((*emulator)->stats().requests(), kFleetSize);
+  EXPECT_EQ(emulator->stats().requests(), kFleetSize);
 }
 
 // WhoAmI on the demo data: jdoe's personal token, acme-corp's organization token and the
@@ -556,21 +542,15 @@ constexpr char kTeamToken[] = "pul-demo-team-platform-9e8d7c6b5a4f4e3d2c1b0a9f8e
 class WhoAmITest : public ::testing::Test {
  protected:
   void SetUp() override {
-    emulator::ServerOptions options;
-    options.port = 0;
-    absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-        emulator::Server::Create(emulator::DemoSeed().value(), options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    emulator_ = *std::move(server);
-    ASSERT_TRUE(emulator_->Start().ok());
+    emulator_ = StartEmulator();
+    ASSERT_NE(emulator_, nullptr);
   }
 
-  std::string upstream() const { return absl::StrCat("http://127.0.0.1:", emulator_->port()); }
+  std::string upstream() const { return UpstreamUrl(*emulator_); }
 
-  static grpc::Status WhoAmI(const ChildProcess& gateway, const std::string& token,
+  static grpc::Status WhoAmI(const TestGateway& gateway, const std::string& token,
                              v1::WhoAmIResponse* response) {
-    auto stub = v1::UsersService::NewStub(
-        grpc::CreateChannel(gateway.address(), grpc::InsecureChannelCredentials()));
+    auto stub = v1::UsersService::NewStub(gateway.channel());
     grpc::ClientContext context;
     if (!token.empty()) context.AddMetadata("authorization", absl::StrCat("token ", token));
     context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
@@ -585,6 +565,7 @@ class WhoAmITest : public ::testing::Test {
 
 TEST_F(WhoAmITest, TellsTokenKindsApartInPassthroughMode) {
   auto gateway = StartGateway(upstream());
+  ASSERT_NE(gateway, nullptr);
   v1::WhoAmIResponse personal;
   ASSERT_TRUE(WhoAmI(*gateway, kPersonalToken, &personal).ok());
   EXPECT_EQ(personal.token_kind(), v1::TOKEN_KIND_PERSONAL);
@@ -618,12 +599,15 @@ TEST_F(WhoAmITest, TellsTokenKindsApartInPassthroughMode) {
   EXPECT_EQ(emulator_->requests().Count("GET", "/api/user"), 4) << "one request per call";
   const std::vector<nlohmann::json> log = AccessLog(*gateway, "WhoAmI");
   ASSERT_EQ(log.size(), 5u);
-  EXPECT_THAT(gateway->Stderr(), ::testing::Not(HasSubstr("pul-demo-")));
+  EXPECT_THAT(gateway->LogText(), ::testing::Not(HasSubstr("pul-demo-")));
 }
 
 TEST_F(WhoAmITest, ServiceModeReportsTheServiceCredential) {
-  auto gateway = StartGateway(upstream(), {"--auth_mode=service"},
-                              {absl::StrCat("PULUMI_ACCESS_TOKEN=", kPersonalToken)});
+  auto gateway = StartGateway(upstream(), [](FlagValues& f) {
+    f.auth_mode = "service";
+    f.env_token = kPersonalToken;  // as PULUMI_ACCESS_TOKEN
+  });
+  ASSERT_NE(gateway, nullptr);
   v1::WhoAmIResponse response;
   // The caller's own credential is ignored in service mode.
   ASSERT_TRUE(WhoAmI(*gateway, kTeamToken, &response).ok());
@@ -642,11 +626,14 @@ TEST_F(WhoAmITest, TenantModeReportsTheTenantAndCaller) {
     std::ofstream file(dir + "/payments");
     file << kTeamToken << "\n";
   }
-  auto gateway =
-      StartGateway(upstream(), {"--auth_mode=service", "--tenant_tokens_dir=" + dir,
-                                "--caller_identity=header", "--trusted_proxies=127.0.0.1/32"});
-  auto stub = v1::UsersService::NewStub(
-      grpc::CreateChannel(gateway->address(), grpc::InsecureChannelCredentials()));
+  auto gateway = StartGateway(upstream(), [&](FlagValues& f) {
+    f.auth_mode = "service";
+    f.tenant_tokens_dir = dir;
+    f.caller_identity = "header";
+    f.trusted_proxies = "127.0.0.1/32";
+  });
+  ASSERT_NE(gateway, nullptr);
+  auto stub = v1::UsersService::NewStub(gateway->channel());
   grpc::ClientContext context;
   context.AddMetadata("x-caller-identity", "payments");
   v1::WhoAmIResponse response;

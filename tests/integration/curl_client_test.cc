@@ -48,9 +48,17 @@ HttpRequest Request(std::string method, std::string path, std::string body = "")
   request.has_body = !body.empty();
   request.body = std::move(body);
   if (request.has_body) request.headers.emplace_back("Content-Type", "application/json");
-  request.idempotent = true;
-  request.deadline = absl::Now() + absl::Seconds(20);
   return request;
+}
+
+// An idempotent call with `deadline`, cancelled through `cancellation`.
+CallContext Context(absl::Time deadline = absl::Now() + absl::Seconds(20),
+                    CancellationToken cancellation = {}) {
+  CallContext context;
+  context.idempotent = true;
+  context.deadline = deadline;
+  context.cancellation = std::move(cancellation);
+  return context;
 }
 
 std::unique_ptr<CurlClient> Client(const std::string& base_url,
@@ -71,12 +79,18 @@ TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
   auto client = Client(upstream.base_url());
   // One at a time, so every request reuses the one pooled handle.
   const std::vector<HttpRequest> requests = {
-      Request("POST", "/a", R"({"x":1})"), Request("DELETE", "/b"), Request("GET", "/c"),
-      Request("PUT", "/d", R"({"y":2})"),  Request("POST", "/e"),   Request("GET", "/f?q=1"),
+      Request("POST", "/a", R"({"x":1})"),
+      Request("DELETE", "/b"),
+      Request("GET", "/c"),
+      Request("PUT", "/d", R"({"y":2})"),
+      Request("POST", "/e"),
+      Request("GET", "/f?q=1"),
+      Request("PATCH", "/g"),
+      Request("PUT", "/h"),
   };
   for (const HttpRequest& request : requests) {
     Result result;
-    client->Send(request, result.Callback());
+    client->Send(request, Context(), result.Callback());
     ASSERT_TRUE(result.Wait());
     ASSERT_TRUE(result.response.ok()) << result.response.status();
     EXPECT_EQ(result.response->status, 200);
@@ -90,6 +104,11 @@ TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
     EXPECT_EQ(seen[i].target, requests[i].path);
     EXPECT_EQ(seen[i].body, requests[i].body);
     EXPECT_EQ(seen[i].Header("Content-Type"), requests[i].has_body ? "application/json" : "");
+    // A method whose body has a meaning says so even when it sends none: a server may otherwise
+    // wait for a body (cpp-httplib does, until its read timeout) or refuse with 411.
+    const bool takes_body = requests[i].method != "GET" && requests[i].method != "DELETE";
+    EXPECT_EQ(seen[i].Header("Content-Length"),
+              takes_body ? std::to_string(requests[i].body.size()) : "");
   }
   // cpp-httplib closes a connection after 5 requests.
   EXPECT_EQ(client->connections_opened(), 2) << "sequential requests share connections";
@@ -103,7 +122,7 @@ TEST(CurlClientTest, LargeBodyArrivesWholeAndOverTheLimitFails) {
   });
   auto client = Client(upstream.base_url());
   Result ok;
-  client->Send(Request("GET", "/big"), ok.Callback());
+  client->Send(Request("GET", "/big"), Context(), ok.Callback());
   ASSERT_TRUE(ok.Wait());
   ASSERT_TRUE(ok.response.ok()) << ok.response.status();
   EXPECT_EQ(ok.response->body.size(), big.size());
@@ -111,7 +130,7 @@ TEST(CurlClientTest, LargeBodyArrivesWholeAndOverTheLimitFails) {
 
   auto small = Client(upstream.base_url(), /*max_response_bytes=*/1 << 20);
   Result too_large;
-  small->Send(Request("GET", "/big"), too_large.Callback());
+  small->Send(Request("GET", "/big"), Context(), too_large.Callback());
   ASSERT_TRUE(too_large.Wait());
   EXPECT_EQ(too_large.response.status().code(), absl::StatusCode::kResourceExhausted);
 }
@@ -124,7 +143,8 @@ TEST(CurlClientTest, PlainHttpTransfersDoNotWaitForOneAnother) {
   const absl::Time start = absl::Now();
   for (int i = 0; i < kCalls; ++i) {
     results.push_back(std::make_unique<Result>());
-    client->Send(Request("GET", "/held/" + std::to_string(i)), results.back()->Callback());
+    client->Send(Request("GET", "/held/" + std::to_string(i)), Context(),
+                 results.back()->Callback());
   }
   for (auto& result : results) {
     ASSERT_TRUE(result->Wait());
@@ -140,27 +160,39 @@ TEST(CurlClientTest, CancelAndDeadlineEndTransfers) {
   HeldUpstream upstream(absl::InfiniteDuration(), "{}");
   auto client = Client(upstream.base_url());
   Result cancelled;
-  const uint64_t id = client->Send(Request("GET", "/held"), cancelled.Callback());
+  CancellationSource cancel;
+  client->Send(Request("GET", "/held"), Context(absl::Now() + absl::Seconds(20), cancel.token()),
+               cancelled.Callback());
   const absl::Time until = absl::Now() + absl::Seconds(10);
   while (upstream.requests() < 1 && absl::Now() < until) absl::SleepFor(absl::Milliseconds(2));
   ASSERT_EQ(upstream.requests(), 1);
-  client->Cancel(id);
+  cancel.Cancel();
   ASSERT_TRUE(cancelled.Wait());
   EXPECT_EQ(cancelled.response.status().code(), absl::StatusCode::kCancelled);
 
-  HttpRequest short_deadline = Request("GET", "/held");
-  short_deadline.deadline = absl::Now() + absl::Milliseconds(200);
+  // Cancelled before it was sent: it never starts, whichever thread gets to it first.
+  for (int i = 0; i < 20; ++i) {
+    Result early;
+    CancellationSource cancelled_first;
+    cancelled_first.Cancel();
+    client->Send(Request("GET", "/held"),
+                 Context(absl::Now() + absl::Seconds(20), cancelled_first.token()),
+                 early.Callback());
+    ASSERT_TRUE(early.Wait());
+    EXPECT_EQ(early.response.status().code(), absl::StatusCode::kCancelled);
+  }
+  EXPECT_EQ(upstream.requests(), 1);
+
   Result timed_out;
   const absl::Time start = absl::Now();
-  client->Send(short_deadline, timed_out.Callback());
+  client->Send(Request("GET", "/held"), Context(absl::Now() + absl::Milliseconds(200)),
+               timed_out.Callback());
   ASSERT_TRUE(timed_out.Wait());
   EXPECT_EQ(timed_out.response.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_LT(absl::Now() - start, absl::Seconds(2));
 
-  HttpRequest passed = Request("GET", "/held");
-  passed.deadline = absl::Now() - absl::Seconds(1);
   Result late;
-  client->Send(passed, late.Callback());
+  client->Send(Request("GET", "/held"), Context(absl::Now() - absl::Seconds(1)), late.Callback());
   ASSERT_TRUE(late.Wait());
   EXPECT_EQ(late.response.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_THAT(late.response.status().message(), HasSubstr("deadline passed"));
@@ -196,20 +228,22 @@ TEST(CurlClientTest, CallbacksRunOnTheLoopThreadNeverInsideSend) {
       }
       for (int i = 0; i < kPerThread; ++i) {
         HttpRequest request = Request("GET", "/s");
+        CallContext context = Context();
         // Every fifth request has no time left; every seventh has a URL curl rejects before
         // any I/O, so it ends while Send is still starting it.
-        if (i % 5 == 0) request.deadline = absl::Now() - absl::Seconds(1);
+        if (i % 5 == 0) context.deadline = absl::Now() - absl::Seconds(1);
         if (i % 7 == 0) request.path = "/not a url";
         inside_send = true;
-        (*client)->Send(std::move(request), [&](absl::StatusOr<HttpResponse> result) {
-          if (inside_send) ++inside;
-          (result.ok() ? ok : failed)++;
-          {
-            absl::MutexLock lock(&mu);
-            callback_threads.insert(std::this_thread::get_id());
-          }
-          done.DecrementCount();
-        });
+        (*client)->Send(std::move(request), std::move(context),
+                        [&](absl::StatusOr<HttpResponse> result) {
+                          if (inside_send) ++inside;
+                          (result.ok() ? ok : failed)++;
+                          {
+                            absl::MutexLock lock(&mu);
+                            callback_threads.insert(std::this_thread::get_id());
+                          }
+                          done.DecrementCount();
+                        });
         inside_send = false;
       }
     });
@@ -230,7 +264,7 @@ TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {
   HeldUpstream upstream(absl::InfiniteDuration(), "{}");
   auto client = Client(upstream.base_url());
   Result result;
-  client->Send(Request("GET", "/held"), result.Callback());
+  client->Send(Request("GET", "/held"), Context(), result.Callback());
   const absl::Time until = absl::Now() + absl::Seconds(10);
   while (upstream.requests() < 1 && absl::Now() < until) absl::SleepFor(absl::Milliseconds(2));
   client.reset();

@@ -23,7 +23,7 @@
 #include "gtest/gtest.h"
 #include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
-#include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -66,34 +66,19 @@ v1::GetStackRequest Stack(const std::string& stack = "prod") {
 class FleetCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<emulator::Json> seed = emulator::DemoSeed();
-    ASSERT_TRUE(seed.ok()) << seed.status();
-    emulator::ServerOptions options;
-    options.port = 0;
-    absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-        emulator::Server::Create(*std::move(seed), options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    emulator_ = *std::move(server);
-    ASSERT_TRUE(emulator_->Start().ok());
+    emulator_ = StartEmulator();
+    ASSERT_NE(emulator_, nullptr);
   }
 
-  void StartGateway(std::vector<std::string> flags) {
-    std::vector<std::string> args = {
-        "--listen=127.0.0.1:0",
-        "--metrics_listen=127.0.0.1:0",
-        "--log_level=warning",
-        absl::StrCat("--upstream=http://127.0.0.1:", emulator_->port()),
-    };
-    args.insert(args.end(), flags.begin(), flags.end());
-    gateway_ = std::make_unique<ChildProcess>("gateway/pulumi_gateway", args);
-    absl::StatusOr<std::string> address = gateway_->WaitListening(absl::Seconds(20));
-    ASSERT_TRUE(address.ok()) << address.status();
-    for (absl::string_view line : absl::StrSplit(gateway_->Stderr(), '\n')) {
-      if (absl::ConsumePrefix(&line, "metrics listening on ")) metrics_address_ = std::string(line);
-    }
+  void StartGateway(const AdjustFlags& adjust = nullptr) {
+    gateway_ = TestGateway::Start(UpstreamUrl(*emulator_), [&](FlagValues& f) {
+      f.metrics_listen = "127.0.0.1:0";
+      if (adjust) adjust(f);
+    });
+    ASSERT_NE(gateway_, nullptr);
+    metrics_address_ = gateway_->metrics_address();
     ASSERT_FALSE(metrics_address_.empty());
-    stub_ = v1::StacksService::NewStub(
-        grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
+    stub_ = v1::StacksService::NewStub(gateway_->channel());
   }
 
   // Every GetStack of the prod stack waits `latency` upstream, so concurrent calls overlap.
@@ -157,14 +142,14 @@ class FleetCacheTest : public ::testing::Test {
   }
 
   std::unique_ptr<emulator::Server> emulator_;
-  std::unique_ptr<ChildProcess> gateway_;
+  std::unique_ptr<TestGateway> gateway_;
   std::string metrics_address_;
   std::unique_ptr<v1::StacksService::Stub> stub_;
 };
 
 TEST_F(FleetCacheTest, TwoHundredConcurrentIdenticalReadsMakeOneUpstreamRequest) {
   constexpr int kCalls = 200;
-  StartGateway({});  // coalescing is on by default; no cache
+  StartGateway();  // coalescing is on by default; no cache
   SlowDownProd(absl::Seconds(1));
   const absl::Time start = absl::Now();
   const Burst burst = GetStackBurst(std::vector<std::string>(kCalls, kJdoe));
@@ -187,7 +172,7 @@ TEST_F(FleetCacheTest, TwoHundredConcurrentIdenticalReadsMakeOneUpstreamRequest)
 }
 
 TEST_F(FleetCacheTest, WithoutCoalescingEveryReadGoesUpstream) {
-  StartGateway({"--coalesce_reads=false"});
+  StartGateway([](FlagValues& f) { f.coalesce_reads = false; });
   SlowDownProd(absl::Milliseconds(300));
   // Fewer calls than the emulator's worker threads (each keep-alive connection holds one).
   const Burst burst = GetStackBurst(std::vector<std::string>(10, kJdoe));
@@ -198,7 +183,7 @@ TEST_F(FleetCacheTest, WithoutCoalescingEveryReadGoesUpstream) {
 }
 
 TEST_F(FleetCacheTest, DifferentTokensNeverShareAnAnswer) {
-  StartGateway({"--cache_ttl=GetStack=30s"});
+  StartGateway([](FlagValues& f) { f.cache_ttl = "GetStack=30s"; });
   SlowDownProd(absl::Milliseconds(500));
   // jdoe and eve at once, interleaved: one upstream request per token.
   std::vector<std::string> tokens;
@@ -236,7 +221,7 @@ TEST_F(FleetCacheTest, DifferentTokensNeverShareAnAnswer) {
 }
 
 TEST_F(FleetCacheTest, CachedReadsAreServedUntilTheGatewaysOwnWriteInvalidatesThem) {
-  StartGateway({"--cache_ttl=GetStack=30s"});
+  StartGateway([](FlagValues& f) { f.cache_ttl = "GetStack=30s"; });
   v1::GetStackResponse first, second;
   ASSERT_TRUE(GetStack(kJdoe, &first).ok());
   ASSERT_TRUE(GetStack(kJdoe, &second).ok());

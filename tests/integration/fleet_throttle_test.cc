@@ -30,7 +30,7 @@
 #include "gtest/gtest.h"
 #include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
-#include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -106,38 +106,34 @@ class Calls {
   int pending_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
+// Per token: 18 requests a second, 10 at once.
+void PerTokenRate(FlagValues& f) {
+  f.identity_rate_limit = 18;
+  f.identity_burst = 10;
+}
+
 class FleetThrottleTest : public ::testing::Test {
  protected:
   // The emulator limiting each token to `upstream_rps` (0: no limit), and the gateway in front of
-  // it with `flags`.
-  void Start(double upstream_rps, std::vector<std::string> flags) {
-    absl::StatusOr<emulator::Json> seed = emulator::DemoSeed();
-    ASSERT_TRUE(seed.ok()) << seed.status();
+  // it with `adjust`'s settings.
+  void Start(double upstream_rps, const AdjustFlags& adjust) {
     emulator::ServerOptions options;
-    options.port = 0;
     options.rate_limit_rps = upstream_rps;
     // A keep-alive connection holds an emulator worker thread: enough for every gateway
     // connection, so a burst meets the rate limit rather than the thread pool.
     options.threads = 64;
-    absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-        emulator::Server::Create(*std::move(seed), options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    emulator_ = *std::move(server);
-    ASSERT_TRUE(emulator_->Start().ok());
+    emulator_ = StartEmulator(options);
+    ASSERT_NE(emulator_, nullptr);
 
-    std::vector<std::string> args = {
-        "--listen=127.0.0.1:0", absl::StrCat("--upstream=http://127.0.0.1:", emulator_->port()),
-        "--metrics_listen=127.0.0.1:0", "--log_level=warning", "--coalesce_reads=false"};
-    args.insert(args.end(), flags.begin(), flags.end());
-    gateway_ = std::make_unique<ChildProcess>("gateway/pulumi_gateway", std::move(args),
-                                              std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
-    absl::StatusOr<std::string> address = gateway_->WaitListening(absl::Seconds(30));
-    ASSERT_TRUE(address.ok()) << address.status();
-    for (absl::string_view line : absl::StrSplit(gateway_->Stderr(), '\n')) {
-      if (absl::ConsumePrefix(&line, "metrics listening on ")) metrics_ = std::string(line);
-    }
-    ASSERT_FALSE(metrics_.empty()) << gateway_->Stderr();
-    calls_ = std::make_unique<Calls>(*address);
+    gateway_ = TestGateway::Start(UpstreamUrl(*emulator_), [&](FlagValues& f) {
+      f.metrics_listen = "127.0.0.1:0";
+      f.coalesce_reads = false;
+      adjust(f);
+    });
+    ASSERT_NE(gateway_, nullptr);
+    metrics_ = gateway_->metrics_address();
+    ASSERT_FALSE(metrics_.empty());
+    calls_ = std::make_unique<Calls>(gateway_->address());
   }
 
   // The value of an unlabelled sample on the gateway's /metrics, or -1.
@@ -170,7 +166,7 @@ class FleetThrottleTest : public ::testing::Test {
   }
 
   std::unique_ptr<emulator::Server> emulator_;
-  std::unique_ptr<ChildProcess> gateway_;
+  std::unique_ptr<TestGateway> gateway_;
   std::string metrics_;
   std::unique_ptr<Calls> calls_;
 };
@@ -195,7 +191,7 @@ int Failures(const std::vector<grpc::Status>& statuses) {
 }
 
 TEST_F(FleetThrottleTest, SteadyLoadAtTheUpstreamsLimitMeetsNo429) {
-  Start(kUpstreamRps, {"--identity_rate_limit=18", "--identity_burst=10"});
+  Start(kUpstreamRps, PerTokenRate);
   // Offered at the upstream's own limit, 20/s for 3 s: the gateway holds it to 18/s (+10 burst),
   // so the few calls it delays wait well inside their deadline.
   constexpr int kCalls = 60;
@@ -214,7 +210,7 @@ TEST_F(FleetThrottleTest, SteadyLoadAtTheUpstreamsLimitMeetsNo429) {
 }
 
 TEST_F(FleetThrottleTest, ABurstOfThreeTimesTheLimitQueuesAndAllSucceed) {
-  Start(kUpstreamRps, {"--identity_rate_limit=18", "--identity_burst=10"});
+  Start(kUpstreamRps, PerTokenRate);
   constexpr int kCalls = 3 * static_cast<int>(kUpstreamRps);
   const absl::Time start = absl::Now();
   for (int i = 0; i < kCalls; ++i) calls_->Start(kTokenA, "prod", absl::Seconds(10));
@@ -233,7 +229,7 @@ TEST_F(FleetThrottleTest, ABurstOfThreeTimesTheLimitQueuesAndAllSucceed) {
 }
 
 TEST_F(FleetThrottleTest, AfterA429TheTokensCallsWaitOutTheWindowAndOtherTokensGoOn) {
-  Start(/*upstream_rps=*/0, {"--identity_rate_limit=18", "--identity_burst=10"});
+  Start(/*upstream_rps=*/0, PerTokenRate);
   // The next GET of prod (token A's stack) answers 429 with Retry-After: 1.
   emulator::FaultSpec fault;
   fault.kind = emulator::FaultKind::kRetryAfter;
@@ -275,7 +271,7 @@ TEST_F(FleetThrottleTest, AfterA429TheTokensCallsWaitOutTheWindowAndOtherTokensG
 }
 
 TEST_F(FleetThrottleTest, ACallWhoseDeadlineEndsInsideThePauseFailsAtOnceUnsent) {
-  Start(/*upstream_rps=*/0, {});
+  Start(/*upstream_rps=*/0, [](FlagValues&) {});
   emulator::FaultSpec fault;
   fault.kind = emulator::FaultKind::kRetryAfter;
   fault.retry_after = "3";

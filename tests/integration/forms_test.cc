@@ -1,9 +1,9 @@
-// The forms of the API description through the real gateway binary against a recording upstream:
-// answers whose top level is an array, a map, a string, a boolean or a number; array and map
-// request bodies; non-JSON answers in google.api.HttpBody; a real HEAD; 201/202/204 with empty
-// bodies; required fields and allowed values refused before any upstream request. The binary is
-// //tests/integration:forms_gateway: the gateway's own main with the test-only FormsService
-// (gateway/route/testdata/forms.proto) registered.
+// The forms of the API description through a real gateway against a recording upstream: answers
+// whose top level is an array, a map, a string, a boolean or a number; array and map request
+// bodies; non-JSON answers in google.api.HttpBody; a real HEAD; 201/202/204 with empty bodies;
+// required fields and allowed values refused before any upstream request. The gateway runs in
+// the test's process and serves the test-only FormsService (gateway/route/testdata/forms.proto)
+// next to the Pulumi services; the binary as shipped never serves it.
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,8 +21,8 @@
 #include "nlohmann/json.hpp"
 #include "testdata/forms.pb.h"
 #include "tests/integration/gateway_call.h"
-#include "tests/support/child_process.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -58,20 +58,20 @@ const T& As(const google::protobuf::Message& message) {
 class FormsGatewayTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    (void)testdata::OrgRequest::descriptor();
     upstream_ = new FakeUpstream();
-    gateway_ = new ChildProcess(
-        "tests/integration/forms_gateway",
-        {"--listen=127.0.0.1:0", "--upstream=" + upstream_->base_url(), "--log_level=warning",
-         "--metrics_listen=127.0.0.1:0", "--retry_max_attempts=1"},
-        {"PULUMI_ACCESS_TOKEN="});
-    absl::StatusOr<std::string> address = gateway_->WaitListening(absl::Seconds(30));
-    ASSERT_TRUE(address.ok()) << address.status();
-    for (absl::string_view line : absl::StrSplit(gateway_->Stderr(), '\n')) {
-      if (absl::ConsumePrefix(&line, "metrics listening on ")) metrics_ = std::string(line);
-    }
-    stub_ = new grpc::GenericStub(
-        grpc::CreateChannel(gateway_->address(), grpc::InsecureChannelCredentials()));
+    const google::protobuf::ServiceDescriptor* forms =
+        testdata::OrgRequest::descriptor()->file()->FindServiceByName("FormsService");
+    ASSERT_NE(forms, nullptr);
+    gateway_ = TestGateway::Start(upstream_->base_url(),
+                                  [](FlagValues& f) {
+                                    f.metrics_listen = "127.0.0.1:0";
+                                    f.retry_max_attempts = 1;
+                                  },
+                                  {forms})
+                   .release();
+    ASSERT_NE(gateway_, nullptr);
+    metrics_ = gateway_->metrics_address();
+    stub_ = new grpc::GenericStub(gateway_->channel());
   }
   static void TearDownTestSuite() {
     delete stub_;
@@ -109,13 +109,13 @@ class FormsGatewayTest : public ::testing::Test {
   }
 
   static FakeUpstream* upstream_;
-  static ChildProcess* gateway_;
+  static TestGateway* gateway_;
   static grpc::GenericStub* stub_;
   static std::string metrics_;
 };
 
 FakeUpstream* FormsGatewayTest::upstream_ = nullptr;
-ChildProcess* FormsGatewayTest::gateway_ = nullptr;
+TestGateway* FormsGatewayTest::gateway_ = nullptr;
 grpc::GenericStub* FormsGatewayTest::stub_ = nullptr;
 std::string FormsGatewayTest::metrics_;
 

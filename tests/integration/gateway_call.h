@@ -1,9 +1,9 @@
-// Helpers shared by the route and error integration tests: start the real gateway binary against
-// a FakeUpstream, and make one unary call to any method of the served services through a
-// grpc::GenericStub, with the request given as proto JSON.
+// Helpers shared by the route and error integration tests: one unary call to any method of the
+// served services through a grpc::GenericStub, with the request given as proto JSON, and the
+// google.rpc details of its status.
 //
-//   auto gateway = StartGateway(upstream.base_url());
-//   grpc::GenericStub stub(grpc::CreateChannel(gateway->address(), ...));
+//   auto gateway = TestGateway::Start(upstream.base_url());   // tests/support/harness.h
+//   grpc::GenericStub stub(gateway->channel());
 //   const auto* method = FindMethod("StacksService.GetStack");
 //   CallResult result = CallGateway(stub, method, R"({"orgName": "acme-corp", ...})",
 //                                   {{"authorization", "token pul-..."}});
@@ -30,30 +30,12 @@
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "tests/support/child_process.h"
 
 namespace pulumi_gateway::testing {
 
-inline constexpr char kGatewayBinary[] = "gateway/pulumi_gateway";
 inline constexpr char kServicePackage[] = "pulumi.service.v1";
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
-
-// Starts the gateway in passthrough mode against `upstream_url`; fails the test (and returns the
-// process anyway) when it does not report "listening on" in time. Metrics are off: their default
-// fixed port would collide between test processes running in parallel, and they are not what
-// these suites test.
-inline std::unique_ptr<ChildProcess> StartGateway(const std::string& upstream_url,
-                                                  std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--upstream=" + upstream_url,
-                                   "--log_level=warning", "--metrics_listen="};
-  args.insert(args.end(), extra.begin(), extra.end());
-  auto gateway = std::make_unique<ChildProcess>(kGatewayBinary, args,
-                                                std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
-  absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(30));
-  EXPECT_TRUE(address.ok()) << address.status();
-  return gateway;
-}
 
 // "StacksService.GetStack" → the method descriptor from the generated pool, or null.
 inline const google::protobuf::MethodDescriptor* FindMethod(const std::string& service_dot_method) {

@@ -24,8 +24,8 @@
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
 #include "tests/integration/gateway_call.h"
-#include "tests/support/child_process.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -62,9 +62,10 @@ class GatewayErrorsFixture : public ::testing::Test {
     upstream_ = new FakeUpstream();
     // Every row maps one upstream answer of one call; the fleet-wide 429 pause would make the
     // rows after a 429 wait out its window (that pause is tested in fleet_throttle_test).
-    gateway_ = StartGateway(upstream_->base_url(), {"--throttle_max_pause=0"}).release();
-    stub_ = new grpc::GenericStub(
-        grpc::CreateChannel(gateway_->address(), grpc::InsecureChannelCredentials()));
+    gateway_ = TestGateway::Start(upstream_->base_url(), [](FlagValues& f) {
+                 f.throttle_max_pause = absl::ZeroDuration();
+               }).release();
+    if (gateway_ != nullptr) stub_ = new grpc::GenericStub(gateway_->channel());
   }
   static void TearDownTestSuite() {
     delete stub_;
@@ -75,8 +76,7 @@ class GatewayErrorsFixture : public ::testing::Test {
     upstream_ = nullptr;
   }
   void SetUp() override {
-    ASSERT_FALSE(gateway_->address().empty())
-        << "the gateway did not start: " << gateway_->Stderr();
+    ASSERT_NE(gateway_, nullptr) << "the gateway did not start";
     upstream_->ClearRequests();
     // Any upstream call in a test that expects none gets a success, so a missing local check
     // shows up as OK instead of some other error.
@@ -94,12 +94,12 @@ class GatewayErrorsFixture : public ::testing::Test {
   }
 
   static FakeUpstream* upstream_;
-  static ChildProcess* gateway_;
+  static TestGateway* gateway_;
   static grpc::GenericStub* stub_;
 };
 
 FakeUpstream* GatewayErrorsFixture::upstream_ = nullptr;
-ChildProcess* GatewayErrorsFixture::gateway_ = nullptr;
+TestGateway* GatewayErrorsFixture::gateway_ = nullptr;
 grpc::GenericStub* GatewayErrorsFixture::stub_ = nullptr;
 
 // ---- Upstream HTTP errors ---------------------------------------------------------------------
@@ -554,10 +554,9 @@ int ClosedPort() {
 }
 
 TEST(GatewayUnreachableTest, ConnectionRefusedIsUnavailable) {
-  auto gateway = StartGateway(absl::StrCat("http://127.0.0.1:", ClosedPort()));
-  ASSERT_FALSE(gateway->address().empty()) << gateway->Stderr();
-  grpc::GenericStub stub(
-      grpc::CreateChannel(gateway->address(), grpc::InsecureChannelCredentials()));
+  auto gateway = TestGateway::Start(absl::StrCat("http://127.0.0.1:", ClosedPort()));
+  ASSERT_NE(gateway, nullptr);
+  grpc::GenericStub stub(gateway->channel());
   for (const char* rpc : {"StacksService.GetStack", "StacksService.DeleteStack"}) {
     SCOPED_TRACE(rpc);
     CallResult result =
@@ -694,7 +693,9 @@ TEST_F(GatewayErrorsTest, KindOutsideAllowedValuesIsInvalidArgumentWithoutUpstre
       EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
           << result.status.error_message();
       EXPECT_THAT(result.status.error_message(), HasSubstr("\"kind\""));
-      EXPECT_THAT(result.status.error_message(), HasSubstr("update, preview, refresh, destroy"));
+      // A path field is REQUIRED: empty is missing, anything else must be a listed kind.
+      EXPECT_THAT(result.status.error_message(),
+                  HasSubstr(kind.empty() ? "is required" : "update, preview, refresh, destroy"));
       ExpectNoToken(result.status);
     }
   }

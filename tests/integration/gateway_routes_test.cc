@@ -7,10 +7,12 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,8 +32,8 @@
 #include "pulumi/service/v1/updates.grpc.pb.h"
 #include "pulumi/service/v1/users.grpc.pb.h"
 #include "tests/integration/gateway_call.h"
-#include "tests/support/child_process.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -114,188 +116,26 @@ std::string Gzip(const std::string& text) {
 
 // ---- Realistic upstream payloads (reference/pulumi-api.md §8) -------------------------------
 
-constexpr char kStackList[] = R"({
-  "stacks": [
-    {"id": "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f", "orgName": "acme-corp", "projectName": "payments-api", "stackName": "prod",
-     "lastUpdate": 1754300112, "resourceCount": 37, "links": {"self": "https://app.pulumi.com/acme-corp/payments-api/prod"}},
-    {"id": "a7c1e9b2-3d4f-4a5b-8c6d-7e8f9a0b1c2d", "orgName": "acme-corp", "projectName": "payments-api", "stackName": "staging",
-     "lastUpdate": 1754212800, "resourceCount": 35, "links": {"self": "https://app.pulumi.com/acme-corp/payments-api/staging"}}
-  ],
-  "continuationToken": "eyJvIjoiYWNtZS1jb3JwIiwicyI6MTB9"
-})";
-
-constexpr char kStack[] = R"({
-  "id": "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f",
-  "orgName": "acme-corp", "projectName": "payments-api", "stackName": "prod",
-  "currentOperation": {"kind": "update", "author": "jdoe", "started": 1754300112},
-  "activeUpdate": "3b9e4f1a-6c2d-4e8f-a0b1-c2d3e4f5a6b7",
-  "tags": {"pulumi:project": "payments-api", "pulumi:runtime": "nodejs", "pulumi:description": "Payments service infrastructure",
-           "vcs:owner": "acme-corp", "vcs:repo": "payments-infra", "vcs:kind": "github.com", "team": "payments"},
-  "config": {"environment": "payments-api/prod"},
-  "version": 42
-})";
-
-constexpr char kDeployment[] = R"({
-  "version": 3,
-  "deployment": {
-    "manifest": {"time": "2025-08-04T09:35:27.112233-07:00", "magic": "6ed32cc63f3d459cb6f52bb150bc8ff68db740bf43964d429d5ca57f52c832b1",
-                 "version": "v3.189.0", "plugins": [{"name": "aws", "path": "", "type": "resource", "version": "7.3.0"}]},
-    "secrets_providers": {"type": "service", "state": {"url": "https://api.pulumi.com", "owner": "acme-corp", "project": "payments-api", "stack": "prod"}},
-    "resources": [
-      {"urn": "urn:pulumi:prod::payments-api::pulumi:pulumi:Stack::payments-api-prod", "custom": false, "type": "pulumi:pulumi:Stack",
-       "outputs": {"bucketName": "payments-ledger-8f3a2c1"}, "created": "2025-06-01T12:00:00Z", "modified": "2025-08-04T16:35:20Z"},
-      {"urn": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0", "custom": true,
-       "id": "0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", "type": "pulumi:providers:aws",
-       "inputs": {"region": "us-west-2", "version": "7.3.0"}, "outputs": {"region": "us-west-2", "version": "7.3.0"}},
-      {"urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "custom": true, "id": "payments-ledger-8f3a2c1",
-       "type": "aws:s3/bucket:Bucket",
-       "inputs": {"__defaults": ["bucket", "forceDestroy"], "bucket": "payments-ledger-8f3a2c1", "forceDestroy": false},
-       "outputs": {"arn": "arn:aws:s3:::payments-ledger-8f3a2c1", "bucket": "payments-ledger-8f3a2c1",
-                   "tags": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": "v1:Qm9nd3Vz:ZmFrZWNpcGhlcnRleHQ="}},
-       "parent": "urn:pulumi:prod::payments-api::pulumi:pulumi:Stack::payments-api-prod",
-       "protect": true, "dependencies": [],
-       "provider": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0::0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e",
-       "propertyDependencies": {"bucket": [], "forceDestroy": []}, "additionalSecretOutputs": ["tags"]}
-    ]
-  }
-})";
-
-constexpr char kDeploymentV4[] = R"({
-  "version": 4,
-  "features": ["refreshBeforeUpdate"],
-  "deployment": {
-    "manifest": {"time": "2025-08-03T11:02:41.5-07:00", "magic": "0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e", "version": "v3.188.0"},
-    "secrets_providers": {"type": "service", "state": {"url": "https://api.pulumi.com", "owner": "acme-corp", "project": "payments-api", "stack": "prod"}},
-    "resources": [
-      {"urn": "urn:pulumi:prod::payments-api::pulumi:pulumi:Stack::payments-api-prod", "custom": false, "type": "pulumi:pulumi:Stack",
-       "refreshBeforeUpdate": true}
-    ]
-  }
-})";
-
-constexpr char kLegacyUpdates[] = R"json({
-  "updates": [
-    {"kind": "update", "startTime": 1754300112, "message": "Rotate ledger KMS key (#214)",
-     "environment": {"exec.kind": "cli", "git.author": "Jane Doe", "git.author.email": "jdoe@acme.example", "git.dirty": "false",
-                     "git.head": "9c1f0e7d2b3a4c5d6e7f8a9b0c1d2e3f4a5b6c7d", "git.headName": "refs/heads/main",
-                     "vcs.kind": "github.com", "vcs.owner": "acme-corp", "vcs.repo": "payments-infra",
-                     "stack.environments": "[{\"id\":\"payments-api/prod\"}]"},
-     "config": {"aws:region": {"string": "us-west-2", "secret": false, "object": false},
-                "payments-api:dbPassword": {"string": "AAABAMk9cGxhY2Vob2xkZXI=", "secret": true, "object": false},
-                "payments-api:limits": {"string": "{\"rps\":500}", "secret": false, "object": true}},
-     "result": "succeeded", "endTime": 1754300157, "version": 42,
-     "resourceChanges": {"same": 35, "update": 1, "create": 1}, "resourceCount": 37}
-  ]
-})json";
+// The upstream payload in testdata/`name` (runfiles are the test's working directory).
+std::string Fixture(const std::string& name) {
+  const std::string path = "tests/integration/testdata/" + name;
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 // One update in the service shape (GetLatestUpdate, GetUpdate, and the service-format list).
-constexpr char kServiceUpdate[] = R"json(
-    {"info": {"kind": "update", "startTime": 1754300112, "message": "Rotate ledger KMS key (#214)",
-              "environment": {"exec.kind": "cli", "vcs.kind": "github.com", "vcs.owner": "acme-corp", "vcs.repo": "payments-infra"},
-              "config": {"aws:region": {"string": "us-west-2", "secret": false, "object": false}},
-              "result": "succeeded", "endTime": 1754300157, "version": 42,
-              "resourceChanges": {"same": 35, "update": 1, "create": 1}, "resourceCount": 37},
-     "updateID": "3b9e4f1a-6c2d-4e8f-a0b1-c2d3e4f5a6b7",
-     "githubCommitInfo": {"slug": "acme-corp/payments-infra", "sha": "9c1f0e7d2b3a4c5d6e7f8a9b0c1d2e3f4a5b6c7d",
-                          "url": "https://github.com/acme-corp/payments-infra/commit/9c1f0e7d2b3a4c5d6e7f8a9b0c1d2e3f4a5b6c7d",
-                          "message": "Rotate ledger KMS key (#214)",
-                          "author": {"name": "Jane Doe", "githubLogin": "jdoe", "avatarUrl": "https://avatars.githubusercontent.com/u/1001?v=4"},
-                          "committer": {"name": "GitHub", "githubLogin": "web-flow", "avatarUrl": "https://avatars.githubusercontent.com/u/19864447?v=4"}},
-     "version": 42, "latestVersion": 42,
-     "requestedBy": {"name": "Jane Doe", "githubLogin": "jdoe", "avatarUrl": "https://avatars.githubusercontent.com/u/1001?v=4"},
-     "policyPacks": [{"name": "aws-guardrails", "displayName": "AWS Guardrails", "version": 7, "versionTag": "1.4.0",
-                      "config": {"s3-no-public-read": {"enforcementLevel": "mandatory"}}, "environments": ["policy/aws-guardrails"]}],
-     "requestedByToken": "ci-deploy-token"}
-)json";
-
 std::string ServiceUpdateList() {
-  return std::string(R"({"updates": [)") + kServiceUpdate + R"(], "itemsPerPage": 1, "total": 42})";
+  return std::string(R"({"updates": [)") + Fixture("service_update.json") +
+         R"(], "itemsPerPage": 1, "total": 42})";
 }
-
-constexpr char kUpdateStatus[] = R"({
-  "status": "running",
-  "events": [{"index": "17", "kind": "stdout", "fields": {"text": "Updating (prod)\n", "color": "raw"}}],
-  "continuationToken": "18"
-})";
-
-constexpr char kEngineEvents[] = R"({
-  "events": [
-    {"timestamp": 1754300113, "type": "preludeEvent", "preludeEvent": {"config": {"aws:region": "us-west-2", "payments-api:dbPassword": "[secret]"}}},
-    {"timestamp": 1754300114, "type": "progressEvent", "progressEvent": {"type": "plugin-download", "id": "aws-7.3.0", "message": "Downloading provider: aws", "received": 52428800, "total": 52428800, "done": true}},
-    {"timestamp": 1754300120, "type": "resourcePreEvent", "resourcePreEvent": {"metadata": {
-      "op": "update", "urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "type": "aws:s3/bucket:Bucket",
-      "old": {"type": "aws:s3/bucket:Bucket", "urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "custom": true,
-              "id": "payments-ledger-8f3a2c1", "parent": "urn:pulumi:prod::payments-api::pulumi:pulumi:Stack::payments-api-prod", "protect": true,
-              "inputs": {"forceDestroy": false}, "outputs": {"arn": "arn:aws:s3:::payments-ledger-8f3a2c1"},
-              "provider": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0::0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e"},
-      "new": {"type": "aws:s3/bucket:Bucket", "urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "custom": true,
-              "id": "payments-ledger-8f3a2c1", "parent": "urn:pulumi:prod::payments-api::pulumi:pulumi:Stack::payments-api-prod", "protect": true,
-              "inputs": {"forceDestroy": true}, "outputs": {},
-              "provider": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0::0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e"},
-      "keys": [], "diffs": ["forceDestroy"], "detailedDiff": {"forceDestroy": {"diffKind": "update", "inputDiff": true}},
-      "logical": true, "provider": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0::0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e"},
-      "planning": false}},
-    {"timestamp": 1754300121, "type": "diagnosticEvent", "diagnosticEvent": {"urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "prefix": "warning: ", "message": "forceDestroy enabled on a protected bucket\n", "color": "raw", "severity": "warning", "streamID": 0, "ephemeral": false}},
-    {"timestamp": 1754300122, "type": "policyEvent", "policyEvent": {"resourceUrn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "message": "Buckets must block public reads.", "color": "raw", "policyName": "s3-no-public-read", "policyPackName": "aws-guardrails", "policyPackVersion": "7", "policyPackVersionTag": "1.4.0", "enforcementLevel": "warning", "severity": "high"}},
-    {"timestamp": 1754300150, "type": "resOutputsEvent", "resOutputsEvent": {"metadata": {
-      "op": "update", "urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "type": "aws:s3/bucket:Bucket", "old": null,
-      "new": {"type": "aws:s3/bucket:Bucket", "urn": "urn:pulumi:prod::payments-api::aws:s3/bucket:Bucket::ledger", "custom": true,
-              "id": "payments-ledger-8f3a2c1", "parent": "urn:pulumi:prod::payments-api::pulumi:pulumi:Stack::payments-api-prod",
-              "inputs": {"forceDestroy": true}, "outputs": {"arn": "arn:aws:s3:::payments-ledger-8f3a2c1", "forceDestroy": true},
-              "provider": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0::0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e"},
-      "detailedDiff": null, "provider": "urn:pulumi:prod::payments-api::pulumi:providers:aws::default_7_3_0::0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e"},
-      "planning": false}},
-    {"timestamp": 1754300156, "type": "stdoutEvent", "stdoutEvent": {"message": "Resources:\n    ~ 1 updated\n    36 unchanged\n", "color": "raw"}},
-    {"timestamp": 1754300157, "type": "summaryEvent", "summaryEvent": {"maybeCorrupt": false, "durationSeconds": 45, "resourceChanges": {"same": 35, "update": 1, "create": 1}, "PolicyPacks": {"aws-guardrails": "v1.4.0"}, "isPreview": false, "result": "succeeded"}},
-    {"timestamp": 1754300157, "type": "cancelEvent", "cancelEvent": {}}
-  ],
-  "continuationToken": null
-})";
-
-constexpr char kMemberJane[] = R"(
-    {"role": "admin", "user": {"name": "Jane Doe", "githubLogin": "jdoe", "avatarUrl": "https://avatars.githubusercontent.com/u/1001?v=4", "email": "jdoe@acme.example"},
-     "created": "2023-02-14T18:22:05Z", "knownToPulumi": true, "virtualAdmin": false,
-     "links": {"self": "https://app.pulumi.com/acme-corp/settings/members/jdoe"},
-     "fgaRole": {"id": "admin", "name": "Admin", "modifiedAt": "2024-11-01T00:00:00Z"}, "teams": ["payments", "platform"]}
-)";
-
-constexpr char kMemberRavi[] = R"(
-    {"role": "member", "user": {"name": "Ravi Kumar", "githubLogin": "rkumar", "avatarUrl": "https://avatars.githubusercontent.com/u/1002?v=4", "email": "rkumar@acme.example"},
-     "created": "2024-06-03T09:10:44Z", "knownToPulumi": true, "virtualAdmin": false,
-     "links": {"self": "https://app.pulumi.com/acme-corp/settings/members/rkumar"},
-     "fgaRole": {"id": "7d3c9a10-2b4e-4f61-9a8b-5c6d7e8f9012", "name": "Payments Operator", "modifiedAt": "2025-03-19T15:04:05Z"}, "teams": ["payments"]}
-)";
 
 std::string MemberList() {
-  return std::string(R"({"members": [)") + kMemberJane + "," + kMemberRavi +
-         R"(], "continuationToken": "bWVtYmVyczpya3VtYXI="})";
+  return std::string(R"({"members": [)") + Fixture("member_jane.json") + "," +
+         Fixture("member_ravi.json") + R"(], "continuationToken": "bWVtYmVyczpya3VtYXI="})";
 }
-
-constexpr char kTeam[] = R"({
-  "kind": "pulumi", "name": "payments", "displayName": "Payments", "description": "Owns the payments stacks",
-  "members": [{"name": "Jane Doe", "githubLogin": "jdoe", "avatarUrl": "https://avatars.githubusercontent.com/u/1001?v=4", "role": "admin"},
-              {"name": "Ravi Kumar", "githubLogin": "rkumar", "avatarUrl": "https://avatars.githubusercontent.com/u/1002?v=4", "role": "member"}],
-  "stacks": [{"projectName": "payments-api", "stackName": "prod", "permission": 103, "permissionSetName": "Stack Admin"},
-             {"projectName": "payments-api", "stackName": "staging", "permission": 102, "permissionSetName": "Stack Write"}],
-  "environments": [{"projectName": "payments-api", "envName": "prod", "permission": "open", "maxOpenDuration": "1h0m0s", "permissionSetName": "Environment Open"}],
-  "accounts": [{"accountName": "aws-prod", "permission": 1, "permissionSetName": "Account Read"}],
-  "listMembersError": "",
-  "userRole": "admin",
-  "roleIds": ["7d3c9a10-2b4e-4f61-9a8b-5c6d7e8f9012"]
-})";
-
-constexpr char kAuditLog[] = R"({
-  "continuationToken": "1754299000",
-  "auditLogEvents": [
-    {"timestamp": 1754300112, "sourceIP": "203.0.113.24", "event": "stack.update", "description": "Started update \"3b9e4f1a-6c2d-4e8f-a0b1-c2d3e4f5a6b7\" for stack \"payments-api/prod\"",
-     "user": {"name": "CI Bot", "githubLogin": "acme-ci", "avatarUrl": "https://www.gravatar.com/avatar/00000000000000000000000000000000?d=identicon"},
-     "tokenID": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f", "tokenName": "ci-deploy-token", "reqOrgAdmin": false, "reqStackAdmin": false,
-     "authFailure": false, "actorName": "ci-deploy-token", "actorUrn": "urn:pulumi:org:acme-corp:token:ci-deploy-token"},
-    {"timestamp": 1754299000, "sourceIP": "198.51.100.7", "event": "member.role.changed", "description": "Changed organization role for \"rkumar\" to member",
-     "user": {"name": "Jane Doe", "githubLogin": "jdoe", "avatarUrl": "https://avatars.githubusercontent.com/u/1001?v=4"},
-     "tokenID": "", "tokenName": "", "reqOrgAdmin": true, "reqStackAdmin": false, "authFailure": false, "actorName": "", "actorUrn": ""}
-  ]
-})";
 
 constexpr char kAuditCsv[] =
     "Timestamp,Name,Login,Event,Description,SourceIP,RequireOrgAdmin,RequireStackAdmin,"
@@ -442,7 +282,7 @@ std::vector<Row> Rows() {
                   "/api/user/stacks?organization=acme-corp&project=payments-api&tagName=team"
                   "&tagValue=payments%20%26%20billing&continuationToken=bWVtYmVyczoxMA%3D%3D"
                   "&maxResults=50&roleID=7d3c9a10-2b4e-4f61-9a8b-5c6d7e8f9012",
-                  "", Json(kStackList), [](const Message& m) {
+                  "", Json(Fixture("stack_list.json")), [](const Message& m) {
                     const auto& r = As<v1::ListStacksResponse>(m);
                     ASSERT_EQ(r.stacks_size(), 2);
                     EXPECT_EQ(r.stacks(0).id(), "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f");
@@ -461,7 +301,7 @@ std::vector<Row> Rows() {
                     EXPECT_EQ(r.continuation_token(), "");
                   }});
   rows.push_back({"GetStack", "StacksService.GetStack", StackRequest(), "GET", Stack(), "",
-                  Json(kStack), [](const Message& m) {
+                  Json(Fixture("stack.json")), [](const Message& m) {
                     const v1::Stack& s = As<v1::GetStackResponse>(m).stack();
                     EXPECT_EQ(s.id(), "5f0d2c7e-8a1b-4c3d-9e2f-0a1b2c3d4e5f");
                     EXPECT_EQ(s.stack_name(), "prod");
@@ -497,7 +337,7 @@ std::vector<Row> Rows() {
   rows.push_back({"DeleteStack", "StacksService.DeleteStack", StackRequest(R"("force": true)"),
                   "DELETE", Stack("?force=true"), "", NoContent(), ExpectEmpty});
   rows.push_back({"ExportStack", "StacksService.ExportStack", StackRequest(), "GET",
-                  Stack("/export"), "", Json(kDeployment), [](const Message& m) {
+                  Stack("/export"), "", Json(Fixture("deployment.json")), [](const Message& m) {
                     const auto& r = As<v1::ExportStackResponse>(m);
                     EXPECT_EQ(r.version(), 3);
                     EXPECT_EQ(r.features_size(), 0);
@@ -505,7 +345,7 @@ std::vector<Row> Rows() {
                   }});
   rows.push_back({"ExportStackAtVersion", "StacksService.ExportStackAtVersion",
                   StackRequest(R"("version": "41")"), "GET", Stack("/export/41"), "",
-                  Json(kDeploymentV4), [](const Message& m) {
+                  Json(Fixture("deployment_v4.json")), [](const Message& m) {
                     const auto& r = As<v1::ExportStackAtVersionResponse>(m);
                     EXPECT_EQ(r.version(), 4);
                     EXPECT_THAT(r.features(), ::testing::ElementsAre("refreshBeforeUpdate"));
@@ -589,7 +429,7 @@ std::vector<Row> Rows() {
   rows.push_back(
       {"ListUpdates_LegacyFormat", "StackUpdatesService.ListUpdates",
        StackRequest(R"("page": 1, "pageSize": 1)"), "GET", Stack("/updates?page=1&pageSize=1"), "",
-       Json(kLegacyUpdates), [](const Message& m) {
+       Json(Fixture("legacy_updates.json")), [](const Message& m) {
          const auto& r = As<v1::ListUpdatesResponse>(m);
          ASSERT_EQ(r.updates_size(), 1);
          const v1::StackUpdate& u = r.updates(0);
@@ -609,19 +449,19 @@ std::vector<Row> Rows() {
          EXPECT_EQ(r.items_per_page(), 0);
          EXPECT_EQ(r.total(), 0);
        }});
-  rows.push_back({"GetLatestUpdate", "StackUpdatesService.GetLatestUpdate", StackRequest(), "GET",
-                  Stack("/updates/latest"), "", Json(kServiceUpdate), [](const Message& m) {
-                    CheckServiceUpdate(As<v1::GetLatestUpdateResponse>(m).update());
-                  }});
-  rows.push_back({"GetUpdate", "StackUpdatesService.GetUpdate", StackRequest(R"("version": 42)"),
-                  "GET", Stack("/updates/42"), "", Json(kServiceUpdate), [](const Message& m) {
-                    CheckServiceUpdate(As<v1::GetUpdateResponse>(m).update());
-                  }});
+  rows.push_back(
+      {"GetLatestUpdate", "StackUpdatesService.GetLatestUpdate", StackRequest(), "GET",
+       Stack("/updates/latest"), "", Json(Fixture("service_update.json")),
+       [](const Message& m) { CheckServiceUpdate(As<v1::GetLatestUpdateResponse>(m).update()); }});
+  rows.push_back(
+      {"GetUpdate", "StackUpdatesService.GetUpdate", StackRequest(R"("version": 42)"), "GET",
+       Stack("/updates/42"), "", Json(Fixture("service_update.json")),
+       [](const Message& m) { CheckServiceUpdate(As<v1::GetUpdateResponse>(m).update()); }});
   rows.push_back({"GetUpdateStatus", "StackUpdatesService.GetUpdateStatus",
                   StackRequest(std::string(R"("kind": "update", "updateId": ")") + kUpdateId +
                                R"(", "continuationToken": "17")"),
                   "GET", Stack(std::string("/update/") + kUpdateId + "?continuationToken=17"), "",
-                  Json(kUpdateStatus), [](const Message& m) {
+                  Json(Fixture("update_status.json")), [](const Message& m) {
                     const auto& r = As<v1::GetUpdateStatusResponse>(m);
                     EXPECT_EQ(r.status(), "running");
                     ASSERT_EQ(r.events_size(), 1);
@@ -653,7 +493,7 @@ std::vector<Row> Rows() {
            "/events?type=diagnosticEvent&type=summaryEvent"
            "&urn=urn%3Apulumi%3Aprod%3A%3Apayments-api%3A%3Aaws%3As3%2Fbucket%3ABucket%3A%3Aledger"
            "&include_non_activated=true"),
-       "", Json(kEngineEvents), [](const Message& m) {
+       "", Json(Fixture("engine_events.json")), [](const Message& m) {
          const auto& r = As<v1::ListUpdateEventsResponse>(m);
          ASSERT_EQ(r.events_size(), 9);
          EXPECT_EQ(r.events(0).timestamp(), 1754300113);
@@ -716,8 +556,8 @@ std::vector<Row> Rows() {
        }});
   rows.push_back({"AddMember", "OrganizationsService.AddMember",
                   R"({"orgName": "acme-corp", "userLogin": "rkumar", "role": "member"})", "POST",
-                  "/api/orgs/acme-corp/members/rkumar", R"({"role": "member"})", Json(kMemberRavi),
-                  [](const Message& m) {
+                  "/api/orgs/acme-corp/members/rkumar", R"({"role": "member"})",
+                  Json(Fixture("member_ravi.json")), [](const Message& m) {
                     const v1::OrganizationMember& member = As<v1::AddMemberResponse>(m).member();
                     EXPECT_EQ(member.role(), "member");
                     EXPECT_EQ(member.user().github_login(), "rkumar");
@@ -736,14 +576,15 @@ std::vector<Row> Rows() {
                   "/api/orgs/acme-corp/members/rkumar", "", NoContent(), ExpectEmpty});
   rows.push_back({"ListTeams", "OrganizationsService.ListTeams", R"({"orgName": "acme-corp"})",
                   "GET", "/api/orgs/acme-corp/teams", "",
-                  Json(std::string(R"({"teams": [)") + kTeam + "]}"), [](const Message& m) {
+                  Json(std::string(R"({"teams": [)") + Fixture("team.json") + "]}"),
+                  [](const Message& m) {
                     const auto& r = As<v1::ListTeamsResponse>(m);
                     ASSERT_EQ(r.teams_size(), 1);
                     CheckTeam(r.teams(0));
                   }});
   rows.push_back({"GetTeam", "OrganizationsService.GetTeam",
                   R"({"orgName": "acme-corp", "teamName": "payments"})", "GET",
-                  "/api/orgs/acme-corp/teams/payments", "", Json(kTeam),
+                  "/api/orgs/acme-corp/teams/payments", "", Json(Fixture("team.json")),
                   [](const Message& m) { CheckTeam(As<v1::GetTeamResponse>(m).team()); }});
   rows.push_back({"CreateTeam", "OrganizationsService.CreateTeam",
                   R"({"orgName": "acme-corp", "name": "payments", "displayName": "Payments",
@@ -751,7 +592,7 @@ std::vector<Row> Rows() {
                   "POST", "/api/orgs/acme-corp/teams/pulumi",
                   R"({"name": "payments", "displayName": "Payments",
                       "description": "Owns the payments stacks"})",
-                  Json(kTeam, 201),
+                  Json(Fixture("team.json"), 201),
                   [](const Message& m) { CheckTeam(As<v1::CreateTeamResponse>(m).team()); }});
   rows.push_back({"UpdateTeam", "OrganizationsService.UpdateTeam",
                   R"({"orgName": "acme-corp", "teamName": "payments",
@@ -786,7 +627,7 @@ std::vector<Row> Rows() {
                   "GET",
                   "/api/orgs/acme-corp/auditlogs?startTime=1754300200&userFilter=acme-ci"
                   "&eventFilter=stack.update",
-                  "", Json(kAuditLog), [](const Message& m) {
+                  "", Json(Fixture("audit_log.json")), [](const Message& m) {
                     const auto& r = As<v1::ListAuditLogEventsResponse>(m);
                     CheckAuditEvents(r.audit_log_events());
                     EXPECT_EQ(r.continuation_token(), "1754299000");
@@ -797,7 +638,7 @@ std::vector<Row> Rows() {
                   "GET",
                   "/api/orgs/acme-corp/auditlogs/v2?continuationToken=1754299000"
                   "&startTime=1754200000&endTime=1754300200&format=json",
-                  "", Json(kAuditLog), [](const Message& m) {
+                  "", Json(Fixture("audit_log.json")), [](const Message& m) {
                     const auto& r = As<v1::ListAuditLogEventsV2Response>(m);
                     CheckAuditEvents(r.audit_log_events());
                     EXPECT_EQ(r.continuation_token(), "1754299000");
@@ -861,9 +702,8 @@ class GatewayFixture : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     upstream_ = new FakeUpstream();
-    gateway_ = StartGateway(upstream_->base_url()).release();
-    stub_ = new grpc::GenericStub(
-        grpc::CreateChannel(gateway_->address(), grpc::InsecureChannelCredentials()));
+    gateway_ = TestGateway::Start(upstream_->base_url()).release();
+    if (gateway_ != nullptr) stub_ = new grpc::GenericStub(gateway_->channel());
   }
   static void TearDownTestSuite() {
     delete stub_;
@@ -874,8 +714,7 @@ class GatewayFixture : public ::testing::Test {
     upstream_ = nullptr;
   }
   void SetUp() override {
-    ASSERT_FALSE(gateway_->address().empty())
-        << "the gateway did not start: " << gateway_->Stderr();
+    ASSERT_NE(gateway_, nullptr) << "the gateway did not start";
     upstream_->ClearRequests();
   }
 
@@ -899,12 +738,12 @@ class GatewayFixture : public ::testing::Test {
   }
 
   static FakeUpstream* upstream_;
-  static ChildProcess* gateway_;
+  static TestGateway* gateway_;
   static grpc::GenericStub* stub_;
 };
 
 FakeUpstream* GatewayFixture::upstream_ = nullptr;
-ChildProcess* GatewayFixture::gateway_ = nullptr;
+TestGateway* GatewayFixture::gateway_ = nullptr;
 grpc::GenericStub* GatewayFixture::stub_ = nullptr;
 
 // Header names the gateway may send upstream, besides the ones cpp-httplib records about the
@@ -1007,7 +846,7 @@ TEST(GatewayRoutesTableTest, CoversEveryRpcOfTheProtos) {
     }
   }
   EXPECT_EQ(services, std::set<std::string>(std::begin(kServices), std::end(kServices)))
-      << "a service was added or removed: serve it (gateway/main.cc) and test it here";
+      << "a service was added or removed: test it here (every linked-in service is served)";
 
   std::set<std::string> in_table;
   std::set<std::string> names;
@@ -1080,7 +919,7 @@ TEST_F(GatewayHeadersTest, CallerRequestIdIsReusedWhenPlainAndReplacedOtherwise)
 // Path values can never change the route: every reserved character is percent-encoded.
 TEST_F(GatewayHeadersTest, PathValuesAreEncodedPerSegment) {
   const auto* method = FindMethod("StacksService.GetStack");
-  Serve(Json(kStack));
+  Serve(Json(Fixture("stack.json")));
   CallResult result = CallGateway(*stub_, method,
                                   R"({"orgName": "acme corp", "projectName": "payments-api",
           "stackName": "prod/../../user/stacks?x=1#frag%2F"})",

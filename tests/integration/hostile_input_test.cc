@@ -15,8 +15,8 @@
 #include "nlohmann/json.hpp"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "pulumi/service/v1/updates.grpc.pb.h"
-#include "tests/support/child_process.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -91,12 +91,11 @@ class HostileInputTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     upstream_ = new FakeUpstream();
-    gateway_ = new ChildProcess("gateway/pulumi_gateway",
-                                {"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=error",
-                                 "--upstream=" + upstream_->base_url()});
-    ASSERT_TRUE(gateway_->WaitListening(absl::Seconds(20)).ok());
-    channel_ = new std::shared_ptr<grpc::Channel>(
-        grpc::CreateChannel(gateway_->address(), grpc::InsecureChannelCredentials()));
+    gateway_ = TestGateway::Start(upstream_->base_url(), [](FlagValues& f) {
+                 f.log_level = "error";
+               }).release();
+    ASSERT_NE(gateway_, nullptr);
+    channel_ = new std::shared_ptr<grpc::Channel>(gateway_->channel());
   }
   static void TearDownTestSuite() {
     delete channel_;
@@ -126,11 +125,11 @@ class HostileInputTest : public ::testing::Test {
   }
 
   static FakeUpstream* upstream_;
-  static ChildProcess* gateway_;
+  static TestGateway* gateway_;
   static std::shared_ptr<grpc::Channel>* channel_;
 };
 FakeUpstream* HostileInputTest::upstream_ = nullptr;
-ChildProcess* HostileInputTest::gateway_ = nullptr;
+TestGateway* HostileInputTest::gateway_ = nullptr;
 std::shared_ptr<grpc::Channel>* HostileInputTest::channel_ = nullptr;
 
 TEST_F(HostileInputTest, PathSegmentsAreEscapedOrRefused) {
@@ -182,7 +181,9 @@ TEST_F(HostileInputTest, RouteSelectingValuesOutsideTheirListAreRefused) {
     v1::GetUpdateStatusResponse response;
     grpc::Status status = stub->GetUpdateStatus(Context(&context), request, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-    EXPECT_THAT(status.error_message(), HasSubstr("update, preview, refresh, destroy"));
+    // A path field is REQUIRED: empty is missing, anything else must be a listed kind.
+    EXPECT_THAT(status.error_message(),
+                HasSubstr(kind.empty() ? "is required" : "update, preview, refresh, destroy"));
     EXPECT_TRUE(upstream_->requests().empty());
   }
 }
@@ -207,7 +208,7 @@ TEST_F(HostileInputTest, HugeRepeatedFieldsAreRefusedBeforeTheUpstream) {
 TEST_F(HostileInputTest, InvalidUtf8AndGarbageRequestsAreInvalidArgument) {
   grpc::GenericStub generic(*channel_);
   // Field 3 (stack_name) with bytes that are not UTF-8; then bytes that are not protobuf at all.
-  for (const std::string bytes :
+  for (const std::string& bytes :
        {std::string("\x1a\x02\xff\xfe", 4), std::string("\xff\xff\xff\xff\xff", 5)}) {
     upstream_->ClearRequests();
     grpc::Slice slice(bytes);

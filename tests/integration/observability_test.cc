@@ -1,5 +1,5 @@
-// Metrics and logs of the real gateway binary after known traffic: exact counts on /metrics, one
-// JSON object per log line with the access fields, and no token anywhere in the output.
+// Metrics and logs of a gateway after known traffic: exact counts on /metrics, one JSON object per
+// log line with the access fields, and no token anywhere in the output.
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,8 +15,8 @@
 #include "httplib.h"
 #include "nlohmann/json.hpp"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
-#include "tests/support/child_process.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -55,17 +55,14 @@ class ObservabilityTest : public ::testing::Test {
           R"({"orgName":"acme-corp","projectName":"p","stackName":"prod","newKey":1,"other":{}})",
           "application/json");
     });
-    gateway_ = std::make_unique<ChildProcess>(
-        "gateway/pulumi_gateway",
-        std::vector<std::string>{"--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0",
-                                 "--upstream=" + upstream_.base_url(), "--log_level=info"});
-    ASSERT_TRUE(gateway_->WaitListening(absl::Seconds(20)).ok());
-    for (absl::string_view line : absl::StrSplit(gateway_->Stderr(), '\n')) {
-      if (absl::ConsumePrefix(&line, "metrics listening on ")) metrics_address_ = std::string(line);
-    }
+    gateway_ = TestGateway::Start(upstream_.base_url(), [](FlagValues& f) {
+      f.metrics_listen = "127.0.0.1:0";
+      f.log_level = "info";
+    });
+    ASSERT_NE(gateway_, nullptr);
+    metrics_address_ = gateway_->metrics_address();
     ASSERT_FALSE(metrics_address_.empty());
-    stub_ = StacksService::NewStub(
-        grpc::CreateChannel(gateway_->address(), grpc::InsecureChannelCredentials()));
+    stub_ = StacksService::NewStub(gateway_->channel());
   }
 
   grpc::Status GetStack(const std::string& stack, bool with_token = true) {
@@ -89,7 +86,7 @@ class ObservabilityTest : public ::testing::Test {
   }
 
   FakeUpstream upstream_;
-  std::unique_ptr<ChildProcess> gateway_;
+  std::unique_ptr<TestGateway> gateway_;
   std::string metrics_address_;
   std::unique_ptr<StacksService::Stub> stub_;
 };
@@ -137,23 +134,17 @@ TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
 TEST_F(ObservabilityTest, LogsAreJsonLinesWithAccessFieldsAndNoToken) {
   ASSERT_TRUE(GetStack("prod").ok());
   EXPECT_EQ(GetStack("missing").error_code(), grpc::StatusCode::NOT_FOUND);
-  // The access line is written just before the reply; give the writer a moment to flush.
+  // The access line is written just before the reply: wait for the second one.
   const absl::Time deadline = absl::Now() + absl::Seconds(5);
-  std::string output;
-  while (absl::Now() < deadline) {
-    output = gateway_->Stderr();
-    if (std::count(output.begin(), output.end(), '\n') >= 4) break;
+  while (gateway_->AccessLog().size() < 2 && absl::Now() < deadline) {
     absl::SleepFor(absl::Milliseconds(10));
   }
+  const std::string output = gateway_->LogText();
   EXPECT_THAT(output, Not(HasSubstr(kToken)));
   EXPECT_THAT(output, Not(HasSubstr(std::string(kToken).substr(4))));
 
   std::vector<nlohmann::json> access;
   for (absl::string_view line : absl::StrSplit(output, '\n', absl::SkipEmpty())) {
-    if (absl::StartsWith(line, "listening on ") ||
-        absl::StartsWith(line, "metrics listening on ")) {
-      continue;
-    }
     nlohmann::json entry = nlohmann::json::parse(line, nullptr, false);
     ASSERT_FALSE(entry.is_discarded()) << "not a JSON line: " << line;
     EXPECT_TRUE(entry.contains("ts") && entry.contains("level") && entry.contains("msg")) << line;

@@ -1,4 +1,5 @@
-// Token custody through the real gateway binary and the in-process emulator: in service mode with
+// Token custody through a gateway and the emulator, both in the test's process: in service mode
+// with
 // --tenant_tokens_dir, each caller (identified by its client certificate or by a header from a
 // trusted proxy) gets its tenant's Pulumi token, a Secret update takes effect without a restart,
 // and no token ever reaches the gateway's output.
@@ -28,7 +29,7 @@
 #include "gtest/gtest.h"
 #include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
-#include "tests/support/child_process.h"
+#include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -37,7 +38,6 @@ namespace v1 = ::pulumi::service::v1;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kGateway[] = "gateway/pulumi_gateway";
 // Demo tokens of the emulator's seed: jdoe is a member of acme-corp, eve only of globex.
 constexpr char kJdoeToken[] = "pul-demo-jdoe-7f3a9c2e41b85d60f1e2a3b4c5d6e7f8";
 constexpr char kEveToken[] = "pul-demo-eve-4f5e6d7c8b9a0f1e2d3c4b5a69788796";
@@ -118,40 +118,34 @@ class TenantAuthTest : public ::testing::Test {
   static std::string Cert(absl::string_view name) { return absl::StrCat(*certs_, "/", name); }
 
   void SetUp() override {
-    absl::StatusOr<emulator::Json> seed = emulator::DemoSeed();
-    ASSERT_TRUE(seed.ok()) << seed.status();
-    emulator::ServerOptions options;
-    options.port = 0;
-    absl::StatusOr<std::unique_ptr<emulator::Server>> server =
-        emulator::Server::Create(*std::move(seed), options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    emulator_ = *std::move(server);
-    ASSERT_TRUE(emulator_->Start().ok());
+    emulator_ = StartEmulator();
+    ASSERT_NE(emulator_, nullptr);
   }
 
-  // Starts the gateway in service mode with per-tenant tokens from `volume_`.
-  std::unique_ptr<ChildProcess> StartGateway(std::vector<std::string> flags) {
-    std::vector<std::string> args = {
-        "--listen=127.0.0.1:0",
-        "--metrics_listen=127.0.0.1:0",
-        "--log_level=info",
-        absl::StrCat("--upstream=http://127.0.0.1:", emulator_->port()),
-        "--auth_mode=service",
-        "--tenant_tokens_dir=" + volume_.dir(),
-        "--tenant_reload_interval=100ms",
+  // The flags of a service-mode gateway with per-tenant tokens from `volume_`, edited by
+  // `adjust`. No service token anywhere: a call can only succeed with its tenant's token.
+  AdjustFlags TenantFlags(const AdjustFlags& adjust) {
+    return [this, adjust](FlagValues& f) {
+      f.metrics_listen = "127.0.0.1:0";
+      f.log_level = "info";
+      f.auth_mode = "service";
+      f.tenant_tokens_dir = volume_.dir();
+      f.tenant_reload_interval = absl::Milliseconds(100);
+      if (adjust) adjust(f);
     };
-    args.insert(args.end(), flags.begin(), flags.end());
-    // No service token anywhere: a call can only succeed with its tenant's token.
-    auto gateway = std::make_unique<ChildProcess>(kGateway, args,
-                                                  std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
-    absl::StatusOr<std::string> address = gateway->WaitListening(absl::Seconds(20));
-    EXPECT_TRUE(address.ok()) << address.status();
+  }
+  std::unique_ptr<TestGateway> StartGateway(const AdjustFlags& adjust) {
+    std::unique_ptr<TestGateway> gateway =
+        TestGateway::Start(UpstreamUrl(*emulator_), TenantFlags(adjust));
+    EXPECT_NE(gateway, nullptr);
     return gateway;
   }
 
-  std::vector<std::string> MtlsFlags() {
-    return {"--caller_identity=mtls", "--tls_cert_file=" + Cert("server.pem"),
-            "--tls_key_file=" + Cert("server.key"), "--tls_client_ca_file=" + Cert("ca.pem")};
+  static void Mtls(FlagValues& f) {
+    f.caller_identity = "mtls";
+    f.tls_cert_file = Cert("server.pem");
+    f.tls_key_file = Cert("server.key");
+    f.tls_client_ca_file = Cert("ca.pem");
   }
 
   static std::shared_ptr<grpc::ChannelCredentials> ClientCert(absl::string_view name) {
@@ -191,11 +185,8 @@ class TenantAuthTest : public ::testing::Test {
     return "other";
   }
 
-  static double Metric(const ChildProcess& gateway, absl::string_view name) {
-    std::string address;
-    for (absl::string_view line : absl::StrSplit(gateway.Stderr(), '\n')) {
-      if (absl::ConsumePrefix(&line, "metrics listening on ")) address = std::string(line);
-    }
+  static double Metric(const TestGateway& gateway, absl::string_view name) {
+    const std::string& address = gateway.metrics_address();
     const size_t colon = address.rfind(':');
     if (colon == std::string::npos) return -1;
     httplib::Client client(address.substr(0, colon), std::stoi(address.substr(colon + 1)));
@@ -210,8 +201,8 @@ class TenantAuthTest : public ::testing::Test {
     return -1;
   }
 
-  static void ExpectNoToken(const ChildProcess& gateway) {
-    const std::string output = gateway.Stderr();
+  static void ExpectNoToken(const TestGateway& gateway) { ExpectNoToken(gateway.LogText()); }
+  static void ExpectNoToken(const std::string& output) {
     EXPECT_THAT(output, Not(HasSubstr(kJdoeToken)));
     EXPECT_THAT(output, Not(HasSubstr(kEveToken)));
     EXPECT_THAT(output, Not(HasSubstr("7f3a9c2e41b85d60")));
@@ -230,9 +221,11 @@ TEST_F(TenantAuthTest, MtlsCallersGetTheirOwnTenantsView) {
   const std::string map = TempPath("map.json");
   WriteFile(map,
             absl::StrCat(R"({")", kSpiffeCaller, R"(": "acme", ")", kCnCaller, R"(": "globex"})"));
-  std::vector<std::string> flags = MtlsFlags();
-  flags.push_back("--tenant_map=" + map);
-  auto gateway = StartGateway(flags);
+  auto gateway = StartGateway([map](FlagValues& f) {
+    Mtls(f);
+    f.tenant_map = map;
+  });
+  ASSERT_NE(gateway, nullptr);
 
   // The SPIFFE URI SAN maps to acme: jdoe's token, acme-corp's stacks.
   StackView acme = ListStacks(gateway->address(), ClientCert("client-spiffe"), {});
@@ -266,7 +259,8 @@ TEST_F(TenantAuthTest, MtlsCallersGetTheirOwnTenantsView) {
 TEST_F(TenantAuthTest, ASecretUpdateChangesTheTokenWithoutARestart) {
   volume_.Write({{"globex-worker", absl::StrCat(kJdoeToken, "\n")}});
   // No map: the identity (the certificate's CN) is the tenant name.
-  auto gateway = StartGateway(MtlsFlags());
+  auto gateway = StartGateway(Mtls);
+  ASSERT_NE(gateway, nullptr);
   StackView first = ListStacks(gateway->address(), ClientCert("client-cn"), {});
   ASSERT_TRUE(first.status.ok()) << first.status.error_message();
   EXPECT_EQ(first.orgs, std::set<std::string>{"acme-corp"});
@@ -295,7 +289,7 @@ TEST_F(TenantAuthTest, ASecretUpdateChangesTheTokenWithoutARestart) {
   EXPECT_THAT(removed.status.error_message(), HasSubstr("caller \"globex-worker\""));
   EXPECT_EQ(Metric(*gateway, "pulumi_gateway_tenants"), 1);
 
-  const std::string output = gateway->Stderr();
+  const std::string output = gateway->LogText();
   EXPECT_THAT(output, HasSubstr("\"msg\":\"tenant tokens reloaded\""));
   EXPECT_THAT(output, HasSubstr("\"token_changed\":[\"globex-worker\"]"));
   EXPECT_THAT(output, HasSubstr("\"removed\":[\"globex-worker\"]"));
@@ -307,9 +301,12 @@ TEST_F(TenantAuthTest, HeaderIdentityIsBelievedOnlyFromTrustedProxies) {
       {{"acme", absl::StrCat(kJdoeToken, "\n")}, {"globex", absl::StrCat(kEveToken, "\n")}});
   const auto plaintext = grpc::InsecureChannelCredentials();
   {
-    auto gateway =
-        StartGateway({"--caller_identity=header", "--trusted_proxies=10.0.0.0/8, 127.0.0.1/32",
-                      "--caller_header=x-forwarded-service"});
+    auto gateway = StartGateway([](FlagValues& f) {
+      f.caller_identity = "header";
+      f.trusted_proxies = "10.0.0.0/8, 127.0.0.1/32";
+      f.caller_header = "x-forwarded-service";
+    });
+    ASSERT_NE(gateway, nullptr);
     StackView acme = ListStacks(gateway->address(), plaintext, {{"x-forwarded-service", "acme"}});
     ASSERT_TRUE(acme.status.ok()) << acme.status.error_message();
     EXPECT_EQ(acme.orgs, std::set<std::string>{"acme-corp"});
@@ -332,8 +329,11 @@ TEST_F(TenantAuthTest, HeaderIdentityIsBelievedOnlyFromTrustedProxies) {
     ExpectNoToken(*gateway);
   }
   {  // 127.0.0.1 is not a trusted proxy here: the same header is refused before any upstream call.
-    auto gateway =
-        StartGateway({"--caller_identity=header", "--trusted_proxies=10.0.0.0/8,::1/128"});
+    auto gateway = StartGateway([](FlagValues& f) {
+      f.caller_identity = "header";
+      f.trusted_proxies = "10.0.0.0/8,::1/128";
+    });
+    ASSERT_NE(gateway, nullptr);
     const int64_t before = emulator_->requests().Count("GET", "/api/*");
     StackView refused = ListStacks(gateway->address(), plaintext, {{"x-caller-identity", "acme"}});
     EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
@@ -348,47 +348,59 @@ TEST_F(TenantAuthTest, BadTenantFlagsStopStartupNamingTheFlag) {
   volume_.Write({{"acme", absl::StrCat(kJdoeToken, "\n")}});
   const std::string bad_map = TempPath("bad-map.json");
   WriteFile(bad_map, R"({"svc": 7})");
+  const std::string dir = volume_.dir();
+  auto header = [](FlagValues& f) {
+    f.caller_identity = "header";
+    f.trusted_proxies = "127.0.0.1";
+  };
   struct Row {
-    std::vector<std::string> flags;
+    AdjustFlags flags;
     std::string message;
   };
   for (const Row& row : std::vector<Row>{
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir()},
-            "--caller_identity: required with --tenant_tokens_dir"},
-           {{"--auth_mode=passthrough", "--tenant_tokens_dir=" + volume_.dir(),
-             "--caller_identity=header", "--trusted_proxies=127.0.0.1"},
+           {[](FlagValues&) {}, "--caller_identity: required with --tenant_tokens_dir"},
+           {[&](FlagValues& f) {
+              header(f);
+              f.auth_mode = "passthrough";
+            },
             "--tenant_tokens_dir: needs --auth_mode=service"},
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir() + "-missing",
-             "--caller_identity=header", "--trusted_proxies=127.0.0.1"},
+           {[&](FlagValues& f) {
+              header(f);
+              f.tenant_tokens_dir = dir + "-missing";
+            },
             "--tenant_tokens_dir: cannot read"},
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir(),
-             "--caller_identity=mtls"},
+           {[](FlagValues& f) { f.caller_identity = "mtls"; },
             "--caller_identity: mtls needs --tls_client_ca_file"},
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir(),
-             "--caller_identity=header"},
+           {[](FlagValues& f) { f.caller_identity = "header"; },
             "--trusted_proxies: required with --caller_identity=header"},
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir(),
-             "--caller_identity=header", "--trusted_proxies=127.0.0.1/40"},
+           {[&](FlagValues& f) {
+              header(f);
+              f.trusted_proxies = "127.0.0.1/40";
+            },
             "--trusted_proxies: \"127.0.0.1/40\" is not an IP range"},
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir(),
-             "--caller_identity=header", "--trusted_proxies=127.0.0.1", "--tenant_map=" + bad_map},
+           {[&](FlagValues& f) {
+              header(f);
+              f.tenant_map = bad_map;
+            },
             "--tenant_map: the tenant map"},
-           {{"--auth_mode=service", "--tenant_tokens_dir=" + volume_.dir(),
-             "--caller_identity=header", "--trusted_proxies=127.0.0.1",
-             "--caller_header=Authorization"},
+           {[&](FlagValues& f) {
+              header(f);
+              f.caller_header = "Authorization";
+            },
             "--caller_header:"},
-           {{"--auth_mode=service", "--token_file=" + volume_.dir() + "/acme",
-             "--caller_identity=mtls"},
+           {[&](FlagValues& f) {
+              f.tenant_tokens_dir = "";
+              f.token_file = dir + "/acme";
+              f.caller_identity = "mtls";
+            },
             "--caller_identity: only applies with --tenant_tokens_dir"},
        }) {
-    std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen="};
-    args.insert(args.end(), row.flags.begin(), row.flags.end());
-    ChildProcess gateway(kGateway, args, {"PULUMI_ACCESS_TOKEN="});
-    absl::StatusOr<int> exit_code = gateway.Wait(absl::Seconds(10));
-    ASSERT_TRUE(exit_code.ok());
-    EXPECT_EQ(*exit_code, 2) << row.message;
-    EXPECT_THAT(gateway.Stderr(), HasSubstr(row.message));
-    ExpectNoToken(gateway);
+    absl::StatusOr<std::unique_ptr<TestGateway>> gateway =
+        TestGateway::TryStart(UpstreamUrl(*emulator_), TenantFlags(row.flags));
+    ASSERT_FALSE(gateway.ok()) << row.message;
+    EXPECT_EQ(gateway.status().code(), absl::StatusCode::kInvalidArgument) << row.message;
+    EXPECT_THAT(std::string(gateway.status().message()), HasSubstr(row.message));
+    ExpectNoToken(std::string(gateway.status().message()));
   }
 }
 

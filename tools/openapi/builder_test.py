@@ -104,6 +104,53 @@ class RequestShapeTest(unittest.TestCase):
         self.assertEqual(color.allowed_values, ("red", "blue"))
         self.assertTrue(field(request, "org_name").required)
 
+    def test_required_lists_and_maps_are_always_sent_not_required(self):
+        schema = {"type": "object", "required": ["ids", "labels"], "properties": {
+            "ids": {"type": "array", "items": {"type": "string"}},
+            "labels": {"type": "object", "additionalProperties": {"type": "string"}}}}
+        model, _ = build({"/api/things/{orgName}": {"post": operation(
+            "TagThings", parameters=[path_param("orgName"), query_param(
+                "only", {"type": "array", "items": {"type": "string"}}, required=True)],
+            body=json_body(ref("Tags")))}}, {"Tags": schema})
+        request = messages(model)["TagThingsRequest"]
+        tags = messages(model)["Tags"]
+        # In a body an empty list is a value (`[]`, `{}`); the gateway always sends the key.
+        self.assertFalse(field(tags, "ids").required)
+        self.assertEqual(field(tags, "ids").comment,
+                         ["JSON key `ids`. Always sent: `[]` when empty."])
+        self.assertFalse(field(tags, "labels").required)
+        self.assertEqual(field(tags, "labels").comment,
+                         ["JSON key `labels`. Always sent: `{}` when empty."])
+        # A query parameter has no empty form: a required one needs a value.
+        self.assertTrue(field(request, "only").required)
+
+    def test_a_body_with_required_keys_is_required(self):
+        model, _ = build({"/api/things/{orgName}": {"post": operation(
+            "CreateThing", parameters=[path_param("orgName"), query_param("reason")],
+            body=json_body(ref("Thing")))},
+            "/api/things/{orgName}/notes": {"post": operation(
+                "AddNote", parameters=[path_param("orgName"), query_param("reason")],
+                body=json_body(ref("Note")))}},
+            {"Thing": THING, "Note": {"type": "object", "properties": {
+                "text": {"type": "string"}}}})
+        self.assertTrue(field(messages(model)["CreateThingRequest"], "body").required)
+        self.assertFalse(field(messages(model)["AddNoteRequest"], "body").required)
+
+    def test_an_open_enum_lists_no_allowed_values(self):
+        schema = {"type": "object", "required": ["name"], "properties": {
+            "name": {"type": "string", "enum": ["builtin:a", "builtin:b"]},
+            "mode": {"type": "string", "enum": ["on", "off"]}}}
+        model, _ = build({"/api/things/{orgName}": {"post": operation(
+            "TagThing", parameters=[path_param("orgName"), query_param("reason")],
+            body=json_body(ref("Tag")))}}, {"Tag": schema},
+            open_enums={"Tag.name": "built-in names are `builtin:a` and `builtin:b`"})
+        tag = messages(model)["Tag"]
+        self.assertEqual(field(tag, "name").allowed_values, ())
+        self.assertEqual(field(tag, "name").comment,
+                         ["JSON key `name`. Built-in names are `builtin:a` and `builtin:b`. "
+                          "Required."])
+        self.assertEqual(field(tag, "mode").allowed_values, ("on", "off"))
+
     def test_enums_of_answers_are_listed_but_not_enforced(self):
         model, _ = build({"/api/things/{orgName}": {"get": operation(
             "ListThings", parameters=[path_param("orgName")],
@@ -215,6 +262,61 @@ class PolymorphismTest(unittest.TestCase):
         self.assertEqual([(f.name, f.type) for f in rule.fields],
                          [("kind", "string"), ("limit", "google.protobuf.Value"),
                           ("who", "string")])
+
+
+    def test_a_discriminator_takes_exactly_its_mapped_tags_in_requests(self):
+        schemas = {
+            "Rule": {"type": "object", "required": ["kind"], "properties": {"kind": {
+                "type": "string"}}, "discriminator": {"propertyName": "kind", "mapping": {
+                    "b": "#/components/schemas/RuleB", "a": "#/components/schemas/RuleA"}}},
+            "RuleA": {"allOf": [ref("Rule"), {"type": "object", "required": ["limit"],
+                                              "properties": {"limit": {"type": "integer"}}}]},
+            "RuleB": {"allOf": [ref("Rule"), {"type": "object", "properties": {
+                "who": {"type": "string"}}}]},
+            "Gate": {"type": "object", "properties": {"rule": ref("Rule")}},
+        }
+        model, _ = build({"/api/things/{orgName}": {"post": operation(
+            "CreateGate", parameters=[path_param("orgName"), query_param("reason")],
+            body=json_body(ref("Gate")))}}, schemas)
+        rule = messages(model)["Rule"]
+        kind = field(rule, "kind")
+        self.assertEqual(kind.allowed_values, ("b", "a"))  # the mapping's order
+        self.assertTrue(kind.required)
+        self.assertFalse(field(rule, "limit").required)  # only RuleA requires it
+
+    def test_what_every_variant_requires_is_required(self):
+        schemas = {
+            "Rule": {"type": "object", "required": ["kind"], "properties": {"kind": {
+                "type": "string"}}, "discriminator": {"propertyName": "kind", "mapping": {
+                    "a": "#/components/schemas/RuleA", "b": "#/components/schemas/RuleB"}}},
+            "RuleA": {"allOf": [ref("Rule"), {"type": "object", "required": ["limit", "who"],
+                                              "properties": {"limit": {"type": "integer"},
+                                                             "who": {"type": "string"}}}]},
+            "RuleB": {"allOf": [ref("Rule"), {"type": "object", "required": ["who"],
+                                              "properties": {"who": {"type": "string"}}}]},
+            "Gate": {"type": "object", "properties": {"rule": ref("Rule")}},
+        }
+        model, _ = build({"/api/things/{orgName}": {"post": operation(
+            "CreateGate", parameters=[path_param("orgName"), query_param("reason")],
+            body=json_body(ref("Gate")))}}, schemas)
+        rule = messages(model)["Rule"]
+        self.assertTrue(field(rule, "who").required)
+        self.assertFalse(field(rule, "limit").required)
+
+    def test_an_undeclared_discriminator_key_is_still_a_field(self):
+        schemas = {
+            "Shape": {"type": "object", "properties": {"size": {"type": "integer"}},
+                      "discriminator": {"propertyName": "__type", "mapping": {
+                          "Circle": "#/components/schemas/Circle"}}},
+            "Circle": {"allOf": [ref("Shape"), {"type": "object", "properties": {
+                "radius": {"type": "integer"}}}]},
+        }
+        model, _ = build({"/api/things/{orgName}": {"get": operation(
+            "GetShape", parameters=[path_param("orgName")],
+            responses={"200": answer({"type": "array", "items": ref("Shape")})})}}, schemas)
+        shape = messages(model)["Shape"]
+        self.assertEqual([(f.name, f.json_name) for f in shape.fields],
+                         [("size", ""), ("radius", ""), ("type", "__type")])
 
 
 class LockTest(unittest.TestCase):

@@ -78,12 +78,24 @@ class FieldsMixin:
                     continue
                 seen.add(key)
                 ftype = fieldtypes.field_type(self.spec, prop, source, key)
+                ftype = self._closed_or_open(source, key, shape, ftype)
                 required = key in shape.required
                 optional = mp.request_reachable and wants_optional(ftype, required)
                 specs.append(FieldSpec(key, naming.snake_case(key), ftype, "property",
                                        required=required, optional=optional,
                                        deprecated=bool(prop.get("deprecated"))))
         return specs
+
+    def _closed_or_open(self, source, key, shape, ftype):
+        """A discriminator key takes exactly the tags of its mapping (the service decodes by
+        them); an enum the overrides call open (examples, not a closed set) takes any value."""
+        if key == shape.discriminator and ftype.scalar == "string" and not ftype.label and \
+                not ftype.enum and shape.tags:
+            ftype = dataclasses.replace(ftype, enum=shape.tags)
+        if ftype.enum and f"{_source_label(source)}.{key}" in self.ov.open_enums:
+            ftype = dataclasses.replace(ftype, enum=(), note=self.ov.open_enums[
+                f"{_source_label(source)}.{key}"])
+        return ftype
 
     def _schema_of_source(self, source):
         if source.startswith("schema:"):
@@ -149,7 +161,8 @@ class FieldsMixin:
             if released:
                 field.required = mp.kind == "request" and spec.location == "path"
             else:
-                field.required = mp.request_reachable and spec.required
+                field.required = mp.request_reachable and spec.required and \
+                    not sent_when_empty(spec)
             if spec.ftype.enum and type_text == "string" and spec.ftype.scalar == "string" and \
                     ((mp.request_reachable and not released) or spec.location == "path"):
                 field.allowed_values = tuple(spec.ftype.enum)
@@ -227,7 +240,13 @@ class FieldsMixin:
         if ftype.note:
             parts.append(ftype.note[0].upper() + ftype.note[1:] + ".")
         if spec.required and spec.location not in ("path", "wrap"):
-            parts.append("Required." if mp.request_reachable else "Always present.")
+            if not mp.request_reachable:
+                parts.append("Always present.")
+            elif sent_when_empty(spec):
+                parts.append("Always sent: " + ("`{}`" if spec.ftype.label == "map" else "`[]`") +
+                             " when empty.")
+            else:
+                parts.append("Required.")
         if spec.deprecated:
             parts.append("Deprecated.")
         return comments.wrap(parts)
@@ -324,6 +343,14 @@ class FieldsMixin:
                       for f in plan.message.fields]
             source = plan.sources[0] if plan.kind in ("schema", "inline") else ""
             self.lock.record(name, self.file_of[name], source, fields)
+
+
+def sent_when_empty(spec):
+    """A list or map the description requires: proto3 cannot tell it unset from empty, and the
+    gateway always sends its key (`[]`, `{}`), which is all "required" asks of a JSON body. It is
+    not REQUIRED (that would refuse an empty one), except as a query parameter, which has no
+    empty form."""
+    return spec.ftype.label in ("repeated", "map") and spec.location != "query"
 
 
 def wants_optional(ftype, required):

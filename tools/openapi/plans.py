@@ -39,6 +39,9 @@ class Overrides:
         self.messages = data.get("messages", {})
         self.enums = data.get("enums", {})
         self.schema_names = data.get("schema_names", {})
+        # "Schema.key" -> the sentence its comment gets instead of the list: enums that list
+        # examples (the built-in values), not every value the service accepts.
+        self.open_enums = data.get("open_enums", {})
         notes = data.get("notes", {})
         self.rpc_notes = notes.get("rpcs", {})
         self.message_notes = notes.get("messages", {})

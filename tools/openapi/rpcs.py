@@ -225,8 +225,14 @@ class RpcsMixin:
             return
         field = body_field or "body"
         ftype = fieldtypes.field_type(self.spec, schema, f"request:{plan.name}", "body")
-        mp.specs.append(FieldSpec(field, field, ftype, "bodyfield", required=body["required"]))
+        mp.specs.append(FieldSpec(field, field, ftype, "bodyfield",
+                                  required=body["required"] or self._body_has_required_keys(schema)))
         mp.body_rule = field
+
+    def _body_has_required_keys(self, schema):
+        """An object body with required keys cannot be left out, whatever `requestBody.required`
+        says (the description never sets it)."""
+        return self.spec.is_object(schema) and bool(self.spec.shape_of(schema).required)
 
     # ----------------------------------------------------------------------- response side
     def _response(self, plan):

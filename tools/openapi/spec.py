@@ -67,11 +67,14 @@ class Operation:
 @dataclasses.dataclass
 class Shape:
     """The JSON object a schema describes: its keys (in the description's order) and which of
-    them it requires. `variants` names the subtypes merged into a polymorphic base."""
+    them it requires. `variants` names the subtypes merged into a polymorphic base, and `tags`
+    the values of its `discriminator` key that select this schema or one of those subtypes (in
+    the description's order): a closed set, the only values the service can decode."""
     properties: dict
     required: set
     discriminator: str = ""
     variants: tuple = ()
+    tags: tuple = ()
 
 
 def ref_name(schema):
@@ -181,32 +184,48 @@ class Spec:
         return out
 
     def variants(self, name):
-        """(discriminator key, the mapped subtypes that extend `name`): the shapes a value
-        declared as `name` may take. Empty for a schema outside any polymorphic family."""
+        """(discriminator key, the mapped subtypes that extend `name`, the key's values that
+        select `name` or one of them): the shapes a value declared as `name` may take. Empty for
+        a schema outside any polymorphic family."""
         lineage = self.ancestors(name)
-        key, found = "", set()
+        key, found, tags = "", set(), []
         for family in sorted(lineage | {name}):
             discriminator = self.schemas.get(family, {}).get("discriminator", {})
-            for target in discriminator.get("mapping", {}).values():
+            for tag, target in discriminator.get("mapping", {}).items():
                 variant = target[len(SCHEMA_PREFIX):]
-                if variant != name and variant in self.schemas and (
-                        family == name or name in self.ancestors(variant)):
+                if variant not in self.schemas:
+                    continue
+                extends = variant != name and (family == name or name in self.ancestors(variant))
+                if extends:
                     found.add(variant)
+                if extends or variant == name:
                     key = key or discriminator.get("propertyName", "")
-        return key, tuple(sorted(found))
+                    if tag not in tags:
+                        tags.append(tag)
+        return key, tuple(sorted(found)), tuple(tags)
 
     def _build_shape(self, schema, name):
         properties = {}
         required = set()
         self._merge_own(schema, properties, required, {name} if name else set())
         skip = {name} | self.ancestors(name) if name else set()
-        key, variants = self.variants(name) if name else ("", ())
+        key, variants, tags = self.variants(name) if name else ("", (), ())
+        each_requires = []
         for variant in variants:
             # The variant's own keys (its parents between `name` and it included); what a variant
-            # requires holds for that variant only, so it is not carried over.
-            self._merge_own(self.schemas[variant], properties, set(), skip | {variant},
-                            alternatives=True)
-        return Shape(properties, required, key, variants)
+            # requires holds for that variant only, so only what every variant requires is
+            # required of the union (all of it when there is one variant).
+            variant_required = set()
+            self._merge_own(self.schemas[variant], properties, variant_required,
+                            skip | {variant}, alternatives=True)
+            each_requires.append(variant_required)
+        if each_requires:
+            required |= set.intersection(*each_requires)
+        if key and key not in properties:
+            # The tag is always on the wire, declared or not: the service decodes by it.
+            properties[key] = {"type": "string"}
+            required.add(key)
+        return Shape(properties, required, key, variants, tags)
 
     def _merge_own(self, schema, properties, required, skip, alternatives=False):
         for part in schema.get("allOf", []):

@@ -169,7 +169,7 @@ type CreateTeamTokenRequest struct {
 	TeamName string `protobuf:"bytes,2,opt,name=team_name,json=teamName,proto3" json:"team_name,omitempty"`
 	// Query parameter `reason`.
 	Reason *string `protobuf:"bytes,3,opt,name=reason,proto3,oneof" json:"reason,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *CreateTeamAccessTokenRequest `protobuf:"bytes,4,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -598,7 +598,7 @@ type CreateOrgTokenRequest struct {
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
 	// Query parameter `reason`.
 	Reason *string `protobuf:"bytes,2,opt,name=reason,proto3,oneof" json:"reason,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *CreateOrgAccessTokenRequest `protobuf:"bytes,3,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1009,7 +1009,7 @@ type CreatePersonalTokenRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Query parameter `reason`.
 	Reason *string `protobuf:"bytes,1,opt,name=reason,proto3,oneof" json:"reason,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *CreatePersonalAccessTokenRequest `protobuf:"bytes,2,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1269,12 +1269,12 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\f_max_results\"\x7f\n" +
 	"\x16ListTeamTokensResponse\x126\n" +
 	"\x06tokens\x18\x01 \x03(\v2\x1e.pulumi.service.v1.AccessTokenR\x06tokens\x12-\n" +
-	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xc7\x01\n" +
+	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xcc\x01\n" +
 	"\x16CreateTeamTokenRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
 	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12\x1b\n" +
-	"\x06reason\x18\x03 \x01(\tH\x00R\x06reason\x88\x01\x01\x12C\n" +
-	"\x04body\x18\x04 \x01(\v2/.pulumi.service.v1.CreateTeamAccessTokenRequestR\x04bodyB\t\n" +
+	"\x06reason\x18\x03 \x01(\tH\x00R\x06reason\x88\x01\x01\x12H\n" +
+	"\x04body\x18\x04 \x01(\v2/.pulumi.service.v1.CreateTeamAccessTokenRequestB\x03\xe0A\x02R\x04bodyB\t\n" +
 	"\a_reason\"\x8e\x01\n" +
 	"\x1cCreateTeamAccessTokenRequest\x12%\n" +
 	"\vdescription\x18\x01 \x01(\tB\x03\xe0A\x02R\vdescription\x12\"\n" +
@@ -1304,11 +1304,11 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\f_max_results\"~\n" +
 	"\x15ListOrgTokensResponse\x126\n" +
 	"\x06tokens\x18\x01 \x03(\v2\x1e.pulumi.service.v1.AccessTokenR\x06tokens\x12-\n" +
-	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xa3\x01\n" +
+	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xa8\x01\n" +
 	"\x15CreateOrgTokenRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
-	"\x06reason\x18\x02 \x01(\tH\x00R\x06reason\x88\x01\x01\x12B\n" +
-	"\x04body\x18\x03 \x01(\v2..pulumi.service.v1.CreateOrgAccessTokenRequestR\x04bodyB\t\n" +
+	"\x06reason\x18\x02 \x01(\tH\x00R\x06reason\x88\x01\x01\x12G\n" +
+	"\x04body\x18\x03 \x01(\v2..pulumi.service.v1.CreateOrgAccessTokenRequestB\x03\xe0A\x02R\x04bodyB\t\n" +
 	"\a_reason\"\xe1\x01\n" +
 	"\x1bCreateOrgAccessTokenRequest\x12%\n" +
 	"\vdescription\x18\x01 \x01(\tB\x03\xe0A\x02R\vdescription\x12\"\n" +
@@ -1339,10 +1339,10 @@ const file_pulumi_service_v1_access_tokens_proto_rawDesc = "" +
 	"\f_max_results\"\x83\x01\n" +
 	"\x1aListPersonalTokensResponse\x126\n" +
 	"\x06tokens\x18\x01 \x03(\v2\x1e.pulumi.service.v1.AccessTokenR\x06tokens\x12-\n" +
-	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\x8d\x01\n" +
+	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\x92\x01\n" +
 	"\x1aCreatePersonalTokenRequest\x12\x1b\n" +
-	"\x06reason\x18\x01 \x01(\tH\x00R\x06reason\x88\x01\x01\x12G\n" +
-	"\x04body\x18\x02 \x01(\v23.pulumi.service.v1.CreatePersonalAccessTokenRequestR\x04bodyB\t\n" +
+	"\x06reason\x18\x01 \x01(\tH\x00R\x06reason\x88\x01\x01\x12L\n" +
+	"\x04body\x18\x02 \x01(\v23.pulumi.service.v1.CreatePersonalAccessTokenRequestB\x03\xe0A\x02R\x04bodyB\t\n" +
 	"\a_reason\"y\n" +
 	" CreatePersonalAccessTokenRequest\x12%\n" +
 	"\vdescription\x18\x01 \x01(\tB\x03\xe0A\x02R\vdescription\x12\"\n" +

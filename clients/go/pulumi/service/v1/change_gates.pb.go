@@ -228,15 +228,15 @@ func (x *ChangeGate) GetTarget() *ChangeGateTargetOutput {
 // `ruleType`; this message holds the keys of all of them.
 type ChangeGateRuleOutput struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `ruleType`. Always present.
+	// JSON key `ruleType`. One of: `approval_required`. Always present.
 	RuleType string `protobuf:"bytes,1,opt,name=rule_type,json=ruleType,proto3" json:"rule_type,omitempty"`
-	// JSON key `numApprovalsRequired`.
+	// JSON key `numApprovalsRequired`. Always present.
 	NumApprovalsRequired int64 `protobuf:"varint,2,opt,name=num_approvals_required,json=numApprovalsRequired,proto3" json:"num_approvals_required,omitempty"`
-	// JSON key `allowSelfApproval`.
+	// JSON key `allowSelfApproval`. Always present.
 	AllowSelfApproval bool `protobuf:"varint,3,opt,name=allow_self_approval,json=allowSelfApproval,proto3" json:"allow_self_approval,omitempty"`
-	// JSON key `requireReapprovalOnChange`.
+	// JSON key `requireReapprovalOnChange`. Always present.
 	RequireReapprovalOnChange bool `protobuf:"varint,4,opt,name=require_reapproval_on_change,json=requireReapprovalOnChange,proto3" json:"require_reapproval_on_change,omitempty"`
-	// JSON key `eligibleApprovers`.
+	// JSON key `eligibleApprovers`. Always present.
 	EligibleApprovers []*ApprovalRuleEligibilityOutput `protobuf:"bytes,5,rep,name=eligible_approvers,json=eligibleApprovers,proto3" json:"eligible_approvers,omitempty"`
 	unknownFields     protoimpl.UnknownFields
 	sizeCache         protoimpl.SizeCache
@@ -311,7 +311,8 @@ func (x *ChangeGateRuleOutput) GetEligibleApprovers() []*ApprovalRuleEligibility
 // by `eligibilityType`; this message holds the keys of all of them.
 type ApprovalRuleEligibilityOutput struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `eligibilityType`. Always present.
+	// JSON key `eligibilityType`. One of: `has_permission_on_target`, `specific_user`,
+	// `team_member`. Always present.
 	EligibilityType string `protobuf:"bytes,1,opt,name=eligibility_type,json=eligibilityType,proto3" json:"eligibility_type,omitempty"`
 	// JSON key `permission`. One of: “, `stack:list`, `project:encrypt`, `project:decrypt`,
 	// `project_annotations:read`, `project_annotations:update`, `stack:read`, `stack:write`,
@@ -604,15 +605,15 @@ func (x *CreateChangeGateRequest) GetTarget() *ChangeGateTargetInput {
 // `ruleType`; this message holds the keys of all of them.
 type ChangeGateRuleInput struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `ruleType`. Required.
+	// JSON key `ruleType`. One of: `approval_required`. Required.
 	RuleType string `protobuf:"bytes,1,opt,name=rule_type,json=ruleType,proto3" json:"rule_type,omitempty"`
-	// JSON key `numApprovalsRequired`.
+	// JSON key `numApprovalsRequired`. Required.
 	NumApprovalsRequired *int64 `protobuf:"varint,2,opt,name=num_approvals_required,json=numApprovalsRequired,proto3,oneof" json:"num_approvals_required,omitempty"`
-	// JSON key `allowSelfApproval`.
+	// JSON key `allowSelfApproval`. Required.
 	AllowSelfApproval *bool `protobuf:"varint,3,opt,name=allow_self_approval,json=allowSelfApproval,proto3,oneof" json:"allow_self_approval,omitempty"`
-	// JSON key `requireReapprovalOnChange`.
+	// JSON key `requireReapprovalOnChange`. Required.
 	RequireReapprovalOnChange *bool `protobuf:"varint,4,opt,name=require_reapproval_on_change,json=requireReapprovalOnChange,proto3,oneof" json:"require_reapproval_on_change,omitempty"`
-	// JSON key `eligibleApprovers`.
+	// JSON key `eligibleApprovers`. Always sent: `[]` when empty.
 	EligibleApprovers []*ApprovalRuleEligibilityInput `protobuf:"bytes,5,rep,name=eligible_approvers,json=eligibleApprovers,proto3" json:"eligible_approvers,omitempty"`
 	unknownFields     protoimpl.UnknownFields
 	sizeCache         protoimpl.SizeCache
@@ -687,7 +688,8 @@ func (x *ChangeGateRuleInput) GetEligibleApprovers() []*ApprovalRuleEligibilityI
 // `eligibilityType`; this message holds the keys of all of them.
 type ApprovalRuleEligibilityInput struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `eligibilityType`. Required.
+	// JSON key `eligibilityType`. One of: `has_permission_on_target`, `specific_user`,
+	// `team_member`. Required.
 	EligibilityType string `protobuf:"bytes,1,opt,name=eligibility_type,json=eligibilityType,proto3" json:"eligibility_type,omitempty"`
 	// JSON key `permission`. One of the 191 values its `allowed_values` list.
 	Permission *string `protobuf:"bytes,2,opt,name=permission,proto3,oneof" json:"permission,omitempty"`
@@ -764,7 +766,7 @@ type ChangeGateTargetInput struct {
 	EntityType string `protobuf:"bytes,1,opt,name=entity_type,json=entityType,proto3" json:"entity_type,omitempty"`
 	// JSON key `qualifiedName`.
 	QualifiedName *string `protobuf:"bytes,2,opt,name=qualified_name,json=qualifiedName,proto3,oneof" json:"qualified_name,omitempty"`
-	// JSON key `actionTypes`. One of: `update`, `open`. Required.
+	// JSON key `actionTypes`. One of: `update`, `open`. Always sent: `[]` when empty.
 	ActionTypes   []string `protobuf:"bytes,3,rep,name=action_types,json=actionTypes,proto3" json:"action_types,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1247,18 +1249,18 @@ const file_pulumi_service_v1_change_gates_proto_rawDesc = "" +
 	"\x04rule\x18\x04 \x01(\v2&.pulumi.service.v1.ChangeGateRuleInputB\x03\xe0A\x02R\x04rule\x12E\n" +
 	"\x06target\x18\x05 \x01(\v2(.pulumi.service.v1.ChangeGateTargetInputB\x03\xe0A\x02R\x06targetB\n" +
 	"\n" +
-	"\b_enabled\"\xa1\x03\n" +
-	"\x13ChangeGateRuleInput\x12 \n" +
-	"\trule_type\x18\x01 \x01(\tB\x03\xe0A\x02R\bruleType\x129\n" +
-	"\x16num_approvals_required\x18\x02 \x01(\x03H\x00R\x14numApprovalsRequired\x88\x01\x01\x123\n" +
-	"\x13allow_self_approval\x18\x03 \x01(\bH\x01R\x11allowSelfApproval\x88\x01\x01\x12D\n" +
-	"\x1crequire_reapproval_on_change\x18\x04 \x01(\bH\x02R\x19requireReapprovalOnChange\x88\x01\x01\x12^\n" +
+	"\b_enabled\"\xc5\x03\n" +
+	"\x13ChangeGateRuleInput\x125\n" +
+	"\trule_type\x18\x01 \x01(\tB\x18\xe0A\x02\xea\xf9\x18\x11approval_requiredR\bruleType\x12>\n" +
+	"\x16num_approvals_required\x18\x02 \x01(\x03B\x03\xe0A\x02H\x00R\x14numApprovalsRequired\x88\x01\x01\x128\n" +
+	"\x13allow_self_approval\x18\x03 \x01(\bB\x03\xe0A\x02H\x01R\x11allowSelfApproval\x88\x01\x01\x12I\n" +
+	"\x1crequire_reapproval_on_change\x18\x04 \x01(\bB\x03\xe0A\x02H\x02R\x19requireReapprovalOnChange\x88\x01\x01\x12^\n" +
 	"\x12eligible_approvers\x18\x05 \x03(\v2/.pulumi.service.v1.ApprovalRuleEligibilityInputR\x11eligibleApproversB\x19\n" +
 	"\x17_num_approvals_requiredB\x16\n" +
 	"\x14_allow_self_approvalB\x1f\n" +
-	"\x1d_require_reapproval_on_change\"\xc1%\n" +
-	"\x1cApprovalRuleEligibilityInput\x12.\n" +
-	"\x10eligibility_type\x18\x01 \x01(\tB\x03\xe0A\x02R\x0feligibilityType\x12\xfe#\n" +
+	"\x1d_require_reapproval_on_change\"\xfd%\n" +
+	"\x1cApprovalRuleEligibilityInput\x12j\n" +
+	"\x10eligibility_type\x18\x01 \x01(\tB?\xe0A\x02\xea\xf9\x18\x18has_permission_on_target\xea\xf9\x18\rspecific_user\xea\xf9\x18\vteam_memberR\x0feligibilityType\x12\xfe#\n" +
 	"\n" +
 	"permission\x18\x02 \x01(\tB\xd8#\xea\xf9\x18\x00\xea\xf9\x18\n" +
 	"stack:list\xea\xf9\x18\x0fproject:encrypt\xea\xf9\x18\x0fproject:decrypt\xea\xf9\x18\x18project_annotations:read\xea\xf9\x18\x1aproject_annotations:update\xea\xf9\x18\n" +
@@ -1270,12 +1272,12 @@ const file_pulumi_service_v1_change_gates_proto_rawDesc = "" +
 	"\v_permissionB\f\n" +
 	"\n" +
 	"_team_nameB\r\n" +
-	"\v_user_login\"\xc5\x01\n" +
+	"\v_user_login\"\xc2\x01\n" +
 	"\x15ChangeGateTargetInput\x123\n" +
 	"\ventity_type\x18\x01 \x01(\tB\x12\xe0A\x02\xea\xf9\x18\venvironmentR\n" +
 	"entityType\x12*\n" +
-	"\x0equalified_name\x18\x02 \x01(\tH\x00R\rqualifiedName\x88\x01\x01\x128\n" +
-	"\faction_types\x18\x03 \x03(\tB\x15\xe0A\x02\xea\xf9\x18\x06update\xea\xf9\x18\x04openR\vactionTypesB\x11\n" +
+	"\x0equalified_name\x18\x02 \x01(\tH\x00R\rqualifiedName\x88\x01\x01\x125\n" +
+	"\faction_types\x18\x03 \x03(\tB\x12\xea\xf9\x18\x06update\xea\xf9\x18\x04openR\vactionTypesB\x11\n" +
 	"\x0f_qualified_name\"Z\n" +
 	"\x18CreateChangeGateResponse\x12>\n" +
 	"\vchange_gate\x18\x01 \x01(\v2\x1d.pulumi.service.v1.ChangeGateR\n" +

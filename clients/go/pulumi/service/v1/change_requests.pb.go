@@ -591,11 +591,11 @@ func (x *ChangeGateEvaluation) GetRuleDetails() *ChangeGateRuleEvaluation {
 // `ruleType`; this message holds the keys of all of them.
 type ChangeGateRuleEvaluation struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `ruleType`. Always present.
+	// JSON key `ruleType`. One of: `approval_required`. Always present.
 	RuleType string `protobuf:"bytes,1,opt,name=rule_type,json=ruleType,proto3" json:"rule_type,omitempty"`
-	// JSON key `requiredApprovals`.
+	// JSON key `requiredApprovals`. Always present.
 	RequiredApprovals int64 `protobuf:"varint,2,opt,name=required_approvals,json=requiredApprovals,proto3" json:"required_approvals,omitempty"`
-	// JSON key `approvers`.
+	// JSON key `approvers`. Always present.
 	Approvers     []*UserInfo `protobuf:"bytes,3,rep,name=approvers,proto3" json:"approvers,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1405,7 +1405,8 @@ type ChangeRequestEvent struct {
 	CreatedAt string `protobuf:"bytes,6,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
 	// JSON key `comment`.
 	Comment string `protobuf:"bytes,7,opt,name=comment,proto3" json:"comment,omitempty"`
-	// JSON key `eventType`. Always present.
+	// JSON key `eventType`. One of: `approved_by_user`, `commented`, `description_updated`,
+	// `revision_added`, `status_changed`, `unapproved_by_user`. Always present.
 	EventType string `protobuf:"bytes,8,opt,name=event_type,json=eventType,proto3" json:"event_type,omitempty"`
 	// JSON key `previousDescription`.
 	PreviousDescription string `protobuf:"bytes,9,opt,name=previous_description,json=previousDescription,proto3" json:"previous_description,omitempty"`

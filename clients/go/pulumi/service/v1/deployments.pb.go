@@ -4310,7 +4310,7 @@ func (x *GetDeploymentLogsResponse) GetDeploymentLogsBase() *DeploymentLogsBase 
 // this message holds the keys of all of them.
 type DeploymentLogsBase struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `__type`. Always present.
+	// JSON key `__type`. One of: `DeploymentLogs`, `DeploymentLogsStep`. Always present.
 	Type string `protobuf:"bytes,1,opt,name=type,json=__type,proto3" json:"type,omitempty"`
 	// JSON key `lines`. Its JSON type differs between the variants.
 	Lines *structpb.Value `protobuf:"bytes,2,opt,name=lines,proto3" json:"lines,omitempty"`

@@ -240,7 +240,7 @@ type BatchCreateOrgInviteEmailRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Path parameter `orgName`.
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// JSON body key `invites`. Required.
+	// JSON body key `invites`. Always sent: `[]` when empty.
 	Invites []*CreateOrganizationInviteRequest `protobuf:"bytes,2,rep,name=invites,proto3" json:"invites,omitempty"`
 	// JSON body key `token`.
 	Token         *string `protobuf:"bytes,3,opt,name=token,proto3,oneof" json:"token,omitempty"`
@@ -598,7 +598,7 @@ type BatchCreateOrgUnverifiedInviteEmailRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Path parameter `orgName`.
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// JSON body key `invites`. Required.
+	// JSON body key `invites`. Always sent: `[]` when empty.
 	Invites []*CreateOrganizationInviteRequest `protobuf:"bytes,2,rep,name=invites,proto3" json:"invites,omitempty"`
 	// JSON body key `token`.
 	Token         *string `protobuf:"bytes,3,opt,name=token,proto3,oneof" json:"token,omitempty"`
@@ -1199,10 +1199,10 @@ const file_pulumi_service_v1_invites_proto_rawDesc = "" +
 	"\x11accept_invite_url\x18\x06 \x01(\tR\x0facceptInviteUrl\x12!\n" +
 	"\faccept_error\x18\a \x01(\tR\vacceptError\x12\x16\n" +
 	"\x06status\x18\b \x01(\tR\x06status\x12\x17\n" +
-	"\arole_id\x18\t \x01(\tR\x06roleId\"\xba\x01\n" +
+	"\arole_id\x18\t \x01(\tR\x06roleId\"\xb5\x01\n" +
 	" BatchCreateOrgInviteEmailRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12Q\n" +
-	"\ainvites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestB\x03\xe0A\x02R\ainvites\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12L\n" +
+	"\ainvites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestR\ainvites\x12\x19\n" +
 	"\x05token\x18\x03 \x01(\tH\x00R\x05token\x88\x01\x01B\b\n" +
 	"\x06_token\"\xaf\x01\n" +
 	"\x1fCreateOrganizationInviteRequest\x12\x19\n" +
@@ -1227,10 +1227,10 @@ const file_pulumi_service_v1_invites_proto_rawDesc = "" +
 	"\n" +
 	"\b_role_id\"\x90\x01\n" +
 	"\x1bCreateOrgInviteLinkResponse\x12q\n" +
-	"\x1acreate_organization_invite\x18\x01 \x01(\v23.pulumi.service.v1.CreateOrganizationInviteResponseR\x18createOrganizationInvite\"\xc4\x01\n" +
+	"\x1acreate_organization_invite\x18\x01 \x01(\v23.pulumi.service.v1.CreateOrganizationInviteResponseR\x18createOrganizationInvite\"\xbf\x01\n" +
 	"*BatchCreateOrgUnverifiedInviteEmailRequest\x12\x1e\n" +
-	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12Q\n" +
-	"\ainvites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestB\x03\xe0A\x02R\ainvites\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12L\n" +
+	"\ainvites\x18\x02 \x03(\v22.pulumi.service.v1.CreateOrganizationInviteRequestR\ainvites\x12\x19\n" +
 	"\x05token\x18\x03 \x01(\tH\x00R\x05token\x88\x01\x01B\b\n" +
 	"\x06_token\"\xe0\x01\n" +
 	"+BatchCreateOrgUnverifiedInviteEmailResponse\x12V\n" +

@@ -175,9 +175,9 @@ type AuthPolicyDefinition struct {
 	RunnerId *string `protobuf:"bytes,5,opt,name=runner_id,json=runnerID,proto3,oneof" json:"runner_id,omitempty"`
 	// JSON key `roleID`.
 	RoleId *string `protobuf:"bytes,6,opt,name=role_id,json=roleID,proto3,oneof" json:"role_id,omitempty"`
-	// JSON key `authorizedPermissions`. Required.
+	// JSON key `authorizedPermissions`. Always sent: `[]` when empty.
 	AuthorizedPermissions []string `protobuf:"bytes,7,rep,name=authorized_permissions,json=authorizedPermissions,proto3" json:"authorized_permissions,omitempty"`
-	// JSON key `rules`. Each value is free-form JSON. Required.
+	// JSON key `rules`. Each value is free-form JSON. Always sent: `{}` when empty.
 	Rules         map[string]*structpb.Struct `protobuf:"bytes,8,rep,name=rules,proto3" json:"rules,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -276,7 +276,7 @@ type UpdateAuthPolicyRequest struct {
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
 	// Path parameter `policyId`.
 	PolicyId string `protobuf:"bytes,2,opt,name=policy_id,json=policyId,proto3" json:"policy_id,omitempty"`
-	// JSON body key `policies`. Required.
+	// JSON body key `policies`. Always sent: `[]` when empty.
 	Policies      []*AuthPolicyDefinition `protobuf:"bytes,3,rep,name=policies,proto3" json:"policies,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -637,7 +637,7 @@ func (x *OidcIssuerRegistrationResponse) GetLastUsed() string {
 // `JSONWebKeySet` in the API description.
 type JSONWebKeySet struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `keys`. Required.
+	// JSON key `keys`. Always sent: `[]` when empty.
 	Keys          []*JSONWebKey `protobuf:"bytes,1,rep,name=keys,proto3" json:"keys,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -691,7 +691,7 @@ type JSONWebKey struct {
 	Algorithm string `protobuf:"bytes,3,opt,name=algorithm,json=Algorithm,proto3" json:"algorithm,omitempty"`
 	// JSON key `Use`. Required.
 	Use string `protobuf:"bytes,4,opt,name=use,json=Use,proto3" json:"use,omitempty"`
-	// JSON key `Certificates`. Required.
+	// JSON key `Certificates`. Always sent: `[]` when empty.
 	Certificates []*X509Certificate `protobuf:"bytes,5,rep,name=certificates,json=Certificates,proto3" json:"certificates,omitempty"`
 	// JSON key `CertificatesURL`. Required.
 	CertificatesUrl *NetURL `protobuf:"bytes,6,opt,name=certificates_url,json=CertificatesURL,proto3" json:"certificates_url,omitempty"`
@@ -832,15 +832,15 @@ type X509Certificate struct {
 	NotAfter string `protobuf:"bytes,15,opt,name=not_after,json=NotAfter,proto3" json:"not_after,omitempty"`
 	// JSON key `KeyUsage`. Required.
 	KeyUsage *int64 `protobuf:"varint,16,opt,name=key_usage,json=KeyUsage,proto3,oneof" json:"key_usage,omitempty"`
-	// JSON key `Extensions`. Required.
+	// JSON key `Extensions`. Always sent: `[]` when empty.
 	Extensions []*PkixExtension `protobuf:"bytes,17,rep,name=extensions,json=Extensions,proto3" json:"extensions,omitempty"`
-	// JSON key `ExtraExtensions`. Required.
+	// JSON key `ExtraExtensions`. Always sent: `[]` when empty.
 	ExtraExtensions []*PkixExtension `protobuf:"bytes,18,rep,name=extra_extensions,json=ExtraExtensions,proto3" json:"extra_extensions,omitempty"`
-	// JSON key `UnhandledCriticalExtensions`. Required.
+	// JSON key `UnhandledCriticalExtensions`. Always sent: `[]` when empty.
 	UnhandledCriticalExtensions []string `protobuf:"bytes,19,rep,name=unhandled_critical_extensions,json=UnhandledCriticalExtensions,proto3" json:"unhandled_critical_extensions,omitempty"`
-	// JSON key `ExtKeyUsage`. Required.
+	// JSON key `ExtKeyUsage`. Always sent: `[]` when empty.
 	ExtKeyUsage []int64 `protobuf:"varint,20,rep,packed,name=ext_key_usage,json=ExtKeyUsage,proto3" json:"ext_key_usage,omitempty"`
-	// JSON key `UnknownExtKeyUsage`. Required.
+	// JSON key `UnknownExtKeyUsage`. Always sent: `[]` when empty.
 	UnknownExtKeyUsage []string `protobuf:"bytes,21,rep,name=unknown_ext_key_usage,json=UnknownExtKeyUsage,proto3" json:"unknown_ext_key_usage,omitempty"`
 	// JSON key `BasicConstraintsValid`. Required.
 	BasicConstraintsValid *bool `protobuf:"varint,22,opt,name=basic_constraints_valid,json=BasicConstraintsValid,proto3,oneof" json:"basic_constraints_valid,omitempty"`
@@ -856,42 +856,42 @@ type X509Certificate struct {
 	// JSON key `AuthorityKeyId`. Base64 text in JSON. The description writes it as an array of
 	// bytes; JSON carries one string. Required.
 	AuthorityKeyId []byte `protobuf:"bytes,27,opt,name=authority_key_id,json=AuthorityKeyId,proto3" json:"authority_key_id,omitempty"`
-	// JSON key `OCSPServer`. Required.
+	// JSON key `OCSPServer`. Always sent: `[]` when empty.
 	OcspServer []string `protobuf:"bytes,28,rep,name=ocsp_server,json=OCSPServer,proto3" json:"ocsp_server,omitempty"`
-	// JSON key `IssuingCertificateURL`. Required.
+	// JSON key `IssuingCertificateURL`. Always sent: `[]` when empty.
 	IssuingCertificateUrl []string `protobuf:"bytes,29,rep,name=issuing_certificate_url,json=IssuingCertificateURL,proto3" json:"issuing_certificate_url,omitempty"`
-	// JSON key `DNSNames`. Required.
+	// JSON key `DNSNames`. Always sent: `[]` when empty.
 	DnsNames []string `protobuf:"bytes,30,rep,name=dns_names,json=DNSNames,proto3" json:"dns_names,omitempty"`
-	// JSON key `EmailAddresses`. Required.
+	// JSON key `EmailAddresses`. Always sent: `[]` when empty.
 	EmailAddresses []string `protobuf:"bytes,31,rep,name=email_addresses,json=EmailAddresses,proto3" json:"email_addresses,omitempty"`
 	// JSON key `IPAddresses`. Base64 text in JSON. The description writes it as an array of bytes;
-	// JSON carries one string. Required.
+	// JSON carries one string. Always sent: `[]` when empty.
 	IpAddresses [][]byte `protobuf:"bytes,32,rep,name=ip_addresses,json=IPAddresses,proto3" json:"ip_addresses,omitempty"`
-	// JSON key `URIs`. Required.
+	// JSON key `URIs`. Always sent: `[]` when empty.
 	Uris []*NetURL `protobuf:"bytes,33,rep,name=uris,json=URIs,proto3" json:"uris,omitempty"`
 	// JSON key `PermittedDNSDomainsCritical`. Required.
 	PermittedDnsDomainsCritical *bool `protobuf:"varint,34,opt,name=permitted_dns_domains_critical,json=PermittedDNSDomainsCritical,proto3,oneof" json:"permitted_dns_domains_critical,omitempty"`
-	// JSON key `PermittedDNSDomains`. Required.
+	// JSON key `PermittedDNSDomains`. Always sent: `[]` when empty.
 	PermittedDnsDomains []string `protobuf:"bytes,35,rep,name=permitted_dns_domains,json=PermittedDNSDomains,proto3" json:"permitted_dns_domains,omitempty"`
-	// JSON key `ExcludedDNSDomains`. Required.
+	// JSON key `ExcludedDNSDomains`. Always sent: `[]` when empty.
 	ExcludedDnsDomains []string `protobuf:"bytes,36,rep,name=excluded_dns_domains,json=ExcludedDNSDomains,proto3" json:"excluded_dns_domains,omitempty"`
-	// JSON key `PermittedIPRanges`. Required.
+	// JSON key `PermittedIPRanges`. Always sent: `[]` when empty.
 	PermittedIpRanges []*NetIPNet `protobuf:"bytes,37,rep,name=permitted_ip_ranges,json=PermittedIPRanges,proto3" json:"permitted_ip_ranges,omitempty"`
-	// JSON key `ExcludedIPRanges`. Required.
+	// JSON key `ExcludedIPRanges`. Always sent: `[]` when empty.
 	ExcludedIpRanges []*NetIPNet `protobuf:"bytes,38,rep,name=excluded_ip_ranges,json=ExcludedIPRanges,proto3" json:"excluded_ip_ranges,omitempty"`
-	// JSON key `PermittedEmailAddresses`. Required.
+	// JSON key `PermittedEmailAddresses`. Always sent: `[]` when empty.
 	PermittedEmailAddresses []string `protobuf:"bytes,39,rep,name=permitted_email_addresses,json=PermittedEmailAddresses,proto3" json:"permitted_email_addresses,omitempty"`
-	// JSON key `ExcludedEmailAddresses`. Required.
+	// JSON key `ExcludedEmailAddresses`. Always sent: `[]` when empty.
 	ExcludedEmailAddresses []string `protobuf:"bytes,40,rep,name=excluded_email_addresses,json=ExcludedEmailAddresses,proto3" json:"excluded_email_addresses,omitempty"`
-	// JSON key `PermittedURIDomains`. Required.
+	// JSON key `PermittedURIDomains`. Always sent: `[]` when empty.
 	PermittedUriDomains []string `protobuf:"bytes,41,rep,name=permitted_uri_domains,json=PermittedURIDomains,proto3" json:"permitted_uri_domains,omitempty"`
-	// JSON key `ExcludedURIDomains`. Required.
+	// JSON key `ExcludedURIDomains`. Always sent: `[]` when empty.
 	ExcludedUriDomains []string `protobuf:"bytes,42,rep,name=excluded_uri_domains,json=ExcludedURIDomains,proto3" json:"excluded_uri_domains,omitempty"`
-	// JSON key `CRLDistributionPoints`. Required.
+	// JSON key `CRLDistributionPoints`. Always sent: `[]` when empty.
 	CrlDistributionPoints []string `protobuf:"bytes,43,rep,name=crl_distribution_points,json=CRLDistributionPoints,proto3" json:"crl_distribution_points,omitempty"`
-	// JSON key `PolicyIdentifiers`. Required.
+	// JSON key `PolicyIdentifiers`. Always sent: `[]` when empty.
 	PolicyIdentifiers []string `protobuf:"bytes,44,rep,name=policy_identifiers,json=PolicyIdentifiers,proto3" json:"policy_identifiers,omitempty"`
-	// JSON key `Policies`. Required.
+	// JSON key `Policies`. Always sent: `[]` when empty.
 	Policies []string `protobuf:"bytes,45,rep,name=policies,json=Policies,proto3" json:"policies,omitempty"`
 	// JSON key `InhibitAnyPolicy`. Required.
 	InhibitAnyPolicy *int64 `protobuf:"varint,46,opt,name=inhibit_any_policy,json=InhibitAnyPolicy,proto3,oneof" json:"inhibit_any_policy,omitempty"`
@@ -905,7 +905,7 @@ type X509Certificate struct {
 	RequireExplicitPolicy *int64 `protobuf:"varint,50,opt,name=require_explicit_policy,json=RequireExplicitPolicy,proto3,oneof" json:"require_explicit_policy,omitempty"`
 	// JSON key `RequireExplicitPolicyZero`. Required.
 	RequireExplicitPolicyZero *bool `protobuf:"varint,51,opt,name=require_explicit_policy_zero,json=RequireExplicitPolicyZero,proto3,oneof" json:"require_explicit_policy_zero,omitempty"`
-	// JSON key `PolicyMappings`. Required.
+	// JSON key `PolicyMappings`. Always sent: `[]` when empty.
 	PolicyMappings []*X509PolicyMapping `protobuf:"bytes,52,rep,name=policy_mappings,json=PolicyMappings,proto3" json:"policy_mappings,omitempty"`
 	unknownFields  protoimpl.UnknownFields
 	sizeCache      protoimpl.SizeCache
@@ -1308,27 +1308,27 @@ func (x *X509Certificate) GetPolicyMappings() []*X509PolicyMapping {
 // `PkixName` in the API description.
 type PkixName struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `Country`. Required.
+	// JSON key `Country`. Always sent: `[]` when empty.
 	Country []string `protobuf:"bytes,1,rep,name=country,json=Country,proto3" json:"country,omitempty"`
-	// JSON key `Organization`. Required.
+	// JSON key `Organization`. Always sent: `[]` when empty.
 	Organization []string `protobuf:"bytes,2,rep,name=organization,json=Organization,proto3" json:"organization,omitempty"`
-	// JSON key `OrganizationalUnit`. Required.
+	// JSON key `OrganizationalUnit`. Always sent: `[]` when empty.
 	OrganizationalUnit []string `protobuf:"bytes,3,rep,name=organizational_unit,json=OrganizationalUnit,proto3" json:"organizational_unit,omitempty"`
-	// JSON key `Locality`. Required.
+	// JSON key `Locality`. Always sent: `[]` when empty.
 	Locality []string `protobuf:"bytes,4,rep,name=locality,json=Locality,proto3" json:"locality,omitempty"`
-	// JSON key `Province`. Required.
+	// JSON key `Province`. Always sent: `[]` when empty.
 	Province []string `protobuf:"bytes,5,rep,name=province,json=Province,proto3" json:"province,omitempty"`
-	// JSON key `StreetAddress`. Required.
+	// JSON key `StreetAddress`. Always sent: `[]` when empty.
 	StreetAddress []string `protobuf:"bytes,6,rep,name=street_address,json=StreetAddress,proto3" json:"street_address,omitempty"`
-	// JSON key `PostalCode`. Required.
+	// JSON key `PostalCode`. Always sent: `[]` when empty.
 	PostalCode []string `protobuf:"bytes,7,rep,name=postal_code,json=PostalCode,proto3" json:"postal_code,omitempty"`
 	// JSON key `SerialNumber`. Required.
 	SerialNumber string `protobuf:"bytes,8,opt,name=serial_number,json=SerialNumber,proto3" json:"serial_number,omitempty"`
 	// JSON key `CommonName`. Required.
 	CommonName string `protobuf:"bytes,9,opt,name=common_name,json=CommonName,proto3" json:"common_name,omitempty"`
-	// JSON key `Names`. Required.
+	// JSON key `Names`. Always sent: `[]` when empty.
 	Names []*PkixAttributeTypeAndValue `protobuf:"bytes,10,rep,name=names,json=Names,proto3" json:"names,omitempty"`
-	// JSON key `ExtraNames`. Required.
+	// JSON key `ExtraNames`. Always sent: `[]` when empty.
 	ExtraNames    []*PkixAttributeTypeAndValue `protobuf:"bytes,11,rep,name=extra_names,json=ExtraNames,proto3" json:"extra_names,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -2390,7 +2390,7 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\aversion\x18\x02 \x01(\x03R\aversion\x12\x18\n" +
 	"\acreated\x18\x03 \x01(\tR\acreated\x12\x1a\n" +
 	"\bmodified\x18\x04 \x01(\tR\bmodified\x12C\n" +
-	"\bpolicies\x18\x05 \x03(\v2'.pulumi.service.v1.AuthPolicyDefinitionR\bpolicies\"\xf6\x03\n" +
+	"\bpolicies\x18\x05 \x03(\v2'.pulumi.service.v1.AuthPolicyDefinitionR\bpolicies\"\xec\x03\n" +
 	"\x14AuthPolicyDefinition\x12\x1f\n" +
 	"\bdecision\x18\x01 \x01(\tB\x03\xe0A\x02R\bdecision\x12\"\n" +
 	"\n" +
@@ -2399,9 +2399,9 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\n" +
 	"user_login\x18\x04 \x01(\tH\x01R\tuserLogin\x88\x01\x01\x12 \n" +
 	"\trunner_id\x18\x05 \x01(\tH\x02R\brunnerID\x88\x01\x01\x12\x1c\n" +
-	"\arole_id\x18\x06 \x01(\tH\x03R\x06roleID\x88\x01\x01\x12:\n" +
-	"\x16authorized_permissions\x18\a \x03(\tB\x03\xe0A\x02R\x15authorizedPermissions\x12M\n" +
-	"\x05rules\x18\b \x03(\v22.pulumi.service.v1.AuthPolicyDefinition.RulesEntryB\x03\xe0A\x02R\x05rules\x1aQ\n" +
+	"\arole_id\x18\x06 \x01(\tH\x03R\x06roleID\x88\x01\x01\x125\n" +
+	"\x16authorized_permissions\x18\a \x03(\tR\x15authorizedPermissions\x12H\n" +
+	"\x05rules\x18\b \x03(\v22.pulumi.service.v1.AuthPolicyDefinition.RulesEntryR\x05rules\x1aQ\n" +
 	"\n" +
 	"RulesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12-\n" +
@@ -2412,11 +2412,11 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\n" +
 	"_runner_idB\n" +
 	"\n" +
-	"\b_role_id\"\xa5\x01\n" +
+	"\b_role_id\"\xa0\x01\n" +
 	"\x17UpdateAuthPolicyRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
-	"\tpolicy_id\x18\x02 \x01(\tB\x03\xe0A\x02R\bpolicyId\x12H\n" +
-	"\bpolicies\x18\x03 \x03(\v2'.pulumi.service.v1.AuthPolicyDefinitionB\x03\xe0A\x02R\bpolicies\"\xbf\x01\n" +
+	"\tpolicy_id\x18\x02 \x01(\tB\x03\xe0A\x02R\bpolicyId\x12C\n" +
+	"\bpolicies\x18\x03 \x03(\v2'.pulumi.service.v1.AuthPolicyDefinitionR\bpolicies\"\xbf\x01\n" +
 	"\x18UpdateAuthPolicyResponse\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x18\n" +
 	"\aversion\x18\x02 \x01(\x03R\aversion\x12\x18\n" +
@@ -2438,19 +2438,19 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\acreated\x18\b \x01(\tR\acreated\x12\x1a\n" +
 	"\bmodified\x18\t \x01(\tR\bmodified\x12\x1b\n" +
 	"\tlast_used\x18\n" +
-	" \x01(\tR\blastUsed\"G\n" +
-	"\rJSONWebKeySet\x126\n" +
-	"\x04keys\x18\x01 \x03(\v2\x1d.pulumi.service.v1.JSONWebKeyB\x03\xe0A\x02R\x04keys\"\xb8\x03\n" +
+	" \x01(\tR\blastUsed\"B\n" +
+	"\rJSONWebKeySet\x121\n" +
+	"\x04keys\x18\x01 \x03(\v2\x1d.pulumi.service.v1.JSONWebKeyR\x04keys\"\xb3\x03\n" +
 	"\n" +
 	"JSONWebKey\x12.\n" +
 	"\x03key\x18\x01 \x01(\v2\x17.google.protobuf.StructB\x03\xe0A\x02R\x03Key\x12\x1a\n" +
 	"\x06key_id\x18\x02 \x01(\tB\x03\xe0A\x02R\x05KeyID\x12!\n" +
 	"\talgorithm\x18\x03 \x01(\tB\x03\xe0A\x02R\tAlgorithm\x12\x15\n" +
-	"\x03use\x18\x04 \x01(\tB\x03\xe0A\x02R\x03Use\x12K\n" +
-	"\fcertificates\x18\x05 \x03(\v2\".pulumi.service.v1.X509CertificateB\x03\xe0A\x02R\fCertificates\x12I\n" +
+	"\x03use\x18\x04 \x01(\tB\x03\xe0A\x02R\x03Use\x12F\n" +
+	"\fcertificates\x18\x05 \x03(\v2\".pulumi.service.v1.X509CertificateR\fCertificates\x12I\n" +
 	"\x10certificates_url\x18\x06 \x01(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x0fCertificatesURL\x12C\n" +
 	"\x1bcertificate_thumbprint_sha1\x18\a \x01(\fB\x03\xe0A\x02R\x19CertificateThumbprintSHA1\x12G\n" +
-	"\x1dcertificate_thumbprint_sha256\x18\b \x01(\fB\x03\xe0A\x02R\x1bCertificateThumbprintSHA256\"\xa3\x19\n" +
+	"\x1dcertificate_thumbprint_sha256\x18\b \x01(\fB\x03\xe0A\x02R\x1bCertificateThumbprintSHA256\"\xb0\x18\n" +
 	"\x0fX509Certificate\x12\x15\n" +
 	"\x03raw\x18\x01 \x01(\fB\x03\xe0A\x02R\x03Raw\x123\n" +
 	"\x13raw_tbs_certificate\x18\x02 \x01(\fB\x03\xe0A\x02R\x11RawTBSCertificate\x12A\n" +
@@ -2472,48 +2472,48 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\n" +
 	"not_before\x18\x0e \x01(\tB\x03\xe0A\x02R\tNotBefore\x12 \n" +
 	"\tnot_after\x18\x0f \x01(\tB\x03\xe0A\x02R\bNotAfter\x12%\n" +
-	"\tkey_usage\x18\x10 \x01(\x03B\x03\xe0A\x02H\x04R\bKeyUsage\x88\x01\x01\x12E\n" +
+	"\tkey_usage\x18\x10 \x01(\x03B\x03\xe0A\x02H\x04R\bKeyUsage\x88\x01\x01\x12@\n" +
 	"\n" +
-	"extensions\x18\x11 \x03(\v2 .pulumi.service.v1.PkixExtensionB\x03\xe0A\x02R\n" +
-	"Extensions\x12P\n" +
-	"\x10extra_extensions\x18\x12 \x03(\v2 .pulumi.service.v1.PkixExtensionB\x03\xe0A\x02R\x0fExtraExtensions\x12G\n" +
-	"\x1dunhandled_critical_extensions\x18\x13 \x03(\tB\x03\xe0A\x02R\x1bUnhandledCriticalExtensions\x12'\n" +
-	"\rext_key_usage\x18\x14 \x03(\x03B\x03\xe0A\x02R\vExtKeyUsage\x126\n" +
-	"\x15unknown_ext_key_usage\x18\x15 \x03(\tB\x03\xe0A\x02R\x12UnknownExtKeyUsage\x12@\n" +
+	"extensions\x18\x11 \x03(\v2 .pulumi.service.v1.PkixExtensionR\n" +
+	"Extensions\x12K\n" +
+	"\x10extra_extensions\x18\x12 \x03(\v2 .pulumi.service.v1.PkixExtensionR\x0fExtraExtensions\x12B\n" +
+	"\x1dunhandled_critical_extensions\x18\x13 \x03(\tR\x1bUnhandledCriticalExtensions\x12\"\n" +
+	"\rext_key_usage\x18\x14 \x03(\x03R\vExtKeyUsage\x121\n" +
+	"\x15unknown_ext_key_usage\x18\x15 \x03(\tR\x12UnknownExtKeyUsage\x12@\n" +
 	"\x17basic_constraints_valid\x18\x16 \x01(\bB\x03\xe0A\x02H\x05R\x15BasicConstraintsValid\x88\x01\x01\x12\x1d\n" +
 	"\x05is_ca\x18\x17 \x01(\bB\x03\xe0A\x02H\x06R\x04IsCA\x88\x01\x01\x12*\n" +
 	"\fmax_path_len\x18\x18 \x01(\x03B\x03\xe0A\x02H\aR\n" +
 	"MaxPathLen\x88\x01\x01\x123\n" +
 	"\x11max_path_len_zero\x18\x19 \x01(\bB\x03\xe0A\x02H\bR\x0eMaxPathLenZero\x88\x01\x01\x12)\n" +
 	"\x0esubject_key_id\x18\x1a \x01(\fB\x03\xe0A\x02R\fSubjectKeyId\x12-\n" +
-	"\x10authority_key_id\x18\x1b \x01(\fB\x03\xe0A\x02R\x0eAuthorityKeyId\x12$\n" +
-	"\vocsp_server\x18\x1c \x03(\tB\x03\xe0A\x02R\n" +
-	"OCSPServer\x12;\n" +
-	"\x17issuing_certificate_url\x18\x1d \x03(\tB\x03\xe0A\x02R\x15IssuingCertificateURL\x12 \n" +
-	"\tdns_names\x18\x1e \x03(\tB\x03\xe0A\x02R\bDNSNames\x12,\n" +
-	"\x0femail_addresses\x18\x1f \x03(\tB\x03\xe0A\x02R\x0eEmailAddresses\x12&\n" +
-	"\fip_addresses\x18  \x03(\fB\x03\xe0A\x02R\vIPAddresses\x122\n" +
-	"\x04uris\x18! \x03(\v2\x19.pulumi.service.v1.NetURLB\x03\xe0A\x02R\x04URIs\x12M\n" +
-	"\x1epermitted_dns_domains_critical\x18\" \x01(\bB\x03\xe0A\x02H\tR\x1bPermittedDNSDomainsCritical\x88\x01\x01\x127\n" +
-	"\x15permitted_dns_domains\x18# \x03(\tB\x03\xe0A\x02R\x13PermittedDNSDomains\x125\n" +
-	"\x14excluded_dns_domains\x18$ \x03(\tB\x03\xe0A\x02R\x12ExcludedDNSDomains\x12P\n" +
-	"\x13permitted_ip_ranges\x18% \x03(\v2\x1b.pulumi.service.v1.NetIPNetB\x03\xe0A\x02R\x11PermittedIPRanges\x12N\n" +
-	"\x12excluded_ip_ranges\x18& \x03(\v2\x1b.pulumi.service.v1.NetIPNetB\x03\xe0A\x02R\x10ExcludedIPRanges\x12?\n" +
-	"\x19permitted_email_addresses\x18' \x03(\tB\x03\xe0A\x02R\x17PermittedEmailAddresses\x12=\n" +
-	"\x18excluded_email_addresses\x18( \x03(\tB\x03\xe0A\x02R\x16ExcludedEmailAddresses\x127\n" +
-	"\x15permitted_uri_domains\x18) \x03(\tB\x03\xe0A\x02R\x13PermittedURIDomains\x125\n" +
-	"\x14excluded_uri_domains\x18* \x03(\tB\x03\xe0A\x02R\x12ExcludedURIDomains\x12;\n" +
-	"\x17crl_distribution_points\x18+ \x03(\tB\x03\xe0A\x02R\x15CRLDistributionPoints\x122\n" +
-	"\x12policy_identifiers\x18, \x03(\tB\x03\xe0A\x02R\x11PolicyIdentifiers\x12\x1f\n" +
-	"\bpolicies\x18- \x03(\tB\x03\xe0A\x02R\bPolicies\x126\n" +
+	"\x10authority_key_id\x18\x1b \x01(\fB\x03\xe0A\x02R\x0eAuthorityKeyId\x12\x1f\n" +
+	"\vocsp_server\x18\x1c \x03(\tR\n" +
+	"OCSPServer\x126\n" +
+	"\x17issuing_certificate_url\x18\x1d \x03(\tR\x15IssuingCertificateURL\x12\x1b\n" +
+	"\tdns_names\x18\x1e \x03(\tR\bDNSNames\x12'\n" +
+	"\x0femail_addresses\x18\x1f \x03(\tR\x0eEmailAddresses\x12!\n" +
+	"\fip_addresses\x18  \x03(\fR\vIPAddresses\x12-\n" +
+	"\x04uris\x18! \x03(\v2\x19.pulumi.service.v1.NetURLR\x04URIs\x12M\n" +
+	"\x1epermitted_dns_domains_critical\x18\" \x01(\bB\x03\xe0A\x02H\tR\x1bPermittedDNSDomainsCritical\x88\x01\x01\x122\n" +
+	"\x15permitted_dns_domains\x18# \x03(\tR\x13PermittedDNSDomains\x120\n" +
+	"\x14excluded_dns_domains\x18$ \x03(\tR\x12ExcludedDNSDomains\x12K\n" +
+	"\x13permitted_ip_ranges\x18% \x03(\v2\x1b.pulumi.service.v1.NetIPNetR\x11PermittedIPRanges\x12I\n" +
+	"\x12excluded_ip_ranges\x18& \x03(\v2\x1b.pulumi.service.v1.NetIPNetR\x10ExcludedIPRanges\x12:\n" +
+	"\x19permitted_email_addresses\x18' \x03(\tR\x17PermittedEmailAddresses\x128\n" +
+	"\x18excluded_email_addresses\x18( \x03(\tR\x16ExcludedEmailAddresses\x122\n" +
+	"\x15permitted_uri_domains\x18) \x03(\tR\x13PermittedURIDomains\x120\n" +
+	"\x14excluded_uri_domains\x18* \x03(\tR\x12ExcludedURIDomains\x126\n" +
+	"\x17crl_distribution_points\x18+ \x03(\tR\x15CRLDistributionPoints\x12-\n" +
+	"\x12policy_identifiers\x18, \x03(\tR\x11PolicyIdentifiers\x12\x1a\n" +
+	"\bpolicies\x18- \x03(\tR\bPolicies\x126\n" +
 	"\x12inhibit_any_policy\x18. \x01(\x03B\x03\xe0A\x02H\n" +
 	"R\x10InhibitAnyPolicy\x88\x01\x01\x12?\n" +
 	"\x17inhibit_any_policy_zero\x18/ \x01(\bB\x03\xe0A\x02H\vR\x14InhibitAnyPolicyZero\x88\x01\x01\x12>\n" +
 	"\x16inhibit_policy_mapping\x180 \x01(\x03B\x03\xe0A\x02H\fR\x14InhibitPolicyMapping\x88\x01\x01\x12G\n" +
 	"\x1binhibit_policy_mapping_zero\x181 \x01(\bB\x03\xe0A\x02H\rR\x18InhibitPolicyMappingZero\x88\x01\x01\x12@\n" +
 	"\x17require_explicit_policy\x182 \x01(\x03B\x03\xe0A\x02H\x0eR\x15RequireExplicitPolicy\x88\x01\x01\x12I\n" +
-	"\x1crequire_explicit_policy_zero\x183 \x01(\bB\x03\xe0A\x02H\x0fR\x19RequireExplicitPolicyZero\x88\x01\x01\x12R\n" +
-	"\x0fpolicy_mappings\x184 \x03(\v2$.pulumi.service.v1.X509PolicyMappingB\x03\xe0A\x02R\x0ePolicyMappingsB\x16\n" +
+	"\x1crequire_explicit_policy_zero\x183 \x01(\bB\x03\xe0A\x02H\x0fR\x19RequireExplicitPolicyZero\x88\x01\x01\x12M\n" +
+	"\x0fpolicy_mappings\x184 \x03(\v2$.pulumi.service.v1.X509PolicyMappingR\x0ePolicyMappingsB\x16\n" +
 	"\x14_signature_algorithmB\x17\n" +
 	"\x15_public_key_algorithmB\n" +
 	"\n" +
@@ -2531,22 +2531,22 @@ const file_pulumi_service_v1_oidc_issuers_proto_rawDesc = "" +
 	"\x17_inhibit_policy_mappingB\x1e\n" +
 	"\x1c_inhibit_policy_mapping_zeroB\x1a\n" +
 	"\x18_require_explicit_policyB\x1f\n" +
-	"\x1d_require_explicit_policy_zero\"\x89\x04\n" +
-	"\bPkixName\x12\x1d\n" +
-	"\acountry\x18\x01 \x03(\tB\x03\xe0A\x02R\aCountry\x12'\n" +
-	"\forganization\x18\x02 \x03(\tB\x03\xe0A\x02R\fOrganization\x124\n" +
-	"\x13organizational_unit\x18\x03 \x03(\tB\x03\xe0A\x02R\x12OrganizationalUnit\x12\x1f\n" +
-	"\blocality\x18\x04 \x03(\tB\x03\xe0A\x02R\bLocality\x12\x1f\n" +
-	"\bprovince\x18\x05 \x03(\tB\x03\xe0A\x02R\bProvince\x12*\n" +
-	"\x0estreet_address\x18\x06 \x03(\tB\x03\xe0A\x02R\rStreetAddress\x12$\n" +
-	"\vpostal_code\x18\a \x03(\tB\x03\xe0A\x02R\n" +
+	"\x1d_require_explicit_policy_zero\"\xdc\x03\n" +
+	"\bPkixName\x12\x18\n" +
+	"\acountry\x18\x01 \x03(\tR\aCountry\x12\"\n" +
+	"\forganization\x18\x02 \x03(\tR\fOrganization\x12/\n" +
+	"\x13organizational_unit\x18\x03 \x03(\tR\x12OrganizationalUnit\x12\x1a\n" +
+	"\blocality\x18\x04 \x03(\tR\bLocality\x12\x1a\n" +
+	"\bprovince\x18\x05 \x03(\tR\bProvince\x12%\n" +
+	"\x0estreet_address\x18\x06 \x03(\tR\rStreetAddress\x12\x1f\n" +
+	"\vpostal_code\x18\a \x03(\tR\n" +
 	"PostalCode\x12(\n" +
 	"\rserial_number\x18\b \x01(\tB\x03\xe0A\x02R\fSerialNumber\x12$\n" +
 	"\vcommon_name\x18\t \x01(\tB\x03\xe0A\x02R\n" +
-	"CommonName\x12G\n" +
+	"CommonName\x12B\n" +
 	"\x05names\x18\n" +
-	" \x03(\v2,.pulumi.service.v1.PkixAttributeTypeAndValueB\x03\xe0A\x02R\x05Names\x12R\n" +
-	"\vextra_names\x18\v \x03(\v2,.pulumi.service.v1.PkixAttributeTypeAndValueB\x03\xe0A\x02R\n" +
+	" \x03(\v2,.pulumi.service.v1.PkixAttributeTypeAndValueR\x05Names\x12M\n" +
+	"\vextra_names\x18\v \x03(\v2,.pulumi.service.v1.PkixAttributeTypeAndValueR\n" +
 	"ExtraNames\"h\n" +
 	"\x19PkixAttributeTypeAndValue\x12\x17\n" +
 	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x04Type\x122\n" +

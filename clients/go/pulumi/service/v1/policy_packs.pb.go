@@ -209,7 +209,7 @@ type CreatePolicyPackRequest struct {
 	DisplayName string `protobuf:"bytes,3,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// JSON body key `versionTag`.
 	VersionTag *string `protobuf:"bytes,4,opt,name=version_tag,json=versionTag,proto3,oneof" json:"version_tag,omitempty"`
-	// JSON body key `policies`. Required.
+	// JSON body key `policies`. Always sent: `[]` when empty.
 	Policies []*Policy `protobuf:"bytes,5,rep,name=policies,proto3" json:"policies,omitempty"`
 	// JSON body key `description`.
 	Description *string `protobuf:"bytes,6,opt,name=description,proto3,oneof" json:"description,omitempty"`
@@ -1322,14 +1322,14 @@ const file_pulumi_service_v1_policy_packs_proto_rawDesc = "" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x1a\n" +
 	"\bversions\x18\x03 \x03(\x03R\bversions\x12!\n" +
-	"\fversion_tags\x18\x04 \x03(\tR\vversionTags\"\xff\x04\n" +
+	"\fversion_tags\x18\x04 \x03(\tR\vversionTags\"\xfa\x04\n" +
 	"\x17CreatePolicyPackRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x17\n" +
 	"\x04name\x18\x02 \x01(\tB\x03\xe0A\x02R\x04name\x12&\n" +
 	"\fdisplay_name\x18\x03 \x01(\tB\x03\xe0A\x02R\vdisplayName\x12$\n" +
 	"\vversion_tag\x18\x04 \x01(\tH\x00R\n" +
-	"versionTag\x88\x01\x01\x12:\n" +
-	"\bpolicies\x18\x05 \x03(\v2\x19.pulumi.service.v1.PolicyB\x03\xe0A\x02R\bpolicies\x12%\n" +
+	"versionTag\x88\x01\x01\x125\n" +
+	"\bpolicies\x18\x05 \x03(\v2\x19.pulumi.service.v1.PolicyR\bpolicies\x12%\n" +
 	"\vdescription\x18\x06 \x01(\tH\x01R\vdescription\x88\x01\x01\x12\x1b\n" +
 	"\x06readme\x18\a \x01(\tH\x02R\x06readme\x88\x01\x01\x12\x1f\n" +
 	"\bprovider\x18\b \x01(\tH\x03R\bprovider\x88\x01\x01\x12\x12\n" +

@@ -226,7 +226,7 @@ type ListPolicyIssuesRequest struct {
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
 	// Query parameter `closed`.
 	Closed *bool `protobuf:"varint,2,opt,name=closed,proto3,oneof" json:"closed,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *AngularGridGetRowsRequest `protobuf:"bytes,3,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -290,15 +290,15 @@ type AngularGridGetRowsRequest struct {
 	StartRow *int64 `protobuf:"varint,1,opt,name=start_row,json=startRow,proto3,oneof" json:"start_row,omitempty"`
 	// JSON key `endRow`.
 	EndRow *int64 `protobuf:"varint,2,opt,name=end_row,json=endRow,proto3,oneof" json:"end_row,omitempty"`
-	// JSON key `rowGroupCols`. Required.
+	// JSON key `rowGroupCols`. Always sent: `[]` when empty.
 	RowGroupCols []*AngularGridColumn `protobuf:"bytes,3,rep,name=row_group_cols,json=rowGroupCols,proto3" json:"row_group_cols,omitempty"`
-	// JSON key `valueCols`. Required.
+	// JSON key `valueCols`. Always sent: `[]` when empty.
 	ValueCols []*AngularGridColumn `protobuf:"bytes,4,rep,name=value_cols,json=valueCols,proto3" json:"value_cols,omitempty"`
-	// JSON key `groupKeys`. Required.
+	// JSON key `groupKeys`. Always sent: `[]` when empty.
 	GroupKeys []string `protobuf:"bytes,5,rep,name=group_keys,json=groupKeys,proto3" json:"group_keys,omitempty"`
 	// JSON key `filterModel`. Required.
 	FilterModel *AngularGridAdvancedFilterModel `protobuf:"bytes,6,opt,name=filter_model,json=filterModel,proto3" json:"filter_model,omitempty"`
-	// JSON key `sortModel`. Required.
+	// JSON key `sortModel`. Always sent: `[]` when empty.
 	SortModel     []*AngularGridSortModelItem `protobuf:"bytes,7,rep,name=sort_model,json=sortModel,proto3" json:"sort_model,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -461,7 +461,7 @@ type AngularGridAdvancedFilterModel struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// JSON key `type`. Required.
 	Type string `protobuf:"bytes,1,opt,name=type,proto3" json:"type,omitempty"`
-	// JSON key `conditions`. Required.
+	// JSON key `conditions`. Always sent: `[]` when empty.
 	Conditions    []*AngularGridFilterModel `protobuf:"bytes,2,rep,name=conditions,proto3" json:"conditions,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -974,7 +974,7 @@ type ExportPolicyIssuesRequest struct {
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
 	// Query parameter `closed`.
 	Closed *bool `protobuf:"varint,2,opt,name=closed,proto3,oneof" json:"closed,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *AngularGridGetRowsRequest `protobuf:"bytes,3,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1039,7 +1039,7 @@ type GetPolicyIssuesFiltersRequest struct {
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
 	// Query parameter `closed`.
 	Closed *bool `protobuf:"varint,2,opt,name=closed,proto3,oneof" json:"closed,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *PolicyIssueFiltersRequest `protobuf:"bytes,3,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1654,15 +1654,15 @@ type ListPoliciesComplianceRequest struct {
 	StartRow *int64 `protobuf:"varint,2,opt,name=start_row,json=startRow,proto3,oneof" json:"start_row,omitempty"`
 	// JSON body key `endRow`.
 	EndRow *int64 `protobuf:"varint,3,opt,name=end_row,json=endRow,proto3,oneof" json:"end_row,omitempty"`
-	// JSON body key `rowGroupCols`. Required.
+	// JSON body key `rowGroupCols`. Always sent: `[]` when empty.
 	RowGroupCols []*AngularGridColumn `protobuf:"bytes,4,rep,name=row_group_cols,json=rowGroupCols,proto3" json:"row_group_cols,omitempty"`
-	// JSON body key `valueCols`. Required.
+	// JSON body key `valueCols`. Always sent: `[]` when empty.
 	ValueCols []*AngularGridColumn `protobuf:"bytes,5,rep,name=value_cols,json=valueCols,proto3" json:"value_cols,omitempty"`
-	// JSON body key `groupKeys`. Required.
+	// JSON body key `groupKeys`. Always sent: `[]` when empty.
 	GroupKeys []string `protobuf:"bytes,6,rep,name=group_keys,json=groupKeys,proto3" json:"group_keys,omitempty"`
 	// JSON body key `filterModel`. Required.
 	FilterModel *AngularGridAdvancedFilterModel `protobuf:"bytes,7,opt,name=filter_model,json=filterModel,proto3" json:"filter_model,omitempty"`
-	// JSON body key `sortModel`. Required.
+	// JSON body key `sortModel`. Always sent: `[]` when empty.
 	SortModel     []*AngularGridSortModelItem `protobuf:"bytes,8,rep,name=sort_model,json=sortModel,proto3" json:"sort_model,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1946,23 +1946,23 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"\x16PolicyComplianceResult\x12\x1f\n" +
 	"\ventity_name\x18\x01 \x01(\tR\n" +
 	"entityName\x12\x16\n" +
-	"\x06scores\x18\x02 \x03(\x03R\x06scores\"\xa3\x01\n" +
+	"\x06scores\x18\x02 \x03(\x03R\x06scores\"\xa8\x01\n" +
 	"\x17ListPolicyIssuesRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
-	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12@\n" +
-	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.AngularGridGetRowsRequestR\x04bodyB\t\n" +
-	"\a_closed\"\xe0\x03\n" +
+	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12E\n" +
+	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.AngularGridGetRowsRequestB\x03\xe0A\x02R\x04bodyB\t\n" +
+	"\a_closed\"\xcc\x03\n" +
 	"\x19AngularGridGetRowsRequest\x12 \n" +
 	"\tstart_row\x18\x01 \x01(\x03H\x00R\bstartRow\x88\x01\x01\x12\x1c\n" +
-	"\aend_row\x18\x02 \x01(\x03H\x01R\x06endRow\x88\x01\x01\x12O\n" +
-	"\x0erow_group_cols\x18\x03 \x03(\v2$.pulumi.service.v1.AngularGridColumnB\x03\xe0A\x02R\frowGroupCols\x12H\n" +
+	"\aend_row\x18\x02 \x01(\x03H\x01R\x06endRow\x88\x01\x01\x12J\n" +
+	"\x0erow_group_cols\x18\x03 \x03(\v2$.pulumi.service.v1.AngularGridColumnR\frowGroupCols\x12C\n" +
 	"\n" +
-	"value_cols\x18\x04 \x03(\v2$.pulumi.service.v1.AngularGridColumnB\x03\xe0A\x02R\tvalueCols\x12\"\n" +
+	"value_cols\x18\x04 \x03(\v2$.pulumi.service.v1.AngularGridColumnR\tvalueCols\x12\x1d\n" +
 	"\n" +
-	"group_keys\x18\x05 \x03(\tB\x03\xe0A\x02R\tgroupKeys\x12Y\n" +
-	"\ffilter_model\x18\x06 \x01(\v21.pulumi.service.v1.AngularGridAdvancedFilterModelB\x03\xe0A\x02R\vfilterModel\x12O\n" +
+	"group_keys\x18\x05 \x03(\tR\tgroupKeys\x12Y\n" +
+	"\ffilter_model\x18\x06 \x01(\v21.pulumi.service.v1.AngularGridAdvancedFilterModelB\x03\xe0A\x02R\vfilterModel\x12J\n" +
 	"\n" +
-	"sort_model\x18\a \x03(\v2+.pulumi.service.v1.AngularGridSortModelItemB\x03\xe0A\x02R\tsortModelB\f\n" +
+	"sort_model\x18\a \x03(\v2+.pulumi.service.v1.AngularGridSortModelItemR\tsortModelB\f\n" +
 	"\n" +
 	"_start_rowB\n" +
 	"\n" +
@@ -1973,11 +1973,11 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"\x05field\x18\x03 \x01(\tH\x00R\x05field\x88\x01\x01\x12\x1e\n" +
 	"\bagg_func\x18\x04 \x01(\tH\x01R\aaggFunc\x88\x01\x01B\b\n" +
 	"\x06_fieldB\v\n" +
-	"\t_agg_func\"\x89\x01\n" +
+	"\t_agg_func\"\x84\x01\n" +
 	"\x1eAngularGridAdvancedFilterModel\x12\x17\n" +
-	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x04type\x12N\n" +
+	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x04type\x12I\n" +
 	"\n" +
-	"conditions\x18\x02 \x03(\v2).pulumi.service.v1.AngularGridFilterModelB\x03\xe0A\x02R\n" +
+	"conditions\x18\x02 \x03(\v2).pulumi.service.v1.AngularGridFilterModelR\n" +
 	"conditions\"\xdb\x01\n" +
 	"\x16AngularGridFilterModel\x12\x1b\n" +
 	"\x06filter\x18\x01 \x01(\tB\x03\xe0A\x02R\x06filter\x12\x1a\n" +
@@ -2026,16 +2026,16 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"\vassigned_to\x18\x16 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\n" +
 	"assignedTo\x12*\n" +
 	"\x11policy_group_name\x18\x17 \x01(\tR\x0fpolicyGroupName\x12*\n" +
-	"\x11policy_group_type\x18\x18 \x01(\tR\x0fpolicyGroupType\"\xa5\x01\n" +
+	"\x11policy_group_type\x18\x18 \x01(\tR\x0fpolicyGroupType\"\xaa\x01\n" +
 	"\x19ExportPolicyIssuesRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
-	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12@\n" +
-	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.AngularGridGetRowsRequestR\x04bodyB\t\n" +
-	"\a_closed\"\xa9\x01\n" +
+	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12E\n" +
+	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.AngularGridGetRowsRequestB\x03\xe0A\x02R\x04bodyB\t\n" +
+	"\a_closed\"\xae\x01\n" +
 	"\x1dGetPolicyIssuesFiltersRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1b\n" +
-	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12@\n" +
-	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.PolicyIssueFiltersRequestR\x04bodyB\t\n" +
+	"\x06closed\x18\x02 \x01(\bH\x00R\x06closed\x88\x01\x01\x12E\n" +
+	"\x04body\x18\x03 \x01(\v2,.pulumi.service.v1.PolicyIssueFiltersRequestB\x03\xe0A\x02R\x04bodyB\t\n" +
 	"\a_closed\"\x8c\x01\n" +
 	"\x19PolicyIssueFiltersRequest\x12T\n" +
 	"\ffilter_model\x18\x01 \x01(\v21.pulumi.service.v1.AngularGridAdvancedFilterModelR\vfilterModel\x12\x19\n" +
@@ -2075,19 +2075,19 @@ const file_pulumi_service_v1_policy_results_proto_rawDesc = "" +
 	"\x12policy_total_count\x18\x01 \x01(\x03R\x10policyTotalCount\x127\n" +
 	"\x18policy_with_issues_count\x18\x02 \x01(\x03R\x15policyWithIssuesCount\x122\n" +
 	"\x15resources_total_count\x18\x03 \x01(\x03R\x13resourcesTotalCount\x12=\n" +
-	"\x1bresources_with_issues_count\x18\x04 \x01(\x03R\x18resourcesWithIssuesCount\"\x84\x04\n" +
+	"\x1bresources_with_issues_count\x18\x04 \x01(\x03R\x18resourcesWithIssuesCount\"\xf0\x03\n" +
 	"\x1dListPoliciesComplianceRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
 	"\tstart_row\x18\x02 \x01(\x03H\x00R\bstartRow\x88\x01\x01\x12\x1c\n" +
-	"\aend_row\x18\x03 \x01(\x03H\x01R\x06endRow\x88\x01\x01\x12O\n" +
-	"\x0erow_group_cols\x18\x04 \x03(\v2$.pulumi.service.v1.AngularGridColumnB\x03\xe0A\x02R\frowGroupCols\x12H\n" +
+	"\aend_row\x18\x03 \x01(\x03H\x01R\x06endRow\x88\x01\x01\x12J\n" +
+	"\x0erow_group_cols\x18\x04 \x03(\v2$.pulumi.service.v1.AngularGridColumnR\frowGroupCols\x12C\n" +
 	"\n" +
-	"value_cols\x18\x05 \x03(\v2$.pulumi.service.v1.AngularGridColumnB\x03\xe0A\x02R\tvalueCols\x12\"\n" +
+	"value_cols\x18\x05 \x03(\v2$.pulumi.service.v1.AngularGridColumnR\tvalueCols\x12\x1d\n" +
 	"\n" +
-	"group_keys\x18\x06 \x03(\tB\x03\xe0A\x02R\tgroupKeys\x12Y\n" +
-	"\ffilter_model\x18\a \x01(\v21.pulumi.service.v1.AngularGridAdvancedFilterModelB\x03\xe0A\x02R\vfilterModel\x12O\n" +
+	"group_keys\x18\x06 \x03(\tR\tgroupKeys\x12Y\n" +
+	"\ffilter_model\x18\a \x01(\v21.pulumi.service.v1.AngularGridAdvancedFilterModelB\x03\xe0A\x02R\vfilterModel\x12J\n" +
 	"\n" +
-	"sort_model\x18\b \x03(\v2+.pulumi.service.v1.AngularGridSortModelItemB\x03\xe0A\x02R\tsortModelB\f\n" +
+	"sort_model\x18\b \x03(\v2+.pulumi.service.v1.AngularGridSortModelItemR\tsortModelB\f\n" +
 	"\n" +
 	"_start_rowB\n" +
 	"\n" +

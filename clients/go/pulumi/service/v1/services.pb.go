@@ -401,9 +401,9 @@ type CreateServiceRequest struct {
 	Name string `protobuf:"bytes,4,opt,name=name,proto3" json:"name,omitempty"`
 	// JSON body key `description`. Required.
 	Description string `protobuf:"bytes,5,opt,name=description,proto3" json:"description,omitempty"`
-	// JSON body key `items`. Required.
+	// JSON body key `items`. Always sent: `[]` when empty.
 	Items []*AddServiceItem `protobuf:"bytes,6,rep,name=items,proto3" json:"items,omitempty"`
-	// JSON body key `properties`. Required.
+	// JSON body key `properties`. Always sent: `[]` when empty.
 	Properties    []*ServiceProperty `protobuf:"bytes,7,rep,name=properties,proto3" json:"properties,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1303,7 +1303,7 @@ type AddServiceItemsV2Request struct {
 	OwnerName string `protobuf:"bytes,3,opt,name=owner_name,json=ownerName,proto3" json:"owner_name,omitempty"`
 	// Path parameter `serviceName`.
 	ServiceName string `protobuf:"bytes,4,opt,name=service_name,json=serviceName,proto3" json:"service_name,omitempty"`
-	// JSON body key `items`. Required.
+	// JSON body key `items`. Always sent: `[]` when empty.
 	Items         []*AddServiceItem `protobuf:"bytes,5,rep,name=items,proto3" json:"items,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1578,7 +1578,7 @@ const file_pulumi_service_v1_services_proto_rawDesc = "" +
 	"\x05value\x18\x02 \x01(\tB\x03\xe0A\x02R\x05value\x12\x17\n" +
 	"\x04type\x18\x03 \x01(\tB\x03\xe0A\x02R\x04type\x12\x1e\n" +
 	"\x05order\x18\x04 \x01(\x03B\x03\xe0A\x02H\x00R\x05order\x88\x01\x01B\b\n" +
-	"\x06_order\"\xc5\x02\n" +
+	"\x06_order\"\xbb\x02\n" +
 	"\x14CreateServiceRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
@@ -1586,10 +1586,10 @@ const file_pulumi_service_v1_services_proto_rawDesc = "" +
 	"\n" +
 	"owner_name\x18\x03 \x01(\tB\x03\xe0A\x02R\townerName\x12\x17\n" +
 	"\x04name\x18\x04 \x01(\tB\x03\xe0A\x02R\x04name\x12%\n" +
-	"\vdescription\x18\x05 \x01(\tB\x03\xe0A\x02R\vdescription\x12<\n" +
-	"\x05items\x18\x06 \x03(\v2!.pulumi.service.v1.AddServiceItemB\x03\xe0A\x02R\x05items\x12G\n" +
+	"\vdescription\x18\x05 \x01(\tB\x03\xe0A\x02R\vdescription\x127\n" +
+	"\x05items\x18\x06 \x03(\v2!.pulumi.service.v1.AddServiceItemR\x05items\x12B\n" +
 	"\n" +
-	"properties\x18\a \x03(\v2\".pulumi.service.v1.ServicePropertyB\x03\xe0A\x02R\n" +
+	"properties\x18\a \x03(\v2\".pulumi.service.v1.ServicePropertyR\n" +
 	"properties\"B\n" +
 	"\x0eAddServiceItem\x12\x17\n" +
 	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x04type\x12\x17\n" +
@@ -1660,15 +1660,15 @@ const file_pulumi_service_v1_services_proto_rawDesc = "" +
 	"\fservice_name\x18\x04 \x01(\tB\x03\xe0A\x02R\vserviceName\x12\x19\n" +
 	"\x05force\x18\x05 \x01(\bH\x00R\x05force\x88\x01\x01B\b\n" +
 	"\x06_force\"\x17\n" +
-	"\x15DeleteServiceResponse\"\xe8\x01\n" +
+	"\x15DeleteServiceResponse\"\xe3\x01\n" +
 	"\x18AddServiceItemsV2Request\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
 	"owner_type\x18\x02 \x01(\tB\x03\xe0A\x02R\townerType\x12\"\n" +
 	"\n" +
 	"owner_name\x18\x03 \x01(\tB\x03\xe0A\x02R\townerName\x12&\n" +
-	"\fservice_name\x18\x04 \x01(\tB\x03\xe0A\x02R\vserviceName\x12<\n" +
-	"\x05items\x18\x05 \x03(\v2!.pulumi.service.v1.AddServiceItemB\x03\xe0A\x02R\x05items\"\x1b\n" +
+	"\fservice_name\x18\x04 \x01(\tB\x03\xe0A\x02R\vserviceName\x127\n" +
+	"\x05items\x18\x05 \x03(\v2!.pulumi.service.v1.AddServiceItemR\x05items\"\x1b\n" +
 	"\x19AddServiceItemsV2Response\"\xf0\x01\n" +
 	"\x1aRemoveServiceItemV2Request\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +

@@ -32,7 +32,7 @@ type BatchDecryptValueRequest struct {
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	// JSON body key `ciphertexts`. Base64 text in JSON. The description writes it as an array of
-	// bytes; JSON carries one string. Required.
+	// bytes; JSON carries one string. Always sent: `[]` when empty.
 	Ciphertexts   [][]byte `protobuf:"bytes,4,rep,name=ciphertexts,proto3" json:"ciphertexts,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -153,7 +153,7 @@ type BatchEncryptValueRequest struct {
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	// JSON body key `plaintexts`. Base64 text in JSON. The description writes it as an array of
-	// bytes; JSON carries one string. Required.
+	// bytes; JSON carries one string. Always sent: `[]` when empty.
 	Plaintexts    [][]byte `protobuf:"bytes,4,rep,name=plaintexts,proto3" json:"plaintexts,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1106,27 +1106,27 @@ var File_pulumi_service_v1_stack_config_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_stack_config_proto_rawDesc = "" +
 	"\n" +
-	"$pulumi/service/v1/stack_config.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1epulumi/service/v1/stacks.proto\"\xad\x01\n" +
+	"$pulumi/service/v1/stack_config.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1epulumi/service/v1/stacks.proto\"\xa8\x01\n" +
 	"\x18BatchDecryptValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12%\n" +
-	"\vciphertexts\x18\x04 \x03(\fB\x03\xe0A\x02R\vciphertexts\"\xb8\x01\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\vciphertexts\x18\x04 \x03(\fR\vciphertexts\"\xb8\x01\n" +
 	"\x19BatchDecryptValueResponse\x12\\\n" +
 	"\n" +
 	"plaintexts\x18\x01 \x03(\v2<.pulumi.service.v1.BatchDecryptValueResponse.PlaintextsEntryR\n" +
 	"plaintexts\x1a=\n" +
 	"\x0fPlaintextsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\fR\x05value:\x028\x01\"\xab\x01\n" +
+	"\x05value\x18\x02 \x01(\fR\x05value:\x028\x01\"\xa6\x01\n" +
 	"\x18BatchEncryptValueRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12#\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1e\n" +
 	"\n" +
-	"plaintexts\x18\x04 \x03(\fB\x03\xe0A\x02R\n" +
+	"plaintexts\x18\x04 \x03(\fR\n" +
 	"plaintexts\"=\n" +
 	"\x19BatchEncryptValueResponse\x12 \n" +
 	"\vciphertexts\x18\x01 \x03(\fR\vciphertexts\"\x83\x01\n" +

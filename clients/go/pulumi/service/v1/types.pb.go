@@ -869,7 +869,8 @@ type DeploymentSettingsVCS struct {
 	PreviewPullRequests *bool `protobuf:"varint,8,opt,name=preview_pull_requests,json=previewPullRequests,proto3,oneof" json:"preview_pull_requests,omitempty"`
 	// JSON key `deployPullRequest`.
 	DeployPullRequest *int64 `protobuf:"varint,9,opt,name=deploy_pull_request,json=deployPullRequest,proto3,oneof" json:"deploy_pull_request,omitempty"`
-	// JSON key `provider`. Required.
+	// JSON key `provider`. One of: `azure_devops`, `bitbucket`, `custom`, `github`, `gitlab`.
+	// Required.
 	Provider string `protobuf:"bytes,10,opt,name=provider,proto3" json:"provider,omitempty"`
 	// JSON key `reviewStackLabels`.
 	ReviewStackLabels []string `protobuf:"bytes,11,rep,name=review_stack_labels,json=reviewStackLabels,proto3" json:"review_stack_labels,omitempty"`
@@ -2093,7 +2094,9 @@ func (x *PermissionDescriptorRecord) GetIsOrgDefault() bool {
 // `__type`; this message holds the keys of all of them.
 type PermissionDescriptor struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `__type`. Required.
+	// JSON key `__type`. One of: `PermissionDescriptorAllow`, `PermissionDescriptorCompose`,
+	// `PermissionDescriptorCondition`, `PermissionDescriptorGroup`,
+	// `PermissionDescriptorIfThenElse`, `PermissionDescriptorSelect`. Required.
 	Type string `protobuf:"bytes,1,opt,name=type,json=__type,proto3" json:"type,omitempty"`
 	// JSON key `permissions`. One of the 191 values its `allowed_values` list.
 	Permissions []string `protobuf:"bytes,2,rep,name=permissions,proto3" json:"permissions,omitempty"`
@@ -2276,7 +2279,8 @@ func (x *RbacPermissionConstraints) GetMaxOpenDuration() int64 {
 // `__type`; this message holds the keys of all of them.
 type PermissionBooleanExpression struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `__type`. Required.
+	// JSON key `__type`. One of: `PermissionExpressionAnd`, `PermissionExpressionEqual`,
+	// `PermissionExpressionHasTag`, `PermissionExpressionNot`, `PermissionExpressionOr`. Required.
 	Type string `protobuf:"bytes,1,opt,name=type,json=__type,proto3" json:"type,omitempty"`
 	// JSON key `left`.
 	Left *PermissionExpression `protobuf:"bytes,2,opt,name=left,proto3" json:"left,omitempty"`
@@ -2368,7 +2372,14 @@ func (x *PermissionBooleanExpression) GetKey() string {
 // `__type`; this message holds the keys of all of them.
 type PermissionExpression struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `__type`. Required.
+	// JSON key `__type`. One of: `PermissionExpressionAnd`, `PermissionExpressionEnvironment`,
+	// `PermissionExpressionEqual`, `PermissionExpressionHasTag`,
+	// `PermissionExpressionInsightsAccount`, `PermissionExpressionNot`, `PermissionExpressionOr`,
+	// `PermissionExpressionStack`, `PermissionExpressionTag`, `PermissionExpressionTeam`,
+	// `PermissionLiteralExpressionBool`, `PermissionLiteralExpressionEnvironment`,
+	// `PermissionLiteralExpressionInsightsAccount`, `PermissionLiteralExpressionNumber`,
+	// `PermissionLiteralExpressionStack`, `PermissionLiteralExpressionString`,
+	// `PermissionLiteralExpressionTeam`. Required.
 	Type string `protobuf:"bytes,1,opt,name=type,json=__type,proto3" json:"type,omitempty"`
 	// JSON key `left`.
 	Left *PermissionExpression `protobuf:"bytes,2,opt,name=left,proto3" json:"left,omitempty"`
@@ -2478,7 +2489,9 @@ func (x *PermissionExpression) GetIdentity() string {
 // `__type`; this message holds the keys of all of them.
 type PermissionContextExpression struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `__type`. Required.
+	// JSON key `__type`. One of: `PermissionExpressionEnvironment`,
+	// `PermissionExpressionInsightsAccount`, `PermissionExpressionStack`,
+	// `PermissionExpressionTeam`. Required.
 	Type          string `protobuf:"bytes,1,opt,name=type,json=__type,proto3" json:"type,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -2774,11 +2787,11 @@ func (x *AccessTokenRole) GetDefaultIdentifier() string {
 // this message holds the keys of all of them.
 type TargetEntity struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// JSON key `entityType`. Always present.
+	// JSON key `entityType`. One of: `environment`. Always present.
 	EntityType string `protobuf:"bytes,1,opt,name=entity_type,json=entityType,proto3" json:"entity_type,omitempty"`
-	// JSON key `project`.
+	// JSON key `project`. Always present.
 	Project string `protobuf:"bytes,2,opt,name=project,proto3" json:"project,omitempty"`
-	// JSON key `name`.
+	// JSON key `name`. Always present.
 	Name          string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -2926,7 +2939,7 @@ const file_pulumi_service_v1_types_proto_rawDesc = "" +
 	"\x16_pull_request_templateB\x16\n" +
 	"\x14_deploy_pull_requestB\x12\n" +
 	"\x10_installation_idB\x0e\n" +
-	"\f_deploy_tags\"\xfd\x04\n" +
+	"\f_deploy_tags\"\xb8\x05\n" +
 	"\x15DeploymentSettingsVCS\x12#\n" +
 	"\n" +
 	"repository\x18\x01 \x01(\tH\x00R\n" +
@@ -2940,9 +2953,9 @@ const file_pulumi_service_v1_types_proto_rawDesc = "" +
 	"\x0finstallation_id\x18\x06 \x01(\tH\x03R\x0einstallationId\x88\x01\x01\x127\n" +
 	"\x15pull_request_template\x18\a \x01(\bH\x04R\x13pullRequestTemplate\x88\x01\x01\x127\n" +
 	"\x15preview_pull_requests\x18\b \x01(\bH\x05R\x13previewPullRequests\x88\x01\x01\x123\n" +
-	"\x13deploy_pull_request\x18\t \x01(\x03H\x06R\x11deployPullRequest\x88\x01\x01\x12\x1f\n" +
+	"\x13deploy_pull_request\x18\t \x01(\x03H\x06R\x11deployPullRequest\x88\x01\x01\x12Z\n" +
 	"\bprovider\x18\n" +
-	" \x01(\tB\x03\xe0A\x02R\bprovider\x12.\n" +
+	" \x01(\tB>\xe0A\x02\xea\xf9\x18\fazure_devops\xea\xf9\x18\tbitbucket\xea\xf9\x18\x06custom\xea\xf9\x18\x06github\xea\xf9\x18\x06gitlabR\bprovider\x12.\n" +
 	"\x13review_stack_labels\x18\v \x03(\tR\x11reviewStackLabelsB\r\n" +
 	"\v_repositoryB\x11\n" +
 	"\x0f_deploy_commitsB\x0e\n" +
@@ -3080,9 +3093,9 @@ const file_pulumi_service_v1_types_proto_rawDesc = "" +
 	"\x12default_identifier\x18\n" +
 	" \x01(\tR\x11defaultIdentifier\x12\x18\n" +
 	"\aversion\x18\v \x01(\x05R\aversion\x12$\n" +
-	"\x0eis_org_default\x18\f \x01(\bR\fisOrgDefault\"\xbe)\n" +
-	"\x14PermissionDescriptor\x12\x19\n" +
-	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x06__type\x12\xfb#\n" +
+	"\x0eis_org_default\x18\f \x01(\bR\fisOrgDefault\"\xfa*\n" +
+	"\x14PermissionDescriptor\x12\xd4\x01\n" +
+	"\x04type\x18\x01 \x01(\tB\xbd\x01\xe0A\x02\xea\xf9\x18\x19PermissionDescriptorAllow\xea\xf9\x18\x1bPermissionDescriptorCompose\xea\xf9\x18\x1dPermissionDescriptorCondition\xea\xf9\x18\x19PermissionDescriptorGroup\xea\xf9\x18\x1ePermissionDescriptorIfThenElse\xea\xf9\x18\x1aPermissionDescriptorSelectR\x06__type\x12\xfb#\n" +
 	"\vpermissions\x18\x02 \x03(\tB\xd8#\xea\xf9\x18\x00\xea\xf9\x18\n" +
 	"stack:list\xea\xf9\x18\x0fproject:encrypt\xea\xf9\x18\x0fproject:decrypt\xea\xf9\x18\x18project_annotations:read\xea\xf9\x18\x1aproject_annotations:update\xea\xf9\x18\n" +
 	"stack:read\xea\xf9\x18\vstack:write\xea\xf9\x18\fstack:import\xea\xf9\x18\fstack:export\xea\xf9\x18\rstack:encrypt\xea\xf9\x18\rstack:decrypt\xea\xf9\x18\fstack:create\xea\xf9\x18\fstack:rename\xea\xf9\x18\fstack:delete\xea\xf9\x18\x13stack:cancel_update\xea\xf9\x18\x0estack:transfer\xea\xf9\x18\x12stack:list_deleted\xea\xf9\x18\x15stack:restore_deleted\xea\xf9\x18\x17stack_deployment:create\xea\xf9\x18\x15stack_deployment:read\xea\xf9\x18\x1fstack_deployment_settings:write\xea\xf9\x18\x1estack_deployment_settings:read\xea\xf9\x18!stack_deployment_settings:encrypt\xea\xf9\x18\x1bstack_deployment_cache:read\xea\xf9\x18\x12stack_webhook:read\xea\xf9\x18\x14stack_webhook:create\xea\xf9\x18\x14stack_webhook:update\xea\xf9\x18\x14stack_webhook:delete\xea\xf9\x18\x11stack_access:read\xea\xf9\x18\x13stack_access:update\xea\xf9\x18\x11stack_tags:update\xea\xf9\x18\x16stack_annotations:read\xea\xf9\x18\x18stack_annotations:update\xea\xf9\x18\x15stack_schedule:create\xea\xf9\x18\x15stack_schedule:update\xea\xf9\x18\x13stack_schedule:read\xea\xf9\x18\x15stack_schedule:delete\xea\xf9\x18\x14stack_schedule:pause\xea\xf9\x18\x15stack_schedule:resume\xea\xf9\x18\x17organization:read_usage\xea\xf9\x18\x13organization:update\xea\xf9\x18\x13organization:rename\xea\xf9\x18\x13organization:delete\xea\xf9\x18\x1borganization:change_backend\xea\xf9\x18\x14organization:billing\xea\xf9\x18\x16organization:potential\xea\xf9\x18\x1corganization:transfer_stacks\xea\xf9\x18\tsaml:read\xea\xf9\x18\vsaml:update\xea\xf9\x18\x0faudit_logs:read\xea\xf9\x18\x11audit_logs:export\xea\xf9\x18\tscim:read\xea\xf9\x18\vscim:update\xea\xf9\x18\vscim:delete\xea\xf9\x18\ttags:read\xea\xf9\x18\x15org_integrations:read\xea\xf9\x18\x17org_integrations:update\xea\xf9\x18\x13integrations:update\xea\xf9\x18\x11integrations:read\xea\xf9\x18\finvites:read\xea\xf9\x18\x0einvites:create\xea\xf9\x18\x11org_requests:read\xea\xf9\x18\x13org_requests:update\xea\xf9\x18\x16org_member_access:read\xea\xf9\x18\x0forg_member:read\xea\xf9\x18\x11org_member:delete\xea\xf9\x18\x0eorg_member:add\xea\xf9\x18\x11org_member:update\xea\xf9\x18\x14org_member:set_admin\xea\xf9\x18\x0eorg_token:read\xea\xf9\x18\x10org_token:create\xea\xf9\x18\x10org_token:delete\xea\xf9\x18\x12auth_policies:read\xea\xf9\x18\x14auth_policies:update\xea\xf9\x18\x11oidc_issuers:read\xea\xf9\x18\x13oidc_issuers:update\xea\xf9\x18#oidc_issuers:regenerate_thumbprints\xea\xf9\x18\x13oidc_issuers:create\xea\xf9\x18\x13oidc_issuers:delete\xea\xf9\x18\x0fagent_pool:read\xea\xf9\x18\x11agent_pool:create\xea\xf9\x18\x11agent_pool:update\xea\xf9\x18\x11agent_pool:delete\xea\xf9\x18\x19organization_webhook:read\xea\xf9\x18\x1borganization_webhook:create\xea\xf9\x18\x1borganization_webhook:update\xea\xf9\x18\x1borganization_webhook:delete\xea\xf9\x18\x0fresources:index\xea\xf9\x18\x10resources:search\xea\xf9\x18\x13resources:dashboard\xea\xf9\x18\x0etemplates:read\xea\xf9\x18\x15templates_source:read\xea\xf9\x18\x17templates_source:update\xea\xf9\x18\x17templates_source:delete\xea\xf9\x18\x17templates_source:create\xea\xf9\x18\x0fservices:create\xea\xf9\x18\rservices:read\xea\xf9\x18\x0eservices:write\xea\xf9\x18\x0eservices:admin\xea\xf9\x18\x10deployments:read\xea\xf9\x18\x11deployments:pause\xea\xf9\x18\x12deployments:resume\xea\xf9\x18\x16deployments:read_usage\xea\xf9\x18\x1dorganization_annotations:read\xea\xf9\x18\x1forganization_annotations:update\xea\xf9\x18\x14policy_groups:create\xea\xf9\x18\x12policy_groups:read\xea\xf9\x18\x14policy_groups:update\xea\xf9\x18\x14policy_groups:delete\xea\xf9\x18\x12policy_pack:create\xea\xf9\x18\x10policy_pack:read\xea\xf9\x18\x12policy_pack:update\xea\xf9\x18\x12policy_pack:delete\xea\xf9\x18\x13policy_results:read\xea\xf9\x18\x12environment:create\xea\xf9\x18\x10environment:list\xea\xf9\x18\x10environment:read\xea\xf9\x18\x10environment:open\xea\xf9\x18\x11environment:write\xea\xf9\x18\x12environment:delete\xea\xf9\x18\x19environment_settings:read\xea\xf9\x18\x1benvironment_settings:update\xea\xf9\x18\x11environment:clone\xea\xf9\x18\x12environment:rotate\xea\xf9\x18\x1aenvironment:rotate_history\xea\xf9\x18\x18environment:list_deleted\xea\xf9\x18\x1benvironment:restore_deleted\xea\xf9\x18\x15environment_yaml:open\xea\xf9\x18\x1benvironment_schedule:create\xea\xf9\x18\x19environment_schedule:read\xea\xf9\x18\x1benvironment_schedule:update\xea\xf9\x18\x1aenvironment_schedule:pause\xea\xf9\x18\x1benvironment_schedule:resume\xea\xf9\x18\x1benvironment_schedule:delete\xea\xf9\x18\x15environment_tags:list\xea\xf9\x18\x14environment_tag:read\xea\xf9\x18\x16environment_tag:create\xea\xf9\x18\x16environment_tag:update\xea\xf9\x18\x16environment_tag:delete\xea\xf9\x18\x1aenvironment_version:create\xea\xf9\x18\x18environment_version:read\xea\xf9\x18\x1aenvironment_version:update\xea\xf9\x18\x1aenvironment_version:delete\xea\xf9\x18\x1benvironment_version:retract\xea\xf9\x18\x18environment_version:open\xea\xf9\x18\x18environment_webhook:read\xea\xf9\x18\x1aenvironment_webhook:create\xea\xf9\x18\x1aenvironment_webhook:update\xea\xf9\x18\x1aenvironment_webhook:delete\xea\xf9\x18\x17environment_access:read\xea\xf9\x18\x19environment_access:update\xea\xf9\x18\tteam:list\xea\xf9\x18\tteam:read\xea\xf9\x18\vteam:create\xea\xf9\x18\vteam:update\xea\xf9\x18\vteam:delete\xea\xf9\x18\x11team:create_token\xea\xf9\x18\x10team:list_tokens\xea\xf9\x18\x11team:delete_token\xea\xf9\x18\x12github_team:create\xea\xf9\x18\x15insights_account:list\xea\xf9\x18\x15insights_account:read\xea\xf9\x18\x17insights_account:create\xea\xf9\x18\x17insights_account:update\xea\xf9\x18\x17insights_account:delete\xea\xf9\x18&insights_account:update_policy_results\xea\xf9\x18\x1cinsights_account_access:read\xea\xf9\x18\x1einsights_account_access:update\xea\xf9\x18\x15insights_account:scan\xea\xf9\x18\x1ainsights_account_scan:read\xea\xf9\x18\x1cinsights_account_scan:update\xea\xf9\x18\x1cinsights_account_scan:cancel\xea\xf9\x18\x1binsights_account_scan:pause\xea\xf9\x18\x1cinsights_account_scan:resume\xea\xf9\x18\x1ainsights_policy_queue:read\xea\xf9\x18\x1einsights_policy_evaluator:read\xea\xf9\x18 insights_policy_evaluator:delete\xea\xf9\x18 insights_policy_evaluator:ensure\xea\xf9\x18 insights_policy_evaluator:update\xea\xf9\x18\x19ai_conversations:list_all\xea\xf9\x18\x15ai_conversations:read\xea\xf9\x18\x17ai_conversations:create\xea\xf9\x18\x17ai_conversations:update\xea\xf9\x18\vrole:create\xea\xf9\x18\trole:read\xea\xf9\x18\vrole:update\xea\xf9\x18\vrole:delete\xea\xf9\x18\x12change_gate:create\xea\xf9\x18\x12change_gate:update\xea\xf9\x18\x12change_gate:deleteR\vpermissions\x12N\n" +
@@ -3098,17 +3111,17 @@ const file_pulumi_service_v1_types_proto_rawDesc = "" +
 	"\aoptions\x18\v \x03(\v2(.pulumi.service.v1.PermissionSelectvalueR\aoptions\"b\n" +
 	"\x19RbacPermissionConstraints\x12/\n" +
 	"\x11max_open_duration\x18\x01 \x01(\x03H\x00R\x0fMaxOpenDuration\x88\x01\x01B\x14\n" +
-	"\x12_max_open_duration\"\xe1\x02\n" +
-	"\x1bPermissionBooleanExpression\x12\x19\n" +
-	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x06__type\x12;\n" +
+	"\x12_max_open_duration\"\xee\x03\n" +
+	"\x1bPermissionBooleanExpression\x12\xa5\x01\n" +
+	"\x04type\x18\x01 \x01(\tB\x8e\x01\xe0A\x02\xea\xf9\x18\x17PermissionExpressionAnd\xea\xf9\x18\x19PermissionExpressionEqual\xea\xf9\x18\x1aPermissionExpressionHasTag\xea\xf9\x18\x17PermissionExpressionNot\xea\xf9\x18\x16PermissionExpressionOrR\x06__type\x12;\n" +
 	"\x04left\x18\x02 \x01(\v2'.pulumi.service.v1.PermissionExpressionR\x04left\x12=\n" +
 	"\x05right\x18\x03 \x01(\v2'.pulumi.service.v1.PermissionExpressionR\x05right\x12B\n" +
 	"\x04node\x18\x04 \x01(\v2..pulumi.service.v1.PermissionBooleanExpressionR\x04node\x12H\n" +
 	"\acontext\x18\x05 \x01(\v2..pulumi.service.v1.PermissionContextExpressionR\acontext\x12\x15\n" +
 	"\x03key\x18\x06 \x01(\tH\x00R\x03key\x88\x01\x01B\x06\n" +
-	"\x04_key\"\xb6\x03\n" +
-	"\x14PermissionExpression\x12\x19\n" +
-	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x06__type\x12;\n" +
+	"\x04_key\"\xed\a\n" +
+	"\x14PermissionExpression\x12\xcf\x04\n" +
+	"\x04type\x18\x01 \x01(\tB\xb8\x04\xe0A\x02\xea\xf9\x18\x17PermissionExpressionAnd\xea\xf9\x18\x1fPermissionExpressionEnvironment\xea\xf9\x18\x19PermissionExpressionEqual\xea\xf9\x18\x1aPermissionExpressionHasTag\xea\xf9\x18#PermissionExpressionInsightsAccount\xea\xf9\x18\x17PermissionExpressionNot\xea\xf9\x18\x16PermissionExpressionOr\xea\xf9\x18\x19PermissionExpressionStack\xea\xf9\x18\x17PermissionExpressionTag\xea\xf9\x18\x18PermissionExpressionTeam\xea\xf9\x18\x1fPermissionLiteralExpressionBool\xea\xf9\x18&PermissionLiteralExpressionEnvironment\xea\xf9\x18*PermissionLiteralExpressionInsightsAccount\xea\xf9\x18!PermissionLiteralExpressionNumber\xea\xf9\x18 PermissionLiteralExpressionStack\xea\xf9\x18!PermissionLiteralExpressionString\xea\xf9\x18\x1fPermissionLiteralExpressionTeamR\x06__type\x12;\n" +
 	"\x04left\x18\x02 \x01(\v2'.pulumi.service.v1.PermissionExpressionR\x04left\x12=\n" +
 	"\x05right\x18\x03 \x01(\v2'.pulumi.service.v1.PermissionExpressionR\x05right\x12B\n" +
 	"\x04node\x18\x04 \x01(\v2..pulumi.service.v1.PermissionBooleanExpressionR\x04node\x12H\n" +
@@ -3117,9 +3130,9 @@ const file_pulumi_service_v1_types_proto_rawDesc = "" +
 	"\x05value\x18\a \x01(\v2\x16.google.protobuf.ValueR\x05value\x12\x1f\n" +
 	"\bidentity\x18\b \x01(\tH\x01R\bidentity\x88\x01\x01B\x06\n" +
 	"\x04_keyB\v\n" +
-	"\t_identity\"8\n" +
-	"\x1bPermissionContextExpression\x12\x19\n" +
-	"\x04type\x18\x01 \x01(\tB\x03\xe0A\x02R\x06__type\"\x93\x01\n" +
+	"\t_identity\"\xbd\x01\n" +
+	"\x1bPermissionContextExpression\x12\x9d\x01\n" +
+	"\x04type\x18\x01 \x01(\tB\x86\x01\xe0A\x02\xea\xf9\x18\x1fPermissionExpressionEnvironment\xea\xf9\x18#PermissionExpressionInsightsAccount\xea\xf9\x18\x19PermissionExpressionStack\xea\xf9\x18\x18PermissionExpressionTeamR\x06__type\"\x93\x01\n" +
 	"\x15PermissionSelectvalue\x12=\n" +
 	"\x05value\x18\x01 \x01(\v2'.pulumi.service.v1.PermissionExpressionR\x05value\x12;\n" +
 	"\x04node\x18\x02 \x01(\v2'.pulumi.service.v1.PermissionDescriptorR\x04node\"\xa5\x02\n" +

@@ -1441,7 +1441,7 @@ type CreateStackWebhookRequest struct {
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
 	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *Webhook `protobuf:"bytes,4,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1827,7 +1827,7 @@ type UpdateStackWebhookRequest struct {
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	// Path parameter `hookName`.
 	HookName string `protobuf:"bytes,4,opt,name=hook_name,json=hookName,proto3" json:"hook_name,omitempty"`
-	// The whole JSON body.
+	// The whole JSON body. Required.
 	Body          *Webhook `protobuf:"bytes,5,opt,name=body,proto3" json:"body,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -2545,13 +2545,13 @@ const file_pulumi_service_v1_webhooks_proto_rawDesc = "" +
 	"\n" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"U\n" +
 	"\x19ListStackWebhooksResponse\x128\n" +
-	"\x05items\x18\x01 \x03(\v2\".pulumi.service.v1.WebhookResponseR\x05items\"\xb7\x01\n" +
+	"\x05items\x18\x01 \x03(\v2\".pulumi.service.v1.WebhookResponseR\x05items\"\xbc\x01\n" +
 	"\x19CreateStackWebhookRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12.\n" +
-	"\x04body\x18\x04 \x01(\v2\x1a.pulumi.service.v1.WebhookR\x04body\"\xf3\x03\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x123\n" +
+	"\x04body\x18\x04 \x01(\v2\x1a.pulumi.service.v1.WebhookB\x03\xe0A\x02R\x04body\"\xf3\x03\n" +
 	"\aWebhook\x120\n" +
 	"\x11organization_name\x18\x01 \x01(\tB\x03\xe0A\x02R\x10organizationName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tH\x00R\vprojectName\x88\x01\x01\x12\"\n" +
@@ -2584,14 +2584,14 @@ const file_pulumi_service_v1_webhooks_proto_rawDesc = "" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
 	"\thook_name\x18\x04 \x01(\tB\x03\xe0A\x02R\bhookName\"W\n" +
 	"\x17GetStackWebhookResponse\x12<\n" +
-	"\awebhook\x18\x01 \x01(\v2\".pulumi.service.v1.WebhookResponseR\awebhook\"\xd9\x01\n" +
+	"\awebhook\x18\x01 \x01(\v2\".pulumi.service.v1.WebhookResponseR\awebhook\"\xde\x01\n" +
 	"\x19UpdateStackWebhookRequest\x12\x1e\n" +
 	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
 	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
 	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
-	"\thook_name\x18\x04 \x01(\tB\x03\xe0A\x02R\bhookName\x12.\n" +
-	"\x04body\x18\x05 \x01(\v2\x1a.pulumi.service.v1.WebhookR\x04body\"Z\n" +
+	"\thook_name\x18\x04 \x01(\tB\x03\xe0A\x02R\bhookName\x123\n" +
+	"\x04body\x18\x05 \x01(\v2\x1a.pulumi.service.v1.WebhookB\x03\xe0A\x02R\x04body\"Z\n" +
 	"\x1aUpdateStackWebhookResponse\x12<\n" +
 	"\awebhook\x18\x01 \x01(\v2\".pulumi.service.v1.WebhookResponseR\awebhook\"\xa9\x01\n" +
 	"\x19DeleteStackWebhookRequest\x12\x1e\n" +

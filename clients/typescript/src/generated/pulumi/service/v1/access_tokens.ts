@@ -63,7 +63,7 @@ export interface CreateTeamTokenRequest {
   reason?:
     | string
     | undefined;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: CreateTeamAccessTokenRequest | undefined;
 }
 
@@ -138,7 +138,7 @@ export interface CreateOrgTokenRequest {
   reason?:
     | string
     | undefined;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: CreateOrgAccessTokenRequest | undefined;
 }
 
@@ -211,7 +211,7 @@ export interface CreatePersonalTokenRequest {
   reason?:
     | string
     | undefined;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: CreatePersonalAccessTokenRequest | undefined;
 }
 

@@ -66,15 +66,15 @@ export interface ChangeGate {
  * `ruleType`; this message holds the keys of all of them.
  */
 export interface ChangeGateRuleOutput {
-  /** JSON key `ruleType`. Always present. */
+  /** JSON key `ruleType`. One of: `approval_required`. Always present. */
   ruleType: string;
-  /** JSON key `numApprovalsRequired`. */
+  /** JSON key `numApprovalsRequired`. Always present. */
   numApprovalsRequired: number;
-  /** JSON key `allowSelfApproval`. */
+  /** JSON key `allowSelfApproval`. Always present. */
   allowSelfApproval: boolean;
-  /** JSON key `requireReapprovalOnChange`. */
+  /** JSON key `requireReapprovalOnChange`. Always present. */
   requireReapprovalOnChange: boolean;
-  /** JSON key `eligibleApprovers`. */
+  /** JSON key `eligibleApprovers`. Always present. */
   eligibleApprovers: ApprovalRuleEligibilityOutput[];
 }
 
@@ -83,7 +83,10 @@ export interface ChangeGateRuleOutput {
  * by `eligibilityType`; this message holds the keys of all of them.
  */
 export interface ApprovalRuleEligibilityOutput {
-  /** JSON key `eligibilityType`. Always present. */
+  /**
+   * JSON key `eligibilityType`. One of: `has_permission_on_target`, `specific_user`,
+   * `team_member`. Always present.
+   */
   eligibilityType: string;
   /**
    * JSON key `permission`. One of: ``, `stack:list`, `project:encrypt`, `project:decrypt`,
@@ -187,21 +190,21 @@ export interface CreateChangeGateRequest {
  * `ruleType`; this message holds the keys of all of them.
  */
 export interface ChangeGateRuleInput {
-  /** JSON key `ruleType`. Required. */
+  /** JSON key `ruleType`. One of: `approval_required`. Required. */
   ruleType: string;
-  /** JSON key `numApprovalsRequired`. */
+  /** JSON key `numApprovalsRequired`. Required. */
   numApprovalsRequired?:
     | number
     | undefined;
-  /** JSON key `allowSelfApproval`. */
+  /** JSON key `allowSelfApproval`. Required. */
   allowSelfApproval?:
     | boolean
     | undefined;
-  /** JSON key `requireReapprovalOnChange`. */
+  /** JSON key `requireReapprovalOnChange`. Required. */
   requireReapprovalOnChange?:
     | boolean
     | undefined;
-  /** JSON key `eligibleApprovers`. */
+  /** JSON key `eligibleApprovers`. Always sent: `[]` when empty. */
   eligibleApprovers: ApprovalRuleEligibilityInput[];
 }
 
@@ -210,7 +213,10 @@ export interface ChangeGateRuleInput {
  * `eligibilityType`; this message holds the keys of all of them.
  */
 export interface ApprovalRuleEligibilityInput {
-  /** JSON key `eligibilityType`. Required. */
+  /**
+   * JSON key `eligibilityType`. One of: `has_permission_on_target`, `specific_user`,
+   * `team_member`. Required.
+   */
   eligibilityType: string;
   /** JSON key `permission`. One of the 191 values its `allowed_values` list. */
   permission?:
@@ -232,7 +238,7 @@ export interface ChangeGateTargetInput {
   qualifiedName?:
     | string
     | undefined;
-  /** JSON key `actionTypes`. One of: `update`, `open`. Required. */
+  /** JSON key `actionTypes`. One of: `update`, `open`. Always sent: `[]` when empty. */
   actionTypes: string[];
 }
 

@@ -140,11 +140,11 @@ export interface ChangeGateEvaluation {
  * `ruleType`; this message holds the keys of all of them.
  */
 export interface ChangeGateRuleEvaluation {
-  /** JSON key `ruleType`. Always present. */
+  /** JSON key `ruleType`. One of: `approval_required`. Always present. */
   ruleType: string;
-  /** JSON key `requiredApprovals`. */
+  /** JSON key `requiredApprovals`. Always present. */
   requiredApprovals: number;
-  /** JSON key `approvers`. */
+  /** JSON key `approvers`. Always present. */
   approvers: UserInfo[];
 }
 
@@ -278,7 +278,10 @@ export interface ChangeRequestEvent {
   createdAt: string;
   /** JSON key `comment`. */
   comment: string;
-  /** JSON key `eventType`. Always present. */
+  /**
+   * JSON key `eventType`. One of: `approved_by_user`, `commented`, `description_updated`,
+   * `revision_added`, `status_changed`, `unapproved_by_user`. Always present.
+   */
   eventType: string;
   /** JSON key `previousDescription`. */
   previousDescription: string;

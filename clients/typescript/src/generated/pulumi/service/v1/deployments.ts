@@ -889,7 +889,7 @@ export interface GetDeploymentLogsResponse {
  * this message holds the keys of all of them.
  */
 export interface DeploymentLogsBase {
-  /** JSON key `__type`. Always present. */
+  /** JSON key `__type`. One of: `DeploymentLogs`, `DeploymentLogsStep`. Always present. */
   type: string;
   /** JSON key `lines`. Its JSON type differs between the variants. */
   lines?:

@@ -71,7 +71,7 @@ export interface PendingOrganizationInvite {
 export interface BatchCreateOrgInviteEmailRequest {
   /** Path parameter `orgName`. */
   orgName: string;
-  /** JSON body key `invites`. Required. */
+  /** JSON body key `invites`. Always sent: `[]` when empty. */
   invites: CreateOrganizationInviteRequest[];
   /** JSON body key `token`. */
   token?: string | undefined;
@@ -132,7 +132,7 @@ export interface CreateOrgInviteLinkResponse {
 export interface BatchCreateOrgUnverifiedInviteEmailRequest {
   /** Path parameter `orgName`. */
   orgName: string;
-  /** JSON body key `invites`. Required. */
+  /** JSON body key `invites`. Always sent: `[]` when empty. */
   invites: CreateOrganizationInviteRequest[];
   /** JSON body key `token`. */
   token?: string | undefined;

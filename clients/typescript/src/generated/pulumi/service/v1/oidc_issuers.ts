@@ -68,9 +68,9 @@ export interface AuthPolicyDefinition {
   roleId?:
     | string
     | undefined;
-  /** JSON key `authorizedPermissions`. Required. */
+  /** JSON key `authorizedPermissions`. Always sent: `[]` when empty. */
   authorizedPermissions: string[];
-  /** JSON key `rules`. Each value is free-form JSON. Required. */
+  /** JSON key `rules`. Each value is free-form JSON. Always sent: `{}` when empty. */
   rules: { [key: string]: { [key: string]: any } | undefined };
 }
 
@@ -85,7 +85,7 @@ export interface UpdateAuthPolicyRequest {
   orgName: string;
   /** Path parameter `policyId`. */
   policyId: string;
-  /** JSON body key `policies`. Required. */
+  /** JSON body key `policies`. Always sent: `[]` when empty. */
   policies: AuthPolicyDefinition[];
 }
 
@@ -143,7 +143,7 @@ export interface OidcIssuerRegistrationResponse {
 
 /** `JSONWebKeySet` in the API description. */
 export interface JSONWebKeySet {
-  /** JSON key `keys`. Required. */
+  /** JSON key `keys`. Always sent: `[]` when empty. */
   keys: JSONWebKey[];
 }
 
@@ -159,7 +159,7 @@ export interface JSONWebKey {
   algorithm: string;
   /** JSON key `Use`. Required. */
   use: string;
-  /** JSON key `Certificates`. Required. */
+  /** JSON key `Certificates`. Always sent: `[]` when empty. */
   certificates: X509Certificate[];
   /** JSON key `CertificatesURL`. Required. */
   certificatesUrl?:
@@ -245,15 +245,15 @@ export interface X509Certificate {
   keyUsage?:
     | number
     | undefined;
-  /** JSON key `Extensions`. Required. */
+  /** JSON key `Extensions`. Always sent: `[]` when empty. */
   extensions: PkixExtension[];
-  /** JSON key `ExtraExtensions`. Required. */
+  /** JSON key `ExtraExtensions`. Always sent: `[]` when empty. */
   extraExtensions: PkixExtension[];
-  /** JSON key `UnhandledCriticalExtensions`. Required. */
+  /** JSON key `UnhandledCriticalExtensions`. Always sent: `[]` when empty. */
   unhandledCriticalExtensions: string[];
-  /** JSON key `ExtKeyUsage`. Required. */
+  /** JSON key `ExtKeyUsage`. Always sent: `[]` when empty. */
   extKeyUsage: number[];
-  /** JSON key `UnknownExtKeyUsage`. Required. */
+  /** JSON key `UnknownExtKeyUsage`. Always sent: `[]` when empty. */
   unknownExtKeyUsage: string[];
   /** JSON key `BasicConstraintsValid`. Required. */
   basicConstraintsValid?:
@@ -281,46 +281,46 @@ export interface X509Certificate {
    * bytes; JSON carries one string. Required.
    */
   authorityKeyId: Buffer;
-  /** JSON key `OCSPServer`. Required. */
+  /** JSON key `OCSPServer`. Always sent: `[]` when empty. */
   ocspServer: string[];
-  /** JSON key `IssuingCertificateURL`. Required. */
+  /** JSON key `IssuingCertificateURL`. Always sent: `[]` when empty. */
   issuingCertificateUrl: string[];
-  /** JSON key `DNSNames`. Required. */
+  /** JSON key `DNSNames`. Always sent: `[]` when empty. */
   dnsNames: string[];
-  /** JSON key `EmailAddresses`. Required. */
+  /** JSON key `EmailAddresses`. Always sent: `[]` when empty. */
   emailAddresses: string[];
   /**
    * JSON key `IPAddresses`. Base64 text in JSON. The description writes it as an array of bytes;
-   * JSON carries one string. Required.
+   * JSON carries one string. Always sent: `[]` when empty.
    */
   ipAddresses: Buffer[];
-  /** JSON key `URIs`. Required. */
+  /** JSON key `URIs`. Always sent: `[]` when empty. */
   uris: NetURL[];
   /** JSON key `PermittedDNSDomainsCritical`. Required. */
   permittedDnsDomainsCritical?:
     | boolean
     | undefined;
-  /** JSON key `PermittedDNSDomains`. Required. */
+  /** JSON key `PermittedDNSDomains`. Always sent: `[]` when empty. */
   permittedDnsDomains: string[];
-  /** JSON key `ExcludedDNSDomains`. Required. */
+  /** JSON key `ExcludedDNSDomains`. Always sent: `[]` when empty. */
   excludedDnsDomains: string[];
-  /** JSON key `PermittedIPRanges`. Required. */
+  /** JSON key `PermittedIPRanges`. Always sent: `[]` when empty. */
   permittedIpRanges: NetIPNet[];
-  /** JSON key `ExcludedIPRanges`. Required. */
+  /** JSON key `ExcludedIPRanges`. Always sent: `[]` when empty. */
   excludedIpRanges: NetIPNet[];
-  /** JSON key `PermittedEmailAddresses`. Required. */
+  /** JSON key `PermittedEmailAddresses`. Always sent: `[]` when empty. */
   permittedEmailAddresses: string[];
-  /** JSON key `ExcludedEmailAddresses`. Required. */
+  /** JSON key `ExcludedEmailAddresses`. Always sent: `[]` when empty. */
   excludedEmailAddresses: string[];
-  /** JSON key `PermittedURIDomains`. Required. */
+  /** JSON key `PermittedURIDomains`. Always sent: `[]` when empty. */
   permittedUriDomains: string[];
-  /** JSON key `ExcludedURIDomains`. Required. */
+  /** JSON key `ExcludedURIDomains`. Always sent: `[]` when empty. */
   excludedUriDomains: string[];
-  /** JSON key `CRLDistributionPoints`. Required. */
+  /** JSON key `CRLDistributionPoints`. Always sent: `[]` when empty. */
   crlDistributionPoints: string[];
-  /** JSON key `PolicyIdentifiers`. Required. */
+  /** JSON key `PolicyIdentifiers`. Always sent: `[]` when empty. */
   policyIdentifiers: string[];
-  /** JSON key `Policies`. Required. */
+  /** JSON key `Policies`. Always sent: `[]` when empty. */
   policies: string[];
   /** JSON key `InhibitAnyPolicy`. Required. */
   inhibitAnyPolicy?:
@@ -346,33 +346,33 @@ export interface X509Certificate {
   requireExplicitPolicyZero?:
     | boolean
     | undefined;
-  /** JSON key `PolicyMappings`. Required. */
+  /** JSON key `PolicyMappings`. Always sent: `[]` when empty. */
   policyMappings: X509PolicyMapping[];
 }
 
 /** `PkixName` in the API description. */
 export interface PkixName {
-  /** JSON key `Country`. Required. */
+  /** JSON key `Country`. Always sent: `[]` when empty. */
   country: string[];
-  /** JSON key `Organization`. Required. */
+  /** JSON key `Organization`. Always sent: `[]` when empty. */
   organization: string[];
-  /** JSON key `OrganizationalUnit`. Required. */
+  /** JSON key `OrganizationalUnit`. Always sent: `[]` when empty. */
   organizationalUnit: string[];
-  /** JSON key `Locality`. Required. */
+  /** JSON key `Locality`. Always sent: `[]` when empty. */
   locality: string[];
-  /** JSON key `Province`. Required. */
+  /** JSON key `Province`. Always sent: `[]` when empty. */
   province: string[];
-  /** JSON key `StreetAddress`. Required. */
+  /** JSON key `StreetAddress`. Always sent: `[]` when empty. */
   streetAddress: string[];
-  /** JSON key `PostalCode`. Required. */
+  /** JSON key `PostalCode`. Always sent: `[]` when empty. */
   postalCode: string[];
   /** JSON key `SerialNumber`. Required. */
   serialNumber: string;
   /** JSON key `CommonName`. Required. */
   commonName: string;
-  /** JSON key `Names`. Required. */
+  /** JSON key `Names`. Always sent: `[]` when empty. */
   names: PkixAttributeTypeAndValue[];
-  /** JSON key `ExtraNames`. Required. */
+  /** JSON key `ExtraNames`. Always sent: `[]` when empty. */
   extraNames: PkixAttributeTypeAndValue[];
 }
 
@@ -2135,8 +2135,12 @@ export const X509Certificate: MessageFns<X509Certificate> = {
     for (const v of message.unhandledCriticalExtensions) {
       writer.uint32(154).string(v!);
     }
-    for (const v of message.extKeyUsage) {
-      writer.uint32(160).int64(v!);
+    if (message.extKeyUsage.length !== 0) {
+      writer.uint32(162).fork();
+      for (const v of message.extKeyUsage) {
+        writer.int64(v);
+      }
+      writer.join();
     }
     for (const v of message.unknownExtKeyUsage) {
       writer.uint32(170).string(v!);

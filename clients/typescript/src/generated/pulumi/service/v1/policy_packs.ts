@@ -63,7 +63,7 @@ export interface CreatePolicyPackRequest {
   versionTag?:
     | string
     | undefined;
-  /** JSON body key `policies`. Required. */
+  /** JSON body key `policies`. Always sent: `[]` when empty. */
   policies: Policy[];
   /** JSON body key `description`. */
   description?:

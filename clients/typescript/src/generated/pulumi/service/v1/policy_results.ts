@@ -73,7 +73,7 @@ export interface ListPolicyIssuesRequest {
   closed?:
     | boolean
     | undefined;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: AngularGridGetRowsRequest | undefined;
 }
 
@@ -87,17 +87,17 @@ export interface AngularGridGetRowsRequest {
   endRow?:
     | number
     | undefined;
-  /** JSON key `rowGroupCols`. Required. */
+  /** JSON key `rowGroupCols`. Always sent: `[]` when empty. */
   rowGroupCols: AngularGridColumn[];
-  /** JSON key `valueCols`. Required. */
+  /** JSON key `valueCols`. Always sent: `[]` when empty. */
   valueCols: AngularGridColumn[];
-  /** JSON key `groupKeys`. Required. */
+  /** JSON key `groupKeys`. Always sent: `[]` when empty. */
   groupKeys: string[];
   /** JSON key `filterModel`. Required. */
   filterModel?:
     | AngularGridAdvancedFilterModel
     | undefined;
-  /** JSON key `sortModel`. Required. */
+  /** JSON key `sortModel`. Always sent: `[]` when empty. */
   sortModel: AngularGridSortModelItem[];
 }
 
@@ -119,7 +119,7 @@ export interface AngularGridColumn {
 export interface AngularGridAdvancedFilterModel {
   /** JSON key `type`. Required. */
   type: string;
-  /** JSON key `conditions`. Required. */
+  /** JSON key `conditions`. Always sent: `[]` when empty. */
   conditions: AngularGridFilterModel[];
 }
 
@@ -223,7 +223,7 @@ export interface ExportPolicyIssuesRequest {
   closed?:
     | boolean
     | undefined;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: AngularGridGetRowsRequest | undefined;
 }
 
@@ -238,7 +238,7 @@ export interface GetPolicyIssuesFiltersRequest {
   closed?:
     | boolean
     | undefined;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: PolicyIssueFiltersRequest | undefined;
 }
 
@@ -352,17 +352,17 @@ export interface ListPoliciesComplianceRequest {
   endRow?:
     | number
     | undefined;
-  /** JSON body key `rowGroupCols`. Required. */
+  /** JSON body key `rowGroupCols`. Always sent: `[]` when empty. */
   rowGroupCols: AngularGridColumn[];
-  /** JSON body key `valueCols`. Required. */
+  /** JSON body key `valueCols`. Always sent: `[]` when empty. */
   valueCols: AngularGridColumn[];
-  /** JSON body key `groupKeys`. Required. */
+  /** JSON body key `groupKeys`. Always sent: `[]` when empty. */
   groupKeys: string[];
   /** JSON body key `filterModel`. Required. */
   filterModel?:
     | AngularGridAdvancedFilterModel
     | undefined;
-  /** JSON body key `sortModel`. Required. */
+  /** JSON body key `sortModel`. Always sent: `[]` when empty. */
   sortModel: AngularGridSortModelItem[];
 }
 

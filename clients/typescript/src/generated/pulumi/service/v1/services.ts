@@ -104,9 +104,9 @@ export interface CreateServiceRequest {
   name: string;
   /** JSON body key `description`. Required. */
   description: string;
-  /** JSON body key `items`. Required. */
+  /** JSON body key `items`. Always sent: `[]` when empty. */
   items: AddServiceItem[];
-  /** JSON body key `properties`. Required. */
+  /** JSON body key `properties`. Always sent: `[]` when empty. */
   properties: ServiceProperty[];
 }
 
@@ -260,7 +260,7 @@ export interface AddServiceItemsV2Request {
   ownerName: string;
   /** Path parameter `serviceName`. */
   serviceName: string;
-  /** JSON body key `items`. Required. */
+  /** JSON body key `items`. Always sent: `[]` when empty. */
   items: AddServiceItem[];
 }
 

@@ -34,7 +34,7 @@ export interface BatchDecryptValueRequest {
   stackName: string;
   /**
    * JSON body key `ciphertexts`. Base64 text in JSON. The description writes it as an array of
-   * bytes; JSON carries one string. Required.
+   * bytes; JSON carries one string. Always sent: `[]` when empty.
    */
   ciphertexts: Buffer[];
 }
@@ -63,7 +63,7 @@ export interface BatchEncryptValueRequest {
   stackName: string;
   /**
    * JSON body key `plaintexts`. Base64 text in JSON. The description writes it as an array of
-   * bytes; JSON carries one string. Required.
+   * bytes; JSON carries one string. Always sent: `[]` when empty.
    */
   plaintexts: Buffer[];
 }

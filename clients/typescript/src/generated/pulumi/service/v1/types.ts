@@ -238,7 +238,10 @@ export interface DeploymentSettingsVCS {
   deployPullRequest?:
     | number
     | undefined;
-  /** JSON key `provider`. Required. */
+  /**
+   * JSON key `provider`. One of: `azure_devops`, `bitbucket`, `custom`, `github`, `gitlab`.
+   * Required.
+   */
   provider: string;
   /** JSON key `reviewStackLabels`. */
   reviewStackLabels: string[];
@@ -514,7 +517,11 @@ export interface PermissionDescriptorRecord {
  * `__type`; this message holds the keys of all of them.
  */
 export interface PermissionDescriptor {
-  /** JSON key `__type`. Required. */
+  /**
+   * JSON key `__type`. One of: `PermissionDescriptorAllow`, `PermissionDescriptorCompose`,
+   * `PermissionDescriptorCondition`, `PermissionDescriptorGroup`,
+   * `PermissionDescriptorIfThenElse`, `PermissionDescriptorSelect`. Required.
+   */
   type: string;
   /** JSON key `permissions`. One of the 191 values its `allowed_values` list. */
   permissions: string[];
@@ -561,7 +568,10 @@ export interface RbacPermissionConstraints {
  * `__type`; this message holds the keys of all of them.
  */
 export interface PermissionBooleanExpression {
-  /** JSON key `__type`. Required. */
+  /**
+   * JSON key `__type`. One of: `PermissionExpressionAnd`, `PermissionExpressionEqual`,
+   * `PermissionExpressionHasTag`, `PermissionExpressionNot`, `PermissionExpressionOr`. Required.
+   */
   type: string;
   /** JSON key `left`. */
   left?:
@@ -588,7 +598,16 @@ export interface PermissionBooleanExpression {
  * `__type`; this message holds the keys of all of them.
  */
 export interface PermissionExpression {
-  /** JSON key `__type`. Required. */
+  /**
+   * JSON key `__type`. One of: `PermissionExpressionAnd`, `PermissionExpressionEnvironment`,
+   * `PermissionExpressionEqual`, `PermissionExpressionHasTag`,
+   * `PermissionExpressionInsightsAccount`, `PermissionExpressionNot`, `PermissionExpressionOr`,
+   * `PermissionExpressionStack`, `PermissionExpressionTag`, `PermissionExpressionTeam`,
+   * `PermissionLiteralExpressionBool`, `PermissionLiteralExpressionEnvironment`,
+   * `PermissionLiteralExpressionInsightsAccount`, `PermissionLiteralExpressionNumber`,
+   * `PermissionLiteralExpressionStack`, `PermissionLiteralExpressionString`,
+   * `PermissionLiteralExpressionTeam`. Required.
+   */
   type: string;
   /** JSON key `left`. */
   left?:
@@ -623,7 +642,11 @@ export interface PermissionExpression {
  * `__type`; this message holds the keys of all of them.
  */
 export interface PermissionContextExpression {
-  /** JSON key `__type`. Required. */
+  /**
+   * JSON key `__type`. One of: `PermissionExpressionEnvironment`,
+   * `PermissionExpressionInsightsAccount`, `PermissionExpressionStack`,
+   * `PermissionExpressionTeam`. Required.
+   */
   type: string;
 }
 
@@ -683,11 +706,11 @@ export interface AccessTokenRole {
  * this message holds the keys of all of them.
  */
 export interface TargetEntity {
-  /** JSON key `entityType`. Always present. */
+  /** JSON key `entityType`. One of: `environment`. Always present. */
   entityType: string;
-  /** JSON key `project`. */
+  /** JSON key `project`. Always present. */
   project: string;
-  /** JSON key `name`. */
+  /** JSON key `name`. Always present. */
   name: string;
 }
 

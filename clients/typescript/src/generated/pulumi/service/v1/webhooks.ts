@@ -296,7 +296,7 @@ export interface CreateStackWebhookRequest {
   projectName: string;
   /** Path parameter `stackName`. */
   stackName: string;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: Webhook | undefined;
 }
 
@@ -379,7 +379,7 @@ export interface UpdateStackWebhookRequest {
   stackName: string;
   /** Path parameter `hookName`. */
   hookName: string;
-  /** The whole JSON body. */
+  /** The whole JSON body. Required. */
   body?: Webhook | undefined;
 }
 

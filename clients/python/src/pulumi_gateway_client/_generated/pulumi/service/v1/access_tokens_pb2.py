@@ -27,7 +27,7 @@ from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior_
 from pulumi_gateway_client._generated.pulumi.service.v1 import types_pb2 as pulumi_dot_service_dot_v1_dot_types__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%pulumi/service/v1/access_tokens.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1dpulumi/service/v1/types.proto\"\xca\x01\n\x15ListTeamTokensRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tteam_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1f\n\x12\x63ontinuation_token\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x13\n\x06\x66ilter\x18\x04 \x01(\tH\x01\x88\x01\x01\x12\x18\n\x0bmax_results\x18\x05 \x01(\x03H\x02\x88\x01\x01\x42\x15\n\x13_continuation_tokenB\t\n\x07_filterB\x0e\n\x0c_max_results\"d\n\x16ListTeamTokensResponse\x12.\n\x06tokens\x18\x01 \x03(\x0b\x32\x1e.pulumi.service.v1.AccessToken\x12\x1a\n\x12\x63ontinuation_token\x18\x02 \x01(\t\"\xa8\x01\n\x16\x43reateTeamTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tteam_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x06reason\x18\x03 \x01(\tH\x00\x88\x01\x01\x12=\n\x04\x62ody\x18\x04 \x01(\x0b\x32/.pulumi.service.v1.CreateTeamAccessTokenRequestB\t\n\x07_reason\"u\n\x1c\x43reateTeamAccessTokenRequest\x12\x19\n\x0b\x64\x65scription\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1a\n\x07\x65xpires\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x02H\x00\x88\x01\x01\x12\x12\n\x04name\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x42\n\n\x08_expires\":\n\x17\x43reateTeamTokenResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0btoken_value\x18\x02 \x01(\t\"\x81\x01\n\x16\x44\x65leteTeamTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tteam_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x16\n\x08token_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x06reason\x18\x04 \x01(\tH\x00\x88\x01\x01\x42\t\n\x07_reason\"\x19\n\x17\x44\x65leteTeamTokenResponse\"\xb0\x01\n\x14ListOrgTokensRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1f\n\x12\x63ontinuation_token\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x13\n\x06\x66ilter\x18\x03 \x01(\tH\x01\x88\x01\x01\x12\x18\n\x0bmax_results\x18\x04 \x01(\x03H\x02\x88\x01\x01\x42\x15\n\x13_continuation_tokenB\t\n\x07_filterB\x0e\n\x0c_max_results\"c\n\x15ListOrgTokensResponse\x12.\n\x06tokens\x18\x01 \x03(\x0b\x32\x1e.pulumi.service.v1.AccessToken\x12\x1a\n\x12\x63ontinuation_token\x18\x02 \x01(\t\"\x8d\x01\n\x15\x43reateOrgTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x06reason\x18\x02 \x01(\tH\x00\x88\x01\x01\x12<\n\x04\x62ody\x18\x03 \x01(\x0b\x32..pulumi.service.v1.CreateOrgAccessTokenRequestB\t\n\x07_reason\"\xc2\x01\n\x1b\x43reateOrgAccessTokenRequest\x12\x19\n\x0b\x64\x65scription\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1a\n\x07\x65xpires\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x02H\x00\x88\x01\x01\x12\x12\n\x04name\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x18\n\x05\x61\x64min\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x02H\x01\x88\x01\x01\x12\x1c\n\x07role_id\x18\x05 \x01(\tH\x02R\x06roleID\x88\x01\x01\x42\n\n\x08_expiresB\x08\n\x06_adminB\n\n\x08_role_id\"9\n\x16\x43reateOrgTokenResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0btoken_value\x18\x02 \x01(\t\"G\n\x15\x44\x65leteOrgTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x16\n\x08token_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\"\x18\n\x16\x44\x65leteOrgTokenResponse\"\x9d\x01\n\x19ListPersonalTokensRequest\x12\x1f\n\x12\x63ontinuation_token\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x13\n\x06\x66ilter\x18\x02 \x01(\tH\x01\x88\x01\x01\x12\x18\n\x0bmax_results\x18\x03 \x01(\x03H\x02\x88\x01\x01\x42\x15\n\x13_continuation_tokenB\t\n\x07_filterB\x0e\n\x0c_max_results\"h\n\x1aListPersonalTokensResponse\x12.\n\x06tokens\x18\x01 \x03(\x0b\x32\x1e.pulumi.service.v1.AccessToken\x12\x1a\n\x12\x63ontinuation_token\x18\x02 \x01(\t\"\x7f\n\x1a\x43reatePersonalTokenRequest\x12\x13\n\x06reason\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x41\n\x04\x62ody\x18\x02 \x01(\x0b\x32\x33.pulumi.service.v1.CreatePersonalAccessTokenRequestB\t\n\x07_reason\"e\n CreatePersonalAccessTokenRequest\x12\x19\n\x0b\x64\x65scription\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1a\n\x07\x65xpires\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x02H\x00\x88\x01\x01\x42\n\n\x08_expires\">\n\x1b\x43reatePersonalTokenResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0btoken_value\x18\x02 \x01(\t\"4\n\x1a\x44\x65letePersonalTokenRequest\x12\x16\n\x08token_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"\x1d\n\x1b\x44\x65letePersonalTokenResponse2\xff\n\n\x13\x41\x63\x63\x65ssTokensService\x12\x9c\x01\n\x0eListTeamTokens\x12(.pulumi.service.v1.ListTeamTokensRequest\x1a).pulumi.service.v1.ListTeamTokensResponse\"5\x82\xd3\xe4\x93\x02/\x12-/api/orgs/{org_name}/teams/{team_name}/tokens\x12\xa5\x01\n\x0f\x43reateTeamToken\x12).pulumi.service.v1.CreateTeamTokenRequest\x1a*.pulumi.service.v1.CreateTeamTokenResponse\";\x82\xd3\xe4\x93\x02\x35\"-/api/orgs/{org_name}/teams/{team_name}/tokens:\x04\x62ody\x12\xaa\x01\n\x0f\x44\x65leteTeamToken\x12).pulumi.service.v1.DeleteTeamTokenRequest\x1a*.pulumi.service.v1.DeleteTeamTokenResponse\"@\x82\xd3\xe4\x93\x02:*8/api/orgs/{org_name}/teams/{team_name}/tokens/{token_id}\x12\x87\x01\n\rListOrgTokens\x12\'.pulumi.service.v1.ListOrgTokensRequest\x1a(.pulumi.service.v1.ListOrgTokensResponse\"#\x82\xd3\xe4\x93\x02\x1d\x12\x1b/api/orgs/{org_name}/tokens\x12\x90\x01\n\x0e\x43reateOrgToken\x12(.pulumi.service.v1.CreateOrgTokenRequest\x1a).pulumi.service.v1.CreateOrgTokenResponse\")\x82\xd3\xe4\x93\x02#\"\x1b/api/orgs/{org_name}/tokens:\x04\x62ody\x12\x95\x01\n\x0e\x44\x65leteOrgToken\x12(.pulumi.service.v1.DeleteOrgTokenRequest\x1a).pulumi.service.v1.DeleteOrgTokenResponse\".\x82\xd3\xe4\x93\x02(*&/api/orgs/{org_name}/tokens/{token_id}\x12\x8b\x01\n\x12ListPersonalTokens\x12,.pulumi.service.v1.ListPersonalTokensRequest\x1a-.pulumi.service.v1.ListPersonalTokensResponse\"\x18\x82\xd3\xe4\x93\x02\x12\x12\x10/api/user/tokens\x12\x94\x01\n\x13\x43reatePersonalToken\x12-.pulumi.service.v1.CreatePersonalTokenRequest\x1a..pulumi.service.v1.CreatePersonalTokenResponse\"\x1e\x82\xd3\xe4\x93\x02\x18\"\x10/api/user/tokens:\x04\x62ody\x12\x99\x01\n\x13\x44\x65letePersonalToken\x12-.pulumi.service.v1.DeletePersonalTokenRequest\x1a..pulumi.service.v1.DeletePersonalTokenResponse\"#\x82\xd3\xe4\x93\x02\x1d*\x1b/api/user/tokens/{token_id}Bz\n\x1c\x63om.pulumigateway.service.v1B\x11\x41\x63\x63\x65ssTokensProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%pulumi/service/v1/access_tokens.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1dpulumi/service/v1/types.proto\"\xca\x01\n\x15ListTeamTokensRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tteam_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1f\n\x12\x63ontinuation_token\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x13\n\x06\x66ilter\x18\x04 \x01(\tH\x01\x88\x01\x01\x12\x18\n\x0bmax_results\x18\x05 \x01(\x03H\x02\x88\x01\x01\x42\x15\n\x13_continuation_tokenB\t\n\x07_filterB\x0e\n\x0c_max_results\"d\n\x16ListTeamTokensResponse\x12.\n\x06tokens\x18\x01 \x03(\x0b\x32\x1e.pulumi.service.v1.AccessToken\x12\x1a\n\x12\x63ontinuation_token\x18\x02 \x01(\t\"\xae\x01\n\x16\x43reateTeamTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tteam_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x06reason\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x43\n\x04\x62ody\x18\x04 \x01(\x0b\x32/.pulumi.service.v1.CreateTeamAccessTokenRequestB\x04\xe2\x41\x01\x02\x42\t\n\x07_reason\"u\n\x1c\x43reateTeamAccessTokenRequest\x12\x19\n\x0b\x64\x65scription\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1a\n\x07\x65xpires\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x02H\x00\x88\x01\x01\x12\x12\n\x04name\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x42\n\n\x08_expires\":\n\x17\x43reateTeamTokenResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0btoken_value\x18\x02 \x01(\t\"\x81\x01\n\x16\x44\x65leteTeamTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tteam_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x16\n\x08token_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x06reason\x18\x04 \x01(\tH\x00\x88\x01\x01\x42\t\n\x07_reason\"\x19\n\x17\x44\x65leteTeamTokenResponse\"\xb0\x01\n\x14ListOrgTokensRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1f\n\x12\x63ontinuation_token\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x13\n\x06\x66ilter\x18\x03 \x01(\tH\x01\x88\x01\x01\x12\x18\n\x0bmax_results\x18\x04 \x01(\x03H\x02\x88\x01\x01\x42\x15\n\x13_continuation_tokenB\t\n\x07_filterB\x0e\n\x0c_max_results\"c\n\x15ListOrgTokensResponse\x12.\n\x06tokens\x18\x01 \x03(\x0b\x32\x1e.pulumi.service.v1.AccessToken\x12\x1a\n\x12\x63ontinuation_token\x18\x02 \x01(\t\"\x93\x01\n\x15\x43reateOrgTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x06reason\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x42\n\x04\x62ody\x18\x03 \x01(\x0b\x32..pulumi.service.v1.CreateOrgAccessTokenRequestB\x04\xe2\x41\x01\x02\x42\t\n\x07_reason\"\xc2\x01\n\x1b\x43reateOrgAccessTokenRequest\x12\x19\n\x0b\x64\x65scription\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1a\n\x07\x65xpires\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x02H\x00\x88\x01\x01\x12\x12\n\x04name\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x18\n\x05\x61\x64min\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x02H\x01\x88\x01\x01\x12\x1c\n\x07role_id\x18\x05 \x01(\tH\x02R\x06roleID\x88\x01\x01\x42\n\n\x08_expiresB\x08\n\x06_adminB\n\n\x08_role_id\"9\n\x16\x43reateOrgTokenResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0btoken_value\x18\x02 \x01(\t\"G\n\x15\x44\x65leteOrgTokenRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x16\n\x08token_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\"\x18\n\x16\x44\x65leteOrgTokenResponse\"\x9d\x01\n\x19ListPersonalTokensRequest\x12\x1f\n\x12\x63ontinuation_token\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x13\n\x06\x66ilter\x18\x02 \x01(\tH\x01\x88\x01\x01\x12\x18\n\x0bmax_results\x18\x03 \x01(\x03H\x02\x88\x01\x01\x42\x15\n\x13_continuation_tokenB\t\n\x07_filterB\x0e\n\x0c_max_results\"h\n\x1aListPersonalTokensResponse\x12.\n\x06tokens\x18\x01 \x03(\x0b\x32\x1e.pulumi.service.v1.AccessToken\x12\x1a\n\x12\x63ontinuation_token\x18\x02 \x01(\t\"\x85\x01\n\x1a\x43reatePersonalTokenRequest\x12\x13\n\x06reason\x18\x01 \x01(\tH\x00\x88\x01\x01\x12G\n\x04\x62ody\x18\x02 \x01(\x0b\x32\x33.pulumi.service.v1.CreatePersonalAccessTokenRequestB\x04\xe2\x41\x01\x02\x42\t\n\x07_reason\"e\n CreatePersonalAccessTokenRequest\x12\x19\n\x0b\x64\x65scription\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x1a\n\x07\x65xpires\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x02H\x00\x88\x01\x01\x42\n\n\x08_expires\">\n\x1b\x43reatePersonalTokenResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0btoken_value\x18\x02 \x01(\t\"4\n\x1a\x44\x65letePersonalTokenRequest\x12\x16\n\x08token_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"\x1d\n\x1b\x44\x65letePersonalTokenResponse2\xff\n\n\x13\x41\x63\x63\x65ssTokensService\x12\x9c\x01\n\x0eListTeamTokens\x12(.pulumi.service.v1.ListTeamTokensRequest\x1a).pulumi.service.v1.ListTeamTokensResponse\"5\x82\xd3\xe4\x93\x02/\x12-/api/orgs/{org_name}/teams/{team_name}/tokens\x12\xa5\x01\n\x0f\x43reateTeamToken\x12).pulumi.service.v1.CreateTeamTokenRequest\x1a*.pulumi.service.v1.CreateTeamTokenResponse\";\x82\xd3\xe4\x93\x02\x35\"-/api/orgs/{org_name}/teams/{team_name}/tokens:\x04\x62ody\x12\xaa\x01\n\x0f\x44\x65leteTeamToken\x12).pulumi.service.v1.DeleteTeamTokenRequest\x1a*.pulumi.service.v1.DeleteTeamTokenResponse\"@\x82\xd3\xe4\x93\x02:*8/api/orgs/{org_name}/teams/{team_name}/tokens/{token_id}\x12\x87\x01\n\rListOrgTokens\x12\'.pulumi.service.v1.ListOrgTokensRequest\x1a(.pulumi.service.v1.ListOrgTokensResponse\"#\x82\xd3\xe4\x93\x02\x1d\x12\x1b/api/orgs/{org_name}/tokens\x12\x90\x01\n\x0e\x43reateOrgToken\x12(.pulumi.service.v1.CreateOrgTokenRequest\x1a).pulumi.service.v1.CreateOrgTokenResponse\")\x82\xd3\xe4\x93\x02#\"\x1b/api/orgs/{org_name}/tokens:\x04\x62ody\x12\x95\x01\n\x0e\x44\x65leteOrgToken\x12(.pulumi.service.v1.DeleteOrgTokenRequest\x1a).pulumi.service.v1.DeleteOrgTokenResponse\".\x82\xd3\xe4\x93\x02(*&/api/orgs/{org_name}/tokens/{token_id}\x12\x8b\x01\n\x12ListPersonalTokens\x12,.pulumi.service.v1.ListPersonalTokensRequest\x1a-.pulumi.service.v1.ListPersonalTokensResponse\"\x18\x82\xd3\xe4\x93\x02\x12\x12\x10/api/user/tokens\x12\x94\x01\n\x13\x43reatePersonalToken\x12-.pulumi.service.v1.CreatePersonalTokenRequest\x1a..pulumi.service.v1.CreatePersonalTokenResponse\"\x1e\x82\xd3\xe4\x93\x02\x18\"\x10/api/user/tokens:\x04\x62ody\x12\x99\x01\n\x13\x44\x65letePersonalToken\x12-.pulumi.service.v1.DeletePersonalTokenRequest\x1a..pulumi.service.v1.DeletePersonalTokenResponse\"#\x82\xd3\xe4\x93\x02\x1d*\x1b/api/user/tokens/{token_id}Bz\n\x1c\x63om.pulumigateway.service.v1B\x11\x41\x63\x63\x65ssTokensProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,6 +43,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CREATETEAMTOKENREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
   _globals['_CREATETEAMTOKENREQUEST'].fields_by_name['team_name']._loaded_options = None
   _globals['_CREATETEAMTOKENREQUEST'].fields_by_name['team_name']._serialized_options = b'\342A\001\002'
+  _globals['_CREATETEAMTOKENREQUEST'].fields_by_name['body']._loaded_options = None
+  _globals['_CREATETEAMTOKENREQUEST'].fields_by_name['body']._serialized_options = b'\342A\001\002'
   _globals['_CREATETEAMACCESSTOKENREQUEST'].fields_by_name['description']._loaded_options = None
   _globals['_CREATETEAMACCESSTOKENREQUEST'].fields_by_name['description']._serialized_options = b'\342A\001\002'
   _globals['_CREATETEAMACCESSTOKENREQUEST'].fields_by_name['expires']._loaded_options = None
@@ -59,6 +61,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTORGTOKENSREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
   _globals['_CREATEORGTOKENREQUEST'].fields_by_name['org_name']._loaded_options = None
   _globals['_CREATEORGTOKENREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
+  _globals['_CREATEORGTOKENREQUEST'].fields_by_name['body']._loaded_options = None
+  _globals['_CREATEORGTOKENREQUEST'].fields_by_name['body']._serialized_options = b'\342A\001\002'
   _globals['_CREATEORGACCESSTOKENREQUEST'].fields_by_name['description']._loaded_options = None
   _globals['_CREATEORGACCESSTOKENREQUEST'].fields_by_name['description']._serialized_options = b'\342A\001\002'
   _globals['_CREATEORGACCESSTOKENREQUEST'].fields_by_name['expires']._loaded_options = None
@@ -71,6 +75,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_DELETEORGTOKENREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
   _globals['_DELETEORGTOKENREQUEST'].fields_by_name['token_id']._loaded_options = None
   _globals['_DELETEORGTOKENREQUEST'].fields_by_name['token_id']._serialized_options = b'\342A\001\002'
+  _globals['_CREATEPERSONALTOKENREQUEST'].fields_by_name['body']._loaded_options = None
+  _globals['_CREATEPERSONALTOKENREQUEST'].fields_by_name['body']._serialized_options = b'\342A\001\002'
   _globals['_CREATEPERSONALACCESSTOKENREQUEST'].fields_by_name['description']._loaded_options = None
   _globals['_CREATEPERSONALACCESSTOKENREQUEST'].fields_by_name['description']._serialized_options = b'\342A\001\002'
   _globals['_CREATEPERSONALACCESSTOKENREQUEST'].fields_by_name['expires']._loaded_options = None
@@ -100,43 +106,43 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTTEAMTOKENSRESPONSE']._serialized_start=359
   _globals['_LISTTEAMTOKENSRESPONSE']._serialized_end=459
   _globals['_CREATETEAMTOKENREQUEST']._serialized_start=462
-  _globals['_CREATETEAMTOKENREQUEST']._serialized_end=630
-  _globals['_CREATETEAMACCESSTOKENREQUEST']._serialized_start=632
-  _globals['_CREATETEAMACCESSTOKENREQUEST']._serialized_end=749
-  _globals['_CREATETEAMTOKENRESPONSE']._serialized_start=751
-  _globals['_CREATETEAMTOKENRESPONSE']._serialized_end=809
-  _globals['_DELETETEAMTOKENREQUEST']._serialized_start=812
-  _globals['_DELETETEAMTOKENREQUEST']._serialized_end=941
-  _globals['_DELETETEAMTOKENRESPONSE']._serialized_start=943
-  _globals['_DELETETEAMTOKENRESPONSE']._serialized_end=968
-  _globals['_LISTORGTOKENSREQUEST']._serialized_start=971
-  _globals['_LISTORGTOKENSREQUEST']._serialized_end=1147
-  _globals['_LISTORGTOKENSRESPONSE']._serialized_start=1149
-  _globals['_LISTORGTOKENSRESPONSE']._serialized_end=1248
-  _globals['_CREATEORGTOKENREQUEST']._serialized_start=1251
-  _globals['_CREATEORGTOKENREQUEST']._serialized_end=1392
-  _globals['_CREATEORGACCESSTOKENREQUEST']._serialized_start=1395
-  _globals['_CREATEORGACCESSTOKENREQUEST']._serialized_end=1589
-  _globals['_CREATEORGTOKENRESPONSE']._serialized_start=1591
-  _globals['_CREATEORGTOKENRESPONSE']._serialized_end=1648
-  _globals['_DELETEORGTOKENREQUEST']._serialized_start=1650
-  _globals['_DELETEORGTOKENREQUEST']._serialized_end=1721
-  _globals['_DELETEORGTOKENRESPONSE']._serialized_start=1723
-  _globals['_DELETEORGTOKENRESPONSE']._serialized_end=1747
-  _globals['_LISTPERSONALTOKENSREQUEST']._serialized_start=1750
-  _globals['_LISTPERSONALTOKENSREQUEST']._serialized_end=1907
-  _globals['_LISTPERSONALTOKENSRESPONSE']._serialized_start=1909
-  _globals['_LISTPERSONALTOKENSRESPONSE']._serialized_end=2013
-  _globals['_CREATEPERSONALTOKENREQUEST']._serialized_start=2015
-  _globals['_CREATEPERSONALTOKENREQUEST']._serialized_end=2142
-  _globals['_CREATEPERSONALACCESSTOKENREQUEST']._serialized_start=2144
-  _globals['_CREATEPERSONALACCESSTOKENREQUEST']._serialized_end=2245
-  _globals['_CREATEPERSONALTOKENRESPONSE']._serialized_start=2247
-  _globals['_CREATEPERSONALTOKENRESPONSE']._serialized_end=2309
-  _globals['_DELETEPERSONALTOKENREQUEST']._serialized_start=2311
-  _globals['_DELETEPERSONALTOKENREQUEST']._serialized_end=2363
-  _globals['_DELETEPERSONALTOKENRESPONSE']._serialized_start=2365
-  _globals['_DELETEPERSONALTOKENRESPONSE']._serialized_end=2394
-  _globals['_ACCESSTOKENSSERVICE']._serialized_start=2397
-  _globals['_ACCESSTOKENSSERVICE']._serialized_end=3804
+  _globals['_CREATETEAMTOKENREQUEST']._serialized_end=636
+  _globals['_CREATETEAMACCESSTOKENREQUEST']._serialized_start=638
+  _globals['_CREATETEAMACCESSTOKENREQUEST']._serialized_end=755
+  _globals['_CREATETEAMTOKENRESPONSE']._serialized_start=757
+  _globals['_CREATETEAMTOKENRESPONSE']._serialized_end=815
+  _globals['_DELETETEAMTOKENREQUEST']._serialized_start=818
+  _globals['_DELETETEAMTOKENREQUEST']._serialized_end=947
+  _globals['_DELETETEAMTOKENRESPONSE']._serialized_start=949
+  _globals['_DELETETEAMTOKENRESPONSE']._serialized_end=974
+  _globals['_LISTORGTOKENSREQUEST']._serialized_start=977
+  _globals['_LISTORGTOKENSREQUEST']._serialized_end=1153
+  _globals['_LISTORGTOKENSRESPONSE']._serialized_start=1155
+  _globals['_LISTORGTOKENSRESPONSE']._serialized_end=1254
+  _globals['_CREATEORGTOKENREQUEST']._serialized_start=1257
+  _globals['_CREATEORGTOKENREQUEST']._serialized_end=1404
+  _globals['_CREATEORGACCESSTOKENREQUEST']._serialized_start=1407
+  _globals['_CREATEORGACCESSTOKENREQUEST']._serialized_end=1601
+  _globals['_CREATEORGTOKENRESPONSE']._serialized_start=1603
+  _globals['_CREATEORGTOKENRESPONSE']._serialized_end=1660
+  _globals['_DELETEORGTOKENREQUEST']._serialized_start=1662
+  _globals['_DELETEORGTOKENREQUEST']._serialized_end=1733
+  _globals['_DELETEORGTOKENRESPONSE']._serialized_start=1735
+  _globals['_DELETEORGTOKENRESPONSE']._serialized_end=1759
+  _globals['_LISTPERSONALTOKENSREQUEST']._serialized_start=1762
+  _globals['_LISTPERSONALTOKENSREQUEST']._serialized_end=1919
+  _globals['_LISTPERSONALTOKENSRESPONSE']._serialized_start=1921
+  _globals['_LISTPERSONALTOKENSRESPONSE']._serialized_end=2025
+  _globals['_CREATEPERSONALTOKENREQUEST']._serialized_start=2028
+  _globals['_CREATEPERSONALTOKENREQUEST']._serialized_end=2161
+  _globals['_CREATEPERSONALACCESSTOKENREQUEST']._serialized_start=2163
+  _globals['_CREATEPERSONALACCESSTOKENREQUEST']._serialized_end=2264
+  _globals['_CREATEPERSONALTOKENRESPONSE']._serialized_start=2266
+  _globals['_CREATEPERSONALTOKENRESPONSE']._serialized_end=2328
+  _globals['_DELETEPERSONALTOKENREQUEST']._serialized_start=2330
+  _globals['_DELETEPERSONALTOKENREQUEST']._serialized_end=2382
+  _globals['_DELETEPERSONALTOKENRESPONSE']._serialized_start=2384
+  _globals['_DELETEPERSONALTOKENRESPONSE']._serialized_end=2413
+  _globals['_ACCESSTOKENSSERVICE']._serialized_start=2416
+  _globals['_ACCESSTOKENSSERVICE']._serialized_end=3823
 # @@protoc_insertion_point(module_scope)

@@ -29,7 +29,7 @@ from pulumi_gateway_client._generated.pulumi.service.v1 import common_pb2 as pul
 from pulumi_gateway_client._generated.pulumi.service.v1 import users_pb2 as pulumi_dot_service_dot_v1_dot_users__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpulumi/service/v1/invites.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1dpulumi/service/v1/users.proto\"/\n\x15ListOrgInvitesRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"W\n\x16ListOrgInvitesResponse\x12=\n\x07invites\x18\x01 \x03(\x0b\x32,.pulumi.service.v1.PendingOrganizationInvite\"\xd5\x01\n\x19PendingOrganizationInvite\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05\x65mail\x18\x02 \x01(\t\x12\x0c\n\x04role\x18\x03 \x01(\t\x12,\n\x07sent_by\x18\x04 \x01(\x0b\x32\x1b.pulumi.service.v1.UserInfo\x12\x0f\n\x07sent_at\x18\x05 \x01(\x03\x12\x19\n\x11\x61\x63\x63\x65pt_invite_url\x18\x06 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65pt_error\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\x0f\n\x07role_id\x18\t \x01(\t\"\xa3\x01\n BatchCreateOrgInviteEmailRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12I\n\x07invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequestB\x04\xe2\x41\x01\x02\x12\x12\n\x05token\x18\x03 \x01(\tH\x00\x88\x01\x01\x42\x08\n\x06_token\"\x9b\x01\n\x1f\x43reateOrganizationInviteRequest\x12\x12\n\x05\x65mail\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x38\n\x04role\x18\x02 \x01(\tB*\xe2\x41\x01\x02\xea\xf9\x18\x06member\xea\xf9\x18\x05\x61\x64min\xea\xf9\x18\x0f\x62illing-manager\x12\x14\n\x07role_id\x18\x03 \x01(\tH\x01\x88\x01\x01\x42\x08\n\x06_emailB\n\n\x08_role_id\"\xba\x01\n!BatchCreateOrgInviteEmailResponse\x12I\n\x0csent_invites\x18\x01 \x03(\x0b\x32\x33.pulumi.service.v1.CreateOrganizationInviteResponse\x12J\n\x0e\x66\x61iled_invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequest\"I\n CreateOrganizationInviteResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x19\n\x11\x61\x63\x63\x65pt_invite_url\x18\x02 \x01(\t\"\xae\x01\n\x1a\x43reateOrgInviteLinkRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x12\n\x05\x65mail\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x38\n\x04role\x18\x03 \x01(\tB*\xe2\x41\x01\x02\xea\xf9\x18\x06member\xea\xf9\x18\x05\x61\x64min\xea\xf9\x18\x0f\x62illing-manager\x12\x14\n\x07role_id\x18\x04 \x01(\tH\x01\x88\x01\x01\x42\x08\n\x06_emailB\n\n\x08_role_id\"v\n\x1b\x43reateOrgInviteLinkResponse\x12W\n\x1a\x63reate_organization_invite\x18\x01 \x01(\x0b\x32\x33.pulumi.service.v1.CreateOrganizationInviteResponse\"\xad\x01\n*BatchCreateOrgUnverifiedInviteEmailRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12I\n\x07invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequestB\x04\xe2\x41\x01\x02\x12\x12\n\x05token\x18\x03 \x01(\tH\x00\x88\x01\x01\x42\x08\n\x06_token\"\xc4\x01\n+BatchCreateOrgUnverifiedInviteEmailResponse\x12I\n\x0csent_invites\x18\x01 \x03(\x0b\x32\x33.pulumi.service.v1.CreateOrganizationInviteResponse\x12J\n\x0e\x66\x61iled_invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequest\"P\n\x13GetOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\"n\n\x14GetOrgInviteResponse\x12V\n\x1eorganization_summary_with_role\x18\x01 \x01(\x0b\x32..pulumi.service.v1.OrganizationSummaryWithRole\"S\n\x16\x41\x63\x63\x65ptOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\"\x19\n\x17\x41\x63\x63\x65ptOrgInviteResponse\"S\n\x16\x43\x61ncelOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\"\x19\n\x17\x43\x61ncelOrgInviteResponse\"q\n\x16ResendOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\x12\x12\n\x05token\x18\x03 \x01(\tH\x00\x88\x01\x01\x42\x08\n\x06_token\"\x19\n\x17ResendOrgInviteResponse\"\x1b\n\x19ListUserOrgInvitesRequest\"[\n\x1aListUserOrgInvitesResponse\x12=\n\x07invites\x18\x01 \x03(\x0b\x32,.pulumi.service.v1.PendingOrganizationInvite2\xa4\x0c\n\x0eInvitesService\x12\x8b\x01\n\x0eListOrgInvites\x12(.pulumi.service.v1.ListOrgInvitesRequest\x1a).pulumi.service.v1.ListOrgInvitesResponse\"$\x82\xd3\xe4\x93\x02\x1e\x12\x1c/api/orgs/{org_name}/invites\x12\xb5\x01\n\x19\x42\x61tchCreateOrgInviteEmail\x12\x33.pulumi.service.v1.BatchCreateOrgInviteEmailRequest\x1a\x34.pulumi.service.v1.BatchCreateOrgInviteEmailResponse\"-\x82\xd3\xe4\x93\x02\'\"\"/api/orgs/{org_name}/invites/batch:\x01*\x12\xbe\x01\n\x13\x43reateOrgInviteLink\x12-.pulumi.service.v1.CreateOrgInviteLinkRequest\x1a..pulumi.service.v1.CreateOrgInviteLinkResponse\"H\x82\xd3\xe4\x93\x02\x42\"!/api/orgs/{org_name}/invites/link:\x01*b\x1a\x63reate_organization_invite\x12\xde\x01\n#BatchCreateOrgUnverifiedInviteEmail\x12=.pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailRequest\x1a>.pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailResponse\"8\x82\xd3\xe4\x93\x02\x32\"-/api/orgs/{org_name}/invites/unverified/batch:\x01*\x12\xb1\x01\n\x0cGetOrgInvite\x12&.pulumi.service.v1.GetOrgInviteRequest\x1a\'.pulumi.service.v1.GetOrgInviteResponse\"P\x82\xd3\xe4\x93\x02J\x12(/api/orgs/{org_name}/invites/{invite_id}b\x1eorganization_summary_with_role\x12\x9a\x01\n\x0f\x41\x63\x63\x65ptOrgInvite\x12).pulumi.service.v1.AcceptOrgInviteRequest\x1a*.pulumi.service.v1.AcceptOrgInviteResponse\"0\x82\xd3\xe4\x93\x02*2(/api/orgs/{org_name}/invites/{invite_id}\x12\x9a\x01\n\x0f\x43\x61ncelOrgInvite\x12).pulumi.service.v1.CancelOrgInviteRequest\x1a*.pulumi.service.v1.CancelOrgInviteResponse\"0\x82\xd3\xe4\x93\x02**(/api/orgs/{org_name}/invites/{invite_id}\x12\xa4\x01\n\x0fResendOrgInvite\x12).pulumi.service.v1.ResendOrgInviteRequest\x1a*.pulumi.service.v1.ResendOrgInviteResponse\":\x82\xd3\xe4\x93\x02\x34\"//api/orgs/{org_name}/invites/{invite_id}/resend:\x01*\x12\x94\x01\n\x12ListUserOrgInvites\x12,.pulumi.service.v1.ListUserOrgInvitesRequest\x1a-.pulumi.service.v1.ListUserOrgInvitesResponse\"!\x82\xd3\xe4\x93\x02\x1b\x12\x19/api/user/pending-invitesBu\n\x1c\x63om.pulumigateway.service.v1B\x0cInvitesProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpulumi/service/v1/invites.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1dpulumi/service/v1/users.proto\"/\n\x15ListOrgInvitesRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"W\n\x16ListOrgInvitesResponse\x12=\n\x07invites\x18\x01 \x03(\x0b\x32,.pulumi.service.v1.PendingOrganizationInvite\"\xd5\x01\n\x19PendingOrganizationInvite\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05\x65mail\x18\x02 \x01(\t\x12\x0c\n\x04role\x18\x03 \x01(\t\x12,\n\x07sent_by\x18\x04 \x01(\x0b\x32\x1b.pulumi.service.v1.UserInfo\x12\x0f\n\x07sent_at\x18\x05 \x01(\x03\x12\x19\n\x11\x61\x63\x63\x65pt_invite_url\x18\x06 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65pt_error\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\x0f\n\x07role_id\x18\t \x01(\t\"\x9d\x01\n BatchCreateOrgInviteEmailRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x43\n\x07invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequest\x12\x12\n\x05token\x18\x03 \x01(\tH\x00\x88\x01\x01\x42\x08\n\x06_token\"\x9b\x01\n\x1f\x43reateOrganizationInviteRequest\x12\x12\n\x05\x65mail\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x38\n\x04role\x18\x02 \x01(\tB*\xe2\x41\x01\x02\xea\xf9\x18\x06member\xea\xf9\x18\x05\x61\x64min\xea\xf9\x18\x0f\x62illing-manager\x12\x14\n\x07role_id\x18\x03 \x01(\tH\x01\x88\x01\x01\x42\x08\n\x06_emailB\n\n\x08_role_id\"\xba\x01\n!BatchCreateOrgInviteEmailResponse\x12I\n\x0csent_invites\x18\x01 \x03(\x0b\x32\x33.pulumi.service.v1.CreateOrganizationInviteResponse\x12J\n\x0e\x66\x61iled_invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequest\"I\n CreateOrganizationInviteResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x19\n\x11\x61\x63\x63\x65pt_invite_url\x18\x02 \x01(\t\"\xae\x01\n\x1a\x43reateOrgInviteLinkRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x12\n\x05\x65mail\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x38\n\x04role\x18\x03 \x01(\tB*\xe2\x41\x01\x02\xea\xf9\x18\x06member\xea\xf9\x18\x05\x61\x64min\xea\xf9\x18\x0f\x62illing-manager\x12\x14\n\x07role_id\x18\x04 \x01(\tH\x01\x88\x01\x01\x42\x08\n\x06_emailB\n\n\x08_role_id\"v\n\x1b\x43reateOrgInviteLinkResponse\x12W\n\x1a\x63reate_organization_invite\x18\x01 \x01(\x0b\x32\x33.pulumi.service.v1.CreateOrganizationInviteResponse\"\xa7\x01\n*BatchCreateOrgUnverifiedInviteEmailRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x43\n\x07invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequest\x12\x12\n\x05token\x18\x03 \x01(\tH\x00\x88\x01\x01\x42\x08\n\x06_token\"\xc4\x01\n+BatchCreateOrgUnverifiedInviteEmailResponse\x12I\n\x0csent_invites\x18\x01 \x03(\x0b\x32\x33.pulumi.service.v1.CreateOrganizationInviteResponse\x12J\n\x0e\x66\x61iled_invites\x18\x02 \x03(\x0b\x32\x32.pulumi.service.v1.CreateOrganizationInviteRequest\"P\n\x13GetOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\"n\n\x14GetOrgInviteResponse\x12V\n\x1eorganization_summary_with_role\x18\x01 \x01(\x0b\x32..pulumi.service.v1.OrganizationSummaryWithRole\"S\n\x16\x41\x63\x63\x65ptOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\"\x19\n\x17\x41\x63\x63\x65ptOrgInviteResponse\"S\n\x16\x43\x61ncelOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\"\x19\n\x17\x43\x61ncelOrgInviteResponse\"q\n\x16ResendOrgInviteRequest\x12\x16\n\x08org_name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12!\n\tinvite_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02R\x08inviteID\x12\x12\n\x05token\x18\x03 \x01(\tH\x00\x88\x01\x01\x42\x08\n\x06_token\"\x19\n\x17ResendOrgInviteResponse\"\x1b\n\x19ListUserOrgInvitesRequest\"[\n\x1aListUserOrgInvitesResponse\x12=\n\x07invites\x18\x01 \x03(\x0b\x32,.pulumi.service.v1.PendingOrganizationInvite2\xa4\x0c\n\x0eInvitesService\x12\x8b\x01\n\x0eListOrgInvites\x12(.pulumi.service.v1.ListOrgInvitesRequest\x1a).pulumi.service.v1.ListOrgInvitesResponse\"$\x82\xd3\xe4\x93\x02\x1e\x12\x1c/api/orgs/{org_name}/invites\x12\xb5\x01\n\x19\x42\x61tchCreateOrgInviteEmail\x12\x33.pulumi.service.v1.BatchCreateOrgInviteEmailRequest\x1a\x34.pulumi.service.v1.BatchCreateOrgInviteEmailResponse\"-\x82\xd3\xe4\x93\x02\'\"\"/api/orgs/{org_name}/invites/batch:\x01*\x12\xbe\x01\n\x13\x43reateOrgInviteLink\x12-.pulumi.service.v1.CreateOrgInviteLinkRequest\x1a..pulumi.service.v1.CreateOrgInviteLinkResponse\"H\x82\xd3\xe4\x93\x02\x42\"!/api/orgs/{org_name}/invites/link:\x01*b\x1a\x63reate_organization_invite\x12\xde\x01\n#BatchCreateOrgUnverifiedInviteEmail\x12=.pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailRequest\x1a>.pulumi.service.v1.BatchCreateOrgUnverifiedInviteEmailResponse\"8\x82\xd3\xe4\x93\x02\x32\"-/api/orgs/{org_name}/invites/unverified/batch:\x01*\x12\xb1\x01\n\x0cGetOrgInvite\x12&.pulumi.service.v1.GetOrgInviteRequest\x1a\'.pulumi.service.v1.GetOrgInviteResponse\"P\x82\xd3\xe4\x93\x02J\x12(/api/orgs/{org_name}/invites/{invite_id}b\x1eorganization_summary_with_role\x12\x9a\x01\n\x0f\x41\x63\x63\x65ptOrgInvite\x12).pulumi.service.v1.AcceptOrgInviteRequest\x1a*.pulumi.service.v1.AcceptOrgInviteResponse\"0\x82\xd3\xe4\x93\x02*2(/api/orgs/{org_name}/invites/{invite_id}\x12\x9a\x01\n\x0f\x43\x61ncelOrgInvite\x12).pulumi.service.v1.CancelOrgInviteRequest\x1a*.pulumi.service.v1.CancelOrgInviteResponse\"0\x82\xd3\xe4\x93\x02**(/api/orgs/{org_name}/invites/{invite_id}\x12\xa4\x01\n\x0fResendOrgInvite\x12).pulumi.service.v1.ResendOrgInviteRequest\x1a*.pulumi.service.v1.ResendOrgInviteResponse\":\x82\xd3\xe4\x93\x02\x34\"//api/orgs/{org_name}/invites/{invite_id}/resend:\x01*\x12\x94\x01\n\x12ListUserOrgInvites\x12,.pulumi.service.v1.ListUserOrgInvitesRequest\x1a-.pulumi.service.v1.ListUserOrgInvitesResponse\"!\x82\xd3\xe4\x93\x02\x1b\x12\x19/api/user/pending-invitesBu\n\x1c\x63om.pulumigateway.service.v1B\x0cInvitesProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -41,8 +41,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTORGINVITESREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
   _globals['_BATCHCREATEORGINVITEEMAILREQUEST'].fields_by_name['org_name']._loaded_options = None
   _globals['_BATCHCREATEORGINVITEEMAILREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
-  _globals['_BATCHCREATEORGINVITEEMAILREQUEST'].fields_by_name['invites']._loaded_options = None
-  _globals['_BATCHCREATEORGINVITEEMAILREQUEST'].fields_by_name['invites']._serialized_options = b'\342A\001\002'
   _globals['_CREATEORGANIZATIONINVITEREQUEST'].fields_by_name['role']._loaded_options = None
   _globals['_CREATEORGANIZATIONINVITEREQUEST'].fields_by_name['role']._serialized_options = b'\342A\001\002\352\371\030\006member\352\371\030\005admin\352\371\030\017billing-manager'
   _globals['_CREATEORGINVITELINKREQUEST'].fields_by_name['org_name']._loaded_options = None
@@ -51,8 +49,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CREATEORGINVITELINKREQUEST'].fields_by_name['role']._serialized_options = b'\342A\001\002\352\371\030\006member\352\371\030\005admin\352\371\030\017billing-manager'
   _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST'].fields_by_name['org_name']._loaded_options = None
   _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
-  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST'].fields_by_name['invites']._loaded_options = None
-  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST'].fields_by_name['invites']._serialized_options = b'\342A\001\002'
   _globals['_GETORGINVITEREQUEST'].fields_by_name['org_name']._loaded_options = None
   _globals['_GETORGINVITEREQUEST'].fields_by_name['org_name']._serialized_options = b'\342A\001\002'
   _globals['_GETORGINVITEREQUEST'].fields_by_name['invite_id']._loaded_options = None
@@ -94,41 +90,41 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PENDINGORGANIZATIONINVITE']._serialized_start=352
   _globals['_PENDINGORGANIZATIONINVITE']._serialized_end=565
   _globals['_BATCHCREATEORGINVITEEMAILREQUEST']._serialized_start=568
-  _globals['_BATCHCREATEORGINVITEEMAILREQUEST']._serialized_end=731
-  _globals['_CREATEORGANIZATIONINVITEREQUEST']._serialized_start=734
-  _globals['_CREATEORGANIZATIONINVITEREQUEST']._serialized_end=889
-  _globals['_BATCHCREATEORGINVITEEMAILRESPONSE']._serialized_start=892
-  _globals['_BATCHCREATEORGINVITEEMAILRESPONSE']._serialized_end=1078
-  _globals['_CREATEORGANIZATIONINVITERESPONSE']._serialized_start=1080
-  _globals['_CREATEORGANIZATIONINVITERESPONSE']._serialized_end=1153
-  _globals['_CREATEORGINVITELINKREQUEST']._serialized_start=1156
-  _globals['_CREATEORGINVITELINKREQUEST']._serialized_end=1330
-  _globals['_CREATEORGINVITELINKRESPONSE']._serialized_start=1332
-  _globals['_CREATEORGINVITELINKRESPONSE']._serialized_end=1450
-  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST']._serialized_start=1453
-  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST']._serialized_end=1626
-  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILRESPONSE']._serialized_start=1629
-  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILRESPONSE']._serialized_end=1825
-  _globals['_GETORGINVITEREQUEST']._serialized_start=1827
-  _globals['_GETORGINVITEREQUEST']._serialized_end=1907
-  _globals['_GETORGINVITERESPONSE']._serialized_start=1909
-  _globals['_GETORGINVITERESPONSE']._serialized_end=2019
-  _globals['_ACCEPTORGINVITEREQUEST']._serialized_start=2021
-  _globals['_ACCEPTORGINVITEREQUEST']._serialized_end=2104
-  _globals['_ACCEPTORGINVITERESPONSE']._serialized_start=2106
-  _globals['_ACCEPTORGINVITERESPONSE']._serialized_end=2131
-  _globals['_CANCELORGINVITEREQUEST']._serialized_start=2133
-  _globals['_CANCELORGINVITEREQUEST']._serialized_end=2216
-  _globals['_CANCELORGINVITERESPONSE']._serialized_start=2218
-  _globals['_CANCELORGINVITERESPONSE']._serialized_end=2243
-  _globals['_RESENDORGINVITEREQUEST']._serialized_start=2245
-  _globals['_RESENDORGINVITEREQUEST']._serialized_end=2358
-  _globals['_RESENDORGINVITERESPONSE']._serialized_start=2360
-  _globals['_RESENDORGINVITERESPONSE']._serialized_end=2385
-  _globals['_LISTUSERORGINVITESREQUEST']._serialized_start=2387
-  _globals['_LISTUSERORGINVITESREQUEST']._serialized_end=2414
-  _globals['_LISTUSERORGINVITESRESPONSE']._serialized_start=2416
-  _globals['_LISTUSERORGINVITESRESPONSE']._serialized_end=2507
-  _globals['_INVITESSERVICE']._serialized_start=2510
-  _globals['_INVITESSERVICE']._serialized_end=4082
+  _globals['_BATCHCREATEORGINVITEEMAILREQUEST']._serialized_end=725
+  _globals['_CREATEORGANIZATIONINVITEREQUEST']._serialized_start=728
+  _globals['_CREATEORGANIZATIONINVITEREQUEST']._serialized_end=883
+  _globals['_BATCHCREATEORGINVITEEMAILRESPONSE']._serialized_start=886
+  _globals['_BATCHCREATEORGINVITEEMAILRESPONSE']._serialized_end=1072
+  _globals['_CREATEORGANIZATIONINVITERESPONSE']._serialized_start=1074
+  _globals['_CREATEORGANIZATIONINVITERESPONSE']._serialized_end=1147
+  _globals['_CREATEORGINVITELINKREQUEST']._serialized_start=1150
+  _globals['_CREATEORGINVITELINKREQUEST']._serialized_end=1324
+  _globals['_CREATEORGINVITELINKRESPONSE']._serialized_start=1326
+  _globals['_CREATEORGINVITELINKRESPONSE']._serialized_end=1444
+  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST']._serialized_start=1447
+  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILREQUEST']._serialized_end=1614
+  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILRESPONSE']._serialized_start=1617
+  _globals['_BATCHCREATEORGUNVERIFIEDINVITEEMAILRESPONSE']._serialized_end=1813
+  _globals['_GETORGINVITEREQUEST']._serialized_start=1815
+  _globals['_GETORGINVITEREQUEST']._serialized_end=1895
+  _globals['_GETORGINVITERESPONSE']._serialized_start=1897
+  _globals['_GETORGINVITERESPONSE']._serialized_end=2007
+  _globals['_ACCEPTORGINVITEREQUEST']._serialized_start=2009
+  _globals['_ACCEPTORGINVITEREQUEST']._serialized_end=2092
+  _globals['_ACCEPTORGINVITERESPONSE']._serialized_start=2094
+  _globals['_ACCEPTORGINVITERESPONSE']._serialized_end=2119
+  _globals['_CANCELORGINVITEREQUEST']._serialized_start=2121
+  _globals['_CANCELORGINVITEREQUEST']._serialized_end=2204
+  _globals['_CANCELORGINVITERESPONSE']._serialized_start=2206
+  _globals['_CANCELORGINVITERESPONSE']._serialized_end=2231
+  _globals['_RESENDORGINVITEREQUEST']._serialized_start=2233
+  _globals['_RESENDORGINVITEREQUEST']._serialized_end=2346
+  _globals['_RESENDORGINVITERESPONSE']._serialized_start=2348
+  _globals['_RESENDORGINVITERESPONSE']._serialized_end=2373
+  _globals['_LISTUSERORGINVITESREQUEST']._serialized_start=2375
+  _globals['_LISTUSERORGINVITESREQUEST']._serialized_end=2402
+  _globals['_LISTUSERORGINVITESRESPONSE']._serialized_start=2404
+  _globals['_LISTUSERORGINVITESRESPONSE']._serialized_end=2495
+  _globals['_INVITESSERVICE']._serialized_start=2498
+  _globals['_INVITESSERVICE']._serialized_end=4070
 # @@protoc_insertion_point(module_scope)

@@ -214,6 +214,14 @@ ApiDescription::Kind ApiDescription::KindOf(const Json& s) {
   return Kind::kAny;
 }
 
+bool ApiDescription::IsByteSlice(const Json& s) const {
+  if (KindOf(s) != Kind::kArray) return false;
+  auto items = s.find("items");
+  if (items == s.end()) return false;
+  const Json* item = Resolve(*items);
+  return item != nullptr && KindOf(*item) == Kind::kString && item->value("format", "") == "byte";
+}
+
 ApiDescription::ObjectShape ApiDescription::Shape(const Json& s) const {
   ObjectShape shape;
   std::map<std::string, const Json*> properties;

@@ -107,6 +107,9 @@ class ApiDescription final {
   // discriminator or additionalProperties, else kAny.
   static Kind KindOf(const Json& resolved);
   ObjectShape Shape(const Json& resolved) const;
+  // True for an array of `format: byte` strings: how the description writes a Go byte slice,
+  // which the service sends and takes as one base64 string, not as an array.
+  bool IsByteSlice(const Json& resolved) const;
 
  private:
   explicit ApiDescription(Json document) : document_(std::move(document)) {}

@@ -163,6 +163,15 @@ absl::Status ValidateValue(const ApiDescription& api, const Json& schema, const 
       if (!value.is_boolean()) return Bad(absl::StrCat(where, " must be a boolean"));
       break;
     case Kind::kArray: {
+      if (api.IsByteSlice(*resolved)) {
+        // A Go byte slice travels as one base64 string.
+        if (!value.is_string()) return Bad(absl::StrCat(where, " must be a base64 string"));
+        std::string decoded;
+        if (!absl::Base64Unescape(value.get<std::string>(), &decoded)) {
+          return Bad(absl::StrCat(where, " must be base64"));
+        }
+        break;
+      }
       if (!value.is_array()) return Bad(absl::StrCat(where, " must be an array"));
       auto items = resolved->find("items");
       if (items == resolved->end()) break;

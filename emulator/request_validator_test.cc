@@ -43,6 +43,8 @@ constexpr char kDescription[] = R"json({
    "color": {"type": "string", "enum": ["red", "blue"]},
    "level": {"type": "integer", "enum": [0, 101]},
    "blob": {"type": "string", "format": "byte"},
+   "bytes": {"type": "array", "items": {"type": "string", "format": "byte"}},
+   "chunks": {"type": "array", "items": {"type": "array", "items": {"type": "string", "format": "byte"}}},
    "when": {"type": "string", "format": "date-time"},
    "labels": {"type": "object", "additionalProperties": {"type": "string"}},
    "parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
@@ -177,6 +179,14 @@ TEST_F(RequestValidatorTest, EnumsAndFormats) {
   EXPECT_EQ(Body(Json{{"level", 102}}), "Bad Request: body field 'level' must be one of 0, 101");
   EXPECT_EQ(Body(Json{{"blob", "aGVsbG8="}}), "");
   EXPECT_EQ(Body(Json{{"blob", "not base64!"}}), "Bad Request: body field 'blob' must be base64");
+  // An array of bytes is a Go byte slice: one base64 string, as the service takes it.
+  EXPECT_EQ(Body(Json{{"bytes", "aGVsbG8="}}), "");
+  EXPECT_EQ(Body(Json{{"bytes", Json::array({"aGVsbG8="})}}),
+            "Bad Request: body field 'bytes' must be a base64 string");
+  EXPECT_EQ(Body(Json{{"bytes", "not base64!"}}), "Bad Request: body field 'bytes' must be base64");
+  EXPECT_EQ(Body(Json{{"chunks", Json::array({"aGVsbG8=", "d29ybGQ="})}}), "");
+  EXPECT_EQ(Body(Json{{"chunks", Json::array({Json::array({"aGVsbG8="})})}}),
+            "Bad Request: body field 'chunks[0]' must be a base64 string");
   EXPECT_EQ(Body(Json{{"when", "2024-01-02T03:04:05Z"}}), "");
   EXPECT_EQ(Body(Json{{"when", "yesterday"}}),
             "Bad Request: body field 'when' must be an RFC 3339 date-time");

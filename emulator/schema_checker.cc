@@ -63,6 +63,10 @@ class Checker {
         if (!value.is_boolean()) Problem(path, "not a boolean");
         return;
       case Kind::kArray: {
+        if (api_.IsByteSlice(s)) {
+          if (!value.is_string()) Problem(path, "not a base64 string (a byte slice)");
+          return;
+        }
         if (!value.is_array()) return Problem(path, "not an array");
         auto items = s.find("items");
         if (value.empty() && !(items != s.end() && OnBranch(*items))) {

@@ -39,6 +39,10 @@ class Builder {
       case Kind::kObject:
         return Object(s, name, depth);
       case Kind::kArray: {
+        // A Go byte slice: one base64 string on the wire.
+        if (api_.IsByteSlice(s)) {
+          return absl::Base64Escape(name.empty() ? "example" : absl::StrCat(name, "-example"));
+        }
         auto items = s.find("items");
         Json out = Json::array();
         if (items != s.end() && OnBranch(*items)) return out;  // a cycle: no element

@@ -6,8 +6,10 @@
 //     (`additionalProperties`) gets one entry "<name>-key"; a bare `{"type":"object"}` is {};
 //   * discriminator: the first name of its mapping (in document order); the answer is that
 //     mapped schema's example with the discriminator property set to the name;
-//   * array: one element; string: the first enum value, kExampleDateTime for `date-time`, base64
-//     of "<name>-example" for `byte`, else "<name>-example" ("example" without a name);
+//   * array: one element, except an array of `byte` strings (a Go byte slice, which the service
+//     sends as one base64 string): base64 of "<name>-example"; string: the first enum value,
+//     kExampleDateTime for `date-time`, base64 of "<name>-example" for `byte`, else
+//     "<name>-example" ("example" without a name);
 //     integer: the first enum value, else 1; number: 1.5; boolean: true; no type: {};
 //   * recursion: a `$ref` already being expanded on the same branch is not expanded again: an
 //     array or map of it is empty, an optional property of it is left out, a required one is {}

@@ -64,8 +64,12 @@ TEST(SchemaExampleTest, ValuesFollowTheDocumentedRules) {
   Json settings = ExampleValue(*Api(), Json{{"$ref", "#/components/schemas/OperationContext"}}, "");
   ASSERT_TRUE(settings["environmentVariables"].contains("environmentVariables-key"));
   EXPECT_EQ(settings["environmentVariables"].size(), 1u);
-  EXPECT_EQ(settings["environmentVariables"]["environmentVariables-key"]["ciphertext"][0],
+  // An array of bytes is a Go byte slice: one base64 string.
+  EXPECT_EQ(settings["environmentVariables"]["environmentVariables-key"]["ciphertext"],
             "Y2lwaGVydGV4dC1leGFtcGxl");  // base64 of "ciphertext-example"
+  Json encrypted =
+      ExampleValue(*Api(), Json{{"$ref", "#/components/schemas/AppBatchEncryptResponse"}}, "");
+  EXPECT_EQ(encrypted, Json::parse(R"({"ciphertexts": ["Y2lwaGVydGV4dHMtZXhhbXBsZQ=="]})"));
   EXPECT_EQ(ExampleValue(*Api(), Json{{"type", "string"}}, ""), "example");
   EXPECT_EQ(ExampleValue(*Api(), Json{{"type", "number"}}, "x"), 1.5);
   EXPECT_EQ(ExampleValue(*Api(), Json::object(), "x"), Json::object());

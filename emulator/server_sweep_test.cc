@@ -49,7 +49,7 @@ Json Minimal(const ApiDescription& api, const Json& schema, const std::string& n
       return out;
     }
     case ApiDescription::Kind::kArray:
-      return Json::array();
+      return api.IsByteSlice(*s) ? Json("c3dlZXA=") : Json::array();  // a byte slice is base64
     case ApiDescription::Kind::kString:
       if (s->value("format", "") == "date-time") return kExampleDateTime;
       if (s->value("format", "") == "byte") return "c3dlZXA=";

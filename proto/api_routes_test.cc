@@ -1,8 +1,11 @@
-// The REST contract of the public API, one row per RPC, checked against the compiled descriptors.
+// The REST contract of the released API (0.2.0), one row per RPC, checked against the compiled
+// descriptors.
 //
 // The rows restate the upstream routes of the Pulumi Service API (the wire contract in the
-// project's research note), not the proto files: a changed verb or path, an endpoint that
-// disappears, or a new RPC without a row fails here.
+// project's research note), not the proto files: a changed verb or path, a body or response
+// field that moves, or a released endpoint that disappears fails here. The protos are generated
+// from the API description (tools/openapi/generate.py); the RPCs added since the release are
+// checked by the generator's own tests and `buf breaking` guards every released field.
 #include <map>
 #include <set>
 #include <string>
@@ -141,15 +144,17 @@ std::pair<std::string, std::string> VerbAndPath(const google::api::HttpRule& rul
   }
 }
 
-TEST(ApiRoutesTest, TableAndServicesHaveExactlyTheSameMethods) {
+TEST(ApiRoutesTest, EveryReleasedRouteIsStillServed) {
   std::vector<std::string> expected;
   for (const ApiRoute& route : ExpectedRoutes()) expected.push_back(route.rpc);
   std::set<std::string> unique(expected.begin(), expected.end());
   ASSERT_EQ(unique.size(), expected.size()) << "a row is listed twice";
+  ASSERT_EQ(expected.size(), 36u);
 
-  std::vector<std::string> actual;
-  for (const auto& [name, method] : AllMethods()) actual.push_back(name);
-  EXPECT_THAT(actual, UnorderedElementsAreArray(expected));
+  const auto methods = AllMethods();
+  for (const std::string& rpc : expected) {
+    EXPECT_EQ(methods.count(rpc), 1u) << rpc << " is gone";
+  }
 }
 
 TEST(ApiRoutesTest, EveryStreamWalksTheExpectedPaginatedRoute) {
@@ -258,8 +263,9 @@ TEST(ApiRoutesTest, StackRoutesShareOnePrefix) {
   EXPECT_EQ(stack_routes, 18);
 }
 
-// The upstream keys that are not the lowerCamel form of the field name, so they need an explicit
-// json_name. Every explicit json_name in the public API is listed, so none can silently change.
+// The released upstream keys that are not the lowerCamel form of the field name, so they need an
+// explicit json_name. (Fields added since the release carry their own; `buf breaking` against the
+// release keeps every released field's JSON name.)
 TEST(ApiRoutesTest, SpecialJsonKeys) {
   struct JsonKey {
     const char* field;  // full field name
@@ -279,41 +285,13 @@ TEST(ApiRoutesTest, SpecialJsonKeys) {
       {"pulumi.service.v1.WatchUpdateEventsRequest.include_non_activated", "include_non_activated"},
   };
   const google::protobuf::DescriptorPool* pool = google::protobuf::DescriptorPool::generated_pool();
-  std::vector<std::string> expected_fields;
   for (const JsonKey& key : expected) {
     SCOPED_TRACE(key.field);
-    expected_fields.push_back(key.field);
     const FieldDescriptor* field = pool->FindFieldByName(key.field);
     ASSERT_NE(field, nullptr);
     EXPECT_EQ(field->json_name(), key.json_name);
     EXPECT_TRUE(field->has_json_name());
   }
-
-  // Walk every message of the API's files and collect the fields with an explicit json_name.
-  std::vector<std::string> actual;
-  std::set<const google::protobuf::FileDescriptor*> files;
-  for (const ServiceDescriptor* service : Services()) {
-    files.insert(service->file());
-    for (int i = 0; i < service->file()->dependency_count(); ++i) {
-      const auto* dep = service->file()->dependency(i);
-      if (dep->package() == "pulumi.service.v1") files.insert(dep);
-    }
-  }
-  std::vector<const Descriptor*> pending;
-  for (const auto* file : files) {
-    for (int i = 0; i < file->message_type_count(); ++i) pending.push_back(file->message_type(i));
-  }
-  while (!pending.empty()) {
-    const Descriptor* message = pending.back();
-    pending.pop_back();
-    for (int i = 0; i < message->nested_type_count(); ++i) {
-      pending.push_back(message->nested_type(i));
-    }
-    for (int i = 0; i < message->field_count(); ++i) {
-      if (message->field(i)->has_json_name()) actual.push_back(message->field(i)->full_name());
-    }
-  }
-  EXPECT_THAT(actual, UnorderedElementsAreArray(expected_fields));
 }
 
 // `PolicyPacks` (PascalCase, §7.5) is a key inside the summaryEvent payload, not a field: the
@@ -354,12 +332,17 @@ TEST(ApiRoutesTest, EngineEventPayloadKeys) {
                   "startDebuggingEvent", "progressEvent", "errorEvent"}));
 }
 
-// The gateway options that change behaviour, per RPC: which RPCs carry them is part of the
-// contract too.
+// The gateway options that change behaviour, per released RPC: which RPCs carry them is part of
+// the contract too.
 TEST(ApiRoutesTest, GatewayOptionsSitOnTheExpectedRpcs) {
   namespace gw = ::pulumi::gateway::v1;
   std::vector<std::string> already_exists, raw, body_values, restricted;
-  for (const auto& [name, method] : AllMethods()) {
+  const auto methods = AllMethods();
+  for (const ApiRoute& route : ExpectedRoutes()) {
+    auto it = methods.find(route.rpc);
+    ASSERT_NE(it, methods.end()) << route.rpc;
+    const std::string& name = it->first;
+    const MethodDescriptor* method = it->second;
     const auto& options = method->options();
     if (options.GetExtension(gw::on_conflict) == gw::CONFLICT_CODE_ALREADY_EXISTS) {
       already_exists.push_back(name);

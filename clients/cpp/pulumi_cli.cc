@@ -2,7 +2,8 @@
 //
 //   pulumi_cli --address=localhost:50051 --token="$PULUMI_ACCESS_TOKEN"
 //       ListStacks '{"organization": "acme-corp"}'
-//   pulumi_cli --list                      # every RPC the gateway offers
+//   pulumi_cli StreamMembers '{"orgName": "acme-corp"}'   # a stream: one JSON line per message
+//   pulumi_cli --list                      # every RPC of every service of the API
 //
 // Errors print the gRPC code, message and decoded details on stderr; the exit code is 1.
 #include <cstdlib>
@@ -30,20 +31,18 @@ ABSL_FLAG(bool, list, false, "List every RPC with its request fields, then exit.
 
 namespace {
 
+// Every RPC of every service of the API linked into this binary.
 void ListMethods() {
-  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name :
-       {"pulumi.service.v1.StacksService", "pulumi.service.v1.StackUpdatesService",
-        "pulumi.service.v1.OrganizationsService"}) {
-    const auto* service = pool->FindServiceByName(name);
-    if (service == nullptr) continue;
+  for (const google::protobuf::ServiceDescriptor* service :
+       pulumi_client::PulumiClient::Services()) {
     for (int i = 0; i < service->method_count(); ++i) {
       const auto* method = service->method(i);
       std::string fields;
       for (int f = 0; f < method->input_type()->field_count(); ++f) {
         absl::StrAppend(&fields, f == 0 ? "" : ", ", method->input_type()->field(f)->json_name());
       }
-      std::cout << service->name() << "/" << method->name() << "  {" << fields << "}\n";
+      std::cout << service->name() << "/" << method->name() << "  {" << fields << "}"
+                << (method->server_streaming() ? "  (stream)" : "") << "\n";
     }
   }
 }

@@ -20,7 +20,6 @@ namespace pulumi_client {
 namespace {
 
 namespace v1 = ::pulumi::service::v1;
-constexpr char kPackage[] = "pulumi.service.v1";
 
 absl::StatusOr<std::string> ReadFile(const std::string& path, absl::string_view what) {
   std::ifstream in(path);
@@ -36,14 +35,71 @@ const google::protobuf::MethodDescriptor* FindMethod(absl::string_view name) {
   std::string dotted(name);
   std::replace(dotted.begin(), dotted.end(), '/', '.');
   if (const auto* m = pool->FindMethodByName(dotted)) return m;
-  if (const auto* m = pool->FindMethodByName(absl::StrCat(kPackage, ".", dotted))) return m;
-  for (const char* service :
-       {"StacksService", "StackUpdatesService", "OrganizationsService", "UsersService"}) {
-    if (const auto* m = pool->FindMethodByName(absl::StrCat(kPackage, ".", service, ".", dotted))) {
-      return m;
-    }
+  if (const auto* m = pool->FindMethodByName(absl::StrCat(kApiPackage, ".", dotted))) return m;
+  for (const google::protobuf::ServiceDescriptor* service : ApiServices()) {
+    if (const auto* m = service->FindMethodByName(dotted)) return m;
   }
   return nullptr;
+}
+
+grpc::ByteBuffer Serialize(const google::protobuf::Message& message) {
+  std::string bytes;
+  message.SerializeToString(&bytes);
+  grpc::Slice slice(bytes);
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+// Reads every message of a server stream through the generic stub: one request, then half-close,
+// then read until the end (gRPC does not tell stream kinds apart on the wire).
+class StreamReader final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+ public:
+  explicit StreamReader(grpc::ByteBuffer request) : request_(std::move(request)) {}
+
+  void Start() {
+    StartWrite(&request_);
+    StartRead(&message_);
+    StartCall();
+  }
+  void OnWriteDone(bool /*ok*/) override { StartWritesDone(); }
+  void OnReadDone(bool ok) override {
+    if (!ok) return;  // the stream ended; OnDone follows
+    messages_.push_back(message_);
+    StartRead(&message_);
+  }
+  void OnDone(const grpc::Status& status) override {
+    status_ = status;
+    done_.Notify();
+  }
+
+  // The messages and the final status, once the stream ended.
+  grpc::Status Wait(std::vector<grpc::ByteBuffer>* messages) {
+    done_.WaitForNotification();
+    *messages = std::move(messages_);
+    return status_;
+  }
+
+ private:
+  grpc::ByteBuffer request_;
+  grpc::ByteBuffer message_;
+  std::vector<grpc::ByteBuffer> messages_;
+  grpc::Status status_;
+  absl::Notification done_;
+};
+
+absl::StatusOr<std::string> ToJson(const grpc::ByteBuffer& buffer,
+                                   google::protobuf::Message* message, bool pretty) {
+  grpc::Slice slice;
+  if (!buffer.DumpToSingleSlice(&slice).ok() ||
+      !message->ParseFromArray(slice.begin(), static_cast<int>(slice.size()))) {
+    return absl::InternalError("the gateway sent a response that does not parse");
+  }
+  google::protobuf::util::JsonPrintOptions print;
+  print.add_whitespace = pretty;
+  print.preserve_proto_field_names = false;
+  std::string json;
+  auto printed = google::protobuf::util::MessageToJsonString(*message, &json, print);
+  if (!printed.ok()) return absl::InternalError(printed.message().as_string());
+  return json;
 }
 
 }  // namespace
@@ -110,10 +166,6 @@ absl::StatusOr<std::unique_ptr<PulumiClient>> PulumiClient::Connect(const Client
   std::unique_ptr<PulumiClient> client(new PulumiClient());
   client->options_ = options;
   client->channel_ = grpc::CreateChannel(options.address, credentials);
-  client->stacks_ = v1::StacksService::NewStub(client->channel_);
-  client->updates_ = v1::StackUpdatesService::NewStub(client->channel_);
-  client->organizations_ = v1::OrganizationsService::NewStub(client->channel_);
-  client->users_ = v1::UsersService::NewStub(client->channel_);
   return client;
 }
 
@@ -124,49 +176,51 @@ std::unique_ptr<grpc::ClientContext> PulumiClient::NewContext() const {
   return context;
 }
 
+absl::Status PulumiClient::WalkPages(
+    const PageSpec& spec, google::protobuf::Message* request, google::protobuf::Message* page,
+    const PageCall& call, const std::function<bool(const google::protobuf::Message&)>& visit,
+    absl::Duration poll_interval) {
+  const google::protobuf::Reflection& in = *request->GetReflection();
+  const google::protobuf::Reflection& out = *page->GetReflection();
+  while (true) {
+    page->Clear();
+    grpc::Status status = call(NewContext().get(), *request, page);
+    if (!status.ok()) return ToStatus(status);
+    if (!visit(*page)) return absl::OkStatus();
+    std::string token = out.GetString(*page, spec.response_token);
+    if (token.empty()) return absl::OkStatus();
+    if (spec.follow) {
+      // Nothing new yet: the resource is still running.
+      if (spec.items != nullptr && out.FieldSize(*page, spec.items) == 0) {
+        absl::SleepFor(poll_interval);
+      }
+    } else if (token == in.GetString(*request, spec.request_token)) {
+      return absl::InternalError(absl::StrCat(request->GetDescriptor()->full_name(),
+                                              ": the gateway returned continuation token \"", token,
+                                              "\" again"));
+    }
+    in.SetString(request, spec.request_token, std::move(token));
+  }
+}
+
 absl::Status PulumiClient::ForEachStack(v1::ListStacksRequest request,
                                         const std::function<bool(const v1::StackSummary&)>& visit) {
-  while (true) {
-    v1::ListStacksResponse page;
-    grpc::Status status = stacks_->ListStacks(NewContext().get(), request, &page);
-    if (!status.ok()) return ToStatus(status);
-    for (const v1::StackSummary& stack : page.stacks()) {
-      if (!visit(stack)) return absl::OkStatus();
-    }
-    if (page.continuation_token().empty()) return absl::OkStatus();
-    request.set_continuation_token(page.continuation_token());
-  }
+  return ForEachItem<v1::StackSummary>(&v1::StacksService::Stub::ListStacks, std::move(request),
+                                       visit);
 }
 
 absl::Status PulumiClient::ForEachMember(
     v1::ListMembersRequest request,
     const std::function<bool(const v1::OrganizationMember&)>& visit) {
-  while (true) {
-    v1::ListMembersResponse page;
-    grpc::Status status = organizations_->ListMembers(NewContext().get(), request, &page);
-    if (!status.ok()) return ToStatus(status);
-    for (const v1::OrganizationMember& member : page.members()) {
-      if (!visit(member)) return absl::OkStatus();
-    }
-    if (page.continuation_token().empty()) return absl::OkStatus();
-    request.set_continuation_token(page.continuation_token());
-  }
+  return ForEachItem<v1::OrganizationMember>(&v1::OrganizationsService::Stub::ListMembers,
+                                             std::move(request), visit);
 }
 
 absl::Status PulumiClient::ForEachUpdateEvent(
     v1::ListUpdateEventsRequest request, const std::function<bool(const v1::EngineEvent&)>& visit,
     absl::Duration poll_interval) {
-  while (true) {
-    v1::ListUpdateEventsResponse page;
-    grpc::Status status = updates_->ListUpdateEvents(NewContext().get(), request, &page);
-    if (!status.ok()) return ToStatus(status);
-    for (const v1::EngineEvent& event : page.events()) {
-      if (!visit(event)) return absl::OkStatus();
-    }
-    if (page.continuation_token().empty()) return absl::OkStatus();
-    if (page.events_size() == 0) absl::SleepFor(poll_interval);
-    request.set_continuation_token(page.continuation_token());
-  }
+  return ForEachItem<v1::EngineEvent>(&v1::StackUpdatesService::Stub::ListUpdateEvents,
+                                      std::move(request), visit, poll_interval);
 }
 
 absl::StatusOr<std::string> PulumiClient::CallJson(absl::string_view method,
@@ -188,35 +242,37 @@ absl::StatusOr<std::string> PulumiClient::CallJson(absl::string_view method,
                                                    descriptor->input_type()->full_name(), ": ",
                                                    parsed.message().as_string()));
   }
-  std::string bytes;
-  request->SerializeToString(&bytes);
-  grpc::Slice slice(bytes);
-  grpc::ByteBuffer request_buffer(&slice, 1);
-  grpc::ByteBuffer response_buffer;
+  grpc::ByteBuffer request_buffer = Serialize(*request);
+  const std::string path =
+      absl::StrCat("/", descriptor->service()->full_name(), "/", descriptor->name());
   grpc::GenericStub stub(channel_);
   std::unique_ptr<grpc::ClientContext> context = NewContext();
+  if (descriptor->server_streaming()) {
+    StreamReader reader(std::move(request_buffer));
+    stub.PrepareBidiStreamingCall(context.get(), path, grpc::StubOptions(), &reader);
+    reader.Start();
+    std::vector<grpc::ByteBuffer> messages;
+    grpc::Status status = reader.Wait(&messages);
+    if (!status.ok()) return ToStatus(status);
+    std::string lines;
+    for (const grpc::ByteBuffer& message : messages) {
+      absl::StatusOr<std::string> json = ToJson(message, response.get(), /*pretty=*/false);
+      if (!json.ok()) return json.status();
+      absl::StrAppend(&lines, lines.empty() ? "" : "\n", *json);
+    }
+    return lines;
+  }
+  grpc::ByteBuffer response_buffer;
   absl::Notification done;
   grpc::Status status;
-  stub.UnaryCall(context.get(),
-                 absl::StrCat("/", descriptor->service()->full_name(), "/", descriptor->name()),
-                 grpc::StubOptions(), &request_buffer, &response_buffer, [&](grpc::Status s) {
+  stub.UnaryCall(context.get(), path, grpc::StubOptions(), &request_buffer, &response_buffer,
+                 [&](grpc::Status s) {
                    status = std::move(s);
                    done.Notify();
                  });
   done.WaitForNotification();
   if (!status.ok()) return ToStatus(status);
-  grpc::Slice out;
-  if (!response_buffer.DumpToSingleSlice(&out).ok() ||
-      !response->ParseFromArray(out.begin(), static_cast<int>(out.size()))) {
-    return absl::InternalError("the gateway sent a response that does not parse");
-  }
-  google::protobuf::util::JsonPrintOptions print;
-  print.add_whitespace = true;
-  print.preserve_proto_field_names = false;
-  std::string json;
-  auto printed = google::protobuf::util::MessageToJsonString(*response, &json, print);
-  if (!printed.ok()) return absl::InternalError(printed.message().as_string());
-  return json;
+  return ToJson(response_buffer, response.get(), /*pretty=*/true);
 }
 
 }  // namespace pulumi_client

@@ -10,7 +10,8 @@
 # so another version is refused), protoc-gen-go and protoc-gen-go-grpc built from the versions
 # pinned by the `tool` lines of go.mod into .bin/. The google.api annotation protos come from
 # $GOOGLEAPIS_PROTO_DIR, else Debian's golang-github-grpc-ecosystem-grpc-gateway-dev copy (which
-# scripts/setup installs), else the npm google-proto-files copy under tools/.
+# scripts/setup installs), else the npm google-proto-files copy under tools/; the folder must hold
+# google/api/field_behavior.proto and httpbody.proto too (Debian's copy does not).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,14 +45,15 @@ googleapis=""
 for dir in "${GOOGLEAPIS_PROTO_DIR:-}" \
   /usr/share/gocode/src/github.com/grpc-ecosystem/grpc-gateway/third_party/googleapis \
   "$repo/tools/node_modules/google-proto-files"; do
-  if [ -n "$dir" ] && [ -f "$dir/google/api/annotations.proto" ]; then
+  if [ -n "$dir" ] && [ -f "$dir/google/api/annotations.proto" ] &&
+    [ -f "$dir/google/api/field_behavior.proto" ] && [ -f "$dir/google/api/httpbody.proto" ]; then
     googleapis="$dir"
     break
   fi
 done
 if [ -z "$googleapis" ]; then
-  echo "generate.sh: google/api/annotations.proto not found; run scripts/setup or set" \
-    "GOOGLEAPIS_PROTO_DIR" >&2
+  echo "generate.sh: google/api/{annotations,field_behavior,httpbody}.proto not found; run" \
+    "scripts/setup or set GOOGLEAPIS_PROTO_DIR" >&2
   exit 1
 fi
 
@@ -75,12 +77,30 @@ mapfile -t protos < <(find pulumi -name '*.proto' | LC_ALL=C sort)
   --go-grpc_out="$out" --go-grpc_opt=module="$module" \
   "${protos[@]}"
 
+# The convenience layer's generated part (services.gen.go, pagers.gen.go), from the descriptors of
+# the code just generated.
 if [ "$mode" = check ]; then
+  mkdir -p "$out/pulumigateway"
+  # The generator compiles against the freshly generated code, not the committed one.
+  cp -r "$here/go.mod" "$here/go.sum" "$here/internal" "$out/"
+  (cd "$out" && go run ./internal/gen -out pulumigateway)
+else
+  (cd "$here" && go run ./internal/gen -out pulumigateway)
+fi
+
+if [ "$mode" = check ]; then
+  for file in services.gen.go pagers.gen.go; do
+    if ! diff -u "$here/pulumigateway/$file" "$out/pulumigateway/$file"; then
+      echo "generate.sh: pulumigateway/$file is out of date; run clients/go/generate.sh" >&2
+      exit 1
+    fi
+  done
   if ! diff -ru "$here/pulumi" "$out/pulumi"; then
     echo "generate.sh: generated code is out of date; run clients/go/generate.sh" >&2
     exit 1
   fi
   echo "generate.sh: generated code is up to date"
 else
-  echo "generate.sh: generated $(find "$here/pulumi" -name '*.pb.go' | wc -l) files under clients/go/pulumi"
+  echo "generate.sh: generated $(find "$here/pulumi" -name '*.pb.go' | wc -l) files under clients/go/pulumi" \
+    "and pulumigateway/{services,pagers}.gen.go"
 fi

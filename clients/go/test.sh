@@ -52,4 +52,50 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 
+# The ordinary install: a module of its own that requires this one (through a replace, until the
+# module is published) resolves its dependencies with `go mod tidy` (module cache, else the module
+# proxy) and builds.
+consumer="$(mktemp -d)"
+trap 'rm -rf "$consumer"' EXIT
+cat >"$consumer/go.mod" <<GOMOD
+module example.com/consumer
+
+go 1.26.0
+
+require github.com/pulumi-grpc-gateway/clients/go v0.0.0
+
+replace github.com/pulumi-grpc-gateway/clients/go => $here
+GOMOD
+cat >"$consumer/main.go" <<'GOMAIN'
+// A program using the client as a consumer would: a new service, a pager, a stream.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	servicev1 "github.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1"
+	"github.com/pulumi-grpc-gateway/clients/go/pulumigateway"
+)
+
+func main() {
+	ctx := context.Background()
+	client, err := pulumigateway.Dial(ctx, "127.0.0.1:1", os.Getenv("PULUMI_ACCESS_TOKEN"))
+	if err != nil {
+		panic(err)
+	}
+	defer client.Close()
+	_, _ = client.Webhooks.ListStackWebhooks(ctx, &servicev1.ListStackWebhooksRequest{})
+	for stack, err := range pulumigateway.ListStacksItems(ctx, client.Stacks, nil) {
+		fmt.Println(stack.GetStackName(), err)
+		break
+	}
+	_, _ = client.Organizations.StreamMembers(ctx, &servicev1.StreamMembersRequest{})
+}
+GOMAIN
+start=$SECONDS
+(cd "$consumer" && go mod tidy && go build -o consumer . && go vet .)
+echo "test.sh: a consumer module requiring this one built in $((SECONDS - start)) s"
+
 go test -count=1 -v ./...

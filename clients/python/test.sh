@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the Python client needs (only what is missing), generates the code, builds the
-# wheel, installs it into .venv and runs the pytest suite against the real gateway and emulator.
-# Exits non-zero on any failure, including a run that collected no test (pytest exit code 5).
+# Tests the Python client as a user gets it: checks that the committed generated modules match the
+# protos, installs the package with `pip install ./clients/python` into a fresh virtualenv (its
+# dependencies from PyPI, through pip's cache), and runs the pytest suite against that install and
+# the real gateway and emulator. Exits non-zero on any failure, including a run that collected no
+# test (pytest exit code 5).
 #
 #   clients/python/test.sh [pytest args...]
 #
@@ -12,35 +14,29 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "${here}"
-python="${here}/.venv/bin/python"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-
-# Installs the venv and the pinned tools when missing, then generates _generated/.
-./generate.sh
-
-# Build the wheel and install it (offline: nothing to fetch), so the tests import the package as
-# users get it (py.typed and the .pyi stubs included), not the source tree. Skipped when the
-# sources are those of the wheel already installed (a stamp holds their hash).
-stamp="${here}/.venv/.wheel.sha256"
-sources="$(find src pyproject.toml README.md -type f ! -path '*/__pycache__/*' \
-  ! -path '*.egg-info/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
-installed=(.venv/lib/python*/site-packages/pulumi_gateway_client-*.dist-info)
-if [ ! -d "${installed[0]}" ] || [ "${sources}" != "$(cat "${stamp}" 2>/dev/null || true)" ]; then
-  dist="$(mktemp -d)"
-  trap 'rm -rf "${dist}" "${here}/build" "${here}"/src/*.egg-info' EXIT
-  rm -rf build src/*.egg-info
-  "${python}" -m pip wheel --no-index --quiet --no-deps --no-build-isolation \
-    --wheel-dir "${dist}" .
-  wheels=("${dist}"/pulumi_gateway_client-*.whl)
-  "${python}" -m pip install --no-index --quiet --no-deps --force-reinstall "${wheels[0]}"
-  echo "${sources}" >"${stamp}"
-  echo "test: built and installed $(basename "${wheels[0]}")"
-else
-  echo "test: installed wheel is up to date"
+python="${PYTHON:-$(command -v python3 || true)}"
+if [ -z "${python}" ]; then
+  echo "test: no python3 on PATH (set PYTHON)" >&2
+  exit 2
 fi
 
+# The generated modules are committed; regenerate them into a temporary folder and compare (the
+# development venv with the pinned grpcio-tools is made when missing).
+./generate.sh --check
+
+# The ordinary install, into a virtualenv made for this run: nothing from the development venv
+# or the source tree is importable there.
+work="$(mktemp -d)"
+trap 'rm -rf "${work}" "${here}/build" "${here}"/src/*.egg-info' EXIT
+"${python}" -m venv "${work}/venv"
+start=${SECONDS}
+"${work}/venv/bin/python" -m pip install --quiet "${here}"
+echo "test: pip install ./clients/python in a fresh venv took $((SECONDS - start)) s"
+"${work}/venv/bin/python" -m pip install --quiet "pytest==$(sed -n 's/^pytest==//p' requirements.txt)"
+
 set +e
-"${python}" -m pytest "$@"
+"${work}/venv/bin/python" -m pytest -p no:cacheprovider "$@"
 status=$?
 set -e
 if [ "${status}" -eq 5 ]; then

@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Generates the TypeScript message types and @grpc/grpc-js service clients from /proto with
-# ts-proto (pinned in package.json) into src/generated/ (not committed). Also generates
-# google.rpc.Status / ErrorInfo / RetryInfo from google-proto-files, to decode
-# grpc-status-details-bin. Runs `npm ci` first when node_modules does not match package-lock.json.
-# Needs Node 20+ with npm, and protoc (PROTOC, default: the one on PATH).
+# ts-proto (pinned in package.json) into src/generated/, committed so that
+# `npm install ./clients/typescript` needs no protoc. Also generates google.rpc.Status /
+# ErrorInfo / RetryInfo from google-proto-files, to decode grpc-status-details-bin, and
+# src/generated/services.ts (every service and its pagers, scripts/gen-services.mjs). Runs
+# `npm ci` first when node_modules does not match package-lock.json. Needs Node 20+ with npm, and
+# protoc (PROTOC, default: the one on PATH). Reruns on an unchanged tree are byte-identical.
 #
-#   clients/typescript/generate.sh
+#   clients/typescript/generate.sh           # regenerate in place (commit the result)
+#   clients/typescript/generate.sh --check   # regenerate into a temporary folder; exit 1 on drift
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
+mode="write"
+case "${1:-}" in
+  "") ;;
+  --check) mode="check" ;;
+  *)
+    echo "usage: $0 [--check]" >&2
+    exit 2
+    ;;
+esac
 
 # npm ci from the committed lockfile, unless node_modules already matches it (then: no network).
 stamp="node_modules/.lock-sha256"
@@ -31,8 +43,9 @@ googleapis="$here/node_modules/google-proto-files"
 wkt="$(dirname "$(dirname "$(readlink -f "$protoc")")")/include"
 [ -f "$wkt/google/protobuf/descriptor.proto" ] || { echo "generate.sh: $wkt has no well-known types" >&2; exit 1; }
 
-out="$here/src/generated"
-rm -rf "$out"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+out="$tmp/generated"
 mkdir -p "$out"
 
 # ts-proto options (see README "Generated code"):
@@ -51,4 +64,19 @@ mapfile -t protos < <(cd "$repo/proto" && find pulumi -name '*.proto' | sort)
   -I "$repo/proto" -I "$wkt" -I "$googleapis" \
   "${protos[@]}" google/rpc/status.proto google/rpc/error_details.proto
 
-echo "generated $(find "$out" -name '*.ts' | wc -l) files in ${out#"$repo"/}"
+"$protoc" -I "$repo/proto" -I "$wkt" -I "$googleapis" --include_imports \
+  --descriptor_set_out="$tmp/descriptors.pb" "${protos[@]}"
+node scripts/gen-services.mjs "$tmp/descriptors.pb" "$out/services.ts" "$out/modules.ts" >/dev/null
+
+final="$here/src/generated"
+if [ "$mode" = check ]; then
+  if ! diff -r "$final" "$out"; then
+    echo "generate.sh: src/generated is out of date; run clients/typescript/generate.sh" >&2
+    exit 1
+  fi
+  echo "generate.sh: src/generated matches the protos"
+  exit 0
+fi
+rm -rf "$final"
+mv "$out" "$final"
+echo "generated $(find "$final" -name '*.ts' | wc -l) files in ${final#"$repo"/}"

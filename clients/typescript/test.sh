@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the TypeScript client needs (only what is missing), generates the code, builds it
-# and runs its tests against the real gateway + emulator binaries (PULUMI_GATEWAY_BIN,
-# PULUMI_EMULATOR_BIN; default <repo>/bazel-bin/...). Exits non-zero on any failure. Never runs
-# bazel: build the binaries first.
+# Installs what the TypeScript client needs (only what is missing), checks that the committed
+# generated code matches the protos, installs the package the ordinary way (`npm install <folder>`
+# from a clean copy of its committed files, into a new npm project), builds it and runs its tests
+# against the real gateway + emulator binaries (PULUMI_GATEWAY_BIN, PULUMI_EMULATOR_BIN; default
+# <repo>/bazel-bin/...): the whole-API tests against that install, the others against the
+# sources. Exits non-zero on any failure. Never runs bazel: build the binaries first.
 #
 #   clients/typescript/test.sh
 set -euo pipefail
@@ -22,20 +24,50 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-./generate.sh  # also runs `npm ci` when node_modules does not match package-lock.json
+./generate.sh --check  # also runs `npm ci` when node_modules does not match package-lock.json
 npx --no-install tsc -p tsconfig.json  # incremental (dist/.tsbuildinfo)
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# A clean checkout of this folder (its committed and new, not ignored, files: no node_modules, no
+# dist), installed into a new npm project with the one ordinary command. npm links the folder and
+# runs its `prepare` script, which installs its dependencies (npm's cache, else the registry) and
+# compiles it.
+mkdir -p "$work/package" "$work/consumer"
+git ls-files -z --cached --others --exclude-standard . | xargs -0 cp --parents -t "$work/package"
+echo '{"name": "consumer", "version": "1.0.0", "private": true}' >"$work/consumer/package.json"
+start=$SECONDS
+(cd "$work/consumer" && npm install --no-audit --no-fund --loglevel=error "$work/package")
+echo "test.sh: npm install of a clean copy took $((SECONDS - start)) s"
+
+# Spec output for people; the TAP copies give the runner's summary ("# pass N", "# fail N").
+run_tests() {
+  local tap=$1
+  shift
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" "$@"
+}
 
 # The compiled tests of the sources that exist (dist may hold outputs of deleted files).
 tests=()
-for file in test/*.test.ts; do tests+=("dist/${file%.ts}.js"); done
-
-# Spec output for people; the TAP copy gives the runner's summary ("# pass N", "# fail N").
-tap="$(mktemp)"
-trap 'rm -f "$tap"' EXIT
+for file in test/*.test.ts; do
+  [ "$file" = test/whole-api.test.ts ] || tests+=("dist/${file%.ts}.js")
+done
 set +e
-node --test --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$tap" "${tests[@]}"
-result=$?
+run_tests "$work/sources.tap" "${tests[@]}"
+sources=$?
+PULUMI_CLIENT_CONSUMER="$work/consumer" run_tests "$work/installed.tap" dist/test/whole-api.test.js
+installed=$?
 set -e
-grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' "$tap" || true
-exit "$result"
+
+# One summary for both runs.
+for key in tests suites pass fail cancelled skipped todo; do
+  total=0
+  for tap in "$work/sources.tap" "$work/installed.tap"; do
+    n="$(sed -n "s/^# $key \([0-9]*\)$/\1/p" "$tap" 2>/dev/null | tail -1)"
+    total=$((total + ${n:-0}))
+  done
+  echo "# $key $total"
+done
+[ "$sources" -eq 0 ] && [ "$installed" -eq 0 ]

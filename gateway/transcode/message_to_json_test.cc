@@ -6,6 +6,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "pulumi/service/v1/oidc_issuers.pb.h"
 #include "pulumi/service/v1/organizations.pb.h"
 #include "pulumi/service/v1/stacks.pb.h"
 #include "pulumi/service/v1/updates.pb.h"
@@ -171,6 +172,19 @@ TEST(MessageToJsonTest, MapsAndRepeatedStrings) {
   json j = Render(m);
   EXPECT_EQ(j["tags"], json::parse(R"({"pulumi:project":"payments-api"})"));
   EXPECT_EQ(j["teams"], json::parse(R"(["payments","platform"])"));
+}
+
+// Lists and maps the API description requires are not REQUIRED in the protos (an empty one is a
+// value); what "required" asks of a JSON body, the key, they get here: `[]` and `{}` at any depth.
+TEST(MessageToJsonTest, EmptyListsAndMapsAreSentAsEmptyAtEveryDepth) {
+  v1::UpdateAuthPolicyRequest m;
+  EXPECT_EQ(Render(m)["policies"], json::array()) << Render(m).dump();
+  v1::AuthPolicyDefinition* policy = m.add_policies();
+  policy->set_decision("allow");
+  json j = Render(m);
+  ASSERT_EQ(j["policies"].size(), 1u) << j.dump();
+  EXPECT_EQ(j["policies"][0]["authorizedPermissions"], json::array()) << j.dump();
+  EXPECT_EQ(j["policies"][0]["rules"], json::object()) << j.dump();
 }
 
 }  // namespace

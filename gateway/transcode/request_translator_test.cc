@@ -236,8 +236,12 @@ TEST_F(RequestTranslatorTest, AllowedValuesRejectAnythingElseBeforeBuildingThePa
     absl::StatusOr<HttpRequest> http = Translate(request);
     ASSERT_FALSE(http.ok());
     EXPECT_EQ(http.status().code(), absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(std::string(http.status().message()),
-                HasSubstr("field \"kind\" must be one of: update, preview, refresh, destroy"));
+    // A path field is REQUIRED: empty is missing, anything else must be a listed kind.
+    EXPECT_THAT(
+        std::string(http.status().message()),
+        HasSubstr(*kind == '\0'
+                      ? "field \"kind\" is required"
+                      : "field \"kind\" must be one of: update, preview, refresh, destroy"));
   }
   for (const char* kind : {"update", "preview", "refresh", "destroy"}) {
     SCOPED_TRACE(kind);

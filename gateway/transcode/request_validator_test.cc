@@ -157,6 +157,14 @@ TEST_F(RequestValidatorTest, AllowedValuesAtEveryDepthListTheValues) {
   EXPECT_EQ(Failure("CreateProject", request), "");
 }
 
+TEST_F(RequestValidatorTest, AnUnsetFieldWithAllowedValuesIsNeverRefused) {
+  testdata::CreateProjectRequest request = ValidProject();
+  request.mutable_project()->clear_stage();                                     // optional: unset
+  request.mutable_project()->mutable_team()->mutable_members(0)->clear_role();  // plain: ""
+  (*request.mutable_project()->mutable_team()->mutable_by_login())["jdoe"].clear_role();
+  EXPECT_EQ(Failure("CreateProject", request), "");
+}
+
 TEST_F(RequestValidatorTest, TheFirstBrokenRuleInDeclarationOrderIsReported) {
   testdata::CreateProjectRequest request = ValidProject();
   request.mutable_project()->set_stage("qa");

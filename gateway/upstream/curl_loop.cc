@@ -438,7 +438,9 @@ absl::Status CurlLoop::Add(std::unique_ptr<Transfer>& transfer) {
     // A real HEAD: curl then waits for no body despite the Content-Length the answer carries.
     curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
   } else if (req.method != "GET") {
-    if (req.method == "POST" || req.has_body) {
+    // POST, PUT and PATCH always state their body's length, `Content-Length: 0` when there is
+    // none: without it a server may wait for a body until it times out, or answer 411.
+    if (req.has_body || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
       curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
       curl_easy_setopt(easy, CURLOPT_POSTFIELDS, req.body.c_str());
     }

@@ -79,8 +79,14 @@ TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
   auto client = Client(upstream.base_url());
   // One at a time, so every request reuses the one pooled handle.
   const std::vector<HttpRequest> requests = {
-      Request("POST", "/a", R"({"x":1})"), Request("DELETE", "/b"), Request("GET", "/c"),
-      Request("PUT", "/d", R"({"y":2})"),  Request("POST", "/e"),   Request("GET", "/f?q=1"),
+      Request("POST", "/a", R"({"x":1})"),
+      Request("DELETE", "/b"),
+      Request("GET", "/c"),
+      Request("PUT", "/d", R"({"y":2})"),
+      Request("POST", "/e"),
+      Request("GET", "/f?q=1"),
+      Request("PATCH", "/g"),
+      Request("PUT", "/h"),
   };
   for (const HttpRequest& request : requests) {
     Result result;
@@ -98,6 +104,11 @@ TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
     EXPECT_EQ(seen[i].target, requests[i].path);
     EXPECT_EQ(seen[i].body, requests[i].body);
     EXPECT_EQ(seen[i].Header("Content-Type"), requests[i].has_body ? "application/json" : "");
+    // A method whose body has a meaning says so even when it sends none: a server may otherwise
+    // wait for a body (cpp-httplib does, until its read timeout) or refuse with 411.
+    const bool takes_body = requests[i].method != "GET" && requests[i].method != "DELETE";
+    EXPECT_EQ(seen[i].Header("Content-Length"),
+              takes_body ? std::to_string(requests[i].body.size()) : "");
   }
   // cpp-httplib closes a connection after 5 requests.
   EXPECT_EQ(client->connections_opened(), 2) << "sequential requests share connections";

@@ -693,7 +693,9 @@ TEST_F(GatewayErrorsTest, KindOutsideAllowedValuesIsInvalidArgumentWithoutUpstre
       EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
           << result.status.error_message();
       EXPECT_THAT(result.status.error_message(), HasSubstr("\"kind\""));
-      EXPECT_THAT(result.status.error_message(), HasSubstr("update, preview, refresh, destroy"));
+      // A path field is REQUIRED: empty is missing, anything else must be a listed kind.
+      EXPECT_THAT(result.status.error_message(),
+                  HasSubstr(kind.empty() ? "is required" : "update, preview, refresh, destroy"));
       ExpectNoToken(result.status);
     }
   }

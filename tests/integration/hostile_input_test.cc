@@ -181,7 +181,9 @@ TEST_F(HostileInputTest, RouteSelectingValuesOutsideTheirListAreRefused) {
     v1::GetUpdateStatusResponse response;
     grpc::Status status = stub->GetUpdateStatus(Context(&context), request, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-    EXPECT_THAT(status.error_message(), HasSubstr("update, preview, refresh, destroy"));
+    // A path field is REQUIRED: empty is missing, anything else must be a listed kind.
+    EXPECT_THAT(status.error_message(),
+                HasSubstr(kind.empty() ? "is required" : "update, preview, refresh, destroy"));
     EXPECT_TRUE(upstream_->requests().empty());
   }
 }
@@ -206,7 +208,7 @@ TEST_F(HostileInputTest, HugeRepeatedFieldsAreRefusedBeforeTheUpstream) {
 TEST_F(HostileInputTest, InvalidUtf8AndGarbageRequestsAreInvalidArgument) {
   grpc::GenericStub generic(*channel_);
   // Field 3 (stack_name) with bytes that are not UTF-8; then bytes that are not protobuf at all.
-  for (const std::string bytes :
+  for (const std::string& bytes :
        {std::string("\x1a\x02\xff\xfe", 4), std::string("\xff\xff\xff\xff\xff", 5)}) {
     upstream_->ClearRequests();
     grpc::Slice slice(bytes);

@@ -13,17 +13,14 @@ import (
 	servicev1 "github.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1"
 )
 
-// Client is a connection to the gateway with a typed stub per service. It is safe for concurrent
-// use; create one per gateway address and share it. Close it when done.
+// Client is a connection to the gateway with a typed stub per service: the fields of the embedded
+// [Services] (generated from the protos: client.Stacks, client.Webhooks, client.StackConfig,
+// client.AccessTokens, ...). It is safe for concurrent use; create one per gateway address and
+// share it. Close it when done.
 type Client struct {
-	// Stacks is the StacksService stub (ListStacks, GetStack, CreateStack, tags, ...).
-	Stacks servicev1.StacksServiceClient
-	// Updates is the StackUpdatesService stub (ListUpdates, GetLatestUpdate, ListUpdateEvents, ...).
+	Services
+	// Updates is the StackUpdatesService stub, also Services.StackUpdates (its first name).
 	Updates servicev1.StackUpdatesServiceClient
-	// Organizations is the OrganizationsService stub (members, teams, audit logs).
-	Organizations servicev1.OrganizationsServiceClient
-	// Users is the UsersService stub (GetCurrentUser, WhoAmI).
-	Users servicev1.UsersServiceClient
 
 	conn *grpc.ClientConn
 }
@@ -75,13 +72,8 @@ func Dial(ctx context.Context, address, token string, opts ...Option) (*Client, 
 			return nil, fmt.Errorf("pulumigateway: connecting to %s: %w", address, err)
 		}
 	}
-	return &Client{
-		Stacks:        servicev1.NewStacksServiceClient(conn),
-		Updates:       servicev1.NewStackUpdatesServiceClient(conn),
-		Organizations: servicev1.NewOrganizationsServiceClient(conn),
-		Users:         servicev1.NewUsersServiceClient(conn),
-		conn:          conn,
-	}, nil
+	services := NewServices(conn)
+	return &Client{Services: services, Updates: services.StackUpdates, conn: conn}, nil
 }
 
 // Conn is the underlying gRPC connection, for stubs of other services on the same gateway (health,

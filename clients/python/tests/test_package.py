@@ -25,4 +25,12 @@ def test_generated_modules_live_inside_the_package() -> None:
     )
     # The proto package names are unchanged, so the messages match the gateway's.
     assert stacks_pb2.GetStackRequest.DESCRIPTOR.full_name == "pulumi.service.v1.GetStackRequest"
-    assert pulumi_gateway_client.__version__ == "0.2.0"
+    assert pulumi_gateway_client.__version__ == "0.3.0"
+
+
+def test_the_tests_import_the_installed_package() -> None:
+    # test.sh installs with `pip install ./clients/python` into a fresh venv: the source tree
+    # must not be what is imported.
+    assert "site-packages" in pulumi_gateway_client.__file__
+    generated = resources.files("pulumi_gateway_client").joinpath("_generated", "pulumi")
+    assert generated.joinpath("service", "v1", "webhooks_pb2.py").is_file()

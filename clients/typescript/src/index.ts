@@ -2,16 +2,31 @@
 //
 //   import { createClient, GatewayError, status } from "@pulumi-grpc-gateway/client";
 //   const client = createClient({ address: "localhost:50051", token: process.env.PULUMI_ACCESS_TOKEN });
-//   for await (const s of client.stacks.iterStacks({ organization: "acme-corp" })) console.log(s.stackName);
+//   for await (const s of client.stacks.listStacksItems({ organization: "acme-corp" })) console.log(s.stackName);
+//   const hooks = await client.webhooks.listStackWebhooks({ orgName: "acme-corp", projectName: "payments-api", stackName: "prod" });
 //
-// The generated messages are in `proto` (proto.stacks.Stack …); int64 fields are JS numbers.
+// Every service of the API is a member of the client (`kServices` lists them). The generated
+// messages are in `proto` (proto.stacks.Stack, proto.webhooks.WebhookResponse …); int64 fields
+// are JS numbers.
 export { createClient } from "./client";
-export type { GatewayClient, OrganizationsClient, PromiseClient, StacksClient, UpdatesClient, UsersClient } from "./client";
+export type {
+  GatewayClient,
+  OrganizationsClient,
+  PagerClient,
+  PromiseClient,
+  ServiceClient,
+  ServiceClients,
+  StacksClient,
+  StreamClient,
+  UpdatesClient,
+  UsersClient,
+} from "./client";
+export { kServices } from "./generated/services";
 export { kDefaultDeadlineMs } from "./options";
 export type { CallOptions, ClientOptions, TlsOptions } from "./options";
 export { abortedError, decodeStatusDetails, GatewayError, statusName } from "./errors";
 export type { DecodedDetails, GatewayErrorInit, StatusName } from "./errors";
-export { followUpdateEvents, kDefaultPollIntervalMs, paginate } from "./pagination";
+export { followUpdateEvents, kDefaultPollIntervalMs, paginate, walkPages } from "./pagination";
 export type { FollowOptions } from "./pagination";
 export { Metadata, status } from "@grpc/grpc-js";
 export * as proto from "./proto";

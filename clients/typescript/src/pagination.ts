@@ -18,30 +18,55 @@ export interface FollowOptions extends CallOptions {
 export const kDefaultPollIntervalMs = 1000;
 
 /**
- * Yields the items of every page: calls `fetchPage(token)` with `firstToken` (undefined: from the
- * start), then with each page's `continuationToken`, until a page has an empty one. Rejects with
- * the page call's error, or with GatewayError INTERNAL if the server repeats the token it was
- * given (it would loop forever).
+ * Yields every page of a list: calls `fetchPage(token)` with `firstToken` (undefined: from the
+ * start), then with each page's `continuationToken`, until a page has an empty one. Rejects with the
+ * page call's error, or with GatewayError INTERNAL if the server repeats the token it was given (it
+ * would loop forever). With `follow` the list is live (an update's events): a page for which
+ * `follow.idle(page)` is true (nothing new yet) makes it wait `pollIntervalMs` (default 1000) and
+ * ask again with the token it got, until the token is empty; `options.signal` ends the wait (the
+ * iterator then throws GatewayError CANCELLED, or DEADLINE_EXCEEDED for `AbortSignal.timeout`).
  */
-export async function* paginate<Page extends { continuationToken: string }, Item>(
+export async function* walkPages<Page extends { continuationToken: string }>(
   fetchPage: (continuationToken: string | undefined) => Promise<Page>,
-  items: (page: Page) => readonly Item[],
   firstToken?: string,
-): AsyncGenerator<Item, void, undefined> {
+  follow?: { idle: (page: Page) => boolean; options?: FollowOptions },
+): AsyncGenerator<Page, void, undefined> {
+  const interval = follow?.options?.pollIntervalMs ?? kDefaultPollIntervalMs;
+  if (!(interval >= 0)) throw new TypeError("pollIntervalMs must be >= 0");
+  const signal = follow?.options?.signal;
   let token = firstToken || undefined;
   for (;;) {
     const page = await fetchPage(token);
-    yield* items(page);
+    yield page;
     const next = page.continuationToken;
     if (!next) return;
-    if (next === token) {
+    if (follow === undefined && next === token) {
       throw new GatewayError({
         code: status.INTERNAL,
         details: `the server returned the continuation token it was given (${next}); stopping to avoid a loop`,
       });
     }
     token = next;
+    if (follow === undefined || !follow.idle(page)) continue;
+    try {
+      await sleep(interval, undefined, signal === undefined ? undefined : { signal });
+    } catch (err) {
+      if (signal?.aborted) throw abortedError(signal, err);
+      throw err;
+    }
   }
+}
+
+/**
+ * Yields the items of every page of `walkPages(fetchPage, firstToken)`. Rejects as `walkPages`
+ * does.
+ */
+export async function* paginate<Page extends { continuationToken: string }, Item>(
+  fetchPage: (continuationToken: string | undefined) => Promise<Page>,
+  items: (page: Page) => readonly Item[],
+  firstToken?: string,
+): AsyncGenerator<Item, void, undefined> {
+  for await (const page of walkPages(fetchPage, firstToken)) yield* items(page);
 }
 
 /**
@@ -57,21 +82,6 @@ export async function* followUpdateEvents<Event>(
   firstToken?: string,
   options: FollowOptions = {},
 ): AsyncGenerator<Event, void, undefined> {
-  const interval = options.pollIntervalMs ?? kDefaultPollIntervalMs;
-  if (!(interval >= 0)) throw new TypeError("pollIntervalMs must be >= 0");
-  let token = firstToken || undefined;
-  for (;;) {
-    const page = await fetchPage(token);
-    yield* page.events;
-    if (!page.continuationToken) return;
-    token = page.continuationToken;
-    if (page.events.length === 0) {
-      try {
-        await sleep(interval, undefined, options.signal === undefined ? undefined : { signal: options.signal });
-      } catch (err) {
-        if (options.signal?.aborted) throw abortedError(options.signal, err);
-        throw err;
-      }
-    }
-  }
+  const pages = walkPages(fetchPage, firstToken, { idle: (page) => page.events.length === 0, options });
+  for await (const page of pages) yield* page.events;
 }

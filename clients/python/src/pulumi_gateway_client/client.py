@@ -1,16 +1,21 @@
-"""`PulumiClient`: a gRPC channel to the gateway with the generated stubs and page iterators.
+"""`PulumiClient`: a gRPC channel to the gateway with a stub per service and page iterators.
 
     with PulumiClient("localhost:50051", token) as client:
-        for stack in client.iter_stacks(organization="acme-corp"):
+        for stack in client.stacks.ListStacks.items(stacks_pb2.ListStacksRequest()):
             print(stack.org_name, stack.project_name, stack.stack_name)
-        response = client.stacks.GetStack(
-            stacks_pb2.GetStackRequest(org_name="acme-corp", project_name="payments-api",
-                                       stack_name="prod"))
+        hooks = client.webhooks.ListStackWebhooks(webhooks_pb2.ListStackWebhooksRequest(
+            org_name="acme-corp", project_name="payments-api", stack_name="prod"))
+        for member in client.organizations.StreamMembers(
+                organizations_pb2.StreamMembersRequest(org_name="acme-corp")):
+            print(member.user.github_login)
 
+Every service of the API is an attribute, named after it in snake case less `Service`
+(`client.access_tokens`, `client.stack_updates`, ...; `client.updates` is `stack_updates`).
 Every call carries `authorization: token <token>` metadata and, unless the call passes its own
-`timeout=`, the client's default deadline. Calls through `.stacks`, `.updates`,
-`.organizations` and `.users` (and the iterators) raise `PulumiGatewayError` instead of a bare
-`grpc.RpcError`; `.future()` calls are left as gRPC returns them (use `decode_error`).
+`timeout=`, the client's default deadline. Calls and streams through these stubs (and the
+iterators) raise `PulumiGatewayError` instead of a bare `grpc.RpcError`; `.future()` calls are
+left as gRPC returns them (use `decode_error`). List methods with a continuation token also have
+`.pages(request)` and `.items(request)`.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import time
 from typing import (
     Any,
     Callable,
+    Dict,
     Iterable,
     Iterator,
     List,
@@ -31,6 +37,7 @@ from typing import (
 )
 
 import grpc
+from google.protobuf.descriptor import ServiceDescriptor
 
 from pulumi_gateway_client._generated.pulumi.service.v1 import (
     organizations_pb2,
@@ -41,6 +48,7 @@ from pulumi_gateway_client._generated.pulumi.service.v1 import (
     updates_pb2_grpc,
     users_pb2_grpc,
 )
+from pulumi_gateway_client._services import TOKEN_FIELD, PageSpec, page_spec, services
 from pulumi_gateway_client.errors import decode_error
 
 __all__ = ["PulumiClient"]
@@ -127,17 +135,122 @@ class _RaisingMethod:
         return self._method.future(request, *args, **kwargs)
 
 
-class _RaisingStub:
-    """Wraps a generated stub so that its unary methods raise `PulumiGatewayError`."""
+class _PagedMethod(_RaisingMethod):
+    """A token-paginated list method: a unary method plus `pages()` and `items()`.
 
-    def __init__(self, stub: object) -> None:
+        for stack in client.stacks.ListStacks.items(stacks_pb2.ListStacksRequest()):
+            ...
+    """
+
+    __slots__ = ("_spec", "_name")
+
+    def __init__(self, method: grpc.UnaryUnaryMultiCallable, spec: PageSpec, name: str) -> None:
+        super().__init__(method)
+        self._spec = spec
+        self._name = name
+
+    @property
+    def page_spec(self) -> PageSpec:
+        """The token and item fields this method's pages are walked by."""
+        return self._spec
+
+    def pages(
+        self,
+        request: Any,
+        *,
+        timeout: Optional[float] = None,
+        poll_interval: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Iterator[Any]:
+        """Yields every answer page, from the request's own token (unset: the first page).
+
+        The request is not modified. Each page is one call with `timeout` (None: the client's
+        default). A page whose token is empty is the last. A live list (an update's events, see
+        `PageSpec.follow`) is followed while it runs: after a page without items it waits
+        `poll_interval` seconds and asks again with the token it got. A list whose service hands
+        back the token it was just given raises RuntimeError (it would loop forever).
+        """
+        return _walk(self, request, self._spec, timeout, poll_interval, sleep)
+
+    def items(
+        self,
+        request: Any,
+        *,
+        timeout: Optional[float] = None,
+        poll_interval: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Iterator[Any]:
+        """Yields the items of every page in order (see `pages`).
+
+        Raises:
+            TypeError: the answer has no single repeated field to take the items from (iterate
+                `pages()` instead).
+        """
+        field = self._spec.items_field
+        if field is None:
+            raise TypeError(f"{self._name}: the answer has no single item field; use pages()")
+        pages = _walk(self, request, self._spec, timeout, poll_interval, sleep)
+        return (item for page in pages for item in getattr(page, field))
+
+
+class _RaisingStream:
+    """A server-streaming method whose messages are read through a `_Stream`."""
+
+    __slots__ = ("_method",)
+
+    def __init__(self, method: grpc.UnaryStreamMultiCallable) -> None:
+        self._method = method
+
+    def __call__(self, request: Any, *args: Any, **kwargs: Any) -> "_Stream":
+        return _Stream(self._method(request, *args, **kwargs))
+
+
+class _Stream:
+    """The messages of one server stream; an error raises `PulumiGatewayError` after the
+    messages that came before it. `cancel()` ends the stream early; other attributes are the
+    gRPC call's (`initial_metadata()`, `code()`, ...)."""
+
+    __slots__ = ("_call",)
+
+    def __init__(self, call: Any) -> None:
+        self._call = call
+
+    def __iter__(self) -> "_Stream":
+        return self
+
+    def __next__(self) -> Any:
+        try:
+            return next(self._call)
+        except grpc.RpcError as error:
+            raise decode_error(error) from error
+
+    def cancel(self) -> bool:
+        return bool(self._call.cancel())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._call, name)
+
+
+class _RaisingStub:
+    """Wraps a generated stub: unary methods and streams raise `PulumiGatewayError`, and list
+    methods with a continuation token get `pages()` and `items()`."""
+
+    def __init__(self, stub: object, descriptor: ServiceDescriptor) -> None:
         self._stub = stub
+        self._descriptor = descriptor
 
     def __getattr__(self, name: str) -> Any:
         attribute = getattr(self._stub, name)
         if isinstance(attribute, grpc.UnaryUnaryMultiCallable):
-            attribute = _RaisingMethod(attribute)
-            setattr(self, name, attribute)  # later lookups skip __getattr__
+            method = self._descriptor.methods_by_name.get(name)
+            spec = page_spec(method) if method is not None else None
+            if spec is not None:
+                attribute = _PagedMethod(attribute, spec, f"{self._descriptor.name}.{name}")
+            else:
+                attribute = _RaisingMethod(attribute)
+        elif isinstance(attribute, grpc.UnaryStreamMultiCallable):
+            attribute = _RaisingStream(attribute)
+        setattr(self, name, attribute)  # later lookups skip __getattr__
         return attribute
 
 
@@ -151,11 +264,15 @@ def _read(path: Optional[str]) -> Optional[bytes]:
 class PulumiClient:
     """A connection to the Pulumi gRPC gateway.
 
+    Every service of `pulumi.service.v1` is an attribute holding its stub: the service name less
+    `Service`, in snake case (`webhooks`, `stack_config`, `access_tokens`, `stack_updates`, ...).
+
     Attributes:
-        stacks: the `StacksService` stub (`ListStacks`, `GetStack`, ...).
-        updates: the `StackUpdatesService` stub (`GetLatestUpdate`, `ListUpdateEvents`, ...).
-        organizations: the `OrganizationsService` stub (`ListMembers`, `ListTeams`, ...).
+        stacks: the `StacksService` stub (`ListStacks`, `GetStack`, `StreamStacks`, ...).
+        updates: the `StackUpdatesService` stub, also `stack_updates`.
+        organizations: the `OrganizationsService` stub (`ListMembers`, `StreamMembers`, ...).
         users: the `UsersService` stub (`GetCurrentUser`, `WhoAmI`).
+        stubs: every stub by the service's full name (`"pulumi.service.v1.WebhooksService"`).
         channel: the underlying channel, with the token and deadline interceptor applied.
 
     Use it as a context manager, or call `close()`.
@@ -214,22 +331,40 @@ class PulumiClient:
         )
         self.address = address
         self.timeout = timeout
-        self.stacks = cast(
-            stacks_pb2_grpc.StacksServiceStub,
-            _RaisingStub(stacks_pb2_grpc.StacksServiceStub(self.channel)),
-        )
+        # One wrapped stub per service of the API, found in the generated descriptors.
+        self.stubs: Dict[str, Any] = {}
+        for service in services():
+            stub = _RaisingStub(service.stub_class(self.channel), service.descriptor)
+            self.stubs[service.descriptor.full_name] = stub
+            attribute = service.attribute
+            if hasattr(self, attribute):  # a service named like a client attribute
+                attribute = f"{attribute}_service"
+            setattr(self, attribute, stub)
+        # The names of earlier releases, typed for the four first services.
+        self.stacks = cast(stacks_pb2_grpc.StacksServiceStub, self.service("StacksService"))
         self.updates = cast(
-            updates_pb2_grpc.StackUpdatesServiceStub,
-            _RaisingStub(updates_pb2_grpc.StackUpdatesServiceStub(self.channel)),
+            updates_pb2_grpc.StackUpdatesServiceStub, self.service("StackUpdatesService")
         )
         self.organizations = cast(
-            organizations_pb2_grpc.OrganizationsServiceStub,
-            _RaisingStub(organizations_pb2_grpc.OrganizationsServiceStub(self.channel)),
+            organizations_pb2_grpc.OrganizationsServiceStub, self.service("OrganizationsService")
         )
-        self.users = cast(
-            users_pb2_grpc.UsersServiceStub,
-            _RaisingStub(users_pb2_grpc.UsersServiceStub(self.channel)),
-        )
+        self.users = cast(users_pb2_grpc.UsersServiceStub, self.service("UsersService"))
+
+    def service(self, name: str) -> Any:
+        """The wrapped stub of a service by name: `"WebhooksService"` or its full name.
+
+        Raises:
+            KeyError: no such service in this client's generated code.
+        """
+        stub = self.stubs.get(name) or self.stubs.get(f"pulumi.service.v1.{name}")
+        if stub is None:
+            raise KeyError(f"no service {name!r}; known: {', '.join(sorted(self.stubs))}")
+        return stub
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names __init__ did not set: tells type checkers that the service
+        # attributes set from the descriptors (client.webhooks, ...) exist.
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
 
     def close(self) -> None:
         """Closes the channel; calls in flight are cancelled."""
@@ -394,33 +529,52 @@ class PulumiClient:
             request.urn = urn
         if continuation_token is not None:
             request.continuation_token = continuation_token
-        while True:
-            response = self.updates.ListUpdateEvents(request, timeout=timeout)
-            yield from response.events
-            if not response.continuation_token:
-                return
-            request.continuation_token = response.continuation_token
-            if not response.events:
-                sleep(poll_interval)
+        # ListUpdateEvents is followed live (WatchUpdateEvents walks it with `follow`).
+        yield from self.stack_updates.ListUpdateEvents.items(
+            request, timeout=timeout, poll_interval=poll_interval, sleep=sleep
+        )
 
 
-def _pages(
-    method: Callable[..., _T], request: Any, timeout: Optional[float]
+def _walk(
+    method: Callable[..., _T],
+    request: Any,
+    spec: PageSpec,
+    timeout: Optional[float],
+    poll_interval: float,
+    sleep: Callable[[float], None],
 ) -> Iterator[_T]:
     """Calls a token-paginated list method page after page until a page has no token.
 
-    Raises RuntimeError when the service sends back the token it was just given (it would
-    otherwise loop forever).
+    Works on a copy of `request`. Raises RuntimeError when a list that is not followed hands back
+    the token it was just given (it would otherwise loop forever).
     """
+    request = _copy(request)
     while True:
         response = method(request, timeout=timeout)
         yield response
-        token = cast(str, getattr(response, "continuation_token"))
+        token = cast(str, getattr(response, spec.response_token))
         if not token:
             return
-        if request.HasField("continuation_token") and token == request.continuation_token:
+        if spec.follow:
+            if spec.items_field is not None and not getattr(response, spec.items_field):
+                sleep(poll_interval)  # nothing new yet: the resource is still running
+        elif token == getattr(request, spec.request_token):
             raise RuntimeError(
                 f"{type(request).__name__}: the service returned the same continuation token "
                 f"{token!r} again"
             )
-        request.continuation_token = token
+        setattr(request, spec.request_token, token)
+
+
+def _copy(request: _T) -> _T:
+    copy = type(request)()
+    copy.CopyFrom(request)  # type: ignore[attr-defined]
+    return copy
+
+
+_LIST = PageSpec(TOKEN_FIELD, TOKEN_FIELD, None, follow=False)
+
+
+def _pages(method: Callable[..., _T], request: Any, timeout: Optional[float]) -> Iterator[_T]:
+    """The pages of a list method, for the named iterators above."""
+    return _walk(method, request, _LIST, timeout, 0.0, time.sleep)

@@ -22,36 +22,35 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// A Pulumi user (or organization) as the service shows it (`UserInfo`).
-type UserInfo struct {
+// A stack's state checkpoint as exported or imported (`UntypedDeployment`).
+type UntypedDeployment struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Display name, e.g. "Jane Doe".
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// Login of the user. Despite the name this is the login of any user (GitHub, SAML, email), not
-	// only GitHub users.
-	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
-	// URL of the user's avatar image.
-	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
-	// E-mail address. Only present on admin-only endpoints (e.g. organization member lists).
-	Email         string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// Deployment schema version: 3 normally, 4 when `features` is used.
+	Version int64 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
+	// Optional deployment features the state relies on (present with version 4).
+	Features []string `protobuf:"bytes,2,rep,name=features,proto3" json:"features,omitempty"`
+	// The deployment itself, treated as opaque JSON. It uses snake_case keys (`manifest`,
+	// `secrets_providers`, `resources`, `pending_operations`, `metadata`); secret outputs appear as
+	// `{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": ...}`.
+	Deployment    *structpb.Struct `protobuf:"bytes,3,opt,name=deployment,proto3" json:"deployment,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *UserInfo) Reset() {
-	*x = UserInfo{}
+func (x *UntypedDeployment) Reset() {
+	*x = UntypedDeployment{}
 	mi := &file_pulumi_service_v1_common_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *UserInfo) String() string {
+func (x *UntypedDeployment) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*UserInfo) ProtoMessage() {}
+func (*UntypedDeployment) ProtoMessage() {}
 
-func (x *UserInfo) ProtoReflect() protoreflect.Message {
+func (x *UntypedDeployment) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_common_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -63,37 +62,30 @@ func (x *UserInfo) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use UserInfo.ProtoReflect.Descriptor instead.
-func (*UserInfo) Descriptor() ([]byte, []int) {
+// Deprecated: Use UntypedDeployment.ProtoReflect.Descriptor instead.
+func (*UntypedDeployment) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_common_proto_rawDescGZIP(), []int{0}
 }
 
-func (x *UserInfo) GetName() string {
+func (x *UntypedDeployment) GetVersion() int64 {
 	if x != nil {
-		return x.Name
+		return x.Version
 	}
-	return ""
+	return 0
 }
 
-func (x *UserInfo) GetGithubLogin() string {
+func (x *UntypedDeployment) GetFeatures() []string {
 	if x != nil {
-		return x.GithubLogin
+		return x.Features
 	}
-	return ""
+	return nil
 }
 
-func (x *UserInfo) GetAvatarUrl() string {
+func (x *UntypedDeployment) GetDeployment() *structpb.Struct {
 	if x != nil {
-		return x.AvatarUrl
+		return x.Deployment
 	}
-	return ""
-}
-
-func (x *UserInfo) GetEmail() string {
-	if x != nil {
-		return x.Email
-	}
-	return ""
+	return nil
 }
 
 // One configuration value of a stack update (`ConfigValue`).
@@ -161,6 +153,90 @@ func (x *ConfigValue) GetObject() bool {
 	return false
 }
 
+// A Pulumi user (or organization) as the service shows it (`UserInfo`).
+type UserInfo struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Display name, e.g. "Jane Doe".
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Login of the user. Despite the name this is the login of any user (GitHub, SAML, email), not
+	// only GitHub users.
+	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// URL of the user's avatar image.
+	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// E-mail address. Only present on admin-only endpoints (e.g. organization member lists).
+	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// JSON key `role`. One of: `none`, `member`, `admin`, `potential-member`, `stack-collaborator`,
+	// `billing-manager`. Always present.
+	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UserInfo) Reset() {
+	*x = UserInfo{}
+	mi := &file_pulumi_service_v1_common_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UserInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UserInfo) ProtoMessage() {}
+
+func (x *UserInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_common_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UserInfo.ProtoReflect.Descriptor instead.
+func (*UserInfo) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_common_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *UserInfo) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *UserInfo) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *UserInfo) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *UserInfo) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *UserInfo) GetRole() string {
+	if x != nil {
+		return x.Role
+	}
+	return ""
+}
+
 // Links to the Pulumi Cloud console for an object.
 type Links struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -172,7 +248,7 @@ type Links struct {
 
 func (x *Links) Reset() {
 	*x = Links{}
-	mi := &file_pulumi_service_v1_common_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_common_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -184,7 +260,7 @@ func (x *Links) String() string {
 func (*Links) ProtoMessage() {}
 
 func (x *Links) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_common_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_common_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -197,7 +273,7 @@ func (x *Links) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Links.ProtoReflect.Descriptor instead.
 func (*Links) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_common_proto_rawDescGZIP(), []int{2}
+	return file_pulumi_service_v1_common_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *Links) GetSelf() string {
@@ -205,72 +281,6 @@ func (x *Links) GetSelf() string {
 		return x.Self
 	}
 	return ""
-}
-
-// A stack's state checkpoint as exported or imported (`UntypedDeployment`).
-type UntypedDeployment struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Deployment schema version: 3 normally, 4 when `features` is used.
-	Version int64 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
-	// Optional deployment features the state relies on (present with version 4).
-	Features []string `protobuf:"bytes,2,rep,name=features,proto3" json:"features,omitempty"`
-	// The deployment itself, treated as opaque JSON. It uses snake_case keys (`manifest`,
-	// `secrets_providers`, `resources`, `pending_operations`, `metadata`); secret outputs appear as
-	// `{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": ...}`.
-	Deployment    *structpb.Struct `protobuf:"bytes,3,opt,name=deployment,proto3" json:"deployment,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *UntypedDeployment) Reset() {
-	*x = UntypedDeployment{}
-	mi := &file_pulumi_service_v1_common_proto_msgTypes[3]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *UntypedDeployment) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*UntypedDeployment) ProtoMessage() {}
-
-func (x *UntypedDeployment) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_common_proto_msgTypes[3]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use UntypedDeployment.ProtoReflect.Descriptor instead.
-func (*UntypedDeployment) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_common_proto_rawDescGZIP(), []int{3}
-}
-
-func (x *UntypedDeployment) GetVersion() int64 {
-	if x != nil {
-		return x.Version
-	}
-	return 0
-}
-
-func (x *UntypedDeployment) GetFeatures() []string {
-	if x != nil {
-		return x.Features
-	}
-	return nil
-}
-
-func (x *UntypedDeployment) GetDeployment() *structpb.Struct {
-	if x != nil {
-		return x.Deployment
-	}
-	return nil
 }
 
 // Why one item of a batch or composite RPC failed, while the call as a whole went on. The fields
@@ -352,25 +362,26 @@ var File_pulumi_service_v1_common_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_common_proto_rawDesc = "" +
 	"\n" +
-	"\x1epulumi/service/v1/common.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/protobuf/struct.proto\"v\n" +
-	"\bUserInfo\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
-	"\n" +
-	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
-	"\x05email\x18\x04 \x01(\tR\x05email\"T\n" +
-	"\vConfigValue\x12\x15\n" +
-	"\x05value\x18\x01 \x01(\tR\x06string\x12\x16\n" +
-	"\x06secret\x18\x02 \x01(\bR\x06secret\x12\x16\n" +
-	"\x06object\x18\x03 \x01(\bR\x06object\"\x1b\n" +
-	"\x05Links\x12\x12\n" +
-	"\x04self\x18\x01 \x01(\tR\x04self\"\x82\x01\n" +
+	"\x1epulumi/service/v1/common.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/protobuf/struct.proto\"\x82\x01\n" +
 	"\x11UntypedDeployment\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\x03R\aversion\x12\x1a\n" +
 	"\bfeatures\x18\x02 \x03(\tR\bfeatures\x127\n" +
 	"\n" +
 	"deployment\x18\x03 \x01(\v2\x17.google.protobuf.StructR\n" +
-	"deployment\"r\n" +
+	"deployment\"T\n" +
+	"\vConfigValue\x12\x15\n" +
+	"\x05value\x18\x01 \x01(\tR\x06string\x12\x16\n" +
+	"\x06secret\x18\x02 \x01(\bR\x06secret\x12\x16\n" +
+	"\x06object\x18\x03 \x01(\bR\x06object\"\x8a\x01\n" +
+	"\bUserInfo\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
+	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
+	"\x05email\x18\x04 \x01(\tR\x05email\x12\x12\n" +
+	"\x04role\x18\x05 \x01(\tR\x04role\"\x1b\n" +
+	"\x05Links\x12\x12\n" +
+	"\x04self\x18\x01 \x01(\tR\x04self\"r\n" +
 	"\tItemError\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\x05R\x04code\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\x12\x1f\n" +
@@ -393,10 +404,10 @@ func file_pulumi_service_v1_common_proto_rawDescGZIP() []byte {
 
 var file_pulumi_service_v1_common_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_pulumi_service_v1_common_proto_goTypes = []any{
-	(*UserInfo)(nil),          // 0: pulumi.service.v1.UserInfo
+	(*UntypedDeployment)(nil), // 0: pulumi.service.v1.UntypedDeployment
 	(*ConfigValue)(nil),       // 1: pulumi.service.v1.ConfigValue
-	(*Links)(nil),             // 2: pulumi.service.v1.Links
-	(*UntypedDeployment)(nil), // 3: pulumi.service.v1.UntypedDeployment
+	(*UserInfo)(nil),          // 2: pulumi.service.v1.UserInfo
+	(*Links)(nil),             // 3: pulumi.service.v1.Links
 	(*ItemError)(nil),         // 4: pulumi.service.v1.ItemError
 	(*structpb.Struct)(nil),   // 5: google.protobuf.Struct
 }

@@ -23,7 +23,2902 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Request of ListMembers.
+// Request of GetOrganization.
+type GetOrganizationRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName       string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetOrganizationRequest) Reset() {
+	*x = GetOrganizationRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[0]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOrganizationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOrganizationRequest) ProtoMessage() {}
+
+func (x *GetOrganizationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[0]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOrganizationRequest.ProtoReflect.Descriptor instead.
+func (*GetOrganizationRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{0}
+}
+
+func (x *GetOrganizationRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+// Response of GetOrganization.
+type GetOrganizationResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	Organization  *Organization `protobuf:"bytes,1,opt,name=organization,proto3" json:"organization,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetOrganizationResponse) Reset() {
+	*x = GetOrganizationResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOrganizationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOrganizationResponse) ProtoMessage() {}
+
+func (x *GetOrganizationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOrganizationResponse.ProtoReflect.Descriptor instead.
+func (*GetOrganizationResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *GetOrganizationResponse) GetOrganization() *Organization {
+	if x != nil {
+		return x.Organization
+	}
+	return nil
+}
+
+// `Organization` in the API description.
+type Organization struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `githubLogin`. Always present.
+	GithubLogin string `protobuf:"bytes,1,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `avatarUrl`. Always present.
+	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// JSON key `repos`. Always present.
+	Repos         []*PulumiRepository `protobuf:"bytes,4,rep,name=repos,proto3" json:"repos,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Organization) Reset() {
+	*x = Organization{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Organization) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Organization) ProtoMessage() {}
+
+func (x *Organization) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Organization.ProtoReflect.Descriptor instead.
+func (*Organization) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Organization) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *Organization) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Organization) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *Organization) GetRepos() []*PulumiRepository {
+	if x != nil {
+		return x.Repos
+	}
+	return nil
+}
+
+// `PulumiRepository` in the API description.
+type PulumiRepository struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `orgName`. Always present.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `vcsInfo`.
+	VcsInfo *VCSInfo `protobuf:"bytes,3,opt,name=vcs_info,json=vcsInfo,proto3" json:"vcs_info,omitempty"`
+	// JSON key `projects`. Always present.
+	Projects      []*PulumiProject `protobuf:"bytes,4,rep,name=projects,proto3" json:"projects,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PulumiRepository) Reset() {
+	*x = PulumiRepository{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PulumiRepository) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PulumiRepository) ProtoMessage() {}
+
+func (x *PulumiRepository) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PulumiRepository.ProtoReflect.Descriptor instead.
+func (*PulumiRepository) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *PulumiRepository) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *PulumiRepository) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *PulumiRepository) GetVcsInfo() *VCSInfo {
+	if x != nil {
+		return x.VcsInfo
+	}
+	return nil
+}
+
+func (x *PulumiRepository) GetProjects() []*PulumiProject {
+	if x != nil {
+		return x.Projects
+	}
+	return nil
+}
+
+// `VCSInfo` in the API description.
+type VCSInfo struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `owner`. Always present.
+	Owner string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	// JSON key `repoName`. Always present.
+	RepoName string `protobuf:"bytes,2,opt,name=repo_name,json=repoName,proto3" json:"repo_name,omitempty"`
+	// JSON key `kind`. Always present.
+	Kind          string `protobuf:"bytes,3,opt,name=kind,proto3" json:"kind,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *VCSInfo) Reset() {
+	*x = VCSInfo{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *VCSInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*VCSInfo) ProtoMessage() {}
+
+func (x *VCSInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use VCSInfo.ProtoReflect.Descriptor instead.
+func (*VCSInfo) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *VCSInfo) GetOwner() string {
+	if x != nil {
+		return x.Owner
+	}
+	return ""
+}
+
+func (x *VCSInfo) GetRepoName() string {
+	if x != nil {
+		return x.RepoName
+	}
+	return ""
+}
+
+func (x *VCSInfo) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+// `PulumiProject` in the API description.
+type PulumiProject struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `orgName`. Always present.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// JSON key `repoName`. Always present.
+	RepoName string `protobuf:"bytes,2,opt,name=repo_name,json=repoName,proto3" json:"repo_name,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `settings`.
+	Settings *PulumiProjectSettings `protobuf:"bytes,4,opt,name=settings,proto3" json:"settings,omitempty"`
+	// JSON key `runtime`.
+	Runtime string `protobuf:"bytes,5,opt,name=runtime,proto3" json:"runtime,omitempty"`
+	// JSON key `description`.
+	Description string `protobuf:"bytes,6,opt,name=description,proto3" json:"description,omitempty"`
+	// JSON key `stacks`. Always present.
+	Stacks        []*PulumiStack `protobuf:"bytes,7,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PulumiProject) Reset() {
+	*x = PulumiProject{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PulumiProject) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PulumiProject) ProtoMessage() {}
+
+func (x *PulumiProject) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PulumiProject.ProtoReflect.Descriptor instead.
+func (*PulumiProject) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *PulumiProject) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *PulumiProject) GetRepoName() string {
+	if x != nil {
+		return x.RepoName
+	}
+	return ""
+}
+
+func (x *PulumiProject) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *PulumiProject) GetSettings() *PulumiProjectSettings {
+	if x != nil {
+		return x.Settings
+	}
+	return nil
+}
+
+func (x *PulumiProject) GetRuntime() string {
+	if x != nil {
+		return x.Runtime
+	}
+	return ""
+}
+
+func (x *PulumiProject) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *PulumiProject) GetStacks() []*PulumiStack {
+	if x != nil {
+		return x.Stacks
+	}
+	return nil
+}
+
+// `PulumiProjectSettings` in the API description.
+type PulumiProjectSettings struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `source`. Always present.
+	Source string `protobuf:"bytes,1,opt,name=source,proto3" json:"source,omitempty"`
+	// JSON key `destination`. Always present.
+	Destination string `protobuf:"bytes,2,opt,name=destination,proto3" json:"destination,omitempty"`
+	// JSON key `canAddStacks`. Always present.
+	CanAddStacks bool `protobuf:"varint,3,opt,name=can_add_stacks,json=canAddStacks,proto3" json:"can_add_stacks,omitempty"`
+	// JSON key `addStacksDisabledReason`.
+	AddStacksDisabledReason string `protobuf:"bytes,4,opt,name=add_stacks_disabled_reason,json=addStacksDisabledReason,proto3" json:"add_stacks_disabled_reason,omitempty"`
+	unknownFields           protoimpl.UnknownFields
+	sizeCache               protoimpl.SizeCache
+}
+
+func (x *PulumiProjectSettings) Reset() {
+	*x = PulumiProjectSettings{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PulumiProjectSettings) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PulumiProjectSettings) ProtoMessage() {}
+
+func (x *PulumiProjectSettings) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PulumiProjectSettings.ProtoReflect.Descriptor instead.
+func (*PulumiProjectSettings) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *PulumiProjectSettings) GetSource() string {
+	if x != nil {
+		return x.Source
+	}
+	return ""
+}
+
+func (x *PulumiProjectSettings) GetDestination() string {
+	if x != nil {
+		return x.Destination
+	}
+	return ""
+}
+
+func (x *PulumiProjectSettings) GetCanAddStacks() bool {
+	if x != nil {
+		return x.CanAddStacks
+	}
+	return false
+}
+
+func (x *PulumiProjectSettings) GetAddStacksDisabledReason() string {
+	if x != nil {
+		return x.AddStacksDisabledReason
+	}
+	return ""
+}
+
+// `PulumiStack` in the API description.
+type PulumiStack struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `programId`. Always present.
+	ProgramId string `protobuf:"bytes,1,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `lastUpdate`.
+	LastUpdate *UpdateSummary `protobuf:"bytes,3,opt,name=last_update,json=lastUpdate,proto3" json:"last_update,omitempty"`
+	// JSON key `routingRepo`. Always present.
+	RoutingRepo string `protobuf:"bytes,4,opt,name=routing_repo,json=routingRepo,proto3" json:"routing_repo,omitempty"`
+	// JSON key `routingProject`. Always present.
+	RoutingProject string `protobuf:"bytes,5,opt,name=routing_project,json=routingProject,proto3" json:"routing_project,omitempty"`
+	// JSON key `tags`.
+	Tags map[string]string `protobuf:"bytes,6,rep,name=tags,proto3" json:"tags,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// JSON key `protectedByPolicy`. Always present.
+	ProtectedByPolicy bool `protobuf:"varint,7,opt,name=protected_by_policy,json=protectedByPolicy,proto3" json:"protected_by_policy,omitempty"`
+	// JSON key `hasDeploymentSettings`. Always present.
+	HasDeploymentSettings bool `protobuf:"varint,8,opt,name=has_deployment_settings,json=hasDeploymentSettings,proto3" json:"has_deployment_settings,omitempty"`
+	// JSON key `driftDetected`. Always present.
+	DriftDetected bool `protobuf:"varint,9,opt,name=drift_detected,json=driftDetected,proto3" json:"drift_detected,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PulumiStack) Reset() {
+	*x = PulumiStack{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PulumiStack) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PulumiStack) ProtoMessage() {}
+
+func (x *PulumiStack) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PulumiStack.ProtoReflect.Descriptor instead.
+func (*PulumiStack) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *PulumiStack) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+func (x *PulumiStack) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *PulumiStack) GetLastUpdate() *UpdateSummary {
+	if x != nil {
+		return x.LastUpdate
+	}
+	return nil
+}
+
+func (x *PulumiStack) GetRoutingRepo() string {
+	if x != nil {
+		return x.RoutingRepo
+	}
+	return ""
+}
+
+func (x *PulumiStack) GetRoutingProject() string {
+	if x != nil {
+		return x.RoutingProject
+	}
+	return ""
+}
+
+func (x *PulumiStack) GetTags() map[string]string {
+	if x != nil {
+		return x.Tags
+	}
+	return nil
+}
+
+func (x *PulumiStack) GetProtectedByPolicy() bool {
+	if x != nil {
+		return x.ProtectedByPolicy
+	}
+	return false
+}
+
+func (x *PulumiStack) GetHasDeploymentSettings() bool {
+	if x != nil {
+		return x.HasDeploymentSettings
+	}
+	return false
+}
+
+func (x *PulumiStack) GetDriftDetected() bool {
+	if x != nil {
+		return x.DriftDetected
+	}
+	return false
+}
+
+// Request of UpdateOrganizationSettings. The fields other than path parameters form the JSON
+// body.
+type UpdateOrganizationSettingsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// JSON body key `setDefaultStackPermission`. One of: `0`, `101`, `102`, `103`, `104`.
+	SetDefaultStackPermission *int64 `protobuf:"varint,2,opt,name=set_default_stack_permission,json=setDefaultStackPermission,proto3,oneof" json:"set_default_stack_permission,omitempty"`
+	// JSON body key `setDefaultEnvironmentPermission`. One of: `none`, `read`, `open`, `write`,
+	// `admin`.
+	SetDefaultEnvironmentPermission *string `protobuf:"bytes,3,opt,name=set_default_environment_permission,json=setDefaultEnvironmentPermission,proto3,oneof" json:"set_default_environment_permission,omitempty"`
+	// JSON body key `setDefaultAccountPermission`. One of: `0`, `1`, `2`, `3`.
+	SetDefaultAccountPermission *int64 `protobuf:"varint,4,opt,name=set_default_account_permission,json=setDefaultAccountPermission,proto3,oneof" json:"set_default_account_permission,omitempty"`
+	// JSON body key `setMembersCanCreateStacks`.
+	SetMembersCanCreateStacks *bool `protobuf:"varint,5,opt,name=set_members_can_create_stacks,json=setMembersCanCreateStacks,proto3,oneof" json:"set_members_can_create_stacks,omitempty"`
+	// JSON body key `setMembersCanInviteCollaborators`.
+	SetMembersCanInviteCollaborators *bool `protobuf:"varint,6,opt,name=set_members_can_invite_collaborators,json=setMembersCanInviteCollaborators,proto3,oneof" json:"set_members_can_invite_collaborators,omitempty"`
+	// JSON body key `setMembersCanDeleteStacks`.
+	SetMembersCanDeleteStacks *bool `protobuf:"varint,7,opt,name=set_members_can_delete_stacks,json=setMembersCanDeleteStacks,proto3,oneof" json:"set_members_can_delete_stacks,omitempty"`
+	// JSON body key `setMembersCanTransferStacks`.
+	SetMembersCanTransferStacks *bool `protobuf:"varint,8,opt,name=set_members_can_transfer_stacks,json=setMembersCanTransferStacks,proto3,oneof" json:"set_members_can_transfer_stacks,omitempty"`
+	// JSON body key `setMembersCanCreateAccounts`.
+	SetMembersCanCreateAccounts *bool `protobuf:"varint,9,opt,name=set_members_can_create_accounts,json=setMembersCanCreateAccounts,proto3,oneof" json:"set_members_can_create_accounts,omitempty"`
+	// JSON body key `setMembersCanCreateTeams`.
+	SetMembersCanCreateTeams *bool `protobuf:"varint,10,opt,name=set_members_can_create_teams,json=setMembersCanCreateTeams,proto3,oneof" json:"set_members_can_create_teams,omitempty"`
+	// JSON body key `setAiEnablement`.
+	SetAiEnablement *string `protobuf:"bytes,11,opt,name=set_ai_enablement,json=setAiEnablement,proto3,oneof" json:"set_ai_enablement,omitempty"`
+	// JSON body key `setNeoEnabled`.
+	SetNeoEnabled *bool `protobuf:"varint,12,opt,name=set_neo_enabled,json=setNeoEnabled,proto3,oneof" json:"set_neo_enabled,omitempty"`
+	// JSON body key `setNeoApprovalMode`. One of: `manual`, `auto`, `balanced`.
+	SetNeoApprovalMode *string `protobuf:"bytes,13,opt,name=set_neo_approval_mode,json=setNeoApprovalMode,proto3,oneof" json:"set_neo_approval_mode,omitempty"`
+	// JSON body key `setNeoTaskSharingMode`. One of: `none`, `org`.
+	SetNeoTaskSharingMode *string `protobuf:"bytes,14,opt,name=set_neo_task_sharing_mode,json=setNeoTaskSharingMode,proto3,oneof" json:"set_neo_task_sharing_mode,omitempty"`
+	// JSON body key `setNeoCLIExplanationsDisabled`.
+	SetNeoCliExplanationsDisabled *bool `protobuf:"varint,15,opt,name=set_neo_cli_explanations_disabled,json=setNeoCLIExplanationsDisabled,proto3,oneof" json:"set_neo_cli_explanations_disabled,omitempty"`
+	// JSON body key `setNaturalLanguageSearchDisabled`.
+	SetNaturalLanguageSearchDisabled *bool `protobuf:"varint,16,opt,name=set_natural_language_search_disabled,json=setNaturalLanguageSearchDisabled,proto3,oneof" json:"set_natural_language_search_disabled,omitempty"`
+	// JSON body key `setNeoAgentDisabled`.
+	SetNeoAgentDisabled *bool `protobuf:"varint,17,opt,name=set_neo_agent_disabled,json=setNeoAgentDisabled,proto3,oneof" json:"set_neo_agent_disabled,omitempty"`
+	// JSON body key `setPreferredVCS`. One of: `none`, `bitbucket`, `github`, `gitlab`.
+	SetPreferredVcs *string `protobuf:"bytes,18,opt,name=set_preferred_vcs,json=setPreferredVCS,proto3,oneof" json:"set_preferred_vcs,omitempty"`
+	// JSON body key `setDefaultDeploymentRoleId`.
+	SetDefaultDeploymentRoleId *string `protobuf:"bytes,19,opt,name=set_default_deployment_role_id,json=setDefaultDeploymentRoleId,proto3,oneof" json:"set_default_deployment_role_id,omitempty"`
+	// JSON body key `setDefaultAgentPoolID`.
+	SetDefaultAgentPoolId *string `protobuf:"bytes,20,opt,name=set_default_agent_pool_id,json=setDefaultAgentPoolID,proto3,oneof" json:"set_default_agent_pool_id,omitempty"`
+	// JSON body key `setMaxAccessTokenExpiryDays`.
+	SetMaxAccessTokenExpiryDays *int64 `protobuf:"varint,21,opt,name=set_max_access_token_expiry_days,json=setMaxAccessTokenExpiryDays,proto3,oneof" json:"set_max_access_token_expiry_days,omitempty"`
+	unknownFields               protoimpl.UnknownFields
+	sizeCache                   protoimpl.SizeCache
+}
+
+func (x *UpdateOrganizationSettingsRequest) Reset() {
+	*x = UpdateOrganizationSettingsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateOrganizationSettingsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateOrganizationSettingsRequest) ProtoMessage() {}
+
+func (x *UpdateOrganizationSettingsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateOrganizationSettingsRequest.ProtoReflect.Descriptor instead.
+func (*UpdateOrganizationSettingsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetDefaultStackPermission() int64 {
+	if x != nil && x.SetDefaultStackPermission != nil {
+		return *x.SetDefaultStackPermission
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetDefaultEnvironmentPermission() string {
+	if x != nil && x.SetDefaultEnvironmentPermission != nil {
+		return *x.SetDefaultEnvironmentPermission
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetDefaultAccountPermission() int64 {
+	if x != nil && x.SetDefaultAccountPermission != nil {
+		return *x.SetDefaultAccountPermission
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMembersCanCreateStacks() bool {
+	if x != nil && x.SetMembersCanCreateStacks != nil {
+		return *x.SetMembersCanCreateStacks
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMembersCanInviteCollaborators() bool {
+	if x != nil && x.SetMembersCanInviteCollaborators != nil {
+		return *x.SetMembersCanInviteCollaborators
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMembersCanDeleteStacks() bool {
+	if x != nil && x.SetMembersCanDeleteStacks != nil {
+		return *x.SetMembersCanDeleteStacks
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMembersCanTransferStacks() bool {
+	if x != nil && x.SetMembersCanTransferStacks != nil {
+		return *x.SetMembersCanTransferStacks
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMembersCanCreateAccounts() bool {
+	if x != nil && x.SetMembersCanCreateAccounts != nil {
+		return *x.SetMembersCanCreateAccounts
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMembersCanCreateTeams() bool {
+	if x != nil && x.SetMembersCanCreateTeams != nil {
+		return *x.SetMembersCanCreateTeams
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetAiEnablement() string {
+	if x != nil && x.SetAiEnablement != nil {
+		return *x.SetAiEnablement
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetNeoEnabled() bool {
+	if x != nil && x.SetNeoEnabled != nil {
+		return *x.SetNeoEnabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetNeoApprovalMode() string {
+	if x != nil && x.SetNeoApprovalMode != nil {
+		return *x.SetNeoApprovalMode
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetNeoTaskSharingMode() string {
+	if x != nil && x.SetNeoTaskSharingMode != nil {
+		return *x.SetNeoTaskSharingMode
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetNeoCliExplanationsDisabled() bool {
+	if x != nil && x.SetNeoCliExplanationsDisabled != nil {
+		return *x.SetNeoCliExplanationsDisabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetNaturalLanguageSearchDisabled() bool {
+	if x != nil && x.SetNaturalLanguageSearchDisabled != nil {
+		return *x.SetNaturalLanguageSearchDisabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetNeoAgentDisabled() bool {
+	if x != nil && x.SetNeoAgentDisabled != nil {
+		return *x.SetNeoAgentDisabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetPreferredVcs() string {
+	if x != nil && x.SetPreferredVcs != nil {
+		return *x.SetPreferredVcs
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetDefaultDeploymentRoleId() string {
+	if x != nil && x.SetDefaultDeploymentRoleId != nil {
+		return *x.SetDefaultDeploymentRoleId
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetDefaultAgentPoolId() string {
+	if x != nil && x.SetDefaultAgentPoolId != nil {
+		return *x.SetDefaultAgentPoolId
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsRequest) GetSetMaxAccessTokenExpiryDays() int64 {
+	if x != nil && x.SetMaxAccessTokenExpiryDays != nil {
+		return *x.SetMaxAccessTokenExpiryDays
+	}
+	return 0
+}
+
+// Response of UpdateOrganizationSettings. Its fields are the keys of the JSON answer.
+type UpdateOrganizationSettingsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `kind`. One of: `single-user`, `bitbucket`, `github`, `gitlab`, `pulumi`, `saml`.
+	// Always present.
+	Kind string `protobuf:"bytes,2,opt,name=kind,proto3" json:"kind,omitempty"`
+	// JSON key `created`. An RFC 3339 date and time. Always present.
+	Created string `protobuf:"bytes,3,opt,name=created,proto3" json:"created,omitempty"`
+	// JSON key `backingOrgLogin`.
+	BackingOrgLogin string `protobuf:"bytes,4,opt,name=backing_org_login,json=backingOrgLogin,proto3" json:"backing_org_login,omitempty"`
+	// JSON key `product`. One of: `team-per-stack`, `community`, `individual`, `team-starter`,
+	// `team-pro`, `enterprise`, `team-growth`, `enterprise-growth`, `business-critical`.
+	Product string `protobuf:"bytes,5,opt,name=product,proto3" json:"product,omitempty"`
+	// JSON key `subscriptionStatus`.
+	SubscriptionStatus string `protobuf:"bytes,6,opt,name=subscription_status,json=subscriptionStatus,proto3" json:"subscription_status,omitempty"`
+	// JSON key `subscriptionTrialEnd`.
+	SubscriptionTrialEnd int64 `protobuf:"varint,7,opt,name=subscription_trial_end,json=subscriptionTrialEnd,proto3" json:"subscription_trial_end,omitempty"`
+	// JSON key `retrialExpiration`. An RFC 3339 date and time.
+	RetrialExpiration string `protobuf:"bytes,8,opt,name=retrial_expiration,json=retrialExpiration,proto3" json:"retrial_expiration,omitempty"`
+	// JSON key `subscriptionCancelAtPeriodEnd`.
+	SubscriptionCancelAtPeriodEnd bool `protobuf:"varint,9,opt,name=subscription_cancel_at_period_end,json=subscriptionCancelAtPeriodEnd,proto3" json:"subscription_cancel_at_period_end,omitempty"`
+	// JSON key `subscriptionPeriodEnd`. An RFC 3339 date and time.
+	SubscriptionPeriodEnd string `protobuf:"bytes,10,opt,name=subscription_period_end,json=subscriptionPeriodEnd,proto3" json:"subscription_period_end,omitempty"`
+	// JSON key `userRole`. One of: `none`, `member`, `admin`, `potential-member`,
+	// `stack-collaborator`, `billing-manager`. Always present.
+	UserRole string `protobuf:"bytes,11,opt,name=user_role,json=userRole,proto3" json:"user_role,omitempty"`
+	// JSON key `defaultStackPermission`. One of: `0`, `101`, `102`, `103`, `104`. Always present.
+	DefaultStackPermission int64 `protobuf:"varint,12,opt,name=default_stack_permission,json=defaultStackPermission,proto3" json:"default_stack_permission,omitempty"`
+	// JSON key `defaultEnvironmentPermission`. One of: `none`, `read`, `open`, `write`, `admin`.
+	// Always present.
+	DefaultEnvironmentPermission string `protobuf:"bytes,13,opt,name=default_environment_permission,json=defaultEnvironmentPermission,proto3" json:"default_environment_permission,omitempty"`
+	// JSON key `defaultAccountPermission`. One of: `0`, `1`, `2`, `3`. Always present.
+	DefaultAccountPermission int64 `protobuf:"varint,14,opt,name=default_account_permission,json=defaultAccountPermission,proto3" json:"default_account_permission,omitempty"`
+	// JSON key `membersCanCreateStacks`. Always present.
+	MembersCanCreateStacks bool `protobuf:"varint,15,opt,name=members_can_create_stacks,json=membersCanCreateStacks,proto3" json:"members_can_create_stacks,omitempty"`
+	// JSON key `membersCanDeleteStacks`. Always present.
+	MembersCanDeleteStacks bool `protobuf:"varint,16,opt,name=members_can_delete_stacks,json=membersCanDeleteStacks,proto3" json:"members_can_delete_stacks,omitempty"`
+	// JSON key `membersCanTransferStacks`. Always present.
+	MembersCanTransferStacks bool `protobuf:"varint,17,opt,name=members_can_transfer_stacks,json=membersCanTransferStacks,proto3" json:"members_can_transfer_stacks,omitempty"`
+	// JSON key `membersCanCreateTeams`. Always present.
+	MembersCanCreateTeams bool `protobuf:"varint,18,opt,name=members_can_create_teams,json=membersCanCreateTeams,proto3" json:"members_can_create_teams,omitempty"`
+	// JSON key `membersCanCreateAccounts`. Always present.
+	MembersCanCreateAccounts bool `protobuf:"varint,19,opt,name=members_can_create_accounts,json=membersCanCreateAccounts,proto3" json:"members_can_create_accounts,omitempty"`
+	// JSON key `neoEnabled`. Always present.
+	NeoEnabled bool `protobuf:"varint,20,opt,name=neo_enabled,json=neoEnabled,proto3" json:"neo_enabled,omitempty"`
+	// JSON key `neoApprovalMode`. One of: `manual`, `auto`, `balanced`. Always present.
+	NeoApprovalMode string `protobuf:"bytes,21,opt,name=neo_approval_mode,json=neoApprovalMode,proto3" json:"neo_approval_mode,omitempty"`
+	// JSON key `neoTaskSharingMode`. One of: `none`, `org`. Always present.
+	NeoTaskSharingMode string `protobuf:"bytes,22,opt,name=neo_task_sharing_mode,json=neoTaskSharingMode,proto3" json:"neo_task_sharing_mode,omitempty"`
+	// JSON key `neoCLIExplanationsDisabled`. Always present.
+	NeoCliExplanationsDisabled bool `protobuf:"varint,23,opt,name=neo_cli_explanations_disabled,json=neoCLIExplanationsDisabled,proto3" json:"neo_cli_explanations_disabled,omitempty"`
+	// JSON key `naturalLanguageSearchDisabled`. Always present.
+	NaturalLanguageSearchDisabled bool `protobuf:"varint,24,opt,name=natural_language_search_disabled,json=naturalLanguageSearchDisabled,proto3" json:"natural_language_search_disabled,omitempty"`
+	// JSON key `neoAgentDisabled`. Always present.
+	NeoAgentDisabled bool `protobuf:"varint,25,opt,name=neo_agent_disabled,json=neoAgentDisabled,proto3" json:"neo_agent_disabled,omitempty"`
+	// JSON key `insightsTrialEnd`.
+	InsightsTrialEnd int64 `protobuf:"varint,26,opt,name=insights_trial_end,json=insightsTrialEnd,proto3" json:"insights_trial_end,omitempty"`
+	// JSON key `insightsBillingAccepted`.
+	InsightsBillingAccepted bool `protobuf:"varint,27,opt,name=insights_billing_accepted,json=insightsBillingAccepted,proto3" json:"insights_billing_accepted,omitempty"`
+	// JSON key `insightsTrialUsingPolicy`. Always present.
+	InsightsTrialUsingPolicy bool `protobuf:"varint,28,opt,name=insights_trial_using_policy,json=insightsTrialUsingPolicy,proto3" json:"insights_trial_using_policy,omitempty"`
+	// JSON key `aiEnablement`. Always present.
+	AiEnablement string `protobuf:"bytes,29,opt,name=ai_enablement,json=aiEnablement,proto3" json:"ai_enablement,omitempty"`
+	// JSON key `preferredVCS`. One of: `none`, `bitbucket`, `github`, `gitlab`. Always present.
+	PreferredVcs string `protobuf:"bytes,30,opt,name=preferred_vcs,json=preferredVCS,proto3" json:"preferred_vcs,omitempty"`
+	// JSON key `auditLogsEnabled`. Always present.
+	AuditLogsEnabled bool `protobuf:"varint,31,opt,name=audit_logs_enabled,json=auditLogsEnabled,proto3" json:"audit_logs_enabled,omitempty"`
+	// JSON key `webhooksEnabled`. Always present.
+	WebhooksEnabled bool `protobuf:"varint,32,opt,name=webhooks_enabled,json=webhooksEnabled,proto3" json:"webhooks_enabled,omitempty"`
+	// JSON key `features`. Always present.
+	Features *OrganizationFeatures `protobuf:"bytes,33,opt,name=features,proto3" json:"features,omitempty"`
+	// JSON key `accountCount`. Always present.
+	AccountCount int64 `protobuf:"varint,34,opt,name=account_count,json=accountCount,proto3" json:"account_count,omitempty"`
+	// JSON key `environmentCount`. Always present.
+	EnvironmentCount int64 `protobuf:"varint,35,opt,name=environment_count,json=environmentCount,proto3" json:"environment_count,omitempty"`
+	// JSON key `stackCount`. Always present.
+	StackCount int64 `protobuf:"varint,36,opt,name=stack_count,json=stackCount,proto3" json:"stack_count,omitempty"`
+	// JSON key `maxStacks`.
+	MaxStacks int64 `protobuf:"varint,37,opt,name=max_stacks,json=maxStacks,proto3" json:"max_stacks,omitempty"`
+	// JSON key `memberCount`. Always present.
+	MemberCount int64 `protobuf:"varint,38,opt,name=member_count,json=memberCount,proto3" json:"member_count,omitempty"`
+	// JSON key `maxMembers`.
+	MaxMembers int64 `protobuf:"varint,39,opt,name=max_members,json=maxMembers,proto3" json:"max_members,omitempty"`
+	// JSON key `locked`. One of: `bad-subscription`, `not-locked`, `read-only`,
+	// `rename-in-progress`, `transfer-in-progress`.
+	Locked string `protobuf:"bytes,40,opt,name=locked,proto3" json:"locked,omitempty"`
+	// JSON key `defaultRoleId`.
+	DefaultRoleId string `protobuf:"bytes,41,opt,name=default_role_id,json=defaultRoleId,proto3" json:"default_role_id,omitempty"`
+	// JSON key `defaultDeploymentRoleId`.
+	DefaultDeploymentRoleId string `protobuf:"bytes,42,opt,name=default_deployment_role_id,json=defaultDeploymentRoleId,proto3" json:"default_deployment_role_id,omitempty"`
+	// JSON key `maxAccessTokenExpiryDays`.
+	MaxAccessTokenExpiryDays int64 `protobuf:"varint,43,opt,name=max_access_token_expiry_days,json=maxAccessTokenExpiryDays,proto3" json:"max_access_token_expiry_days,omitempty"`
+	unknownFields            protoimpl.UnknownFields
+	sizeCache                protoimpl.SizeCache
+}
+
+func (x *UpdateOrganizationSettingsResponse) Reset() {
+	*x = UpdateOrganizationSettingsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateOrganizationSettingsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateOrganizationSettingsResponse) ProtoMessage() {}
+
+func (x *UpdateOrganizationSettingsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateOrganizationSettingsResponse.ProtoReflect.Descriptor instead.
+func (*UpdateOrganizationSettingsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetCreated() string {
+	if x != nil {
+		return x.Created
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetBackingOrgLogin() string {
+	if x != nil {
+		return x.BackingOrgLogin
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetProduct() string {
+	if x != nil {
+		return x.Product
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetSubscriptionStatus() string {
+	if x != nil {
+		return x.SubscriptionStatus
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetSubscriptionTrialEnd() int64 {
+	if x != nil {
+		return x.SubscriptionTrialEnd
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetRetrialExpiration() string {
+	if x != nil {
+		return x.RetrialExpiration
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetSubscriptionCancelAtPeriodEnd() bool {
+	if x != nil {
+		return x.SubscriptionCancelAtPeriodEnd
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetSubscriptionPeriodEnd() string {
+	if x != nil {
+		return x.SubscriptionPeriodEnd
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetUserRole() string {
+	if x != nil {
+		return x.UserRole
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetDefaultStackPermission() int64 {
+	if x != nil {
+		return x.DefaultStackPermission
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetDefaultEnvironmentPermission() string {
+	if x != nil {
+		return x.DefaultEnvironmentPermission
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetDefaultAccountPermission() int64 {
+	if x != nil {
+		return x.DefaultAccountPermission
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMembersCanCreateStacks() bool {
+	if x != nil {
+		return x.MembersCanCreateStacks
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMembersCanDeleteStacks() bool {
+	if x != nil {
+		return x.MembersCanDeleteStacks
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMembersCanTransferStacks() bool {
+	if x != nil {
+		return x.MembersCanTransferStacks
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMembersCanCreateTeams() bool {
+	if x != nil {
+		return x.MembersCanCreateTeams
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMembersCanCreateAccounts() bool {
+	if x != nil {
+		return x.MembersCanCreateAccounts
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetNeoEnabled() bool {
+	if x != nil {
+		return x.NeoEnabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetNeoApprovalMode() string {
+	if x != nil {
+		return x.NeoApprovalMode
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetNeoTaskSharingMode() string {
+	if x != nil {
+		return x.NeoTaskSharingMode
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetNeoCliExplanationsDisabled() bool {
+	if x != nil {
+		return x.NeoCliExplanationsDisabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetNaturalLanguageSearchDisabled() bool {
+	if x != nil {
+		return x.NaturalLanguageSearchDisabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetNeoAgentDisabled() bool {
+	if x != nil {
+		return x.NeoAgentDisabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetInsightsTrialEnd() int64 {
+	if x != nil {
+		return x.InsightsTrialEnd
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetInsightsBillingAccepted() bool {
+	if x != nil {
+		return x.InsightsBillingAccepted
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetInsightsTrialUsingPolicy() bool {
+	if x != nil {
+		return x.InsightsTrialUsingPolicy
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetAiEnablement() string {
+	if x != nil {
+		return x.AiEnablement
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetPreferredVcs() string {
+	if x != nil {
+		return x.PreferredVcs
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetAuditLogsEnabled() bool {
+	if x != nil {
+		return x.AuditLogsEnabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetWebhooksEnabled() bool {
+	if x != nil {
+		return x.WebhooksEnabled
+	}
+	return false
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetFeatures() *OrganizationFeatures {
+	if x != nil {
+		return x.Features
+	}
+	return nil
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetAccountCount() int64 {
+	if x != nil {
+		return x.AccountCount
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetEnvironmentCount() int64 {
+	if x != nil {
+		return x.EnvironmentCount
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetStackCount() int64 {
+	if x != nil {
+		return x.StackCount
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMaxStacks() int64 {
+	if x != nil {
+		return x.MaxStacks
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMemberCount() int64 {
+	if x != nil {
+		return x.MemberCount
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMaxMembers() int64 {
+	if x != nil {
+		return x.MaxMembers
+	}
+	return 0
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetLocked() string {
+	if x != nil {
+		return x.Locked
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetDefaultRoleId() string {
+	if x != nil {
+		return x.DefaultRoleId
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetDefaultDeploymentRoleId() string {
+	if x != nil {
+		return x.DefaultDeploymentRoleId
+	}
+	return ""
+}
+
+func (x *UpdateOrganizationSettingsResponse) GetMaxAccessTokenExpiryDays() int64 {
+	if x != nil {
+		return x.MaxAccessTokenExpiryDays
+	}
+	return 0
+}
+
+// `OrganizationFeatures` in the API description.
+type OrganizationFeatures struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `auditLogsEnabled`. Always present.
+	AuditLogsEnabled bool `protobuf:"varint,1,opt,name=audit_logs_enabled,json=auditLogsEnabled,proto3" json:"audit_logs_enabled,omitempty"`
+	// JSON key `hasTerraformModules`.
+	HasTerraformModules bool `protobuf:"varint,2,opt,name=has_terraform_modules,json=hasTerraformModules,proto3" json:"has_terraform_modules,omitempty"`
+	// JSON key `crossGuardEnabled`. Always present.
+	CrossGuardEnabled bool `protobuf:"varint,3,opt,name=cross_guard_enabled,json=crossGuardEnabled,proto3" json:"cross_guard_enabled,omitempty"`
+	// JSON key `webhooksEnabled`. Always present.
+	WebhooksEnabled bool `protobuf:"varint,4,opt,name=webhooks_enabled,json=webhooksEnabled,proto3" json:"webhooks_enabled,omitempty"`
+	// JSON key `integrationAssistantEnabled`. Always present.
+	IntegrationAssistantEnabled bool `protobuf:"varint,5,opt,name=integration_assistant_enabled,json=integrationAssistantEnabled,proto3" json:"integration_assistant_enabled,omitempty"`
+	// JSON key `aleEnabled`. Always present.
+	AleEnabled bool `protobuf:"varint,6,opt,name=ale_enabled,json=aleEnabled,proto3" json:"ale_enabled,omitempty"`
+	// JSON key `deployEnabled`. Always present.
+	DeployEnabled bool `protobuf:"varint,7,opt,name=deploy_enabled,json=deployEnabled,proto3" json:"deploy_enabled,omitempty"`
+	// JSON key `scimEnabled`. Always present.
+	ScimEnabled bool `protobuf:"varint,8,opt,name=scim_enabled,json=scimEnabled,proto3" json:"scim_enabled,omitempty"`
+	// JSON key `resourceSearchEnabled`. Always present.
+	ResourceSearchEnabled bool `protobuf:"varint,9,opt,name=resource_search_enabled,json=resourceSearchEnabled,proto3" json:"resource_search_enabled,omitempty"`
+	// JSON key `resourceExportEnabled`. Always present.
+	ResourceExportEnabled bool `protobuf:"varint,10,opt,name=resource_export_enabled,json=resourceExportEnabled,proto3" json:"resource_export_enabled,omitempty"`
+	// JSON key `propertySearchUIEnabled`. Always present.
+	PropertySearchUiEnabled bool `protobuf:"varint,11,opt,name=property_search_ui_enabled,json=propertySearchUIEnabled,proto3" json:"property_search_ui_enabled,omitempty"`
+	// JSON key `nlpSearchEnabled`. Always present.
+	NlpSearchEnabled bool `protobuf:"varint,12,opt,name=nlp_search_enabled,json=nlpSearchEnabled,proto3" json:"nlp_search_enabled,omitempty"`
+	// JSON key `customTemplatesEnabled`. Always present.
+	CustomTemplatesEnabled bool `protobuf:"varint,13,opt,name=custom_templates_enabled,json=customTemplatesEnabled,proto3" json:"custom_templates_enabled,omitempty"`
+	// JSON key `restoreStacksEnabled`. Always present.
+	RestoreStacksEnabled bool `protobuf:"varint,14,opt,name=restore_stacks_enabled,json=restoreStacksEnabled,proto3" json:"restore_stacks_enabled,omitempty"`
+	// JSON key `environmentsEnabled`. Always present.
+	EnvironmentsEnabled bool `protobuf:"varint,15,opt,name=environments_enabled,json=environmentsEnabled,proto3" json:"environments_enabled,omitempty"`
+	// JSON key `environmentRevisionTagsEnabled`. Always present.
+	EnvironmentRevisionTagsEnabled bool `protobuf:"varint,16,opt,name=environment_revision_tags_enabled,json=environmentRevisionTagsEnabled,proto3" json:"environment_revision_tags_enabled,omitempty"`
+	// JSON key `legacyDeploymentsOrgToken`. Always present.
+	LegacyDeploymentsOrgToken bool `protobuf:"varint,17,opt,name=legacy_deployments_org_token,json=legacyDeploymentsOrgToken,proto3" json:"legacy_deployments_org_token,omitempty"`
+	// JSON key `gitHubEnterpriseIntegrationEnabled`. Always present.
+	GitHubEnterpriseIntegrationEnabled bool `protobuf:"varint,18,opt,name=git_hub_enterprise_integration_enabled,json=gitHubEnterpriseIntegrationEnabled,proto3" json:"git_hub_enterprise_integration_enabled,omitempty"`
+	// JSON key `gitHubEnterpriseIndividualAuthEnabled`. Deprecated.
+	GitHubEnterpriseIndividualAuthEnabled bool `protobuf:"varint,19,opt,name=git_hub_enterprise_individual_auth_enabled,json=gitHubEnterpriseIndividualAuthEnabled,proto3" json:"git_hub_enterprise_individual_auth_enabled,omitempty"`
+	// JSON key `agentPoolRegistrationEnabled`. Always present.
+	AgentPoolRegistrationEnabled bool `protobuf:"varint,20,opt,name=agent_pool_registration_enabled,json=agentPoolRegistrationEnabled,proto3" json:"agent_pool_registration_enabled,omitempty"`
+	// JSON key `dashboardOnboardingUIEnabled`. Deprecated.
+	DashboardOnboardingUiEnabled bool `protobuf:"varint,21,opt,name=dashboard_onboarding_ui_enabled,json=dashboardOnboardingUIEnabled,proto3" json:"dashboard_onboarding_ui_enabled,omitempty"`
+	// JSON key `driftDetectionEnabled`. Always present.
+	DriftDetectionEnabled bool `protobuf:"varint,22,opt,name=drift_detection_enabled,json=driftDetectionEnabled,proto3" json:"drift_detection_enabled,omitempty"`
+	// JSON key `selfHostedDeploymentsEnabled`. Always present.
+	SelfHostedDeploymentsEnabled bool `protobuf:"varint,23,opt,name=self_hosted_deployments_enabled,json=selfHostedDeploymentsEnabled,proto3" json:"self_hosted_deployments_enabled,omitempty"`
+	// JSON key `auditLogUIFilteringEnabled`. Always present.
+	AuditLogUiFilteringEnabled bool `protobuf:"varint,24,opt,name=audit_log_ui_filtering_enabled,json=auditLogUIFilteringEnabled,proto3" json:"audit_log_ui_filtering_enabled,omitempty"`
+	// JSON key `dependencyCachingEnabled`. Always present.
+	DependencyCachingEnabled bool `protobuf:"varint,25,opt,name=dependency_caching_enabled,json=dependencyCachingEnabled,proto3" json:"dependency_caching_enabled,omitempty"`
+	// JSON key `environmentsRestoreEnabled`. Always present.
+	EnvironmentsRestoreEnabled bool `protobuf:"varint,26,opt,name=environments_restore_enabled,json=environmentsRestoreEnabled,proto3" json:"environments_restore_enabled,omitempty"`
+	// JSON key `pangeaAccountsScanPageEnabled`. Always present.
+	PangeaAccountsScanPageEnabled bool `protobuf:"varint,27,opt,name=pangea_accounts_scan_page_enabled,json=pangeaAccountsScanPageEnabled,proto3" json:"pangea_accounts_scan_page_enabled,omitempty"`
+	// JSON key `customRolesEnabled`. Always present.
+	CustomRolesEnabled bool `protobuf:"varint,28,opt,name=custom_roles_enabled,json=customRolesEnabled,proto3" json:"custom_roles_enabled,omitempty"`
+	// JSON key `usersCustomRolesEnabled`.
+	UsersCustomRolesEnabled bool `protobuf:"varint,29,opt,name=users_custom_roles_enabled,json=usersCustomRolesEnabled,proto3" json:"users_custom_roles_enabled,omitempty"`
+	// JSON key `environmentSecretRotationEnabled`. Always present.
+	EnvironmentSecretRotationEnabled bool `protobuf:"varint,30,opt,name=environment_secret_rotation_enabled,json=environmentSecretRotationEnabled,proto3" json:"environment_secret_rotation_enabled,omitempty"`
+	// JSON key `insightsMonetizationEnabled`. Always present.
+	InsightsMonetizationEnabled bool `protobuf:"varint,31,opt,name=insights_monetization_enabled,json=insightsMonetizationEnabled,proto3" json:"insights_monetization_enabled,omitempty"`
+	// JSON key `selfServeIDPRemoval`. Always present.
+	SelfServeIdpRemoval bool `protobuf:"varint,32,opt,name=self_serve_idp_removal,json=selfServeIDPRemoval,proto3" json:"self_serve_idp_removal,omitempty"`
+	// JSON key `iacCloudImportEnabled`. Always present.
+	IacCloudImportEnabled bool `protobuf:"varint,33,opt,name=iac_cloud_import_enabled,json=iacCloudImportEnabled,proto3" json:"iac_cloud_import_enabled,omitempty"`
+	// JSON key `bringYourOwnKeyEnabled`. Always present.
+	BringYourOwnKeyEnabled bool `protobuf:"varint,34,opt,name=bring_your_own_key_enabled,json=bringYourOwnKeyEnabled,proto3" json:"bring_your_own_key_enabled,omitempty"`
+	// JSON key `approvalsEnabled`. Always present.
+	ApprovalsEnabled bool `protobuf:"varint,35,opt,name=approvals_enabled,json=approvalsEnabled,proto3" json:"approvals_enabled,omitempty"`
+	// JSON key `escOnboardingEnabled`. Always present.
+	EscOnboardingEnabled bool `protobuf:"varint,36,opt,name=esc_onboarding_enabled,json=escOnboardingEnabled,proto3" json:"esc_onboarding_enabled,omitempty"`
+	// JSON key `escOnboardingV2Enabled`. Always present.
+	EscOnboardingV2Enabled bool `protobuf:"varint,37,opt,name=esc_onboarding_v2_enabled,json=escOnboardingV2Enabled,proto3" json:"esc_onboarding_v2_enabled,omitempty"`
+	// JSON key `escEditorRevampEnabled`. Always present.
+	EscEditorRevampEnabled bool `protobuf:"varint,38,opt,name=esc_editor_revamp_enabled,json=escEditorRevampEnabled,proto3" json:"esc_editor_revamp_enabled,omitempty"`
+	// JSON key `escOnboardingAzureOAuthClientEnabled`. Always present.
+	EscOnboardingAzureOauthClientEnabled bool `protobuf:"varint,39,opt,name=esc_onboarding_azure_oauth_client_enabled,json=escOnboardingAzureOAuthClientEnabled,proto3" json:"esc_onboarding_azure_oauth_client_enabled,omitempty"`
+	// JSON key `escOnboardingGcpOAuthClientEnabled`. Always present.
+	EscOnboardingGcpOauthClientEnabled bool `protobuf:"varint,40,opt,name=esc_onboarding_gcp_oauth_client_enabled,json=escOnboardingGcpOAuthClientEnabled,proto3" json:"esc_onboarding_gcp_oauth_client_enabled,omitempty"`
+	// JSON key `policyManagementV2Enabled`. Always present.
+	PolicyManagementV2Enabled bool `protobuf:"varint,41,opt,name=policy_management_v2_enabled,json=policyManagementV2Enabled,proto3" json:"policy_management_v2_enabled,omitempty"`
+	// JSON key `policyIssueManagementEnabled`. Always present.
+	PolicyIssueManagementEnabled bool `protobuf:"varint,42,opt,name=policy_issue_management_enabled,json=policyIssueManagementEnabled,proto3" json:"policy_issue_management_enabled,omitempty"`
+	// JSON key `aiAgentsEnabled`. Always present.
+	AiAgentsEnabled bool `protobuf:"varint,43,opt,name=ai_agents_enabled,json=aiAgentsEnabled,proto3" json:"ai_agents_enabled,omitempty"`
+	// JSON key `themingEnabled`. Always present.
+	ThemingEnabled bool `protobuf:"varint,44,opt,name=theming_enabled,json=themingEnabled,proto3" json:"theming_enabled,omitempty"`
+	// JSON key `customRoleCondition`. Always present.
+	CustomRoleCondition bool `protobuf:"varint,45,opt,name=custom_role_condition,json=customRoleCondition,proto3" json:"custom_role_condition,omitempty"`
+	// JSON key `neoTaskSharingEnabled`. Always present.
+	NeoTaskSharingEnabled bool `protobuf:"varint,46,opt,name=neo_task_sharing_enabled,json=neoTaskSharingEnabled,proto3" json:"neo_task_sharing_enabled,omitempty"`
+	// JSON key `ghAppDetailedDiffEnabled`. Always present.
+	GhAppDetailedDiffEnabled bool `protobuf:"varint,47,opt,name=gh_app_detailed_diff_enabled,json=ghAppDetailedDiffEnabled,proto3" json:"gh_app_detailed_diff_enabled,omitempty"`
+	// JSON key `neoServerSideApprovalsEnabled`. Deprecated.
+	NeoServerSideApprovalsEnabled bool `protobuf:"varint,48,opt,name=neo_server_side_approvals_enabled,json=neoServerSideApprovalsEnabled,proto3" json:"neo_server_side_approvals_enabled,omitempty"`
+	// JSON key `neoPlanModeEnabled`. Always present.
+	NeoPlanModeEnabled bool `protobuf:"varint,49,opt,name=neo_plan_mode_enabled,json=neoPlanModeEnabled,proto3" json:"neo_plan_mode_enabled,omitempty"`
+	// JSON key `getStartedOnboardEnabled`. Deprecated.
+	GetStartedOnboardEnabled bool `protobuf:"varint,50,opt,name=get_started_onboard_enabled,json=getStartedOnboardEnabled,proto3" json:"get_started_onboard_enabled,omitempty"`
+	// JSON key `neoReadOnlyEnabled`. Deprecated.
+	NeoReadOnlyEnabled bool `protobuf:"varint,51,opt,name=neo_read_only_enabled,json=neoReadOnlyEnabled,proto3" json:"neo_read_only_enabled,omitempty"`
+	// JSON key `discoveredStacksEnabled`. Always present.
+	DiscoveredStacksEnabled bool `protobuf:"varint,52,opt,name=discovered_stacks_enabled,json=discoveredStacksEnabled,proto3" json:"discovered_stacks_enabled,omitempty"`
+	// JSON key `agentIntegrationCatalogEnabled`. Always present.
+	AgentIntegrationCatalogEnabled bool `protobuf:"varint,53,opt,name=agent_integration_catalog_enabled,json=agentIntegrationCatalogEnabled,proto3" json:"agent_integration_catalog_enabled,omitempty"`
+	// JSON key `agentScheduledTasksEnabled`. Always present.
+	AgentScheduledTasksEnabled bool `protobuf:"varint,54,opt,name=agent_scheduled_tasks_enabled,json=agentScheduledTasksEnabled,proto3" json:"agent_scheduled_tasks_enabled,omitempty"`
+	// JSON key `aiReviewCodeAccessEnabled`. Deprecated.
+	AiReviewCodeAccessEnabled bool `protobuf:"varint,55,opt,name=ai_review_code_access_enabled,json=aiReviewCodeAccessEnabled,proto3" json:"ai_review_code_access_enabled,omitempty"`
+	// JSON key `neoCodeReviewsEnabled`.
+	NeoCodeReviewsEnabled bool `protobuf:"varint,56,opt,name=neo_code_reviews_enabled,json=neoCodeReviewsEnabled,proto3" json:"neo_code_reviews_enabled,omitempty"`
+	// JSON key `customVCSEnabled`. Always present.
+	CustomVcsEnabled bool `protobuf:"varint,57,opt,name=custom_vcs_enabled,json=customVCSEnabled,proto3" json:"custom_vcs_enabled,omitempty"`
+	// JSON key `bitbucketVCSEnabled`. Always present.
+	BitbucketVcsEnabled bool `protobuf:"varint,58,opt,name=bitbucket_vcs_enabled,json=bitbucketVCSEnabled,proto3" json:"bitbucket_vcs_enabled,omitempty"`
+	// JSON key `insightsAutoPolicyPacksEnabled`. Always present.
+	InsightsAutoPolicyPacksEnabled bool `protobuf:"varint,59,opt,name=insights_auto_policy_packs_enabled,json=insightsAutoPolicyPacksEnabled,proto3" json:"insights_auto_policy_packs_enabled,omitempty"`
+	// JSON key `fixDriftWithNeoEnabled`. Always present.
+	FixDriftWithNeoEnabled bool `protobuf:"varint,60,opt,name=fix_drift_with_neo_enabled,json=fixDriftWithNeoEnabled,proto3" json:"fix_drift_with_neo_enabled,omitempty"`
+	// JSON key `cliIntegrationCatalogEnabled`. Always present.
+	CliIntegrationCatalogEnabled bool `protobuf:"varint,61,opt,name=cli_integration_catalog_enabled,json=cliIntegrationCatalogEnabled,proto3" json:"cli_integration_catalog_enabled,omitempty"`
+	// JSON key `serviceBackedConfigEnabled`. Always present.
+	ServiceBackedConfigEnabled bool `protobuf:"varint,62,opt,name=service_backed_config_enabled,json=serviceBackedConfigEnabled,proto3" json:"service_backed_config_enabled,omitempty"`
+	// JSON key `universalSearchEnabled`.
+	UniversalSearchEnabled bool `protobuf:"varint,63,opt,name=universal_search_enabled,json=universalSearchEnabled,proto3" json:"universal_search_enabled,omitempty"`
+	// JSON key `driftRemediationEnabled`.
+	DriftRemediationEnabled bool `protobuf:"varint,64,opt,name=drift_remediation_enabled,json=driftRemediationEnabled,proto3" json:"drift_remediation_enabled,omitempty"`
+	// JSON key `expandedPolicyEnforcementLevelsEnabled`.
+	ExpandedPolicyEnforcementLevelsEnabled bool `protobuf:"varint,65,opt,name=expanded_policy_enforcement_levels_enabled,json=expandedPolicyEnforcementLevelsEnabled,proto3" json:"expanded_policy_enforcement_levels_enabled,omitempty"`
+	// JSON key `machineTokensEnabled`.
+	MachineTokensEnabled bool `protobuf:"varint,66,opt,name=machine_tokens_enabled,json=machineTokensEnabled,proto3" json:"machine_tokens_enabled,omitempty"`
+	// JSON key `samlSsoEnabled`.
+	SamlSsoEnabled bool `protobuf:"varint,67,opt,name=saml_sso_enabled,json=samlSsoEnabled,proto3" json:"saml_sso_enabled,omitempty"`
+	// JSON key `teamMemberRoleManagementEnabled`.
+	TeamMemberRoleManagementEnabled bool `protobuf:"varint,68,opt,name=team_member_role_management_enabled,json=teamMemberRoleManagementEnabled,proto3" json:"team_member_role_management_enabled,omitempty"`
+	// JSON key `teamsEnabled`.
+	TeamsEnabled bool `protobuf:"varint,69,opt,name=teams_enabled,json=teamsEnabled,proto3" json:"teams_enabled,omitempty"`
+	// JSON key `neoTokenMeteringEnabled`. Deprecated.
+	NeoTokenMeteringEnabled bool `protobuf:"varint,70,opt,name=neo_token_metering_enabled,json=neoTokenMeteringEnabled,proto3" json:"neo_token_metering_enabled,omitempty"`
+	// JSON key `tagBasedDeploymentTriggersEnabled`.
+	TagBasedDeploymentTriggersEnabled bool `protobuf:"varint,71,opt,name=tag_based_deployment_triggers_enabled,json=tagBasedDeploymentTriggersEnabled,proto3" json:"tag_based_deployment_triggers_enabled,omitempty"`
+	// JSON key `notificationCenterEnabled`.
+	NotificationCenterEnabled bool `protobuf:"varint,72,opt,name=notification_center_enabled,json=notificationCenterEnabled,proto3" json:"notification_center_enabled,omitempty"`
+	// JSON key `deploymentOidcSettingsEnabled`.
+	DeploymentOidcSettingsEnabled bool `protobuf:"varint,73,opt,name=deployment_oidc_settings_enabled,json=deploymentOidcSettingsEnabled,proto3" json:"deployment_oidc_settings_enabled,omitempty"`
+	// JSON key `neoUsageLimitsEnabled`.
+	NeoUsageLimitsEnabled bool `protobuf:"varint,74,opt,name=neo_usage_limits_enabled,json=neoUsageLimitsEnabled,proto3" json:"neo_usage_limits_enabled,omitempty"`
+	// JSON key `unlinkedGitHubAppRecoveryEnabled`. Deprecated.
+	UnlinkedGitHubAppRecoveryEnabled bool `protobuf:"varint,75,opt,name=unlinked_git_hub_app_recovery_enabled,json=unlinkedGitHubAppRecoveryEnabled,proto3" json:"unlinked_git_hub_app_recovery_enabled,omitempty"`
+	// JSON key `accessTokenExpiryPolicyEnabled`.
+	AccessTokenExpiryPolicyEnabled bool `protobuf:"varint,76,opt,name=access_token_expiry_policy_enabled,json=accessTokenExpiryPolicyEnabled,proto3" json:"access_token_expiry_policy_enabled,omitempty"`
+	// JSON key `neoByokEnabled`. Always present.
+	NeoByokEnabled bool `protobuf:"varint,77,opt,name=neo_byok_enabled,json=neoByokEnabled,proto3" json:"neo_byok_enabled,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *OrganizationFeatures) Reset() {
+	*x = OrganizationFeatures{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OrganizationFeatures) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OrganizationFeatures) ProtoMessage() {}
+
+func (x *OrganizationFeatures) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OrganizationFeatures.ProtoReflect.Descriptor instead.
+func (*OrganizationFeatures) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *OrganizationFeatures) GetAuditLogsEnabled() bool {
+	if x != nil {
+		return x.AuditLogsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetHasTerraformModules() bool {
+	if x != nil {
+		return x.HasTerraformModules
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetCrossGuardEnabled() bool {
+	if x != nil {
+		return x.CrossGuardEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetWebhooksEnabled() bool {
+	if x != nil {
+		return x.WebhooksEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetIntegrationAssistantEnabled() bool {
+	if x != nil {
+		return x.IntegrationAssistantEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAleEnabled() bool {
+	if x != nil {
+		return x.AleEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDeployEnabled() bool {
+	if x != nil {
+		return x.DeployEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetScimEnabled() bool {
+	if x != nil {
+		return x.ScimEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetResourceSearchEnabled() bool {
+	if x != nil {
+		return x.ResourceSearchEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetResourceExportEnabled() bool {
+	if x != nil {
+		return x.ResourceExportEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetPropertySearchUiEnabled() bool {
+	if x != nil {
+		return x.PropertySearchUiEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNlpSearchEnabled() bool {
+	if x != nil {
+		return x.NlpSearchEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetCustomTemplatesEnabled() bool {
+	if x != nil {
+		return x.CustomTemplatesEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetRestoreStacksEnabled() bool {
+	if x != nil {
+		return x.RestoreStacksEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEnvironmentsEnabled() bool {
+	if x != nil {
+		return x.EnvironmentsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEnvironmentRevisionTagsEnabled() bool {
+	if x != nil {
+		return x.EnvironmentRevisionTagsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetLegacyDeploymentsOrgToken() bool {
+	if x != nil {
+		return x.LegacyDeploymentsOrgToken
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetGitHubEnterpriseIntegrationEnabled() bool {
+	if x != nil {
+		return x.GitHubEnterpriseIntegrationEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetGitHubEnterpriseIndividualAuthEnabled() bool {
+	if x != nil {
+		return x.GitHubEnterpriseIndividualAuthEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAgentPoolRegistrationEnabled() bool {
+	if x != nil {
+		return x.AgentPoolRegistrationEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDashboardOnboardingUiEnabled() bool {
+	if x != nil {
+		return x.DashboardOnboardingUiEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDriftDetectionEnabled() bool {
+	if x != nil {
+		return x.DriftDetectionEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetSelfHostedDeploymentsEnabled() bool {
+	if x != nil {
+		return x.SelfHostedDeploymentsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAuditLogUiFilteringEnabled() bool {
+	if x != nil {
+		return x.AuditLogUiFilteringEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDependencyCachingEnabled() bool {
+	if x != nil {
+		return x.DependencyCachingEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEnvironmentsRestoreEnabled() bool {
+	if x != nil {
+		return x.EnvironmentsRestoreEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetPangeaAccountsScanPageEnabled() bool {
+	if x != nil {
+		return x.PangeaAccountsScanPageEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetCustomRolesEnabled() bool {
+	if x != nil {
+		return x.CustomRolesEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetUsersCustomRolesEnabled() bool {
+	if x != nil {
+		return x.UsersCustomRolesEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEnvironmentSecretRotationEnabled() bool {
+	if x != nil {
+		return x.EnvironmentSecretRotationEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetInsightsMonetizationEnabled() bool {
+	if x != nil {
+		return x.InsightsMonetizationEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetSelfServeIdpRemoval() bool {
+	if x != nil {
+		return x.SelfServeIdpRemoval
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetIacCloudImportEnabled() bool {
+	if x != nil {
+		return x.IacCloudImportEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetBringYourOwnKeyEnabled() bool {
+	if x != nil {
+		return x.BringYourOwnKeyEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetApprovalsEnabled() bool {
+	if x != nil {
+		return x.ApprovalsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEscOnboardingEnabled() bool {
+	if x != nil {
+		return x.EscOnboardingEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEscOnboardingV2Enabled() bool {
+	if x != nil {
+		return x.EscOnboardingV2Enabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEscEditorRevampEnabled() bool {
+	if x != nil {
+		return x.EscEditorRevampEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEscOnboardingAzureOauthClientEnabled() bool {
+	if x != nil {
+		return x.EscOnboardingAzureOauthClientEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetEscOnboardingGcpOauthClientEnabled() bool {
+	if x != nil {
+		return x.EscOnboardingGcpOauthClientEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetPolicyManagementV2Enabled() bool {
+	if x != nil {
+		return x.PolicyManagementV2Enabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetPolicyIssueManagementEnabled() bool {
+	if x != nil {
+		return x.PolicyIssueManagementEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAiAgentsEnabled() bool {
+	if x != nil {
+		return x.AiAgentsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetThemingEnabled() bool {
+	if x != nil {
+		return x.ThemingEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetCustomRoleCondition() bool {
+	if x != nil {
+		return x.CustomRoleCondition
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoTaskSharingEnabled() bool {
+	if x != nil {
+		return x.NeoTaskSharingEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetGhAppDetailedDiffEnabled() bool {
+	if x != nil {
+		return x.GhAppDetailedDiffEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoServerSideApprovalsEnabled() bool {
+	if x != nil {
+		return x.NeoServerSideApprovalsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoPlanModeEnabled() bool {
+	if x != nil {
+		return x.NeoPlanModeEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetGetStartedOnboardEnabled() bool {
+	if x != nil {
+		return x.GetStartedOnboardEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoReadOnlyEnabled() bool {
+	if x != nil {
+		return x.NeoReadOnlyEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDiscoveredStacksEnabled() bool {
+	if x != nil {
+		return x.DiscoveredStacksEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAgentIntegrationCatalogEnabled() bool {
+	if x != nil {
+		return x.AgentIntegrationCatalogEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAgentScheduledTasksEnabled() bool {
+	if x != nil {
+		return x.AgentScheduledTasksEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAiReviewCodeAccessEnabled() bool {
+	if x != nil {
+		return x.AiReviewCodeAccessEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoCodeReviewsEnabled() bool {
+	if x != nil {
+		return x.NeoCodeReviewsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetCustomVcsEnabled() bool {
+	if x != nil {
+		return x.CustomVcsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetBitbucketVcsEnabled() bool {
+	if x != nil {
+		return x.BitbucketVcsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetInsightsAutoPolicyPacksEnabled() bool {
+	if x != nil {
+		return x.InsightsAutoPolicyPacksEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetFixDriftWithNeoEnabled() bool {
+	if x != nil {
+		return x.FixDriftWithNeoEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetCliIntegrationCatalogEnabled() bool {
+	if x != nil {
+		return x.CliIntegrationCatalogEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetServiceBackedConfigEnabled() bool {
+	if x != nil {
+		return x.ServiceBackedConfigEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetUniversalSearchEnabled() bool {
+	if x != nil {
+		return x.UniversalSearchEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDriftRemediationEnabled() bool {
+	if x != nil {
+		return x.DriftRemediationEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetExpandedPolicyEnforcementLevelsEnabled() bool {
+	if x != nil {
+		return x.ExpandedPolicyEnforcementLevelsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetMachineTokensEnabled() bool {
+	if x != nil {
+		return x.MachineTokensEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetSamlSsoEnabled() bool {
+	if x != nil {
+		return x.SamlSsoEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetTeamMemberRoleManagementEnabled() bool {
+	if x != nil {
+		return x.TeamMemberRoleManagementEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetTeamsEnabled() bool {
+	if x != nil {
+		return x.TeamsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoTokenMeteringEnabled() bool {
+	if x != nil {
+		return x.NeoTokenMeteringEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetTagBasedDeploymentTriggersEnabled() bool {
+	if x != nil {
+		return x.TagBasedDeploymentTriggersEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNotificationCenterEnabled() bool {
+	if x != nil {
+		return x.NotificationCenterEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetDeploymentOidcSettingsEnabled() bool {
+	if x != nil {
+		return x.DeploymentOidcSettingsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoUsageLimitsEnabled() bool {
+	if x != nil {
+		return x.NeoUsageLimitsEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetUnlinkedGitHubAppRecoveryEnabled() bool {
+	if x != nil {
+		return x.UnlinkedGitHubAppRecoveryEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetAccessTokenExpiryPolicyEnabled() bool {
+	if x != nil {
+		return x.AccessTokenExpiryPolicyEnabled
+	}
+	return false
+}
+
+func (x *OrganizationFeatures) GetNeoByokEnabled() bool {
+	if x != nil {
+		return x.NeoByokEnabled
+	}
+	return false
+}
+
+// Request of ListAuditLogEvents. The fields other than path parameters are query parameters.
+type ListAuditLogEventsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Query `continuationToken`: opaque token from the previous page. Either this or `start_time`
+	// is required.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Query `startTime`, unix seconds: V1 UPPER bound, only events older than this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Query `endTime`, unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Query `userFilter`: only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Query `eventFilter`: only events of this type, e.g. "stack.update".
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// Query `format`: `json` (default).
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAuditLogEventsRequest) Reset() {
+	*x = ListAuditLogEventsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAuditLogEventsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAuditLogEventsRequest) ProtoMessage() {}
+
+func (x *ListAuditLogEventsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAuditLogEventsRequest.ProtoReflect.Descriptor instead.
+func (*ListAuditLogEventsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ListAuditLogEventsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsRequest) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *ListAuditLogEventsRequest) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *ListAuditLogEventsRequest) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsRequest) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsRequest) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// Response of ListAuditLogEvents. Its fields are the keys of the JSON answer.
+type ListAuditLogEventsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The events of this page, newest first.
+	AuditLogEvents []*AuditLogEvent `protobuf:"bytes,1,rep,name=audit_log_events,json=auditLogEvents,proto3" json:"audit_log_events,omitempty"`
+	// Token for the next page; empty on the last page.
+	ContinuationToken string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *ListAuditLogEventsResponse) Reset() {
+	*x = ListAuditLogEventsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAuditLogEventsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAuditLogEventsResponse) ProtoMessage() {}
+
+func (x *ListAuditLogEventsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAuditLogEventsResponse.ProtoReflect.Descriptor instead.
+func (*ListAuditLogEventsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ListAuditLogEventsResponse) GetAuditLogEvents() []*AuditLogEvent {
+	if x != nil {
+		return x.AuditLogEvents
+	}
+	return nil
+}
+
+func (x *ListAuditLogEventsResponse) GetContinuationToken() string {
+	if x != nil {
+		return x.ContinuationToken
+	}
+	return ""
+}
+
+// An audit-log event.
+type AuditLogEvent struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Event time, unix seconds.
+	Timestamp int64 `protobuf:"varint,1,opt,name=timestamp,proto3" json:"timestamp,omitempty"`
+	// IP address the request came from.
+	SourceIp string `protobuf:"bytes,2,opt,name=source_ip,json=sourceIP,proto3" json:"source_ip,omitempty"`
+	// Event type id, e.g. "stack.update", "member.role.changed".
+	Event string `protobuf:"bytes,3,opt,name=event,proto3" json:"event,omitempty"`
+	// Human-readable description.
+	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
+	// User who caused the event.
+	User *UserInfo `protobuf:"bytes,5,opt,name=user,proto3" json:"user,omitempty"`
+	// Id of the access token used; empty when none.
+	TokenId string `protobuf:"bytes,6,opt,name=token_id,json=tokenID,proto3" json:"token_id,omitempty"`
+	// Name of the access token used; empty when none.
+	TokenName string `protobuf:"bytes,7,opt,name=token_name,json=tokenName,proto3" json:"token_name,omitempty"`
+	// Whether the action required organization admin rights.
+	ReqOrgAdmin bool `protobuf:"varint,8,opt,name=req_org_admin,json=reqOrgAdmin,proto3" json:"req_org_admin,omitempty"`
+	// Whether the action required stack admin rights.
+	ReqStackAdmin bool `protobuf:"varint,9,opt,name=req_stack_admin,json=reqStackAdmin,proto3" json:"req_stack_admin,omitempty"`
+	// Whether the event records an authentication failure.
+	AuthFailure bool `protobuf:"varint,10,opt,name=auth_failure,json=authFailure,proto3" json:"auth_failure,omitempty"`
+	// Name of the actor (user or token); may be empty.
+	ActorName string `protobuf:"bytes,11,opt,name=actor_name,json=actorName,proto3" json:"actor_name,omitempty"`
+	// URN of the actor, e.g. "urn:pulumi:org:acme-corp:token:ci-deploy-token"; may be empty.
+	ActorUrn      string `protobuf:"bytes,12,opt,name=actor_urn,json=actorUrn,proto3" json:"actor_urn,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AuditLogEvent) Reset() {
+	*x = AuditLogEvent{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AuditLogEvent) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AuditLogEvent) ProtoMessage() {}
+
+func (x *AuditLogEvent) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AuditLogEvent.ProtoReflect.Descriptor instead.
+func (*AuditLogEvent) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *AuditLogEvent) GetTimestamp() int64 {
+	if x != nil {
+		return x.Timestamp
+	}
+	return 0
+}
+
+func (x *AuditLogEvent) GetSourceIp() string {
+	if x != nil {
+		return x.SourceIp
+	}
+	return ""
+}
+
+func (x *AuditLogEvent) GetEvent() string {
+	if x != nil {
+		return x.Event
+	}
+	return ""
+}
+
+func (x *AuditLogEvent) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *AuditLogEvent) GetUser() *UserInfo {
+	if x != nil {
+		return x.User
+	}
+	return nil
+}
+
+func (x *AuditLogEvent) GetTokenId() string {
+	if x != nil {
+		return x.TokenId
+	}
+	return ""
+}
+
+func (x *AuditLogEvent) GetTokenName() string {
+	if x != nil {
+		return x.TokenName
+	}
+	return ""
+}
+
+func (x *AuditLogEvent) GetReqOrgAdmin() bool {
+	if x != nil {
+		return x.ReqOrgAdmin
+	}
+	return false
+}
+
+func (x *AuditLogEvent) GetReqStackAdmin() bool {
+	if x != nil {
+		return x.ReqStackAdmin
+	}
+	return false
+}
+
+func (x *AuditLogEvent) GetAuthFailure() bool {
+	if x != nil {
+		return x.AuthFailure
+	}
+	return false
+}
+
+func (x *AuditLogEvent) GetActorName() string {
+	if x != nil {
+		return x.ActorName
+	}
+	return ""
+}
+
+func (x *AuditLogEvent) GetActorUrn() string {
+	if x != nil {
+		return x.ActorUrn
+	}
+	return ""
+}
+
+// Request of ExportAuditLogs. The fields other than path parameters are query parameters.
+type ExportAuditLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Query `continuationToken`: opaque token from a previous call.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Query `startTime`, unix seconds: V1 UPPER bound, only events older than this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Query `endTime`, unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Query `userFilter`: only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Query `eventFilter`: only events of this type.
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// Query `format`: `csv` (default) or `cef`.
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportAuditLogsRequest) Reset() {
+	*x = ExportAuditLogsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportAuditLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportAuditLogsRequest) ProtoMessage() {}
+
+func (x *ExportAuditLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportAuditLogsRequest.ProtoReflect.Descriptor instead.
+func (*ExportAuditLogsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *ExportAuditLogsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsRequest) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *ExportAuditLogsRequest) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *ExportAuditLogsRequest) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsRequest) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsRequest) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// Response of ExportAuditLogs. The raw answer and its content type.
+type ExportAuditLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Upstream Content-Type of the file (text/plain).
+	ContentType string `protobuf:"bytes,1,opt,name=content_type,json=contentType,proto3" json:"content_type,omitempty"`
+	// The exported file as CSV or CEF text, with the HTTP Content-Encoding (gzip) already removed.
+	// CSV header: `Timestamp,Name,Login,Event,Description,SourceIP,RequireOrgAdmin,
+	// RequireStackAdmin,AuthenticationFailure`; timestamps RFC3339 UTC.
+	Data          []byte `protobuf:"bytes,2,opt,name=data,proto3" json:"data,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportAuditLogsResponse) Reset() {
+	*x = ExportAuditLogsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportAuditLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportAuditLogsResponse) ProtoMessage() {}
+
+func (x *ExportAuditLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportAuditLogsResponse.ProtoReflect.Descriptor instead.
+func (*ExportAuditLogsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *ExportAuditLogsResponse) GetContentType() string {
+	if x != nil {
+		return x.ContentType
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsResponse) GetData() []byte {
+	if x != nil {
+		return x.Data
+	}
+	return nil
+}
+
+// Request of ListAuditLogEventsV2. The fields other than path parameters are query parameters.
+type ListAuditLogEventsV2Request struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Query `continuationToken`: opaque token from the previous page; unset for the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Query `startTime`, unix seconds: V2 LOWER bound, only events at or after this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Query `endTime`, unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Query `userFilter`: only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Query `eventFilter`: only events of this type, e.g. "stack.update".
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// Query `format`: `json` (default).
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAuditLogEventsV2Request) Reset() {
+	*x = ListAuditLogEventsV2Request{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAuditLogEventsV2Request) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAuditLogEventsV2Request) ProtoMessage() {}
+
+func (x *ListAuditLogEventsV2Request) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAuditLogEventsV2Request.ProtoReflect.Descriptor instead.
+func (*ListAuditLogEventsV2Request) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ListAuditLogEventsV2Request) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsV2Request) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsV2Request) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *ListAuditLogEventsV2Request) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *ListAuditLogEventsV2Request) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsV2Request) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *ListAuditLogEventsV2Request) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// Response of ListAuditLogEventsV2. Its fields are the keys of the JSON answer.
+type ListAuditLogEventsV2Response struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The events of this page.
+	AuditLogEvents []*AuditLogEvent `protobuf:"bytes,1,rep,name=audit_log_events,json=auditLogEvents,proto3" json:"audit_log_events,omitempty"`
+	// Token for the next page; empty on the last page.
+	ContinuationToken string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *ListAuditLogEventsV2Response) Reset() {
+	*x = ListAuditLogEventsV2Response{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAuditLogEventsV2Response) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAuditLogEventsV2Response) ProtoMessage() {}
+
+func (x *ListAuditLogEventsV2Response) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAuditLogEventsV2Response.ProtoReflect.Descriptor instead.
+func (*ListAuditLogEventsV2Response) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ListAuditLogEventsV2Response) GetAuditLogEvents() []*AuditLogEvent {
+	if x != nil {
+		return x.AuditLogEvents
+	}
+	return nil
+}
+
+func (x *ListAuditLogEventsV2Response) GetContinuationToken() string {
+	if x != nil {
+		return x.ContinuationToken
+	}
+	return ""
+}
+
+// Request of StreamAuditLogs: the fields of ListAuditLogEventsV2Request (V2 time semantics).
+type StreamAuditLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Unix seconds: LOWER bound, only events at or after this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Only events of this type, e.g. "stack.update".
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// `json` (default).
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamAuditLogsRequest) Reset() {
+	*x = StreamAuditLogsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamAuditLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamAuditLogsRequest) ProtoMessage() {}
+
+func (x *StreamAuditLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamAuditLogsRequest.ProtoReflect.Descriptor instead.
+func (*StreamAuditLogsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *StreamAuditLogsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *StreamAuditLogsRequest) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *StreamAuditLogsRequest) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *StreamAuditLogsRequest) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// One message of StreamAuditLogs.
+type StreamAuditLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next event.
+	Event         *AuditLogEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamAuditLogsResponse) Reset() {
+	*x = StreamAuditLogsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamAuditLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamAuditLogsResponse) ProtoMessage() {}
+
+func (x *StreamAuditLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamAuditLogsResponse.ProtoReflect.Descriptor instead.
+func (*StreamAuditLogsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *StreamAuditLogsResponse) GetEvent() *AuditLogEvent {
+	if x != nil {
+		return x.Event
+	}
+	return nil
+}
+
+// Request of ExportAuditLogsV2. The fields other than path parameters are query parameters.
+type ExportAuditLogsV2Request struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Query `continuationToken`: opaque token from a previous call.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Query `startTime`, unix seconds: V2 LOWER bound, only events at or after this.
+	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
+	// Query `endTime`, unix seconds: upper bound.
+	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
+	// Query `userFilter`: only events by this user login.
+	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
+	// Query `eventFilter`: only events of this type.
+	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
+	// Query `format`: `csv` (default) or `cef`.
+	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportAuditLogsV2Request) Reset() {
+	*x = ExportAuditLogsV2Request{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportAuditLogsV2Request) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportAuditLogsV2Request) ProtoMessage() {}
+
+func (x *ExportAuditLogsV2Request) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportAuditLogsV2Request.ProtoReflect.Descriptor instead.
+func (*ExportAuditLogsV2Request) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *ExportAuditLogsV2Request) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsV2Request) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsV2Request) GetStartTime() int64 {
+	if x != nil && x.StartTime != nil {
+		return *x.StartTime
+	}
+	return 0
+}
+
+func (x *ExportAuditLogsV2Request) GetEndTime() int64 {
+	if x != nil && x.EndTime != nil {
+		return *x.EndTime
+	}
+	return 0
+}
+
+func (x *ExportAuditLogsV2Request) GetUserFilter() string {
+	if x != nil && x.UserFilter != nil {
+		return *x.UserFilter
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsV2Request) GetEventFilter() string {
+	if x != nil && x.EventFilter != nil {
+		return *x.EventFilter
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsV2Request) GetFormat() string {
+	if x != nil && x.Format != nil {
+		return *x.Format
+	}
+	return ""
+}
+
+// Response of ExportAuditLogsV2. The raw answer and its content type.
+type ExportAuditLogsV2Response struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Upstream Content-Type of the file (text/plain).
+	ContentType string `protobuf:"bytes,1,opt,name=content_type,json=contentType,proto3" json:"content_type,omitempty"`
+	// The exported file as CSV or CEF text, with the HTTP Content-Encoding (gzip) already removed.
+	// Same CSV columns as ExportAuditLogsResponse.data.
+	Data          []byte `protobuf:"bytes,2,opt,name=data,proto3" json:"data,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportAuditLogsV2Response) Reset() {
+	*x = ExportAuditLogsV2Response{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportAuditLogsV2Response) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportAuditLogsV2Response) ProtoMessage() {}
+
+func (x *ExportAuditLogsV2Response) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportAuditLogsV2Response.ProtoReflect.Descriptor instead.
+func (*ExportAuditLogsV2Response) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *ExportAuditLogsV2Response) GetContentType() string {
+	if x != nil {
+		return x.ContentType
+	}
+	return ""
+}
+
+func (x *ExportAuditLogsV2Response) GetData() []byte {
+	if x != nil {
+		return x.Data
+	}
+	return nil
+}
+
+// Request of ListMembers. The fields other than path parameters are query parameters.
 type ListMembersRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -39,7 +2934,7 @@ type ListMembersRequest struct {
 
 func (x *ListMembersRequest) Reset() {
 	*x = ListMembersRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[0]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -51,7 +2946,7 @@ func (x *ListMembersRequest) String() string {
 func (*ListMembersRequest) ProtoMessage() {}
 
 func (x *ListMembersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[0]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -64,7 +2959,7 @@ func (x *ListMembersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMembersRequest.ProtoReflect.Descriptor instead.
 func (*ListMembersRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{0}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *ListMembersRequest) GetOrgName() string {
@@ -88,7 +2983,7 @@ func (x *ListMembersRequest) GetType() string {
 	return ""
 }
 
-// Response of ListMembers.
+// Response of ListMembers. Its fields are the keys of the JSON answer.
 type ListMembersResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The members of this page.
@@ -101,7 +2996,7 @@ type ListMembersResponse struct {
 
 func (x *ListMembersResponse) Reset() {
 	*x = ListMembersResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -113,7 +3008,7 @@ func (x *ListMembersResponse) String() string {
 func (*ListMembersResponse) ProtoMessage() {}
 
 func (x *ListMembersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[1]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -126,7 +3021,7 @@ func (x *ListMembersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMembersResponse.ProtoReflect.Descriptor instead.
 func (*ListMembersResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{1}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *ListMembersResponse) GetMembers() []*OrganizationMember {
@@ -169,7 +3064,7 @@ type OrganizationMember struct {
 
 func (x *OrganizationMember) Reset() {
 	*x = OrganizationMember{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -181,7 +3076,7 @@ func (x *OrganizationMember) String() string {
 func (*OrganizationMember) ProtoMessage() {}
 
 func (x *OrganizationMember) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -194,7 +3089,7 @@ func (x *OrganizationMember) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OrganizationMember.ProtoReflect.Descriptor instead.
 func (*OrganizationMember) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{2}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *OrganizationMember) GetRole() string {
@@ -268,7 +3163,7 @@ type FgaRole struct {
 
 func (x *FgaRole) Reset() {
 	*x = FgaRole{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -280,7 +3175,7 @@ func (x *FgaRole) String() string {
 func (*FgaRole) ProtoMessage() {}
 
 func (x *FgaRole) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -293,7 +3188,7 @@ func (x *FgaRole) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FgaRole.ProtoReflect.Descriptor instead.
 func (*FgaRole) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{3}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *FgaRole) GetId() string {
@@ -317,7 +3212,117 @@ func (x *FgaRole) GetModifiedAt() string {
 	return ""
 }
 
-// Request of AddMember. `role` is the JSON body.
+// Request of StreamMembers: the fields of ListMembersRequest.
+type StreamMembersRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Start from this page token instead of the first page.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// `frontend` or `backend` (see ListMembersRequest.type).
+	Type          *string `protobuf:"bytes,3,opt,name=type,proto3,oneof" json:"type,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamMembersRequest) Reset() {
+	*x = StreamMembersRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamMembersRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamMembersRequest) ProtoMessage() {}
+
+func (x *StreamMembersRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamMembersRequest.ProtoReflect.Descriptor instead.
+func (*StreamMembersRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *StreamMembersRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StreamMembersRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *StreamMembersRequest) GetType() string {
+	if x != nil && x.Type != nil {
+		return *x.Type
+	}
+	return ""
+}
+
+// One message of StreamMembers.
+type StreamMembersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The next member.
+	Member        *OrganizationMember `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamMembersResponse) Reset() {
+	*x = StreamMembersResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamMembersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamMembersResponse) ProtoMessage() {}
+
+func (x *StreamMembersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamMembersResponse.ProtoReflect.Descriptor instead.
+func (*StreamMembersResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *StreamMembersResponse) GetMember() *OrganizationMember {
+	if x != nil {
+		return x.Member
+	}
+	return nil
+}
+
+// Request of AddMember. The fields other than path parameters form the JSON body.
 type AddMemberRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -332,7 +3337,7 @@ type AddMemberRequest struct {
 
 func (x *AddMemberRequest) Reset() {
 	*x = AddMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -344,7 +3349,7 @@ func (x *AddMemberRequest) String() string {
 func (*AddMemberRequest) ProtoMessage() {}
 
 func (x *AddMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -357,7 +3362,7 @@ func (x *AddMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddMemberRequest.ProtoReflect.Descriptor instead.
 func (*AddMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *AddMemberRequest) GetOrgName() string {
@@ -381,7 +3386,7 @@ func (x *AddMemberRequest) GetRole() string {
 	return ""
 }
 
-// Response of AddMember: the whole upstream body is the `member`.
+// Response of AddMember.
 type AddMemberResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The new member.
@@ -392,7 +3397,7 @@ type AddMemberResponse struct {
 
 func (x *AddMemberResponse) Reset() {
 	*x = AddMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -404,7 +3409,7 @@ func (x *AddMemberResponse) String() string {
 func (*AddMemberResponse) ProtoMessage() {}
 
 func (x *AddMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -417,7 +3422,7 @@ func (x *AddMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddMemberResponse.ProtoReflect.Descriptor instead.
 func (*AddMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *AddMemberResponse) GetMember() *OrganizationMember {
@@ -427,7 +3432,7 @@ func (x *AddMemberResponse) GetMember() *OrganizationMember {
 	return nil
 }
 
-// Request of UpdateMemberRole. `role` and `fga_role_id` are the JSON body; unset ones are omitted.
+// Request of UpdateMemberRole. The fields other than path parameters form the JSON body.
 type UpdateMemberRoleRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -444,7 +3449,7 @@ type UpdateMemberRoleRequest struct {
 
 func (x *UpdateMemberRoleRequest) Reset() {
 	*x = UpdateMemberRoleRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -456,7 +3461,7 @@ func (x *UpdateMemberRoleRequest) String() string {
 func (*UpdateMemberRoleRequest) ProtoMessage() {}
 
 func (x *UpdateMemberRoleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -469,7 +3474,7 @@ func (x *UpdateMemberRoleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateMemberRoleRequest.ProtoReflect.Descriptor instead.
 func (*UpdateMemberRoleRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{6}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *UpdateMemberRoleRequest) GetOrgName() string {
@@ -500,7 +3505,7 @@ func (x *UpdateMemberRoleRequest) GetFgaRoleId() string {
 	return ""
 }
 
-// Response of UpdateMemberRole (upstream 204, empty body).
+// Response of UpdateMemberRole. The answer has no body.
 type UpdateMemberRoleResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -509,7 +3514,7 @@ type UpdateMemberRoleResponse struct {
 
 func (x *UpdateMemberRoleResponse) Reset() {
 	*x = UpdateMemberRoleResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -521,7 +3526,7 @@ func (x *UpdateMemberRoleResponse) String() string {
 func (*UpdateMemberRoleResponse) ProtoMessage() {}
 
 func (x *UpdateMemberRoleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[7]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -534,7 +3539,7 @@ func (x *UpdateMemberRoleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateMemberRoleResponse.ProtoReflect.Descriptor instead.
 func (*UpdateMemberRoleResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{7}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{31}
 }
 
 // Request of RemoveMember.
@@ -550,7 +3555,7 @@ type RemoveMemberRequest struct {
 
 func (x *RemoveMemberRequest) Reset() {
 	*x = RemoveMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -562,7 +3567,7 @@ func (x *RemoveMemberRequest) String() string {
 func (*RemoveMemberRequest) ProtoMessage() {}
 
 func (x *RemoveMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[8]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -575,7 +3580,7 @@ func (x *RemoveMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveMemberRequest.ProtoReflect.Descriptor instead.
 func (*RemoveMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{8}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *RemoveMemberRequest) GetOrgName() string {
@@ -592,7 +3597,7 @@ func (x *RemoveMemberRequest) GetUserLogin() string {
 	return ""
 }
 
-// Response of RemoveMember (upstream 204, empty body).
+// Response of RemoveMember. The answer has no body.
 type RemoveMemberResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -601,7 +3606,7 @@ type RemoveMemberResponse struct {
 
 func (x *RemoveMemberResponse) Reset() {
 	*x = RemoveMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -613,7 +3618,7 @@ func (x *RemoveMemberResponse) String() string {
 func (*RemoveMemberResponse) ProtoMessage() {}
 
 func (x *RemoveMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[9]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -626,7 +3631,977 @@ func (x *RemoveMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveMemberResponse.ProtoReflect.Descriptor instead.
 func (*RemoveMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{9}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{33}
+}
+
+// Request of SetSoleOrganizationAdmin.
+type SetSoleOrganizationAdminRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `userLogin`.
+	UserLogin     string `protobuf:"bytes,2,opt,name=user_login,json=userLogin,proto3" json:"user_login,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SetSoleOrganizationAdminRequest) Reset() {
+	*x = SetSoleOrganizationAdminRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SetSoleOrganizationAdminRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SetSoleOrganizationAdminRequest) ProtoMessage() {}
+
+func (x *SetSoleOrganizationAdminRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SetSoleOrganizationAdminRequest.ProtoReflect.Descriptor instead.
+func (*SetSoleOrganizationAdminRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *SetSoleOrganizationAdminRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *SetSoleOrganizationAdminRequest) GetUserLogin() string {
+	if x != nil {
+		return x.UserLogin
+	}
+	return ""
+}
+
+// Response of SetSoleOrganizationAdmin. The answer has no body.
+type SetSoleOrganizationAdminResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SetSoleOrganizationAdminResponse) Reset() {
+	*x = SetSoleOrganizationAdminResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SetSoleOrganizationAdminResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SetSoleOrganizationAdminResponse) ProtoMessage() {}
+
+func (x *SetSoleOrganizationAdminResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SetSoleOrganizationAdminResponse.ProtoReflect.Descriptor instead.
+func (*SetSoleOrganizationAdminResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{35}
+}
+
+// Request of GetOrganizationMemberTeams.
+type GetOrganizationMemberTeamsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `user`.
+	User          string `protobuf:"bytes,2,opt,name=user,proto3" json:"user,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetOrganizationMemberTeamsRequest) Reset() {
+	*x = GetOrganizationMemberTeamsRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOrganizationMemberTeamsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOrganizationMemberTeamsRequest) ProtoMessage() {}
+
+func (x *GetOrganizationMemberTeamsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOrganizationMemberTeamsRequest.ProtoReflect.Descriptor instead.
+func (*GetOrganizationMemberTeamsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *GetOrganizationMemberTeamsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetOrganizationMemberTeamsRequest) GetUser() string {
+	if x != nil {
+		return x.User
+	}
+	return ""
+}
+
+// Response of GetOrganizationMemberTeams. Its fields are the keys of the JSON answer.
+type GetOrganizationMemberTeamsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `teams`.
+	Teams         []string `protobuf:"bytes,1,rep,name=teams,proto3" json:"teams,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetOrganizationMemberTeamsResponse) Reset() {
+	*x = GetOrganizationMemberTeamsResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOrganizationMemberTeamsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOrganizationMemberTeamsResponse) ProtoMessage() {}
+
+func (x *GetOrganizationMemberTeamsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOrganizationMemberTeamsResponse.ProtoReflect.Descriptor instead.
+func (*GetOrganizationMemberTeamsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *GetOrganizationMemberTeamsResponse) GetTeams() []string {
+	if x != nil {
+		return x.Teams
+	}
+	return nil
+}
+
+// Request of GetOrganizationMetadata.
+type GetOrganizationMetadataRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName       string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetOrganizationMetadataRequest) Reset() {
+	*x = GetOrganizationMetadataRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOrganizationMetadataRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOrganizationMetadataRequest) ProtoMessage() {}
+
+func (x *GetOrganizationMetadataRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOrganizationMetadataRequest.ProtoReflect.Descriptor instead.
+func (*GetOrganizationMetadataRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *GetOrganizationMetadataRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+// Response of GetOrganizationMetadata. Its fields are the keys of the JSON answer.
+type GetOrganizationMetadataResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `kind`. One of: `single-user`, `bitbucket`, `github`, `gitlab`, `pulumi`, `saml`.
+	// Always present.
+	Kind string `protobuf:"bytes,2,opt,name=kind,proto3" json:"kind,omitempty"`
+	// JSON key `created`. An RFC 3339 date and time. Always present.
+	Created string `protobuf:"bytes,3,opt,name=created,proto3" json:"created,omitempty"`
+	// JSON key `backingOrgLogin`.
+	BackingOrgLogin string `protobuf:"bytes,4,opt,name=backing_org_login,json=backingOrgLogin,proto3" json:"backing_org_login,omitempty"`
+	// JSON key `product`. One of: `team-per-stack`, `community`, `individual`, `team-starter`,
+	// `team-pro`, `enterprise`, `team-growth`, `enterprise-growth`, `business-critical`.
+	Product string `protobuf:"bytes,5,opt,name=product,proto3" json:"product,omitempty"`
+	// JSON key `subscriptionStatus`.
+	SubscriptionStatus string `protobuf:"bytes,6,opt,name=subscription_status,json=subscriptionStatus,proto3" json:"subscription_status,omitempty"`
+	// JSON key `subscriptionTrialEnd`.
+	SubscriptionTrialEnd int64 `protobuf:"varint,7,opt,name=subscription_trial_end,json=subscriptionTrialEnd,proto3" json:"subscription_trial_end,omitempty"`
+	// JSON key `retrialExpiration`. An RFC 3339 date and time.
+	RetrialExpiration string `protobuf:"bytes,8,opt,name=retrial_expiration,json=retrialExpiration,proto3" json:"retrial_expiration,omitempty"`
+	// JSON key `subscriptionCancelAtPeriodEnd`.
+	SubscriptionCancelAtPeriodEnd bool `protobuf:"varint,9,opt,name=subscription_cancel_at_period_end,json=subscriptionCancelAtPeriodEnd,proto3" json:"subscription_cancel_at_period_end,omitempty"`
+	// JSON key `subscriptionPeriodEnd`. An RFC 3339 date and time.
+	SubscriptionPeriodEnd string `protobuf:"bytes,10,opt,name=subscription_period_end,json=subscriptionPeriodEnd,proto3" json:"subscription_period_end,omitempty"`
+	// JSON key `userRole`. One of: `none`, `member`, `admin`, `potential-member`,
+	// `stack-collaborator`, `billing-manager`. Always present.
+	UserRole string `protobuf:"bytes,11,opt,name=user_role,json=userRole,proto3" json:"user_role,omitempty"`
+	// JSON key `defaultStackPermission`. One of: `0`, `101`, `102`, `103`, `104`. Always present.
+	DefaultStackPermission int64 `protobuf:"varint,12,opt,name=default_stack_permission,json=defaultStackPermission,proto3" json:"default_stack_permission,omitempty"`
+	// JSON key `defaultEnvironmentPermission`. One of: `none`, `read`, `open`, `write`, `admin`.
+	// Always present.
+	DefaultEnvironmentPermission string `protobuf:"bytes,13,opt,name=default_environment_permission,json=defaultEnvironmentPermission,proto3" json:"default_environment_permission,omitempty"`
+	// JSON key `defaultAccountPermission`. One of: `0`, `1`, `2`, `3`. Always present.
+	DefaultAccountPermission int64 `protobuf:"varint,14,opt,name=default_account_permission,json=defaultAccountPermission,proto3" json:"default_account_permission,omitempty"`
+	// JSON key `membersCanCreateStacks`. Always present.
+	MembersCanCreateStacks bool `protobuf:"varint,15,opt,name=members_can_create_stacks,json=membersCanCreateStacks,proto3" json:"members_can_create_stacks,omitempty"`
+	// JSON key `membersCanDeleteStacks`. Always present.
+	MembersCanDeleteStacks bool `protobuf:"varint,16,opt,name=members_can_delete_stacks,json=membersCanDeleteStacks,proto3" json:"members_can_delete_stacks,omitempty"`
+	// JSON key `membersCanTransferStacks`. Always present.
+	MembersCanTransferStacks bool `protobuf:"varint,17,opt,name=members_can_transfer_stacks,json=membersCanTransferStacks,proto3" json:"members_can_transfer_stacks,omitempty"`
+	// JSON key `membersCanCreateTeams`. Always present.
+	MembersCanCreateTeams bool `protobuf:"varint,18,opt,name=members_can_create_teams,json=membersCanCreateTeams,proto3" json:"members_can_create_teams,omitempty"`
+	// JSON key `membersCanCreateAccounts`. Always present.
+	MembersCanCreateAccounts bool `protobuf:"varint,19,opt,name=members_can_create_accounts,json=membersCanCreateAccounts,proto3" json:"members_can_create_accounts,omitempty"`
+	// JSON key `neoEnabled`. Always present.
+	NeoEnabled bool `protobuf:"varint,20,opt,name=neo_enabled,json=neoEnabled,proto3" json:"neo_enabled,omitempty"`
+	// JSON key `neoApprovalMode`. One of: `manual`, `auto`, `balanced`. Always present.
+	NeoApprovalMode string `protobuf:"bytes,21,opt,name=neo_approval_mode,json=neoApprovalMode,proto3" json:"neo_approval_mode,omitempty"`
+	// JSON key `neoTaskSharingMode`. One of: `none`, `org`. Always present.
+	NeoTaskSharingMode string `protobuf:"bytes,22,opt,name=neo_task_sharing_mode,json=neoTaskSharingMode,proto3" json:"neo_task_sharing_mode,omitempty"`
+	// JSON key `neoCLIExplanationsDisabled`. Always present.
+	NeoCliExplanationsDisabled bool `protobuf:"varint,23,opt,name=neo_cli_explanations_disabled,json=neoCLIExplanationsDisabled,proto3" json:"neo_cli_explanations_disabled,omitempty"`
+	// JSON key `naturalLanguageSearchDisabled`. Always present.
+	NaturalLanguageSearchDisabled bool `protobuf:"varint,24,opt,name=natural_language_search_disabled,json=naturalLanguageSearchDisabled,proto3" json:"natural_language_search_disabled,omitempty"`
+	// JSON key `neoAgentDisabled`. Always present.
+	NeoAgentDisabled bool `protobuf:"varint,25,opt,name=neo_agent_disabled,json=neoAgentDisabled,proto3" json:"neo_agent_disabled,omitempty"`
+	// JSON key `insightsTrialEnd`.
+	InsightsTrialEnd int64 `protobuf:"varint,26,opt,name=insights_trial_end,json=insightsTrialEnd,proto3" json:"insights_trial_end,omitempty"`
+	// JSON key `insightsBillingAccepted`.
+	InsightsBillingAccepted bool `protobuf:"varint,27,opt,name=insights_billing_accepted,json=insightsBillingAccepted,proto3" json:"insights_billing_accepted,omitempty"`
+	// JSON key `insightsTrialUsingPolicy`. Always present.
+	InsightsTrialUsingPolicy bool `protobuf:"varint,28,opt,name=insights_trial_using_policy,json=insightsTrialUsingPolicy,proto3" json:"insights_trial_using_policy,omitempty"`
+	// JSON key `aiEnablement`. Always present.
+	AiEnablement string `protobuf:"bytes,29,opt,name=ai_enablement,json=aiEnablement,proto3" json:"ai_enablement,omitempty"`
+	// JSON key `preferredVCS`. One of: `none`, `bitbucket`, `github`, `gitlab`. Always present.
+	PreferredVcs string `protobuf:"bytes,30,opt,name=preferred_vcs,json=preferredVCS,proto3" json:"preferred_vcs,omitempty"`
+	// JSON key `auditLogsEnabled`. Always present.
+	AuditLogsEnabled bool `protobuf:"varint,31,opt,name=audit_logs_enabled,json=auditLogsEnabled,proto3" json:"audit_logs_enabled,omitempty"`
+	// JSON key `webhooksEnabled`. Always present.
+	WebhooksEnabled bool `protobuf:"varint,32,opt,name=webhooks_enabled,json=webhooksEnabled,proto3" json:"webhooks_enabled,omitempty"`
+	// JSON key `features`. Always present.
+	Features *OrganizationFeatures `protobuf:"bytes,33,opt,name=features,proto3" json:"features,omitempty"`
+	// JSON key `accountCount`. Always present.
+	AccountCount int64 `protobuf:"varint,34,opt,name=account_count,json=accountCount,proto3" json:"account_count,omitempty"`
+	// JSON key `environmentCount`. Always present.
+	EnvironmentCount int64 `protobuf:"varint,35,opt,name=environment_count,json=environmentCount,proto3" json:"environment_count,omitempty"`
+	// JSON key `stackCount`. Always present.
+	StackCount int64 `protobuf:"varint,36,opt,name=stack_count,json=stackCount,proto3" json:"stack_count,omitempty"`
+	// JSON key `maxStacks`.
+	MaxStacks int64 `protobuf:"varint,37,opt,name=max_stacks,json=maxStacks,proto3" json:"max_stacks,omitempty"`
+	// JSON key `memberCount`. Always present.
+	MemberCount int64 `protobuf:"varint,38,opt,name=member_count,json=memberCount,proto3" json:"member_count,omitempty"`
+	// JSON key `maxMembers`.
+	MaxMembers int64 `protobuf:"varint,39,opt,name=max_members,json=maxMembers,proto3" json:"max_members,omitempty"`
+	// JSON key `locked`. One of: `bad-subscription`, `not-locked`, `read-only`,
+	// `rename-in-progress`, `transfer-in-progress`.
+	Locked string `protobuf:"bytes,40,opt,name=locked,proto3" json:"locked,omitempty"`
+	// JSON key `defaultRoleId`.
+	DefaultRoleId string `protobuf:"bytes,41,opt,name=default_role_id,json=defaultRoleId,proto3" json:"default_role_id,omitempty"`
+	// JSON key `defaultDeploymentRoleId`.
+	DefaultDeploymentRoleId string `protobuf:"bytes,42,opt,name=default_deployment_role_id,json=defaultDeploymentRoleId,proto3" json:"default_deployment_role_id,omitempty"`
+	// JSON key `maxAccessTokenExpiryDays`.
+	MaxAccessTokenExpiryDays int64 `protobuf:"varint,43,opt,name=max_access_token_expiry_days,json=maxAccessTokenExpiryDays,proto3" json:"max_access_token_expiry_days,omitempty"`
+	unknownFields            protoimpl.UnknownFields
+	sizeCache                protoimpl.SizeCache
+}
+
+func (x *GetOrganizationMetadataResponse) Reset() {
+	*x = GetOrganizationMetadataResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOrganizationMetadataResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOrganizationMetadataResponse) ProtoMessage() {}
+
+func (x *GetOrganizationMetadataResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOrganizationMetadataResponse.ProtoReflect.Descriptor instead.
+func (*GetOrganizationMetadataResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *GetOrganizationMetadataResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetCreated() string {
+	if x != nil {
+		return x.Created
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetBackingOrgLogin() string {
+	if x != nil {
+		return x.BackingOrgLogin
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetProduct() string {
+	if x != nil {
+		return x.Product
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetSubscriptionStatus() string {
+	if x != nil {
+		return x.SubscriptionStatus
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetSubscriptionTrialEnd() int64 {
+	if x != nil {
+		return x.SubscriptionTrialEnd
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetRetrialExpiration() string {
+	if x != nil {
+		return x.RetrialExpiration
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetSubscriptionCancelAtPeriodEnd() bool {
+	if x != nil {
+		return x.SubscriptionCancelAtPeriodEnd
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetSubscriptionPeriodEnd() string {
+	if x != nil {
+		return x.SubscriptionPeriodEnd
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetUserRole() string {
+	if x != nil {
+		return x.UserRole
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetDefaultStackPermission() int64 {
+	if x != nil {
+		return x.DefaultStackPermission
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetDefaultEnvironmentPermission() string {
+	if x != nil {
+		return x.DefaultEnvironmentPermission
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetDefaultAccountPermission() int64 {
+	if x != nil {
+		return x.DefaultAccountPermission
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetMembersCanCreateStacks() bool {
+	if x != nil {
+		return x.MembersCanCreateStacks
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetMembersCanDeleteStacks() bool {
+	if x != nil {
+		return x.MembersCanDeleteStacks
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetMembersCanTransferStacks() bool {
+	if x != nil {
+		return x.MembersCanTransferStacks
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetMembersCanCreateTeams() bool {
+	if x != nil {
+		return x.MembersCanCreateTeams
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetMembersCanCreateAccounts() bool {
+	if x != nil {
+		return x.MembersCanCreateAccounts
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetNeoEnabled() bool {
+	if x != nil {
+		return x.NeoEnabled
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetNeoApprovalMode() string {
+	if x != nil {
+		return x.NeoApprovalMode
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetNeoTaskSharingMode() string {
+	if x != nil {
+		return x.NeoTaskSharingMode
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetNeoCliExplanationsDisabled() bool {
+	if x != nil {
+		return x.NeoCliExplanationsDisabled
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetNaturalLanguageSearchDisabled() bool {
+	if x != nil {
+		return x.NaturalLanguageSearchDisabled
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetNeoAgentDisabled() bool {
+	if x != nil {
+		return x.NeoAgentDisabled
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetInsightsTrialEnd() int64 {
+	if x != nil {
+		return x.InsightsTrialEnd
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetInsightsBillingAccepted() bool {
+	if x != nil {
+		return x.InsightsBillingAccepted
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetInsightsTrialUsingPolicy() bool {
+	if x != nil {
+		return x.InsightsTrialUsingPolicy
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetAiEnablement() string {
+	if x != nil {
+		return x.AiEnablement
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetPreferredVcs() string {
+	if x != nil {
+		return x.PreferredVcs
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetAuditLogsEnabled() bool {
+	if x != nil {
+		return x.AuditLogsEnabled
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetWebhooksEnabled() bool {
+	if x != nil {
+		return x.WebhooksEnabled
+	}
+	return false
+}
+
+func (x *GetOrganizationMetadataResponse) GetFeatures() *OrganizationFeatures {
+	if x != nil {
+		return x.Features
+	}
+	return nil
+}
+
+func (x *GetOrganizationMetadataResponse) GetAccountCount() int64 {
+	if x != nil {
+		return x.AccountCount
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetEnvironmentCount() int64 {
+	if x != nil {
+		return x.EnvironmentCount
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetStackCount() int64 {
+	if x != nil {
+		return x.StackCount
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetMaxStacks() int64 {
+	if x != nil {
+		return x.MaxStacks
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetMemberCount() int64 {
+	if x != nil {
+		return x.MemberCount
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetMaxMembers() int64 {
+	if x != nil {
+		return x.MaxMembers
+	}
+	return 0
+}
+
+func (x *GetOrganizationMetadataResponse) GetLocked() string {
+	if x != nil {
+		return x.Locked
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetDefaultRoleId() string {
+	if x != nil {
+		return x.DefaultRoleId
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetDefaultDeploymentRoleId() string {
+	if x != nil {
+		return x.DefaultDeploymentRoleId
+	}
+	return ""
+}
+
+func (x *GetOrganizationMetadataResponse) GetMaxAccessTokenExpiryDays() int64 {
+	if x != nil {
+		return x.MaxAccessTokenExpiryDays
+	}
+	return 0
+}
+
+// Request of GetPackageUsedByStacks. The fields other than path parameters are query
+// parameters.
+type GetPackageUsedByStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Query parameter `continuationToken`.
+	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Query parameter `limit`.
+	Limit *int64 `protobuf:"varint,3,opt,name=limit,proto3,oneof" json:"limit,omitempty"`
+	// Query parameter `packageName`.
+	PackageName *string `protobuf:"bytes,4,opt,name=package_name,json=packageName,proto3,oneof" json:"package_name,omitempty"`
+	// Query parameter `version`.
+	Version       *string `protobuf:"bytes,5,opt,name=version,proto3,oneof" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetPackageUsedByStacksRequest) Reset() {
+	*x = GetPackageUsedByStacksRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetPackageUsedByStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetPackageUsedByStacksRequest) ProtoMessage() {}
+
+func (x *GetPackageUsedByStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetPackageUsedByStacksRequest.ProtoReflect.Descriptor instead.
+func (*GetPackageUsedByStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{40}
+}
+
+func (x *GetPackageUsedByStacksRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetPackageUsedByStacksRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *GetPackageUsedByStacksRequest) GetLimit() int64 {
+	if x != nil && x.Limit != nil {
+		return *x.Limit
+	}
+	return 0
+}
+
+func (x *GetPackageUsedByStacksRequest) GetPackageName() string {
+	if x != nil && x.PackageName != nil {
+		return *x.PackageName
+	}
+	return ""
+}
+
+func (x *GetPackageUsedByStacksRequest) GetVersion() string {
+	if x != nil && x.Version != nil {
+		return *x.Version
+	}
+	return ""
+}
+
+// Response of GetPackageUsedByStacks. Its fields are the keys of the JSON answer.
+type GetPackageUsedByStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `packageName`.
+	PackageName string `protobuf:"bytes,1,opt,name=package_name,json=packageName,proto3" json:"package_name,omitempty"`
+	// JSON key `totalStacks`.
+	TotalStacks int32 `protobuf:"varint,2,opt,name=total_stacks,json=totalStacks,proto3" json:"total_stacks,omitempty"`
+	// JSON key `stacks`.
+	Stacks []*StackUsage `protobuf:"bytes,3,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	// JSON key `continuationToken`.
+	ContinuationToken string `protobuf:"bytes,4,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *GetPackageUsedByStacksResponse) Reset() {
+	*x = GetPackageUsedByStacksResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetPackageUsedByStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetPackageUsedByStacksResponse) ProtoMessage() {}
+
+func (x *GetPackageUsedByStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetPackageUsedByStacksResponse.ProtoReflect.Descriptor instead.
+func (*GetPackageUsedByStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{41}
+}
+
+func (x *GetPackageUsedByStacksResponse) GetPackageName() string {
+	if x != nil {
+		return x.PackageName
+	}
+	return ""
+}
+
+func (x *GetPackageUsedByStacksResponse) GetTotalStacks() int32 {
+	if x != nil {
+		return x.TotalStacks
+	}
+	return 0
+}
+
+func (x *GetPackageUsedByStacksResponse) GetStacks() []*StackUsage {
+	if x != nil {
+		return x.Stacks
+	}
+	return nil
+}
+
+func (x *GetPackageUsedByStacksResponse) GetContinuationToken() string {
+	if x != nil {
+		return x.ContinuationToken
+	}
+	return ""
+}
+
+// `StackUsage` in the API description.
+type StackUsage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `stackName`.
+	StackName string `protobuf:"bytes,1,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// JSON key `stackId`.
+	StackId string `protobuf:"bytes,2,opt,name=stack_id,json=stackId,proto3" json:"stack_id,omitempty"`
+	// JSON key `projectName`.
+	ProjectName string `protobuf:"bytes,3,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// JSON key `version`.
+	Version string `protobuf:"bytes,4,opt,name=version,proto3" json:"version,omitempty"`
+	// JSON key `providerUrn`.
+	ProviderUrn string `protobuf:"bytes,5,opt,name=provider_urn,json=providerUrn,proto3" json:"provider_urn,omitempty"`
+	// JSON key `lastUpdate`.
+	LastUpdate    *StackUpdateStamp `protobuf:"bytes,6,opt,name=last_update,json=lastUpdate,proto3" json:"last_update,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StackUsage) Reset() {
+	*x = StackUsage{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StackUsage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StackUsage) ProtoMessage() {}
+
+func (x *StackUsage) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StackUsage.ProtoReflect.Descriptor instead.
+func (*StackUsage) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{42}
+}
+
+func (x *StackUsage) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *StackUsage) GetStackId() string {
+	if x != nil {
+		return x.StackId
+	}
+	return ""
+}
+
+func (x *StackUsage) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *StackUsage) GetVersion() string {
+	if x != nil {
+		return x.Version
+	}
+	return ""
+}
+
+func (x *StackUsage) GetProviderUrn() string {
+	if x != nil {
+		return x.ProviderUrn
+	}
+	return ""
+}
+
+func (x *StackUsage) GetLastUpdate() *StackUpdateStamp {
+	if x != nil {
+		return x.LastUpdate
+	}
+	return nil
+}
+
+// `StackUpdate` in the API description.
+type StackUpdateStamp struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `time`. Always present.
+	Time string `protobuf:"bytes,1,opt,name=time,proto3" json:"time,omitempty"`
+	// JSON key `version`. Always present.
+	Version       int32 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StackUpdateStamp) Reset() {
+	*x = StackUpdateStamp{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StackUpdateStamp) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StackUpdateStamp) ProtoMessage() {}
+
+func (x *StackUpdateStamp) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StackUpdateStamp.ProtoReflect.Descriptor instead.
+func (*StackUpdateStamp) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{43}
+}
+
+func (x *StackUpdateStamp) GetTime() string {
+	if x != nil {
+		return x.Time
+	}
+	return ""
+}
+
+func (x *StackUpdateStamp) GetVersion() int32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
 }
 
 // Request of ListTeams.
@@ -640,7 +4615,7 @@ type ListTeamsRequest struct {
 
 func (x *ListTeamsRequest) Reset() {
 	*x = ListTeamsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -652,7 +4627,7 @@ func (x *ListTeamsRequest) String() string {
 func (*ListTeamsRequest) ProtoMessage() {}
 
 func (x *ListTeamsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -665,7 +4640,7 @@ func (x *ListTeamsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTeamsRequest.ProtoReflect.Descriptor instead.
 func (*ListTeamsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{10}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *ListTeamsRequest) GetOrgName() string {
@@ -675,7 +4650,7 @@ func (x *ListTeamsRequest) GetOrgName() string {
 	return ""
 }
 
-// Response of ListTeams.
+// Response of ListTeams. Its fields are the keys of the JSON answer.
 type ListTeamsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// All teams of the organization.
@@ -686,7 +4661,7 @@ type ListTeamsResponse struct {
 
 func (x *ListTeamsResponse) Reset() {
 	*x = ListTeamsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -698,7 +4673,7 @@ func (x *ListTeamsResponse) String() string {
 func (*ListTeamsResponse) ProtoMessage() {}
 
 func (x *ListTeamsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -711,7 +4686,7 @@ func (x *ListTeamsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTeamsResponse.ProtoReflect.Descriptor instead.
 func (*ListTeamsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{11}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *ListTeamsResponse) GetTeams() []*Team {
@@ -752,7 +4727,7 @@ type Team struct {
 
 func (x *Team) Reset() {
 	*x = Team{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -764,7 +4739,7 @@ func (x *Team) String() string {
 func (*Team) ProtoMessage() {}
 
 func (x *Team) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -777,7 +4752,7 @@ func (x *Team) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Team.ProtoReflect.Descriptor instead.
 func (*Team) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *Team) GetKind() string {
@@ -876,7 +4851,7 @@ type TeamMember struct {
 
 func (x *TeamMember) Reset() {
 	*x = TeamMember{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -888,7 +4863,7 @@ func (x *TeamMember) String() string {
 func (*TeamMember) ProtoMessage() {}
 
 func (x *TeamMember) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -901,7 +4876,7 @@ func (x *TeamMember) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TeamMember.ProtoReflect.Descriptor instead.
 func (*TeamMember) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{13}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *TeamMember) GetName() string {
@@ -957,7 +4932,7 @@ type TeamStackPermission struct {
 
 func (x *TeamStackPermission) Reset() {
 	*x = TeamStackPermission{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -969,7 +4944,7 @@ func (x *TeamStackPermission) String() string {
 func (*TeamStackPermission) ProtoMessage() {}
 
 func (x *TeamStackPermission) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -982,7 +4957,7 @@ func (x *TeamStackPermission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TeamStackPermission.ProtoReflect.Descriptor instead.
 func (*TeamStackPermission) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{14}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *TeamStackPermission) GetProjectName() string {
@@ -1032,7 +5007,7 @@ type TeamEnvironmentPermission struct {
 
 func (x *TeamEnvironmentPermission) Reset() {
 	*x = TeamEnvironmentPermission{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1044,7 +5019,7 @@ func (x *TeamEnvironmentPermission) String() string {
 func (*TeamEnvironmentPermission) ProtoMessage() {}
 
 func (x *TeamEnvironmentPermission) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1057,7 +5032,7 @@ func (x *TeamEnvironmentPermission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TeamEnvironmentPermission.ProtoReflect.Descriptor instead.
 func (*TeamEnvironmentPermission) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{15}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *TeamEnvironmentPermission) GetProjectName() string {
@@ -1110,7 +5085,7 @@ type TeamAccountPermission struct {
 
 func (x *TeamAccountPermission) Reset() {
 	*x = TeamAccountPermission{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1122,7 +5097,7 @@ func (x *TeamAccountPermission) String() string {
 func (*TeamAccountPermission) ProtoMessage() {}
 
 func (x *TeamAccountPermission) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1135,7 +5110,7 @@ func (x *TeamAccountPermission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TeamAccountPermission.ProtoReflect.Descriptor instead.
 func (*TeamAccountPermission) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{16}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *TeamAccountPermission) GetAccountName() string {
@@ -1159,108 +5134,7 @@ func (x *TeamAccountPermission) GetPermissionSetName() string {
 	return ""
 }
 
-// Request of GetTeam.
-type GetTeamRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Team name (path).
-	TeamName      string `protobuf:"bytes,2,opt,name=team_name,json=teamName,proto3" json:"team_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetTeamRequest) Reset() {
-	*x = GetTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetTeamRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetTeamRequest) ProtoMessage() {}
-
-func (x *GetTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[17]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetTeamRequest.ProtoReflect.Descriptor instead.
-func (*GetTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{17}
-}
-
-func (x *GetTeamRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *GetTeamRequest) GetTeamName() string {
-	if x != nil {
-		return x.TeamName
-	}
-	return ""
-}
-
-// Response of GetTeam: the whole upstream body is the `team`.
-type GetTeamResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The team.
-	Team          *Team `protobuf:"bytes,1,opt,name=team,proto3" json:"team,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetTeamResponse) Reset() {
-	*x = GetTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetTeamResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetTeamResponse) ProtoMessage() {}
-
-func (x *GetTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[18]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use GetTeamResponse.ProtoReflect.Descriptor instead.
-func (*GetTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{18}
-}
-
-func (x *GetTeamResponse) GetTeam() *Team {
-	if x != nil {
-		return x.Team
-	}
-	return nil
-}
-
-// Request of CreateTeam. `name`, `display_name` and `description` are the JSON body.
+// Request of CreateTeam. The fields other than path parameters form the JSON body.
 type CreateTeamRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -1277,7 +5151,7 @@ type CreateTeamRequest struct {
 
 func (x *CreateTeamRequest) Reset() {
 	*x = CreateTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1289,7 +5163,7 @@ func (x *CreateTeamRequest) String() string {
 func (*CreateTeamRequest) ProtoMessage() {}
 
 func (x *CreateTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1302,7 +5176,7 @@ func (x *CreateTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTeamRequest.ProtoReflect.Descriptor instead.
 func (*CreateTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{19}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *CreateTeamRequest) GetOrgName() string {
@@ -1333,7 +5207,7 @@ func (x *CreateTeamRequest) GetDescription() string {
 	return ""
 }
 
-// Response of CreateTeam: the whole upstream body is the `team`.
+// Response of CreateTeam.
 type CreateTeamResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The new team.
@@ -1344,7 +5218,7 @@ type CreateTeamResponse struct {
 
 func (x *CreateTeamResponse) Reset() {
 	*x = CreateTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1356,7 +5230,7 @@ func (x *CreateTeamResponse) String() string {
 func (*CreateTeamResponse) ProtoMessage() {}
 
 func (x *CreateTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[20]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1369,7 +5243,7 @@ func (x *CreateTeamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTeamResponse.ProtoReflect.Descriptor instead.
 func (*CreateTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{20}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *CreateTeamResponse) GetTeam() *Team {
@@ -1379,8 +5253,108 @@ func (x *CreateTeamResponse) GetTeam() *Team {
 	return nil
 }
 
-// Request of UpdateTeam (`UpdateTeamRequest`). All fields but the path are the JSON body; unset
-// fields are not sent.
+// Request of GetTeam.
+type GetTeamRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Team name (path).
+	TeamName      string `protobuf:"bytes,2,opt,name=team_name,json=teamName,proto3" json:"team_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTeamRequest) Reset() {
+	*x = GetTeamRequest{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[53]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTeamRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTeamRequest) ProtoMessage() {}
+
+func (x *GetTeamRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[53]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTeamRequest.ProtoReflect.Descriptor instead.
+func (*GetTeamRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{53}
+}
+
+func (x *GetTeamRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetTeamRequest) GetTeamName() string {
+	if x != nil {
+		return x.TeamName
+	}
+	return ""
+}
+
+// Response of GetTeam.
+type GetTeamResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The team.
+	Team          *Team `protobuf:"bytes,1,opt,name=team,proto3" json:"team,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTeamResponse) Reset() {
+	*x = GetTeamResponse{}
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[54]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTeamResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTeamResponse) ProtoMessage() {}
+
+func (x *GetTeamResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[54]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTeamResponse.ProtoReflect.Descriptor instead.
+func (*GetTeamResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{54}
+}
+
+func (x *GetTeamResponse) GetTeam() *Team {
+	if x != nil {
+		return x.Team
+	}
+	return nil
+}
+
+// Request of UpdateTeam. The fields other than path parameters form the JSON body.
 type UpdateTeamRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -1413,7 +5387,7 @@ type UpdateTeamRequest struct {
 
 func (x *UpdateTeamRequest) Reset() {
 	*x = UpdateTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1425,7 +5399,7 @@ func (x *UpdateTeamRequest) String() string {
 func (*UpdateTeamRequest) ProtoMessage() {}
 
 func (x *UpdateTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[21]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1438,7 +5412,7 @@ func (x *UpdateTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateTeamRequest.ProtoReflect.Descriptor instead.
 func (*UpdateTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{21}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *UpdateTeamRequest) GetOrgName() string {
@@ -1533,14 +5507,16 @@ type StackPermissionChange struct {
 	// Stack name.
 	StackName string `protobuf:"bytes,2,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	// Stack permission: 0 none, 101 read, 102 write, 103 admin, 104 creator.
-	Permission    int64 `protobuf:"varint,3,opt,name=permission,proto3" json:"permission,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Permission int64 `protobuf:"varint,3,opt,name=permission,proto3" json:"permission,omitempty"`
+	// JSON key `permissionSetName`.
+	PermissionSetName *string `protobuf:"bytes,4,opt,name=permission_set_name,json=permissionSetName,proto3,oneof" json:"permission_set_name,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *StackPermissionChange) Reset() {
 	*x = StackPermissionChange{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1552,7 +5528,7 @@ func (x *StackPermissionChange) String() string {
 func (*StackPermissionChange) ProtoMessage() {}
 
 func (x *StackPermissionChange) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[22]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1565,7 +5541,7 @@ func (x *StackPermissionChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackPermissionChange.ProtoReflect.Descriptor instead.
 func (*StackPermissionChange) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{22}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *StackPermissionChange) GetProjectName() string {
@@ -1589,6 +5565,13 @@ func (x *StackPermissionChange) GetPermission() int64 {
 	return 0
 }
 
+func (x *StackPermissionChange) GetPermissionSetName() string {
+	if x != nil && x.PermissionSetName != nil {
+		return *x.PermissionSetName
+	}
+	return ""
+}
+
 // Names a stack.
 type StackIdentifier struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1602,7 +5585,7 @@ type StackIdentifier struct {
 
 func (x *StackIdentifier) Reset() {
 	*x = StackIdentifier{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1614,7 +5597,7 @@ func (x *StackIdentifier) String() string {
 func (*StackIdentifier) ProtoMessage() {}
 
 func (x *StackIdentifier) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[23]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1627,7 +5610,7 @@ func (x *StackIdentifier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackIdentifier.ProtoReflect.Descriptor instead.
 func (*StackIdentifier) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{23}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *StackIdentifier) GetProjectName() string {
@@ -1655,13 +5638,15 @@ type EnvironmentPermissionChange struct {
 	Permission string `protobuf:"bytes,3,opt,name=permission,proto3" json:"permission,omitempty"`
 	// Longest time an `open` may last, Go duration string (e.g. "1h0m0s"); unset for no limit.
 	MaxOpenDuration *string `protobuf:"bytes,4,opt,name=max_open_duration,json=maxOpenDuration,proto3,oneof" json:"max_open_duration,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// JSON key `permissionSetName`.
+	PermissionSetName *string `protobuf:"bytes,5,opt,name=permission_set_name,json=permissionSetName,proto3,oneof" json:"permission_set_name,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *EnvironmentPermissionChange) Reset() {
 	*x = EnvironmentPermissionChange{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1673,7 +5658,7 @@ func (x *EnvironmentPermissionChange) String() string {
 func (*EnvironmentPermissionChange) ProtoMessage() {}
 
 func (x *EnvironmentPermissionChange) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[24]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1686,7 +5671,7 @@ func (x *EnvironmentPermissionChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EnvironmentPermissionChange.ProtoReflect.Descriptor instead.
 func (*EnvironmentPermissionChange) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{24}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *EnvironmentPermissionChange) GetProjectName() string {
@@ -1717,6 +5702,13 @@ func (x *EnvironmentPermissionChange) GetMaxOpenDuration() string {
 	return ""
 }
 
+func (x *EnvironmentPermissionChange) GetPermissionSetName() string {
+	if x != nil && x.PermissionSetName != nil {
+		return *x.PermissionSetName
+	}
+	return ""
+}
+
 // Names an ESC environment.
 type EnvironmentIdentifier struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1730,7 +5722,7 @@ type EnvironmentIdentifier struct {
 
 func (x *EnvironmentIdentifier) Reset() {
 	*x = EnvironmentIdentifier{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1742,7 +5734,7 @@ func (x *EnvironmentIdentifier) String() string {
 func (*EnvironmentIdentifier) ProtoMessage() {}
 
 func (x *EnvironmentIdentifier) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[25]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1755,7 +5747,7 @@ func (x *EnvironmentIdentifier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EnvironmentIdentifier.ProtoReflect.Descriptor instead.
 func (*EnvironmentIdentifier) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{25}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *EnvironmentIdentifier) GetProjectName() string {
@@ -1772,7 +5764,7 @@ func (x *EnvironmentIdentifier) GetEnvName() string {
 	return ""
 }
 
-// Response of UpdateTeam (upstream 204, empty body).
+// Response of UpdateTeam. The answer has no body.
 type UpdateTeamResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -1781,7 +5773,7 @@ type UpdateTeamResponse struct {
 
 func (x *UpdateTeamResponse) Reset() {
 	*x = UpdateTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1793,7 +5785,7 @@ func (x *UpdateTeamResponse) String() string {
 func (*UpdateTeamResponse) ProtoMessage() {}
 
 func (x *UpdateTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[26]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1806,10 +5798,10 @@ func (x *UpdateTeamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateTeamResponse.ProtoReflect.Descriptor instead.
 func (*UpdateTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{26}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{60}
 }
 
-// Request of AddTeamMember. The gateway sends `{"memberAction": "add", "member": …}`.
+// Request of AddTeamMember. The fields other than path parameters form the JSON body.
 type AddTeamMemberRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -1824,7 +5816,7 @@ type AddTeamMemberRequest struct {
 
 func (x *AddTeamMemberRequest) Reset() {
 	*x = AddTeamMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1836,7 +5828,7 @@ func (x *AddTeamMemberRequest) String() string {
 func (*AddTeamMemberRequest) ProtoMessage() {}
 
 func (x *AddTeamMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[27]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1849,7 +5841,7 @@ func (x *AddTeamMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddTeamMemberRequest.ProtoReflect.Descriptor instead.
 func (*AddTeamMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{27}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *AddTeamMemberRequest) GetOrgName() string {
@@ -1873,7 +5865,7 @@ func (x *AddTeamMemberRequest) GetMember() string {
 	return ""
 }
 
-// Response of AddTeamMember (upstream 204, empty body).
+// Response of AddTeamMember. The answer has no body.
 type AddTeamMemberResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -1882,7 +5874,7 @@ type AddTeamMemberResponse struct {
 
 func (x *AddTeamMemberResponse) Reset() {
 	*x = AddTeamMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1894,7 +5886,7 @@ func (x *AddTeamMemberResponse) String() string {
 func (*AddTeamMemberResponse) ProtoMessage() {}
 
 func (x *AddTeamMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[28]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1907,10 +5899,10 @@ func (x *AddTeamMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddTeamMemberResponse.ProtoReflect.Descriptor instead.
 func (*AddTeamMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{28}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{62}
 }
 
-// Request of RemoveTeamMember. The gateway sends `{"memberAction": "remove", "member": …}`.
+// Request of RemoveTeamMember. The fields other than path parameters form the JSON body.
 type RemoveTeamMemberRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -1925,7 +5917,7 @@ type RemoveTeamMemberRequest struct {
 
 func (x *RemoveTeamMemberRequest) Reset() {
 	*x = RemoveTeamMemberRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1937,7 +5929,7 @@ func (x *RemoveTeamMemberRequest) String() string {
 func (*RemoveTeamMemberRequest) ProtoMessage() {}
 
 func (x *RemoveTeamMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[29]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1950,7 +5942,7 @@ func (x *RemoveTeamMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveTeamMemberRequest.ProtoReflect.Descriptor instead.
 func (*RemoveTeamMemberRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{29}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *RemoveTeamMemberRequest) GetOrgName() string {
@@ -1974,7 +5966,7 @@ func (x *RemoveTeamMemberRequest) GetMember() string {
 	return ""
 }
 
-// Response of RemoveTeamMember (upstream 204, empty body).
+// Response of RemoveTeamMember. The answer has no body.
 type RemoveTeamMemberResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -1983,7 +5975,7 @@ type RemoveTeamMemberResponse struct {
 
 func (x *RemoveTeamMemberResponse) Reset() {
 	*x = RemoveTeamMemberResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1995,7 +5987,7 @@ func (x *RemoveTeamMemberResponse) String() string {
 func (*RemoveTeamMemberResponse) ProtoMessage() {}
 
 func (x *RemoveTeamMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2008,7 +6000,7 @@ func (x *RemoveTeamMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveTeamMemberResponse.ProtoReflect.Descriptor instead.
 func (*RemoveTeamMemberResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{30}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{64}
 }
 
 // Request of DeleteTeam.
@@ -2024,7 +6016,7 @@ type DeleteTeamRequest struct {
 
 func (x *DeleteTeamRequest) Reset() {
 	*x = DeleteTeamRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2036,7 +6028,7 @@ func (x *DeleteTeamRequest) String() string {
 func (*DeleteTeamRequest) ProtoMessage() {}
 
 func (x *DeleteTeamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2049,7 +6041,7 @@ func (x *DeleteTeamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteTeamRequest.ProtoReflect.Descriptor instead.
 func (*DeleteTeamRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{31}
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *DeleteTeamRequest) GetOrgName() string {
@@ -2066,7 +6058,7 @@ func (x *DeleteTeamRequest) GetTeamName() string {
 	return ""
 }
 
-// Response of DeleteTeam (upstream 204, empty body).
+// Response of DeleteTeam. The answer has no body.
 type DeleteTeamResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -2075,7 +6067,7 @@ type DeleteTeamResponse struct {
 
 func (x *DeleteTeamResponse) Reset() {
 	*x = DeleteTeamResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2087,7 +6079,7 @@ func (x *DeleteTeamResponse) String() string {
 func (*DeleteTeamResponse) ProtoMessage() {}
 
 func (x *DeleteTeamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2100,1043 +6092,346 @@ func (x *DeleteTeamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteTeamResponse.ProtoReflect.Descriptor instead.
 func (*DeleteTeamResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{32}
-}
-
-// Request of ListAuditLogEvents (V1). All fields but `org_name` are query parameters.
-type ListAuditLogEventsRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Query `continuationToken`: opaque token from the previous page. Either this or `start_time`
-	// is required.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Query `startTime`, unix seconds: V1 UPPER bound, only events older than this.
-	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
-	// Query `endTime`, unix seconds: upper bound.
-	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
-	// Query `userFilter`: only events by this user login.
-	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
-	// Query `eventFilter`: only events of this type, e.g. "stack.update".
-	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
-	// Query `format`: `json` (default).
-	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ListAuditLogEventsRequest) Reset() {
-	*x = ListAuditLogEventsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListAuditLogEventsRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListAuditLogEventsRequest) ProtoMessage() {}
-
-func (x *ListAuditLogEventsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[33]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListAuditLogEventsRequest.ProtoReflect.Descriptor instead.
-func (*ListAuditLogEventsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{33}
-}
-
-func (x *ListAuditLogEventsRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsRequest) GetStartTime() int64 {
-	if x != nil && x.StartTime != nil {
-		return *x.StartTime
-	}
-	return 0
-}
-
-func (x *ListAuditLogEventsRequest) GetEndTime() int64 {
-	if x != nil && x.EndTime != nil {
-		return *x.EndTime
-	}
-	return 0
-}
-
-func (x *ListAuditLogEventsRequest) GetUserFilter() string {
-	if x != nil && x.UserFilter != nil {
-		return *x.UserFilter
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsRequest) GetEventFilter() string {
-	if x != nil && x.EventFilter != nil {
-		return *x.EventFilter
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsRequest) GetFormat() string {
-	if x != nil && x.Format != nil {
-		return *x.Format
-	}
-	return ""
-}
-
-// Response of ListAuditLogEvents.
-type ListAuditLogEventsResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The events of this page, newest first.
-	AuditLogEvents []*AuditLogEvent `protobuf:"bytes,1,rep,name=audit_log_events,json=auditLogEvents,proto3" json:"audit_log_events,omitempty"`
-	// Token for the next page; empty on the last page.
-	ContinuationToken string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
-}
-
-func (x *ListAuditLogEventsResponse) Reset() {
-	*x = ListAuditLogEventsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListAuditLogEventsResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListAuditLogEventsResponse) ProtoMessage() {}
-
-func (x *ListAuditLogEventsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[34]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListAuditLogEventsResponse.ProtoReflect.Descriptor instead.
-func (*ListAuditLogEventsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{34}
-}
-
-func (x *ListAuditLogEventsResponse) GetAuditLogEvents() []*AuditLogEvent {
-	if x != nil {
-		return x.AuditLogEvents
-	}
-	return nil
-}
-
-func (x *ListAuditLogEventsResponse) GetContinuationToken() string {
-	if x != nil {
-		return x.ContinuationToken
-	}
-	return ""
-}
-
-// Request of ListAuditLogEventsV2. All fields but `org_name` are query parameters.
-type ListAuditLogEventsV2Request struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Query `continuationToken`: opaque token from the previous page; unset for the first page.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Query `startTime`, unix seconds: V2 LOWER bound, only events at or after this.
-	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
-	// Query `endTime`, unix seconds: upper bound.
-	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
-	// Query `userFilter`: only events by this user login.
-	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
-	// Query `eventFilter`: only events of this type, e.g. "stack.update".
-	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
-	// Query `format`: `json` (default).
-	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ListAuditLogEventsV2Request) Reset() {
-	*x = ListAuditLogEventsV2Request{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListAuditLogEventsV2Request) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListAuditLogEventsV2Request) ProtoMessage() {}
-
-func (x *ListAuditLogEventsV2Request) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[35]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListAuditLogEventsV2Request.ProtoReflect.Descriptor instead.
-func (*ListAuditLogEventsV2Request) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{35}
-}
-
-func (x *ListAuditLogEventsV2Request) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsV2Request) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsV2Request) GetStartTime() int64 {
-	if x != nil && x.StartTime != nil {
-		return *x.StartTime
-	}
-	return 0
-}
-
-func (x *ListAuditLogEventsV2Request) GetEndTime() int64 {
-	if x != nil && x.EndTime != nil {
-		return *x.EndTime
-	}
-	return 0
-}
-
-func (x *ListAuditLogEventsV2Request) GetUserFilter() string {
-	if x != nil && x.UserFilter != nil {
-		return *x.UserFilter
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsV2Request) GetEventFilter() string {
-	if x != nil && x.EventFilter != nil {
-		return *x.EventFilter
-	}
-	return ""
-}
-
-func (x *ListAuditLogEventsV2Request) GetFormat() string {
-	if x != nil && x.Format != nil {
-		return *x.Format
-	}
-	return ""
-}
-
-// Response of ListAuditLogEventsV2.
-type ListAuditLogEventsV2Response struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The events of this page.
-	AuditLogEvents []*AuditLogEvent `protobuf:"bytes,1,rep,name=audit_log_events,json=auditLogEvents,proto3" json:"audit_log_events,omitempty"`
-	// Token for the next page; empty on the last page.
-	ContinuationToken string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
-}
-
-func (x *ListAuditLogEventsV2Response) Reset() {
-	*x = ListAuditLogEventsV2Response{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListAuditLogEventsV2Response) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListAuditLogEventsV2Response) ProtoMessage() {}
-
-func (x *ListAuditLogEventsV2Response) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[36]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListAuditLogEventsV2Response.ProtoReflect.Descriptor instead.
-func (*ListAuditLogEventsV2Response) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{36}
-}
-
-func (x *ListAuditLogEventsV2Response) GetAuditLogEvents() []*AuditLogEvent {
-	if x != nil {
-		return x.AuditLogEvents
-	}
-	return nil
-}
-
-func (x *ListAuditLogEventsV2Response) GetContinuationToken() string {
-	if x != nil {
-		return x.ContinuationToken
-	}
-	return ""
-}
-
-// An audit-log event.
-type AuditLogEvent struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Event time, unix seconds.
-	Timestamp int64 `protobuf:"varint,1,opt,name=timestamp,proto3" json:"timestamp,omitempty"`
-	// IP address the request came from.
-	SourceIp string `protobuf:"bytes,2,opt,name=source_ip,json=sourceIP,proto3" json:"source_ip,omitempty"`
-	// Event type id, e.g. "stack.update", "member.role.changed".
-	Event string `protobuf:"bytes,3,opt,name=event,proto3" json:"event,omitempty"`
-	// Human-readable description.
-	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
-	// User who caused the event.
-	User *UserInfo `protobuf:"bytes,5,opt,name=user,proto3" json:"user,omitempty"`
-	// Id of the access token used; empty when none.
-	TokenId string `protobuf:"bytes,6,opt,name=token_id,json=tokenID,proto3" json:"token_id,omitempty"`
-	// Name of the access token used; empty when none.
-	TokenName string `protobuf:"bytes,7,opt,name=token_name,json=tokenName,proto3" json:"token_name,omitempty"`
-	// Whether the action required organization admin rights.
-	ReqOrgAdmin bool `protobuf:"varint,8,opt,name=req_org_admin,json=reqOrgAdmin,proto3" json:"req_org_admin,omitempty"`
-	// Whether the action required stack admin rights.
-	ReqStackAdmin bool `protobuf:"varint,9,opt,name=req_stack_admin,json=reqStackAdmin,proto3" json:"req_stack_admin,omitempty"`
-	// Whether the event records an authentication failure.
-	AuthFailure bool `protobuf:"varint,10,opt,name=auth_failure,json=authFailure,proto3" json:"auth_failure,omitempty"`
-	// Name of the actor (user or token); may be empty.
-	ActorName string `protobuf:"bytes,11,opt,name=actor_name,json=actorName,proto3" json:"actor_name,omitempty"`
-	// URN of the actor, e.g. "urn:pulumi:org:acme-corp:token:ci-deploy-token"; may be empty.
-	ActorUrn      string `protobuf:"bytes,12,opt,name=actor_urn,json=actorUrn,proto3" json:"actor_urn,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *AuditLogEvent) Reset() {
-	*x = AuditLogEvent{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *AuditLogEvent) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*AuditLogEvent) ProtoMessage() {}
-
-func (x *AuditLogEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[37]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use AuditLogEvent.ProtoReflect.Descriptor instead.
-func (*AuditLogEvent) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{37}
-}
-
-func (x *AuditLogEvent) GetTimestamp() int64 {
-	if x != nil {
-		return x.Timestamp
-	}
-	return 0
-}
-
-func (x *AuditLogEvent) GetSourceIp() string {
-	if x != nil {
-		return x.SourceIp
-	}
-	return ""
-}
-
-func (x *AuditLogEvent) GetEvent() string {
-	if x != nil {
-		return x.Event
-	}
-	return ""
-}
-
-func (x *AuditLogEvent) GetDescription() string {
-	if x != nil {
-		return x.Description
-	}
-	return ""
-}
-
-func (x *AuditLogEvent) GetUser() *UserInfo {
-	if x != nil {
-		return x.User
-	}
-	return nil
-}
-
-func (x *AuditLogEvent) GetTokenId() string {
-	if x != nil {
-		return x.TokenId
-	}
-	return ""
-}
-
-func (x *AuditLogEvent) GetTokenName() string {
-	if x != nil {
-		return x.TokenName
-	}
-	return ""
-}
-
-func (x *AuditLogEvent) GetReqOrgAdmin() bool {
-	if x != nil {
-		return x.ReqOrgAdmin
-	}
-	return false
-}
-
-func (x *AuditLogEvent) GetReqStackAdmin() bool {
-	if x != nil {
-		return x.ReqStackAdmin
-	}
-	return false
-}
-
-func (x *AuditLogEvent) GetAuthFailure() bool {
-	if x != nil {
-		return x.AuthFailure
-	}
-	return false
-}
-
-func (x *AuditLogEvent) GetActorName() string {
-	if x != nil {
-		return x.ActorName
-	}
-	return ""
-}
-
-func (x *AuditLogEvent) GetActorUrn() string {
-	if x != nil {
-		return x.ActorUrn
-	}
-	return ""
-}
-
-// Request of ExportAuditLogs (V1 time semantics). All fields but `org_name` are query
-// parameters.
-type ExportAuditLogsRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Query `continuationToken`: opaque token from a previous call.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Query `startTime`, unix seconds: V1 UPPER bound, only events older than this.
-	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
-	// Query `endTime`, unix seconds: upper bound.
-	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
-	// Query `userFilter`: only events by this user login.
-	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
-	// Query `eventFilter`: only events of this type.
-	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
-	// Query `format`: `csv` (default) or `cef`.
-	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ExportAuditLogsRequest) Reset() {
-	*x = ExportAuditLogsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ExportAuditLogsRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ExportAuditLogsRequest) ProtoMessage() {}
-
-func (x *ExportAuditLogsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[38]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ExportAuditLogsRequest.ProtoReflect.Descriptor instead.
-func (*ExportAuditLogsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{38}
-}
-
-func (x *ExportAuditLogsRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsRequest) GetStartTime() int64 {
-	if x != nil && x.StartTime != nil {
-		return *x.StartTime
-	}
-	return 0
-}
-
-func (x *ExportAuditLogsRequest) GetEndTime() int64 {
-	if x != nil && x.EndTime != nil {
-		return *x.EndTime
-	}
-	return 0
-}
-
-func (x *ExportAuditLogsRequest) GetUserFilter() string {
-	if x != nil && x.UserFilter != nil {
-		return *x.UserFilter
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsRequest) GetEventFilter() string {
-	if x != nil && x.EventFilter != nil {
-		return *x.EventFilter
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsRequest) GetFormat() string {
-	if x != nil && x.Format != nil {
-		return *x.Format
-	}
-	return ""
-}
-
-// Response of ExportAuditLogs: the raw upstream body.
-type ExportAuditLogsResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Upstream Content-Type of the file (text/plain).
-	ContentType string `protobuf:"bytes,1,opt,name=content_type,json=contentType,proto3" json:"content_type,omitempty"`
-	// The exported file as CSV or CEF text, with the HTTP Content-Encoding (gzip) already removed.
-	// CSV header: `Timestamp,Name,Login,Event,Description,SourceIP,RequireOrgAdmin,
-	// RequireStackAdmin,AuthenticationFailure`; timestamps RFC3339 UTC.
-	Data          []byte `protobuf:"bytes,2,opt,name=data,proto3" json:"data,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ExportAuditLogsResponse) Reset() {
-	*x = ExportAuditLogsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ExportAuditLogsResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ExportAuditLogsResponse) ProtoMessage() {}
-
-func (x *ExportAuditLogsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[39]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ExportAuditLogsResponse.ProtoReflect.Descriptor instead.
-func (*ExportAuditLogsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{39}
-}
-
-func (x *ExportAuditLogsResponse) GetContentType() string {
-	if x != nil {
-		return x.ContentType
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsResponse) GetData() []byte {
-	if x != nil {
-		return x.Data
-	}
-	return nil
-}
-
-// Request of ExportAuditLogsV2 (V2 time semantics). All fields but `org_name` are query
-// parameters.
-type ExportAuditLogsV2Request struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Query `continuationToken`: opaque token from a previous call.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Query `startTime`, unix seconds: V2 LOWER bound, only events at or after this.
-	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
-	// Query `endTime`, unix seconds: upper bound.
-	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
-	// Query `userFilter`: only events by this user login.
-	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
-	// Query `eventFilter`: only events of this type.
-	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
-	// Query `format`: `csv` (default) or `cef`.
-	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ExportAuditLogsV2Request) Reset() {
-	*x = ExportAuditLogsV2Request{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ExportAuditLogsV2Request) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ExportAuditLogsV2Request) ProtoMessage() {}
-
-func (x *ExportAuditLogsV2Request) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[40]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ExportAuditLogsV2Request.ProtoReflect.Descriptor instead.
-func (*ExportAuditLogsV2Request) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{40}
-}
-
-func (x *ExportAuditLogsV2Request) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsV2Request) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsV2Request) GetStartTime() int64 {
-	if x != nil && x.StartTime != nil {
-		return *x.StartTime
-	}
-	return 0
-}
-
-func (x *ExportAuditLogsV2Request) GetEndTime() int64 {
-	if x != nil && x.EndTime != nil {
-		return *x.EndTime
-	}
-	return 0
-}
-
-func (x *ExportAuditLogsV2Request) GetUserFilter() string {
-	if x != nil && x.UserFilter != nil {
-		return *x.UserFilter
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsV2Request) GetEventFilter() string {
-	if x != nil && x.EventFilter != nil {
-		return *x.EventFilter
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsV2Request) GetFormat() string {
-	if x != nil && x.Format != nil {
-		return *x.Format
-	}
-	return ""
-}
-
-// Response of ExportAuditLogsV2: the raw upstream body.
-type ExportAuditLogsV2Response struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Upstream Content-Type of the file (text/plain).
-	ContentType string `protobuf:"bytes,1,opt,name=content_type,json=contentType,proto3" json:"content_type,omitempty"`
-	// The exported file as CSV or CEF text, with the HTTP Content-Encoding (gzip) already removed.
-	// Same CSV columns as ExportAuditLogsResponse.data.
-	Data          []byte `protobuf:"bytes,2,opt,name=data,proto3" json:"data,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ExportAuditLogsV2Response) Reset() {
-	*x = ExportAuditLogsV2Response{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ExportAuditLogsV2Response) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ExportAuditLogsV2Response) ProtoMessage() {}
-
-func (x *ExportAuditLogsV2Response) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[41]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ExportAuditLogsV2Response.ProtoReflect.Descriptor instead.
-func (*ExportAuditLogsV2Response) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{41}
-}
-
-func (x *ExportAuditLogsV2Response) GetContentType() string {
-	if x != nil {
-		return x.ContentType
-	}
-	return ""
-}
-
-func (x *ExportAuditLogsV2Response) GetData() []byte {
-	if x != nil {
-		return x.Data
-	}
-	return nil
-}
-
-// Request of StreamMembers: the fields of ListMembersRequest.
-type StreamMembersRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Start from this page token instead of the first page.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// `frontend` or `backend` (see ListMembersRequest.type).
-	Type          *string `protobuf:"bytes,3,opt,name=type,proto3,oneof" json:"type,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamMembersRequest) Reset() {
-	*x = StreamMembersRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamMembersRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamMembersRequest) ProtoMessage() {}
-
-func (x *StreamMembersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[42]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamMembersRequest.ProtoReflect.Descriptor instead.
-func (*StreamMembersRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{42}
-}
-
-func (x *StreamMembersRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *StreamMembersRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *StreamMembersRequest) GetType() string {
-	if x != nil && x.Type != nil {
-		return *x.Type
-	}
-	return ""
-}
-
-// One message of StreamMembers.
-type StreamMembersResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The next member.
-	Member        *OrganizationMember `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamMembersResponse) Reset() {
-	*x = StreamMembersResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamMembersResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamMembersResponse) ProtoMessage() {}
-
-func (x *StreamMembersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[43]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamMembersResponse.ProtoReflect.Descriptor instead.
-func (*StreamMembersResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{43}
-}
-
-func (x *StreamMembersResponse) GetMember() *OrganizationMember {
-	if x != nil {
-		return x.Member
-	}
-	return nil
-}
-
-// Request of StreamAuditLogs: the fields of ListAuditLogEventsV2Request (V2 time semantics).
-type StreamAuditLogsRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name.
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Start from this page token instead of the first page.
-	ContinuationToken *string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Unix seconds: LOWER bound, only events at or after this.
-	StartTime *int64 `protobuf:"varint,3,opt,name=start_time,json=startTime,proto3,oneof" json:"start_time,omitempty"`
-	// Unix seconds: upper bound.
-	EndTime *int64 `protobuf:"varint,4,opt,name=end_time,json=endTime,proto3,oneof" json:"end_time,omitempty"`
-	// Only events by this user login.
-	UserFilter *string `protobuf:"bytes,5,opt,name=user_filter,json=userFilter,proto3,oneof" json:"user_filter,omitempty"`
-	// Only events of this type, e.g. "stack.update".
-	EventFilter *string `protobuf:"bytes,6,opt,name=event_filter,json=eventFilter,proto3,oneof" json:"event_filter,omitempty"`
-	// `json` (default).
-	Format        *string `protobuf:"bytes,7,opt,name=format,proto3,oneof" json:"format,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamAuditLogsRequest) Reset() {
-	*x = StreamAuditLogsRequest{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamAuditLogsRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamAuditLogsRequest) ProtoMessage() {}
-
-func (x *StreamAuditLogsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[44]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamAuditLogsRequest.ProtoReflect.Descriptor instead.
-func (*StreamAuditLogsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{44}
-}
-
-func (x *StreamAuditLogsRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetStartTime() int64 {
-	if x != nil && x.StartTime != nil {
-		return *x.StartTime
-	}
-	return 0
-}
-
-func (x *StreamAuditLogsRequest) GetEndTime() int64 {
-	if x != nil && x.EndTime != nil {
-		return *x.EndTime
-	}
-	return 0
-}
-
-func (x *StreamAuditLogsRequest) GetUserFilter() string {
-	if x != nil && x.UserFilter != nil {
-		return *x.UserFilter
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetEventFilter() string {
-	if x != nil && x.EventFilter != nil {
-		return *x.EventFilter
-	}
-	return ""
-}
-
-func (x *StreamAuditLogsRequest) GetFormat() string {
-	if x != nil && x.Format != nil {
-		return *x.Format
-	}
-	return ""
-}
-
-// One message of StreamAuditLogs.
-type StreamAuditLogsResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The next event.
-	Event         *AuditLogEvent `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StreamAuditLogsResponse) Reset() {
-	*x = StreamAuditLogsResponse{}
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StreamAuditLogsResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StreamAuditLogsResponse) ProtoMessage() {}
-
-func (x *StreamAuditLogsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_organizations_proto_msgTypes[45]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StreamAuditLogsResponse.ProtoReflect.Descriptor instead.
-func (*StreamAuditLogsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{45}
-}
-
-func (x *StreamAuditLogsResponse) GetEvent() *AuditLogEvent {
-	if x != nil {
-		return x.Event
-	}
-	return nil
+	return file_pulumi_service_v1_organizations_proto_rawDescGZIP(), []int{66}
 }
 
 var File_pulumi_service_v1_organizations_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\n" +
-	"%pulumi/service/v1/organizations.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\x9c\x01\n" +
-	"\x12ListMembersRequest\x12\x19\n" +
+	"%pulumi/service/v1/organizations.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1fpulumi/service/v1/updates.proto\"8\n" +
+	"\x16GetOrganizationRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"^\n" +
+	"\x17GetOrganizationResponse\x12C\n" +
+	"\forganization\x18\x01 \x01(\v2\x1f.pulumi.service.v1.OrganizationR\forganization\"\x9f\x01\n" +
+	"\fOrganization\x12!\n" +
+	"\fgithub_login\x18\x01 \x01(\tR\vgithubLogin\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x129\n" +
+	"\x05repos\x18\x04 \x03(\v2#.pulumi.service.v1.PulumiRepositoryR\x05repos\"\xb6\x01\n" +
+	"\x10PulumiRepository\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x125\n" +
+	"\bvcs_info\x18\x03 \x01(\v2\x1a.pulumi.service.v1.VCSInfoR\avcsInfo\x12<\n" +
+	"\bprojects\x18\x04 \x03(\v2 .pulumi.service.v1.PulumiProjectR\bprojects\"P\n" +
+	"\aVCSInfo\x12\x14\n" +
+	"\x05owner\x18\x01 \x01(\tR\x05owner\x12\x1b\n" +
+	"\trepo_name\x18\x02 \x01(\tR\brepoName\x12\x12\n" +
+	"\x04kind\x18\x03 \x01(\tR\x04kind\"\x95\x02\n" +
+	"\rPulumiProject\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1b\n" +
+	"\trepo_name\x18\x02 \x01(\tR\brepoName\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\x12D\n" +
+	"\bsettings\x18\x04 \x01(\v2(.pulumi.service.v1.PulumiProjectSettingsR\bsettings\x12\x18\n" +
+	"\aruntime\x18\x05 \x01(\tR\aruntime\x12 \n" +
+	"\vdescription\x18\x06 \x01(\tR\vdescription\x126\n" +
+	"\x06stacks\x18\a \x03(\v2\x1e.pulumi.service.v1.PulumiStackR\x06stacks\"\xb4\x01\n" +
+	"\x15PulumiProjectSettings\x12\x16\n" +
+	"\x06source\x18\x01 \x01(\tR\x06source\x12 \n" +
+	"\vdestination\x18\x02 \x01(\tR\vdestination\x12$\n" +
+	"\x0ecan_add_stacks\x18\x03 \x01(\bR\fcanAddStacks\x12;\n" +
+	"\x1aadd_stacks_disabled_reason\x18\x04 \x01(\tR\x17addStacksDisabledReason\"\xd5\x03\n" +
+	"\vPulumiStack\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x01 \x01(\tR\tprogramId\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12A\n" +
+	"\vlast_update\x18\x03 \x01(\v2 .pulumi.service.v1.UpdateSummaryR\n" +
+	"lastUpdate\x12!\n" +
+	"\frouting_repo\x18\x04 \x01(\tR\vroutingRepo\x12'\n" +
+	"\x0frouting_project\x18\x05 \x01(\tR\x0eroutingProject\x12<\n" +
+	"\x04tags\x18\x06 \x03(\v2(.pulumi.service.v1.PulumiStack.TagsEntryR\x04tags\x12.\n" +
+	"\x13protected_by_policy\x18\a \x01(\bR\x11protectedByPolicy\x126\n" +
+	"\x17has_deployment_settings\x18\b \x01(\bR\x15hasDeploymentSettings\x12%\n" +
+	"\x0edrift_detected\x18\t \x01(\bR\rdriftDetected\x1a7\n" +
+	"\tTagsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xac\x11\n" +
+	"!UpdateOrganizationSettingsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12D\n" +
+	"\x1cset_default_stack_permission\x18\x02 \x01(\x03H\x00R\x19setDefaultStackPermission\x88\x01\x01\x12|\n" +
+	"\"set_default_environment_permission\x18\x03 \x01(\tB*\xea\xf9\x18\x04none\xea\xf9\x18\x04read\xea\xf9\x18\x04open\xea\xf9\x18\x05write\xea\xf9\x18\x05adminH\x01R\x1fsetDefaultEnvironmentPermission\x88\x01\x01\x12H\n" +
+	"\x1eset_default_account_permission\x18\x04 \x01(\x03H\x02R\x1bsetDefaultAccountPermission\x88\x01\x01\x12E\n" +
+	"\x1dset_members_can_create_stacks\x18\x05 \x01(\bH\x03R\x19setMembersCanCreateStacks\x88\x01\x01\x12S\n" +
+	"$set_members_can_invite_collaborators\x18\x06 \x01(\bH\x04R setMembersCanInviteCollaborators\x88\x01\x01\x12E\n" +
+	"\x1dset_members_can_delete_stacks\x18\a \x01(\bH\x05R\x19setMembersCanDeleteStacks\x88\x01\x01\x12I\n" +
+	"\x1fset_members_can_transfer_stacks\x18\b \x01(\bH\x06R\x1bsetMembersCanTransferStacks\x88\x01\x01\x12I\n" +
+	"\x1fset_members_can_create_accounts\x18\t \x01(\bH\aR\x1bsetMembersCanCreateAccounts\x88\x01\x01\x12C\n" +
+	"\x1cset_members_can_create_teams\x18\n" +
+	" \x01(\bH\bR\x18setMembersCanCreateTeams\x88\x01\x01\x12/\n" +
+	"\x11set_ai_enablement\x18\v \x01(\tH\tR\x0fsetAiEnablement\x88\x01\x01\x12+\n" +
+	"\x0fset_neo_enabled\x18\f \x01(\bH\n" +
+	"R\rsetNeoEnabled\x88\x01\x01\x12V\n" +
+	"\x15set_neo_approval_mode\x18\r \x01(\tB\x1e\xea\xf9\x18\x06manual\xea\xf9\x18\x04auto\xea\xf9\x18\bbalancedH\vR\x12setNeoApprovalMode\x88\x01\x01\x12N\n" +
+	"\x19set_neo_task_sharing_mode\x18\x0e \x01(\tB\x0f\xea\xf9\x18\x04none\xea\xf9\x18\x03orgH\fR\x15setNeoTaskSharingMode\x88\x01\x01\x12M\n" +
+	"!set_neo_cli_explanations_disabled\x18\x0f \x01(\bH\rR\x1dsetNeoCLIExplanationsDisabled\x88\x01\x01\x12S\n" +
+	"$set_natural_language_search_disabled\x18\x10 \x01(\bH\x0eR setNaturalLanguageSearchDisabled\x88\x01\x01\x128\n" +
+	"\x16set_neo_agent_disabled\x18\x11 \x01(\bH\x0fR\x13setNeoAgentDisabled\x88\x01\x01\x12Z\n" +
+	"\x11set_preferred_vcs\x18\x12 \x01(\tB)\xea\xf9\x18\x04none\xea\xf9\x18\tbitbucket\xea\xf9\x18\x06github\xea\xf9\x18\x06gitlabH\x10R\x0fsetPreferredVCS\x88\x01\x01\x12G\n" +
+	"\x1eset_default_deployment_role_id\x18\x13 \x01(\tH\x11R\x1asetDefaultDeploymentRoleId\x88\x01\x01\x12=\n" +
+	"\x19set_default_agent_pool_id\x18\x14 \x01(\tH\x12R\x15setDefaultAgentPoolID\x88\x01\x01\x12J\n" +
+	" set_max_access_token_expiry_days\x18\x15 \x01(\x03H\x13R\x1bsetMaxAccessTokenExpiryDays\x88\x01\x01B\x1f\n" +
+	"\x1d_set_default_stack_permissionB%\n" +
+	"#_set_default_environment_permissionB!\n" +
+	"\x1f_set_default_account_permissionB \n" +
+	"\x1e_set_members_can_create_stacksB'\n" +
+	"%_set_members_can_invite_collaboratorsB \n" +
+	"\x1e_set_members_can_delete_stacksB\"\n" +
+	" _set_members_can_transfer_stacksB\"\n" +
+	" _set_members_can_create_accountsB\x1f\n" +
+	"\x1d_set_members_can_create_teamsB\x14\n" +
+	"\x12_set_ai_enablementB\x12\n" +
+	"\x10_set_neo_enabledB\x18\n" +
+	"\x16_set_neo_approval_modeB\x1c\n" +
+	"\x1a_set_neo_task_sharing_modeB$\n" +
+	"\"_set_neo_cli_explanations_disabledB'\n" +
+	"%_set_natural_language_search_disabledB\x19\n" +
+	"\x17_set_neo_agent_disabledB\x14\n" +
+	"\x12_set_preferred_vcsB!\n" +
+	"\x1f_set_default_deployment_role_idB\x1c\n" +
+	"\x1a_set_default_agent_pool_idB#\n" +
+	"!_set_max_access_token_expiry_days\"\xa6\x10\n" +
+	"\"UpdateOrganizationSettingsResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
+	"\x04kind\x18\x02 \x01(\tR\x04kind\x12\x18\n" +
+	"\acreated\x18\x03 \x01(\tR\acreated\x12*\n" +
+	"\x11backing_org_login\x18\x04 \x01(\tR\x0fbackingOrgLogin\x12\x18\n" +
+	"\aproduct\x18\x05 \x01(\tR\aproduct\x12/\n" +
+	"\x13subscription_status\x18\x06 \x01(\tR\x12subscriptionStatus\x124\n" +
+	"\x16subscription_trial_end\x18\a \x01(\x03R\x14subscriptionTrialEnd\x12-\n" +
+	"\x12retrial_expiration\x18\b \x01(\tR\x11retrialExpiration\x12H\n" +
+	"!subscription_cancel_at_period_end\x18\t \x01(\bR\x1dsubscriptionCancelAtPeriodEnd\x126\n" +
+	"\x17subscription_period_end\x18\n" +
+	" \x01(\tR\x15subscriptionPeriodEnd\x12\x1b\n" +
+	"\tuser_role\x18\v \x01(\tR\buserRole\x128\n" +
+	"\x18default_stack_permission\x18\f \x01(\x03R\x16defaultStackPermission\x12D\n" +
+	"\x1edefault_environment_permission\x18\r \x01(\tR\x1cdefaultEnvironmentPermission\x12<\n" +
+	"\x1adefault_account_permission\x18\x0e \x01(\x03R\x18defaultAccountPermission\x129\n" +
+	"\x19members_can_create_stacks\x18\x0f \x01(\bR\x16membersCanCreateStacks\x129\n" +
+	"\x19members_can_delete_stacks\x18\x10 \x01(\bR\x16membersCanDeleteStacks\x12=\n" +
+	"\x1bmembers_can_transfer_stacks\x18\x11 \x01(\bR\x18membersCanTransferStacks\x127\n" +
+	"\x18members_can_create_teams\x18\x12 \x01(\bR\x15membersCanCreateTeams\x12=\n" +
+	"\x1bmembers_can_create_accounts\x18\x13 \x01(\bR\x18membersCanCreateAccounts\x12\x1f\n" +
+	"\vneo_enabled\x18\x14 \x01(\bR\n" +
+	"neoEnabled\x12*\n" +
+	"\x11neo_approval_mode\x18\x15 \x01(\tR\x0fneoApprovalMode\x121\n" +
+	"\x15neo_task_sharing_mode\x18\x16 \x01(\tR\x12neoTaskSharingMode\x12A\n" +
+	"\x1dneo_cli_explanations_disabled\x18\x17 \x01(\bR\x1aneoCLIExplanationsDisabled\x12G\n" +
+	" natural_language_search_disabled\x18\x18 \x01(\bR\x1dnaturalLanguageSearchDisabled\x12,\n" +
+	"\x12neo_agent_disabled\x18\x19 \x01(\bR\x10neoAgentDisabled\x12,\n" +
+	"\x12insights_trial_end\x18\x1a \x01(\x03R\x10insightsTrialEnd\x12:\n" +
+	"\x19insights_billing_accepted\x18\x1b \x01(\bR\x17insightsBillingAccepted\x12=\n" +
+	"\x1binsights_trial_using_policy\x18\x1c \x01(\bR\x18insightsTrialUsingPolicy\x12#\n" +
+	"\rai_enablement\x18\x1d \x01(\tR\faiEnablement\x12#\n" +
+	"\rpreferred_vcs\x18\x1e \x01(\tR\fpreferredVCS\x12,\n" +
+	"\x12audit_logs_enabled\x18\x1f \x01(\bR\x10auditLogsEnabled\x12)\n" +
+	"\x10webhooks_enabled\x18  \x01(\bR\x0fwebhooksEnabled\x12C\n" +
+	"\bfeatures\x18! \x01(\v2'.pulumi.service.v1.OrganizationFeaturesR\bfeatures\x12#\n" +
+	"\raccount_count\x18\" \x01(\x03R\faccountCount\x12+\n" +
+	"\x11environment_count\x18# \x01(\x03R\x10environmentCount\x12\x1f\n" +
+	"\vstack_count\x18$ \x01(\x03R\n" +
+	"stackCount\x12\x1d\n" +
+	"\n" +
+	"max_stacks\x18% \x01(\x03R\tmaxStacks\x12!\n" +
+	"\fmember_count\x18& \x01(\x03R\vmemberCount\x12\x1f\n" +
+	"\vmax_members\x18' \x01(\x03R\n" +
+	"maxMembers\x12\x16\n" +
+	"\x06locked\x18( \x01(\tR\x06locked\x12&\n" +
+	"\x0fdefault_role_id\x18) \x01(\tR\rdefaultRoleId\x12;\n" +
+	"\x1adefault_deployment_role_id\x18* \x01(\tR\x17defaultDeploymentRoleId\x12>\n" +
+	"\x1cmax_access_token_expiry_days\x18+ \x01(\x03R\x18maxAccessTokenExpiryDays\"\xf8$\n" +
+	"\x14OrganizationFeatures\x12,\n" +
+	"\x12audit_logs_enabled\x18\x01 \x01(\bR\x10auditLogsEnabled\x122\n" +
+	"\x15has_terraform_modules\x18\x02 \x01(\bR\x13hasTerraformModules\x12.\n" +
+	"\x13cross_guard_enabled\x18\x03 \x01(\bR\x11crossGuardEnabled\x12)\n" +
+	"\x10webhooks_enabled\x18\x04 \x01(\bR\x0fwebhooksEnabled\x12B\n" +
+	"\x1dintegration_assistant_enabled\x18\x05 \x01(\bR\x1bintegrationAssistantEnabled\x12\x1f\n" +
+	"\vale_enabled\x18\x06 \x01(\bR\n" +
+	"aleEnabled\x12%\n" +
+	"\x0edeploy_enabled\x18\a \x01(\bR\rdeployEnabled\x12!\n" +
+	"\fscim_enabled\x18\b \x01(\bR\vscimEnabled\x126\n" +
+	"\x17resource_search_enabled\x18\t \x01(\bR\x15resourceSearchEnabled\x126\n" +
+	"\x17resource_export_enabled\x18\n" +
+	" \x01(\bR\x15resourceExportEnabled\x12;\n" +
+	"\x1aproperty_search_ui_enabled\x18\v \x01(\bR\x17propertySearchUIEnabled\x12,\n" +
+	"\x12nlp_search_enabled\x18\f \x01(\bR\x10nlpSearchEnabled\x128\n" +
+	"\x18custom_templates_enabled\x18\r \x01(\bR\x16customTemplatesEnabled\x124\n" +
+	"\x16restore_stacks_enabled\x18\x0e \x01(\bR\x14restoreStacksEnabled\x121\n" +
+	"\x14environments_enabled\x18\x0f \x01(\bR\x13environmentsEnabled\x12I\n" +
+	"!environment_revision_tags_enabled\x18\x10 \x01(\bR\x1eenvironmentRevisionTagsEnabled\x12?\n" +
+	"\x1clegacy_deployments_org_token\x18\x11 \x01(\bR\x19legacyDeploymentsOrgToken\x12R\n" +
+	"&git_hub_enterprise_integration_enabled\x18\x12 \x01(\bR\"gitHubEnterpriseIntegrationEnabled\x12Y\n" +
+	"*git_hub_enterprise_individual_auth_enabled\x18\x13 \x01(\bR%gitHubEnterpriseIndividualAuthEnabled\x12E\n" +
+	"\x1fagent_pool_registration_enabled\x18\x14 \x01(\bR\x1cagentPoolRegistrationEnabled\x12E\n" +
+	"\x1fdashboard_onboarding_ui_enabled\x18\x15 \x01(\bR\x1cdashboardOnboardingUIEnabled\x126\n" +
+	"\x17drift_detection_enabled\x18\x16 \x01(\bR\x15driftDetectionEnabled\x12E\n" +
+	"\x1fself_hosted_deployments_enabled\x18\x17 \x01(\bR\x1cselfHostedDeploymentsEnabled\x12B\n" +
+	"\x1eaudit_log_ui_filtering_enabled\x18\x18 \x01(\bR\x1aauditLogUIFilteringEnabled\x12<\n" +
+	"\x1adependency_caching_enabled\x18\x19 \x01(\bR\x18dependencyCachingEnabled\x12@\n" +
+	"\x1cenvironments_restore_enabled\x18\x1a \x01(\bR\x1aenvironmentsRestoreEnabled\x12H\n" +
+	"!pangea_accounts_scan_page_enabled\x18\x1b \x01(\bR\x1dpangeaAccountsScanPageEnabled\x120\n" +
+	"\x14custom_roles_enabled\x18\x1c \x01(\bR\x12customRolesEnabled\x12;\n" +
+	"\x1ausers_custom_roles_enabled\x18\x1d \x01(\bR\x17usersCustomRolesEnabled\x12M\n" +
+	"#environment_secret_rotation_enabled\x18\x1e \x01(\bR environmentSecretRotationEnabled\x12B\n" +
+	"\x1dinsights_monetization_enabled\x18\x1f \x01(\bR\x1binsightsMonetizationEnabled\x123\n" +
+	"\x16self_serve_idp_removal\x18  \x01(\bR\x13selfServeIDPRemoval\x127\n" +
+	"\x18iac_cloud_import_enabled\x18! \x01(\bR\x15iacCloudImportEnabled\x12:\n" +
+	"\x1abring_your_own_key_enabled\x18\" \x01(\bR\x16bringYourOwnKeyEnabled\x12+\n" +
+	"\x11approvals_enabled\x18# \x01(\bR\x10approvalsEnabled\x124\n" +
+	"\x16esc_onboarding_enabled\x18$ \x01(\bR\x14escOnboardingEnabled\x129\n" +
+	"\x19esc_onboarding_v2_enabled\x18% \x01(\bR\x16escOnboardingV2Enabled\x129\n" +
+	"\x19esc_editor_revamp_enabled\x18& \x01(\bR\x16escEditorRevampEnabled\x12W\n" +
+	")esc_onboarding_azure_oauth_client_enabled\x18' \x01(\bR$escOnboardingAzureOAuthClientEnabled\x12S\n" +
+	"'esc_onboarding_gcp_oauth_client_enabled\x18( \x01(\bR\"escOnboardingGcpOAuthClientEnabled\x12?\n" +
+	"\x1cpolicy_management_v2_enabled\x18) \x01(\bR\x19policyManagementV2Enabled\x12E\n" +
+	"\x1fpolicy_issue_management_enabled\x18* \x01(\bR\x1cpolicyIssueManagementEnabled\x12*\n" +
+	"\x11ai_agents_enabled\x18+ \x01(\bR\x0faiAgentsEnabled\x12'\n" +
+	"\x0ftheming_enabled\x18, \x01(\bR\x0ethemingEnabled\x122\n" +
+	"\x15custom_role_condition\x18- \x01(\bR\x13customRoleCondition\x127\n" +
+	"\x18neo_task_sharing_enabled\x18. \x01(\bR\x15neoTaskSharingEnabled\x12>\n" +
+	"\x1cgh_app_detailed_diff_enabled\x18/ \x01(\bR\x18ghAppDetailedDiffEnabled\x12H\n" +
+	"!neo_server_side_approvals_enabled\x180 \x01(\bR\x1dneoServerSideApprovalsEnabled\x121\n" +
+	"\x15neo_plan_mode_enabled\x181 \x01(\bR\x12neoPlanModeEnabled\x12=\n" +
+	"\x1bget_started_onboard_enabled\x182 \x01(\bR\x18getStartedOnboardEnabled\x121\n" +
+	"\x15neo_read_only_enabled\x183 \x01(\bR\x12neoReadOnlyEnabled\x12:\n" +
+	"\x19discovered_stacks_enabled\x184 \x01(\bR\x17discoveredStacksEnabled\x12I\n" +
+	"!agent_integration_catalog_enabled\x185 \x01(\bR\x1eagentIntegrationCatalogEnabled\x12A\n" +
+	"\x1dagent_scheduled_tasks_enabled\x186 \x01(\bR\x1aagentScheduledTasksEnabled\x12@\n" +
+	"\x1dai_review_code_access_enabled\x187 \x01(\bR\x19aiReviewCodeAccessEnabled\x127\n" +
+	"\x18neo_code_reviews_enabled\x188 \x01(\bR\x15neoCodeReviewsEnabled\x12,\n" +
+	"\x12custom_vcs_enabled\x189 \x01(\bR\x10customVCSEnabled\x122\n" +
+	"\x15bitbucket_vcs_enabled\x18: \x01(\bR\x13bitbucketVCSEnabled\x12J\n" +
+	"\"insights_auto_policy_packs_enabled\x18; \x01(\bR\x1einsightsAutoPolicyPacksEnabled\x12:\n" +
+	"\x1afix_drift_with_neo_enabled\x18< \x01(\bR\x16fixDriftWithNeoEnabled\x12E\n" +
+	"\x1fcli_integration_catalog_enabled\x18= \x01(\bR\x1ccliIntegrationCatalogEnabled\x12A\n" +
+	"\x1dservice_backed_config_enabled\x18> \x01(\bR\x1aserviceBackedConfigEnabled\x128\n" +
+	"\x18universal_search_enabled\x18? \x01(\bR\x16universalSearchEnabled\x12:\n" +
+	"\x19drift_remediation_enabled\x18@ \x01(\bR\x17driftRemediationEnabled\x12Z\n" +
+	"*expanded_policy_enforcement_levels_enabled\x18A \x01(\bR&expandedPolicyEnforcementLevelsEnabled\x124\n" +
+	"\x16machine_tokens_enabled\x18B \x01(\bR\x14machineTokensEnabled\x12(\n" +
+	"\x10saml_sso_enabled\x18C \x01(\bR\x0esamlSsoEnabled\x12L\n" +
+	"#team_member_role_management_enabled\x18D \x01(\bR\x1fteamMemberRoleManagementEnabled\x12#\n" +
+	"\rteams_enabled\x18E \x01(\bR\fteamsEnabled\x12;\n" +
+	"\x1aneo_token_metering_enabled\x18F \x01(\bR\x17neoTokenMeteringEnabled\x12P\n" +
+	"%tag_based_deployment_triggers_enabled\x18G \x01(\bR!tagBasedDeploymentTriggersEnabled\x12>\n" +
+	"\x1bnotification_center_enabled\x18H \x01(\bR\x19notificationCenterEnabled\x12G\n" +
+	" deployment_oidc_settings_enabled\x18I \x01(\bR\x1ddeploymentOidcSettingsEnabled\x127\n" +
+	"\x18neo_usage_limits_enabled\x18J \x01(\bR\x15neoUsageLimitsEnabled\x12O\n" +
+	"%unlinked_git_hub_app_recovery_enabled\x18K \x01(\bR unlinkedGitHubAppRecoveryEnabled\x12J\n" +
+	"\"access_token_expiry_policy_enabled\x18L \x01(\bR\x1eaccessTokenExpiryPolicyEnabled\x12(\n" +
+	"\x10neo_byok_enabled\x18M \x01(\bR\x0eneoByokEnabled\"\xfd\x02\n" +
+	"\x19ListAuditLogEventsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"\x97\x01\n" +
+	"\x1aListAuditLogEventsResponse\x12J\n" +
+	"\x10audit_log_events\x18\x01 \x03(\v2 .pulumi.service.v1.AuditLogEventR\x0eauditLogEvents\x12-\n" +
+	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\x98\x03\n" +
+	"\rAuditLogEvent\x12\x1c\n" +
+	"\ttimestamp\x18\x01 \x01(\x03R\ttimestamp\x12\x1b\n" +
+	"\tsource_ip\x18\x02 \x01(\tR\bsourceIP\x12\x14\n" +
+	"\x05event\x18\x03 \x01(\tR\x05event\x12 \n" +
+	"\vdescription\x18\x04 \x01(\tR\vdescription\x12/\n" +
+	"\x04user\x18\x05 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\x04user\x12\x19\n" +
+	"\btoken_id\x18\x06 \x01(\tR\atokenID\x12\x1d\n" +
+	"\n" +
+	"token_name\x18\a \x01(\tR\ttokenName\x12\"\n" +
+	"\rreq_org_admin\x18\b \x01(\bR\vreqOrgAdmin\x12&\n" +
+	"\x0freq_stack_admin\x18\t \x01(\bR\rreqStackAdmin\x12!\n" +
+	"\fauth_failure\x18\n" +
+	" \x01(\bR\vauthFailure\x12\x1d\n" +
+	"\n" +
+	"actor_name\x18\v \x01(\tR\tactorName\x12\x1b\n" +
+	"\tactor_urn\x18\f \x01(\tR\bactorUrn\"\xfa\x02\n" +
+	"\x16ExportAuditLogsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"P\n" +
+	"\x17ExportAuditLogsResponse\x12!\n" +
+	"\fcontent_type\x18\x01 \x01(\tR\vcontentType\x12\x12\n" +
+	"\x04data\x18\x02 \x01(\fR\x04data\"\xff\x02\n" +
+	"\x1bListAuditLogEventsV2Request\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"\x99\x01\n" +
+	"\x1cListAuditLogEventsV2Response\x12J\n" +
+	"\x10audit_log_events\x18\x01 \x03(\v2 .pulumi.service.v1.AuditLogEventR\x0eauditLogEvents\x12-\n" +
+	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xf5\x02\n" +
+	"\x16StreamAuditLogsRequest\x12\x19\n" +
 	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"Q\n" +
+	"\x17StreamAuditLogsResponse\x126\n" +
+	"\x05event\x18\x01 \x01(\v2 .pulumi.service.v1.AuditLogEventR\x05event\"\xfc\x02\n" +
+	"\x18ExportAuditLogsV2Request\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
+	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
+	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
+	"userFilter\x88\x01\x01\x12&\n" +
+	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
+	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\r\n" +
+	"\v_start_timeB\v\n" +
+	"\t_end_timeB\x0e\n" +
+	"\f_user_filterB\x0f\n" +
+	"\r_event_filterB\t\n" +
+	"\a_format\"R\n" +
+	"\x19ExportAuditLogsV2Response\x12!\n" +
+	"\fcontent_type\x18\x01 \x01(\tR\vcontentType\x12\x12\n" +
+	"\x04data\x18\x02 \x01(\fR\x04data\"\xa1\x01\n" +
+	"\x12ListMembersRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
 	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x17\n" +
 	"\x04type\x18\x03 \x01(\tH\x01R\x04type\x88\x01\x01B\x15\n" +
 	"\x13_continuation_tokenB\a\n" +
@@ -3157,30 +6452,128 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x1f\n" +
 	"\vmodified_at\x18\x03 \x01(\tR\n" +
-	"modifiedAt\"`\n" +
-	"\x10AddMemberRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1d\n" +
+	"modifiedAt\"\x9e\x01\n" +
+	"\x14StreamMembersRequest\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x17\n" +
+	"\x04type\x18\x03 \x01(\tH\x01R\x04type\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\a\n" +
+	"\x05_type\"V\n" +
+	"\x15StreamMembersResponse\x12=\n" +
+	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"j\n" +
+	"\x10AddMemberRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
-	"user_login\x18\x02 \x01(\tR\tuserLogin\x12\x12\n" +
+	"user_login\x18\x02 \x01(\tB\x03\xe0A\x02R\tuserLogin\x12\x12\n" +
 	"\x04role\x18\x03 \x01(\tR\x04role\"R\n" +
 	"\x11AddMemberResponse\x12=\n" +
-	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"\xaa\x01\n" +
-	"\x17UpdateMemberRoleRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1d\n" +
+	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"\xb4\x01\n" +
+	"\x17UpdateMemberRoleRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
-	"user_login\x18\x02 \x01(\tR\tuserLogin\x12\x17\n" +
+	"user_login\x18\x02 \x01(\tB\x03\xe0A\x02R\tuserLogin\x12\x17\n" +
 	"\x04role\x18\x03 \x01(\tH\x00R\x04role\x88\x01\x01\x12#\n" +
 	"\vfga_role_id\x18\x04 \x01(\tH\x01R\tfgaRoleId\x88\x01\x01B\a\n" +
 	"\x05_roleB\x0e\n" +
 	"\f_fga_role_id\"\x1a\n" +
-	"\x18UpdateMemberRoleResponse\"O\n" +
-	"\x13RemoveMemberRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1d\n" +
+	"\x18UpdateMemberRoleResponse\"Y\n" +
+	"\x13RemoveMemberRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
 	"\n" +
-	"user_login\x18\x02 \x01(\tR\tuserLogin\"\x16\n" +
-	"\x14RemoveMemberResponse\"-\n" +
-	"\x10ListTeamsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\"B\n" +
+	"user_login\x18\x02 \x01(\tB\x03\xe0A\x02R\tuserLogin\"\x16\n" +
+	"\x14RemoveMemberResponse\"e\n" +
+	"\x1fSetSoleOrganizationAdminRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
+	"\n" +
+	"user_login\x18\x02 \x01(\tB\x03\xe0A\x02R\tuserLogin\"\"\n" +
+	" SetSoleOrganizationAdminResponse\"\\\n" +
+	"!GetOrganizationMemberTeamsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x17\n" +
+	"\x04user\x18\x02 \x01(\tB\x03\xe0A\x02R\x04user\":\n" +
+	"\"GetOrganizationMemberTeamsResponse\x12\x14\n" +
+	"\x05teams\x18\x01 \x03(\tR\x05teams\"@\n" +
+	"\x1eGetOrganizationMetadataRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"\xa3\x10\n" +
+	"\x1fGetOrganizationMetadataResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
+	"\x04kind\x18\x02 \x01(\tR\x04kind\x12\x18\n" +
+	"\acreated\x18\x03 \x01(\tR\acreated\x12*\n" +
+	"\x11backing_org_login\x18\x04 \x01(\tR\x0fbackingOrgLogin\x12\x18\n" +
+	"\aproduct\x18\x05 \x01(\tR\aproduct\x12/\n" +
+	"\x13subscription_status\x18\x06 \x01(\tR\x12subscriptionStatus\x124\n" +
+	"\x16subscription_trial_end\x18\a \x01(\x03R\x14subscriptionTrialEnd\x12-\n" +
+	"\x12retrial_expiration\x18\b \x01(\tR\x11retrialExpiration\x12H\n" +
+	"!subscription_cancel_at_period_end\x18\t \x01(\bR\x1dsubscriptionCancelAtPeriodEnd\x126\n" +
+	"\x17subscription_period_end\x18\n" +
+	" \x01(\tR\x15subscriptionPeriodEnd\x12\x1b\n" +
+	"\tuser_role\x18\v \x01(\tR\buserRole\x128\n" +
+	"\x18default_stack_permission\x18\f \x01(\x03R\x16defaultStackPermission\x12D\n" +
+	"\x1edefault_environment_permission\x18\r \x01(\tR\x1cdefaultEnvironmentPermission\x12<\n" +
+	"\x1adefault_account_permission\x18\x0e \x01(\x03R\x18defaultAccountPermission\x129\n" +
+	"\x19members_can_create_stacks\x18\x0f \x01(\bR\x16membersCanCreateStacks\x129\n" +
+	"\x19members_can_delete_stacks\x18\x10 \x01(\bR\x16membersCanDeleteStacks\x12=\n" +
+	"\x1bmembers_can_transfer_stacks\x18\x11 \x01(\bR\x18membersCanTransferStacks\x127\n" +
+	"\x18members_can_create_teams\x18\x12 \x01(\bR\x15membersCanCreateTeams\x12=\n" +
+	"\x1bmembers_can_create_accounts\x18\x13 \x01(\bR\x18membersCanCreateAccounts\x12\x1f\n" +
+	"\vneo_enabled\x18\x14 \x01(\bR\n" +
+	"neoEnabled\x12*\n" +
+	"\x11neo_approval_mode\x18\x15 \x01(\tR\x0fneoApprovalMode\x121\n" +
+	"\x15neo_task_sharing_mode\x18\x16 \x01(\tR\x12neoTaskSharingMode\x12A\n" +
+	"\x1dneo_cli_explanations_disabled\x18\x17 \x01(\bR\x1aneoCLIExplanationsDisabled\x12G\n" +
+	" natural_language_search_disabled\x18\x18 \x01(\bR\x1dnaturalLanguageSearchDisabled\x12,\n" +
+	"\x12neo_agent_disabled\x18\x19 \x01(\bR\x10neoAgentDisabled\x12,\n" +
+	"\x12insights_trial_end\x18\x1a \x01(\x03R\x10insightsTrialEnd\x12:\n" +
+	"\x19insights_billing_accepted\x18\x1b \x01(\bR\x17insightsBillingAccepted\x12=\n" +
+	"\x1binsights_trial_using_policy\x18\x1c \x01(\bR\x18insightsTrialUsingPolicy\x12#\n" +
+	"\rai_enablement\x18\x1d \x01(\tR\faiEnablement\x12#\n" +
+	"\rpreferred_vcs\x18\x1e \x01(\tR\fpreferredVCS\x12,\n" +
+	"\x12audit_logs_enabled\x18\x1f \x01(\bR\x10auditLogsEnabled\x12)\n" +
+	"\x10webhooks_enabled\x18  \x01(\bR\x0fwebhooksEnabled\x12C\n" +
+	"\bfeatures\x18! \x01(\v2'.pulumi.service.v1.OrganizationFeaturesR\bfeatures\x12#\n" +
+	"\raccount_count\x18\" \x01(\x03R\faccountCount\x12+\n" +
+	"\x11environment_count\x18# \x01(\x03R\x10environmentCount\x12\x1f\n" +
+	"\vstack_count\x18$ \x01(\x03R\n" +
+	"stackCount\x12\x1d\n" +
+	"\n" +
+	"max_stacks\x18% \x01(\x03R\tmaxStacks\x12!\n" +
+	"\fmember_count\x18& \x01(\x03R\vmemberCount\x12\x1f\n" +
+	"\vmax_members\x18' \x01(\x03R\n" +
+	"maxMembers\x12\x16\n" +
+	"\x06locked\x18( \x01(\tR\x06locked\x12&\n" +
+	"\x0fdefault_role_id\x18) \x01(\tR\rdefaultRoleId\x12;\n" +
+	"\x1adefault_deployment_role_id\x18* \x01(\tR\x17defaultDeploymentRoleId\x12>\n" +
+	"\x1cmax_access_token_expiry_days\x18+ \x01(\x03R\x18maxAccessTokenExpiryDays\"\x93\x02\n" +
+	"\x1dGetPackageUsedByStacksRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x122\n" +
+	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x19\n" +
+	"\x05limit\x18\x03 \x01(\x03H\x01R\x05limit\x88\x01\x01\x12&\n" +
+	"\fpackage_name\x18\x04 \x01(\tH\x02R\vpackageName\x88\x01\x01\x12\x1d\n" +
+	"\aversion\x18\x05 \x01(\tH\x03R\aversion\x88\x01\x01B\x15\n" +
+	"\x13_continuation_tokenB\b\n" +
+	"\x06_limitB\x0f\n" +
+	"\r_package_nameB\n" +
+	"\n" +
+	"\b_version\"\xcc\x01\n" +
+	"\x1eGetPackageUsedByStacksResponse\x12!\n" +
+	"\fpackage_name\x18\x01 \x01(\tR\vpackageName\x12!\n" +
+	"\ftotal_stacks\x18\x02 \x01(\x05R\vtotalStacks\x125\n" +
+	"\x06stacks\x18\x03 \x03(\v2\x1d.pulumi.service.v1.StackUsageR\x06stacks\x12-\n" +
+	"\x12continuation_token\x18\x04 \x01(\tR\x11continuationToken\"\xec\x01\n" +
+	"\n" +
+	"StackUsage\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x01 \x01(\tR\tstackName\x12\x19\n" +
+	"\bstack_id\x18\x02 \x01(\tR\astackId\x12!\n" +
+	"\fproject_name\x18\x03 \x01(\tR\vprojectName\x12\x18\n" +
+	"\aversion\x18\x04 \x01(\tR\aversion\x12!\n" +
+	"\fprovider_urn\x18\x05 \x01(\tR\vproviderUrn\x12D\n" +
+	"\vlast_update\x18\x06 \x01(\v2#.pulumi.service.v1.StackUpdateStampR\n" +
+	"lastUpdate\"@\n" +
+	"\x10StackUpdateStamp\x12\x12\n" +
+	"\x04time\x18\x01 \x01(\tR\x04time\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\x05R\aversion\"2\n" +
+	"\x10ListTeamsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"B\n" +
 	"\x11ListTeamsResponse\x12-\n" +
 	"\x05teams\x18\x01 \x03(\v2\x17.pulumi.service.v1.TeamR\x05teams\"\xea\x03\n" +
 	"\x04Team\x12\x12\n" +
@@ -3225,22 +6618,22 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\n" +
 	"permission\x18\x02 \x01(\x03R\n" +
 	"permission\x12.\n" +
-	"\x13permission_set_name\x18\x03 \x01(\tR\x11permissionSetName\"H\n" +
-	"\x0eGetTeamRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1b\n" +
-	"\tteam_name\x18\x02 \x01(\tR\bteamName\">\n" +
-	"\x0fGetTeamResponse\x12+\n" +
-	"\x04team\x18\x01 \x01(\v2\x17.pulumi.service.v1.TeamR\x04team\"\x87\x01\n" +
-	"\x11CreateTeamRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x12\n" +
+	"\x13permission_set_name\x18\x03 \x01(\tR\x11permissionSetName\"\x8c\x01\n" +
+	"\x11CreateTeamRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x03 \x01(\tR\vdisplayName\x12 \n" +
 	"\vdescription\x18\x04 \x01(\tR\vdescription\"A\n" +
 	"\x12CreateTeamResponse\x12+\n" +
-	"\x04team\x18\x01 \x01(\v2\x17.pulumi.service.v1.TeamR\x04team\"\xed\x06\n" +
-	"\x11UpdateTeamRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1b\n" +
-	"\tteam_name\x18\x02 \x01(\tR\bteamName\x12-\n" +
+	"\x04team\x18\x01 \x01(\v2\x17.pulumi.service.v1.TeamR\x04team\"R\n" +
+	"\x0eGetTeamRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
+	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\">\n" +
+	"\x0fGetTeamResponse\x12+\n" +
+	"\x04team\x18\x01 \x01(\v2\x17.pulumi.service.v1.TeamR\x04team\"\xf7\x06\n" +
+	"\x11UpdateTeamRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
+	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12-\n" +
 	"\x10new_display_name\x18\x03 \x01(\tH\x00R\x0enewDisplayName\x88\x01\x01\x12,\n" +
 	"\x0fnew_description\x18\x04 \x01(\tH\x01R\x0enewDescription\x88\x01\x01\x12(\n" +
 	"\rmember_action\x18\x05 \x01(\tH\x02R\fmemberAction\x88\x01\x01\x12\x1b\n" +
@@ -3255,173 +6648,71 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x11_new_display_nameB\x12\n" +
 	"\x10_new_descriptionB\x10\n" +
 	"\x0e_member_actionB\t\n" +
-	"\a_member\"y\n" +
+	"\a_member\"\xc6\x01\n" +
 	"\x15StackPermissionChange\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
 	"\n" +
 	"stack_name\x18\x02 \x01(\tR\tstackName\x12\x1e\n" +
 	"\n" +
 	"permission\x18\x03 \x01(\x03R\n" +
-	"permission\"S\n" +
+	"permission\x123\n" +
+	"\x13permission_set_name\x18\x04 \x01(\tH\x00R\x11permissionSetName\x88\x01\x01B\x16\n" +
+	"\x14_permission_set_name\"S\n" +
 	"\x0fStackIdentifier\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x1d\n" +
 	"\n" +
-	"stack_name\x18\x02 \x01(\tR\tstackName\"\xc2\x01\n" +
+	"stack_name\x18\x02 \x01(\tR\tstackName\"\x8f\x02\n" +
 	"\x1bEnvironmentPermissionChange\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
 	"\benv_name\x18\x02 \x01(\tR\aenvName\x12\x1e\n" +
 	"\n" +
 	"permission\x18\x03 \x01(\tR\n" +
 	"permission\x12/\n" +
-	"\x11max_open_duration\x18\x04 \x01(\tH\x00R\x0fmaxOpenDuration\x88\x01\x01B\x14\n" +
-	"\x12_max_open_duration\"U\n" +
+	"\x11max_open_duration\x18\x04 \x01(\tH\x00R\x0fmaxOpenDuration\x88\x01\x01\x123\n" +
+	"\x13permission_set_name\x18\x05 \x01(\tH\x01R\x11permissionSetName\x88\x01\x01B\x14\n" +
+	"\x12_max_open_durationB\x16\n" +
+	"\x14_permission_set_name\"U\n" +
 	"\x15EnvironmentIdentifier\x12!\n" +
 	"\fproject_name\x18\x01 \x01(\tR\vprojectName\x12\x19\n" +
 	"\benv_name\x18\x02 \x01(\tR\aenvName\"\x14\n" +
-	"\x12UpdateTeamResponse\"f\n" +
-	"\x14AddTeamMemberRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1b\n" +
-	"\tteam_name\x18\x02 \x01(\tR\bteamName\x12\x16\n" +
+	"\x12UpdateTeamResponse\"p\n" +
+	"\x14AddTeamMemberRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
+	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12\x16\n" +
 	"\x06member\x18\x03 \x01(\tR\x06member\"\x17\n" +
-	"\x15AddTeamMemberResponse\"i\n" +
-	"\x17RemoveTeamMemberRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1b\n" +
-	"\tteam_name\x18\x02 \x01(\tR\bteamName\x12\x16\n" +
+	"\x15AddTeamMemberResponse\"s\n" +
+	"\x17RemoveTeamMemberRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
+	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\x12\x16\n" +
 	"\x06member\x18\x03 \x01(\tR\x06member\"\x1a\n" +
-	"\x18RemoveTeamMemberResponse\"K\n" +
-	"\x11DeleteTeamRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12\x1b\n" +
-	"\tteam_name\x18\x02 \x01(\tR\bteamName\"\x14\n" +
-	"\x12DeleteTeamResponse\"\xf8\x02\n" +
-	"\x19ListAuditLogEventsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
-	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
-	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
-	"userFilter\x88\x01\x01\x12&\n" +
-	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
-	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\r\n" +
-	"\v_start_timeB\v\n" +
-	"\t_end_timeB\x0e\n" +
-	"\f_user_filterB\x0f\n" +
-	"\r_event_filterB\t\n" +
-	"\a_format\"\x97\x01\n" +
-	"\x1aListAuditLogEventsResponse\x12J\n" +
-	"\x10audit_log_events\x18\x01 \x03(\v2 .pulumi.service.v1.AuditLogEventR\x0eauditLogEvents\x12-\n" +
-	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\xfa\x02\n" +
-	"\x1bListAuditLogEventsV2Request\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
-	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
-	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
-	"userFilter\x88\x01\x01\x12&\n" +
-	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
-	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\r\n" +
-	"\v_start_timeB\v\n" +
-	"\t_end_timeB\x0e\n" +
-	"\f_user_filterB\x0f\n" +
-	"\r_event_filterB\t\n" +
-	"\a_format\"\x99\x01\n" +
-	"\x1cListAuditLogEventsV2Response\x12J\n" +
-	"\x10audit_log_events\x18\x01 \x03(\v2 .pulumi.service.v1.AuditLogEventR\x0eauditLogEvents\x12-\n" +
-	"\x12continuation_token\x18\x02 \x01(\tR\x11continuationToken\"\x98\x03\n" +
-	"\rAuditLogEvent\x12\x1c\n" +
-	"\ttimestamp\x18\x01 \x01(\x03R\ttimestamp\x12\x1b\n" +
-	"\tsource_ip\x18\x02 \x01(\tR\bsourceIP\x12\x14\n" +
-	"\x05event\x18\x03 \x01(\tR\x05event\x12 \n" +
-	"\vdescription\x18\x04 \x01(\tR\vdescription\x12/\n" +
-	"\x04user\x18\x05 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\x04user\x12\x19\n" +
-	"\btoken_id\x18\x06 \x01(\tR\atokenID\x12\x1d\n" +
-	"\n" +
-	"token_name\x18\a \x01(\tR\ttokenName\x12\"\n" +
-	"\rreq_org_admin\x18\b \x01(\bR\vreqOrgAdmin\x12&\n" +
-	"\x0freq_stack_admin\x18\t \x01(\bR\rreqStackAdmin\x12!\n" +
-	"\fauth_failure\x18\n" +
-	" \x01(\bR\vauthFailure\x12\x1d\n" +
-	"\n" +
-	"actor_name\x18\v \x01(\tR\tactorName\x12\x1b\n" +
-	"\tactor_urn\x18\f \x01(\tR\bactorUrn\"\xf5\x02\n" +
-	"\x16ExportAuditLogsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
-	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
-	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
-	"userFilter\x88\x01\x01\x12&\n" +
-	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
-	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\r\n" +
-	"\v_start_timeB\v\n" +
-	"\t_end_timeB\x0e\n" +
-	"\f_user_filterB\x0f\n" +
-	"\r_event_filterB\t\n" +
-	"\a_format\"P\n" +
-	"\x17ExportAuditLogsResponse\x12!\n" +
-	"\fcontent_type\x18\x01 \x01(\tR\vcontentType\x12\x12\n" +
-	"\x04data\x18\x02 \x01(\fR\x04data\"\xf7\x02\n" +
-	"\x18ExportAuditLogsV2Request\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
-	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
-	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
-	"userFilter\x88\x01\x01\x12&\n" +
-	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
-	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\r\n" +
-	"\v_start_timeB\v\n" +
-	"\t_end_timeB\x0e\n" +
-	"\f_user_filterB\x0f\n" +
-	"\r_event_filterB\t\n" +
-	"\a_format\"R\n" +
-	"\x19ExportAuditLogsV2Response\x12!\n" +
-	"\fcontent_type\x18\x01 \x01(\tR\vcontentType\x12\x12\n" +
-	"\x04data\x18\x02 \x01(\fR\x04data\"\x9e\x01\n" +
-	"\x14StreamMembersRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x17\n" +
-	"\x04type\x18\x03 \x01(\tH\x01R\x04type\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\a\n" +
-	"\x05_type\"V\n" +
-	"\x15StreamMembersResponse\x12=\n" +
-	"\x06member\x18\x01 \x01(\v2%.pulumi.service.v1.OrganizationMemberR\x06member\"\xf5\x02\n" +
-	"\x16StreamAuditLogsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x122\n" +
-	"\x12continuation_token\x18\x02 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"start_time\x18\x03 \x01(\x03H\x01R\tstartTime\x88\x01\x01\x12\x1e\n" +
-	"\bend_time\x18\x04 \x01(\x03H\x02R\aendTime\x88\x01\x01\x12$\n" +
-	"\vuser_filter\x18\x05 \x01(\tH\x03R\n" +
-	"userFilter\x88\x01\x01\x12&\n" +
-	"\fevent_filter\x18\x06 \x01(\tH\x04R\veventFilter\x88\x01\x01\x12\x1b\n" +
-	"\x06format\x18\a \x01(\tH\x05R\x06format\x88\x01\x01B\x15\n" +
-	"\x13_continuation_tokenB\r\n" +
-	"\v_start_timeB\v\n" +
-	"\t_end_timeB\x0e\n" +
-	"\f_user_filterB\x0f\n" +
-	"\r_event_filterB\t\n" +
-	"\a_format\"Q\n" +
-	"\x17StreamAuditLogsResponse\x126\n" +
-	"\x05event\x18\x01 \x01(\v2 .pulumi.service.v1.AuditLogEventR\x05event2\xb9\x14\n" +
-	"\x14OrganizationsService\x12\x82\x01\n" +
+	"\x18RemoveTeamMemberResponse\"U\n" +
+	"\x11DeleteTeamRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12 \n" +
+	"\tteam_name\x18\x02 \x01(\tB\x03\xe0A\x02R\bteamName\"\x14\n" +
+	"\x12DeleteTeamResponse2\xd6\x1c\n" +
+	"\x14OrganizationsService\x12\x94\x01\n" +
+	"\x0fGetOrganization\x12).pulumi.service.v1.GetOrganizationRequest\x1a*.pulumi.service.v1.GetOrganizationResponse\"*\x82\xd3\xe4\x93\x02$b\forganization\x12\x14/api/orgs/{org_name}\x12\xaa\x01\n" +
+	"\x1aUpdateOrganizationSettings\x124.pulumi.service.v1.UpdateOrganizationSettingsRequest\x1a5.pulumi.service.v1.UpdateOrganizationSettingsResponse\"\x1f\x82\xd3\xe4\x93\x02\x19:\x01*2\x14/api/orgs/{org_name}\x12\x99\x01\n" +
+	"\x12ListAuditLogEvents\x12,.pulumi.service.v1.ListAuditLogEventsRequest\x1a-.pulumi.service.v1.ListAuditLogEventsResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/api/orgs/{org_name}/auditlogs\x12\x9f\x01\n" +
+	"\x0fExportAuditLogs\x12).pulumi.service.v1.ExportAuditLogsRequest\x1a*.pulumi.service.v1.ExportAuditLogsResponse\"5\xe2\xf3\x18\x04data\x82\xd3\xe4\x93\x02'\x12%/api/orgs/{org_name}/auditlogs/export\x12\xa2\x01\n" +
+	"\x14ListAuditLogEventsV2\x12..pulumi.service.v1.ListAuditLogEventsV2Request\x1a/.pulumi.service.v1.ListAuditLogEventsV2Response\")\x82\xd3\xe4\x93\x02#\x12!/api/orgs/{org_name}/auditlogs/v2\x12\x98\x01\n" +
+	"\x0fStreamAuditLogs\x12).pulumi.service.v1.StreamAuditLogsRequest\x1a*.pulumi.service.v1.StreamAuditLogsResponse\",\xea\xf3\x18(\n" +
+	"\x14ListAuditLogEventsV2\x12\x10audit_log_events0\x01\x12\xa8\x01\n" +
+	"\x11ExportAuditLogsV2\x12+.pulumi.service.v1.ExportAuditLogsV2Request\x1a,.pulumi.service.v1.ExportAuditLogsV2Response\"8\xe2\xf3\x18\x04data\x82\xd3\xe4\x93\x02*\x12(/api/orgs/{org_name}/auditlogs/v2/export\x12\x82\x01\n" +
 	"\vListMembers\x12%.pulumi.service.v1.ListMembersRequest\x1a&.pulumi.service.v1.ListMembersResponse\"$\x82\xd3\xe4\x93\x02\x1e\x12\x1c/api/orgs/{org_name}/members\x12\x80\x01\n" +
 	"\rStreamMembers\x12'.pulumi.service.v1.StreamMembersRequest\x1a(.pulumi.service.v1.StreamMembersResponse\"\x1a\xea\xf3\x18\x16\n" +
 	"\vListMembers\x12\amembers0\x01\x12\x98\x01\n" +
 	"\tAddMember\x12#.pulumi.service.v1.AddMemberRequest\x1a$.pulumi.service.v1.AddMemberResponse\"@\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x026:\x01*b\x06member\")/api/orgs/{org_name}/members/{user_login}\x12\xa1\x01\n" +
 	"\x10UpdateMemberRole\x12*.pulumi.service.v1.UpdateMemberRoleRequest\x1a+.pulumi.service.v1.UpdateMemberRoleResponse\"4\x82\xd3\xe4\x93\x02.:\x01*2)/api/orgs/{org_name}/members/{user_login}\x12\x92\x01\n" +
-	"\fRemoveMember\x12&.pulumi.service.v1.RemoveMemberRequest\x1a'.pulumi.service.v1.RemoveMemberResponse\"1\x82\xd3\xe4\x93\x02+*)/api/orgs/{org_name}/members/{user_login}\x12z\n" +
-	"\tListTeams\x12#.pulumi.service.v1.ListTeamsRequest\x1a$.pulumi.service.v1.ListTeamsResponse\"\"\x82\xd3\xe4\x93\x02\x1c\x12\x1a/api/orgs/{org_name}/teams\x12\x86\x01\n" +
-	"\aGetTeam\x12!.pulumi.service.v1.GetTeamRequest\x1a\".pulumi.service.v1.GetTeamResponse\"4\x82\xd3\xe4\x93\x02.b\x04team\x12&/api/orgs/{org_name}/teams/{team_name}\x12\x91\x01\n" +
+	"\fRemoveMember\x12&.pulumi.service.v1.RemoveMemberRequest\x1a'.pulumi.service.v1.RemoveMemberResponse\"1\x82\xd3\xe4\x93\x02+*)/api/orgs/{org_name}/members/{user_login}\x12\xc0\x01\n" +
+	"\x18SetSoleOrganizationAdmin\x122.pulumi.service.v1.SetSoleOrganizationAdminRequest\x1a3.pulumi.service.v1.SetSoleOrganizationAdminResponse\";\x82\xd3\xe4\x93\x025\"3/api/orgs/{org_name}/members/{user_login}/set-admin\x12\xbc\x01\n" +
+	"\x1aGetOrganizationMemberTeams\x124.pulumi.service.v1.GetOrganizationMemberTeamsRequest\x1a5.pulumi.service.v1.GetOrganizationMemberTeamsResponse\"1\x82\xd3\xe4\x93\x02+\x12)/api/orgs/{org_name}/members/{user}/teams\x12\xa7\x01\n" +
+	"\x17GetOrganizationMetadata\x121.pulumi.service.v1.GetOrganizationMetadataRequest\x1a2.pulumi.service.v1.GetOrganizationMetadataResponse\"%\x82\xd3\xe4\x93\x02\x1f\x12\x1d/api/orgs/{org_name}/metadata\x12\xaa\x01\n" +
+	"\x16GetPackageUsedByStacks\x120.pulumi.service.v1.GetPackageUsedByStacksRequest\x1a1.pulumi.service.v1.GetPackageUsedByStacksResponse\"+\x82\xd3\xe4\x93\x02%\x12#/api/orgs/{org_name}/packages/usage\x12z\n" +
+	"\tListTeams\x12#.pulumi.service.v1.ListTeamsRequest\x1a$.pulumi.service.v1.ListTeamsResponse\"\"\x82\xd3\xe4\x93\x02\x1c\x12\x1a/api/orgs/{org_name}/teams\x12\x91\x01\n" +
 	"\n" +
-	"CreateTeam\x12$.pulumi.service.v1.CreateTeamRequest\x1a%.pulumi.service.v1.CreateTeamResponse\"6\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x02,:\x01*b\x04team\"!/api/orgs/{org_name}/teams/pulumi\x12\x8c\x01\n" +
+	"CreateTeam\x12$.pulumi.service.v1.CreateTeamRequest\x1a%.pulumi.service.v1.CreateTeamResponse\"6\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x02,:\x01*b\x04team\"!/api/orgs/{org_name}/teams/pulumi\x12\x86\x01\n" +
+	"\aGetTeam\x12!.pulumi.service.v1.GetTeamRequest\x1a\".pulumi.service.v1.GetTeamResponse\"4\x82\xd3\xe4\x93\x02.b\x04team\x12&/api/orgs/{org_name}/teams/{team_name}\x12\x8c\x01\n" +
 	"\n" +
 	"UpdateTeam\x12$.pulumi.service.v1.UpdateTeamRequest\x1a%.pulumi.service.v1.UpdateTeamResponse\"1\x82\xd3\xe4\x93\x02+:\x01*2&/api/orgs/{org_name}/teams/{team_name}\x12\xac\x01\n" +
 	"\rAddTeamMember\x12'.pulumi.service.v1.AddTeamMemberRequest\x1a(.pulumi.service.v1.AddTeamMemberResponse\"H\xca\xf3\x18\x13\n" +
@@ -3429,13 +6720,7 @@ const file_pulumi_service_v1_organizations_proto_rawDesc = "" +
 	"\x10RemoveTeamMember\x12*.pulumi.service.v1.RemoveTeamMemberRequest\x1a+.pulumi.service.v1.RemoveTeamMemberResponse\"K\xca\xf3\x18\x16\n" +
 	"\fmemberAction\x12\x06remove\x82\xd3\xe4\x93\x02+:\x01*2&/api/orgs/{org_name}/teams/{team_name}\x12\x89\x01\n" +
 	"\n" +
-	"DeleteTeam\x12$.pulumi.service.v1.DeleteTeamRequest\x1a%.pulumi.service.v1.DeleteTeamResponse\".\x82\xd3\xe4\x93\x02(*&/api/orgs/{org_name}/teams/{team_name}\x12\x99\x01\n" +
-	"\x12ListAuditLogEvents\x12,.pulumi.service.v1.ListAuditLogEventsRequest\x1a-.pulumi.service.v1.ListAuditLogEventsResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/api/orgs/{org_name}/auditlogs\x12\xa2\x01\n" +
-	"\x14ListAuditLogEventsV2\x12..pulumi.service.v1.ListAuditLogEventsV2Request\x1a/.pulumi.service.v1.ListAuditLogEventsV2Response\")\x82\xd3\xe4\x93\x02#\x12!/api/orgs/{org_name}/auditlogs/v2\x12\x98\x01\n" +
-	"\x0fStreamAuditLogs\x12).pulumi.service.v1.StreamAuditLogsRequest\x1a*.pulumi.service.v1.StreamAuditLogsResponse\",\xea\xf3\x18(\n" +
-	"\x14ListAuditLogEventsV2\x12\x10audit_log_events0\x01\x12\x9f\x01\n" +
-	"\x0fExportAuditLogs\x12).pulumi.service.v1.ExportAuditLogsRequest\x1a*.pulumi.service.v1.ExportAuditLogsResponse\"5\xe2\xf3\x18\x04data\x82\xd3\xe4\x93\x02'\x12%/api/orgs/{org_name}/auditlogs/export\x12\xa8\x01\n" +
-	"\x11ExportAuditLogsV2\x12+.pulumi.service.v1.ExportAuditLogsV2Request\x1a,.pulumi.service.v1.ExportAuditLogsV2Response\"8\xe2\xf3\x18\x04data\x82\xd3\xe4\x93\x02*\x12(/api/orgs/{org_name}/auditlogs/v2/exportB{\n" +
+	"DeleteTeam\x12$.pulumi.service.v1.DeleteTeamRequest\x1a%.pulumi.service.v1.DeleteTeamResponse\".\x82\xd3\xe4\x93\x02(*&/api/orgs/{org_name}/teams/{team_name}B{\n" +
 	"\x1ccom.pulumigateway.service.v1B\x12OrganizationsProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
 
 var (
@@ -3450,120 +6735,167 @@ func file_pulumi_service_v1_organizations_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_organizations_proto_rawDescData
 }
 
-var file_pulumi_service_v1_organizations_proto_msgTypes = make([]protoimpl.MessageInfo, 46)
+var file_pulumi_service_v1_organizations_proto_msgTypes = make([]protoimpl.MessageInfo, 68)
 var file_pulumi_service_v1_organizations_proto_goTypes = []any{
-	(*ListMembersRequest)(nil),           // 0: pulumi.service.v1.ListMembersRequest
-	(*ListMembersResponse)(nil),          // 1: pulumi.service.v1.ListMembersResponse
-	(*OrganizationMember)(nil),           // 2: pulumi.service.v1.OrganizationMember
-	(*FgaRole)(nil),                      // 3: pulumi.service.v1.FgaRole
-	(*AddMemberRequest)(nil),             // 4: pulumi.service.v1.AddMemberRequest
-	(*AddMemberResponse)(nil),            // 5: pulumi.service.v1.AddMemberResponse
-	(*UpdateMemberRoleRequest)(nil),      // 6: pulumi.service.v1.UpdateMemberRoleRequest
-	(*UpdateMemberRoleResponse)(nil),     // 7: pulumi.service.v1.UpdateMemberRoleResponse
-	(*RemoveMemberRequest)(nil),          // 8: pulumi.service.v1.RemoveMemberRequest
-	(*RemoveMemberResponse)(nil),         // 9: pulumi.service.v1.RemoveMemberResponse
-	(*ListTeamsRequest)(nil),             // 10: pulumi.service.v1.ListTeamsRequest
-	(*ListTeamsResponse)(nil),            // 11: pulumi.service.v1.ListTeamsResponse
-	(*Team)(nil),                         // 12: pulumi.service.v1.Team
-	(*TeamMember)(nil),                   // 13: pulumi.service.v1.TeamMember
-	(*TeamStackPermission)(nil),          // 14: pulumi.service.v1.TeamStackPermission
-	(*TeamEnvironmentPermission)(nil),    // 15: pulumi.service.v1.TeamEnvironmentPermission
-	(*TeamAccountPermission)(nil),        // 16: pulumi.service.v1.TeamAccountPermission
-	(*GetTeamRequest)(nil),               // 17: pulumi.service.v1.GetTeamRequest
-	(*GetTeamResponse)(nil),              // 18: pulumi.service.v1.GetTeamResponse
-	(*CreateTeamRequest)(nil),            // 19: pulumi.service.v1.CreateTeamRequest
-	(*CreateTeamResponse)(nil),           // 20: pulumi.service.v1.CreateTeamResponse
-	(*UpdateTeamRequest)(nil),            // 21: pulumi.service.v1.UpdateTeamRequest
-	(*StackPermissionChange)(nil),        // 22: pulumi.service.v1.StackPermissionChange
-	(*StackIdentifier)(nil),              // 23: pulumi.service.v1.StackIdentifier
-	(*EnvironmentPermissionChange)(nil),  // 24: pulumi.service.v1.EnvironmentPermissionChange
-	(*EnvironmentIdentifier)(nil),        // 25: pulumi.service.v1.EnvironmentIdentifier
-	(*UpdateTeamResponse)(nil),           // 26: pulumi.service.v1.UpdateTeamResponse
-	(*AddTeamMemberRequest)(nil),         // 27: pulumi.service.v1.AddTeamMemberRequest
-	(*AddTeamMemberResponse)(nil),        // 28: pulumi.service.v1.AddTeamMemberResponse
-	(*RemoveTeamMemberRequest)(nil),      // 29: pulumi.service.v1.RemoveTeamMemberRequest
-	(*RemoveTeamMemberResponse)(nil),     // 30: pulumi.service.v1.RemoveTeamMemberResponse
-	(*DeleteTeamRequest)(nil),            // 31: pulumi.service.v1.DeleteTeamRequest
-	(*DeleteTeamResponse)(nil),           // 32: pulumi.service.v1.DeleteTeamResponse
-	(*ListAuditLogEventsRequest)(nil),    // 33: pulumi.service.v1.ListAuditLogEventsRequest
-	(*ListAuditLogEventsResponse)(nil),   // 34: pulumi.service.v1.ListAuditLogEventsResponse
-	(*ListAuditLogEventsV2Request)(nil),  // 35: pulumi.service.v1.ListAuditLogEventsV2Request
-	(*ListAuditLogEventsV2Response)(nil), // 36: pulumi.service.v1.ListAuditLogEventsV2Response
-	(*AuditLogEvent)(nil),                // 37: pulumi.service.v1.AuditLogEvent
-	(*ExportAuditLogsRequest)(nil),       // 38: pulumi.service.v1.ExportAuditLogsRequest
-	(*ExportAuditLogsResponse)(nil),      // 39: pulumi.service.v1.ExportAuditLogsResponse
-	(*ExportAuditLogsV2Request)(nil),     // 40: pulumi.service.v1.ExportAuditLogsV2Request
-	(*ExportAuditLogsV2Response)(nil),    // 41: pulumi.service.v1.ExportAuditLogsV2Response
-	(*StreamMembersRequest)(nil),         // 42: pulumi.service.v1.StreamMembersRequest
-	(*StreamMembersResponse)(nil),        // 43: pulumi.service.v1.StreamMembersResponse
-	(*StreamAuditLogsRequest)(nil),       // 44: pulumi.service.v1.StreamAuditLogsRequest
-	(*StreamAuditLogsResponse)(nil),      // 45: pulumi.service.v1.StreamAuditLogsResponse
-	(*UserInfo)(nil),                     // 46: pulumi.service.v1.UserInfo
-	(*Links)(nil),                        // 47: pulumi.service.v1.Links
+	(*GetOrganizationRequest)(nil),             // 0: pulumi.service.v1.GetOrganizationRequest
+	(*GetOrganizationResponse)(nil),            // 1: pulumi.service.v1.GetOrganizationResponse
+	(*Organization)(nil),                       // 2: pulumi.service.v1.Organization
+	(*PulumiRepository)(nil),                   // 3: pulumi.service.v1.PulumiRepository
+	(*VCSInfo)(nil),                            // 4: pulumi.service.v1.VCSInfo
+	(*PulumiProject)(nil),                      // 5: pulumi.service.v1.PulumiProject
+	(*PulumiProjectSettings)(nil),              // 6: pulumi.service.v1.PulumiProjectSettings
+	(*PulumiStack)(nil),                        // 7: pulumi.service.v1.PulumiStack
+	(*UpdateOrganizationSettingsRequest)(nil),  // 8: pulumi.service.v1.UpdateOrganizationSettingsRequest
+	(*UpdateOrganizationSettingsResponse)(nil), // 9: pulumi.service.v1.UpdateOrganizationSettingsResponse
+	(*OrganizationFeatures)(nil),               // 10: pulumi.service.v1.OrganizationFeatures
+	(*ListAuditLogEventsRequest)(nil),          // 11: pulumi.service.v1.ListAuditLogEventsRequest
+	(*ListAuditLogEventsResponse)(nil),         // 12: pulumi.service.v1.ListAuditLogEventsResponse
+	(*AuditLogEvent)(nil),                      // 13: pulumi.service.v1.AuditLogEvent
+	(*ExportAuditLogsRequest)(nil),             // 14: pulumi.service.v1.ExportAuditLogsRequest
+	(*ExportAuditLogsResponse)(nil),            // 15: pulumi.service.v1.ExportAuditLogsResponse
+	(*ListAuditLogEventsV2Request)(nil),        // 16: pulumi.service.v1.ListAuditLogEventsV2Request
+	(*ListAuditLogEventsV2Response)(nil),       // 17: pulumi.service.v1.ListAuditLogEventsV2Response
+	(*StreamAuditLogsRequest)(nil),             // 18: pulumi.service.v1.StreamAuditLogsRequest
+	(*StreamAuditLogsResponse)(nil),            // 19: pulumi.service.v1.StreamAuditLogsResponse
+	(*ExportAuditLogsV2Request)(nil),           // 20: pulumi.service.v1.ExportAuditLogsV2Request
+	(*ExportAuditLogsV2Response)(nil),          // 21: pulumi.service.v1.ExportAuditLogsV2Response
+	(*ListMembersRequest)(nil),                 // 22: pulumi.service.v1.ListMembersRequest
+	(*ListMembersResponse)(nil),                // 23: pulumi.service.v1.ListMembersResponse
+	(*OrganizationMember)(nil),                 // 24: pulumi.service.v1.OrganizationMember
+	(*FgaRole)(nil),                            // 25: pulumi.service.v1.FgaRole
+	(*StreamMembersRequest)(nil),               // 26: pulumi.service.v1.StreamMembersRequest
+	(*StreamMembersResponse)(nil),              // 27: pulumi.service.v1.StreamMembersResponse
+	(*AddMemberRequest)(nil),                   // 28: pulumi.service.v1.AddMemberRequest
+	(*AddMemberResponse)(nil),                  // 29: pulumi.service.v1.AddMemberResponse
+	(*UpdateMemberRoleRequest)(nil),            // 30: pulumi.service.v1.UpdateMemberRoleRequest
+	(*UpdateMemberRoleResponse)(nil),           // 31: pulumi.service.v1.UpdateMemberRoleResponse
+	(*RemoveMemberRequest)(nil),                // 32: pulumi.service.v1.RemoveMemberRequest
+	(*RemoveMemberResponse)(nil),               // 33: pulumi.service.v1.RemoveMemberResponse
+	(*SetSoleOrganizationAdminRequest)(nil),    // 34: pulumi.service.v1.SetSoleOrganizationAdminRequest
+	(*SetSoleOrganizationAdminResponse)(nil),   // 35: pulumi.service.v1.SetSoleOrganizationAdminResponse
+	(*GetOrganizationMemberTeamsRequest)(nil),  // 36: pulumi.service.v1.GetOrganizationMemberTeamsRequest
+	(*GetOrganizationMemberTeamsResponse)(nil), // 37: pulumi.service.v1.GetOrganizationMemberTeamsResponse
+	(*GetOrganizationMetadataRequest)(nil),     // 38: pulumi.service.v1.GetOrganizationMetadataRequest
+	(*GetOrganizationMetadataResponse)(nil),    // 39: pulumi.service.v1.GetOrganizationMetadataResponse
+	(*GetPackageUsedByStacksRequest)(nil),      // 40: pulumi.service.v1.GetPackageUsedByStacksRequest
+	(*GetPackageUsedByStacksResponse)(nil),     // 41: pulumi.service.v1.GetPackageUsedByStacksResponse
+	(*StackUsage)(nil),                         // 42: pulumi.service.v1.StackUsage
+	(*StackUpdateStamp)(nil),                   // 43: pulumi.service.v1.StackUpdateStamp
+	(*ListTeamsRequest)(nil),                   // 44: pulumi.service.v1.ListTeamsRequest
+	(*ListTeamsResponse)(nil),                  // 45: pulumi.service.v1.ListTeamsResponse
+	(*Team)(nil),                               // 46: pulumi.service.v1.Team
+	(*TeamMember)(nil),                         // 47: pulumi.service.v1.TeamMember
+	(*TeamStackPermission)(nil),                // 48: pulumi.service.v1.TeamStackPermission
+	(*TeamEnvironmentPermission)(nil),          // 49: pulumi.service.v1.TeamEnvironmentPermission
+	(*TeamAccountPermission)(nil),              // 50: pulumi.service.v1.TeamAccountPermission
+	(*CreateTeamRequest)(nil),                  // 51: pulumi.service.v1.CreateTeamRequest
+	(*CreateTeamResponse)(nil),                 // 52: pulumi.service.v1.CreateTeamResponse
+	(*GetTeamRequest)(nil),                     // 53: pulumi.service.v1.GetTeamRequest
+	(*GetTeamResponse)(nil),                    // 54: pulumi.service.v1.GetTeamResponse
+	(*UpdateTeamRequest)(nil),                  // 55: pulumi.service.v1.UpdateTeamRequest
+	(*StackPermissionChange)(nil),              // 56: pulumi.service.v1.StackPermissionChange
+	(*StackIdentifier)(nil),                    // 57: pulumi.service.v1.StackIdentifier
+	(*EnvironmentPermissionChange)(nil),        // 58: pulumi.service.v1.EnvironmentPermissionChange
+	(*EnvironmentIdentifier)(nil),              // 59: pulumi.service.v1.EnvironmentIdentifier
+	(*UpdateTeamResponse)(nil),                 // 60: pulumi.service.v1.UpdateTeamResponse
+	(*AddTeamMemberRequest)(nil),               // 61: pulumi.service.v1.AddTeamMemberRequest
+	(*AddTeamMemberResponse)(nil),              // 62: pulumi.service.v1.AddTeamMemberResponse
+	(*RemoveTeamMemberRequest)(nil),            // 63: pulumi.service.v1.RemoveTeamMemberRequest
+	(*RemoveTeamMemberResponse)(nil),           // 64: pulumi.service.v1.RemoveTeamMemberResponse
+	(*DeleteTeamRequest)(nil),                  // 65: pulumi.service.v1.DeleteTeamRequest
+	(*DeleteTeamResponse)(nil),                 // 66: pulumi.service.v1.DeleteTeamResponse
+	nil,                                        // 67: pulumi.service.v1.PulumiStack.TagsEntry
+	(*UpdateSummary)(nil),                      // 68: pulumi.service.v1.UpdateSummary
+	(*UserInfo)(nil),                           // 69: pulumi.service.v1.UserInfo
+	(*Links)(nil),                              // 70: pulumi.service.v1.Links
 }
 var file_pulumi_service_v1_organizations_proto_depIdxs = []int32{
-	2,  // 0: pulumi.service.v1.ListMembersResponse.members:type_name -> pulumi.service.v1.OrganizationMember
-	46, // 1: pulumi.service.v1.OrganizationMember.user:type_name -> pulumi.service.v1.UserInfo
-	47, // 2: pulumi.service.v1.OrganizationMember.links:type_name -> pulumi.service.v1.Links
-	3,  // 3: pulumi.service.v1.OrganizationMember.fga_role:type_name -> pulumi.service.v1.FgaRole
-	2,  // 4: pulumi.service.v1.AddMemberResponse.member:type_name -> pulumi.service.v1.OrganizationMember
-	12, // 5: pulumi.service.v1.ListTeamsResponse.teams:type_name -> pulumi.service.v1.Team
-	13, // 6: pulumi.service.v1.Team.members:type_name -> pulumi.service.v1.TeamMember
-	14, // 7: pulumi.service.v1.Team.stacks:type_name -> pulumi.service.v1.TeamStackPermission
-	15, // 8: pulumi.service.v1.Team.environments:type_name -> pulumi.service.v1.TeamEnvironmentPermission
-	16, // 9: pulumi.service.v1.Team.accounts:type_name -> pulumi.service.v1.TeamAccountPermission
-	12, // 10: pulumi.service.v1.GetTeamResponse.team:type_name -> pulumi.service.v1.Team
-	12, // 11: pulumi.service.v1.CreateTeamResponse.team:type_name -> pulumi.service.v1.Team
-	22, // 12: pulumi.service.v1.UpdateTeamRequest.add_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
-	22, // 13: pulumi.service.v1.UpdateTeamRequest.edit_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
-	23, // 14: pulumi.service.v1.UpdateTeamRequest.remove_stack:type_name -> pulumi.service.v1.StackIdentifier
-	24, // 15: pulumi.service.v1.UpdateTeamRequest.add_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
-	24, // 16: pulumi.service.v1.UpdateTeamRequest.edit_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
-	25, // 17: pulumi.service.v1.UpdateTeamRequest.remove_environment:type_name -> pulumi.service.v1.EnvironmentIdentifier
-	37, // 18: pulumi.service.v1.ListAuditLogEventsResponse.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
-	37, // 19: pulumi.service.v1.ListAuditLogEventsV2Response.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
-	46, // 20: pulumi.service.v1.AuditLogEvent.user:type_name -> pulumi.service.v1.UserInfo
-	2,  // 21: pulumi.service.v1.StreamMembersResponse.member:type_name -> pulumi.service.v1.OrganizationMember
-	37, // 22: pulumi.service.v1.StreamAuditLogsResponse.event:type_name -> pulumi.service.v1.AuditLogEvent
-	0,  // 23: pulumi.service.v1.OrganizationsService.ListMembers:input_type -> pulumi.service.v1.ListMembersRequest
-	42, // 24: pulumi.service.v1.OrganizationsService.StreamMembers:input_type -> pulumi.service.v1.StreamMembersRequest
-	4,  // 25: pulumi.service.v1.OrganizationsService.AddMember:input_type -> pulumi.service.v1.AddMemberRequest
-	6,  // 26: pulumi.service.v1.OrganizationsService.UpdateMemberRole:input_type -> pulumi.service.v1.UpdateMemberRoleRequest
-	8,  // 27: pulumi.service.v1.OrganizationsService.RemoveMember:input_type -> pulumi.service.v1.RemoveMemberRequest
-	10, // 28: pulumi.service.v1.OrganizationsService.ListTeams:input_type -> pulumi.service.v1.ListTeamsRequest
-	17, // 29: pulumi.service.v1.OrganizationsService.GetTeam:input_type -> pulumi.service.v1.GetTeamRequest
-	19, // 30: pulumi.service.v1.OrganizationsService.CreateTeam:input_type -> pulumi.service.v1.CreateTeamRequest
-	21, // 31: pulumi.service.v1.OrganizationsService.UpdateTeam:input_type -> pulumi.service.v1.UpdateTeamRequest
-	27, // 32: pulumi.service.v1.OrganizationsService.AddTeamMember:input_type -> pulumi.service.v1.AddTeamMemberRequest
-	29, // 33: pulumi.service.v1.OrganizationsService.RemoveTeamMember:input_type -> pulumi.service.v1.RemoveTeamMemberRequest
-	31, // 34: pulumi.service.v1.OrganizationsService.DeleteTeam:input_type -> pulumi.service.v1.DeleteTeamRequest
-	33, // 35: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:input_type -> pulumi.service.v1.ListAuditLogEventsRequest
-	35, // 36: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:input_type -> pulumi.service.v1.ListAuditLogEventsV2Request
-	44, // 37: pulumi.service.v1.OrganizationsService.StreamAuditLogs:input_type -> pulumi.service.v1.StreamAuditLogsRequest
-	38, // 38: pulumi.service.v1.OrganizationsService.ExportAuditLogs:input_type -> pulumi.service.v1.ExportAuditLogsRequest
-	40, // 39: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:input_type -> pulumi.service.v1.ExportAuditLogsV2Request
-	1,  // 40: pulumi.service.v1.OrganizationsService.ListMembers:output_type -> pulumi.service.v1.ListMembersResponse
-	43, // 41: pulumi.service.v1.OrganizationsService.StreamMembers:output_type -> pulumi.service.v1.StreamMembersResponse
-	5,  // 42: pulumi.service.v1.OrganizationsService.AddMember:output_type -> pulumi.service.v1.AddMemberResponse
-	7,  // 43: pulumi.service.v1.OrganizationsService.UpdateMemberRole:output_type -> pulumi.service.v1.UpdateMemberRoleResponse
-	9,  // 44: pulumi.service.v1.OrganizationsService.RemoveMember:output_type -> pulumi.service.v1.RemoveMemberResponse
-	11, // 45: pulumi.service.v1.OrganizationsService.ListTeams:output_type -> pulumi.service.v1.ListTeamsResponse
-	18, // 46: pulumi.service.v1.OrganizationsService.GetTeam:output_type -> pulumi.service.v1.GetTeamResponse
-	20, // 47: pulumi.service.v1.OrganizationsService.CreateTeam:output_type -> pulumi.service.v1.CreateTeamResponse
-	26, // 48: pulumi.service.v1.OrganizationsService.UpdateTeam:output_type -> pulumi.service.v1.UpdateTeamResponse
-	28, // 49: pulumi.service.v1.OrganizationsService.AddTeamMember:output_type -> pulumi.service.v1.AddTeamMemberResponse
-	30, // 50: pulumi.service.v1.OrganizationsService.RemoveTeamMember:output_type -> pulumi.service.v1.RemoveTeamMemberResponse
-	32, // 51: pulumi.service.v1.OrganizationsService.DeleteTeam:output_type -> pulumi.service.v1.DeleteTeamResponse
-	34, // 52: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:output_type -> pulumi.service.v1.ListAuditLogEventsResponse
-	36, // 53: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:output_type -> pulumi.service.v1.ListAuditLogEventsV2Response
-	45, // 54: pulumi.service.v1.OrganizationsService.StreamAuditLogs:output_type -> pulumi.service.v1.StreamAuditLogsResponse
-	39, // 55: pulumi.service.v1.OrganizationsService.ExportAuditLogs:output_type -> pulumi.service.v1.ExportAuditLogsResponse
-	41, // 56: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:output_type -> pulumi.service.v1.ExportAuditLogsV2Response
-	40, // [40:57] is the sub-list for method output_type
-	23, // [23:40] is the sub-list for method input_type
-	23, // [23:23] is the sub-list for extension type_name
-	23, // [23:23] is the sub-list for extension extendee
-	0,  // [0:23] is the sub-list for field type_name
+	2,  // 0: pulumi.service.v1.GetOrganizationResponse.organization:type_name -> pulumi.service.v1.Organization
+	3,  // 1: pulumi.service.v1.Organization.repos:type_name -> pulumi.service.v1.PulumiRepository
+	4,  // 2: pulumi.service.v1.PulumiRepository.vcs_info:type_name -> pulumi.service.v1.VCSInfo
+	5,  // 3: pulumi.service.v1.PulumiRepository.projects:type_name -> pulumi.service.v1.PulumiProject
+	6,  // 4: pulumi.service.v1.PulumiProject.settings:type_name -> pulumi.service.v1.PulumiProjectSettings
+	7,  // 5: pulumi.service.v1.PulumiProject.stacks:type_name -> pulumi.service.v1.PulumiStack
+	68, // 6: pulumi.service.v1.PulumiStack.last_update:type_name -> pulumi.service.v1.UpdateSummary
+	67, // 7: pulumi.service.v1.PulumiStack.tags:type_name -> pulumi.service.v1.PulumiStack.TagsEntry
+	10, // 8: pulumi.service.v1.UpdateOrganizationSettingsResponse.features:type_name -> pulumi.service.v1.OrganizationFeatures
+	13, // 9: pulumi.service.v1.ListAuditLogEventsResponse.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
+	69, // 10: pulumi.service.v1.AuditLogEvent.user:type_name -> pulumi.service.v1.UserInfo
+	13, // 11: pulumi.service.v1.ListAuditLogEventsV2Response.audit_log_events:type_name -> pulumi.service.v1.AuditLogEvent
+	13, // 12: pulumi.service.v1.StreamAuditLogsResponse.event:type_name -> pulumi.service.v1.AuditLogEvent
+	24, // 13: pulumi.service.v1.ListMembersResponse.members:type_name -> pulumi.service.v1.OrganizationMember
+	69, // 14: pulumi.service.v1.OrganizationMember.user:type_name -> pulumi.service.v1.UserInfo
+	70, // 15: pulumi.service.v1.OrganizationMember.links:type_name -> pulumi.service.v1.Links
+	25, // 16: pulumi.service.v1.OrganizationMember.fga_role:type_name -> pulumi.service.v1.FgaRole
+	24, // 17: pulumi.service.v1.StreamMembersResponse.member:type_name -> pulumi.service.v1.OrganizationMember
+	24, // 18: pulumi.service.v1.AddMemberResponse.member:type_name -> pulumi.service.v1.OrganizationMember
+	10, // 19: pulumi.service.v1.GetOrganizationMetadataResponse.features:type_name -> pulumi.service.v1.OrganizationFeatures
+	42, // 20: pulumi.service.v1.GetPackageUsedByStacksResponse.stacks:type_name -> pulumi.service.v1.StackUsage
+	43, // 21: pulumi.service.v1.StackUsage.last_update:type_name -> pulumi.service.v1.StackUpdateStamp
+	46, // 22: pulumi.service.v1.ListTeamsResponse.teams:type_name -> pulumi.service.v1.Team
+	47, // 23: pulumi.service.v1.Team.members:type_name -> pulumi.service.v1.TeamMember
+	48, // 24: pulumi.service.v1.Team.stacks:type_name -> pulumi.service.v1.TeamStackPermission
+	49, // 25: pulumi.service.v1.Team.environments:type_name -> pulumi.service.v1.TeamEnvironmentPermission
+	50, // 26: pulumi.service.v1.Team.accounts:type_name -> pulumi.service.v1.TeamAccountPermission
+	46, // 27: pulumi.service.v1.CreateTeamResponse.team:type_name -> pulumi.service.v1.Team
+	46, // 28: pulumi.service.v1.GetTeamResponse.team:type_name -> pulumi.service.v1.Team
+	56, // 29: pulumi.service.v1.UpdateTeamRequest.add_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
+	56, // 30: pulumi.service.v1.UpdateTeamRequest.edit_stack_permission:type_name -> pulumi.service.v1.StackPermissionChange
+	57, // 31: pulumi.service.v1.UpdateTeamRequest.remove_stack:type_name -> pulumi.service.v1.StackIdentifier
+	58, // 32: pulumi.service.v1.UpdateTeamRequest.add_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
+	58, // 33: pulumi.service.v1.UpdateTeamRequest.edit_environment_permission:type_name -> pulumi.service.v1.EnvironmentPermissionChange
+	59, // 34: pulumi.service.v1.UpdateTeamRequest.remove_environment:type_name -> pulumi.service.v1.EnvironmentIdentifier
+	0,  // 35: pulumi.service.v1.OrganizationsService.GetOrganization:input_type -> pulumi.service.v1.GetOrganizationRequest
+	8,  // 36: pulumi.service.v1.OrganizationsService.UpdateOrganizationSettings:input_type -> pulumi.service.v1.UpdateOrganizationSettingsRequest
+	11, // 37: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:input_type -> pulumi.service.v1.ListAuditLogEventsRequest
+	14, // 38: pulumi.service.v1.OrganizationsService.ExportAuditLogs:input_type -> pulumi.service.v1.ExportAuditLogsRequest
+	16, // 39: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:input_type -> pulumi.service.v1.ListAuditLogEventsV2Request
+	18, // 40: pulumi.service.v1.OrganizationsService.StreamAuditLogs:input_type -> pulumi.service.v1.StreamAuditLogsRequest
+	20, // 41: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:input_type -> pulumi.service.v1.ExportAuditLogsV2Request
+	22, // 42: pulumi.service.v1.OrganizationsService.ListMembers:input_type -> pulumi.service.v1.ListMembersRequest
+	26, // 43: pulumi.service.v1.OrganizationsService.StreamMembers:input_type -> pulumi.service.v1.StreamMembersRequest
+	28, // 44: pulumi.service.v1.OrganizationsService.AddMember:input_type -> pulumi.service.v1.AddMemberRequest
+	30, // 45: pulumi.service.v1.OrganizationsService.UpdateMemberRole:input_type -> pulumi.service.v1.UpdateMemberRoleRequest
+	32, // 46: pulumi.service.v1.OrganizationsService.RemoveMember:input_type -> pulumi.service.v1.RemoveMemberRequest
+	34, // 47: pulumi.service.v1.OrganizationsService.SetSoleOrganizationAdmin:input_type -> pulumi.service.v1.SetSoleOrganizationAdminRequest
+	36, // 48: pulumi.service.v1.OrganizationsService.GetOrganizationMemberTeams:input_type -> pulumi.service.v1.GetOrganizationMemberTeamsRequest
+	38, // 49: pulumi.service.v1.OrganizationsService.GetOrganizationMetadata:input_type -> pulumi.service.v1.GetOrganizationMetadataRequest
+	40, // 50: pulumi.service.v1.OrganizationsService.GetPackageUsedByStacks:input_type -> pulumi.service.v1.GetPackageUsedByStacksRequest
+	44, // 51: pulumi.service.v1.OrganizationsService.ListTeams:input_type -> pulumi.service.v1.ListTeamsRequest
+	51, // 52: pulumi.service.v1.OrganizationsService.CreateTeam:input_type -> pulumi.service.v1.CreateTeamRequest
+	53, // 53: pulumi.service.v1.OrganizationsService.GetTeam:input_type -> pulumi.service.v1.GetTeamRequest
+	55, // 54: pulumi.service.v1.OrganizationsService.UpdateTeam:input_type -> pulumi.service.v1.UpdateTeamRequest
+	61, // 55: pulumi.service.v1.OrganizationsService.AddTeamMember:input_type -> pulumi.service.v1.AddTeamMemberRequest
+	63, // 56: pulumi.service.v1.OrganizationsService.RemoveTeamMember:input_type -> pulumi.service.v1.RemoveTeamMemberRequest
+	65, // 57: pulumi.service.v1.OrganizationsService.DeleteTeam:input_type -> pulumi.service.v1.DeleteTeamRequest
+	1,  // 58: pulumi.service.v1.OrganizationsService.GetOrganization:output_type -> pulumi.service.v1.GetOrganizationResponse
+	9,  // 59: pulumi.service.v1.OrganizationsService.UpdateOrganizationSettings:output_type -> pulumi.service.v1.UpdateOrganizationSettingsResponse
+	12, // 60: pulumi.service.v1.OrganizationsService.ListAuditLogEvents:output_type -> pulumi.service.v1.ListAuditLogEventsResponse
+	15, // 61: pulumi.service.v1.OrganizationsService.ExportAuditLogs:output_type -> pulumi.service.v1.ExportAuditLogsResponse
+	17, // 62: pulumi.service.v1.OrganizationsService.ListAuditLogEventsV2:output_type -> pulumi.service.v1.ListAuditLogEventsV2Response
+	19, // 63: pulumi.service.v1.OrganizationsService.StreamAuditLogs:output_type -> pulumi.service.v1.StreamAuditLogsResponse
+	21, // 64: pulumi.service.v1.OrganizationsService.ExportAuditLogsV2:output_type -> pulumi.service.v1.ExportAuditLogsV2Response
+	23, // 65: pulumi.service.v1.OrganizationsService.ListMembers:output_type -> pulumi.service.v1.ListMembersResponse
+	27, // 66: pulumi.service.v1.OrganizationsService.StreamMembers:output_type -> pulumi.service.v1.StreamMembersResponse
+	29, // 67: pulumi.service.v1.OrganizationsService.AddMember:output_type -> pulumi.service.v1.AddMemberResponse
+	31, // 68: pulumi.service.v1.OrganizationsService.UpdateMemberRole:output_type -> pulumi.service.v1.UpdateMemberRoleResponse
+	33, // 69: pulumi.service.v1.OrganizationsService.RemoveMember:output_type -> pulumi.service.v1.RemoveMemberResponse
+	35, // 70: pulumi.service.v1.OrganizationsService.SetSoleOrganizationAdmin:output_type -> pulumi.service.v1.SetSoleOrganizationAdminResponse
+	37, // 71: pulumi.service.v1.OrganizationsService.GetOrganizationMemberTeams:output_type -> pulumi.service.v1.GetOrganizationMemberTeamsResponse
+	39, // 72: pulumi.service.v1.OrganizationsService.GetOrganizationMetadata:output_type -> pulumi.service.v1.GetOrganizationMetadataResponse
+	41, // 73: pulumi.service.v1.OrganizationsService.GetPackageUsedByStacks:output_type -> pulumi.service.v1.GetPackageUsedByStacksResponse
+	45, // 74: pulumi.service.v1.OrganizationsService.ListTeams:output_type -> pulumi.service.v1.ListTeamsResponse
+	52, // 75: pulumi.service.v1.OrganizationsService.CreateTeam:output_type -> pulumi.service.v1.CreateTeamResponse
+	54, // 76: pulumi.service.v1.OrganizationsService.GetTeam:output_type -> pulumi.service.v1.GetTeamResponse
+	60, // 77: pulumi.service.v1.OrganizationsService.UpdateTeam:output_type -> pulumi.service.v1.UpdateTeamResponse
+	62, // 78: pulumi.service.v1.OrganizationsService.AddTeamMember:output_type -> pulumi.service.v1.AddTeamMemberResponse
+	64, // 79: pulumi.service.v1.OrganizationsService.RemoveTeamMember:output_type -> pulumi.service.v1.RemoveTeamMemberResponse
+	66, // 80: pulumi.service.v1.OrganizationsService.DeleteTeam:output_type -> pulumi.service.v1.DeleteTeamResponse
+	58, // [58:81] is the sub-list for method output_type
+	35, // [35:58] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_organizations_proto_init() }
@@ -3572,23 +6904,27 @@ func file_pulumi_service_v1_organizations_proto_init() {
 		return
 	}
 	file_pulumi_service_v1_common_proto_init()
-	file_pulumi_service_v1_organizations_proto_msgTypes[0].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[6].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[21].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[24].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[33].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[35].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[38].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_init()
+	file_pulumi_service_v1_organizations_proto_msgTypes[8].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[11].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[14].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[16].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[18].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[20].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[22].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[26].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[30].OneofWrappers = []any{}
 	file_pulumi_service_v1_organizations_proto_msgTypes[40].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[42].OneofWrappers = []any{}
-	file_pulumi_service_v1_organizations_proto_msgTypes[44].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[55].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[56].OneofWrappers = []any{}
+	file_pulumi_service_v1_organizations_proto_msgTypes[58].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_organizations_proto_rawDesc), len(file_pulumi_service_v1_organizations_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   46,
+			NumMessages:   68,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,111 +19,203 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	OrganizationsService_ListMembers_FullMethodName          = "/pulumi.service.v1.OrganizationsService/ListMembers"
-	OrganizationsService_StreamMembers_FullMethodName        = "/pulumi.service.v1.OrganizationsService/StreamMembers"
-	OrganizationsService_AddMember_FullMethodName            = "/pulumi.service.v1.OrganizationsService/AddMember"
-	OrganizationsService_UpdateMemberRole_FullMethodName     = "/pulumi.service.v1.OrganizationsService/UpdateMemberRole"
-	OrganizationsService_RemoveMember_FullMethodName         = "/pulumi.service.v1.OrganizationsService/RemoveMember"
-	OrganizationsService_ListTeams_FullMethodName            = "/pulumi.service.v1.OrganizationsService/ListTeams"
-	OrganizationsService_GetTeam_FullMethodName              = "/pulumi.service.v1.OrganizationsService/GetTeam"
-	OrganizationsService_CreateTeam_FullMethodName           = "/pulumi.service.v1.OrganizationsService/CreateTeam"
-	OrganizationsService_UpdateTeam_FullMethodName           = "/pulumi.service.v1.OrganizationsService/UpdateTeam"
-	OrganizationsService_AddTeamMember_FullMethodName        = "/pulumi.service.v1.OrganizationsService/AddTeamMember"
-	OrganizationsService_RemoveTeamMember_FullMethodName     = "/pulumi.service.v1.OrganizationsService/RemoveTeamMember"
-	OrganizationsService_DeleteTeam_FullMethodName           = "/pulumi.service.v1.OrganizationsService/DeleteTeam"
-	OrganizationsService_ListAuditLogEvents_FullMethodName   = "/pulumi.service.v1.OrganizationsService/ListAuditLogEvents"
-	OrganizationsService_ListAuditLogEventsV2_FullMethodName = "/pulumi.service.v1.OrganizationsService/ListAuditLogEventsV2"
-	OrganizationsService_StreamAuditLogs_FullMethodName      = "/pulumi.service.v1.OrganizationsService/StreamAuditLogs"
-	OrganizationsService_ExportAuditLogs_FullMethodName      = "/pulumi.service.v1.OrganizationsService/ExportAuditLogs"
-	OrganizationsService_ExportAuditLogsV2_FullMethodName    = "/pulumi.service.v1.OrganizationsService/ExportAuditLogsV2"
+	OrganizationsService_GetOrganization_FullMethodName            = "/pulumi.service.v1.OrganizationsService/GetOrganization"
+	OrganizationsService_UpdateOrganizationSettings_FullMethodName = "/pulumi.service.v1.OrganizationsService/UpdateOrganizationSettings"
+	OrganizationsService_ListAuditLogEvents_FullMethodName         = "/pulumi.service.v1.OrganizationsService/ListAuditLogEvents"
+	OrganizationsService_ExportAuditLogs_FullMethodName            = "/pulumi.service.v1.OrganizationsService/ExportAuditLogs"
+	OrganizationsService_ListAuditLogEventsV2_FullMethodName       = "/pulumi.service.v1.OrganizationsService/ListAuditLogEventsV2"
+	OrganizationsService_StreamAuditLogs_FullMethodName            = "/pulumi.service.v1.OrganizationsService/StreamAuditLogs"
+	OrganizationsService_ExportAuditLogsV2_FullMethodName          = "/pulumi.service.v1.OrganizationsService/ExportAuditLogsV2"
+	OrganizationsService_ListMembers_FullMethodName                = "/pulumi.service.v1.OrganizationsService/ListMembers"
+	OrganizationsService_StreamMembers_FullMethodName              = "/pulumi.service.v1.OrganizationsService/StreamMembers"
+	OrganizationsService_AddMember_FullMethodName                  = "/pulumi.service.v1.OrganizationsService/AddMember"
+	OrganizationsService_UpdateMemberRole_FullMethodName           = "/pulumi.service.v1.OrganizationsService/UpdateMemberRole"
+	OrganizationsService_RemoveMember_FullMethodName               = "/pulumi.service.v1.OrganizationsService/RemoveMember"
+	OrganizationsService_SetSoleOrganizationAdmin_FullMethodName   = "/pulumi.service.v1.OrganizationsService/SetSoleOrganizationAdmin"
+	OrganizationsService_GetOrganizationMemberTeams_FullMethodName = "/pulumi.service.v1.OrganizationsService/GetOrganizationMemberTeams"
+	OrganizationsService_GetOrganizationMetadata_FullMethodName    = "/pulumi.service.v1.OrganizationsService/GetOrganizationMetadata"
+	OrganizationsService_GetPackageUsedByStacks_FullMethodName     = "/pulumi.service.v1.OrganizationsService/GetPackageUsedByStacks"
+	OrganizationsService_ListTeams_FullMethodName                  = "/pulumi.service.v1.OrganizationsService/ListTeams"
+	OrganizationsService_CreateTeam_FullMethodName                 = "/pulumi.service.v1.OrganizationsService/CreateTeam"
+	OrganizationsService_GetTeam_FullMethodName                    = "/pulumi.service.v1.OrganizationsService/GetTeam"
+	OrganizationsService_UpdateTeam_FullMethodName                 = "/pulumi.service.v1.OrganizationsService/UpdateTeam"
+	OrganizationsService_AddTeamMember_FullMethodName              = "/pulumi.service.v1.OrganizationsService/AddTeamMember"
+	OrganizationsService_RemoveTeamMember_FullMethodName           = "/pulumi.service.v1.OrganizationsService/RemoveTeamMember"
+	OrganizationsService_DeleteTeam_FullMethodName                 = "/pulumi.service.v1.OrganizationsService/DeleteTeam"
 )
 
 // OrganizationsServiceClient is the client API for OrganizationsService service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 //
-// Organization members, teams and audit logs.
+// Organizations: settings and metadata, members, teams, audit-log events, and package usage.
 //
-// Upstream errors common to every RPC (HTTP status → gRPC code): 400 → INVALID_ARGUMENT,
-// 401 missing/invalid token → UNAUTHENTICATED, 403 not allowed (e.g. not an admin) →
-// PERMISSION_DENIED, 404 unknown organization, user or team → NOT_FOUND, 409 → ABORTED unless
-// the RPC says otherwise, 429 rate limited → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE.
+// 23 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type OrganizationsServiceClient interface {
-	// Lists the members of an organization (`GET /api/orgs/{org}/members`).
+	// `GET /api/orgs/{orgName}` (operation `GetOrganization`).
 	//
-	// Pagination: pass the previous `continuation_token` to get the next page; the last page has no
-	// token (empty here). Keep `type` the same across pages.
-	// Statuses: 200; 400 invalid token or type.
+	// Success: 200 with a JSON object, returned in `organization`. The description lists no error
+	// status. Not paginated. Public API.
+	GetOrganization(ctx context.Context, in *GetOrganizationRequest, opts ...grpc.CallOption) (*GetOrganizationResponse, error)
+	// `PATCH /api/orgs/{orgName}` (operation `UpdateOrganizationSettings`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	UpdateOrganizationSettings(ctx context.Context, in *UpdateOrganizationSettingsRequest, opts ...grpc.CallOption) (*UpdateOrganizationSettingsResponse, error)
+	// `GET /api/orgs/{orgName}/auditlogs` (operation `ListAuditLogEventsHandlerV1`).
+	//
+	// Lists audit-log events, newest first, with V1 time semantics (an Enterprise / Business
+	// Critical feature): `start_time` is an UPPER bound (events older than it), and either
+	// `continuation_token` or `start_time` is required. The token is opaque even when it looks like
+	// a timestamp. 400: invalid parameters or no audit-log subscription; 404: unknown user filter.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Pagination: pass the answer's `continuation_token` back for the next
+	// page; an empty token means the last page. Public API.
+	ListAuditLogEvents(ctx context.Context, in *ListAuditLogEventsRequest, opts ...grpc.CallOption) (*ListAuditLogEventsResponse, error)
+	// `GET /api/orgs/{orgName}/auditlogs/export` (operation `ExportAuditLogEventsHandlerV1`).
+	//
+	// Exports audit-log events as a file, V1 time semantics. The upstream sends gzip-compressed
+	// text (CSV or CEF); `data` holds the decompressed file. 400 "Audit Logs is available only to
+	// organizations with an Enterprise subscription." or invalid parameters.
+	//
+	// Success: 200 with a body of type `text/plain`, returned in `data` (its content type in
+	// `content_type`). Error statuses described: 400, 404. Not paginated. Public API.
+	ExportAuditLogs(ctx context.Context, in *ExportAuditLogsRequest, opts ...grpc.CallOption) (*ExportAuditLogsResponse, error)
+	// `GET /api/orgs/{orgName}/auditlogs/v2` (operation `ListAuditLogEventsHandlerV2`).
+	//
+	// Lists audit-log events with V2 time semantics: `start_time` is a LOWER bound and `end_time`
+	// an upper bound. 400: invalid parameters or no audit-log subscription; 404: unknown user
+	// filter.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Pagination: pass the answer's `continuation_token` back for the next
+	// page; an empty token means the last page. Public API.
+	ListAuditLogEventsV2(ctx context.Context, in *ListAuditLogEventsV2Request, opts ...grpc.CallOption) (*ListAuditLogEventsV2Response, error)
+	// Streams audit-log events with V2 time semantics, page after page (the ListAuditLogEventsV2
+	// route walked by the gateway), one event per message, newest first; the next page is fetched
+	// only after the caller has read the previous one. Ends after the last page.
+	StreamAuditLogs(ctx context.Context, in *StreamAuditLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamAuditLogsResponse], error)
+	// `GET /api/orgs/{orgName}/auditlogs/v2/export` (operation `ExportAuditLogEventsHandlerV2`).
+	//
+	// Exports audit-log events as a file, V2 time semantics. The upstream sends gzip-compressed
+	// text (CSV or CEF); `data` holds the decompressed file. 400: no audit-log subscription or
+	// invalid parameters.
+	//
+	// Success: 200 with a body of type `text/plain`, returned in `data` (its content type in
+	// `content_type`). Error statuses described: 400, 404. Not paginated. Public API.
+	ExportAuditLogsV2(ctx context.Context, in *ExportAuditLogsV2Request, opts ...grpc.CallOption) (*ExportAuditLogsV2Response, error)
+	// `GET /api/orgs/{orgName}/members` (operation `ListOrganizationMembers`).
+	//
+	// Lists an organization's members; keep `type` the same across pages. 400: invalid token or
+	// type.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
 	ListMembers(ctx context.Context, in *ListMembersRequest, opts ...grpc.CallOption) (*ListMembersResponse, error)
 	// Streams every member of an organization, page after page (the ListMembers route walked by the
 	// gateway), one member per message; the next page is fetched only after the caller has read
 	// the previous one. Ends after the last page; an upstream error ends the stream with the
 	// mapped code after the members already sent.
 	StreamMembers(ctx context.Context, in *StreamMembersRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamMembersResponse], error)
-	// Adds an existing Pulumi user to an organization with a built-in role
-	// (`POST /api/orgs/{org}/members/{userLogin}`). Users without a Pulumi account need an invite.
-	// Statuses: 200 with the new member; 400 invalid role; 404 unknown user;
-	// 409 already a member → ALREADY_EXISTS.
+	// `POST /api/orgs/{orgName}/members/{userLogin}` (operation `AddOrganizationMember`).
+	//
+	// Adds an existing Pulumi user with a built-in role; users without a Pulumi account need an
+	// invite. 400: invalid role; 404: unknown user; 409: already a member.
+	//
+	// Success: 200 with a JSON object, returned in `member`. Error statuses described: 400, 404,
+	// 409. A 409 becomes ALREADY_EXISTS. Not paginated. Public API.
 	AddMember(ctx context.Context, in *AddMemberRequest, opts ...grpc.CallOption) (*AddMemberResponse, error)
-	// Changes a member's role (`PATCH /api/orgs/{org}/members/{userLogin}`). Set `role` for a
-	// built-in role or `fga_role_id` for a custom role; when both are set `fga_role_id` wins.
-	// Statuses: 204 changed; 400 invalid role; 404 not a member.
+	// `PATCH /api/orgs/{orgName}/members/{userLogin}` (operation `UpdateOrganizationMember`).
+	//
+	// Changes a member's role: `role` for a built-in role or `fga_role_id` for a custom one
+	// (`fga_role_id` wins when both are set). 400: invalid role; 404: not a member.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
 	UpdateMemberRole(ctx context.Context, in *UpdateMemberRoleRequest, opts ...grpc.CallOption) (*UpdateMemberRoleResponse, error)
-	// Removes a member from an organization (`DELETE /api/orgs/{org}/members/{userLogin}`).
-	// Statuses: 204 removed; 400 cannot remove yourself; 404 not a member.
+	// `DELETE /api/orgs/{orgName}/members/{userLogin}` (operation `DeleteOrganizationMember`).
+	//
+	// Removes a member. 400: you cannot remove yourself; 404: not a member.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
 	RemoveMember(ctx context.Context, in *RemoveMemberRequest, opts ...grpc.CallOption) (*RemoveMemberResponse, error)
-	// Lists all teams of an organization (`GET /api/orgs/{org}/teams`). Not paginated.
-	// Statuses: 200.
+	// `POST /api/orgs/{orgName}/members/{userLogin}/set-admin` (operation
+	// `SetSoleOrganizationAdmin`).
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
+	SetSoleOrganizationAdmin(ctx context.Context, in *SetSoleOrganizationAdminRequest, opts ...grpc.CallOption) (*SetSoleOrganizationAdminResponse, error)
+	// `GET /api/orgs/{orgName}/members/{user}/teams` (operation `GetOrganizationMemberTeams`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	GetOrganizationMemberTeams(ctx context.Context, in *GetOrganizationMemberTeamsRequest, opts ...grpc.CallOption) (*GetOrganizationMemberTeamsResponse, error)
+	// `GET /api/orgs/{orgName}/metadata` (operation `GetOrganizationMetadata`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetOrganizationMetadata(ctx context.Context, in *GetOrganizationMetadataRequest, opts ...grpc.CallOption) (*GetOrganizationMetadataResponse, error)
+	// `GET /api/orgs/{orgName}/packages/usage` (operation `GetPackageUsedByStacks`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Pagination: pass the answer's `continuation_token` back for the next
+	// page; an empty token means the last page. Public API.
+	GetPackageUsedByStacks(ctx context.Context, in *GetPackageUsedByStacksRequest, opts ...grpc.CallOption) (*GetPackageUsedByStacksResponse, error)
+	// `GET /api/orgs/{orgName}/teams` (operation `ListTeams`).
+	//
+	// Lists every team of the organization.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
 	ListTeams(ctx context.Context, in *ListTeamsRequest, opts ...grpc.CallOption) (*ListTeamsResponse, error)
-	// Reads one team with its members, stacks, environments and accounts
-	// (`GET /api/orgs/{org}/teams/{teamName}`).
-	// Statuses: 200; 404 unknown team.
-	GetTeam(ctx context.Context, in *GetTeamRequest, opts ...grpc.CallOption) (*GetTeamResponse, error)
-	// Creates a Pulumi-managed team (`POST /api/orgs/{org}/teams/pulumi`).
-	// Statuses: 201 with the new team; 400 invalid name or display name over 100 characters;
-	// 409 the team already exists → ALREADY_EXISTS.
+	// `POST /api/orgs/{orgName}/teams/pulumi` (operation `CreatePulumiTeam`).
+	//
+	// Creates a Pulumi-managed team. 400: invalid name or a display name over 100 characters; 409:
+	// the team exists.
+	//
+	// Success: 201 with a JSON object, returned in `team`. Error statuses described: 400, 409. A
+	// 409 becomes ALREADY_EXISTS. Not paginated. Public API.
 	CreateTeam(ctx context.Context, in *CreateTeamRequest, opts ...grpc.CallOption) (*CreateTeamResponse, error)
-	// Changes a team (`PATCH /api/orgs/{org}/teams/{teamName}`): any subset of display name,
-	// description, one membership change and stack / environment permission changes. Unset fields
-	// are not sent and leave that aspect unchanged.
-	// Statuses: 204 changed; 400 invalid change (unknown member, stack, permission, …);
-	// 404 unknown team.
+	// `GET /api/orgs/{orgName}/teams/{teamName}` (operation `GetTeam`).
+	//
+	// Reads one team with its members, stacks, environments and accounts. 404: unknown team.
+	//
+	// Success: 200 with a JSON object, returned in `team`. The description lists no error status.
+	// Not paginated. Public API.
+	GetTeam(ctx context.Context, in *GetTeamRequest, opts ...grpc.CallOption) (*GetTeamResponse, error)
+	// `PATCH /api/orgs/{orgName}/teams/{teamName}` (operation `UpdateTeam`).
+	//
+	// Changes any subset of a team's display name, description, one membership change and stack or
+	// environment permissions; unset fields are not sent and leave that aspect as it is. 400:
+	// invalid change (unknown member, stack, permission, …); 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
 	UpdateTeam(ctx context.Context, in *UpdateTeamRequest, opts ...grpc.CallOption) (*UpdateTeamResponse, error)
-	// Adds an organization member to a team: UpdateTeam with `{"memberAction": "add", "member"}`.
-	// Statuses: 204 added; 400 not an organization member; 404 unknown team.
+	// `PATCH /api/orgs/{orgName}/teams/{teamName}` (operation `UpdateTeam`), as UpdateTeam with
+	// fixed body values.
+	//
+	// Adds an organization member to a team: UpdateTeam's route with `{"memberAction": "add",
+	// "member"}`. 400: not an organization member; 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
 	AddTeamMember(ctx context.Context, in *AddTeamMemberRequest, opts ...grpc.CallOption) (*AddTeamMemberResponse, error)
-	// Removes a member from a team: UpdateTeam with `{"memberAction": "remove", "member"}`.
-	// Statuses: 204 removed; 400 not a team member; 404 unknown team.
+	// `PATCH /api/orgs/{orgName}/teams/{teamName}` (operation `UpdateTeam`), as UpdateTeam with
+	// fixed body values.
+	//
+	// Removes a member from a team: UpdateTeam's route with `{"memberAction": "remove", "member"}`.
+	// 400: not a team member; 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
 	RemoveTeamMember(ctx context.Context, in *RemoveTeamMemberRequest, opts ...grpc.CallOption) (*RemoveTeamMemberResponse, error)
-	// Deletes a team (`DELETE /api/orgs/{org}/teams/{teamName}`).
-	// Statuses: 204 deleted; 404 unknown team.
+	// `DELETE /api/orgs/{orgName}/teams/{teamName}` (operation `DeleteTeam`).
+	//
+	// Deletes a team. 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 404. Not paginated. Public API.
 	DeleteTeam(ctx context.Context, in *DeleteTeamRequest, opts ...grpc.CallOption) (*DeleteTeamResponse, error)
-	// Lists audit-log events, newest first, with the V1 time semantics
-	// (`GET /api/orgs/{org}/auditlogs`). Enterprise / Business Critical feature.
-	//
-	// V1: `start_time` is an UPPER bound (events older than it). Either `continuation_token` or
-	// `start_time` is required. Pagination: pass the previous `continuation_token` (opaque, even if
-	// it looks like a timestamp); the last page has no token.
-	// Statuses: 200; 400 invalid parameters or no audit-log subscription; 404 unknown user filter.
-	ListAuditLogEvents(ctx context.Context, in *ListAuditLogEventsRequest, opts ...grpc.CallOption) (*ListAuditLogEventsResponse, error)
-	// Lists audit-log events with the V2 time semantics (`GET /api/orgs/{org}/auditlogs/v2`).
-	//
-	// V2: `start_time` is a LOWER bound and `end_time` an upper bound. Pagination as in V1.
-	// Statuses: 200; 400 invalid parameters or no audit-log subscription; 404 unknown user filter.
-	ListAuditLogEventsV2(ctx context.Context, in *ListAuditLogEventsV2Request, opts ...grpc.CallOption) (*ListAuditLogEventsV2Response, error)
-	// Streams audit-log events with V2 time semantics, page after page (the ListAuditLogEventsV2
-	// route walked by the gateway), one event per message, newest first; the next page is fetched
-	// only after the caller has read the previous one. Ends after the last page.
-	StreamAuditLogs(ctx context.Context, in *StreamAuditLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamAuditLogsResponse], error)
-	// Exports audit-log events as a file, V1 time semantics (`GET …/auditlogs/export`). The upstream
-	// sends gzip-compressed text (CSV or CEF); `data` holds the decompressed file.
-	// Statuses: 200; 400 "Audit Logs is available only to organizations with an Enterprise
-	// subscription." or invalid parameters; 404.
-	ExportAuditLogs(ctx context.Context, in *ExportAuditLogsRequest, opts ...grpc.CallOption) (*ExportAuditLogsResponse, error)
-	// Exports audit-log events as a file, V2 time semantics (`GET …/auditlogs/v2/export`). The
-	// upstream sends gzip-compressed text (CSV or CEF); `data` holds the decompressed file.
-	// Statuses: 200; 400 no audit-log subscription or invalid parameters; 404.
-	ExportAuditLogsV2(ctx context.Context, in *ExportAuditLogsV2Request, opts ...grpc.CallOption) (*ExportAuditLogsV2Response, error)
 }
 
 type organizationsServiceClient struct {
@@ -132,6 +224,85 @@ type organizationsServiceClient struct {
 
 func NewOrganizationsServiceClient(cc grpc.ClientConnInterface) OrganizationsServiceClient {
 	return &organizationsServiceClient{cc}
+}
+
+func (c *organizationsServiceClient) GetOrganization(ctx context.Context, in *GetOrganizationRequest, opts ...grpc.CallOption) (*GetOrganizationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetOrganizationResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_GetOrganization_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) UpdateOrganizationSettings(ctx context.Context, in *UpdateOrganizationSettingsRequest, opts ...grpc.CallOption) (*UpdateOrganizationSettingsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateOrganizationSettingsResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_UpdateOrganizationSettings_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) ListAuditLogEvents(ctx context.Context, in *ListAuditLogEventsRequest, opts ...grpc.CallOption) (*ListAuditLogEventsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListAuditLogEventsResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_ListAuditLogEvents_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) ExportAuditLogs(ctx context.Context, in *ExportAuditLogsRequest, opts ...grpc.CallOption) (*ExportAuditLogsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ExportAuditLogsResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_ExportAuditLogs_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) ListAuditLogEventsV2(ctx context.Context, in *ListAuditLogEventsV2Request, opts ...grpc.CallOption) (*ListAuditLogEventsV2Response, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListAuditLogEventsV2Response)
+	err := c.cc.Invoke(ctx, OrganizationsService_ListAuditLogEventsV2_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) StreamAuditLogs(ctx context.Context, in *StreamAuditLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamAuditLogsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &OrganizationsService_ServiceDesc.Streams[0], OrganizationsService_StreamAuditLogs_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[StreamAuditLogsRequest, StreamAuditLogsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type OrganizationsService_StreamAuditLogsClient = grpc.ServerStreamingClient[StreamAuditLogsResponse]
+
+func (c *organizationsServiceClient) ExportAuditLogsV2(ctx context.Context, in *ExportAuditLogsV2Request, opts ...grpc.CallOption) (*ExportAuditLogsV2Response, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ExportAuditLogsV2Response)
+	err := c.cc.Invoke(ctx, OrganizationsService_ExportAuditLogsV2_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (c *organizationsServiceClient) ListMembers(ctx context.Context, in *ListMembersRequest, opts ...grpc.CallOption) (*ListMembersResponse, error) {
@@ -146,7 +317,7 @@ func (c *organizationsServiceClient) ListMembers(ctx context.Context, in *ListMe
 
 func (c *organizationsServiceClient) StreamMembers(ctx context.Context, in *StreamMembersRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamMembersResponse], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	stream, err := c.cc.NewStream(ctx, &OrganizationsService_ServiceDesc.Streams[0], OrganizationsService_StreamMembers_FullMethodName, cOpts...)
+	stream, err := c.cc.NewStream(ctx, &OrganizationsService_ServiceDesc.Streams[1], OrganizationsService_StreamMembers_FullMethodName, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +364,46 @@ func (c *organizationsServiceClient) RemoveMember(ctx context.Context, in *Remov
 	return out, nil
 }
 
+func (c *organizationsServiceClient) SetSoleOrganizationAdmin(ctx context.Context, in *SetSoleOrganizationAdminRequest, opts ...grpc.CallOption) (*SetSoleOrganizationAdminResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SetSoleOrganizationAdminResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_SetSoleOrganizationAdmin_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) GetOrganizationMemberTeams(ctx context.Context, in *GetOrganizationMemberTeamsRequest, opts ...grpc.CallOption) (*GetOrganizationMemberTeamsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetOrganizationMemberTeamsResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_GetOrganizationMemberTeams_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) GetOrganizationMetadata(ctx context.Context, in *GetOrganizationMetadataRequest, opts ...grpc.CallOption) (*GetOrganizationMetadataResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetOrganizationMetadataResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_GetOrganizationMetadata_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *organizationsServiceClient) GetPackageUsedByStacks(ctx context.Context, in *GetPackageUsedByStacksRequest, opts ...grpc.CallOption) (*GetPackageUsedByStacksResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPackageUsedByStacksResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_GetPackageUsedByStacks_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *organizationsServiceClient) ListTeams(ctx context.Context, in *ListTeamsRequest, opts ...grpc.CallOption) (*ListTeamsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ListTeamsResponse)
@@ -203,20 +414,20 @@ func (c *organizationsServiceClient) ListTeams(ctx context.Context, in *ListTeam
 	return out, nil
 }
 
-func (c *organizationsServiceClient) GetTeam(ctx context.Context, in *GetTeamRequest, opts ...grpc.CallOption) (*GetTeamResponse, error) {
+func (c *organizationsServiceClient) CreateTeam(ctx context.Context, in *CreateTeamRequest, opts ...grpc.CallOption) (*CreateTeamResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(GetTeamResponse)
-	err := c.cc.Invoke(ctx, OrganizationsService_GetTeam_FullMethodName, in, out, cOpts...)
+	out := new(CreateTeamResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_CreateTeam_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *organizationsServiceClient) CreateTeam(ctx context.Context, in *CreateTeamRequest, opts ...grpc.CallOption) (*CreateTeamResponse, error) {
+func (c *organizationsServiceClient) GetTeam(ctx context.Context, in *GetTeamRequest, opts ...grpc.CallOption) (*GetTeamResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(CreateTeamResponse)
-	err := c.cc.Invoke(ctx, OrganizationsService_CreateTeam_FullMethodName, in, out, cOpts...)
+	out := new(GetTeamResponse)
+	err := c.cc.Invoke(ctx, OrganizationsService_GetTeam_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -263,151 +474,178 @@ func (c *organizationsServiceClient) DeleteTeam(ctx context.Context, in *DeleteT
 	return out, nil
 }
 
-func (c *organizationsServiceClient) ListAuditLogEvents(ctx context.Context, in *ListAuditLogEventsRequest, opts ...grpc.CallOption) (*ListAuditLogEventsResponse, error) {
-	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ListAuditLogEventsResponse)
-	err := c.cc.Invoke(ctx, OrganizationsService_ListAuditLogEvents_FullMethodName, in, out, cOpts...)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-func (c *organizationsServiceClient) ListAuditLogEventsV2(ctx context.Context, in *ListAuditLogEventsV2Request, opts ...grpc.CallOption) (*ListAuditLogEventsV2Response, error) {
-	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ListAuditLogEventsV2Response)
-	err := c.cc.Invoke(ctx, OrganizationsService_ListAuditLogEventsV2_FullMethodName, in, out, cOpts...)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-func (c *organizationsServiceClient) StreamAuditLogs(ctx context.Context, in *StreamAuditLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamAuditLogsResponse], error) {
-	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	stream, err := c.cc.NewStream(ctx, &OrganizationsService_ServiceDesc.Streams[1], OrganizationsService_StreamAuditLogs_FullMethodName, cOpts...)
-	if err != nil {
-		return nil, err
-	}
-	x := &grpc.GenericClientStream[StreamAuditLogsRequest, StreamAuditLogsResponse]{ClientStream: stream}
-	if err := x.ClientStream.SendMsg(in); err != nil {
-		return nil, err
-	}
-	if err := x.ClientStream.CloseSend(); err != nil {
-		return nil, err
-	}
-	return x, nil
-}
-
-// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type OrganizationsService_StreamAuditLogsClient = grpc.ServerStreamingClient[StreamAuditLogsResponse]
-
-func (c *organizationsServiceClient) ExportAuditLogs(ctx context.Context, in *ExportAuditLogsRequest, opts ...grpc.CallOption) (*ExportAuditLogsResponse, error) {
-	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ExportAuditLogsResponse)
-	err := c.cc.Invoke(ctx, OrganizationsService_ExportAuditLogs_FullMethodName, in, out, cOpts...)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-func (c *organizationsServiceClient) ExportAuditLogsV2(ctx context.Context, in *ExportAuditLogsV2Request, opts ...grpc.CallOption) (*ExportAuditLogsV2Response, error) {
-	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ExportAuditLogsV2Response)
-	err := c.cc.Invoke(ctx, OrganizationsService_ExportAuditLogsV2_FullMethodName, in, out, cOpts...)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // OrganizationsServiceServer is the server API for OrganizationsService service.
 // All implementations must embed UnimplementedOrganizationsServiceServer
 // for forward compatibility.
 //
-// Organization members, teams and audit logs.
+// Organizations: settings and metadata, members, teams, audit-log events, and package usage.
 //
-// Upstream errors common to every RPC (HTTP status → gRPC code): 400 → INVALID_ARGUMENT,
-// 401 missing/invalid token → UNAUTHENTICATED, 403 not allowed (e.g. not an admin) →
-// PERMISSION_DENIED, 404 unknown organization, user or team → NOT_FOUND, 409 → ABORTED unless
-// the RPC says otherwise, 429 rate limited → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE.
+// 23 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type OrganizationsServiceServer interface {
-	// Lists the members of an organization (`GET /api/orgs/{org}/members`).
+	// `GET /api/orgs/{orgName}` (operation `GetOrganization`).
 	//
-	// Pagination: pass the previous `continuation_token` to get the next page; the last page has no
-	// token (empty here). Keep `type` the same across pages.
-	// Statuses: 200; 400 invalid token or type.
+	// Success: 200 with a JSON object, returned in `organization`. The description lists no error
+	// status. Not paginated. Public API.
+	GetOrganization(context.Context, *GetOrganizationRequest) (*GetOrganizationResponse, error)
+	// `PATCH /api/orgs/{orgName}` (operation `UpdateOrganizationSettings`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	UpdateOrganizationSettings(context.Context, *UpdateOrganizationSettingsRequest) (*UpdateOrganizationSettingsResponse, error)
+	// `GET /api/orgs/{orgName}/auditlogs` (operation `ListAuditLogEventsHandlerV1`).
+	//
+	// Lists audit-log events, newest first, with V1 time semantics (an Enterprise / Business
+	// Critical feature): `start_time` is an UPPER bound (events older than it), and either
+	// `continuation_token` or `start_time` is required. The token is opaque even when it looks like
+	// a timestamp. 400: invalid parameters or no audit-log subscription; 404: unknown user filter.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Pagination: pass the answer's `continuation_token` back for the next
+	// page; an empty token means the last page. Public API.
+	ListAuditLogEvents(context.Context, *ListAuditLogEventsRequest) (*ListAuditLogEventsResponse, error)
+	// `GET /api/orgs/{orgName}/auditlogs/export` (operation `ExportAuditLogEventsHandlerV1`).
+	//
+	// Exports audit-log events as a file, V1 time semantics. The upstream sends gzip-compressed
+	// text (CSV or CEF); `data` holds the decompressed file. 400 "Audit Logs is available only to
+	// organizations with an Enterprise subscription." or invalid parameters.
+	//
+	// Success: 200 with a body of type `text/plain`, returned in `data` (its content type in
+	// `content_type`). Error statuses described: 400, 404. Not paginated. Public API.
+	ExportAuditLogs(context.Context, *ExportAuditLogsRequest) (*ExportAuditLogsResponse, error)
+	// `GET /api/orgs/{orgName}/auditlogs/v2` (operation `ListAuditLogEventsHandlerV2`).
+	//
+	// Lists audit-log events with V2 time semantics: `start_time` is a LOWER bound and `end_time`
+	// an upper bound. 400: invalid parameters or no audit-log subscription; 404: unknown user
+	// filter.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Pagination: pass the answer's `continuation_token` back for the next
+	// page; an empty token means the last page. Public API.
+	ListAuditLogEventsV2(context.Context, *ListAuditLogEventsV2Request) (*ListAuditLogEventsV2Response, error)
+	// Streams audit-log events with V2 time semantics, page after page (the ListAuditLogEventsV2
+	// route walked by the gateway), one event per message, newest first; the next page is fetched
+	// only after the caller has read the previous one. Ends after the last page.
+	StreamAuditLogs(*StreamAuditLogsRequest, grpc.ServerStreamingServer[StreamAuditLogsResponse]) error
+	// `GET /api/orgs/{orgName}/auditlogs/v2/export` (operation `ExportAuditLogEventsHandlerV2`).
+	//
+	// Exports audit-log events as a file, V2 time semantics. The upstream sends gzip-compressed
+	// text (CSV or CEF); `data` holds the decompressed file. 400: no audit-log subscription or
+	// invalid parameters.
+	//
+	// Success: 200 with a body of type `text/plain`, returned in `data` (its content type in
+	// `content_type`). Error statuses described: 400, 404. Not paginated. Public API.
+	ExportAuditLogsV2(context.Context, *ExportAuditLogsV2Request) (*ExportAuditLogsV2Response, error)
+	// `GET /api/orgs/{orgName}/members` (operation `ListOrganizationMembers`).
+	//
+	// Lists an organization's members; keep `type` the same across pages. 400: invalid token or
+	// type.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
 	ListMembers(context.Context, *ListMembersRequest) (*ListMembersResponse, error)
 	// Streams every member of an organization, page after page (the ListMembers route walked by the
 	// gateway), one member per message; the next page is fetched only after the caller has read
 	// the previous one. Ends after the last page; an upstream error ends the stream with the
 	// mapped code after the members already sent.
 	StreamMembers(*StreamMembersRequest, grpc.ServerStreamingServer[StreamMembersResponse]) error
-	// Adds an existing Pulumi user to an organization with a built-in role
-	// (`POST /api/orgs/{org}/members/{userLogin}`). Users without a Pulumi account need an invite.
-	// Statuses: 200 with the new member; 400 invalid role; 404 unknown user;
-	// 409 already a member → ALREADY_EXISTS.
+	// `POST /api/orgs/{orgName}/members/{userLogin}` (operation `AddOrganizationMember`).
+	//
+	// Adds an existing Pulumi user with a built-in role; users without a Pulumi account need an
+	// invite. 400: invalid role; 404: unknown user; 409: already a member.
+	//
+	// Success: 200 with a JSON object, returned in `member`. Error statuses described: 400, 404,
+	// 409. A 409 becomes ALREADY_EXISTS. Not paginated. Public API.
 	AddMember(context.Context, *AddMemberRequest) (*AddMemberResponse, error)
-	// Changes a member's role (`PATCH /api/orgs/{org}/members/{userLogin}`). Set `role` for a
-	// built-in role or `fga_role_id` for a custom role; when both are set `fga_role_id` wins.
-	// Statuses: 204 changed; 400 invalid role; 404 not a member.
+	// `PATCH /api/orgs/{orgName}/members/{userLogin}` (operation `UpdateOrganizationMember`).
+	//
+	// Changes a member's role: `role` for a built-in role or `fga_role_id` for a custom one
+	// (`fga_role_id` wins when both are set). 400: invalid role; 404: not a member.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
 	UpdateMemberRole(context.Context, *UpdateMemberRoleRequest) (*UpdateMemberRoleResponse, error)
-	// Removes a member from an organization (`DELETE /api/orgs/{org}/members/{userLogin}`).
-	// Statuses: 204 removed; 400 cannot remove yourself; 404 not a member.
+	// `DELETE /api/orgs/{orgName}/members/{userLogin}` (operation `DeleteOrganizationMember`).
+	//
+	// Removes a member. 400: you cannot remove yourself; 404: not a member.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
 	RemoveMember(context.Context, *RemoveMemberRequest) (*RemoveMemberResponse, error)
-	// Lists all teams of an organization (`GET /api/orgs/{org}/teams`). Not paginated.
-	// Statuses: 200.
+	// `POST /api/orgs/{orgName}/members/{userLogin}/set-admin` (operation
+	// `SetSoleOrganizationAdmin`).
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
+	SetSoleOrganizationAdmin(context.Context, *SetSoleOrganizationAdminRequest) (*SetSoleOrganizationAdminResponse, error)
+	// `GET /api/orgs/{orgName}/members/{user}/teams` (operation `GetOrganizationMemberTeams`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	GetOrganizationMemberTeams(context.Context, *GetOrganizationMemberTeamsRequest) (*GetOrganizationMemberTeamsResponse, error)
+	// `GET /api/orgs/{orgName}/metadata` (operation `GetOrganizationMetadata`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetOrganizationMetadata(context.Context, *GetOrganizationMetadataRequest) (*GetOrganizationMetadataResponse, error)
+	// `GET /api/orgs/{orgName}/packages/usage` (operation `GetPackageUsedByStacks`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Pagination: pass the answer's `continuation_token` back for the next
+	// page; an empty token means the last page. Public API.
+	GetPackageUsedByStacks(context.Context, *GetPackageUsedByStacksRequest) (*GetPackageUsedByStacksResponse, error)
+	// `GET /api/orgs/{orgName}/teams` (operation `ListTeams`).
+	//
+	// Lists every team of the organization.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
 	ListTeams(context.Context, *ListTeamsRequest) (*ListTeamsResponse, error)
-	// Reads one team with its members, stacks, environments and accounts
-	// (`GET /api/orgs/{org}/teams/{teamName}`).
-	// Statuses: 200; 404 unknown team.
-	GetTeam(context.Context, *GetTeamRequest) (*GetTeamResponse, error)
-	// Creates a Pulumi-managed team (`POST /api/orgs/{org}/teams/pulumi`).
-	// Statuses: 201 with the new team; 400 invalid name or display name over 100 characters;
-	// 409 the team already exists → ALREADY_EXISTS.
+	// `POST /api/orgs/{orgName}/teams/pulumi` (operation `CreatePulumiTeam`).
+	//
+	// Creates a Pulumi-managed team. 400: invalid name or a display name over 100 characters; 409:
+	// the team exists.
+	//
+	// Success: 201 with a JSON object, returned in `team`. Error statuses described: 400, 409. A
+	// 409 becomes ALREADY_EXISTS. Not paginated. Public API.
 	CreateTeam(context.Context, *CreateTeamRequest) (*CreateTeamResponse, error)
-	// Changes a team (`PATCH /api/orgs/{org}/teams/{teamName}`): any subset of display name,
-	// description, one membership change and stack / environment permission changes. Unset fields
-	// are not sent and leave that aspect unchanged.
-	// Statuses: 204 changed; 400 invalid change (unknown member, stack, permission, …);
-	// 404 unknown team.
+	// `GET /api/orgs/{orgName}/teams/{teamName}` (operation `GetTeam`).
+	//
+	// Reads one team with its members, stacks, environments and accounts. 404: unknown team.
+	//
+	// Success: 200 with a JSON object, returned in `team`. The description lists no error status.
+	// Not paginated. Public API.
+	GetTeam(context.Context, *GetTeamRequest) (*GetTeamResponse, error)
+	// `PATCH /api/orgs/{orgName}/teams/{teamName}` (operation `UpdateTeam`).
+	//
+	// Changes any subset of a team's display name, description, one membership change and stack or
+	// environment permissions; unset fields are not sent and leave that aspect as it is. 400:
+	// invalid change (unknown member, stack, permission, …); 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
 	UpdateTeam(context.Context, *UpdateTeamRequest) (*UpdateTeamResponse, error)
-	// Adds an organization member to a team: UpdateTeam with `{"memberAction": "add", "member"}`.
-	// Statuses: 204 added; 400 not an organization member; 404 unknown team.
+	// `PATCH /api/orgs/{orgName}/teams/{teamName}` (operation `UpdateTeam`), as UpdateTeam with
+	// fixed body values.
+	//
+	// Adds an organization member to a team: UpdateTeam's route with `{"memberAction": "add",
+	// "member"}`. 400: not an organization member; 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
 	AddTeamMember(context.Context, *AddTeamMemberRequest) (*AddTeamMemberResponse, error)
-	// Removes a member from a team: UpdateTeam with `{"memberAction": "remove", "member"}`.
-	// Statuses: 204 removed; 400 not a team member; 404 unknown team.
+	// `PATCH /api/orgs/{orgName}/teams/{teamName}` (operation `UpdateTeam`), as UpdateTeam with
+	// fixed body values.
+	//
+	// Removes a member from a team: UpdateTeam's route with `{"memberAction": "remove", "member"}`.
+	// 400: not a team member; 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
 	RemoveTeamMember(context.Context, *RemoveTeamMemberRequest) (*RemoveTeamMemberResponse, error)
-	// Deletes a team (`DELETE /api/orgs/{org}/teams/{teamName}`).
-	// Statuses: 204 deleted; 404 unknown team.
+	// `DELETE /api/orgs/{orgName}/teams/{teamName}` (operation `DeleteTeam`).
+	//
+	// Deletes a team. 404: unknown team.
+	//
+	// Success: 204, no body. Error statuses described: 404. Not paginated. Public API.
 	DeleteTeam(context.Context, *DeleteTeamRequest) (*DeleteTeamResponse, error)
-	// Lists audit-log events, newest first, with the V1 time semantics
-	// (`GET /api/orgs/{org}/auditlogs`). Enterprise / Business Critical feature.
-	//
-	// V1: `start_time` is an UPPER bound (events older than it). Either `continuation_token` or
-	// `start_time` is required. Pagination: pass the previous `continuation_token` (opaque, even if
-	// it looks like a timestamp); the last page has no token.
-	// Statuses: 200; 400 invalid parameters or no audit-log subscription; 404 unknown user filter.
-	ListAuditLogEvents(context.Context, *ListAuditLogEventsRequest) (*ListAuditLogEventsResponse, error)
-	// Lists audit-log events with the V2 time semantics (`GET /api/orgs/{org}/auditlogs/v2`).
-	//
-	// V2: `start_time` is a LOWER bound and `end_time` an upper bound. Pagination as in V1.
-	// Statuses: 200; 400 invalid parameters or no audit-log subscription; 404 unknown user filter.
-	ListAuditLogEventsV2(context.Context, *ListAuditLogEventsV2Request) (*ListAuditLogEventsV2Response, error)
-	// Streams audit-log events with V2 time semantics, page after page (the ListAuditLogEventsV2
-	// route walked by the gateway), one event per message, newest first; the next page is fetched
-	// only after the caller has read the previous one. Ends after the last page.
-	StreamAuditLogs(*StreamAuditLogsRequest, grpc.ServerStreamingServer[StreamAuditLogsResponse]) error
-	// Exports audit-log events as a file, V1 time semantics (`GET …/auditlogs/export`). The upstream
-	// sends gzip-compressed text (CSV or CEF); `data` holds the decompressed file.
-	// Statuses: 200; 400 "Audit Logs is available only to organizations with an Enterprise
-	// subscription." or invalid parameters; 404.
-	ExportAuditLogs(context.Context, *ExportAuditLogsRequest) (*ExportAuditLogsResponse, error)
-	// Exports audit-log events as a file, V2 time semantics (`GET …/auditlogs/v2/export`). The
-	// upstream sends gzip-compressed text (CSV or CEF); `data` holds the decompressed file.
-	// Statuses: 200; 400 no audit-log subscription or invalid parameters; 404.
-	ExportAuditLogsV2(context.Context, *ExportAuditLogsV2Request) (*ExportAuditLogsV2Response, error)
 	mustEmbedUnimplementedOrganizationsServiceServer()
 }
 
@@ -418,6 +656,27 @@ type OrganizationsServiceServer interface {
 // pointer dereference when methods are called.
 type UnimplementedOrganizationsServiceServer struct{}
 
+func (UnimplementedOrganizationsServiceServer) GetOrganization(context.Context, *GetOrganizationRequest) (*GetOrganizationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetOrganization not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) UpdateOrganizationSettings(context.Context, *UpdateOrganizationSettingsRequest) (*UpdateOrganizationSettingsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateOrganizationSettings not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) ListAuditLogEvents(context.Context, *ListAuditLogEventsRequest) (*ListAuditLogEventsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListAuditLogEvents not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) ExportAuditLogs(context.Context, *ExportAuditLogsRequest) (*ExportAuditLogsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ExportAuditLogs not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) ListAuditLogEventsV2(context.Context, *ListAuditLogEventsV2Request) (*ListAuditLogEventsV2Response, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListAuditLogEventsV2 not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) StreamAuditLogs(*StreamAuditLogsRequest, grpc.ServerStreamingServer[StreamAuditLogsResponse]) error {
+	return status.Error(codes.Unimplemented, "method StreamAuditLogs not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) ExportAuditLogsV2(context.Context, *ExportAuditLogsV2Request) (*ExportAuditLogsV2Response, error) {
+	return nil, status.Error(codes.Unimplemented, "method ExportAuditLogsV2 not implemented")
+}
 func (UnimplementedOrganizationsServiceServer) ListMembers(context.Context, *ListMembersRequest) (*ListMembersResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListMembers not implemented")
 }
@@ -433,14 +692,26 @@ func (UnimplementedOrganizationsServiceServer) UpdateMemberRole(context.Context,
 func (UnimplementedOrganizationsServiceServer) RemoveMember(context.Context, *RemoveMemberRequest) (*RemoveMemberResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RemoveMember not implemented")
 }
+func (UnimplementedOrganizationsServiceServer) SetSoleOrganizationAdmin(context.Context, *SetSoleOrganizationAdminRequest) (*SetSoleOrganizationAdminResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SetSoleOrganizationAdmin not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) GetOrganizationMemberTeams(context.Context, *GetOrganizationMemberTeamsRequest) (*GetOrganizationMemberTeamsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetOrganizationMemberTeams not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) GetOrganizationMetadata(context.Context, *GetOrganizationMetadataRequest) (*GetOrganizationMetadataResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetOrganizationMetadata not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) GetPackageUsedByStacks(context.Context, *GetPackageUsedByStacksRequest) (*GetPackageUsedByStacksResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetPackageUsedByStacks not implemented")
+}
 func (UnimplementedOrganizationsServiceServer) ListTeams(context.Context, *ListTeamsRequest) (*ListTeamsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListTeams not implemented")
 }
-func (UnimplementedOrganizationsServiceServer) GetTeam(context.Context, *GetTeamRequest) (*GetTeamResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method GetTeam not implemented")
-}
 func (UnimplementedOrganizationsServiceServer) CreateTeam(context.Context, *CreateTeamRequest) (*CreateTeamResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CreateTeam not implemented")
+}
+func (UnimplementedOrganizationsServiceServer) GetTeam(context.Context, *GetTeamRequest) (*GetTeamResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetTeam not implemented")
 }
 func (UnimplementedOrganizationsServiceServer) UpdateTeam(context.Context, *UpdateTeamRequest) (*UpdateTeamResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method UpdateTeam not implemented")
@@ -453,21 +724,6 @@ func (UnimplementedOrganizationsServiceServer) RemoveTeamMember(context.Context,
 }
 func (UnimplementedOrganizationsServiceServer) DeleteTeam(context.Context, *DeleteTeamRequest) (*DeleteTeamResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DeleteTeam not implemented")
-}
-func (UnimplementedOrganizationsServiceServer) ListAuditLogEvents(context.Context, *ListAuditLogEventsRequest) (*ListAuditLogEventsResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method ListAuditLogEvents not implemented")
-}
-func (UnimplementedOrganizationsServiceServer) ListAuditLogEventsV2(context.Context, *ListAuditLogEventsV2Request) (*ListAuditLogEventsV2Response, error) {
-	return nil, status.Error(codes.Unimplemented, "method ListAuditLogEventsV2 not implemented")
-}
-func (UnimplementedOrganizationsServiceServer) StreamAuditLogs(*StreamAuditLogsRequest, grpc.ServerStreamingServer[StreamAuditLogsResponse]) error {
-	return status.Error(codes.Unimplemented, "method StreamAuditLogs not implemented")
-}
-func (UnimplementedOrganizationsServiceServer) ExportAuditLogs(context.Context, *ExportAuditLogsRequest) (*ExportAuditLogsResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method ExportAuditLogs not implemented")
-}
-func (UnimplementedOrganizationsServiceServer) ExportAuditLogsV2(context.Context, *ExportAuditLogsV2Request) (*ExportAuditLogsV2Response, error) {
-	return nil, status.Error(codes.Unimplemented, "method ExportAuditLogsV2 not implemented")
 }
 func (UnimplementedOrganizationsServiceServer) mustEmbedUnimplementedOrganizationsServiceServer() {}
 func (UnimplementedOrganizationsServiceServer) testEmbeddedByValue()                              {}
@@ -488,6 +744,125 @@ func RegisterOrganizationsServiceServer(s grpc.ServiceRegistrar, srv Organizatio
 		t.testEmbeddedByValue()
 	}
 	s.RegisterService(&OrganizationsService_ServiceDesc, srv)
+}
+
+func _OrganizationsService_GetOrganization_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetOrganizationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).GetOrganization(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_GetOrganization_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).GetOrganization(ctx, req.(*GetOrganizationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_UpdateOrganizationSettings_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateOrganizationSettingsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).UpdateOrganizationSettings(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_UpdateOrganizationSettings_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).UpdateOrganizationSettings(ctx, req.(*UpdateOrganizationSettingsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_ListAuditLogEvents_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListAuditLogEventsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).ListAuditLogEvents(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_ListAuditLogEvents_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).ListAuditLogEvents(ctx, req.(*ListAuditLogEventsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_ExportAuditLogs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ExportAuditLogsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).ExportAuditLogs(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_ExportAuditLogs_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).ExportAuditLogs(ctx, req.(*ExportAuditLogsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_ListAuditLogEventsV2_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListAuditLogEventsV2Request)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).ListAuditLogEventsV2(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_ListAuditLogEventsV2_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).ListAuditLogEventsV2(ctx, req.(*ListAuditLogEventsV2Request))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_StreamAuditLogs_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(StreamAuditLogsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(OrganizationsServiceServer).StreamAuditLogs(m, &grpc.GenericServerStream[StreamAuditLogsRequest, StreamAuditLogsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type OrganizationsService_StreamAuditLogsServer = grpc.ServerStreamingServer[StreamAuditLogsResponse]
+
+func _OrganizationsService_ExportAuditLogsV2_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ExportAuditLogsV2Request)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).ExportAuditLogsV2(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_ExportAuditLogsV2_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).ExportAuditLogsV2(ctx, req.(*ExportAuditLogsV2Request))
+	}
+	return interceptor(ctx, in, info, handler)
 }
 
 func _OrganizationsService_ListMembers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
@@ -573,6 +948,78 @@ func _OrganizationsService_RemoveMember_Handler(srv interface{}, ctx context.Con
 	return interceptor(ctx, in, info, handler)
 }
 
+func _OrganizationsService_SetSoleOrganizationAdmin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SetSoleOrganizationAdminRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).SetSoleOrganizationAdmin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_SetSoleOrganizationAdmin_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).SetSoleOrganizationAdmin(ctx, req.(*SetSoleOrganizationAdminRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_GetOrganizationMemberTeams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetOrganizationMemberTeamsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).GetOrganizationMemberTeams(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_GetOrganizationMemberTeams_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).GetOrganizationMemberTeams(ctx, req.(*GetOrganizationMemberTeamsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_GetOrganizationMetadata_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetOrganizationMetadataRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).GetOrganizationMetadata(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_GetOrganizationMetadata_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).GetOrganizationMetadata(ctx, req.(*GetOrganizationMetadataRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_GetPackageUsedByStacks_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPackageUsedByStacksRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).GetPackageUsedByStacks(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_GetPackageUsedByStacks_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).GetPackageUsedByStacks(ctx, req.(*GetPackageUsedByStacksRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _OrganizationsService_ListTeams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ListTeamsRequest)
 	if err := dec(in); err != nil {
@@ -591,24 +1038,6 @@ func _OrganizationsService_ListTeams_Handler(srv interface{}, ctx context.Contex
 	return interceptor(ctx, in, info, handler)
 }
 
-func _OrganizationsService_GetTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(GetTeamRequest)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(OrganizationsServiceServer).GetTeam(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: OrganizationsService_GetTeam_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(OrganizationsServiceServer).GetTeam(ctx, req.(*GetTeamRequest))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
 func _OrganizationsService_CreateTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(CreateTeamRequest)
 	if err := dec(in); err != nil {
@@ -623,6 +1052,24 @@ func _OrganizationsService_CreateTeam_Handler(srv interface{}, ctx context.Conte
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(OrganizationsServiceServer).CreateTeam(ctx, req.(*CreateTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _OrganizationsService_GetTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OrganizationsServiceServer).GetTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OrganizationsService_GetTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OrganizationsServiceServer).GetTeam(ctx, req.(*GetTeamRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -699,89 +1146,6 @@ func _OrganizationsService_DeleteTeam_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
-func _OrganizationsService_ListAuditLogEvents_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ListAuditLogEventsRequest)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(OrganizationsServiceServer).ListAuditLogEvents(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: OrganizationsService_ListAuditLogEvents_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(OrganizationsServiceServer).ListAuditLogEvents(ctx, req.(*ListAuditLogEventsRequest))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
-func _OrganizationsService_ListAuditLogEventsV2_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ListAuditLogEventsV2Request)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(OrganizationsServiceServer).ListAuditLogEventsV2(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: OrganizationsService_ListAuditLogEventsV2_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(OrganizationsServiceServer).ListAuditLogEventsV2(ctx, req.(*ListAuditLogEventsV2Request))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
-func _OrganizationsService_StreamAuditLogs_Handler(srv interface{}, stream grpc.ServerStream) error {
-	m := new(StreamAuditLogsRequest)
-	if err := stream.RecvMsg(m); err != nil {
-		return err
-	}
-	return srv.(OrganizationsServiceServer).StreamAuditLogs(m, &grpc.GenericServerStream[StreamAuditLogsRequest, StreamAuditLogsResponse]{ServerStream: stream})
-}
-
-// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type OrganizationsService_StreamAuditLogsServer = grpc.ServerStreamingServer[StreamAuditLogsResponse]
-
-func _OrganizationsService_ExportAuditLogs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ExportAuditLogsRequest)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(OrganizationsServiceServer).ExportAuditLogs(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: OrganizationsService_ExportAuditLogs_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(OrganizationsServiceServer).ExportAuditLogs(ctx, req.(*ExportAuditLogsRequest))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
-func _OrganizationsService_ExportAuditLogsV2_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ExportAuditLogsV2Request)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(OrganizationsServiceServer).ExportAuditLogsV2(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: OrganizationsService_ExportAuditLogsV2_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(OrganizationsServiceServer).ExportAuditLogsV2(ctx, req.(*ExportAuditLogsV2Request))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
 // OrganizationsService_ServiceDesc is the grpc.ServiceDesc for OrganizationsService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -789,6 +1153,30 @@ var OrganizationsService_ServiceDesc = grpc.ServiceDesc{
 	ServiceName: "pulumi.service.v1.OrganizationsService",
 	HandlerType: (*OrganizationsServiceServer)(nil),
 	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "GetOrganization",
+			Handler:    _OrganizationsService_GetOrganization_Handler,
+		},
+		{
+			MethodName: "UpdateOrganizationSettings",
+			Handler:    _OrganizationsService_UpdateOrganizationSettings_Handler,
+		},
+		{
+			MethodName: "ListAuditLogEvents",
+			Handler:    _OrganizationsService_ListAuditLogEvents_Handler,
+		},
+		{
+			MethodName: "ExportAuditLogs",
+			Handler:    _OrganizationsService_ExportAuditLogs_Handler,
+		},
+		{
+			MethodName: "ListAuditLogEventsV2",
+			Handler:    _OrganizationsService_ListAuditLogEventsV2_Handler,
+		},
+		{
+			MethodName: "ExportAuditLogsV2",
+			Handler:    _OrganizationsService_ExportAuditLogsV2_Handler,
+		},
 		{
 			MethodName: "ListMembers",
 			Handler:    _OrganizationsService_ListMembers_Handler,
@@ -806,16 +1194,32 @@ var OrganizationsService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _OrganizationsService_RemoveMember_Handler,
 		},
 		{
+			MethodName: "SetSoleOrganizationAdmin",
+			Handler:    _OrganizationsService_SetSoleOrganizationAdmin_Handler,
+		},
+		{
+			MethodName: "GetOrganizationMemberTeams",
+			Handler:    _OrganizationsService_GetOrganizationMemberTeams_Handler,
+		},
+		{
+			MethodName: "GetOrganizationMetadata",
+			Handler:    _OrganizationsService_GetOrganizationMetadata_Handler,
+		},
+		{
+			MethodName: "GetPackageUsedByStacks",
+			Handler:    _OrganizationsService_GetPackageUsedByStacks_Handler,
+		},
+		{
 			MethodName: "ListTeams",
 			Handler:    _OrganizationsService_ListTeams_Handler,
 		},
 		{
-			MethodName: "GetTeam",
-			Handler:    _OrganizationsService_GetTeam_Handler,
-		},
-		{
 			MethodName: "CreateTeam",
 			Handler:    _OrganizationsService_CreateTeam_Handler,
+		},
+		{
+			MethodName: "GetTeam",
+			Handler:    _OrganizationsService_GetTeam_Handler,
 		},
 		{
 			MethodName: "UpdateTeam",
@@ -833,32 +1237,16 @@ var OrganizationsService_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "DeleteTeam",
 			Handler:    _OrganizationsService_DeleteTeam_Handler,
 		},
-		{
-			MethodName: "ListAuditLogEvents",
-			Handler:    _OrganizationsService_ListAuditLogEvents_Handler,
-		},
-		{
-			MethodName: "ListAuditLogEventsV2",
-			Handler:    _OrganizationsService_ListAuditLogEventsV2_Handler,
-		},
-		{
-			MethodName: "ExportAuditLogs",
-			Handler:    _OrganizationsService_ExportAuditLogs_Handler,
-		},
-		{
-			MethodName: "ExportAuditLogsV2",
-			Handler:    _OrganizationsService_ExportAuditLogsV2_Handler,
-		},
 	},
 	Streams: []grpc.StreamDesc{
 		{
-			StreamName:    "StreamMembers",
-			Handler:       _OrganizationsService_StreamMembers_Handler,
+			StreamName:    "StreamAuditLogs",
+			Handler:       _OrganizationsService_StreamAuditLogs_Handler,
 			ServerStreams: true,
 		},
 		{
-			StreamName:    "StreamAuditLogs",
-			Handler:       _OrganizationsService_StreamAuditLogs_Handler,
+			StreamName:    "StreamMembers",
+			Handler:       _OrganizationsService_StreamMembers_Handler,
 			ServerStreams: true,
 		},
 	},

@@ -24,42 +24,33 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Request of ListStacks. All fields are optional query parameters.
-type ListStacksRequest struct {
+// Request of GetStackOverview.
+type GetStackOverviewRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Query `organization`: only stacks owned by this organization.
-	Organization *string `protobuf:"bytes,1,opt,name=organization,proto3,oneof" json:"organization,omitempty"`
-	// Query `project`: only stacks of this project.
-	Project *string `protobuf:"bytes,2,opt,name=project,proto3,oneof" json:"project,omitempty"`
-	// Query `tagName`: only stacks carrying a tag with this name.
-	TagName *string `protobuf:"bytes,3,opt,name=tag_name,json=tagName,proto3,oneof" json:"tag_name,omitempty"`
-	// Query `tagValue`: only stacks whose `tag_name` tag has this value; meaningful only with
-	// `tag_name`.
-	TagValue *string `protobuf:"bytes,4,opt,name=tag_value,json=tagValue,proto3,oneof" json:"tag_value,omitempty"`
-	// Query `continuationToken`: opaque token from the previous page; unset for the first page.
-	ContinuationToken *string `protobuf:"bytes,5,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
-	// Query `maxResults`: maximum number of stacks per page.
-	MaxResults *int64 `protobuf:"varint,6,opt,name=max_results,json=maxResults,proto3,oneof" json:"max_results,omitempty"`
-	// Query `roleID`: only stacks reachable through this custom role.
-	RoleId        *string `protobuf:"bytes,7,opt,name=role_id,json=roleID,proto3,oneof" json:"role_id,omitempty"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *ListStacksRequest) Reset() {
-	*x = ListStacksRequest{}
+func (x *GetStackOverviewRequest) Reset() {
+	*x = GetStackOverviewRequest{}
 	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *ListStacksRequest) String() string {
+func (x *GetStackOverviewRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*ListStacksRequest) ProtoMessage() {}
+func (*GetStackOverviewRequest) ProtoMessage() {}
 
-func (x *ListStacksRequest) ProtoReflect() protoreflect.Message {
+func (x *GetStackOverviewRequest) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -71,213 +62,845 @@ func (x *ListStacksRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use ListStacksRequest.ProtoReflect.Descriptor instead.
-func (*ListStacksRequest) Descriptor() ([]byte, []int) {
+// Deprecated: Use GetStackOverviewRequest.ProtoReflect.Descriptor instead.
+func (*GetStackOverviewRequest) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{0}
 }
 
-func (x *ListStacksRequest) GetOrganization() string {
-	if x != nil && x.Organization != nil {
-		return *x.Organization
-	}
-	return ""
-}
-
-func (x *ListStacksRequest) GetProject() string {
-	if x != nil && x.Project != nil {
-		return *x.Project
-	}
-	return ""
-}
-
-func (x *ListStacksRequest) GetTagName() string {
-	if x != nil && x.TagName != nil {
-		return *x.TagName
-	}
-	return ""
-}
-
-func (x *ListStacksRequest) GetTagValue() string {
-	if x != nil && x.TagValue != nil {
-		return *x.TagValue
-	}
-	return ""
-}
-
-func (x *ListStacksRequest) GetContinuationToken() string {
-	if x != nil && x.ContinuationToken != nil {
-		return *x.ContinuationToken
-	}
-	return ""
-}
-
-func (x *ListStacksRequest) GetMaxResults() int64 {
-	if x != nil && x.MaxResults != nil {
-		return *x.MaxResults
-	}
-	return 0
-}
-
-func (x *ListStacksRequest) GetRoleId() string {
-	if x != nil && x.RoleId != nil {
-		return *x.RoleId
-	}
-	return ""
-}
-
-// Response of ListStacks (`AppListStacksResponse`).
-type ListStacksResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The stacks of this page.
-	Stacks []*StackSummary `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
-	// Token for the next page; empty on the last page.
-	ContinuationToken string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
-}
-
-func (x *ListStacksResponse) Reset() {
-	*x = ListStacksResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[1]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListStacksResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListStacksResponse) ProtoMessage() {}
-
-func (x *ListStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[1]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListStacksResponse.ProtoReflect.Descriptor instead.
-func (*ListStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{1}
-}
-
-func (x *ListStacksResponse) GetStacks() []*StackSummary {
-	if x != nil {
-		return x.Stacks
-	}
-	return nil
-}
-
-func (x *ListStacksResponse) GetContinuationToken() string {
-	if x != nil {
-		return x.ContinuationToken
-	}
-	return ""
-}
-
-// One entry of a stack list.
-type StackSummary struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Stack id (UUID).
-	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// Organization that owns the stack.
-	OrgName string `protobuf:"bytes,2,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project of the stack.
-	ProjectName string `protobuf:"bytes,3,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name.
-	StackName string `protobuf:"bytes,4,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Start time of the stack's last update, unix seconds; 0 when never updated.
-	LastUpdate int64 `protobuf:"varint,5,opt,name=last_update,json=lastUpdate,proto3" json:"last_update,omitempty"`
-	// Number of resources in the stack's state.
-	ResourceCount int64 `protobuf:"varint,6,opt,name=resource_count,json=resourceCount,proto3" json:"resource_count,omitempty"`
-	// Console links.
-	Links         *Links `protobuf:"bytes,7,opt,name=links,proto3" json:"links,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StackSummary) Reset() {
-	*x = StackSummary{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[2]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StackSummary) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StackSummary) ProtoMessage() {}
-
-func (x *StackSummary) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[2]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StackSummary.ProtoReflect.Descriptor instead.
-func (*StackSummary) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{2}
-}
-
-func (x *StackSummary) GetId() string {
-	if x != nil {
-		return x.Id
-	}
-	return ""
-}
-
-func (x *StackSummary) GetOrgName() string {
+func (x *GetStackOverviewRequest) GetOrgName() string {
 	if x != nil {
 		return x.OrgName
 	}
 	return ""
 }
 
-func (x *StackSummary) GetProjectName() string {
+func (x *GetStackOverviewRequest) GetProjectName() string {
 	if x != nil {
 		return x.ProjectName
 	}
 	return ""
 }
 
-func (x *StackSummary) GetStackName() string {
+func (x *GetStackOverviewRequest) GetStackName() string {
 	if x != nil {
 		return x.StackName
 	}
 	return ""
 }
 
-func (x *StackSummary) GetLastUpdate() int64 {
+// Response of GetStackOverview. Its fields are the keys of the JSON answer.
+type GetStackOverviewResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `tags`. Always present.
+	Tags map[string]string `protobuf:"bytes,1,rep,name=tags,proto3" json:"tags,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// JSON key `referencedStacks`. Always present.
+	ReferencedStacks []*StackReference `protobuf:"bytes,2,rep,name=referenced_stacks,json=referencedStacks,proto3" json:"referenced_stacks,omitempty"`
+	// JSON key `resources`. Always present.
+	Resources     *GetStackResourcesResponse `protobuf:"bytes,3,opt,name=resources,proto3" json:"resources,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackOverviewResponse) Reset() {
+	*x = GetStackOverviewResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackOverviewResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackOverviewResponse) ProtoMessage() {}
+
+func (x *GetStackOverviewResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackOverviewResponse.ProtoReflect.Descriptor instead.
+func (*GetStackOverviewResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *GetStackOverviewResponse) GetTags() map[string]string {
+	if x != nil {
+		return x.Tags
+	}
+	return nil
+}
+
+func (x *GetStackOverviewResponse) GetReferencedStacks() []*StackReference {
+	if x != nil {
+		return x.ReferencedStacks
+	}
+	return nil
+}
+
+func (x *GetStackOverviewResponse) GetResources() *GetStackResourcesResponse {
+	if x != nil {
+		return x.Resources
+	}
+	return nil
+}
+
+// `StackReference` in the API description.
+type StackReference struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `organization`. Always present.
+	Organization string `protobuf:"bytes,1,opt,name=organization,proto3" json:"organization,omitempty"`
+	// JSON key `routingProject`. Always present.
+	RoutingProject string `protobuf:"bytes,2,opt,name=routing_project,json=routingProject,proto3" json:"routing_project,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `version`. Always present.
+	Version       int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StackReference) Reset() {
+	*x = StackReference{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StackReference) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StackReference) ProtoMessage() {}
+
+func (x *StackReference) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StackReference.ProtoReflect.Descriptor instead.
+func (*StackReference) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *StackReference) GetOrganization() string {
+	if x != nil {
+		return x.Organization
+	}
+	return ""
+}
+
+func (x *StackReference) GetRoutingProject() string {
+	if x != nil {
+		return x.RoutingProject
+	}
+	return ""
+}
+
+func (x *StackReference) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *StackReference) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+// Request of TransferAllStacks. The fields other than path parameters form the JSON body.
+type TransferAllStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// JSON body key `fromOrg`. Required.
+	FromOrg string `protobuf:"bytes,2,opt,name=from_org,json=fromOrg,proto3" json:"from_org,omitempty"`
+	// JSON body key `toOrg`. Required.
+	ToOrg         string `protobuf:"bytes,3,opt,name=to_org,json=toOrg,proto3" json:"to_org,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TransferAllStacksRequest) Reset() {
+	*x = TransferAllStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TransferAllStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TransferAllStacksRequest) ProtoMessage() {}
+
+func (x *TransferAllStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TransferAllStacksRequest.ProtoReflect.Descriptor instead.
+func (*TransferAllStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *TransferAllStacksRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *TransferAllStacksRequest) GetFromOrg() string {
+	if x != nil {
+		return x.FromOrg
+	}
+	return ""
+}
+
+func (x *TransferAllStacksRequest) GetToOrg() string {
+	if x != nil {
+		return x.ToOrg
+	}
+	return ""
+}
+
+// Response of TransferAllStacks.
+type TransferAllStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	Value         string `protobuf:"bytes,1,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TransferAllStacksResponse) Reset() {
+	*x = TransferAllStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TransferAllStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TransferAllStacksResponse) ProtoMessage() {}
+
+func (x *TransferAllStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TransferAllStacksResponse.ProtoReflect.Descriptor instead.
+func (*TransferAllStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *TransferAllStacksResponse) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+// Request of ListDeletedStacks.
+type ListDeletedStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName       string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListDeletedStacksRequest) Reset() {
+	*x = ListDeletedStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListDeletedStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListDeletedStacksRequest) ProtoMessage() {}
+
+func (x *ListDeletedStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListDeletedStacksRequest.ProtoReflect.Descriptor instead.
+func (*ListDeletedStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ListDeletedStacksRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+// Response of ListDeletedStacks. Its fields are the keys of the JSON answer.
+type ListDeletedStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `deletedStacks`. Always present.
+	DeletedStacks []*DeletedStack `protobuf:"bytes,1,rep,name=deleted_stacks,json=deletedStacks,proto3" json:"deleted_stacks,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListDeletedStacksResponse) Reset() {
+	*x = ListDeletedStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListDeletedStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListDeletedStacksResponse) ProtoMessage() {}
+
+func (x *ListDeletedStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListDeletedStacksResponse.ProtoReflect.Descriptor instead.
+func (*ListDeletedStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ListDeletedStacksResponse) GetDeletedStacks() []*DeletedStack {
+	if x != nil {
+		return x.DeletedStacks
+	}
+	return nil
+}
+
+// `DeletedStack` in the API description.
+type DeletedStack struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `programId`. Always present.
+	ProgramId string `protobuf:"bytes,2,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	// JSON key `projectName`. Always present.
+	ProjectName string `protobuf:"bytes,3,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// JSON key `stackName`. Always present.
+	StackName string `protobuf:"bytes,4,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// JSON key `version`. Always present.
+	Version int64 `protobuf:"varint,5,opt,name=version,proto3" json:"version,omitempty"`
+	// JSON key `deletedAt`. Always present.
+	DeletedAt int64 `protobuf:"varint,6,opt,name=deleted_at,json=deletedAt,proto3" json:"deleted_at,omitempty"`
+	// JSON key `lastUpdate`. Always present.
+	LastUpdate    *UpdateSummary `protobuf:"bytes,7,opt,name=last_update,json=lastUpdate,proto3" json:"last_update,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeletedStack) Reset() {
+	*x = DeletedStack{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeletedStack) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeletedStack) ProtoMessage() {}
+
+func (x *DeletedStack) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeletedStack.ProtoReflect.Descriptor instead.
+func (*DeletedStack) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *DeletedStack) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *DeletedStack) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+func (x *DeletedStack) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *DeletedStack) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *DeletedStack) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *DeletedStack) GetDeletedAt() int64 {
+	if x != nil {
+		return x.DeletedAt
+	}
+	return 0
+}
+
+func (x *DeletedStack) GetLastUpdate() *UpdateSummary {
 	if x != nil {
 		return x.LastUpdate
 	}
-	return 0
+	return nil
 }
 
-func (x *StackSummary) GetResourceCount() int64 {
+// Request of RestoreDeletedStack. The fields other than path parameters form the JSON body.
+type RestoreDeletedStackRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `programID`.
+	ProgramId string `protobuf:"bytes,2,opt,name=program_id,json=programID,proto3" json:"program_id,omitempty"`
+	// JSON body key `stackName`. Required.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RestoreDeletedStackRequest) Reset() {
+	*x = RestoreDeletedStackRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RestoreDeletedStackRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RestoreDeletedStackRequest) ProtoMessage() {}
+
+func (x *RestoreDeletedStackRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[8]
 	if x != nil {
-		return x.ResourceCount
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
 	}
-	return 0
+	return mi.MessageOf(x)
 }
 
-func (x *StackSummary) GetLinks() *Links {
+// Deprecated: Use RestoreDeletedStackRequest.ProtoReflect.Descriptor instead.
+func (*RestoreDeletedStackRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *RestoreDeletedStackRequest) GetOrgName() string {
 	if x != nil {
-		return x.Links
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *RestoreDeletedStackRequest) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+func (x *RestoreDeletedStackRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+// Response of RestoreDeletedStack. The answer has no body.
+type RestoreDeletedStackResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RestoreDeletedStackResponse) Reset() {
+	*x = RestoreDeletedStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RestoreDeletedStackResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RestoreDeletedStackResponse) ProtoMessage() {}
+
+func (x *RestoreDeletedStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RestoreDeletedStackResponse.ProtoReflect.Descriptor instead.
+func (*RestoreDeletedStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{9}
+}
+
+// Request of CreateStack. The fields other than path parameters form the JSON body.
+type CreateStackRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path); the project is created if it does not exist.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Name of the new stack (required).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Initial stack tags, name → value.
+	Tags map[string]string `protobuf:"bytes,4,rep,name=tags,proto3" json:"tags,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// Names of the organization teams to give access to the stack.
+	Teams []string `protobuf:"bytes,5,rep,name=teams,proto3" json:"teams,omitempty"`
+	// Initial state checkpoint; unset for an empty stack.
+	State *UntypedDeployment `protobuf:"bytes,6,opt,name=state,proto3" json:"state,omitempty"`
+	// Stack configuration; unset for none.
+	Config        *StackConfig `protobuf:"bytes,7,opt,name=config,proto3" json:"config,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateStackRequest) Reset() {
+	*x = CreateStackRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateStackRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateStackRequest) ProtoMessage() {}
+
+func (x *CreateStackRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateStackRequest.ProtoReflect.Descriptor instead.
+func (*CreateStackRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *CreateStackRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *CreateStackRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *CreateStackRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *CreateStackRequest) GetTags() map[string]string {
+	if x != nil {
+		return x.Tags
 	}
 	return nil
+}
+
+func (x *CreateStackRequest) GetTeams() []string {
+	if x != nil {
+		return x.Teams
+	}
+	return nil
+}
+
+func (x *CreateStackRequest) GetState() *UntypedDeployment {
+	if x != nil {
+		return x.State
+	}
+	return nil
+}
+
+func (x *CreateStackRequest) GetConfig() *StackConfig {
+	if x != nil {
+		return x.Config
+	}
+	return nil
+}
+
+// Stack-level configuration stored by the service.
+type StackConfig struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Reference of the ESC environment that holds the stack's configuration, e.g.
+	// "payments-api/prod". On create the environment must not exist yet.
+	Environment string `protobuf:"bytes,1,opt,name=environment,proto3" json:"environment,omitempty"`
+	// Deprecated: secrets provider of the stack.
+	SecretsProvider *string `protobuf:"bytes,2,opt,name=secrets_provider,json=secretsProvider,proto3,oneof" json:"secrets_provider,omitempty"`
+	// Deprecated: encrypted data key of the secrets provider.
+	EncryptedKey *string `protobuf:"bytes,3,opt,name=encrypted_key,json=encryptedKey,proto3,oneof" json:"encrypted_key,omitempty"`
+	// Deprecated: encryption salt of the passphrase secrets provider.
+	EncryptionSalt *string `protobuf:"bytes,4,opt,name=encryption_salt,json=encryptionSalt,proto3,oneof" json:"encryption_salt,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *StackConfig) Reset() {
+	*x = StackConfig{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StackConfig) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StackConfig) ProtoMessage() {}
+
+func (x *StackConfig) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StackConfig.ProtoReflect.Descriptor instead.
+func (*StackConfig) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *StackConfig) GetEnvironment() string {
+	if x != nil {
+		return x.Environment
+	}
+	return ""
+}
+
+func (x *StackConfig) GetSecretsProvider() string {
+	if x != nil && x.SecretsProvider != nil {
+		return *x.SecretsProvider
+	}
+	return ""
+}
+
+func (x *StackConfig) GetEncryptedKey() string {
+	if x != nil && x.EncryptedKey != nil {
+		return *x.EncryptedKey
+	}
+	return ""
+}
+
+func (x *StackConfig) GetEncryptionSalt() string {
+	if x != nil && x.EncryptionSalt != nil {
+		return *x.EncryptionSalt
+	}
+	return ""
+}
+
+// Response of CreateStack. Its fields are the keys of the JSON answer.
+type CreateStackResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Validation messages about the new stack; usually empty.
+	Messages      []*CreateStackMessage `protobuf:"bytes,1,rep,name=messages,proto3" json:"messages,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateStackResponse) Reset() {
+	*x = CreateStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateStackResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateStackResponse) ProtoMessage() {}
+
+func (x *CreateStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateStackResponse.ProtoReflect.Descriptor instead.
+func (*CreateStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *CreateStackResponse) GetMessages() []*CreateStackMessage {
+	if x != nil {
+		return x.Messages
+	}
+	return nil
+}
+
+// A message returned when creating a stack.
+type CreateStackMessage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Severity: `info`, `warning` or `error`.
+	Severity string `protobuf:"bytes,1,opt,name=severity,proto3" json:"severity,omitempty"`
+	// Message text.
+	Message       string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateStackMessage) Reset() {
+	*x = CreateStackMessage{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateStackMessage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateStackMessage) ProtoMessage() {}
+
+func (x *CreateStackMessage) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateStackMessage.ProtoReflect.Descriptor instead.
+func (*CreateStackMessage) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *CreateStackMessage) GetSeverity() string {
+	if x != nil {
+		return x.Severity
+	}
+	return ""
+}
+
+func (x *CreateStackMessage) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
 }
 
 // Request of GetStack.
@@ -295,7 +918,7 @@ type GetStackRequest struct {
 
 func (x *GetStackRequest) Reset() {
 	*x = GetStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -307,7 +930,7 @@ func (x *GetStackRequest) String() string {
 func (*GetStackRequest) ProtoMessage() {}
 
 func (x *GetStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -320,7 +943,7 @@ func (x *GetStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackRequest.ProtoReflect.Descriptor instead.
 func (*GetStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{3}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *GetStackRequest) GetOrgName() string {
@@ -344,7 +967,7 @@ func (x *GetStackRequest) GetStackName() string {
 	return ""
 }
 
-// Response of GetStack: the whole upstream body is the `stack`.
+// Response of GetStack.
 type GetStackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The stack.
@@ -355,7 +978,7 @@ type GetStackResponse struct {
 
 func (x *GetStackResponse) Reset() {
 	*x = GetStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -367,7 +990,7 @@ func (x *GetStackResponse) String() string {
 func (*GetStackResponse) ProtoMessage() {}
 
 func (x *GetStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -380,7 +1003,7 @@ func (x *GetStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackResponse.ProtoReflect.Descriptor instead.
 func (*GetStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *GetStackResponse) GetStack() *Stack {
@@ -420,7 +1043,7 @@ type Stack struct {
 
 func (x *Stack) Reset() {
 	*x = Stack{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -432,7 +1055,7 @@ func (x *Stack) String() string {
 func (*Stack) ProtoMessage() {}
 
 func (x *Stack) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -445,7 +1068,7 @@ func (x *Stack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stack.ProtoReflect.Descriptor instead.
 func (*Stack) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Stack) GetId() string {
@@ -528,7 +1151,7 @@ type StackOperation struct {
 
 func (x *StackOperation) Reset() {
 	*x = StackOperation{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -540,7 +1163,7 @@ func (x *StackOperation) String() string {
 func (*StackOperation) ProtoMessage() {}
 
 func (x *StackOperation) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[6]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -553,7 +1176,7 @@ func (x *StackOperation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackOperation.ProtoReflect.Descriptor instead.
 func (*StackOperation) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{6}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *StackOperation) GetKind() string {
@@ -577,37 +1200,33 @@ func (x *StackOperation) GetStarted() int64 {
 	return 0
 }
 
-// Stack-level configuration stored by the service.
-type StackConfig struct {
+// Request of BatchGetStacks.
+type BatchGetStacksRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Reference of the ESC environment that holds the stack's configuration, e.g.
-	// "payments-api/prod". On create the environment must not exist yet.
-	Environment string `protobuf:"bytes,1,opt,name=environment,proto3" json:"environment,omitempty"`
-	// Deprecated: secrets provider of the stack.
-	SecretsProvider *string `protobuf:"bytes,2,opt,name=secrets_provider,json=secretsProvider,proto3,oneof" json:"secrets_provider,omitempty"`
-	// Deprecated: encrypted data key of the secrets provider.
-	EncryptedKey *string `protobuf:"bytes,3,opt,name=encrypted_key,json=encryptedKey,proto3,oneof" json:"encrypted_key,omitempty"`
-	// Deprecated: encryption salt of the passphrase secrets provider.
-	EncryptionSalt *string `protobuf:"bytes,4,opt,name=encryption_salt,json=encryptionSalt,proto3,oneof" json:"encryption_salt,omitempty"`
+	// The stacks to read (1 to 10,000); the same stack may appear more than once.
+	Stacks []*GetStackRequest `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	// Most GetStack requests in flight at once for this call; 0 or more than the gateway's
+	// --batch_parallelism means --batch_parallelism.
+	MaxParallelism int32 `protobuf:"varint,2,opt,name=max_parallelism,json=maxParallelism,proto3" json:"max_parallelism,omitempty"`
 	unknownFields  protoimpl.UnknownFields
 	sizeCache      protoimpl.SizeCache
 }
 
-func (x *StackConfig) Reset() {
-	*x = StackConfig{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[7]
+func (x *BatchGetStacksRequest) Reset() {
+	*x = BatchGetStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *StackConfig) String() string {
+func (x *BatchGetStacksRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*StackConfig) ProtoMessage() {}
+func (*BatchGetStacksRequest) ProtoMessage() {}
 
-func (x *StackConfig) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[7]
+func (x *BatchGetStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -618,76 +1237,56 @@ func (x *StackConfig) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use StackConfig.ProtoReflect.Descriptor instead.
-func (*StackConfig) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{7}
+// Deprecated: Use BatchGetStacksRequest.ProtoReflect.Descriptor instead.
+func (*BatchGetStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{18}
 }
 
-func (x *StackConfig) GetEnvironment() string {
+func (x *BatchGetStacksRequest) GetStacks() []*GetStackRequest {
 	if x != nil {
-		return x.Environment
+		return x.Stacks
 	}
-	return ""
+	return nil
 }
 
-func (x *StackConfig) GetSecretsProvider() string {
-	if x != nil && x.SecretsProvider != nil {
-		return *x.SecretsProvider
+func (x *BatchGetStacksRequest) GetMaxParallelism() int32 {
+	if x != nil {
+		return x.MaxParallelism
 	}
-	return ""
+	return 0
 }
 
-func (x *StackConfig) GetEncryptedKey() string {
-	if x != nil && x.EncryptedKey != nil {
-		return *x.EncryptedKey
-	}
-	return ""
-}
-
-func (x *StackConfig) GetEncryptionSalt() string {
-	if x != nil && x.EncryptionSalt != nil {
-		return *x.EncryptionSalt
-	}
-	return ""
-}
-
-// Request of CreateStack. `org_name` and `project_name` are the path; the other fields are the
-// JSON body (`AppCreateStackRequest`).
-type CreateStackRequest struct {
+// One result of BatchGetStacks.
+type BatchGetStacksResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path); the project is created if it does not exist.
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Name of the new stack (required).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Initial stack tags, name → value.
-	Tags map[string]string `protobuf:"bytes,4,rep,name=tags,proto3" json:"tags,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	// Names of the organization teams to give access to the stack.
-	Teams []string `protobuf:"bytes,5,rep,name=teams,proto3" json:"teams,omitempty"`
-	// Initial state checkpoint; unset for an empty stack.
-	State *UntypedDeployment `protobuf:"bytes,6,opt,name=state,proto3" json:"state,omitempty"`
-	// Stack configuration; unset for none.
-	Config        *StackConfig `protobuf:"bytes,7,opt,name=config,proto3" json:"config,omitempty"`
+	// Position of the entry in `BatchGetStacksRequest.stacks`.
+	Index int32 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"`
+	// The result: the stack, or why it could not be read.
+	//
+	// Types that are valid to be assigned to Result:
+	//
+	//	*BatchGetStacksResponse_Stack
+	//	*BatchGetStacksResponse_Error
+	Result        isBatchGetStacksResponse_Result `protobuf_oneof:"result"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *CreateStackRequest) Reset() {
-	*x = CreateStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[8]
+func (x *BatchGetStacksResponse) Reset() {
+	*x = BatchGetStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *CreateStackRequest) String() string {
+func (x *BatchGetStacksResponse) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*CreateStackRequest) ProtoMessage() {}
+func (*BatchGetStacksResponse) ProtoMessage() {}
 
-func (x *CreateStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[8]
+func (x *BatchGetStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -698,162 +1297,62 @@ func (x *CreateStackRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use CreateStackRequest.ProtoReflect.Descriptor instead.
-func (*CreateStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{8}
+// Deprecated: Use BatchGetStacksResponse.ProtoReflect.Descriptor instead.
+func (*BatchGetStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{19}
 }
 
-func (x *CreateStackRequest) GetOrgName() string {
+func (x *BatchGetStacksResponse) GetIndex() int32 {
 	if x != nil {
-		return x.OrgName
+		return x.Index
 	}
-	return ""
+	return 0
 }
 
-func (x *CreateStackRequest) GetProjectName() string {
+func (x *BatchGetStacksResponse) GetResult() isBatchGetStacksResponse_Result {
 	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *CreateStackRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *CreateStackRequest) GetTags() map[string]string {
-	if x != nil {
-		return x.Tags
+		return x.Result
 	}
 	return nil
 }
 
-func (x *CreateStackRequest) GetTeams() []string {
+func (x *BatchGetStacksResponse) GetStack() *Stack {
 	if x != nil {
-		return x.Teams
-	}
-	return nil
-}
-
-func (x *CreateStackRequest) GetState() *UntypedDeployment {
-	if x != nil {
-		return x.State
-	}
-	return nil
-}
-
-func (x *CreateStackRequest) GetConfig() *StackConfig {
-	if x != nil {
-		return x.Config
-	}
-	return nil
-}
-
-// Response of CreateStack.
-type CreateStackResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Validation messages about the new stack; usually empty.
-	Messages      []*CreateStackMessage `protobuf:"bytes,1,rep,name=messages,proto3" json:"messages,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateStackResponse) Reset() {
-	*x = CreateStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[9]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateStackResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateStackResponse) ProtoMessage() {}
-
-func (x *CreateStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[9]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
+		if x, ok := x.Result.(*BatchGetStacksResponse_Stack); ok {
+			return x.Stack
 		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CreateStackResponse.ProtoReflect.Descriptor instead.
-func (*CreateStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{9}
-}
-
-func (x *CreateStackResponse) GetMessages() []*CreateStackMessage {
-	if x != nil {
-		return x.Messages
 	}
 	return nil
 }
 
-// A message returned when creating a stack.
-type CreateStackMessage struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Severity: `info`, `warning` or `error`.
-	Severity string `protobuf:"bytes,1,opt,name=severity,proto3" json:"severity,omitempty"`
-	// Message text.
-	Message       string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CreateStackMessage) Reset() {
-	*x = CreateStackMessage{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[10]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CreateStackMessage) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CreateStackMessage) ProtoMessage() {}
-
-func (x *CreateStackMessage) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[10]
+func (x *BatchGetStacksResponse) GetError() *ItemError {
 	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
+		if x, ok := x.Result.(*BatchGetStacksResponse_Error); ok {
+			return x.Error
 		}
-		return ms
 	}
-	return mi.MessageOf(x)
+	return nil
 }
 
-// Deprecated: Use CreateStackMessage.ProtoReflect.Descriptor instead.
-func (*CreateStackMessage) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{10}
+type isBatchGetStacksResponse_Result interface {
+	isBatchGetStacksResponse_Result()
 }
 
-func (x *CreateStackMessage) GetSeverity() string {
-	if x != nil {
-		return x.Severity
-	}
-	return ""
+type BatchGetStacksResponse_Stack struct {
+	// The stack, as GetStack returns it.
+	Stack *Stack `protobuf:"bytes,2,opt,name=stack,proto3,oneof"`
 }
 
-func (x *CreateStackMessage) GetMessage() string {
-	if x != nil {
-		return x.Message
-	}
-	return ""
+type BatchGetStacksResponse_Error struct {
+	// The error GetStack would have failed with.
+	Error *ItemError `protobuf:"bytes,3,opt,name=error,proto3,oneof"`
 }
 
-// Request of DeleteStack.
+func (*BatchGetStacksResponse_Stack) isBatchGetStacksResponse_Result() {}
+
+func (*BatchGetStacksResponse_Error) isBatchGetStacksResponse_Result() {}
+
+// Request of DeleteStack. The fields other than path parameters are query parameters.
 type DeleteStackRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -871,7 +1370,7 @@ type DeleteStackRequest struct {
 
 func (x *DeleteStackRequest) Reset() {
 	*x = DeleteStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -883,7 +1382,7 @@ func (x *DeleteStackRequest) String() string {
 func (*DeleteStackRequest) ProtoMessage() {}
 
 func (x *DeleteStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -896,7 +1395,7 @@ func (x *DeleteStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteStackRequest.ProtoReflect.Descriptor instead.
 func (*DeleteStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{11}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *DeleteStackRequest) GetOrgName() string {
@@ -927,7 +1426,7 @@ func (x *DeleteStackRequest) GetForce() bool {
 	return false
 }
 
-// Response of DeleteStack (upstream 204, empty body).
+// Response of DeleteStack. The answer has no body.
 type DeleteStackResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -936,7 +1435,7 @@ type DeleteStackResponse struct {
 
 func (x *DeleteStackResponse) Reset() {
 	*x = DeleteStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -948,7 +1447,7 @@ func (x *DeleteStackResponse) String() string {
 func (*DeleteStackResponse) ProtoMessage() {}
 
 func (x *DeleteStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -961,7 +1460,1180 @@ func (x *DeleteStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteStackResponse.ProtoReflect.Descriptor instead.
 func (*DeleteStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{21}
+}
+
+// Request of GetStackActivity. The fields other than path parameters are query parameters.
+type GetStackActivityRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Query parameter `page`.
+	Page *int64 `protobuf:"varint,4,opt,name=page,proto3,oneof" json:"page,omitempty"`
+	// Query parameter `pageSize`.
+	PageSize      *int64 `protobuf:"varint,5,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackActivityRequest) Reset() {
+	*x = GetStackActivityRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackActivityRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackActivityRequest) ProtoMessage() {}
+
+func (x *GetStackActivityRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackActivityRequest.ProtoReflect.Descriptor instead.
+func (*GetStackActivityRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *GetStackActivityRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackActivityRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackActivityRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackActivityRequest) GetPage() int64 {
+	if x != nil && x.Page != nil {
+		return *x.Page
+	}
+	return 0
+}
+
+func (x *GetStackActivityRequest) GetPageSize() int64 {
+	if x != nil && x.PageSize != nil {
+		return *x.PageSize
+	}
+	return 0
+}
+
+// Response of GetStackActivity. Its fields are the keys of the JSON answer.
+type GetStackActivityResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `activity`. Always present.
+	Activity []*Activity `protobuf:"bytes,1,rep,name=activity,proto3" json:"activity,omitempty"`
+	// JSON key `itemsPerPage`. Always present.
+	ItemsPerPage int64 `protobuf:"varint,2,opt,name=items_per_page,json=itemsPerPage,proto3" json:"items_per_page,omitempty"`
+	// JSON key `total`. Always present.
+	Total         int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackActivityResponse) Reset() {
+	*x = GetStackActivityResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackActivityResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackActivityResponse) ProtoMessage() {}
+
+func (x *GetStackActivityResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackActivityResponse.ProtoReflect.Descriptor instead.
+func (*GetStackActivityResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *GetStackActivityResponse) GetActivity() []*Activity {
+	if x != nil {
+		return x.Activity
+	}
+	return nil
+}
+
+func (x *GetStackActivityResponse) GetItemsPerPage() int64 {
+	if x != nil {
+		return x.ItemsPerPage
+	}
+	return 0
+}
+
+func (x *GetStackActivityResponse) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+// `Activity` in the API description.
+type Activity struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `update`.
+	Update *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
+	// JSON key `deployment`.
+	Deployment    *DeploymentWithRelatedUpdates `protobuf:"bytes,2,opt,name=deployment,proto3" json:"deployment,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Activity) Reset() {
+	*x = Activity{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Activity) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Activity) ProtoMessage() {}
+
+func (x *Activity) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Activity.ProtoReflect.Descriptor instead.
+func (*Activity) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *Activity) GetUpdate() *StackUpdate {
+	if x != nil {
+		return x.Update
+	}
+	return nil
+}
+
+func (x *Activity) GetDeployment() *DeploymentWithRelatedUpdates {
+	if x != nil {
+		return x.Deployment
+	}
+	return nil
+}
+
+// `DeploymentWithRelatedUpdates` in the API description.
+type DeploymentWithRelatedUpdates struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `created`. Always present.
+	Created string `protobuf:"bytes,2,opt,name=created,proto3" json:"created,omitempty"`
+	// JSON key `modified`. Always present.
+	Modified string `protobuf:"bytes,3,opt,name=modified,proto3" json:"modified,omitempty"`
+	// JSON key `status`. One of: `not-started`, `accepted`, `running`, `failed`, `succeeded`,
+	// `skipped`. Always present.
+	Status string `protobuf:"bytes,4,opt,name=status,proto3" json:"status,omitempty"`
+	// JSON key `version`. Always present.
+	Version int64 `protobuf:"varint,5,opt,name=version,proto3" json:"version,omitempty"`
+	// JSON key `requestedBy`. Always present.
+	RequestedBy *UserInfo `protobuf:"bytes,6,opt,name=requested_by,json=requestedBy,proto3" json:"requested_by,omitempty"`
+	// JSON key `jobs`.
+	Jobs []*DeploymentJob `protobuf:"bytes,7,rep,name=jobs,proto3" json:"jobs,omitempty"`
+	// JSON key `latestVersion`. Always present.
+	LatestVersion int64 `protobuf:"varint,8,opt,name=latest_version,json=latestVersion,proto3" json:"latest_version,omitempty"`
+	// JSON key `configuration`.
+	Configuration *DeploymentConfiguration `protobuf:"bytes,9,opt,name=configuration,proto3" json:"configuration,omitempty"`
+	// JSON key `initiator`.
+	Initiator string `protobuf:"bytes,10,opt,name=initiator,proto3" json:"initiator,omitempty"`
+	// JSON key `pulumiOperation`. One of: `update`, `preview`, `destroy`, `refresh`,
+	// `detect-drift`, `remediate-drift`.
+	PulumiOperation string `protobuf:"bytes,11,opt,name=pulumi_operation,json=pulumiOperation,proto3" json:"pulumi_operation,omitempty"`
+	// JSON key `updates`. Always present.
+	Updates       []*StackUpdate `protobuf:"bytes,12,rep,name=updates,proto3" json:"updates,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeploymentWithRelatedUpdates) Reset() {
+	*x = DeploymentWithRelatedUpdates{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeploymentWithRelatedUpdates) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeploymentWithRelatedUpdates) ProtoMessage() {}
+
+func (x *DeploymentWithRelatedUpdates) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeploymentWithRelatedUpdates.ProtoReflect.Descriptor instead.
+func (*DeploymentWithRelatedUpdates) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *DeploymentWithRelatedUpdates) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *DeploymentWithRelatedUpdates) GetCreated() string {
+	if x != nil {
+		return x.Created
+	}
+	return ""
+}
+
+func (x *DeploymentWithRelatedUpdates) GetModified() string {
+	if x != nil {
+		return x.Modified
+	}
+	return ""
+}
+
+func (x *DeploymentWithRelatedUpdates) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *DeploymentWithRelatedUpdates) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *DeploymentWithRelatedUpdates) GetRequestedBy() *UserInfo {
+	if x != nil {
+		return x.RequestedBy
+	}
+	return nil
+}
+
+func (x *DeploymentWithRelatedUpdates) GetJobs() []*DeploymentJob {
+	if x != nil {
+		return x.Jobs
+	}
+	return nil
+}
+
+func (x *DeploymentWithRelatedUpdates) GetLatestVersion() int64 {
+	if x != nil {
+		return x.LatestVersion
+	}
+	return 0
+}
+
+func (x *DeploymentWithRelatedUpdates) GetConfiguration() *DeploymentConfiguration {
+	if x != nil {
+		return x.Configuration
+	}
+	return nil
+}
+
+func (x *DeploymentWithRelatedUpdates) GetInitiator() string {
+	if x != nil {
+		return x.Initiator
+	}
+	return ""
+}
+
+func (x *DeploymentWithRelatedUpdates) GetPulumiOperation() string {
+	if x != nil {
+		return x.PulumiOperation
+	}
+	return ""
+}
+
+func (x *DeploymentWithRelatedUpdates) GetUpdates() []*StackUpdate {
+	if x != nil {
+		return x.Updates
+	}
+	return nil
+}
+
+// `DeploymentJob` in the API description.
+type DeploymentJob struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `status`. One of: `not-started`, `accepted`, `running`, `failed`, `succeeded`,
+	// `skipped`. Always present.
+	Status string `protobuf:"bytes,1,opt,name=status,proto3" json:"status,omitempty"`
+	// JSON key `started`. An RFC 3339 date and time.
+	Started string `protobuf:"bytes,2,opt,name=started,proto3" json:"started,omitempty"`
+	// JSON key `lastUpdated`. An RFC 3339 date and time.
+	LastUpdated string `protobuf:"bytes,3,opt,name=last_updated,json=lastUpdated,proto3" json:"last_updated,omitempty"`
+	// JSON key `steps`. Always present.
+	Steps         []*StepRun `protobuf:"bytes,4,rep,name=steps,proto3" json:"steps,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeploymentJob) Reset() {
+	*x = DeploymentJob{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeploymentJob) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeploymentJob) ProtoMessage() {}
+
+func (x *DeploymentJob) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeploymentJob.ProtoReflect.Descriptor instead.
+func (*DeploymentJob) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *DeploymentJob) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *DeploymentJob) GetStarted() string {
+	if x != nil {
+		return x.Started
+	}
+	return ""
+}
+
+func (x *DeploymentJob) GetLastUpdated() string {
+	if x != nil {
+		return x.LastUpdated
+	}
+	return ""
+}
+
+func (x *DeploymentJob) GetSteps() []*StepRun {
+	if x != nil {
+		return x.Steps
+	}
+	return nil
+}
+
+// `StepRun` in the API description.
+type StepRun struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `status`. One of: `not-started`, `running`, `failed`, `succeeded`. Always present.
+	Status string `protobuf:"bytes,2,opt,name=status,proto3" json:"status,omitempty"`
+	// JSON key `started`. An RFC 3339 date and time.
+	Started string `protobuf:"bytes,3,opt,name=started,proto3" json:"started,omitempty"`
+	// JSON key `lastUpdated`. An RFC 3339 date and time.
+	LastUpdated   string `protobuf:"bytes,4,opt,name=last_updated,json=lastUpdated,proto3" json:"last_updated,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StepRun) Reset() {
+	*x = StepRun{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StepRun) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StepRun) ProtoMessage() {}
+
+func (x *StepRun) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StepRun.ProtoReflect.Descriptor instead.
+func (*StepRun) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *StepRun) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *StepRun) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *StepRun) GetStarted() string {
+	if x != nil {
+		return x.Started
+	}
+	return ""
+}
+
+func (x *StepRun) GetLastUpdated() string {
+	if x != nil {
+		return x.LastUpdated
+	}
+	return ""
+}
+
+// `DeploymentConfiguration` in the API description.
+type DeploymentConfiguration struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `environmentVariables`. Always present.
+	EnvironmentVariables []*EnvironmentVariable `protobuf:"bytes,1,rep,name=environment_variables,json=environmentVariables,proto3" json:"environment_variables,omitempty"`
+	// JSON key `source`.
+	Source        *DeploymentSource `protobuf:"bytes,2,opt,name=source,proto3" json:"source,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeploymentConfiguration) Reset() {
+	*x = DeploymentConfiguration{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeploymentConfiguration) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeploymentConfiguration) ProtoMessage() {}
+
+func (x *DeploymentConfiguration) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeploymentConfiguration.ProtoReflect.Descriptor instead.
+func (*DeploymentConfiguration) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *DeploymentConfiguration) GetEnvironmentVariables() []*EnvironmentVariable {
+	if x != nil {
+		return x.EnvironmentVariables
+	}
+	return nil
+}
+
+func (x *DeploymentConfiguration) GetSource() *DeploymentSource {
+	if x != nil {
+		return x.Source
+	}
+	return nil
+}
+
+// `EnvironmentVariable` in the API description.
+type EnvironmentVariable struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `value`.
+	Value string `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
+	// JSON key `secret`. Always present.
+	Secret        bool `protobuf:"varint,3,opt,name=secret,proto3" json:"secret,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EnvironmentVariable) Reset() {
+	*x = EnvironmentVariable{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EnvironmentVariable) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EnvironmentVariable) ProtoMessage() {}
+
+func (x *EnvironmentVariable) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EnvironmentVariable.ProtoReflect.Descriptor instead.
+func (*EnvironmentVariable) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *EnvironmentVariable) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *EnvironmentVariable) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+func (x *EnvironmentVariable) GetSecret() bool {
+	if x != nil {
+		return x.Secret
+	}
+	return false
+}
+
+// `DeploymentSource` in the API description.
+type DeploymentSource struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `git`.
+	Git *DeploymentSourceGit `protobuf:"bytes,1,opt,name=git,proto3" json:"git,omitempty"`
+	// JSON key `template`.
+	Template      *DeploymentSourceTemplate `protobuf:"bytes,2,opt,name=template,proto3" json:"template,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeploymentSource) Reset() {
+	*x = DeploymentSource{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeploymentSource) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeploymentSource) ProtoMessage() {}
+
+func (x *DeploymentSource) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeploymentSource.ProtoReflect.Descriptor instead.
+func (*DeploymentSource) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *DeploymentSource) GetGit() *DeploymentSourceGit {
+	if x != nil {
+		return x.Git
+	}
+	return nil
+}
+
+func (x *DeploymentSource) GetTemplate() *DeploymentSourceTemplate {
+	if x != nil {
+		return x.Template
+	}
+	return nil
+}
+
+// `DeploymentSourceGit` in the API description.
+type DeploymentSourceGit struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `repoURL`. Always present.
+	RepoUrl string `protobuf:"bytes,1,opt,name=repo_url,json=repoURL,proto3" json:"repo_url,omitempty"`
+	// JSON key `branch`.
+	Branch string `protobuf:"bytes,2,opt,name=branch,proto3" json:"branch,omitempty"`
+	// JSON key `repoDir`.
+	RepoDir string `protobuf:"bytes,3,opt,name=repo_dir,json=repoDir,proto3" json:"repo_dir,omitempty"`
+	// JSON key `commit`.
+	Commit        string `protobuf:"bytes,4,opt,name=commit,proto3" json:"commit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeploymentSourceGit) Reset() {
+	*x = DeploymentSourceGit{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeploymentSourceGit) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeploymentSourceGit) ProtoMessage() {}
+
+func (x *DeploymentSourceGit) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeploymentSourceGit.ProtoReflect.Descriptor instead.
+func (*DeploymentSourceGit) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *DeploymentSourceGit) GetRepoUrl() string {
+	if x != nil {
+		return x.RepoUrl
+	}
+	return ""
+}
+
+func (x *DeploymentSourceGit) GetBranch() string {
+	if x != nil {
+		return x.Branch
+	}
+	return ""
+}
+
+func (x *DeploymentSourceGit) GetRepoDir() string {
+	if x != nil {
+		return x.RepoDir
+	}
+	return ""
+}
+
+func (x *DeploymentSourceGit) GetCommit() string {
+	if x != nil {
+		return x.Commit
+	}
+	return ""
+}
+
+// `DeploymentSourceTemplate` in the API description.
+type DeploymentSourceTemplate struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `sourceUrl`. Always present.
+	SourceUrl     string `protobuf:"bytes,1,opt,name=source_url,json=sourceUrl,proto3" json:"source_url,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeploymentSourceTemplate) Reset() {
+	*x = DeploymentSourceTemplate{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeploymentSourceTemplate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeploymentSourceTemplate) ProtoMessage() {}
+
+func (x *DeploymentSourceTemplate) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeploymentSourceTemplate.ProtoReflect.Descriptor instead.
+func (*DeploymentSourceTemplate) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *DeploymentSourceTemplate) GetSourceUrl() string {
+	if x != nil {
+		return x.SourceUrl
+	}
+	return ""
+}
+
+// Request of GetStackAnnotation. The fields other than path parameters are query parameters.
+type GetStackAnnotationRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `kind`.
+	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
+	// Query parameter `source`.
+	Source *string `protobuf:"bytes,5,opt,name=source,proto3,oneof" json:"source,omitempty"`
+	// Query parameter `version`.
+	Version       *int64 `protobuf:"varint,6,opt,name=version,proto3,oneof" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackAnnotationRequest) Reset() {
+	*x = GetStackAnnotationRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackAnnotationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackAnnotationRequest) ProtoMessage() {}
+
+func (x *GetStackAnnotationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackAnnotationRequest.ProtoReflect.Descriptor instead.
+func (*GetStackAnnotationRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *GetStackAnnotationRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackAnnotationRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackAnnotationRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackAnnotationRequest) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *GetStackAnnotationRequest) GetSource() string {
+	if x != nil && x.Source != nil {
+		return *x.Source
+	}
+	return ""
+}
+
+func (x *GetStackAnnotationRequest) GetVersion() int64 {
+	if x != nil && x.Version != nil {
+		return *x.Version
+	}
+	return 0
+}
+
+// Response of GetStackAnnotation.
+type GetStackAnnotationResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer. Free-form JSON.
+	Value         *structpb.Struct `protobuf:"bytes,1,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackAnnotationResponse) Reset() {
+	*x = GetStackAnnotationResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackAnnotationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackAnnotationResponse) ProtoMessage() {}
+
+func (x *GetStackAnnotationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackAnnotationResponse.ProtoReflect.Descriptor instead.
+func (*GetStackAnnotationResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *GetStackAnnotationResponse) GetValue() *structpb.Struct {
+	if x != nil {
+		return x.Value
+	}
+	return nil
+}
+
+// Request of UpsertStackAnnotation. `body` is the JSON body; the other fields are path and
+// query parameters.
+type UpsertStackAnnotationRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `kind`.
+	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
+	// Query parameter `source`.
+	Source *string `protobuf:"bytes,5,opt,name=source,proto3,oneof" json:"source,omitempty"`
+	// Query parameter `version`.
+	Version *int64 `protobuf:"varint,6,opt,name=version,proto3,oneof" json:"version,omitempty"`
+	// The whole JSON body. Free-form JSON.
+	Body          *structpb.Struct `protobuf:"bytes,7,opt,name=body,proto3" json:"body,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpsertStackAnnotationRequest) Reset() {
+	*x = UpsertStackAnnotationRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpsertStackAnnotationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpsertStackAnnotationRequest) ProtoMessage() {}
+
+func (x *UpsertStackAnnotationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpsertStackAnnotationRequest.ProtoReflect.Descriptor instead.
+func (*UpsertStackAnnotationRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *UpsertStackAnnotationRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *UpsertStackAnnotationRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *UpsertStackAnnotationRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *UpsertStackAnnotationRequest) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *UpsertStackAnnotationRequest) GetSource() string {
+	if x != nil && x.Source != nil {
+		return *x.Source
+	}
+	return ""
+}
+
+func (x *UpsertStackAnnotationRequest) GetVersion() int64 {
+	if x != nil && x.Version != nil {
+		return *x.Version
+	}
+	return 0
+}
+
+func (x *UpsertStackAnnotationRequest) GetBody() *structpb.Struct {
+	if x != nil {
+		return x.Body
+	}
+	return nil
+}
+
+// Response of UpsertStackAnnotation. The answer has no body.
+type UpsertStackAnnotationResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpsertStackAnnotationResponse) Reset() {
+	*x = UpsertStackAnnotationResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpsertStackAnnotationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpsertStackAnnotationResponse) ProtoMessage() {}
+
+func (x *UpsertStackAnnotationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpsertStackAnnotationResponse.ProtoReflect.Descriptor instead.
+func (*UpsertStackAnnotationResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{36}
+}
+
+// Request of ListDownstreamStackReferences.
+type ListDownstreamStackReferencesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListDownstreamStackReferencesRequest) Reset() {
+	*x = ListDownstreamStackReferencesRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListDownstreamStackReferencesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListDownstreamStackReferencesRequest) ProtoMessage() {}
+
+func (x *ListDownstreamStackReferencesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListDownstreamStackReferencesRequest.ProtoReflect.Descriptor instead.
+func (*ListDownstreamStackReferencesRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *ListDownstreamStackReferencesRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ListDownstreamStackReferencesRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *ListDownstreamStackReferencesRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+// Response of ListDownstreamStackReferences. Its fields are the keys of the JSON answer.
+type ListDownstreamStackReferencesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `referencedStacks`. Always present.
+	ReferencedStacks []*StackReference `protobuf:"bytes,1,rep,name=referenced_stacks,json=referencedStacks,proto3" json:"referenced_stacks,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *ListDownstreamStackReferencesResponse) Reset() {
+	*x = ListDownstreamStackReferencesResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListDownstreamStackReferencesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListDownstreamStackReferencesResponse) ProtoMessage() {}
+
+func (x *ListDownstreamStackReferencesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListDownstreamStackReferencesResponse.ProtoReflect.Descriptor instead.
+func (*ListDownstreamStackReferencesResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *ListDownstreamStackReferencesResponse) GetReferencedStacks() []*StackReference {
+	if x != nil {
+		return x.ReferencedStacks
+	}
+	return nil
 }
 
 // Request of ExportStack.
@@ -979,7 +2651,7 @@ type ExportStackRequest struct {
 
 func (x *ExportStackRequest) Reset() {
 	*x = ExportStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -991,7 +2663,7 @@ func (x *ExportStackRequest) String() string {
 func (*ExportStackRequest) ProtoMessage() {}
 
 func (x *ExportStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1004,7 +2676,7 @@ func (x *ExportStackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackRequest.ProtoReflect.Descriptor instead.
 func (*ExportStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{13}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ExportStackRequest) GetOrgName() string {
@@ -1028,7 +2700,7 @@ func (x *ExportStackRequest) GetStackName() string {
 	return ""
 }
 
-// Response of ExportStack: the upstream `UntypedDeployment` body.
+// Response of ExportStack. Its fields are the keys of the JSON answer.
 type ExportStackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Deployment schema version: 3 normally, 4 when `features` is used.
@@ -1044,7 +2716,7 @@ type ExportStackResponse struct {
 
 func (x *ExportStackResponse) Reset() {
 	*x = ExportStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1056,7 +2728,7 @@ func (x *ExportStackResponse) String() string {
 func (*ExportStackResponse) ProtoMessage() {}
 
 func (x *ExportStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1069,7 +2741,7 @@ func (x *ExportStackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackResponse.ProtoReflect.Descriptor instead.
 func (*ExportStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{14}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *ExportStackResponse) GetVersion() int64 {
@@ -1110,7 +2782,7 @@ type ExportStackAtVersionRequest struct {
 
 func (x *ExportStackAtVersionRequest) Reset() {
 	*x = ExportStackAtVersionRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1122,7 +2794,7 @@ func (x *ExportStackAtVersionRequest) String() string {
 func (*ExportStackAtVersionRequest) ProtoMessage() {}
 
 func (x *ExportStackAtVersionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1135,7 +2807,7 @@ func (x *ExportStackAtVersionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackAtVersionRequest.ProtoReflect.Descriptor instead.
 func (*ExportStackAtVersionRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{15}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *ExportStackAtVersionRequest) GetOrgName() string {
@@ -1166,7 +2838,7 @@ func (x *ExportStackAtVersionRequest) GetVersion() int64 {
 	return 0
 }
 
-// Response of ExportStackAtVersion: the upstream `UntypedDeployment` body.
+// Response of ExportStackAtVersion. Its fields are the keys of the JSON answer.
 type ExportStackAtVersionResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Deployment schema version: 3 normally, 4 when `features` is used.
@@ -1182,7 +2854,7 @@ type ExportStackAtVersionResponse struct {
 
 func (x *ExportStackAtVersionResponse) Reset() {
 	*x = ExportStackAtVersionResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1194,7 +2866,7 @@ func (x *ExportStackAtVersionResponse) String() string {
 func (*ExportStackAtVersionResponse) ProtoMessage() {}
 
 func (x *ExportStackAtVersionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[16]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1207,7 +2879,7 @@ func (x *ExportStackAtVersionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportStackAtVersionResponse.ProtoReflect.Descriptor instead.
 func (*ExportStackAtVersionResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{16}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *ExportStackAtVersionResponse) GetVersion() int64 {
@@ -1231,38 +2903,40 @@ func (x *ExportStackAtVersionResponse) GetDeployment() *structpb.Struct {
 	return nil
 }
 
-// Request of AddStackTag. `name` and `value` are the JSON body.
-type AddStackTagRequest struct {
+// Request of ImportStack. The fields other than path parameters form the JSON body.
+type ImportStackRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
+	// Path parameter `orgName`.
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
+	// Path parameter `projectName`.
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
+	// Path parameter `stackName`.
 	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Tag name (required). Built-in tags (`pulumi:*`, `vcs:*`) cannot be set.
-	Name string `protobuf:"bytes,4,opt,name=name,proto3" json:"name,omitempty"`
-	// Tag value (required).
-	Value         string `protobuf:"bytes,5,opt,name=value,proto3" json:"value,omitempty"`
+	// JSON body key `version`.
+	Version *int64 `protobuf:"varint,4,opt,name=version,proto3,oneof" json:"version,omitempty"`
+	// JSON body key `features`.
+	Features []string `protobuf:"bytes,5,rep,name=features,proto3" json:"features,omitempty"`
+	// JSON body key `deployment`. Free-form JSON.
+	Deployment    *structpb.Struct `protobuf:"bytes,6,opt,name=deployment,proto3" json:"deployment,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *AddStackTagRequest) Reset() {
-	*x = AddStackTagRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[17]
+func (x *ImportStackRequest) Reset() {
+	*x = ImportStackRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *AddStackTagRequest) String() string {
+func (x *ImportStackRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*AddStackTagRequest) ProtoMessage() {}
+func (*ImportStackRequest) ProtoMessage() {}
 
-func (x *AddStackTagRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[17]
+func (x *ImportStackRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1273,723 +2947,77 @@ func (x *AddStackTagRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use AddStackTagRequest.ProtoReflect.Descriptor instead.
-func (*AddStackTagRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{17}
+// Deprecated: Use ImportStackRequest.ProtoReflect.Descriptor instead.
+func (*ImportStackRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{43}
 }
 
-func (x *AddStackTagRequest) GetOrgName() string {
+func (x *ImportStackRequest) GetOrgName() string {
 	if x != nil {
 		return x.OrgName
 	}
 	return ""
 }
 
-func (x *AddStackTagRequest) GetProjectName() string {
+func (x *ImportStackRequest) GetProjectName() string {
 	if x != nil {
 		return x.ProjectName
 	}
 	return ""
 }
 
-func (x *AddStackTagRequest) GetStackName() string {
+func (x *ImportStackRequest) GetStackName() string {
 	if x != nil {
 		return x.StackName
 	}
 	return ""
 }
 
-func (x *AddStackTagRequest) GetName() string {
-	if x != nil {
-		return x.Name
+func (x *ImportStackRequest) GetVersion() int64 {
+	if x != nil && x.Version != nil {
+		return *x.Version
 	}
-	return ""
+	return 0
 }
 
-func (x *AddStackTagRequest) GetValue() string {
+func (x *ImportStackRequest) GetFeatures() []string {
 	if x != nil {
-		return x.Value
-	}
-	return ""
-}
-
-// Response of AddStackTag (upstream 204, empty body).
-type AddStackTagResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *AddStackTagResponse) Reset() {
-	*x = AddStackTagResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *AddStackTagResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*AddStackTagResponse) ProtoMessage() {}
-
-func (x *AddStackTagResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[18]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use AddStackTagResponse.ProtoReflect.Descriptor instead.
-func (*AddStackTagResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{18}
-}
-
-// Request of UpdateStackTag. `name` and `value` are the JSON body.
-type UpdateStackTagRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Name of the tag to change (path).
-	TagName string `protobuf:"bytes,4,opt,name=tag_name,json=tagName,proto3" json:"tag_name,omitempty"`
-	// New tag name (body `name`); the same as `tag_name` to keep it.
-	Name string `protobuf:"bytes,5,opt,name=name,proto3" json:"name,omitempty"`
-	// New tag value (body `value`).
-	Value         string `protobuf:"bytes,6,opt,name=value,proto3" json:"value,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *UpdateStackTagRequest) Reset() {
-	*x = UpdateStackTagRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *UpdateStackTagRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*UpdateStackTagRequest) ProtoMessage() {}
-
-func (x *UpdateStackTagRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[19]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use UpdateStackTagRequest.ProtoReflect.Descriptor instead.
-func (*UpdateStackTagRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{19}
-}
-
-func (x *UpdateStackTagRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *UpdateStackTagRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *UpdateStackTagRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *UpdateStackTagRequest) GetTagName() string {
-	if x != nil {
-		return x.TagName
-	}
-	return ""
-}
-
-func (x *UpdateStackTagRequest) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *UpdateStackTagRequest) GetValue() string {
-	if x != nil {
-		return x.Value
-	}
-	return ""
-}
-
-// Response of UpdateStackTag (upstream 204, empty body).
-type UpdateStackTagResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *UpdateStackTagResponse) Reset() {
-	*x = UpdateStackTagResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *UpdateStackTagResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*UpdateStackTagResponse) ProtoMessage() {}
-
-func (x *UpdateStackTagResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[20]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use UpdateStackTagResponse.ProtoReflect.Descriptor instead.
-func (*UpdateStackTagResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{20}
-}
-
-// Request of ReplaceStackTags. The JSON body is the `tags` map itself.
-type ReplaceStackTagsRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// The complete new tag set, name → value; tags not listed are removed. The `pulumi:project` tag
-	// cannot be changed.
-	Tags          map[string]string `protobuf:"bytes,4,rep,name=tags,proto3" json:"tags,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ReplaceStackTagsRequest) Reset() {
-	*x = ReplaceStackTagsRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ReplaceStackTagsRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ReplaceStackTagsRequest) ProtoMessage() {}
-
-func (x *ReplaceStackTagsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[21]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ReplaceStackTagsRequest.ProtoReflect.Descriptor instead.
-func (*ReplaceStackTagsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{21}
-}
-
-func (x *ReplaceStackTagsRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *ReplaceStackTagsRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *ReplaceStackTagsRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *ReplaceStackTagsRequest) GetTags() map[string]string {
-	if x != nil {
-		return x.Tags
+		return x.Features
 	}
 	return nil
 }
 
-// Response of ReplaceStackTags (upstream 204, empty body).
-type ReplaceStackTagsResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ReplaceStackTagsResponse) Reset() {
-	*x = ReplaceStackTagsResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ReplaceStackTagsResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ReplaceStackTagsResponse) ProtoMessage() {}
-
-func (x *ReplaceStackTagsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[22]
+func (x *ImportStackRequest) GetDeployment() *structpb.Struct {
 	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ReplaceStackTagsResponse.ProtoReflect.Descriptor instead.
-func (*ReplaceStackTagsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{22}
-}
-
-// Request of DeleteStackTag.
-type DeleteStackTagRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Name of the tag to delete (path).
-	TagName       string `protobuf:"bytes,4,opt,name=tag_name,json=tagName,proto3" json:"tag_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *DeleteStackTagRequest) Reset() {
-	*x = DeleteStackTagRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *DeleteStackTagRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*DeleteStackTagRequest) ProtoMessage() {}
-
-func (x *DeleteStackTagRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[23]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use DeleteStackTagRequest.ProtoReflect.Descriptor instead.
-func (*DeleteStackTagRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{23}
-}
-
-func (x *DeleteStackTagRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *DeleteStackTagRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *DeleteStackTagRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *DeleteStackTagRequest) GetTagName() string {
-	if x != nil {
-		return x.TagName
-	}
-	return ""
-}
-
-// Response of DeleteStackTag (upstream 204, empty body).
-type DeleteStackTagResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *DeleteStackTagResponse) Reset() {
-	*x = DeleteStackTagResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *DeleteStackTagResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*DeleteStackTagResponse) ProtoMessage() {}
-
-func (x *DeleteStackTagResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[24]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use DeleteStackTagResponse.ProtoReflect.Descriptor instead.
-func (*DeleteStackTagResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{24}
-}
-
-// Request of TransferStack. The JSON body is the `transfer` message, kept apart because its keys
-// `projectName`/`stackName` would collide with the path fields' JSON names.
-type TransferStackRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization the stack belongs to now (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// The JSON body.
-	Transfer      *StackTransfer `protobuf:"bytes,4,opt,name=transfer,proto3" json:"transfer,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *TransferStackRequest) Reset() {
-	*x = TransferStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *TransferStackRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*TransferStackRequest) ProtoMessage() {}
-
-func (x *TransferStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[25]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use TransferStackRequest.ProtoReflect.Descriptor instead.
-func (*TransferStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{25}
-}
-
-func (x *TransferStackRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *TransferStackRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *TransferStackRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *TransferStackRequest) GetTransfer() *StackTransfer {
-	if x != nil {
-		return x.Transfer
+		return x.Deployment
 	}
 	return nil
 }
 
-// Body of a stack transfer.
-type StackTransfer struct {
+// Response of ImportStack. Its fields are the keys of the JSON answer.
+type ImportStackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization to move the stack to (required).
-	ToOrg string `protobuf:"bytes,1,opt,name=to_org,json=toOrg,proto3" json:"to_org,omitempty"`
-	// Organization to move the stack from; defaults to the path's organization.
-	FromOrg *string `protobuf:"bytes,2,opt,name=from_org,json=fromOrg,proto3,oneof" json:"from_org,omitempty"`
-	// Project name; defaults to the path's project.
-	ProjectName *string `protobuf:"bytes,3,opt,name=project_name,json=projectName,proto3,oneof" json:"project_name,omitempty"`
-	// Stack name; defaults to the path's stack.
-	StackName     *string `protobuf:"bytes,4,opt,name=stack_name,json=stackName,proto3,oneof" json:"stack_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *StackTransfer) Reset() {
-	*x = StackTransfer{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *StackTransfer) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*StackTransfer) ProtoMessage() {}
-
-func (x *StackTransfer) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[26]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use StackTransfer.ProtoReflect.Descriptor instead.
-func (*StackTransfer) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{26}
-}
-
-func (x *StackTransfer) GetToOrg() string {
-	if x != nil {
-		return x.ToOrg
-	}
-	return ""
-}
-
-func (x *StackTransfer) GetFromOrg() string {
-	if x != nil && x.FromOrg != nil {
-		return *x.FromOrg
-	}
-	return ""
-}
-
-func (x *StackTransfer) GetProjectName() string {
-	if x != nil && x.ProjectName != nil {
-		return *x.ProjectName
-	}
-	return ""
-}
-
-func (x *StackTransfer) GetStackName() string {
-	if x != nil && x.StackName != nil {
-		return *x.StackName
-	}
-	return ""
-}
-
-// Response of TransferStack (upstream 204, empty body).
-type TransferStackResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *TransferStackResponse) Reset() {
-	*x = TransferStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *TransferStackResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*TransferStackResponse) ProtoMessage() {}
-
-func (x *TransferStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[27]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use TransferStackResponse.ProtoReflect.Descriptor instead.
-func (*TransferStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{27}
-}
-
-// Request of RenameStack. `new_name` and `new_project` are the JSON body.
-type RenameStackRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Current project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Current stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// New stack name; empty keeps the current name. At least one of `new_name` and `new_project`
-	// must be set.
-	NewName string `protobuf:"bytes,4,opt,name=new_name,json=newName,proto3" json:"new_name,omitempty"`
-	// New project name (same organization); empty keeps the current project.
-	NewProject    string `protobuf:"bytes,5,opt,name=new_project,json=newProject,proto3" json:"new_project,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *RenameStackRequest) Reset() {
-	*x = RenameStackRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *RenameStackRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*RenameStackRequest) ProtoMessage() {}
-
-func (x *RenameStackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[28]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use RenameStackRequest.ProtoReflect.Descriptor instead.
-func (*RenameStackRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{28}
-}
-
-func (x *RenameStackRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *RenameStackRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *RenameStackRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *RenameStackRequest) GetNewName() string {
-	if x != nil {
-		return x.NewName
-	}
-	return ""
-}
-
-func (x *RenameStackRequest) GetNewProject() string {
-	if x != nil {
-		return x.NewProject
-	}
-	return ""
-}
-
-// Response of RenameStack.
-type RenameStackResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Id of the rename update the service recorded.
+	// JSON key `updateId`. Always present.
 	UpdateId      string `protobuf:"bytes,1,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *RenameStackResponse) Reset() {
-	*x = RenameStackResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
+func (x *ImportStackResponse) Reset() {
+	*x = ImportStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *RenameStackResponse) String() string {
+func (x *ImportStackResponse) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*RenameStackResponse) ProtoMessage() {}
+func (*ImportStackResponse) ProtoMessage() {}
 
-func (x *RenameStackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[29]
+func (x *ImportStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2000,12 +3028,12 @@ func (x *RenameStackResponse) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use RenameStackResponse.ProtoReflect.Descriptor instead.
-func (*RenameStackResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{29}
+// Deprecated: Use ImportStackResponse.ProtoReflect.Descriptor instead.
+func (*ImportStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{44}
 }
 
-func (x *RenameStackResponse) GetUpdateId() string {
+func (x *ImportStackResponse) GetUpdateId() string {
 	if x != nil {
 		return x.UpdateId
 	}
@@ -2027,7 +3055,7 @@ type GetStackMetadataRequest struct {
 
 func (x *GetStackMetadataRequest) Reset() {
 	*x = GetStackMetadataRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2039,7 +3067,7 @@ func (x *GetStackMetadataRequest) String() string {
 func (*GetStackMetadataRequest) ProtoMessage() {}
 
 func (x *GetStackMetadataRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[30]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2052,7 +3080,7 @@ func (x *GetStackMetadataRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackMetadataRequest.ProtoReflect.Descriptor instead.
 func (*GetStackMetadataRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{30}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *GetStackMetadataRequest) GetOrgName() string {
@@ -2076,7 +3104,7 @@ func (x *GetStackMetadataRequest) GetStackName() string {
 	return ""
 }
 
-// Response of GetStackMetadata: the whole upstream body is the `metadata`.
+// Response of GetStackMetadata.
 type GetStackMetadataResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The stack metadata.
@@ -2087,7 +3115,7 @@ type GetStackMetadataResponse struct {
 
 func (x *GetStackMetadataResponse) Reset() {
 	*x = GetStackMetadataResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2099,7 +3127,7 @@ func (x *GetStackMetadataResponse) String() string {
 func (*GetStackMetadataResponse) ProtoMessage() {}
 
 func (x *GetStackMetadataResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[31]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2112,7 +3140,7 @@ func (x *GetStackMetadataResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackMetadataResponse.ProtoReflect.Descriptor instead.
 func (*GetStackMetadataResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{31}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *GetStackMetadataResponse) GetMetadata() *StackMetadata {
@@ -2141,7 +3169,7 @@ type StackMetadata struct {
 
 func (x *StackMetadata) Reset() {
 	*x = StackMetadata{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2153,7 +3181,7 @@ func (x *StackMetadata) String() string {
 func (*StackMetadata) ProtoMessage() {}
 
 func (x *StackMetadata) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[32]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2166,7 +3194,7 @@ func (x *StackMetadata) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackMetadata.ProtoReflect.Descriptor instead.
 func (*StackMetadata) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{32}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *StackMetadata) GetOrgName() string {
@@ -2217,7 +3245,7 @@ type StackNotificationSettings struct {
 
 func (x *StackNotificationSettings) Reset() {
 	*x = StackNotificationSettings{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2229,7 +3257,7 @@ func (x *StackNotificationSettings) String() string {
 func (*StackNotificationSettings) ProtoMessage() {}
 
 func (x *StackNotificationSettings) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[33]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2242,7 +3270,7 @@ func (x *StackNotificationSettings) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackNotificationSettings.ProtoReflect.Descriptor instead.
 func (*StackNotificationSettings) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{33}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *StackNotificationSettings) GetNotifyUpdateFailure() bool {
@@ -2257,6 +3285,446 @@ func (x *StackNotificationSettings) GetNotifyUpdateSuccess() bool {
 		return x.NotifyUpdateSuccess
 	}
 	return false
+}
+
+// Request of UpdateStackNotificationSettings. The fields other than path parameters form the
+// JSON body.
+type UpdateStackNotificationSettingsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// JSON body key `notifyUpdateFailure`. Required.
+	NotifyUpdateFailure *bool `protobuf:"varint,4,opt,name=notify_update_failure,json=notifyUpdateFailure,proto3,oneof" json:"notify_update_failure,omitempty"`
+	// JSON body key `notifyUpdateSuccess`. Required.
+	NotifyUpdateSuccess *bool `protobuf:"varint,5,opt,name=notify_update_success,json=notifyUpdateSuccess,proto3,oneof" json:"notify_update_success,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *UpdateStackNotificationSettingsRequest) Reset() {
+	*x = UpdateStackNotificationSettingsRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[49]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateStackNotificationSettingsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateStackNotificationSettingsRequest) ProtoMessage() {}
+
+func (x *UpdateStackNotificationSettingsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[49]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateStackNotificationSettingsRequest.ProtoReflect.Descriptor instead.
+func (*UpdateStackNotificationSettingsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{49}
+}
+
+func (x *UpdateStackNotificationSettingsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *UpdateStackNotificationSettingsRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *UpdateStackNotificationSettingsRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *UpdateStackNotificationSettingsRequest) GetNotifyUpdateFailure() bool {
+	if x != nil && x.NotifyUpdateFailure != nil {
+		return *x.NotifyUpdateFailure
+	}
+	return false
+}
+
+func (x *UpdateStackNotificationSettingsRequest) GetNotifyUpdateSuccess() bool {
+	if x != nil && x.NotifyUpdateSuccess != nil {
+		return *x.NotifyUpdateSuccess
+	}
+	return false
+}
+
+// Response of UpdateStackNotificationSettings. Its fields are the keys of the JSON answer.
+type UpdateStackNotificationSettingsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `orgName`. Always present.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// JSON key `projectName`. Always present.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// JSON key `stackName`. Always present.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// JSON key `ownedBy`. Always present.
+	OwnedBy *UserInfo `protobuf:"bytes,4,opt,name=owned_by,json=ownedBy,proto3" json:"owned_by,omitempty"`
+	// JSON key `notificationSettings`. Always present.
+	NotificationSettings *StackNotificationSettings `protobuf:"bytes,5,opt,name=notification_settings,json=notificationSettings,proto3" json:"notification_settings,omitempty"`
+	unknownFields        protoimpl.UnknownFields
+	sizeCache            protoimpl.SizeCache
+}
+
+func (x *UpdateStackNotificationSettingsResponse) Reset() {
+	*x = UpdateStackNotificationSettingsResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[50]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateStackNotificationSettingsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateStackNotificationSettingsResponse) ProtoMessage() {}
+
+func (x *UpdateStackNotificationSettingsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[50]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateStackNotificationSettingsResponse.ProtoReflect.Descriptor instead.
+func (*UpdateStackNotificationSettingsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{50}
+}
+
+func (x *UpdateStackNotificationSettingsResponse) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *UpdateStackNotificationSettingsResponse) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *UpdateStackNotificationSettingsResponse) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *UpdateStackNotificationSettingsResponse) GetOwnedBy() *UserInfo {
+	if x != nil {
+		return x.OwnedBy
+	}
+	return nil
+}
+
+func (x *UpdateStackNotificationSettingsResponse) GetNotificationSettings() *StackNotificationSettings {
+	if x != nil {
+		return x.NotificationSettings
+	}
+	return nil
+}
+
+// Request of ReassignStackOwnership. The fields other than path parameters form the JSON body.
+type ReassignStackOwnershipRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// JSON body key `name`. Required.
+	Name string `protobuf:"bytes,4,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON body key `githubLogin`. Required.
+	GithubLogin string `protobuf:"bytes,5,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// JSON body key `avatarUrl`. Required.
+	AvatarUrl string `protobuf:"bytes,6,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// JSON body key `email`.
+	Email         *string `protobuf:"bytes,7,opt,name=email,proto3,oneof" json:"email,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReassignStackOwnershipRequest) Reset() {
+	*x = ReassignStackOwnershipRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[51]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReassignStackOwnershipRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReassignStackOwnershipRequest) ProtoMessage() {}
+
+func (x *ReassignStackOwnershipRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[51]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReassignStackOwnershipRequest.ProtoReflect.Descriptor instead.
+func (*ReassignStackOwnershipRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{51}
+}
+
+func (x *ReassignStackOwnershipRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ReassignStackOwnershipRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *ReassignStackOwnershipRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *ReassignStackOwnershipRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *ReassignStackOwnershipRequest) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *ReassignStackOwnershipRequest) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *ReassignStackOwnershipRequest) GetEmail() string {
+	if x != nil && x.Email != nil {
+		return *x.Email
+	}
+	return ""
+}
+
+// Response of ReassignStackOwnership.
+type ReassignStackOwnershipResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	UserInfo      *UserInfo `protobuf:"bytes,1,opt,name=user_info,json=userInfo,proto3" json:"user_info,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReassignStackOwnershipResponse) Reset() {
+	*x = ReassignStackOwnershipResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[52]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReassignStackOwnershipResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReassignStackOwnershipResponse) ProtoMessage() {}
+
+func (x *ReassignStackOwnershipResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[52]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReassignStackOwnershipResponse.ProtoReflect.Descriptor instead.
+func (*ReassignStackOwnershipResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{52}
+}
+
+func (x *ReassignStackOwnershipResponse) GetUserInfo() *UserInfo {
+	if x != nil {
+		return x.UserInfo
+	}
+	return nil
+}
+
+// Request of RenameStack. The fields other than path parameters form the JSON body.
+type RenameStackRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Current project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Current stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// New stack name; empty keeps the current name. At least one of `new_name` and `new_project`
+	// must be set.
+	NewName string `protobuf:"bytes,4,opt,name=new_name,json=newName,proto3" json:"new_name,omitempty"`
+	// New project name (same organization); empty keeps the current project.
+	NewProject    string `protobuf:"bytes,5,opt,name=new_project,json=newProject,proto3" json:"new_project,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RenameStackRequest) Reset() {
+	*x = RenameStackRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[53]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RenameStackRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RenameStackRequest) ProtoMessage() {}
+
+func (x *RenameStackRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[53]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RenameStackRequest.ProtoReflect.Descriptor instead.
+func (*RenameStackRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{53}
+}
+
+func (x *RenameStackRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *RenameStackRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *RenameStackRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *RenameStackRequest) GetNewName() string {
+	if x != nil {
+		return x.NewName
+	}
+	return ""
+}
+
+func (x *RenameStackRequest) GetNewProject() string {
+	if x != nil {
+		return x.NewProject
+	}
+	return ""
+}
+
+// Response of RenameStack. Its fields are the keys of the JSON answer.
+type RenameStackResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Id of the rename update the service recorded.
+	UpdateId      string `protobuf:"bytes,1,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RenameStackResponse) Reset() {
+	*x = RenameStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[54]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RenameStackResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RenameStackResponse) ProtoMessage() {}
+
+func (x *RenameStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[54]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RenameStackResponse.ProtoReflect.Descriptor instead.
+func (*RenameStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{54}
+}
+
+func (x *RenameStackResponse) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
 }
 
 // Request of GetStackResourceCount.
@@ -2274,7 +3742,7 @@ type GetStackResourceCountRequest struct {
 
 func (x *GetStackResourceCountRequest) Reset() {
 	*x = GetStackResourceCountRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2286,7 +3754,7 @@ func (x *GetStackResourceCountRequest) String() string {
 func (*GetStackResourceCountRequest) ProtoMessage() {}
 
 func (x *GetStackResourceCountRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[34]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2299,7 +3767,7 @@ func (x *GetStackResourceCountRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackResourceCountRequest.ProtoReflect.Descriptor instead.
 func (*GetStackResourceCountRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{34}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *GetStackResourceCountRequest) GetOrgName() string {
@@ -2323,7 +3791,7 @@ func (x *GetStackResourceCountRequest) GetStackName() string {
 	return ""
 }
 
-// Response of GetStackResourceCount.
+// Response of GetStackResourceCount. Its fields are the keys of the JSON answer.
 type GetStackResourceCountResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Number of resources in the latest state.
@@ -2336,7 +3804,7 @@ type GetStackResourceCountResponse struct {
 
 func (x *GetStackResourceCountResponse) Reset() {
 	*x = GetStackResourceCountResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2348,7 +3816,7 @@ func (x *GetStackResourceCountResponse) String() string {
 func (*GetStackResourceCountResponse) ProtoMessage() {}
 
 func (x *GetStackResourceCountResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[35]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2361,7 +3829,7 @@ func (x *GetStackResourceCountResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStackResourceCountResponse.ProtoReflect.Descriptor instead.
 func (*GetStackResourceCountResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{35}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *GetStackResourceCountResponse) GetResourceCount() int64 {
@@ -2376,6 +3844,1162 @@ func (x *GetStackResourceCountResponse) GetVersion() int64 {
 		return x.Version
 	}
 	return 0
+}
+
+// Request of AddStackTag. The fields other than path parameters form the JSON body.
+type AddStackTagRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Tag name (required). Built-in tags (`pulumi:*`, `vcs:*`) cannot be set.
+	Name string `protobuf:"bytes,4,opt,name=name,proto3" json:"name,omitempty"`
+	// Tag value (required).
+	Value         string `protobuf:"bytes,5,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AddStackTagRequest) Reset() {
+	*x = AddStackTagRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[57]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AddStackTagRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AddStackTagRequest) ProtoMessage() {}
+
+func (x *AddStackTagRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[57]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AddStackTagRequest.ProtoReflect.Descriptor instead.
+func (*AddStackTagRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{57}
+}
+
+func (x *AddStackTagRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *AddStackTagRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *AddStackTagRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *AddStackTagRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *AddStackTagRequest) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+// Response of AddStackTag. The answer has no body.
+type AddStackTagResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AddStackTagResponse) Reset() {
+	*x = AddStackTagResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[58]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AddStackTagResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AddStackTagResponse) ProtoMessage() {}
+
+func (x *AddStackTagResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[58]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AddStackTagResponse.ProtoReflect.Descriptor instead.
+func (*AddStackTagResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{58}
+}
+
+// Request of ReplaceStackTags. `tags` is the JSON body; the other fields are path and query
+// parameters.
+type ReplaceStackTagsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// The complete new tag set, name → value; tags not listed are removed. The `pulumi:project` tag
+	// cannot be changed.
+	Tags          map[string]string `protobuf:"bytes,4,rep,name=tags,proto3" json:"tags,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReplaceStackTagsRequest) Reset() {
+	*x = ReplaceStackTagsRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[59]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReplaceStackTagsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReplaceStackTagsRequest) ProtoMessage() {}
+
+func (x *ReplaceStackTagsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[59]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReplaceStackTagsRequest.ProtoReflect.Descriptor instead.
+func (*ReplaceStackTagsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{59}
+}
+
+func (x *ReplaceStackTagsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ReplaceStackTagsRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *ReplaceStackTagsRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *ReplaceStackTagsRequest) GetTags() map[string]string {
+	if x != nil {
+		return x.Tags
+	}
+	return nil
+}
+
+// Response of ReplaceStackTags. The answer has no body.
+type ReplaceStackTagsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReplaceStackTagsResponse) Reset() {
+	*x = ReplaceStackTagsResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[60]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReplaceStackTagsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReplaceStackTagsResponse) ProtoMessage() {}
+
+func (x *ReplaceStackTagsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[60]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReplaceStackTagsResponse.ProtoReflect.Descriptor instead.
+func (*ReplaceStackTagsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{60}
+}
+
+// Request of UpdateStackTag. The fields other than path parameters form the JSON body.
+type UpdateStackTagRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Name of the tag to change (path).
+	TagName string `protobuf:"bytes,4,opt,name=tag_name,json=tagName,proto3" json:"tag_name,omitempty"`
+	// New tag name (body `name`); the same as `tag_name` to keep it.
+	Name string `protobuf:"bytes,5,opt,name=name,proto3" json:"name,omitempty"`
+	// New tag value (body `value`).
+	Value         string `protobuf:"bytes,6,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateStackTagRequest) Reset() {
+	*x = UpdateStackTagRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[61]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateStackTagRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateStackTagRequest) ProtoMessage() {}
+
+func (x *UpdateStackTagRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[61]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateStackTagRequest.ProtoReflect.Descriptor instead.
+func (*UpdateStackTagRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{61}
+}
+
+func (x *UpdateStackTagRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *UpdateStackTagRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *UpdateStackTagRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *UpdateStackTagRequest) GetTagName() string {
+	if x != nil {
+		return x.TagName
+	}
+	return ""
+}
+
+func (x *UpdateStackTagRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *UpdateStackTagRequest) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+// Response of UpdateStackTag. The answer has no body.
+type UpdateStackTagResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateStackTagResponse) Reset() {
+	*x = UpdateStackTagResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[62]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateStackTagResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateStackTagResponse) ProtoMessage() {}
+
+func (x *UpdateStackTagResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[62]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateStackTagResponse.ProtoReflect.Descriptor instead.
+func (*UpdateStackTagResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{62}
+}
+
+// Request of DeleteStackTag.
+type DeleteStackTagRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Name of the tag to delete (path).
+	TagName       string `protobuf:"bytes,4,opt,name=tag_name,json=tagName,proto3" json:"tag_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteStackTagRequest) Reset() {
+	*x = DeleteStackTagRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[63]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteStackTagRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteStackTagRequest) ProtoMessage() {}
+
+func (x *DeleteStackTagRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[63]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteStackTagRequest.ProtoReflect.Descriptor instead.
+func (*DeleteStackTagRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{63}
+}
+
+func (x *DeleteStackTagRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *DeleteStackTagRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *DeleteStackTagRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *DeleteStackTagRequest) GetTagName() string {
+	if x != nil {
+		return x.TagName
+	}
+	return ""
+}
+
+// Response of DeleteStackTag. The answer has no body.
+type DeleteStackTagResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteStackTagResponse) Reset() {
+	*x = DeleteStackTagResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[64]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteStackTagResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteStackTagResponse) ProtoMessage() {}
+
+func (x *DeleteStackTagResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[64]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteStackTagResponse.ProtoReflect.Descriptor instead.
+func (*DeleteStackTagResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{64}
+}
+
+// Request of TransferStack. `transfer` is the JSON body; the other fields are path and query
+// parameters.
+type TransferStackRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization the stack belongs to now (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// The JSON body.
+	Transfer      *StackTransfer `protobuf:"bytes,4,opt,name=transfer,proto3" json:"transfer,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TransferStackRequest) Reset() {
+	*x = TransferStackRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[65]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TransferStackRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TransferStackRequest) ProtoMessage() {}
+
+func (x *TransferStackRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[65]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TransferStackRequest.ProtoReflect.Descriptor instead.
+func (*TransferStackRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{65}
+}
+
+func (x *TransferStackRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *TransferStackRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *TransferStackRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *TransferStackRequest) GetTransfer() *StackTransfer {
+	if x != nil {
+		return x.Transfer
+	}
+	return nil
+}
+
+// Body of a stack transfer.
+type StackTransfer struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization to move the stack to (required).
+	ToOrg string `protobuf:"bytes,1,opt,name=to_org,json=toOrg,proto3" json:"to_org,omitempty"`
+	// Organization to move the stack from; defaults to the path's organization.
+	FromOrg *string `protobuf:"bytes,2,opt,name=from_org,json=fromOrg,proto3,oneof" json:"from_org,omitempty"`
+	// Project name; defaults to the path's project.
+	ProjectName *string `protobuf:"bytes,3,opt,name=project_name,json=projectName,proto3,oneof" json:"project_name,omitempty"`
+	// Stack name; defaults to the path's stack.
+	StackName     *string `protobuf:"bytes,4,opt,name=stack_name,json=stackName,proto3,oneof" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StackTransfer) Reset() {
+	*x = StackTransfer{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[66]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StackTransfer) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StackTransfer) ProtoMessage() {}
+
+func (x *StackTransfer) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[66]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StackTransfer.ProtoReflect.Descriptor instead.
+func (*StackTransfer) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{66}
+}
+
+func (x *StackTransfer) GetToOrg() string {
+	if x != nil {
+		return x.ToOrg
+	}
+	return ""
+}
+
+func (x *StackTransfer) GetFromOrg() string {
+	if x != nil && x.FromOrg != nil {
+		return *x.FromOrg
+	}
+	return ""
+}
+
+func (x *StackTransfer) GetProjectName() string {
+	if x != nil && x.ProjectName != nil {
+		return *x.ProjectName
+	}
+	return ""
+}
+
+func (x *StackTransfer) GetStackName() string {
+	if x != nil && x.StackName != nil {
+		return *x.StackName
+	}
+	return ""
+}
+
+// Response of TransferStack. The answer has no body.
+type TransferStackResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TransferStackResponse) Reset() {
+	*x = TransferStackResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[67]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TransferStackResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TransferStackResponse) ProtoMessage() {}
+
+func (x *TransferStackResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[67]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TransferStackResponse.ProtoReflect.Descriptor instead.
+func (*TransferStackResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{67}
+}
+
+// Request of ListUpstreamStackReferences.
+type ListUpstreamStackReferencesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListUpstreamStackReferencesRequest) Reset() {
+	*x = ListUpstreamStackReferencesRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[68]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListUpstreamStackReferencesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListUpstreamStackReferencesRequest) ProtoMessage() {}
+
+func (x *ListUpstreamStackReferencesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[68]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListUpstreamStackReferencesRequest.ProtoReflect.Descriptor instead.
+func (*ListUpstreamStackReferencesRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{68}
+}
+
+func (x *ListUpstreamStackReferencesRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ListUpstreamStackReferencesRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *ListUpstreamStackReferencesRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+// Response of ListUpstreamStackReferences. Its fields are the keys of the JSON answer.
+type ListUpstreamStackReferencesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `referencedStacks`. Always present.
+	ReferencedStacks []*StackReference `protobuf:"bytes,1,rep,name=referenced_stacks,json=referencedStacks,proto3" json:"referenced_stacks,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *ListUpstreamStackReferencesResponse) Reset() {
+	*x = ListUpstreamStackReferencesResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[69]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListUpstreamStackReferencesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListUpstreamStackReferencesResponse) ProtoMessage() {}
+
+func (x *ListUpstreamStackReferencesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[69]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListUpstreamStackReferencesResponse.ProtoReflect.Descriptor instead.
+func (*ListUpstreamStackReferencesResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{69}
+}
+
+func (x *ListUpstreamStackReferencesResponse) GetReferencedStacks() []*StackReference {
+	if x != nil {
+		return x.ReferencedStacks
+	}
+	return nil
+}
+
+// Request of GetStackStarterWorkflow. The fields other than path parameters form the JSON body.
+type GetStackStarterWorkflowRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// JSON body key `ciSystem`. Required.
+	CiSystem string `protobuf:"bytes,4,opt,name=ci_system,json=ciSystem,proto3" json:"ci_system,omitempty"`
+	// JSON body key `workingDirectory`. Required.
+	WorkingDirectory string `protobuf:"bytes,5,opt,name=working_directory,json=workingDirectory,proto3" json:"working_directory,omitempty"`
+	// JSON body key `enablePathFilters`. Required.
+	EnablePathFilters *bool `protobuf:"varint,6,opt,name=enable_path_filters,json=enablePathFilters,proto3,oneof" json:"enable_path_filters,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *GetStackStarterWorkflowRequest) Reset() {
+	*x = GetStackStarterWorkflowRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[70]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackStarterWorkflowRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackStarterWorkflowRequest) ProtoMessage() {}
+
+func (x *GetStackStarterWorkflowRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[70]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackStarterWorkflowRequest.ProtoReflect.Descriptor instead.
+func (*GetStackStarterWorkflowRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{70}
+}
+
+func (x *GetStackStarterWorkflowRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackStarterWorkflowRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackStarterWorkflowRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackStarterWorkflowRequest) GetCiSystem() string {
+	if x != nil {
+		return x.CiSystem
+	}
+	return ""
+}
+
+func (x *GetStackStarterWorkflowRequest) GetWorkingDirectory() string {
+	if x != nil {
+		return x.WorkingDirectory
+	}
+	return ""
+}
+
+func (x *GetStackStarterWorkflowRequest) GetEnablePathFilters() bool {
+	if x != nil && x.EnablePathFilters != nil {
+		return *x.EnablePathFilters
+	}
+	return false
+}
+
+// Response of GetStackStarterWorkflow. Its fields are the keys of the JSON answer.
+type GetStackStarterWorkflowResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `content`. Always present.
+	Content       string `protobuf:"bytes,1,opt,name=content,proto3" json:"content,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackStarterWorkflowResponse) Reset() {
+	*x = GetStackStarterWorkflowResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[71]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackStarterWorkflowResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackStarterWorkflowResponse) ProtoMessage() {}
+
+func (x *GetStackStarterWorkflowResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[71]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackStarterWorkflowResponse.ProtoReflect.Descriptor instead.
+func (*GetStackStarterWorkflowResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{71}
+}
+
+func (x *GetStackStarterWorkflowResponse) GetContent() string {
+	if x != nil {
+		return x.Content
+	}
+	return ""
+}
+
+// Request of ListStacks. The fields other than path parameters are query parameters.
+type ListStacksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Query `organization`: only stacks owned by this organization.
+	Organization *string `protobuf:"bytes,1,opt,name=organization,proto3,oneof" json:"organization,omitempty"`
+	// Query `project`: only stacks of this project.
+	Project *string `protobuf:"bytes,2,opt,name=project,proto3,oneof" json:"project,omitempty"`
+	// Query `tagName`: only stacks carrying a tag with this name.
+	TagName *string `protobuf:"bytes,3,opt,name=tag_name,json=tagName,proto3,oneof" json:"tag_name,omitempty"`
+	// Query `tagValue`: only stacks whose `tag_name` tag has this value; meaningful only with
+	// `tag_name`.
+	TagValue *string `protobuf:"bytes,4,opt,name=tag_value,json=tagValue,proto3,oneof" json:"tag_value,omitempty"`
+	// Query `continuationToken`: opaque token from the previous page; unset for the first page.
+	ContinuationToken *string `protobuf:"bytes,5,opt,name=continuation_token,json=continuationToken,proto3,oneof" json:"continuation_token,omitempty"`
+	// Query `maxResults`: maximum number of stacks per page.
+	MaxResults *int64 `protobuf:"varint,6,opt,name=max_results,json=maxResults,proto3,oneof" json:"max_results,omitempty"`
+	// Query `roleID`: only stacks reachable through this custom role.
+	RoleId        *string `protobuf:"bytes,7,opt,name=role_id,json=roleID,proto3,oneof" json:"role_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListStacksRequest) Reset() {
+	*x = ListStacksRequest{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[72]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListStacksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListStacksRequest) ProtoMessage() {}
+
+func (x *ListStacksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[72]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListStacksRequest.ProtoReflect.Descriptor instead.
+func (*ListStacksRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{72}
+}
+
+func (x *ListStacksRequest) GetOrganization() string {
+	if x != nil && x.Organization != nil {
+		return *x.Organization
+	}
+	return ""
+}
+
+func (x *ListStacksRequest) GetProject() string {
+	if x != nil && x.Project != nil {
+		return *x.Project
+	}
+	return ""
+}
+
+func (x *ListStacksRequest) GetTagName() string {
+	if x != nil && x.TagName != nil {
+		return *x.TagName
+	}
+	return ""
+}
+
+func (x *ListStacksRequest) GetTagValue() string {
+	if x != nil && x.TagValue != nil {
+		return *x.TagValue
+	}
+	return ""
+}
+
+func (x *ListStacksRequest) GetContinuationToken() string {
+	if x != nil && x.ContinuationToken != nil {
+		return *x.ContinuationToken
+	}
+	return ""
+}
+
+func (x *ListStacksRequest) GetMaxResults() int64 {
+	if x != nil && x.MaxResults != nil {
+		return *x.MaxResults
+	}
+	return 0
+}
+
+func (x *ListStacksRequest) GetRoleId() string {
+	if x != nil && x.RoleId != nil {
+		return *x.RoleId
+	}
+	return ""
+}
+
+// Response of ListStacks. Its fields are the keys of the JSON answer.
+type ListStacksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The stacks of this page.
+	Stacks []*StackSummary `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
+	// Token for the next page; empty on the last page.
+	ContinuationToken string `protobuf:"bytes,2,opt,name=continuation_token,json=continuationToken,proto3" json:"continuation_token,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *ListStacksResponse) Reset() {
+	*x = ListStacksResponse{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[73]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListStacksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListStacksResponse) ProtoMessage() {}
+
+func (x *ListStacksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[73]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListStacksResponse.ProtoReflect.Descriptor instead.
+func (*ListStacksResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{73}
+}
+
+func (x *ListStacksResponse) GetStacks() []*StackSummary {
+	if x != nil {
+		return x.Stacks
+	}
+	return nil
+}
+
+func (x *ListStacksResponse) GetContinuationToken() string {
+	if x != nil {
+		return x.ContinuationToken
+	}
+	return ""
+}
+
+// One entry of a stack list.
+type StackSummary struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Stack id (UUID).
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// Organization that owns the stack.
+	OrgName string `protobuf:"bytes,2,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project of the stack.
+	ProjectName string `protobuf:"bytes,3,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name.
+	StackName string `protobuf:"bytes,4,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Start time of the stack's last update, unix seconds; 0 when never updated.
+	LastUpdate int64 `protobuf:"varint,5,opt,name=last_update,json=lastUpdate,proto3" json:"last_update,omitempty"`
+	// Number of resources in the stack's state.
+	ResourceCount int64 `protobuf:"varint,6,opt,name=resource_count,json=resourceCount,proto3" json:"resource_count,omitempty"`
+	// Console links.
+	Links         *Links `protobuf:"bytes,7,opt,name=links,proto3" json:"links,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StackSummary) Reset() {
+	*x = StackSummary{}
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[74]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StackSummary) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StackSummary) ProtoMessage() {}
+
+func (x *StackSummary) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[74]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StackSummary.ProtoReflect.Descriptor instead.
+func (*StackSummary) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{74}
+}
+
+func (x *StackSummary) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *StackSummary) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *StackSummary) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *StackSummary) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *StackSummary) GetLastUpdate() int64 {
+	if x != nil {
+		return x.LastUpdate
+	}
+	return 0
+}
+
+func (x *StackSummary) GetResourceCount() int64 {
+	if x != nil {
+		return x.ResourceCount
+	}
+	return 0
+}
+
+func (x *StackSummary) GetLinks() *Links {
+	if x != nil {
+		return x.Links
+	}
+	return nil
 }
 
 // Request of StreamStacks: the filters of ListStacksRequest (same names and meaning).
@@ -2401,7 +5025,7 @@ type StreamStacksRequest struct {
 
 func (x *StreamStacksRequest) Reset() {
 	*x = StreamStacksRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2413,7 +5037,7 @@ func (x *StreamStacksRequest) String() string {
 func (*StreamStacksRequest) ProtoMessage() {}
 
 func (x *StreamStacksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[36]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2426,7 +5050,7 @@ func (x *StreamStacksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamStacksRequest.ProtoReflect.Descriptor instead.
 func (*StreamStacksRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{36}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *StreamStacksRequest) GetOrganization() string {
@@ -2489,7 +5113,7 @@ type StreamStacksResponse struct {
 
 func (x *StreamStacksResponse) Reset() {
 	*x = StreamStacksResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2501,7 +5125,7 @@ func (x *StreamStacksResponse) String() string {
 func (*StreamStacksResponse) ProtoMessage() {}
 
 func (x *StreamStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[37]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2514,7 +5138,7 @@ func (x *StreamStacksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamStacksResponse.ProtoReflect.Descriptor instead.
 func (*StreamStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{37}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *StreamStacksResponse) GetStack() *StackSummary {
@@ -2523,158 +5147,6 @@ func (x *StreamStacksResponse) GetStack() *StackSummary {
 	}
 	return nil
 }
-
-// Request of BatchGetStacks.
-type BatchGetStacksRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The stacks to read (1 to 10,000); the same stack may appear more than once.
-	Stacks []*GetStackRequest `protobuf:"bytes,1,rep,name=stacks,proto3" json:"stacks,omitempty"`
-	// Most GetStack requests in flight at once for this call; 0 or more than the gateway's
-	// --batch_parallelism means --batch_parallelism.
-	MaxParallelism int32 `protobuf:"varint,2,opt,name=max_parallelism,json=maxParallelism,proto3" json:"max_parallelism,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
-}
-
-func (x *BatchGetStacksRequest) Reset() {
-	*x = BatchGetStacksRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *BatchGetStacksRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*BatchGetStacksRequest) ProtoMessage() {}
-
-func (x *BatchGetStacksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[38]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use BatchGetStacksRequest.ProtoReflect.Descriptor instead.
-func (*BatchGetStacksRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{38}
-}
-
-func (x *BatchGetStacksRequest) GetStacks() []*GetStackRequest {
-	if x != nil {
-		return x.Stacks
-	}
-	return nil
-}
-
-func (x *BatchGetStacksRequest) GetMaxParallelism() int32 {
-	if x != nil {
-		return x.MaxParallelism
-	}
-	return 0
-}
-
-// One result of BatchGetStacks.
-type BatchGetStacksResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Position of the entry in `BatchGetStacksRequest.stacks`.
-	Index int32 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"`
-	// The result: the stack, or why it could not be read.
-	//
-	// Types that are valid to be assigned to Result:
-	//
-	//	*BatchGetStacksResponse_Stack
-	//	*BatchGetStacksResponse_Error
-	Result        isBatchGetStacksResponse_Result `protobuf_oneof:"result"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *BatchGetStacksResponse) Reset() {
-	*x = BatchGetStacksResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *BatchGetStacksResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*BatchGetStacksResponse) ProtoMessage() {}
-
-func (x *BatchGetStacksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[39]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use BatchGetStacksResponse.ProtoReflect.Descriptor instead.
-func (*BatchGetStacksResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{39}
-}
-
-func (x *BatchGetStacksResponse) GetIndex() int32 {
-	if x != nil {
-		return x.Index
-	}
-	return 0
-}
-
-func (x *BatchGetStacksResponse) GetResult() isBatchGetStacksResponse_Result {
-	if x != nil {
-		return x.Result
-	}
-	return nil
-}
-
-func (x *BatchGetStacksResponse) GetStack() *Stack {
-	if x != nil {
-		if x, ok := x.Result.(*BatchGetStacksResponse_Stack); ok {
-			return x.Stack
-		}
-	}
-	return nil
-}
-
-func (x *BatchGetStacksResponse) GetError() *ItemError {
-	if x != nil {
-		if x, ok := x.Result.(*BatchGetStacksResponse_Error); ok {
-			return x.Error
-		}
-	}
-	return nil
-}
-
-type isBatchGetStacksResponse_Result interface {
-	isBatchGetStacksResponse_Result()
-}
-
-type BatchGetStacksResponse_Stack struct {
-	// The stack, as GetStack returns it.
-	Stack *Stack `protobuf:"bytes,2,opt,name=stack,proto3,oneof"`
-}
-
-type BatchGetStacksResponse_Error struct {
-	// The error GetStack would have failed with.
-	Error *ItemError `protobuf:"bytes,3,opt,name=error,proto3,oneof"`
-}
-
-func (*BatchGetStacksResponse_Stack) isBatchGetStacksResponse_Result() {}
-
-func (*BatchGetStacksResponse_Error) isBatchGetStacksResponse_Result() {}
 
 // Request of ListStacksWithDetails.
 type ListStacksWithDetailsRequest struct {
@@ -2697,7 +5169,7 @@ type ListStacksWithDetailsRequest struct {
 
 func (x *ListStacksWithDetailsRequest) Reset() {
 	*x = ListStacksWithDetailsRequest{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2709,7 +5181,7 @@ func (x *ListStacksWithDetailsRequest) String() string {
 func (*ListStacksWithDetailsRequest) ProtoMessage() {}
 
 func (x *ListStacksWithDetailsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[40]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2722,7 +5194,7 @@ func (x *ListStacksWithDetailsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListStacksWithDetailsRequest.ProtoReflect.Descriptor instead.
 func (*ListStacksWithDetailsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{40}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *ListStacksWithDetailsRequest) GetOrganization() string {
@@ -2782,7 +5254,7 @@ type ListStacksWithDetailsResponse struct {
 
 func (x *ListStacksWithDetailsResponse) Reset() {
 	*x = ListStacksWithDetailsResponse{}
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2794,7 +5266,7 @@ func (x *ListStacksWithDetailsResponse) String() string {
 func (*ListStacksWithDetailsResponse) ProtoMessage() {}
 
 func (x *ListStacksWithDetailsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[41]
+	mi := &file_pulumi_service_v1_stacks_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2807,7 +5279,7 @@ func (x *ListStacksWithDetailsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListStacksWithDetailsResponse.ProtoReflect.Descriptor instead.
 func (*ListStacksWithDetailsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{41}
+	return file_pulumi_service_v1_stacks_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *ListStacksWithDetailsResponse) GetStack() *StackSummary {
@@ -2835,7 +5307,382 @@ var File_pulumi_service_v1_stacks_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\n" +
-	"\x1epulumi/service/v1/stacks.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1fpulumi/service/v1/updates.proto\"\x80\x03\n" +
+	"\x1epulumi/service/v1/stacks.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a'pulumi/service/v1/stack_resources.proto\x1a\x1fpulumi/service/v1/updates.proto\"\x85\x01\n" +
+	"\x17GetStackOverviewRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"\xba\x02\n" +
+	"\x18GetStackOverviewResponse\x12I\n" +
+	"\x04tags\x18\x01 \x03(\v25.pulumi.service.v1.GetStackOverviewResponse.TagsEntryR\x04tags\x12N\n" +
+	"\x11referenced_stacks\x18\x02 \x03(\v2!.pulumi.service.v1.StackReferenceR\x10referencedStacks\x12J\n" +
+	"\tresources\x18\x03 \x01(\v2,.pulumi.service.v1.GetStackResourcesResponseR\tresources\x1a7\n" +
+	"\tTagsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x8b\x01\n" +
+	"\x0eStackReference\x12\"\n" +
+	"\forganization\x18\x01 \x01(\tR\forganization\x12'\n" +
+	"\x0frouting_project\x18\x02 \x01(\tR\x0eroutingProject\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\x12\x18\n" +
+	"\aversion\x18\x04 \x01(\x03R\aversion\"v\n" +
+	"\x18TransferAllStacksRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\x1e\n" +
+	"\bfrom_org\x18\x02 \x01(\tB\x03\xe0A\x02R\afromOrg\x12\x1a\n" +
+	"\x06to_org\x18\x03 \x01(\tB\x03\xe0A\x02R\x05toOrg\"1\n" +
+	"\x19TransferAllStacksResponse\x12\x14\n" +
+	"\x05value\x18\x01 \x01(\tR\x05value\":\n" +
+	"\x18ListDeletedStacksRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"c\n" +
+	"\x19ListDeletedStacksResponse\x12F\n" +
+	"\x0edeleted_stacks\x18\x01 \x03(\v2\x1f.pulumi.service.v1.DeletedStackR\rdeletedStacks\"\xfb\x01\n" +
+	"\fDeletedStack\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x02 \x01(\tR\tprogramId\x12!\n" +
+	"\fproject_name\x18\x03 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x04 \x01(\tR\tstackName\x12\x18\n" +
+	"\aversion\x18\x05 \x01(\x03R\aversion\x12\x1d\n" +
+	"\n" +
+	"deleted_at\x18\x06 \x01(\x03R\tdeletedAt\x12A\n" +
+	"\vlast_update\x18\a \x01(\v2 .pulumi.service.v1.UpdateSummaryR\n" +
+	"lastUpdate\"\x84\x01\n" +
+	"\x1aRestoreDeletedStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12\"\n" +
+	"\n" +
+	"program_id\x18\x02 \x01(\tB\x03\xe0A\x02R\tprogramID\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"\x1d\n" +
+	"\x1bRestoreDeletedStackResponse\"\x83\x03\n" +
+	"\x12CreateStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tR\tstackName\x12C\n" +
+	"\x04tags\x18\x04 \x03(\v2/.pulumi.service.v1.CreateStackRequest.TagsEntryR\x04tags\x12\x14\n" +
+	"\x05teams\x18\x05 \x03(\tR\x05teams\x12:\n" +
+	"\x05state\x18\x06 \x01(\v2$.pulumi.service.v1.UntypedDeploymentR\x05state\x126\n" +
+	"\x06config\x18\a \x01(\v2\x1e.pulumi.service.v1.StackConfigR\x06config\x1a7\n" +
+	"\tTagsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xf2\x01\n" +
+	"\vStackConfig\x12 \n" +
+	"\venvironment\x18\x01 \x01(\tR\venvironment\x12.\n" +
+	"\x10secrets_provider\x18\x02 \x01(\tH\x00R\x0fsecretsProvider\x88\x01\x01\x12(\n" +
+	"\rencrypted_key\x18\x03 \x01(\tH\x01R\fencryptedKey\x88\x01\x01\x12,\n" +
+	"\x0fencryption_salt\x18\x04 \x01(\tH\x02R\x0eencryptionSalt\x88\x01\x01B\x13\n" +
+	"\x11_secrets_providerB\x10\n" +
+	"\x0e_encrypted_keyB\x12\n" +
+	"\x10_encryption_salt\"X\n" +
+	"\x13CreateStackResponse\x12A\n" +
+	"\bmessages\x18\x01 \x03(\v2%.pulumi.service.v1.CreateStackMessageR\bmessages\"J\n" +
+	"\x12CreateStackMessage\x12\x1a\n" +
+	"\bseverity\x18\x01 \x01(\tR\bseverity\x12\x18\n" +
+	"\amessage\x18\x02 \x01(\tR\amessage\"}\n" +
+	"\x0fGetStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"B\n" +
+	"\x10GetStackResponse\x12.\n" +
+	"\x05stack\x18\x01 \x01(\v2\x18.pulumi.service.v1.StackR\x05stack\"\xac\x03\n" +
+	"\x05Stack\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x19\n" +
+	"\borg_name\x18\x02 \x01(\tR\aorgName\x12!\n" +
+	"\fproject_name\x18\x03 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x04 \x01(\tR\tstackName\x12N\n" +
+	"\x11current_operation\x18\x05 \x01(\v2!.pulumi.service.v1.StackOperationR\x10currentOperation\x12#\n" +
+	"\ractive_update\x18\x06 \x01(\tR\factiveUpdate\x126\n" +
+	"\x04tags\x18\a \x03(\v2\".pulumi.service.v1.Stack.TagsEntryR\x04tags\x126\n" +
+	"\x06config\x18\b \x01(\v2\x1e.pulumi.service.v1.StackConfigR\x06config\x12\x18\n" +
+	"\aversion\x18\t \x01(\x03R\aversion\x1a7\n" +
+	"\tTagsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"V\n" +
+	"\x0eStackOperation\x12\x12\n" +
+	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x16\n" +
+	"\x06author\x18\x02 \x01(\tR\x06author\x12\x18\n" +
+	"\astarted\x18\x03 \x01(\x03R\astarted\"|\n" +
+	"\x15BatchGetStacksRequest\x12:\n" +
+	"\x06stacks\x18\x01 \x03(\v2\".pulumi.service.v1.GetStackRequestR\x06stacks\x12'\n" +
+	"\x0fmax_parallelism\x18\x02 \x01(\x05R\x0emaxParallelism\"\xa0\x01\n" +
+	"\x16BatchGetStacksResponse\x12\x14\n" +
+	"\x05index\x18\x01 \x01(\x05R\x05index\x120\n" +
+	"\x05stack\x18\x02 \x01(\v2\x18.pulumi.service.v1.StackH\x00R\x05stack\x124\n" +
+	"\x05error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorH\x00R\x05errorB\b\n" +
+	"\x06result\"\xa5\x01\n" +
+	"\x12DeleteStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x19\n" +
+	"\x05force\x18\x04 \x01(\bH\x00R\x05force\x88\x01\x01B\b\n" +
+	"\x06_force\"\x15\n" +
+	"\x13DeleteStackResponse\"\xd7\x01\n" +
+	"\x17GetStackActivityRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x17\n" +
+	"\x04page\x18\x04 \x01(\x03H\x00R\x04page\x88\x01\x01\x12 \n" +
+	"\tpage_size\x18\x05 \x01(\x03H\x01R\bpageSize\x88\x01\x01B\a\n" +
+	"\x05_pageB\f\n" +
+	"\n" +
+	"_page_size\"\x8f\x01\n" +
+	"\x18GetStackActivityResponse\x127\n" +
+	"\bactivity\x18\x01 \x03(\v2\x1b.pulumi.service.v1.ActivityR\bactivity\x12$\n" +
+	"\x0eitems_per_page\x18\x02 \x01(\x03R\fitemsPerPage\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x03R\x05total\"\x93\x01\n" +
+	"\bActivity\x126\n" +
+	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\x12O\n" +
+	"\n" +
+	"deployment\x18\x02 \x01(\v2/.pulumi.service.v1.DeploymentWithRelatedUpdatesR\n" +
+	"deployment\"\x88\x04\n" +
+	"\x1cDeploymentWithRelatedUpdates\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x18\n" +
+	"\acreated\x18\x02 \x01(\tR\acreated\x12\x1a\n" +
+	"\bmodified\x18\x03 \x01(\tR\bmodified\x12\x16\n" +
+	"\x06status\x18\x04 \x01(\tR\x06status\x12\x18\n" +
+	"\aversion\x18\x05 \x01(\x03R\aversion\x12>\n" +
+	"\frequested_by\x18\x06 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\vrequestedBy\x124\n" +
+	"\x04jobs\x18\a \x03(\v2 .pulumi.service.v1.DeploymentJobR\x04jobs\x12%\n" +
+	"\x0elatest_version\x18\b \x01(\x03R\rlatestVersion\x12P\n" +
+	"\rconfiguration\x18\t \x01(\v2*.pulumi.service.v1.DeploymentConfigurationR\rconfiguration\x12\x1c\n" +
+	"\tinitiator\x18\n" +
+	" \x01(\tR\tinitiator\x12)\n" +
+	"\x10pulumi_operation\x18\v \x01(\tR\x0fpulumiOperation\x128\n" +
+	"\aupdates\x18\f \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\aupdates\"\x96\x01\n" +
+	"\rDeploymentJob\x12\x16\n" +
+	"\x06status\x18\x01 \x01(\tR\x06status\x12\x18\n" +
+	"\astarted\x18\x02 \x01(\tR\astarted\x12!\n" +
+	"\flast_updated\x18\x03 \x01(\tR\vlastUpdated\x120\n" +
+	"\x05steps\x18\x04 \x03(\v2\x1a.pulumi.service.v1.StepRunR\x05steps\"r\n" +
+	"\aStepRun\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x16\n" +
+	"\x06status\x18\x02 \x01(\tR\x06status\x12\x18\n" +
+	"\astarted\x18\x03 \x01(\tR\astarted\x12!\n" +
+	"\flast_updated\x18\x04 \x01(\tR\vlastUpdated\"\xb3\x01\n" +
+	"\x17DeploymentConfiguration\x12[\n" +
+	"\x15environment_variables\x18\x01 \x03(\v2&.pulumi.service.v1.EnvironmentVariableR\x14environmentVariables\x12;\n" +
+	"\x06source\x18\x02 \x01(\v2#.pulumi.service.v1.DeploymentSourceR\x06source\"W\n" +
+	"\x13EnvironmentVariable\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value\x12\x16\n" +
+	"\x06secret\x18\x03 \x01(\bR\x06secret\"\x95\x01\n" +
+	"\x10DeploymentSource\x128\n" +
+	"\x03git\x18\x01 \x01(\v2&.pulumi.service.v1.DeploymentSourceGitR\x03git\x12G\n" +
+	"\btemplate\x18\x02 \x01(\v2+.pulumi.service.v1.DeploymentSourceTemplateR\btemplate\"{\n" +
+	"\x13DeploymentSourceGit\x12\x19\n" +
+	"\brepo_url\x18\x01 \x01(\tR\arepoURL\x12\x16\n" +
+	"\x06branch\x18\x02 \x01(\tR\x06branch\x12\x19\n" +
+	"\brepo_dir\x18\x03 \x01(\tR\arepoDir\x12\x16\n" +
+	"\x06commit\x18\x04 \x01(\tR\x06commit\"9\n" +
+	"\x18DeploymentSourceTemplate\x12\x1d\n" +
+	"\n" +
+	"source_url\x18\x01 \x01(\tR\tsourceUrl\"\xf3\x01\n" +
+	"\x19GetStackAnnotationRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x17\n" +
+	"\x04kind\x18\x04 \x01(\tB\x03\xe0A\x02R\x04kind\x12\x1b\n" +
+	"\x06source\x18\x05 \x01(\tH\x00R\x06source\x88\x01\x01\x12\x1d\n" +
+	"\aversion\x18\x06 \x01(\x03H\x01R\aversion\x88\x01\x01B\t\n" +
+	"\a_sourceB\n" +
+	"\n" +
+	"\b_version\"K\n" +
+	"\x1aGetStackAnnotationResponse\x12-\n" +
+	"\x05value\x18\x01 \x01(\v2\x17.google.protobuf.StructR\x05value\"\xa3\x02\n" +
+	"\x1cUpsertStackAnnotationRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x17\n" +
+	"\x04kind\x18\x04 \x01(\tB\x03\xe0A\x02R\x04kind\x12\x1b\n" +
+	"\x06source\x18\x05 \x01(\tH\x00R\x06source\x88\x01\x01\x12\x1d\n" +
+	"\aversion\x18\x06 \x01(\x03H\x01R\aversion\x88\x01\x01\x12+\n" +
+	"\x04body\x18\a \x01(\v2\x17.google.protobuf.StructR\x04bodyB\t\n" +
+	"\a_sourceB\n" +
+	"\n" +
+	"\b_version\"\x1f\n" +
+	"\x1dUpsertStackAnnotationResponse\"\x92\x01\n" +
+	"$ListDownstreamStackReferencesRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"w\n" +
+	"%ListDownstreamStackReferencesResponse\x12N\n" +
+	"\x11referenced_stacks\x18\x01 \x03(\v2!.pulumi.service.v1.StackReferenceR\x10referencedStacks\"\x80\x01\n" +
+	"\x12ExportStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"\x84\x01\n" +
+	"\x13ExportStackResponse\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\x03R\aversion\x12\x1a\n" +
+	"\bfeatures\x18\x02 \x03(\tR\bfeatures\x127\n" +
+	"\n" +
+	"deployment\x18\x03 \x01(\v2\x17.google.protobuf.StructR\n" +
+	"deployment\"\xa8\x01\n" +
+	"\x1bExportStackAtVersionRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1d\n" +
+	"\aversion\x18\x04 \x01(\x03B\x03\xe0A\x02R\aversion\"\x8d\x01\n" +
+	"\x1cExportStackAtVersionResponse\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\x03R\aversion\x12\x1a\n" +
+	"\bfeatures\x18\x02 \x03(\tR\bfeatures\x127\n" +
+	"\n" +
+	"deployment\x18\x03 \x01(\v2\x17.google.protobuf.StructR\n" +
+	"deployment\"\x80\x02\n" +
+	"\x12ImportStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1d\n" +
+	"\aversion\x18\x04 \x01(\x03H\x00R\aversion\x88\x01\x01\x12\x1a\n" +
+	"\bfeatures\x18\x05 \x03(\tR\bfeatures\x127\n" +
+	"\n" +
+	"deployment\x18\x06 \x01(\v2\x17.google.protobuf.StructR\n" +
+	"deploymentB\n" +
+	"\n" +
+	"\b_version\"2\n" +
+	"\x13ImportStackResponse\x12\x1b\n" +
+	"\tupdate_id\x18\x01 \x01(\tR\bupdateId\"\x85\x01\n" +
+	"\x17GetStackMetadataRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"X\n" +
+	"\x18GetStackMetadataResponse\x12<\n" +
+	"\bmetadata\x18\x01 \x01(\v2 .pulumi.service.v1.StackMetadataR\bmetadata\"\x87\x02\n" +
+	"\rStackMetadata\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
+	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tR\tstackName\x126\n" +
+	"\bowned_by\x18\x04 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\aownedBy\x12a\n" +
+	"\x15notification_settings\x18\x05 \x01(\v2,.pulumi.service.v1.StackNotificationSettingsR\x14notificationSettings\"\x83\x01\n" +
+	"\x19StackNotificationSettings\x122\n" +
+	"\x15notify_update_failure\x18\x01 \x01(\bR\x13notifyUpdateFailure\x122\n" +
+	"\x15notify_update_success\x18\x02 \x01(\bR\x13notifyUpdateSuccess\"\xc4\x02\n" +
+	"&UpdateStackNotificationSettingsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12<\n" +
+	"\x15notify_update_failure\x18\x04 \x01(\bB\x03\xe0A\x02H\x00R\x13notifyUpdateFailure\x88\x01\x01\x12<\n" +
+	"\x15notify_update_success\x18\x05 \x01(\bB\x03\xe0A\x02H\x01R\x13notifyUpdateSuccess\x88\x01\x01B\x18\n" +
+	"\x16_notify_update_failureB\x18\n" +
+	"\x16_notify_update_success\"\xa1\x02\n" +
+	"'UpdateStackNotificationSettingsResponse\x12\x19\n" +
+	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
+	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tR\tstackName\x126\n" +
+	"\bowned_by\x18\x04 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\aownedBy\x12a\n" +
+	"\x15notification_settings\x18\x05 \x01(\v2,.pulumi.service.v1.StackNotificationSettingsR\x14notificationSettings\"\x95\x02\n" +
+	"\x1dReassignStackOwnershipRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x17\n" +
+	"\x04name\x18\x04 \x01(\tB\x03\xe0A\x02R\x04name\x12&\n" +
+	"\fgithub_login\x18\x05 \x01(\tB\x03\xe0A\x02R\vgithubLogin\x12\"\n" +
+	"\n" +
+	"avatar_url\x18\x06 \x01(\tB\x03\xe0A\x02R\tavatarUrl\x12\x19\n" +
+	"\x05email\x18\a \x01(\tH\x00R\x05email\x88\x01\x01B\b\n" +
+	"\x06_email\"Z\n" +
+	"\x1eReassignStackOwnershipResponse\x128\n" +
+	"\tuser_info\x18\x01 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\buserInfo\"\xbc\x01\n" +
+	"\x12RenameStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x19\n" +
+	"\bnew_name\x18\x04 \x01(\tR\anewName\x12\x1f\n" +
+	"\vnew_project\x18\x05 \x01(\tR\n" +
+	"newProject\"2\n" +
+	"\x13RenameStackResponse\x12\x1b\n" +
+	"\tupdate_id\x18\x01 \x01(\tR\bupdateId\"\x8a\x01\n" +
+	"\x1cGetStackResourceCountRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"`\n" +
+	"\x1dGetStackResourceCountResponse\x12%\n" +
+	"\x0eresource_count\x18\x01 \x01(\x03R\rresourceCount\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\x03R\aversion\"\xaa\x01\n" +
+	"\x12AddStackTagRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x12\n" +
+	"\x04name\x18\x04 \x01(\tR\x04name\x12\x14\n" +
+	"\x05value\x18\x05 \x01(\tR\x05value\"\x15\n" +
+	"\x13AddStackTagResponse\"\x88\x02\n" +
+	"\x17ReplaceStackTagsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12H\n" +
+	"\x04tags\x18\x04 \x03(\v24.pulumi.service.v1.ReplaceStackTagsRequest.TagsEntryR\x04tags\x1a7\n" +
+	"\tTagsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x1a\n" +
+	"\x18ReplaceStackTagsResponse\"\xcd\x01\n" +
+	"\x15UpdateStackTagRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1e\n" +
+	"\btag_name\x18\x04 \x01(\tB\x03\xe0A\x02R\atagName\x12\x12\n" +
+	"\x04name\x18\x05 \x01(\tR\x04name\x12\x14\n" +
+	"\x05value\x18\x06 \x01(\tR\x05value\"\x18\n" +
+	"\x16UpdateStackTagResponse\"\xa3\x01\n" +
+	"\x15DeleteStackTagRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1e\n" +
+	"\btag_name\x18\x04 \x01(\tB\x03\xe0A\x02R\atagName\"\x18\n" +
+	"\x16DeleteStackTagResponse\"\xc0\x01\n" +
+	"\x14TransferStackRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12<\n" +
+	"\btransfer\x18\x04 \x01(\v2 .pulumi.service.v1.StackTransferR\btransfer\"\xbf\x01\n" +
+	"\rStackTransfer\x12\x15\n" +
+	"\x06to_org\x18\x01 \x01(\tR\x05toOrg\x12\x1e\n" +
+	"\bfrom_org\x18\x02 \x01(\tH\x00R\afromOrg\x88\x01\x01\x12&\n" +
+	"\fproject_name\x18\x03 \x01(\tH\x01R\vprojectName\x88\x01\x01\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x04 \x01(\tH\x02R\tstackName\x88\x01\x01B\v\n" +
+	"\t_from_orgB\x0f\n" +
+	"\r_project_nameB\r\n" +
+	"\v_stack_name\"\x17\n" +
+	"\x15TransferStackResponse\"\x90\x01\n" +
+	"\"ListUpstreamStackReferencesRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"u\n" +
+	"#ListUpstreamStackReferencesResponse\x12N\n" +
+	"\x11referenced_stacks\x18\x01 \x03(\v2!.pulumi.service.v1.StackReferenceR\x10referencedStacks\"\xb2\x02\n" +
+	"\x1eGetStackStarterWorkflowRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\tci_system\x18\x04 \x01(\tB\x03\xe0A\x02R\bciSystem\x120\n" +
+	"\x11working_directory\x18\x05 \x01(\tB\x03\xe0A\x02R\x10workingDirectory\x128\n" +
+	"\x13enable_path_filters\x18\x06 \x01(\bB\x03\xe0A\x02H\x00R\x11enablePathFilters\x88\x01\x01B\x16\n" +
+	"\x14_enable_path_filters\";\n" +
+	"\x1fGetStackStarterWorkflowResponse\x12\x18\n" +
+	"\acontent\x18\x01 \x01(\tR\acontent\"\x80\x03\n" +
 	"\x11ListStacksRequest\x12'\n" +
 	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
 	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
@@ -2867,173 +5714,7 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\vlast_update\x18\x05 \x01(\x03R\n" +
 	"lastUpdate\x12%\n" +
 	"\x0eresource_count\x18\x06 \x01(\x03R\rresourceCount\x12.\n" +
-	"\x05links\x18\a \x01(\v2\x18.pulumi.service.v1.LinksR\x05links\"n\n" +
-	"\x0fGetStackRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\"B\n" +
-	"\x10GetStackResponse\x12.\n" +
-	"\x05stack\x18\x01 \x01(\v2\x18.pulumi.service.v1.StackR\x05stack\"\xac\x03\n" +
-	"\x05Stack\x12\x0e\n" +
-	"\x02id\x18\x01 \x01(\tR\x02id\x12\x19\n" +
-	"\borg_name\x18\x02 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x03 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x04 \x01(\tR\tstackName\x12N\n" +
-	"\x11current_operation\x18\x05 \x01(\v2!.pulumi.service.v1.StackOperationR\x10currentOperation\x12#\n" +
-	"\ractive_update\x18\x06 \x01(\tR\factiveUpdate\x126\n" +
-	"\x04tags\x18\a \x03(\v2\".pulumi.service.v1.Stack.TagsEntryR\x04tags\x126\n" +
-	"\x06config\x18\b \x01(\v2\x1e.pulumi.service.v1.StackConfigR\x06config\x12\x18\n" +
-	"\aversion\x18\t \x01(\x03R\aversion\x1a7\n" +
-	"\tTagsEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"V\n" +
-	"\x0eStackOperation\x12\x12\n" +
-	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x16\n" +
-	"\x06author\x18\x02 \x01(\tR\x06author\x12\x18\n" +
-	"\astarted\x18\x03 \x01(\x03R\astarted\"\xf2\x01\n" +
-	"\vStackConfig\x12 \n" +
-	"\venvironment\x18\x01 \x01(\tR\venvironment\x12.\n" +
-	"\x10secrets_provider\x18\x02 \x01(\tH\x00R\x0fsecretsProvider\x88\x01\x01\x12(\n" +
-	"\rencrypted_key\x18\x03 \x01(\tH\x01R\fencryptedKey\x88\x01\x01\x12,\n" +
-	"\x0fencryption_salt\x18\x04 \x01(\tH\x02R\x0eencryptionSalt\x88\x01\x01B\x13\n" +
-	"\x11_secrets_providerB\x10\n" +
-	"\x0e_encrypted_keyB\x12\n" +
-	"\x10_encryption_salt\"\xf9\x02\n" +
-	"\x12CreateStackRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12C\n" +
-	"\x04tags\x18\x04 \x03(\v2/.pulumi.service.v1.CreateStackRequest.TagsEntryR\x04tags\x12\x14\n" +
-	"\x05teams\x18\x05 \x03(\tR\x05teams\x12:\n" +
-	"\x05state\x18\x06 \x01(\v2$.pulumi.service.v1.UntypedDeploymentR\x05state\x126\n" +
-	"\x06config\x18\a \x01(\v2\x1e.pulumi.service.v1.StackConfigR\x06config\x1a7\n" +
-	"\tTagsEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"X\n" +
-	"\x13CreateStackResponse\x12A\n" +
-	"\bmessages\x18\x01 \x03(\v2%.pulumi.service.v1.CreateStackMessageR\bmessages\"J\n" +
-	"\x12CreateStackMessage\x12\x1a\n" +
-	"\bseverity\x18\x01 \x01(\tR\bseverity\x12\x18\n" +
-	"\amessage\x18\x02 \x01(\tR\amessage\"\x96\x01\n" +
-	"\x12DeleteStackRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x19\n" +
-	"\x05force\x18\x04 \x01(\bH\x00R\x05force\x88\x01\x01B\b\n" +
-	"\x06_force\"\x15\n" +
-	"\x13DeleteStackResponse\"q\n" +
-	"\x12ExportStackRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\"\x84\x01\n" +
-	"\x13ExportStackResponse\x12\x18\n" +
-	"\aversion\x18\x01 \x01(\x03R\aversion\x12\x1a\n" +
-	"\bfeatures\x18\x02 \x03(\tR\bfeatures\x127\n" +
-	"\n" +
-	"deployment\x18\x03 \x01(\v2\x17.google.protobuf.StructR\n" +
-	"deployment\"\x94\x01\n" +
-	"\x1bExportStackAtVersionRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x18\n" +
-	"\aversion\x18\x04 \x01(\x03R\aversion\"\x8d\x01\n" +
-	"\x1cExportStackAtVersionResponse\x12\x18\n" +
-	"\aversion\x18\x01 \x01(\x03R\aversion\x12\x1a\n" +
-	"\bfeatures\x18\x02 \x03(\tR\bfeatures\x127\n" +
-	"\n" +
-	"deployment\x18\x03 \x01(\v2\x17.google.protobuf.StructR\n" +
-	"deployment\"\x9b\x01\n" +
-	"\x12AddStackTagRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x12\n" +
-	"\x04name\x18\x04 \x01(\tR\x04name\x12\x14\n" +
-	"\x05value\x18\x05 \x01(\tR\x05value\"\x15\n" +
-	"\x13AddStackTagResponse\"\xb9\x01\n" +
-	"\x15UpdateStackTagRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x19\n" +
-	"\btag_name\x18\x04 \x01(\tR\atagName\x12\x12\n" +
-	"\x04name\x18\x05 \x01(\tR\x04name\x12\x14\n" +
-	"\x05value\x18\x06 \x01(\tR\x05value\"\x18\n" +
-	"\x16UpdateStackTagResponse\"\xf9\x01\n" +
-	"\x17ReplaceStackTagsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12H\n" +
-	"\x04tags\x18\x04 \x03(\v24.pulumi.service.v1.ReplaceStackTagsRequest.TagsEntryR\x04tags\x1a7\n" +
-	"\tTagsEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x1a\n" +
-	"\x18ReplaceStackTagsResponse\"\x8f\x01\n" +
-	"\x15DeleteStackTagRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x19\n" +
-	"\btag_name\x18\x04 \x01(\tR\atagName\"\x18\n" +
-	"\x16DeleteStackTagResponse\"\xb1\x01\n" +
-	"\x14TransferStackRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12<\n" +
-	"\btransfer\x18\x04 \x01(\v2 .pulumi.service.v1.StackTransferR\btransfer\"\xbf\x01\n" +
-	"\rStackTransfer\x12\x15\n" +
-	"\x06to_org\x18\x01 \x01(\tR\x05toOrg\x12\x1e\n" +
-	"\bfrom_org\x18\x02 \x01(\tH\x00R\afromOrg\x88\x01\x01\x12&\n" +
-	"\fproject_name\x18\x03 \x01(\tH\x01R\vprojectName\x88\x01\x01\x12\"\n" +
-	"\n" +
-	"stack_name\x18\x04 \x01(\tH\x02R\tstackName\x88\x01\x01B\v\n" +
-	"\t_from_orgB\x0f\n" +
-	"\r_project_nameB\r\n" +
-	"\v_stack_name\"\x17\n" +
-	"\x15TransferStackResponse\"\xad\x01\n" +
-	"\x12RenameStackRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x19\n" +
-	"\bnew_name\x18\x04 \x01(\tR\anewName\x12\x1f\n" +
-	"\vnew_project\x18\x05 \x01(\tR\n" +
-	"newProject\"2\n" +
-	"\x13RenameStackResponse\x12\x1b\n" +
-	"\tupdate_id\x18\x01 \x01(\tR\bupdateId\"v\n" +
-	"\x17GetStackMetadataRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\"X\n" +
-	"\x18GetStackMetadataResponse\x12<\n" +
-	"\bmetadata\x18\x01 \x01(\v2 .pulumi.service.v1.StackMetadataR\bmetadata\"\x87\x02\n" +
-	"\rStackMetadata\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x126\n" +
-	"\bowned_by\x18\x04 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\aownedBy\x12a\n" +
-	"\x15notification_settings\x18\x05 \x01(\v2,.pulumi.service.v1.StackNotificationSettingsR\x14notificationSettings\"\x83\x01\n" +
-	"\x19StackNotificationSettings\x122\n" +
-	"\x15notify_update_failure\x18\x01 \x01(\bR\x13notifyUpdateFailure\x122\n" +
-	"\x15notify_update_success\x18\x02 \x01(\bR\x13notifyUpdateSuccess\"{\n" +
-	"\x1cGetStackResourceCountRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\"`\n" +
-	"\x1dGetStackResourceCountResponse\x12%\n" +
-	"\x0eresource_count\x18\x01 \x01(\x03R\rresourceCount\x12\x18\n" +
-	"\aversion\x18\x02 \x01(\x03R\aversion\"\x82\x03\n" +
+	"\x05links\x18\a \x01(\v2\x18.pulumi.service.v1.LinksR\x05links\"\x82\x03\n" +
 	"\x13StreamStacksRequest\x12'\n" +
 	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
 	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
@@ -3054,15 +5735,7 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\n" +
 	"\b_role_id\"M\n" +
 	"\x14StreamStacksResponse\x125\n" +
-	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\"|\n" +
-	"\x15BatchGetStacksRequest\x12:\n" +
-	"\x06stacks\x18\x01 \x03(\v2\".pulumi.service.v1.GetStackRequestR\x06stacks\x12'\n" +
-	"\x0fmax_parallelism\x18\x02 \x01(\x05R\x0emaxParallelism\"\xa0\x01\n" +
-	"\x16BatchGetStacksResponse\x12\x14\n" +
-	"\x05index\x18\x01 \x01(\x05R\x05index\x120\n" +
-	"\x05stack\x18\x02 \x01(\v2\x18.pulumi.service.v1.StackH\x00R\x05stack\x124\n" +
-	"\x05error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorH\x00R\x05errorB\b\n" +
-	"\x06result\"\xbf\x02\n" +
+	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\"\xbf\x02\n" +
 	"\x1cListStacksWithDetailsRequest\x12'\n" +
 	"\forganization\x18\x01 \x01(\tH\x00R\forganization\x88\x01\x01\x12\x1d\n" +
 	"\aproject\x18\x02 \x01(\tH\x01R\aproject\x88\x01\x01\x12\x1e\n" +
@@ -3081,29 +5754,42 @@ const file_pulumi_service_v1_stacks_proto_rawDesc = "" +
 	"\x1dListStacksWithDetailsResponse\x125\n" +
 	"\x05stack\x18\x01 \x01(\v2\x1f.pulumi.service.v1.StackSummaryR\x05stack\x12C\n" +
 	"\rlatest_update\x18\x02 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\flatestUpdate\x12L\n" +
-	"\x13latest_update_error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorR\x11latestUpdateError2\x84\x16\n" +
-	"\rStacksService\x12s\n" +
+	"\x13latest_update_error\x18\x03 \x01(\v2\x1c.pulumi.service.v1.ItemErrorR\x11latestUpdateError2\x85*\n" +
+	"\rStacksService\x12\xb8\x01\n" +
+	"\x10GetStackOverview\x12*.pulumi.service.v1.GetStackOverviewRequest\x1a+.pulumi.service.v1.GetStackOverviewResponse\"K\x82\xd3\xe4\x93\x02E\x12C/api/console/stacks/{org_name}/{project_name}/{stack_name}/overview\x12\xab\x01\n" +
+	"\x11TransferAllStacks\x12+.pulumi.service.v1.TransferAllStacksRequest\x1a,.pulumi.service.v1.TransferAllStacksResponse\";\x82\xd3\xe4\x93\x025:\x01*b\x05value\")/api/orgs/{org_name}/bulk-transfer/stacks\x12\x9a\x01\n" +
+	"\x11ListDeletedStacks\x12+.pulumi.service.v1.ListDeletedStacksRequest\x1a,.pulumi.service.v1.ListDeletedStacksResponse\"*\x82\xd3\xe4\x93\x02$\x12\"/api/orgs/{org_name}/restore-stack\x12\xb0\x01\n" +
+	"\x13RestoreDeletedStack\x12-.pulumi.service.v1.RestoreDeletedStackRequest\x1a..pulumi.service.v1.RestoreDeletedStackResponse\":\x82\xd3\xe4\x93\x024:\x01*\"//api/orgs/{org_name}/restore-stack/{program_id}\x12\x92\x01\n" +
+	"\vCreateStack\x12%.pulumi.service.v1.CreateStackRequest\x1a&.pulumi.service.v1.CreateStackResponse\"4\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x02*:\x01*\"%/api/stacks/{org_name}/{project_name}\x12\x96\x01\n" +
+	"\bGetStack\x12\".pulumi.service.v1.GetStackRequest\x1a#.pulumi.service.v1.GetStackResponse\"A\x82\xd3\xe4\x93\x02;b\x05stack\x122/api/stacks/{org_name}/{project_name}/{stack_name}\x12w\n" +
+	"\x0eBatchGetStacks\x12(.pulumi.service.v1.BatchGetStacksRequest\x1a).pulumi.service.v1.BatchGetStacksResponse\"\x0e\xf2\xf3\x18\n" +
+	"\n" +
+	"\bGetStack0\x01\x12\x98\x01\n" +
+	"\vDeleteStack\x12%.pulumi.service.v1.DeleteStackRequest\x1a&.pulumi.service.v1.DeleteStackResponse\":\x82\xd3\xe4\x93\x024*2/api/stacks/{org_name}/{project_name}/{stack_name}\x12\xb0\x01\n" +
+	"\x10GetStackActivity\x12*.pulumi.service.v1.GetStackActivityRequest\x1a+.pulumi.service.v1.GetStackActivityResponse\"C\x82\xd3\xe4\x93\x02=\x12;/api/stacks/{org_name}/{project_name}/{stack_name}/activity\x12\xc7\x01\n" +
+	"\x12GetStackAnnotation\x12,.pulumi.service.v1.GetStackAnnotationRequest\x1a-.pulumi.service.v1.GetStackAnnotationResponse\"T\x82\xd3\xe4\x93\x02Nb\x05value\x12E/api/stacks/{org_name}/{project_name}/{stack_name}/annotations/{kind}\x12\xcf\x01\n" +
+	"\x15UpsertStackAnnotation\x12/.pulumi.service.v1.UpsertStackAnnotationRequest\x1a0.pulumi.service.v1.UpsertStackAnnotationResponse\"S\x82\xd3\xe4\x93\x02M:\x04body2E/api/stacks/{org_name}/{project_name}/{stack_name}/annotations/{kind}\x12\xe3\x01\n" +
+	"\x1dListDownstreamStackReferences\x127.pulumi.service.v1.ListDownstreamStackReferencesRequest\x1a8.pulumi.service.v1.ListDownstreamStackReferencesResponse\"O\x82\xd3\xe4\x93\x02I\x12G/api/stacks/{org_name}/{project_name}/{stack_name}/downstreamreferences\x12\x9f\x01\n" +
+	"\vExportStack\x12%.pulumi.service.v1.ExportStackRequest\x1a&.pulumi.service.v1.ExportStackResponse\"A\x82\xd3\xe4\x93\x02;\x129/api/stacks/{org_name}/{project_name}/{stack_name}/export\x12\xc4\x01\n" +
+	"\x14ExportStackAtVersion\x12..pulumi.service.v1.ExportStackAtVersionRequest\x1a/.pulumi.service.v1.ExportStackAtVersionResponse\"K\x82\xd3\xe4\x93\x02E\x12C/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}\x12\xa2\x01\n" +
+	"\vImportStack\x12%.pulumi.service.v1.ImportStackRequest\x1a&.pulumi.service.v1.ImportStackResponse\"D\x82\xd3\xe4\x93\x02>:\x01*\"9/api/stacks/{org_name}/{project_name}/{stack_name}/import\x12\xba\x01\n" +
+	"\x10GetStackMetadata\x12*.pulumi.service.v1.GetStackMetadataRequest\x1a+.pulumi.service.v1.GetStackMetadataResponse\"M\x82\xd3\xe4\x93\x02Gb\bmetadata\x12;/api/stacks/{org_name}/{project_name}/{stack_name}/metadata\x12\xee\x01\n" +
+	"\x1fUpdateStackNotificationSettings\x129.pulumi.service.v1.UpdateStackNotificationSettingsRequest\x1a:.pulumi.service.v1.UpdateStackNotificationSettingsResponse\"T\x82\xd3\xe4\x93\x02N:\x01*2I/api/stacks/{org_name}/{project_name}/{stack_name}/notifications/settings\x12\xd1\x01\n" +
+	"\x16ReassignStackOwnership\x120.pulumi.service.v1.ReassignStackOwnershipRequest\x1a1.pulumi.service.v1.ReassignStackOwnershipResponse\"R\x82\xd3\xe4\x93\x02L:\x01*b\tuser_info\"</api/stacks/{org_name}/{project_name}/{stack_name}/ownership\x12\xa2\x01\n" +
+	"\vRenameStack\x12%.pulumi.service.v1.RenameStackRequest\x1a&.pulumi.service.v1.RenameStackResponse\"D\x82\xd3\xe4\x93\x02>:\x01*\"9/api/stacks/{org_name}/{project_name}/{stack_name}/rename\x12\xc6\x01\n" +
+	"\x15GetStackResourceCount\x12/.pulumi.service.v1.GetStackResourceCountRequest\x1a0.pulumi.service.v1.GetStackResourceCountResponse\"J\x82\xd3\xe4\x93\x02D\x12B/api/stacks/{org_name}/{project_name}/{stack_name}/resources/count\x12\xa0\x01\n" +
+	"\vAddStackTag\x12%.pulumi.service.v1.AddStackTagRequest\x1a&.pulumi.service.v1.AddStackTagResponse\"B\x82\xd3\xe4\x93\x02<:\x01*\"7/api/stacks/{org_name}/{project_name}/{stack_name}/tags\x12\xb2\x01\n" +
+	"\x10ReplaceStackTags\x12*.pulumi.service.v1.ReplaceStackTagsRequest\x1a+.pulumi.service.v1.ReplaceStackTagsResponse\"E\x82\xd3\xe4\x93\x02?:\x04tags27/api/stacks/{org_name}/{project_name}/{stack_name}/tags\x12\xb4\x01\n" +
+	"\x0eUpdateStackTag\x12(.pulumi.service.v1.UpdateStackTagRequest\x1a).pulumi.service.v1.UpdateStackTagResponse\"M\x82\xd3\xe4\x93\x02G:\x01*2B/api/stacks/{org_name}/{project_name}/{stack_name}/tags/{tag_name}\x12\xb1\x01\n" +
+	"\x0eDeleteStackTag\x12(.pulumi.service.v1.DeleteStackTagRequest\x1a).pulumi.service.v1.DeleteStackTagResponse\"J\x82\xd3\xe4\x93\x02D*B/api/stacks/{org_name}/{project_name}/{stack_name}/tags/{tag_name}\x12\xb1\x01\n" +
+	"\rTransferStack\x12'.pulumi.service.v1.TransferStackRequest\x1a(.pulumi.service.v1.TransferStackResponse\"M\x82\xd3\xe4\x93\x02G:\btransfer\";/api/stacks/{org_name}/{project_name}/{stack_name}/transfer\x12\xdb\x01\n" +
+	"\x1bListUpstreamStackReferences\x125.pulumi.service.v1.ListUpstreamStackReferencesRequest\x1a6.pulumi.service.v1.ListUpstreamStackReferencesResponse\"M\x82\xd3\xe4\x93\x02G\x12E/api/stacks/{org_name}/{project_name}/{stack_name}/upstreamreferences\x12\xc8\x01\n" +
+	"\x17GetStackStarterWorkflow\x121.pulumi.service.v1.GetStackStarterWorkflowRequest\x1a2.pulumi.service.v1.GetStackStarterWorkflowResponse\"F\x82\xd3\xe4\x93\x02@:\x01*\";/api/stacks/{org_name}/{project_name}/{stack_name}/workflow\x12s\n" +
 	"\n" +
 	"ListStacks\x12$.pulumi.service.v1.ListStacksRequest\x1a%.pulumi.service.v1.ListStacksResponse\"\x18\x82\xd3\xe4\x93\x02\x12\x12\x10/api/user/stacks\x12{\n" +
 	"\fStreamStacks\x12&.pulumi.service.v1.StreamStacksRequest\x1a'.pulumi.service.v1.StreamStacksResponse\"\x18\xea\xf3\x18\x14\n" +
 	"\n" +
-	"ListStacks\x12\x06stacks0\x01\x12\x96\x01\n" +
-	"\bGetStack\x12\".pulumi.service.v1.GetStackRequest\x1a#.pulumi.service.v1.GetStackResponse\"A\x82\xd3\xe4\x93\x02;b\x05stack\x122/api/stacks/{org_name}/{project_name}/{stack_name}\x12\x92\x01\n" +
-	"\vCreateStack\x12%.pulumi.service.v1.CreateStackRequest\x1a&.pulumi.service.v1.CreateStackResponse\"4\xd8\xf3\x18\x01\x82\xd3\xe4\x93\x02*:\x01*\"%/api/stacks/{org_name}/{project_name}\x12\x98\x01\n" +
-	"\vDeleteStack\x12%.pulumi.service.v1.DeleteStackRequest\x1a&.pulumi.service.v1.DeleteStackResponse\":\x82\xd3\xe4\x93\x024*2/api/stacks/{org_name}/{project_name}/{stack_name}\x12\x9f\x01\n" +
-	"\vExportStack\x12%.pulumi.service.v1.ExportStackRequest\x1a&.pulumi.service.v1.ExportStackResponse\"A\x82\xd3\xe4\x93\x02;\x129/api/stacks/{org_name}/{project_name}/{stack_name}/export\x12\xc4\x01\n" +
-	"\x14ExportStackAtVersion\x12..pulumi.service.v1.ExportStackAtVersionRequest\x1a/.pulumi.service.v1.ExportStackAtVersionResponse\"K\x82\xd3\xe4\x93\x02E\x12C/api/stacks/{org_name}/{project_name}/{stack_name}/export/{version}\x12\xa0\x01\n" +
-	"\vAddStackTag\x12%.pulumi.service.v1.AddStackTagRequest\x1a&.pulumi.service.v1.AddStackTagResponse\"B\x82\xd3\xe4\x93\x02<:\x01*\"7/api/stacks/{org_name}/{project_name}/{stack_name}/tags\x12\xb4\x01\n" +
-	"\x0eUpdateStackTag\x12(.pulumi.service.v1.UpdateStackTagRequest\x1a).pulumi.service.v1.UpdateStackTagResponse\"M\x82\xd3\xe4\x93\x02G:\x01*2B/api/stacks/{org_name}/{project_name}/{stack_name}/tags/{tag_name}\x12\xb2\x01\n" +
-	"\x10ReplaceStackTags\x12*.pulumi.service.v1.ReplaceStackTagsRequest\x1a+.pulumi.service.v1.ReplaceStackTagsResponse\"E\x82\xd3\xe4\x93\x02?:\x04tags27/api/stacks/{org_name}/{project_name}/{stack_name}/tags\x12\xb1\x01\n" +
-	"\x0eDeleteStackTag\x12(.pulumi.service.v1.DeleteStackTagRequest\x1a).pulumi.service.v1.DeleteStackTagResponse\"J\x82\xd3\xe4\x93\x02D*B/api/stacks/{org_name}/{project_name}/{stack_name}/tags/{tag_name}\x12\xb1\x01\n" +
-	"\rTransferStack\x12'.pulumi.service.v1.TransferStackRequest\x1a(.pulumi.service.v1.TransferStackResponse\"M\x82\xd3\xe4\x93\x02G:\btransfer\";/api/stacks/{org_name}/{project_name}/{stack_name}/transfer\x12\xa2\x01\n" +
-	"\vRenameStack\x12%.pulumi.service.v1.RenameStackRequest\x1a&.pulumi.service.v1.RenameStackResponse\"D\x82\xd3\xe4\x93\x02>:\x01*\"9/api/stacks/{org_name}/{project_name}/{stack_name}/rename\x12\xba\x01\n" +
-	"\x10GetStackMetadata\x12*.pulumi.service.v1.GetStackMetadataRequest\x1a+.pulumi.service.v1.GetStackMetadataResponse\"M\x82\xd3\xe4\x93\x02Gb\bmetadata\x12;/api/stacks/{org_name}/{project_name}/{stack_name}/metadata\x12\xc6\x01\n" +
-	"\x15GetStackResourceCount\x12/.pulumi.service.v1.GetStackResourceCountRequest\x1a0.pulumi.service.v1.GetStackResourceCountResponse\"J\x82\xd3\xe4\x93\x02D\x12B/api/stacks/{org_name}/{project_name}/{stack_name}/resources/count\x12w\n" +
-	"\x0eBatchGetStacks\x12(.pulumi.service.v1.BatchGetStacksRequest\x1a).pulumi.service.v1.BatchGetStacksResponse\"\x0e\xf2\xf3\x18\n" +
-	"\n" +
-	"\bGetStack0\x01\x12\xb3\x01\n" +
+	"ListStacks\x12\x06stacks0\x01\x12\xb3\x01\n" +
 	"\x15ListStacksWithDetails\x12/.pulumi.service.v1.ListStacksWithDetailsRequest\x1a0.pulumi.service.v1.ListStacksWithDetailsResponse\"5\xf2\xf3\x181\n" +
 	"\n" +
 	"ListStacks\n" +
@@ -3122,124 +5808,215 @@ func file_pulumi_service_v1_stacks_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_stacks_proto_rawDescData
 }
 
-var file_pulumi_service_v1_stacks_proto_msgTypes = make([]protoimpl.MessageInfo, 45)
+var file_pulumi_service_v1_stacks_proto_msgTypes = make([]protoimpl.MessageInfo, 83)
 var file_pulumi_service_v1_stacks_proto_goTypes = []any{
-	(*ListStacksRequest)(nil),             // 0: pulumi.service.v1.ListStacksRequest
-	(*ListStacksResponse)(nil),            // 1: pulumi.service.v1.ListStacksResponse
-	(*StackSummary)(nil),                  // 2: pulumi.service.v1.StackSummary
-	(*GetStackRequest)(nil),               // 3: pulumi.service.v1.GetStackRequest
-	(*GetStackResponse)(nil),              // 4: pulumi.service.v1.GetStackResponse
-	(*Stack)(nil),                         // 5: pulumi.service.v1.Stack
-	(*StackOperation)(nil),                // 6: pulumi.service.v1.StackOperation
-	(*StackConfig)(nil),                   // 7: pulumi.service.v1.StackConfig
-	(*CreateStackRequest)(nil),            // 8: pulumi.service.v1.CreateStackRequest
-	(*CreateStackResponse)(nil),           // 9: pulumi.service.v1.CreateStackResponse
-	(*CreateStackMessage)(nil),            // 10: pulumi.service.v1.CreateStackMessage
-	(*DeleteStackRequest)(nil),            // 11: pulumi.service.v1.DeleteStackRequest
-	(*DeleteStackResponse)(nil),           // 12: pulumi.service.v1.DeleteStackResponse
-	(*ExportStackRequest)(nil),            // 13: pulumi.service.v1.ExportStackRequest
-	(*ExportStackResponse)(nil),           // 14: pulumi.service.v1.ExportStackResponse
-	(*ExportStackAtVersionRequest)(nil),   // 15: pulumi.service.v1.ExportStackAtVersionRequest
-	(*ExportStackAtVersionResponse)(nil),  // 16: pulumi.service.v1.ExportStackAtVersionResponse
-	(*AddStackTagRequest)(nil),            // 17: pulumi.service.v1.AddStackTagRequest
-	(*AddStackTagResponse)(nil),           // 18: pulumi.service.v1.AddStackTagResponse
-	(*UpdateStackTagRequest)(nil),         // 19: pulumi.service.v1.UpdateStackTagRequest
-	(*UpdateStackTagResponse)(nil),        // 20: pulumi.service.v1.UpdateStackTagResponse
-	(*ReplaceStackTagsRequest)(nil),       // 21: pulumi.service.v1.ReplaceStackTagsRequest
-	(*ReplaceStackTagsResponse)(nil),      // 22: pulumi.service.v1.ReplaceStackTagsResponse
-	(*DeleteStackTagRequest)(nil),         // 23: pulumi.service.v1.DeleteStackTagRequest
-	(*DeleteStackTagResponse)(nil),        // 24: pulumi.service.v1.DeleteStackTagResponse
-	(*TransferStackRequest)(nil),          // 25: pulumi.service.v1.TransferStackRequest
-	(*StackTransfer)(nil),                 // 26: pulumi.service.v1.StackTransfer
-	(*TransferStackResponse)(nil),         // 27: pulumi.service.v1.TransferStackResponse
-	(*RenameStackRequest)(nil),            // 28: pulumi.service.v1.RenameStackRequest
-	(*RenameStackResponse)(nil),           // 29: pulumi.service.v1.RenameStackResponse
-	(*GetStackMetadataRequest)(nil),       // 30: pulumi.service.v1.GetStackMetadataRequest
-	(*GetStackMetadataResponse)(nil),      // 31: pulumi.service.v1.GetStackMetadataResponse
-	(*StackMetadata)(nil),                 // 32: pulumi.service.v1.StackMetadata
-	(*StackNotificationSettings)(nil),     // 33: pulumi.service.v1.StackNotificationSettings
-	(*GetStackResourceCountRequest)(nil),  // 34: pulumi.service.v1.GetStackResourceCountRequest
-	(*GetStackResourceCountResponse)(nil), // 35: pulumi.service.v1.GetStackResourceCountResponse
-	(*StreamStacksRequest)(nil),           // 36: pulumi.service.v1.StreamStacksRequest
-	(*StreamStacksResponse)(nil),          // 37: pulumi.service.v1.StreamStacksResponse
-	(*BatchGetStacksRequest)(nil),         // 38: pulumi.service.v1.BatchGetStacksRequest
-	(*BatchGetStacksResponse)(nil),        // 39: pulumi.service.v1.BatchGetStacksResponse
-	(*ListStacksWithDetailsRequest)(nil),  // 40: pulumi.service.v1.ListStacksWithDetailsRequest
-	(*ListStacksWithDetailsResponse)(nil), // 41: pulumi.service.v1.ListStacksWithDetailsResponse
-	nil,                                   // 42: pulumi.service.v1.Stack.TagsEntry
-	nil,                                   // 43: pulumi.service.v1.CreateStackRequest.TagsEntry
-	nil,                                   // 44: pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
-	(*Links)(nil),                         // 45: pulumi.service.v1.Links
-	(*UntypedDeployment)(nil),             // 46: pulumi.service.v1.UntypedDeployment
-	(*structpb.Struct)(nil),               // 47: google.protobuf.Struct
-	(*UserInfo)(nil),                      // 48: pulumi.service.v1.UserInfo
-	(*ItemError)(nil),                     // 49: pulumi.service.v1.ItemError
-	(*StackUpdate)(nil),                   // 50: pulumi.service.v1.StackUpdate
+	(*GetStackOverviewRequest)(nil),                 // 0: pulumi.service.v1.GetStackOverviewRequest
+	(*GetStackOverviewResponse)(nil),                // 1: pulumi.service.v1.GetStackOverviewResponse
+	(*StackReference)(nil),                          // 2: pulumi.service.v1.StackReference
+	(*TransferAllStacksRequest)(nil),                // 3: pulumi.service.v1.TransferAllStacksRequest
+	(*TransferAllStacksResponse)(nil),               // 4: pulumi.service.v1.TransferAllStacksResponse
+	(*ListDeletedStacksRequest)(nil),                // 5: pulumi.service.v1.ListDeletedStacksRequest
+	(*ListDeletedStacksResponse)(nil),               // 6: pulumi.service.v1.ListDeletedStacksResponse
+	(*DeletedStack)(nil),                            // 7: pulumi.service.v1.DeletedStack
+	(*RestoreDeletedStackRequest)(nil),              // 8: pulumi.service.v1.RestoreDeletedStackRequest
+	(*RestoreDeletedStackResponse)(nil),             // 9: pulumi.service.v1.RestoreDeletedStackResponse
+	(*CreateStackRequest)(nil),                      // 10: pulumi.service.v1.CreateStackRequest
+	(*StackConfig)(nil),                             // 11: pulumi.service.v1.StackConfig
+	(*CreateStackResponse)(nil),                     // 12: pulumi.service.v1.CreateStackResponse
+	(*CreateStackMessage)(nil),                      // 13: pulumi.service.v1.CreateStackMessage
+	(*GetStackRequest)(nil),                         // 14: pulumi.service.v1.GetStackRequest
+	(*GetStackResponse)(nil),                        // 15: pulumi.service.v1.GetStackResponse
+	(*Stack)(nil),                                   // 16: pulumi.service.v1.Stack
+	(*StackOperation)(nil),                          // 17: pulumi.service.v1.StackOperation
+	(*BatchGetStacksRequest)(nil),                   // 18: pulumi.service.v1.BatchGetStacksRequest
+	(*BatchGetStacksResponse)(nil),                  // 19: pulumi.service.v1.BatchGetStacksResponse
+	(*DeleteStackRequest)(nil),                      // 20: pulumi.service.v1.DeleteStackRequest
+	(*DeleteStackResponse)(nil),                     // 21: pulumi.service.v1.DeleteStackResponse
+	(*GetStackActivityRequest)(nil),                 // 22: pulumi.service.v1.GetStackActivityRequest
+	(*GetStackActivityResponse)(nil),                // 23: pulumi.service.v1.GetStackActivityResponse
+	(*Activity)(nil),                                // 24: pulumi.service.v1.Activity
+	(*DeploymentWithRelatedUpdates)(nil),            // 25: pulumi.service.v1.DeploymentWithRelatedUpdates
+	(*DeploymentJob)(nil),                           // 26: pulumi.service.v1.DeploymentJob
+	(*StepRun)(nil),                                 // 27: pulumi.service.v1.StepRun
+	(*DeploymentConfiguration)(nil),                 // 28: pulumi.service.v1.DeploymentConfiguration
+	(*EnvironmentVariable)(nil),                     // 29: pulumi.service.v1.EnvironmentVariable
+	(*DeploymentSource)(nil),                        // 30: pulumi.service.v1.DeploymentSource
+	(*DeploymentSourceGit)(nil),                     // 31: pulumi.service.v1.DeploymentSourceGit
+	(*DeploymentSourceTemplate)(nil),                // 32: pulumi.service.v1.DeploymentSourceTemplate
+	(*GetStackAnnotationRequest)(nil),               // 33: pulumi.service.v1.GetStackAnnotationRequest
+	(*GetStackAnnotationResponse)(nil),              // 34: pulumi.service.v1.GetStackAnnotationResponse
+	(*UpsertStackAnnotationRequest)(nil),            // 35: pulumi.service.v1.UpsertStackAnnotationRequest
+	(*UpsertStackAnnotationResponse)(nil),           // 36: pulumi.service.v1.UpsertStackAnnotationResponse
+	(*ListDownstreamStackReferencesRequest)(nil),    // 37: pulumi.service.v1.ListDownstreamStackReferencesRequest
+	(*ListDownstreamStackReferencesResponse)(nil),   // 38: pulumi.service.v1.ListDownstreamStackReferencesResponse
+	(*ExportStackRequest)(nil),                      // 39: pulumi.service.v1.ExportStackRequest
+	(*ExportStackResponse)(nil),                     // 40: pulumi.service.v1.ExportStackResponse
+	(*ExportStackAtVersionRequest)(nil),             // 41: pulumi.service.v1.ExportStackAtVersionRequest
+	(*ExportStackAtVersionResponse)(nil),            // 42: pulumi.service.v1.ExportStackAtVersionResponse
+	(*ImportStackRequest)(nil),                      // 43: pulumi.service.v1.ImportStackRequest
+	(*ImportStackResponse)(nil),                     // 44: pulumi.service.v1.ImportStackResponse
+	(*GetStackMetadataRequest)(nil),                 // 45: pulumi.service.v1.GetStackMetadataRequest
+	(*GetStackMetadataResponse)(nil),                // 46: pulumi.service.v1.GetStackMetadataResponse
+	(*StackMetadata)(nil),                           // 47: pulumi.service.v1.StackMetadata
+	(*StackNotificationSettings)(nil),               // 48: pulumi.service.v1.StackNotificationSettings
+	(*UpdateStackNotificationSettingsRequest)(nil),  // 49: pulumi.service.v1.UpdateStackNotificationSettingsRequest
+	(*UpdateStackNotificationSettingsResponse)(nil), // 50: pulumi.service.v1.UpdateStackNotificationSettingsResponse
+	(*ReassignStackOwnershipRequest)(nil),           // 51: pulumi.service.v1.ReassignStackOwnershipRequest
+	(*ReassignStackOwnershipResponse)(nil),          // 52: pulumi.service.v1.ReassignStackOwnershipResponse
+	(*RenameStackRequest)(nil),                      // 53: pulumi.service.v1.RenameStackRequest
+	(*RenameStackResponse)(nil),                     // 54: pulumi.service.v1.RenameStackResponse
+	(*GetStackResourceCountRequest)(nil),            // 55: pulumi.service.v1.GetStackResourceCountRequest
+	(*GetStackResourceCountResponse)(nil),           // 56: pulumi.service.v1.GetStackResourceCountResponse
+	(*AddStackTagRequest)(nil),                      // 57: pulumi.service.v1.AddStackTagRequest
+	(*AddStackTagResponse)(nil),                     // 58: pulumi.service.v1.AddStackTagResponse
+	(*ReplaceStackTagsRequest)(nil),                 // 59: pulumi.service.v1.ReplaceStackTagsRequest
+	(*ReplaceStackTagsResponse)(nil),                // 60: pulumi.service.v1.ReplaceStackTagsResponse
+	(*UpdateStackTagRequest)(nil),                   // 61: pulumi.service.v1.UpdateStackTagRequest
+	(*UpdateStackTagResponse)(nil),                  // 62: pulumi.service.v1.UpdateStackTagResponse
+	(*DeleteStackTagRequest)(nil),                   // 63: pulumi.service.v1.DeleteStackTagRequest
+	(*DeleteStackTagResponse)(nil),                  // 64: pulumi.service.v1.DeleteStackTagResponse
+	(*TransferStackRequest)(nil),                    // 65: pulumi.service.v1.TransferStackRequest
+	(*StackTransfer)(nil),                           // 66: pulumi.service.v1.StackTransfer
+	(*TransferStackResponse)(nil),                   // 67: pulumi.service.v1.TransferStackResponse
+	(*ListUpstreamStackReferencesRequest)(nil),      // 68: pulumi.service.v1.ListUpstreamStackReferencesRequest
+	(*ListUpstreamStackReferencesResponse)(nil),     // 69: pulumi.service.v1.ListUpstreamStackReferencesResponse
+	(*GetStackStarterWorkflowRequest)(nil),          // 70: pulumi.service.v1.GetStackStarterWorkflowRequest
+	(*GetStackStarterWorkflowResponse)(nil),         // 71: pulumi.service.v1.GetStackStarterWorkflowResponse
+	(*ListStacksRequest)(nil),                       // 72: pulumi.service.v1.ListStacksRequest
+	(*ListStacksResponse)(nil),                      // 73: pulumi.service.v1.ListStacksResponse
+	(*StackSummary)(nil),                            // 74: pulumi.service.v1.StackSummary
+	(*StreamStacksRequest)(nil),                     // 75: pulumi.service.v1.StreamStacksRequest
+	(*StreamStacksResponse)(nil),                    // 76: pulumi.service.v1.StreamStacksResponse
+	(*ListStacksWithDetailsRequest)(nil),            // 77: pulumi.service.v1.ListStacksWithDetailsRequest
+	(*ListStacksWithDetailsResponse)(nil),           // 78: pulumi.service.v1.ListStacksWithDetailsResponse
+	nil,                                             // 79: pulumi.service.v1.GetStackOverviewResponse.TagsEntry
+	nil,                                             // 80: pulumi.service.v1.CreateStackRequest.TagsEntry
+	nil,                                             // 81: pulumi.service.v1.Stack.TagsEntry
+	nil,                                             // 82: pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	(*GetStackResourcesResponse)(nil),               // 83: pulumi.service.v1.GetStackResourcesResponse
+	(*UpdateSummary)(nil),                           // 84: pulumi.service.v1.UpdateSummary
+	(*UntypedDeployment)(nil),                       // 85: pulumi.service.v1.UntypedDeployment
+	(*ItemError)(nil),                               // 86: pulumi.service.v1.ItemError
+	(*StackUpdate)(nil),                             // 87: pulumi.service.v1.StackUpdate
+	(*UserInfo)(nil),                                // 88: pulumi.service.v1.UserInfo
+	(*structpb.Struct)(nil),                         // 89: google.protobuf.Struct
+	(*Links)(nil),                                   // 90: pulumi.service.v1.Links
 }
 var file_pulumi_service_v1_stacks_proto_depIdxs = []int32{
-	2,  // 0: pulumi.service.v1.ListStacksResponse.stacks:type_name -> pulumi.service.v1.StackSummary
-	45, // 1: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
-	5,  // 2: pulumi.service.v1.GetStackResponse.stack:type_name -> pulumi.service.v1.Stack
-	6,  // 3: pulumi.service.v1.Stack.current_operation:type_name -> pulumi.service.v1.StackOperation
-	42, // 4: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
-	7,  // 5: pulumi.service.v1.Stack.config:type_name -> pulumi.service.v1.StackConfig
-	43, // 6: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
-	46, // 7: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
-	7,  // 8: pulumi.service.v1.CreateStackRequest.config:type_name -> pulumi.service.v1.StackConfig
-	10, // 9: pulumi.service.v1.CreateStackResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
-	47, // 10: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
-	47, // 11: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
-	44, // 12: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
-	26, // 13: pulumi.service.v1.TransferStackRequest.transfer:type_name -> pulumi.service.v1.StackTransfer
-	32, // 14: pulumi.service.v1.GetStackMetadataResponse.metadata:type_name -> pulumi.service.v1.StackMetadata
-	48, // 15: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
-	33, // 16: pulumi.service.v1.StackMetadata.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
-	2,  // 17: pulumi.service.v1.StreamStacksResponse.stack:type_name -> pulumi.service.v1.StackSummary
-	3,  // 18: pulumi.service.v1.BatchGetStacksRequest.stacks:type_name -> pulumi.service.v1.GetStackRequest
-	5,  // 19: pulumi.service.v1.BatchGetStacksResponse.stack:type_name -> pulumi.service.v1.Stack
-	49, // 20: pulumi.service.v1.BatchGetStacksResponse.error:type_name -> pulumi.service.v1.ItemError
-	2,  // 21: pulumi.service.v1.ListStacksWithDetailsResponse.stack:type_name -> pulumi.service.v1.StackSummary
-	50, // 22: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update:type_name -> pulumi.service.v1.StackUpdate
-	49, // 23: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update_error:type_name -> pulumi.service.v1.ItemError
-	0,  // 24: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
-	36, // 25: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
-	3,  // 26: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
-	8,  // 27: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
-	11, // 28: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
-	13, // 29: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
-	15, // 30: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
-	17, // 31: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
-	19, // 32: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
-	21, // 33: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
-	23, // 34: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
-	25, // 35: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
-	28, // 36: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
-	30, // 37: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
-	34, // 38: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
-	38, // 39: pulumi.service.v1.StacksService.BatchGetStacks:input_type -> pulumi.service.v1.BatchGetStacksRequest
-	40, // 40: pulumi.service.v1.StacksService.ListStacksWithDetails:input_type -> pulumi.service.v1.ListStacksWithDetailsRequest
-	1,  // 41: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
-	37, // 42: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
-	4,  // 43: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
-	9,  // 44: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
-	12, // 45: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
-	14, // 46: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
-	16, // 47: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
-	18, // 48: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
-	20, // 49: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
-	22, // 50: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
-	24, // 51: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
-	27, // 52: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
-	29, // 53: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
-	31, // 54: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
-	35, // 55: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
-	39, // 56: pulumi.service.v1.StacksService.BatchGetStacks:output_type -> pulumi.service.v1.BatchGetStacksResponse
-	41, // 57: pulumi.service.v1.StacksService.ListStacksWithDetails:output_type -> pulumi.service.v1.ListStacksWithDetailsResponse
-	41, // [41:58] is the sub-list for method output_type
-	24, // [24:41] is the sub-list for method input_type
-	24, // [24:24] is the sub-list for extension type_name
-	24, // [24:24] is the sub-list for extension extendee
-	0,  // [0:24] is the sub-list for field type_name
+	79, // 0: pulumi.service.v1.GetStackOverviewResponse.tags:type_name -> pulumi.service.v1.GetStackOverviewResponse.TagsEntry
+	2,  // 1: pulumi.service.v1.GetStackOverviewResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
+	83, // 2: pulumi.service.v1.GetStackOverviewResponse.resources:type_name -> pulumi.service.v1.GetStackResourcesResponse
+	7,  // 3: pulumi.service.v1.ListDeletedStacksResponse.deleted_stacks:type_name -> pulumi.service.v1.DeletedStack
+	84, // 4: pulumi.service.v1.DeletedStack.last_update:type_name -> pulumi.service.v1.UpdateSummary
+	80, // 5: pulumi.service.v1.CreateStackRequest.tags:type_name -> pulumi.service.v1.CreateStackRequest.TagsEntry
+	85, // 6: pulumi.service.v1.CreateStackRequest.state:type_name -> pulumi.service.v1.UntypedDeployment
+	11, // 7: pulumi.service.v1.CreateStackRequest.config:type_name -> pulumi.service.v1.StackConfig
+	13, // 8: pulumi.service.v1.CreateStackResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
+	16, // 9: pulumi.service.v1.GetStackResponse.stack:type_name -> pulumi.service.v1.Stack
+	17, // 10: pulumi.service.v1.Stack.current_operation:type_name -> pulumi.service.v1.StackOperation
+	81, // 11: pulumi.service.v1.Stack.tags:type_name -> pulumi.service.v1.Stack.TagsEntry
+	11, // 12: pulumi.service.v1.Stack.config:type_name -> pulumi.service.v1.StackConfig
+	14, // 13: pulumi.service.v1.BatchGetStacksRequest.stacks:type_name -> pulumi.service.v1.GetStackRequest
+	16, // 14: pulumi.service.v1.BatchGetStacksResponse.stack:type_name -> pulumi.service.v1.Stack
+	86, // 15: pulumi.service.v1.BatchGetStacksResponse.error:type_name -> pulumi.service.v1.ItemError
+	24, // 16: pulumi.service.v1.GetStackActivityResponse.activity:type_name -> pulumi.service.v1.Activity
+	87, // 17: pulumi.service.v1.Activity.update:type_name -> pulumi.service.v1.StackUpdate
+	25, // 18: pulumi.service.v1.Activity.deployment:type_name -> pulumi.service.v1.DeploymentWithRelatedUpdates
+	88, // 19: pulumi.service.v1.DeploymentWithRelatedUpdates.requested_by:type_name -> pulumi.service.v1.UserInfo
+	26, // 20: pulumi.service.v1.DeploymentWithRelatedUpdates.jobs:type_name -> pulumi.service.v1.DeploymentJob
+	28, // 21: pulumi.service.v1.DeploymentWithRelatedUpdates.configuration:type_name -> pulumi.service.v1.DeploymentConfiguration
+	87, // 22: pulumi.service.v1.DeploymentWithRelatedUpdates.updates:type_name -> pulumi.service.v1.StackUpdate
+	27, // 23: pulumi.service.v1.DeploymentJob.steps:type_name -> pulumi.service.v1.StepRun
+	29, // 24: pulumi.service.v1.DeploymentConfiguration.environment_variables:type_name -> pulumi.service.v1.EnvironmentVariable
+	30, // 25: pulumi.service.v1.DeploymentConfiguration.source:type_name -> pulumi.service.v1.DeploymentSource
+	31, // 26: pulumi.service.v1.DeploymentSource.git:type_name -> pulumi.service.v1.DeploymentSourceGit
+	32, // 27: pulumi.service.v1.DeploymentSource.template:type_name -> pulumi.service.v1.DeploymentSourceTemplate
+	89, // 28: pulumi.service.v1.GetStackAnnotationResponse.value:type_name -> google.protobuf.Struct
+	89, // 29: pulumi.service.v1.UpsertStackAnnotationRequest.body:type_name -> google.protobuf.Struct
+	2,  // 30: pulumi.service.v1.ListDownstreamStackReferencesResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
+	89, // 31: pulumi.service.v1.ExportStackResponse.deployment:type_name -> google.protobuf.Struct
+	89, // 32: pulumi.service.v1.ExportStackAtVersionResponse.deployment:type_name -> google.protobuf.Struct
+	89, // 33: pulumi.service.v1.ImportStackRequest.deployment:type_name -> google.protobuf.Struct
+	47, // 34: pulumi.service.v1.GetStackMetadataResponse.metadata:type_name -> pulumi.service.v1.StackMetadata
+	88, // 35: pulumi.service.v1.StackMetadata.owned_by:type_name -> pulumi.service.v1.UserInfo
+	48, // 36: pulumi.service.v1.StackMetadata.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
+	88, // 37: pulumi.service.v1.UpdateStackNotificationSettingsResponse.owned_by:type_name -> pulumi.service.v1.UserInfo
+	48, // 38: pulumi.service.v1.UpdateStackNotificationSettingsResponse.notification_settings:type_name -> pulumi.service.v1.StackNotificationSettings
+	88, // 39: pulumi.service.v1.ReassignStackOwnershipResponse.user_info:type_name -> pulumi.service.v1.UserInfo
+	82, // 40: pulumi.service.v1.ReplaceStackTagsRequest.tags:type_name -> pulumi.service.v1.ReplaceStackTagsRequest.TagsEntry
+	66, // 41: pulumi.service.v1.TransferStackRequest.transfer:type_name -> pulumi.service.v1.StackTransfer
+	2,  // 42: pulumi.service.v1.ListUpstreamStackReferencesResponse.referenced_stacks:type_name -> pulumi.service.v1.StackReference
+	74, // 43: pulumi.service.v1.ListStacksResponse.stacks:type_name -> pulumi.service.v1.StackSummary
+	90, // 44: pulumi.service.v1.StackSummary.links:type_name -> pulumi.service.v1.Links
+	74, // 45: pulumi.service.v1.StreamStacksResponse.stack:type_name -> pulumi.service.v1.StackSummary
+	74, // 46: pulumi.service.v1.ListStacksWithDetailsResponse.stack:type_name -> pulumi.service.v1.StackSummary
+	87, // 47: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update:type_name -> pulumi.service.v1.StackUpdate
+	86, // 48: pulumi.service.v1.ListStacksWithDetailsResponse.latest_update_error:type_name -> pulumi.service.v1.ItemError
+	0,  // 49: pulumi.service.v1.StacksService.GetStackOverview:input_type -> pulumi.service.v1.GetStackOverviewRequest
+	3,  // 50: pulumi.service.v1.StacksService.TransferAllStacks:input_type -> pulumi.service.v1.TransferAllStacksRequest
+	5,  // 51: pulumi.service.v1.StacksService.ListDeletedStacks:input_type -> pulumi.service.v1.ListDeletedStacksRequest
+	8,  // 52: pulumi.service.v1.StacksService.RestoreDeletedStack:input_type -> pulumi.service.v1.RestoreDeletedStackRequest
+	10, // 53: pulumi.service.v1.StacksService.CreateStack:input_type -> pulumi.service.v1.CreateStackRequest
+	14, // 54: pulumi.service.v1.StacksService.GetStack:input_type -> pulumi.service.v1.GetStackRequest
+	18, // 55: pulumi.service.v1.StacksService.BatchGetStacks:input_type -> pulumi.service.v1.BatchGetStacksRequest
+	20, // 56: pulumi.service.v1.StacksService.DeleteStack:input_type -> pulumi.service.v1.DeleteStackRequest
+	22, // 57: pulumi.service.v1.StacksService.GetStackActivity:input_type -> pulumi.service.v1.GetStackActivityRequest
+	33, // 58: pulumi.service.v1.StacksService.GetStackAnnotation:input_type -> pulumi.service.v1.GetStackAnnotationRequest
+	35, // 59: pulumi.service.v1.StacksService.UpsertStackAnnotation:input_type -> pulumi.service.v1.UpsertStackAnnotationRequest
+	37, // 60: pulumi.service.v1.StacksService.ListDownstreamStackReferences:input_type -> pulumi.service.v1.ListDownstreamStackReferencesRequest
+	39, // 61: pulumi.service.v1.StacksService.ExportStack:input_type -> pulumi.service.v1.ExportStackRequest
+	41, // 62: pulumi.service.v1.StacksService.ExportStackAtVersion:input_type -> pulumi.service.v1.ExportStackAtVersionRequest
+	43, // 63: pulumi.service.v1.StacksService.ImportStack:input_type -> pulumi.service.v1.ImportStackRequest
+	45, // 64: pulumi.service.v1.StacksService.GetStackMetadata:input_type -> pulumi.service.v1.GetStackMetadataRequest
+	49, // 65: pulumi.service.v1.StacksService.UpdateStackNotificationSettings:input_type -> pulumi.service.v1.UpdateStackNotificationSettingsRequest
+	51, // 66: pulumi.service.v1.StacksService.ReassignStackOwnership:input_type -> pulumi.service.v1.ReassignStackOwnershipRequest
+	53, // 67: pulumi.service.v1.StacksService.RenameStack:input_type -> pulumi.service.v1.RenameStackRequest
+	55, // 68: pulumi.service.v1.StacksService.GetStackResourceCount:input_type -> pulumi.service.v1.GetStackResourceCountRequest
+	57, // 69: pulumi.service.v1.StacksService.AddStackTag:input_type -> pulumi.service.v1.AddStackTagRequest
+	59, // 70: pulumi.service.v1.StacksService.ReplaceStackTags:input_type -> pulumi.service.v1.ReplaceStackTagsRequest
+	61, // 71: pulumi.service.v1.StacksService.UpdateStackTag:input_type -> pulumi.service.v1.UpdateStackTagRequest
+	63, // 72: pulumi.service.v1.StacksService.DeleteStackTag:input_type -> pulumi.service.v1.DeleteStackTagRequest
+	65, // 73: pulumi.service.v1.StacksService.TransferStack:input_type -> pulumi.service.v1.TransferStackRequest
+	68, // 74: pulumi.service.v1.StacksService.ListUpstreamStackReferences:input_type -> pulumi.service.v1.ListUpstreamStackReferencesRequest
+	70, // 75: pulumi.service.v1.StacksService.GetStackStarterWorkflow:input_type -> pulumi.service.v1.GetStackStarterWorkflowRequest
+	72, // 76: pulumi.service.v1.StacksService.ListStacks:input_type -> pulumi.service.v1.ListStacksRequest
+	75, // 77: pulumi.service.v1.StacksService.StreamStacks:input_type -> pulumi.service.v1.StreamStacksRequest
+	77, // 78: pulumi.service.v1.StacksService.ListStacksWithDetails:input_type -> pulumi.service.v1.ListStacksWithDetailsRequest
+	1,  // 79: pulumi.service.v1.StacksService.GetStackOverview:output_type -> pulumi.service.v1.GetStackOverviewResponse
+	4,  // 80: pulumi.service.v1.StacksService.TransferAllStacks:output_type -> pulumi.service.v1.TransferAllStacksResponse
+	6,  // 81: pulumi.service.v1.StacksService.ListDeletedStacks:output_type -> pulumi.service.v1.ListDeletedStacksResponse
+	9,  // 82: pulumi.service.v1.StacksService.RestoreDeletedStack:output_type -> pulumi.service.v1.RestoreDeletedStackResponse
+	12, // 83: pulumi.service.v1.StacksService.CreateStack:output_type -> pulumi.service.v1.CreateStackResponse
+	15, // 84: pulumi.service.v1.StacksService.GetStack:output_type -> pulumi.service.v1.GetStackResponse
+	19, // 85: pulumi.service.v1.StacksService.BatchGetStacks:output_type -> pulumi.service.v1.BatchGetStacksResponse
+	21, // 86: pulumi.service.v1.StacksService.DeleteStack:output_type -> pulumi.service.v1.DeleteStackResponse
+	23, // 87: pulumi.service.v1.StacksService.GetStackActivity:output_type -> pulumi.service.v1.GetStackActivityResponse
+	34, // 88: pulumi.service.v1.StacksService.GetStackAnnotation:output_type -> pulumi.service.v1.GetStackAnnotationResponse
+	36, // 89: pulumi.service.v1.StacksService.UpsertStackAnnotation:output_type -> pulumi.service.v1.UpsertStackAnnotationResponse
+	38, // 90: pulumi.service.v1.StacksService.ListDownstreamStackReferences:output_type -> pulumi.service.v1.ListDownstreamStackReferencesResponse
+	40, // 91: pulumi.service.v1.StacksService.ExportStack:output_type -> pulumi.service.v1.ExportStackResponse
+	42, // 92: pulumi.service.v1.StacksService.ExportStackAtVersion:output_type -> pulumi.service.v1.ExportStackAtVersionResponse
+	44, // 93: pulumi.service.v1.StacksService.ImportStack:output_type -> pulumi.service.v1.ImportStackResponse
+	46, // 94: pulumi.service.v1.StacksService.GetStackMetadata:output_type -> pulumi.service.v1.GetStackMetadataResponse
+	50, // 95: pulumi.service.v1.StacksService.UpdateStackNotificationSettings:output_type -> pulumi.service.v1.UpdateStackNotificationSettingsResponse
+	52, // 96: pulumi.service.v1.StacksService.ReassignStackOwnership:output_type -> pulumi.service.v1.ReassignStackOwnershipResponse
+	54, // 97: pulumi.service.v1.StacksService.RenameStack:output_type -> pulumi.service.v1.RenameStackResponse
+	56, // 98: pulumi.service.v1.StacksService.GetStackResourceCount:output_type -> pulumi.service.v1.GetStackResourceCountResponse
+	58, // 99: pulumi.service.v1.StacksService.AddStackTag:output_type -> pulumi.service.v1.AddStackTagResponse
+	60, // 100: pulumi.service.v1.StacksService.ReplaceStackTags:output_type -> pulumi.service.v1.ReplaceStackTagsResponse
+	62, // 101: pulumi.service.v1.StacksService.UpdateStackTag:output_type -> pulumi.service.v1.UpdateStackTagResponse
+	64, // 102: pulumi.service.v1.StacksService.DeleteStackTag:output_type -> pulumi.service.v1.DeleteStackTagResponse
+	67, // 103: pulumi.service.v1.StacksService.TransferStack:output_type -> pulumi.service.v1.TransferStackResponse
+	69, // 104: pulumi.service.v1.StacksService.ListUpstreamStackReferences:output_type -> pulumi.service.v1.ListUpstreamStackReferencesResponse
+	71, // 105: pulumi.service.v1.StacksService.GetStackStarterWorkflow:output_type -> pulumi.service.v1.GetStackStarterWorkflowResponse
+	73, // 106: pulumi.service.v1.StacksService.ListStacks:output_type -> pulumi.service.v1.ListStacksResponse
+	76, // 107: pulumi.service.v1.StacksService.StreamStacks:output_type -> pulumi.service.v1.StreamStacksResponse
+	78, // 108: pulumi.service.v1.StacksService.ListStacksWithDetails:output_type -> pulumi.service.v1.ListStacksWithDetailsResponse
+	79, // [79:109] is the sub-list for method output_type
+	49, // [49:79] is the sub-list for method input_type
+	49, // [49:49] is the sub-list for extension type_name
+	49, // [49:49] is the sub-list for extension extendee
+	0,  // [0:49] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_stacks_proto_init() }
@@ -3248,24 +6025,32 @@ func file_pulumi_service_v1_stacks_proto_init() {
 		return
 	}
 	file_pulumi_service_v1_common_proto_init()
+	file_pulumi_service_v1_stack_resources_proto_init()
 	file_pulumi_service_v1_updates_proto_init()
-	file_pulumi_service_v1_stacks_proto_msgTypes[0].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[7].OneofWrappers = []any{}
 	file_pulumi_service_v1_stacks_proto_msgTypes[11].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[26].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[36].OneofWrappers = []any{}
-	file_pulumi_service_v1_stacks_proto_msgTypes[39].OneofWrappers = []any{
+	file_pulumi_service_v1_stacks_proto_msgTypes[19].OneofWrappers = []any{
 		(*BatchGetStacksResponse_Stack)(nil),
 		(*BatchGetStacksResponse_Error)(nil),
 	}
-	file_pulumi_service_v1_stacks_proto_msgTypes[40].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[20].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[22].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[33].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[35].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[43].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[49].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[51].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[66].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[70].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[72].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[75].OneofWrappers = []any{}
+	file_pulumi_service_v1_stacks_proto_msgTypes[77].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_stacks_proto_rawDesc), len(file_pulumi_service_v1_stacks_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   45,
+			NumMessages:   83,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,100 +19,85 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	StacksService_ListStacks_FullMethodName            = "/pulumi.service.v1.StacksService/ListStacks"
-	StacksService_StreamStacks_FullMethodName          = "/pulumi.service.v1.StacksService/StreamStacks"
-	StacksService_GetStack_FullMethodName              = "/pulumi.service.v1.StacksService/GetStack"
-	StacksService_CreateStack_FullMethodName           = "/pulumi.service.v1.StacksService/CreateStack"
-	StacksService_DeleteStack_FullMethodName           = "/pulumi.service.v1.StacksService/DeleteStack"
-	StacksService_ExportStack_FullMethodName           = "/pulumi.service.v1.StacksService/ExportStack"
-	StacksService_ExportStackAtVersion_FullMethodName  = "/pulumi.service.v1.StacksService/ExportStackAtVersion"
-	StacksService_AddStackTag_FullMethodName           = "/pulumi.service.v1.StacksService/AddStackTag"
-	StacksService_UpdateStackTag_FullMethodName        = "/pulumi.service.v1.StacksService/UpdateStackTag"
-	StacksService_ReplaceStackTags_FullMethodName      = "/pulumi.service.v1.StacksService/ReplaceStackTags"
-	StacksService_DeleteStackTag_FullMethodName        = "/pulumi.service.v1.StacksService/DeleteStackTag"
-	StacksService_TransferStack_FullMethodName         = "/pulumi.service.v1.StacksService/TransferStack"
-	StacksService_RenameStack_FullMethodName           = "/pulumi.service.v1.StacksService/RenameStack"
-	StacksService_GetStackMetadata_FullMethodName      = "/pulumi.service.v1.StacksService/GetStackMetadata"
-	StacksService_GetStackResourceCount_FullMethodName = "/pulumi.service.v1.StacksService/GetStackResourceCount"
-	StacksService_BatchGetStacks_FullMethodName        = "/pulumi.service.v1.StacksService/BatchGetStacks"
-	StacksService_ListStacksWithDetails_FullMethodName = "/pulumi.service.v1.StacksService/ListStacksWithDetails"
+	StacksService_GetStackOverview_FullMethodName                = "/pulumi.service.v1.StacksService/GetStackOverview"
+	StacksService_TransferAllStacks_FullMethodName               = "/pulumi.service.v1.StacksService/TransferAllStacks"
+	StacksService_ListDeletedStacks_FullMethodName               = "/pulumi.service.v1.StacksService/ListDeletedStacks"
+	StacksService_RestoreDeletedStack_FullMethodName             = "/pulumi.service.v1.StacksService/RestoreDeletedStack"
+	StacksService_CreateStack_FullMethodName                     = "/pulumi.service.v1.StacksService/CreateStack"
+	StacksService_GetStack_FullMethodName                        = "/pulumi.service.v1.StacksService/GetStack"
+	StacksService_BatchGetStacks_FullMethodName                  = "/pulumi.service.v1.StacksService/BatchGetStacks"
+	StacksService_DeleteStack_FullMethodName                     = "/pulumi.service.v1.StacksService/DeleteStack"
+	StacksService_GetStackActivity_FullMethodName                = "/pulumi.service.v1.StacksService/GetStackActivity"
+	StacksService_GetStackAnnotation_FullMethodName              = "/pulumi.service.v1.StacksService/GetStackAnnotation"
+	StacksService_UpsertStackAnnotation_FullMethodName           = "/pulumi.service.v1.StacksService/UpsertStackAnnotation"
+	StacksService_ListDownstreamStackReferences_FullMethodName   = "/pulumi.service.v1.StacksService/ListDownstreamStackReferences"
+	StacksService_ExportStack_FullMethodName                     = "/pulumi.service.v1.StacksService/ExportStack"
+	StacksService_ExportStackAtVersion_FullMethodName            = "/pulumi.service.v1.StacksService/ExportStackAtVersion"
+	StacksService_ImportStack_FullMethodName                     = "/pulumi.service.v1.StacksService/ImportStack"
+	StacksService_GetStackMetadata_FullMethodName                = "/pulumi.service.v1.StacksService/GetStackMetadata"
+	StacksService_UpdateStackNotificationSettings_FullMethodName = "/pulumi.service.v1.StacksService/UpdateStackNotificationSettings"
+	StacksService_ReassignStackOwnership_FullMethodName          = "/pulumi.service.v1.StacksService/ReassignStackOwnership"
+	StacksService_RenameStack_FullMethodName                     = "/pulumi.service.v1.StacksService/RenameStack"
+	StacksService_GetStackResourceCount_FullMethodName           = "/pulumi.service.v1.StacksService/GetStackResourceCount"
+	StacksService_AddStackTag_FullMethodName                     = "/pulumi.service.v1.StacksService/AddStackTag"
+	StacksService_ReplaceStackTags_FullMethodName                = "/pulumi.service.v1.StacksService/ReplaceStackTags"
+	StacksService_UpdateStackTag_FullMethodName                  = "/pulumi.service.v1.StacksService/UpdateStackTag"
+	StacksService_DeleteStackTag_FullMethodName                  = "/pulumi.service.v1.StacksService/DeleteStackTag"
+	StacksService_TransferStack_FullMethodName                   = "/pulumi.service.v1.StacksService/TransferStack"
+	StacksService_ListUpstreamStackReferences_FullMethodName     = "/pulumi.service.v1.StacksService/ListUpstreamStackReferences"
+	StacksService_GetStackStarterWorkflow_FullMethodName         = "/pulumi.service.v1.StacksService/GetStackStarterWorkflow"
+	StacksService_ListStacks_FullMethodName                      = "/pulumi.service.v1.StacksService/ListStacks"
+	StacksService_StreamStacks_FullMethodName                    = "/pulumi.service.v1.StacksService/StreamStacks"
+	StacksService_ListStacksWithDetails_FullMethodName           = "/pulumi.service.v1.StacksService/ListStacksWithDetails"
 )
 
 // StacksServiceClient is the client API for StacksService service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 //
-// Stacks of the Pulumi Service: list, read, create, delete, export state, tags, transfer, rename.
+// Stacks: list, read, create, import and delete them, their state exports, tags, transfers and
+// renames, metadata and notification settings, annotations, stack references and deleted stacks.
 //
-// Each RPC is one REST call to the Pulumi Service API, described by its `google.api.http` rule.
-// Fields not bound to the path or body are sent as query parameters named by their JSON name;
-// unset `optional` fields are not sent.
-//
-// Upstream errors common to every RPC (HTTP status → gRPC code): 400 → INVALID_ARGUMENT,
-// 401 missing/invalid token → UNAUTHENTICATED, 403 no access → PERMISSION_DENIED,
-// 404 unknown org/project/stack → NOT_FOUND, 409 another update in progress → ABORTED (unless the
-// RPC says otherwise), 429 rate limited → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE. The upstream error
-// message (e.g. "Bad Request: Stack still contains resources.") becomes the status message.
+// 30 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type StacksServiceClient interface {
-	// Lists the stacks the caller can see (`GET /api/user/stacks`), optionally filtered.
+	// `GET /api/console/stacks/{orgName}/{projectName}/{stackName}/overview` (operation
+	// `GetStackOverview`).
 	//
-	// Pagination: pass the `continuation_token` of the previous response to get the next page; the
-	// last page has no `continuation_token` (absent or null upstream, empty here). `max_results`
-	// bounds the page size.
-	// Statuses: 200; 400 "Invalid continuation token".
-	ListStacks(ctx context.Context, in *ListStacksRequest, opts ...grpc.CallOption) (*ListStacksResponse, error)
-	// Streams every stack ListStacks would return, page after page: the gateway follows
-	// `continuationToken` itself and sends one stack per message. The next page is fetched only
-	// after the caller has read the previous one, so a slow reader never makes the gateway buffer
-	// more than a page. The stream ends after the last page; an upstream error ends it with the
-	// mapped code after the stacks already sent. Filters as in ListStacks.
-	StreamStacks(ctx context.Context, in *StreamStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamStacksResponse], error)
-	// Reads one stack (`GET /api/stacks/{org}/{project}/{stack}`).
-	// Statuses: 200; 403 no access; 404 unknown stack.
-	GetStack(ctx context.Context, in *GetStackRequest, opts ...grpc.CallOption) (*GetStackResponse, error)
-	// Creates a stack in a project (`POST /api/stacks/{org}/{project}`); the project is created if
-	// missing.
-	// Statuses: 200 (with optional validation messages); 400 invalid name or body;
-	// 409 the stack already exists → ALREADY_EXISTS.
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetStackOverview(ctx context.Context, in *GetStackOverviewRequest, opts ...grpc.CallOption) (*GetStackOverviewResponse, error)
+	// `POST /api/orgs/{orgName}/bulk-transfer/stacks` (operation `TransferAllStacks`).
+	//
+	// Success: 200 with a single JSON value, returned in `value`. The description lists no error
+	// status. Not paginated. Public API.
+	TransferAllStacks(ctx context.Context, in *TransferAllStacksRequest, opts ...grpc.CallOption) (*TransferAllStacksResponse, error)
+	// `GET /api/orgs/{orgName}/restore-stack` (operation `ListDeletedStacks`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListDeletedStacks(ctx context.Context, in *ListDeletedStacksRequest, opts ...grpc.CallOption) (*ListDeletedStacksResponse, error)
+	// `POST /api/orgs/{orgName}/restore-stack/{programID}` (operation `RestoreDeletedStack`).
+	//
+	// Success: 204, no body. Error statuses described: 404, 409. Not paginated. Public API.
+	RestoreDeletedStack(ctx context.Context, in *RestoreDeletedStackRequest, opts ...grpc.CallOption) (*RestoreDeletedStackResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}` (operation `CreateStack`).
+	//
+	// Creates a stack, and its project when missing; the answer may carry validation messages. 400:
+	// invalid name or body; 409: the stack already exists.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. A 409 becomes ALREADY_EXISTS. Not paginated. Public API.
 	CreateStack(ctx context.Context, in *CreateStackRequest, opts ...grpc.CallOption) (*CreateStackResponse, error)
-	// Deletes a stack (`DELETE /api/stacks/{org}/{project}/{stack}`). This is a soft delete; the
-	// stack can be restored through the organization's restore-stack routes.
-	// Statuses: 204 deleted; 400 "invalid query parameter"; 400 "Bad Request: Stack still contains
-	// resources." when the stack has resources and `force` is not true; 409 update in progress.
-	DeleteStack(ctx context.Context, in *DeleteStackRequest, opts ...grpc.CallOption) (*DeleteStackResponse, error)
-	// Exports the stack's current state checkpoint (`GET …/{stack}/export`).
-	// Statuses: 200; 404 unknown stack.
-	ExportStack(ctx context.Context, in *ExportStackRequest, opts ...grpc.CallOption) (*ExportStackResponse, error)
-	// Exports the state checkpoint written by one update version (`GET …/{stack}/export/{version}`).
-	// Statuses: 200; 400 bad version; 404 version unknown.
-	ExportStackAtVersion(ctx context.Context, in *ExportStackAtVersionRequest, opts ...grpc.CallOption) (*ExportStackAtVersionResponse, error)
-	// Adds one tag to a stack (`POST …/{stack}/tags`, body `{"name","value"}`).
-	// Statuses: 204 added; 400 invalid name or the tag already exists.
-	AddStackTag(ctx context.Context, in *AddStackTagRequest, opts ...grpc.CallOption) (*AddStackTagResponse, error)
-	// Changes one tag (`PATCH …/{stack}/tags/{tagName}`, body `{"name","value"}`).
-	// Statuses: 204 changed; 400 built-in tag or bad name; 404 tag not found.
-	UpdateStackTag(ctx context.Context, in *UpdateStackTagRequest, opts ...grpc.CallOption) (*UpdateStackTagResponse, error)
-	// Replaces ALL tags of a stack (`PATCH …/{stack}/tags`, body = the tag map itself).
-	// Statuses: 204 replaced; 400 cannot change the project tag, or an invalid tag.
-	ReplaceStackTags(ctx context.Context, in *ReplaceStackTagsRequest, opts ...grpc.CallOption) (*ReplaceStackTagsResponse, error)
-	// Deletes one tag (`DELETE …/{stack}/tags/{tagName}`).
-	// Statuses: 204 deleted; 400 built-in tag; 404 tag not found.
-	DeleteStackTag(ctx context.Context, in *DeleteStackTagRequest, opts ...grpc.CallOption) (*DeleteStackTagResponse, error)
-	// Moves a stack to another organization (`POST …/{stack}/transfer`). The caller must be a
-	// member of both organizations.
-	// Statuses: 204 transferred; 400 invalid target; 409 update in progress.
-	TransferStack(ctx context.Context, in *TransferStackRequest, opts ...grpc.CallOption) (*TransferStackResponse, error)
-	// Renames a stack and/or moves it to another project of the same organization
-	// (`POST …/{stack}/rename`).
-	// Statuses: 200; 400 "No rename to apply." (both new values empty) or invalid name;
-	// 409 update in progress or target exists.
-	RenameStack(ctx context.Context, in *RenameStackRequest, opts ...grpc.CallOption) (*RenameStackResponse, error)
-	// Reads a stack's ownership and notification settings (`GET …/{stack}/metadata`).
-	// Statuses: 200; 404 unknown stack.
-	GetStackMetadata(ctx context.Context, in *GetStackMetadataRequest, opts ...grpc.CallOption) (*GetStackMetadataResponse, error)
-	// Counts the resources in the stack's latest state (`GET …/{stack}/resources/count`).
-	// Statuses: 200; 404 unknown stack.
-	GetStackResourceCount(ctx context.Context, in *GetStackResourceCountRequest, opts ...grpc.CallOption) (*GetStackResourceCountResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}` (operation `GetStack`).
+	//
+	// Reads one stack. 403: no access; 404: unknown stack.
+	//
+	// Success: 200 with a JSON object, returned in `stack`. The description lists no error status.
+	// Not paginated. Public API.
+	GetStack(ctx context.Context, in *GetStackRequest, opts ...grpc.CallOption) (*GetStackResponse, error)
 	// Reads many stacks in one call: the gateway makes one GetStack request per entry of `stacks`,
 	// at most `max_parallelism` at a time (and never more than its --batch_parallelism), and sends
 	// each result as soon as it arrives, so results come in completion order; `index` says which
@@ -122,6 +107,157 @@ type StacksServiceClient interface {
 	// entries or an invalid name; UNAUTHENTICATED/PERMISSION_DENIED when the caller has no
 	// credential.
 	BatchGetStacks(ctx context.Context, in *BatchGetStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BatchGetStacksResponse], error)
+	// `DELETE /api/stacks/{orgName}/{projectName}/{stackName}` (operation `DeleteStack`).
+	//
+	// Deletes a stack softly: the organization's restore-stack routes bring it back. 400 "Bad
+	// Request: Stack still contains resources." when it has resources and `force` is not true; 409:
+	// an update is in progress.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	DeleteStack(ctx context.Context, in *DeleteStackRequest, opts ...grpc.CallOption) (*DeleteStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/activity` (operation
+	// `GetStackActivity`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: numbered pages (`page`, `page_size`); the answer counts the items
+	// in `total`. Public API.
+	GetStackActivity(ctx context.Context, in *GetStackActivityRequest, opts ...grpc.CallOption) (*GetStackActivityResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/annotations/{kind}` (operation
+	// `GetStacksAnnotation`).
+	//
+	// Success: 200 with a single JSON value, returned in `value`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackAnnotation(ctx context.Context, in *GetStackAnnotationRequest, opts ...grpc.CallOption) (*GetStackAnnotationResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/annotations/{kind}` (operation
+	// `UpsertStacksAnnotations`).
+	//
+	// Success: 204, no body. Error statuses described: 409. Not paginated. Public API.
+	UpsertStackAnnotation(ctx context.Context, in *UpsertStackAnnotationRequest, opts ...grpc.CallOption) (*UpsertStackAnnotationResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/downstreamreferences` (operation
+	// `ListDownstreamStackReferences`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListDownstreamStackReferences(ctx context.Context, in *ListDownstreamStackReferencesRequest, opts ...grpc.CallOption) (*ListDownstreamStackReferencesResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/export` (operation `ExportStack`).
+	//
+	// Exports the stack's current state checkpoint. 404: unknown stack.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ExportStack(ctx context.Context, in *ExportStackRequest, opts ...grpc.CallOption) (*ExportStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/export/{version}` (operation
+	// `ExportStackAtVersion`).
+	//
+	// Exports the state checkpoint one update version wrote. 400: bad version; 404: unknown
+	// version.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	ExportStackAtVersion(ctx context.Context, in *ExportStackAtVersionRequest, opts ...grpc.CallOption) (*ExportStackAtVersionResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/import` (operation `ImportStack`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 409. Not paginated. Public API.
+	ImportStack(ctx context.Context, in *ImportStackRequest, opts ...grpc.CallOption) (*ImportStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/metadata` (operation
+	// `GetStackMetadata`).
+	//
+	// Reads a stack's owner and the caller's notification settings for it. 404: unknown stack.
+	//
+	// Success: 200 with a JSON object, returned in `metadata`. The description lists no error
+	// status. Not paginated. Public API.
+	GetStackMetadata(ctx context.Context, in *GetStackMetadataRequest, opts ...grpc.CallOption) (*GetStackMetadataResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/notifications/settings` (operation
+	// `UpdateStackNotificationSettings`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	UpdateStackNotificationSettings(ctx context.Context, in *UpdateStackNotificationSettingsRequest, opts ...grpc.CallOption) (*UpdateStackNotificationSettingsResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/ownership` (operation
+	// `ReassignStackOwnership`).
+	//
+	// Success: 200 with a JSON object, returned in `user_info`. The description lists no error
+	// status. Not paginated. Public API.
+	ReassignStackOwnership(ctx context.Context, in *ReassignStackOwnershipRequest, opts ...grpc.CallOption) (*ReassignStackOwnershipResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/rename` (operation `RenameStack`).
+	//
+	// Renames a stack and/or moves it to another project of the organization. 400 "No rename to
+	// apply." when both new values are empty, or an invalid name; 409: an update is in progress or
+	// the target exists.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 409. Not paginated. Public API.
+	RenameStack(ctx context.Context, in *RenameStackRequest, opts ...grpc.CallOption) (*RenameStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/resources/count` (operation
+	// `GetStackResourceCount`).
+	//
+	// Counts the resources in the stack's latest state. 404: unknown stack.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetStackResourceCount(ctx context.Context, in *GetStackResourceCountRequest, opts ...grpc.CallOption) (*GetStackResourceCountResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/tags` (operation `AddStackTag`).
+	//
+	// Adds one tag (body `{"name", "value"}`). 400: invalid name, or the tag exists.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	AddStackTag(ctx context.Context, in *AddStackTagRequest, opts ...grpc.CallOption) (*AddStackTagResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/tags` (operation `UpdateStackTags`).
+	//
+	// Replaces ALL tags of a stack; the body is the tag map itself. 400: the project tag cannot
+	// change, or a tag is invalid.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	ReplaceStackTags(ctx context.Context, in *ReplaceStackTagsRequest, opts ...grpc.CallOption) (*ReplaceStackTagsResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/tags/{tagName}` (operation
+	// `UpdateStackTag`).
+	//
+	// Changes one tag's name or value. 400: built-in tag or bad name; 404: no such tag.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
+	UpdateStackTag(ctx context.Context, in *UpdateStackTagRequest, opts ...grpc.CallOption) (*UpdateStackTagResponse, error)
+	// `DELETE /api/stacks/{orgName}/{projectName}/{stackName}/tags/{tagName}` (operation
+	// `DeleteStackTag`).
+	//
+	// Deletes one tag. 400: built-in tag; 404: no such tag.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
+	DeleteStackTag(ctx context.Context, in *DeleteStackTagRequest, opts ...grpc.CallOption) (*DeleteStackTagResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/transfer` (operation `TransferStack`).
+	//
+	// Moves a stack to another organization; the caller must belong to both. 400: invalid target;
+	// 409: an update is in progress.
+	//
+	// Success: 204, no body. Error statuses described: 409. Not paginated. Public API.
+	TransferStack(ctx context.Context, in *TransferStackRequest, opts ...grpc.CallOption) (*TransferStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/upstreamreferences` (operation
+	// `ListUpstreamStackReferences`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListUpstreamStackReferences(ctx context.Context, in *ListUpstreamStackReferencesRequest, opts ...grpc.CallOption) (*ListUpstreamStackReferencesResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/workflow` (operation
+	// `GetStackStarterWorkflow`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	GetStackStarterWorkflow(ctx context.Context, in *GetStackStarterWorkflowRequest, opts ...grpc.CallOption) (*GetStackStarterWorkflowResponse, error)
+	// `GET /api/user/stacks` (operation `ListUserStacks`).
+	//
+	// Lists the stacks the caller can see, optionally filtered by organization, project, tag or
+	// custom role; `max_results` bounds the page size. 400: an invalid continuation token.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
+	ListStacks(ctx context.Context, in *ListStacksRequest, opts ...grpc.CallOption) (*ListStacksResponse, error)
+	// Streams every stack ListStacks would return, page after page: the gateway follows
+	// `continuationToken` itself and sends one stack per message. The next page is fetched only
+	// after the caller has read the previous one, so a slow reader never makes the gateway buffer
+	// more than a page. The stream ends after the last page; an upstream error ends it with the
+	// mapped code after the stacks already sent. Filters as in ListStacks.
+	StreamStacks(ctx context.Context, in *StreamStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamStacksResponse], error)
 	// Lists stacks with each stack's latest update summary, without one round trip per stack on the
 	// caller's side: the gateway walks ListStacks page after page and, for each stack, calls
 	// GetLatestUpdate with bounded parallelism (as in BatchGetStacks), streaming one message per
@@ -140,39 +276,40 @@ func NewStacksServiceClient(cc grpc.ClientConnInterface) StacksServiceClient {
 	return &stacksServiceClient{cc}
 }
 
-func (c *stacksServiceClient) ListStacks(ctx context.Context, in *ListStacksRequest, opts ...grpc.CallOption) (*ListStacksResponse, error) {
+func (c *stacksServiceClient) GetStackOverview(ctx context.Context, in *GetStackOverviewRequest, opts ...grpc.CallOption) (*GetStackOverviewResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ListStacksResponse)
-	err := c.cc.Invoke(ctx, StacksService_ListStacks_FullMethodName, in, out, cOpts...)
+	out := new(GetStackOverviewResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStackOverview_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stacksServiceClient) StreamStacks(ctx context.Context, in *StreamStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamStacksResponse], error) {
+func (c *stacksServiceClient) TransferAllStacks(ctx context.Context, in *TransferAllStacksRequest, opts ...grpc.CallOption) (*TransferAllStacksResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[0], StacksService_StreamStacks_FullMethodName, cOpts...)
+	out := new(TransferAllStacksResponse)
+	err := c.cc.Invoke(ctx, StacksService_TransferAllStacks_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
-	x := &grpc.GenericClientStream[StreamStacksRequest, StreamStacksResponse]{ClientStream: stream}
-	if err := x.ClientStream.SendMsg(in); err != nil {
-		return nil, err
-	}
-	if err := x.ClientStream.CloseSend(); err != nil {
-		return nil, err
-	}
-	return x, nil
+	return out, nil
 }
 
-// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type StacksService_StreamStacksClient = grpc.ServerStreamingClient[StreamStacksResponse]
-
-func (c *stacksServiceClient) GetStack(ctx context.Context, in *GetStackRequest, opts ...grpc.CallOption) (*GetStackResponse, error) {
+func (c *stacksServiceClient) ListDeletedStacks(ctx context.Context, in *ListDeletedStacksRequest, opts ...grpc.CallOption) (*ListDeletedStacksResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(GetStackResponse)
-	err := c.cc.Invoke(ctx, StacksService_GetStack_FullMethodName, in, out, cOpts...)
+	out := new(ListDeletedStacksResponse)
+	err := c.cc.Invoke(ctx, StacksService_ListDeletedStacks_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) RestoreDeletedStack(ctx context.Context, in *RestoreDeletedStackRequest, opts ...grpc.CallOption) (*RestoreDeletedStackResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RestoreDeletedStackResponse)
+	err := c.cc.Invoke(ctx, StacksService_RestoreDeletedStack_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -189,10 +326,79 @@ func (c *stacksServiceClient) CreateStack(ctx context.Context, in *CreateStackRe
 	return out, nil
 }
 
+func (c *stacksServiceClient) GetStack(ctx context.Context, in *GetStackRequest, opts ...grpc.CallOption) (*GetStackResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStack_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) BatchGetStacks(ctx context.Context, in *BatchGetStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BatchGetStacksResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[0], StacksService_BatchGetStacks_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[BatchGetStacksRequest, BatchGetStacksResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_BatchGetStacksClient = grpc.ServerStreamingClient[BatchGetStacksResponse]
+
 func (c *stacksServiceClient) DeleteStack(ctx context.Context, in *DeleteStackRequest, opts ...grpc.CallOption) (*DeleteStackResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(DeleteStackResponse)
 	err := c.cc.Invoke(ctx, StacksService_DeleteStack_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) GetStackActivity(ctx context.Context, in *GetStackActivityRequest, opts ...grpc.CallOption) (*GetStackActivityResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackActivityResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStackActivity_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) GetStackAnnotation(ctx context.Context, in *GetStackAnnotationRequest, opts ...grpc.CallOption) (*GetStackAnnotationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackAnnotationResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStackAnnotation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) UpsertStackAnnotation(ctx context.Context, in *UpsertStackAnnotationRequest, opts ...grpc.CallOption) (*UpsertStackAnnotationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertStackAnnotationResponse)
+	err := c.cc.Invoke(ctx, StacksService_UpsertStackAnnotation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) ListDownstreamStackReferences(ctx context.Context, in *ListDownstreamStackReferencesRequest, opts ...grpc.CallOption) (*ListDownstreamStackReferencesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListDownstreamStackReferencesResponse)
+	err := c.cc.Invoke(ctx, StacksService_ListDownstreamStackReferences_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -219,6 +425,66 @@ func (c *stacksServiceClient) ExportStackAtVersion(ctx context.Context, in *Expo
 	return out, nil
 }
 
+func (c *stacksServiceClient) ImportStack(ctx context.Context, in *ImportStackRequest, opts ...grpc.CallOption) (*ImportStackResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ImportStackResponse)
+	err := c.cc.Invoke(ctx, StacksService_ImportStack_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) GetStackMetadata(ctx context.Context, in *GetStackMetadataRequest, opts ...grpc.CallOption) (*GetStackMetadataResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackMetadataResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStackMetadata_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) UpdateStackNotificationSettings(ctx context.Context, in *UpdateStackNotificationSettingsRequest, opts ...grpc.CallOption) (*UpdateStackNotificationSettingsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateStackNotificationSettingsResponse)
+	err := c.cc.Invoke(ctx, StacksService_UpdateStackNotificationSettings_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) ReassignStackOwnership(ctx context.Context, in *ReassignStackOwnershipRequest, opts ...grpc.CallOption) (*ReassignStackOwnershipResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReassignStackOwnershipResponse)
+	err := c.cc.Invoke(ctx, StacksService_ReassignStackOwnership_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) RenameStack(ctx context.Context, in *RenameStackRequest, opts ...grpc.CallOption) (*RenameStackResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RenameStackResponse)
+	err := c.cc.Invoke(ctx, StacksService_RenameStack_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stacksServiceClient) GetStackResourceCount(ctx context.Context, in *GetStackResourceCountRequest, opts ...grpc.CallOption) (*GetStackResourceCountResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackResourceCountResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStackResourceCount_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *stacksServiceClient) AddStackTag(ctx context.Context, in *AddStackTagRequest, opts ...grpc.CallOption) (*AddStackTagResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(AddStackTagResponse)
@@ -229,20 +495,20 @@ func (c *stacksServiceClient) AddStackTag(ctx context.Context, in *AddStackTagRe
 	return out, nil
 }
 
-func (c *stacksServiceClient) UpdateStackTag(ctx context.Context, in *UpdateStackTagRequest, opts ...grpc.CallOption) (*UpdateStackTagResponse, error) {
+func (c *stacksServiceClient) ReplaceStackTags(ctx context.Context, in *ReplaceStackTagsRequest, opts ...grpc.CallOption) (*ReplaceStackTagsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(UpdateStackTagResponse)
-	err := c.cc.Invoke(ctx, StacksService_UpdateStackTag_FullMethodName, in, out, cOpts...)
+	out := new(ReplaceStackTagsResponse)
+	err := c.cc.Invoke(ctx, StacksService_ReplaceStackTags_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stacksServiceClient) ReplaceStackTags(ctx context.Context, in *ReplaceStackTagsRequest, opts ...grpc.CallOption) (*ReplaceStackTagsResponse, error) {
+func (c *stacksServiceClient) UpdateStackTag(ctx context.Context, in *UpdateStackTagRequest, opts ...grpc.CallOption) (*UpdateStackTagResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ReplaceStackTagsResponse)
-	err := c.cc.Invoke(ctx, StacksService_ReplaceStackTags_FullMethodName, in, out, cOpts...)
+	out := new(UpdateStackTagResponse)
+	err := c.cc.Invoke(ctx, StacksService_UpdateStackTag_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -269,43 +535,43 @@ func (c *stacksServiceClient) TransferStack(ctx context.Context, in *TransferSta
 	return out, nil
 }
 
-func (c *stacksServiceClient) RenameStack(ctx context.Context, in *RenameStackRequest, opts ...grpc.CallOption) (*RenameStackResponse, error) {
+func (c *stacksServiceClient) ListUpstreamStackReferences(ctx context.Context, in *ListUpstreamStackReferencesRequest, opts ...grpc.CallOption) (*ListUpstreamStackReferencesResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(RenameStackResponse)
-	err := c.cc.Invoke(ctx, StacksService_RenameStack_FullMethodName, in, out, cOpts...)
+	out := new(ListUpstreamStackReferencesResponse)
+	err := c.cc.Invoke(ctx, StacksService_ListUpstreamStackReferences_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stacksServiceClient) GetStackMetadata(ctx context.Context, in *GetStackMetadataRequest, opts ...grpc.CallOption) (*GetStackMetadataResponse, error) {
+func (c *stacksServiceClient) GetStackStarterWorkflow(ctx context.Context, in *GetStackStarterWorkflowRequest, opts ...grpc.CallOption) (*GetStackStarterWorkflowResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(GetStackMetadataResponse)
-	err := c.cc.Invoke(ctx, StacksService_GetStackMetadata_FullMethodName, in, out, cOpts...)
+	out := new(GetStackStarterWorkflowResponse)
+	err := c.cc.Invoke(ctx, StacksService_GetStackStarterWorkflow_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stacksServiceClient) GetStackResourceCount(ctx context.Context, in *GetStackResourceCountRequest, opts ...grpc.CallOption) (*GetStackResourceCountResponse, error) {
+func (c *stacksServiceClient) ListStacks(ctx context.Context, in *ListStacksRequest, opts ...grpc.CallOption) (*ListStacksResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(GetStackResourceCountResponse)
-	err := c.cc.Invoke(ctx, StacksService_GetStackResourceCount_FullMethodName, in, out, cOpts...)
+	out := new(ListStacksResponse)
+	err := c.cc.Invoke(ctx, StacksService_ListStacks_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stacksServiceClient) BatchGetStacks(ctx context.Context, in *BatchGetStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BatchGetStacksResponse], error) {
+func (c *stacksServiceClient) StreamStacks(ctx context.Context, in *StreamStacksRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamStacksResponse], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[1], StacksService_BatchGetStacks_FullMethodName, cOpts...)
+	stream, err := c.cc.NewStream(ctx, &StacksService_ServiceDesc.Streams[1], StacksService_StreamStacks_FullMethodName, cOpts...)
 	if err != nil {
 		return nil, err
 	}
-	x := &grpc.GenericClientStream[BatchGetStacksRequest, BatchGetStacksResponse]{ClientStream: stream}
+	x := &grpc.GenericClientStream[StreamStacksRequest, StreamStacksResponse]{ClientStream: stream}
 	if err := x.ClientStream.SendMsg(in); err != nil {
 		return nil, err
 	}
@@ -316,7 +582,7 @@ func (c *stacksServiceClient) BatchGetStacks(ctx context.Context, in *BatchGetSt
 }
 
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type StacksService_BatchGetStacksClient = grpc.ServerStreamingClient[BatchGetStacksResponse]
+type StacksService_StreamStacksClient = grpc.ServerStreamingClient[StreamStacksResponse]
 
 func (c *stacksServiceClient) ListStacksWithDetails(ctx context.Context, in *ListStacksWithDetailsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ListStacksWithDetailsResponse], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
@@ -341,77 +607,49 @@ type StacksService_ListStacksWithDetailsClient = grpc.ServerStreamingClient[List
 // All implementations must embed UnimplementedStacksServiceServer
 // for forward compatibility.
 //
-// Stacks of the Pulumi Service: list, read, create, delete, export state, tags, transfer, rename.
+// Stacks: list, read, create, import and delete them, their state exports, tags, transfers and
+// renames, metadata and notification settings, annotations, stack references and deleted stacks.
 //
-// Each RPC is one REST call to the Pulumi Service API, described by its `google.api.http` rule.
-// Fields not bound to the path or body are sent as query parameters named by their JSON name;
-// unset `optional` fields are not sent.
-//
-// Upstream errors common to every RPC (HTTP status → gRPC code): 400 → INVALID_ARGUMENT,
-// 401 missing/invalid token → UNAUTHENTICATED, 403 no access → PERMISSION_DENIED,
-// 404 unknown org/project/stack → NOT_FOUND, 409 another update in progress → ABORTED (unless the
-// RPC says otherwise), 429 rate limited → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE. The upstream error
-// message (e.g. "Bad Request: Stack still contains resources.") becomes the status message.
+// 30 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type StacksServiceServer interface {
-	// Lists the stacks the caller can see (`GET /api/user/stacks`), optionally filtered.
+	// `GET /api/console/stacks/{orgName}/{projectName}/{stackName}/overview` (operation
+	// `GetStackOverview`).
 	//
-	// Pagination: pass the `continuation_token` of the previous response to get the next page; the
-	// last page has no `continuation_token` (absent or null upstream, empty here). `max_results`
-	// bounds the page size.
-	// Statuses: 200; 400 "Invalid continuation token".
-	ListStacks(context.Context, *ListStacksRequest) (*ListStacksResponse, error)
-	// Streams every stack ListStacks would return, page after page: the gateway follows
-	// `continuationToken` itself and sends one stack per message. The next page is fetched only
-	// after the caller has read the previous one, so a slow reader never makes the gateway buffer
-	// more than a page. The stream ends after the last page; an upstream error ends it with the
-	// mapped code after the stacks already sent. Filters as in ListStacks.
-	StreamStacks(*StreamStacksRequest, grpc.ServerStreamingServer[StreamStacksResponse]) error
-	// Reads one stack (`GET /api/stacks/{org}/{project}/{stack}`).
-	// Statuses: 200; 403 no access; 404 unknown stack.
-	GetStack(context.Context, *GetStackRequest) (*GetStackResponse, error)
-	// Creates a stack in a project (`POST /api/stacks/{org}/{project}`); the project is created if
-	// missing.
-	// Statuses: 200 (with optional validation messages); 400 invalid name or body;
-	// 409 the stack already exists → ALREADY_EXISTS.
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetStackOverview(context.Context, *GetStackOverviewRequest) (*GetStackOverviewResponse, error)
+	// `POST /api/orgs/{orgName}/bulk-transfer/stacks` (operation `TransferAllStacks`).
+	//
+	// Success: 200 with a single JSON value, returned in `value`. The description lists no error
+	// status. Not paginated. Public API.
+	TransferAllStacks(context.Context, *TransferAllStacksRequest) (*TransferAllStacksResponse, error)
+	// `GET /api/orgs/{orgName}/restore-stack` (operation `ListDeletedStacks`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListDeletedStacks(context.Context, *ListDeletedStacksRequest) (*ListDeletedStacksResponse, error)
+	// `POST /api/orgs/{orgName}/restore-stack/{programID}` (operation `RestoreDeletedStack`).
+	//
+	// Success: 204, no body. Error statuses described: 404, 409. Not paginated. Public API.
+	RestoreDeletedStack(context.Context, *RestoreDeletedStackRequest) (*RestoreDeletedStackResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}` (operation `CreateStack`).
+	//
+	// Creates a stack, and its project when missing; the answer may carry validation messages. 400:
+	// invalid name or body; 409: the stack already exists.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. A 409 becomes ALREADY_EXISTS. Not paginated. Public API.
 	CreateStack(context.Context, *CreateStackRequest) (*CreateStackResponse, error)
-	// Deletes a stack (`DELETE /api/stacks/{org}/{project}/{stack}`). This is a soft delete; the
-	// stack can be restored through the organization's restore-stack routes.
-	// Statuses: 204 deleted; 400 "invalid query parameter"; 400 "Bad Request: Stack still contains
-	// resources." when the stack has resources and `force` is not true; 409 update in progress.
-	DeleteStack(context.Context, *DeleteStackRequest) (*DeleteStackResponse, error)
-	// Exports the stack's current state checkpoint (`GET …/{stack}/export`).
-	// Statuses: 200; 404 unknown stack.
-	ExportStack(context.Context, *ExportStackRequest) (*ExportStackResponse, error)
-	// Exports the state checkpoint written by one update version (`GET …/{stack}/export/{version}`).
-	// Statuses: 200; 400 bad version; 404 version unknown.
-	ExportStackAtVersion(context.Context, *ExportStackAtVersionRequest) (*ExportStackAtVersionResponse, error)
-	// Adds one tag to a stack (`POST …/{stack}/tags`, body `{"name","value"}`).
-	// Statuses: 204 added; 400 invalid name or the tag already exists.
-	AddStackTag(context.Context, *AddStackTagRequest) (*AddStackTagResponse, error)
-	// Changes one tag (`PATCH …/{stack}/tags/{tagName}`, body `{"name","value"}`).
-	// Statuses: 204 changed; 400 built-in tag or bad name; 404 tag not found.
-	UpdateStackTag(context.Context, *UpdateStackTagRequest) (*UpdateStackTagResponse, error)
-	// Replaces ALL tags of a stack (`PATCH …/{stack}/tags`, body = the tag map itself).
-	// Statuses: 204 replaced; 400 cannot change the project tag, or an invalid tag.
-	ReplaceStackTags(context.Context, *ReplaceStackTagsRequest) (*ReplaceStackTagsResponse, error)
-	// Deletes one tag (`DELETE …/{stack}/tags/{tagName}`).
-	// Statuses: 204 deleted; 400 built-in tag; 404 tag not found.
-	DeleteStackTag(context.Context, *DeleteStackTagRequest) (*DeleteStackTagResponse, error)
-	// Moves a stack to another organization (`POST …/{stack}/transfer`). The caller must be a
-	// member of both organizations.
-	// Statuses: 204 transferred; 400 invalid target; 409 update in progress.
-	TransferStack(context.Context, *TransferStackRequest) (*TransferStackResponse, error)
-	// Renames a stack and/or moves it to another project of the same organization
-	// (`POST …/{stack}/rename`).
-	// Statuses: 200; 400 "No rename to apply." (both new values empty) or invalid name;
-	// 409 update in progress or target exists.
-	RenameStack(context.Context, *RenameStackRequest) (*RenameStackResponse, error)
-	// Reads a stack's ownership and notification settings (`GET …/{stack}/metadata`).
-	// Statuses: 200; 404 unknown stack.
-	GetStackMetadata(context.Context, *GetStackMetadataRequest) (*GetStackMetadataResponse, error)
-	// Counts the resources in the stack's latest state (`GET …/{stack}/resources/count`).
-	// Statuses: 200; 404 unknown stack.
-	GetStackResourceCount(context.Context, *GetStackResourceCountRequest) (*GetStackResourceCountResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}` (operation `GetStack`).
+	//
+	// Reads one stack. 403: no access; 404: unknown stack.
+	//
+	// Success: 200 with a JSON object, returned in `stack`. The description lists no error status.
+	// Not paginated. Public API.
+	GetStack(context.Context, *GetStackRequest) (*GetStackResponse, error)
 	// Reads many stacks in one call: the gateway makes one GetStack request per entry of `stacks`,
 	// at most `max_parallelism` at a time (and never more than its --batch_parallelism), and sends
 	// each result as soon as it arrives, so results come in completion order; `index` says which
@@ -421,6 +659,157 @@ type StacksServiceServer interface {
 	// entries or an invalid name; UNAUTHENTICATED/PERMISSION_DENIED when the caller has no
 	// credential.
 	BatchGetStacks(*BatchGetStacksRequest, grpc.ServerStreamingServer[BatchGetStacksResponse]) error
+	// `DELETE /api/stacks/{orgName}/{projectName}/{stackName}` (operation `DeleteStack`).
+	//
+	// Deletes a stack softly: the organization's restore-stack routes bring it back. 400 "Bad
+	// Request: Stack still contains resources." when it has resources and `force` is not true; 409:
+	// an update is in progress.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	DeleteStack(context.Context, *DeleteStackRequest) (*DeleteStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/activity` (operation
+	// `GetStackActivity`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: numbered pages (`page`, `page_size`); the answer counts the items
+	// in `total`. Public API.
+	GetStackActivity(context.Context, *GetStackActivityRequest) (*GetStackActivityResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/annotations/{kind}` (operation
+	// `GetStacksAnnotation`).
+	//
+	// Success: 200 with a single JSON value, returned in `value`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackAnnotation(context.Context, *GetStackAnnotationRequest) (*GetStackAnnotationResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/annotations/{kind}` (operation
+	// `UpsertStacksAnnotations`).
+	//
+	// Success: 204, no body. Error statuses described: 409. Not paginated. Public API.
+	UpsertStackAnnotation(context.Context, *UpsertStackAnnotationRequest) (*UpsertStackAnnotationResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/downstreamreferences` (operation
+	// `ListDownstreamStackReferences`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListDownstreamStackReferences(context.Context, *ListDownstreamStackReferencesRequest) (*ListDownstreamStackReferencesResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/export` (operation `ExportStack`).
+	//
+	// Exports the stack's current state checkpoint. 404: unknown stack.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ExportStack(context.Context, *ExportStackRequest) (*ExportStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/export/{version}` (operation
+	// `ExportStackAtVersion`).
+	//
+	// Exports the state checkpoint one update version wrote. 400: bad version; 404: unknown
+	// version.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	ExportStackAtVersion(context.Context, *ExportStackAtVersionRequest) (*ExportStackAtVersionResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/import` (operation `ImportStack`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 409. Not paginated. Public API.
+	ImportStack(context.Context, *ImportStackRequest) (*ImportStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/metadata` (operation
+	// `GetStackMetadata`).
+	//
+	// Reads a stack's owner and the caller's notification settings for it. 404: unknown stack.
+	//
+	// Success: 200 with a JSON object, returned in `metadata`. The description lists no error
+	// status. Not paginated. Public API.
+	GetStackMetadata(context.Context, *GetStackMetadataRequest) (*GetStackMetadataResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/notifications/settings` (operation
+	// `UpdateStackNotificationSettings`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	UpdateStackNotificationSettings(context.Context, *UpdateStackNotificationSettingsRequest) (*UpdateStackNotificationSettingsResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/ownership` (operation
+	// `ReassignStackOwnership`).
+	//
+	// Success: 200 with a JSON object, returned in `user_info`. The description lists no error
+	// status. Not paginated. Public API.
+	ReassignStackOwnership(context.Context, *ReassignStackOwnershipRequest) (*ReassignStackOwnershipResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/rename` (operation `RenameStack`).
+	//
+	// Renames a stack and/or moves it to another project of the organization. 400 "No rename to
+	// apply." when both new values are empty, or an invalid name; 409: an update is in progress or
+	// the target exists.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 409. Not paginated. Public API.
+	RenameStack(context.Context, *RenameStackRequest) (*RenameStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/resources/count` (operation
+	// `GetStackResourceCount`).
+	//
+	// Counts the resources in the stack's latest state. 404: unknown stack.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetStackResourceCount(context.Context, *GetStackResourceCountRequest) (*GetStackResourceCountResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/tags` (operation `AddStackTag`).
+	//
+	// Adds one tag (body `{"name", "value"}`). 400: invalid name, or the tag exists.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	AddStackTag(context.Context, *AddStackTagRequest) (*AddStackTagResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/tags` (operation `UpdateStackTags`).
+	//
+	// Replaces ALL tags of a stack; the body is the tag map itself. 400: the project tag cannot
+	// change, or a tag is invalid.
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	ReplaceStackTags(context.Context, *ReplaceStackTagsRequest) (*ReplaceStackTagsResponse, error)
+	// `PATCH /api/stacks/{orgName}/{projectName}/{stackName}/tags/{tagName}` (operation
+	// `UpdateStackTag`).
+	//
+	// Changes one tag's name or value. 400: built-in tag or bad name; 404: no such tag.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
+	UpdateStackTag(context.Context, *UpdateStackTagRequest) (*UpdateStackTagResponse, error)
+	// `DELETE /api/stacks/{orgName}/{projectName}/{stackName}/tags/{tagName}` (operation
+	// `DeleteStackTag`).
+	//
+	// Deletes one tag. 400: built-in tag; 404: no such tag.
+	//
+	// Success: 204, no body. Error statuses described: 400, 404. Not paginated. Public API.
+	DeleteStackTag(context.Context, *DeleteStackTagRequest) (*DeleteStackTagResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/transfer` (operation `TransferStack`).
+	//
+	// Moves a stack to another organization; the caller must belong to both. 400: invalid target;
+	// 409: an update is in progress.
+	//
+	// Success: 204, no body. Error statuses described: 409. Not paginated. Public API.
+	TransferStack(context.Context, *TransferStackRequest) (*TransferStackResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/upstreamreferences` (operation
+	// `ListUpstreamStackReferences`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListUpstreamStackReferences(context.Context, *ListUpstreamStackReferencesRequest) (*ListUpstreamStackReferencesResponse, error)
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/workflow` (operation
+	// `GetStackStarterWorkflow`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	GetStackStarterWorkflow(context.Context, *GetStackStarterWorkflowRequest) (*GetStackStarterWorkflowResponse, error)
+	// `GET /api/user/stacks` (operation `ListUserStacks`).
+	//
+	// Lists the stacks the caller can see, optionally filtered by organization, project, tag or
+	// custom role; `max_results` bounds the page size. 400: an invalid continuation token.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
+	ListStacks(context.Context, *ListStacksRequest) (*ListStacksResponse, error)
+	// Streams every stack ListStacks would return, page after page: the gateway follows
+	// `continuationToken` itself and sends one stack per message. The next page is fetched only
+	// after the caller has read the previous one, so a slow reader never makes the gateway buffer
+	// more than a page. The stream ends after the last page; an upstream error ends it with the
+	// mapped code after the stacks already sent. Filters as in ListStacks.
+	StreamStacks(*StreamStacksRequest, grpc.ServerStreamingServer[StreamStacksResponse]) error
 	// Lists stacks with each stack's latest update summary, without one round trip per stack on the
 	// caller's side: the gateway walks ListStacks page after page and, for each stack, calls
 	// GetLatestUpdate with bounded parallelism (as in BatchGetStacks), streaming one message per
@@ -439,20 +828,41 @@ type StacksServiceServer interface {
 // pointer dereference when methods are called.
 type UnimplementedStacksServiceServer struct{}
 
-func (UnimplementedStacksServiceServer) ListStacks(context.Context, *ListStacksRequest) (*ListStacksResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method ListStacks not implemented")
+func (UnimplementedStacksServiceServer) GetStackOverview(context.Context, *GetStackOverviewRequest) (*GetStackOverviewResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackOverview not implemented")
 }
-func (UnimplementedStacksServiceServer) StreamStacks(*StreamStacksRequest, grpc.ServerStreamingServer[StreamStacksResponse]) error {
-	return status.Error(codes.Unimplemented, "method StreamStacks not implemented")
+func (UnimplementedStacksServiceServer) TransferAllStacks(context.Context, *TransferAllStacksRequest) (*TransferAllStacksResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method TransferAllStacks not implemented")
 }
-func (UnimplementedStacksServiceServer) GetStack(context.Context, *GetStackRequest) (*GetStackResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method GetStack not implemented")
+func (UnimplementedStacksServiceServer) ListDeletedStacks(context.Context, *ListDeletedStacksRequest) (*ListDeletedStacksResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListDeletedStacks not implemented")
+}
+func (UnimplementedStacksServiceServer) RestoreDeletedStack(context.Context, *RestoreDeletedStackRequest) (*RestoreDeletedStackResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RestoreDeletedStack not implemented")
 }
 func (UnimplementedStacksServiceServer) CreateStack(context.Context, *CreateStackRequest) (*CreateStackResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CreateStack not implemented")
 }
+func (UnimplementedStacksServiceServer) GetStack(context.Context, *GetStackRequest) (*GetStackResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStack not implemented")
+}
+func (UnimplementedStacksServiceServer) BatchGetStacks(*BatchGetStacksRequest, grpc.ServerStreamingServer[BatchGetStacksResponse]) error {
+	return status.Error(codes.Unimplemented, "method BatchGetStacks not implemented")
+}
 func (UnimplementedStacksServiceServer) DeleteStack(context.Context, *DeleteStackRequest) (*DeleteStackResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DeleteStack not implemented")
+}
+func (UnimplementedStacksServiceServer) GetStackActivity(context.Context, *GetStackActivityRequest) (*GetStackActivityResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackActivity not implemented")
+}
+func (UnimplementedStacksServiceServer) GetStackAnnotation(context.Context, *GetStackAnnotationRequest) (*GetStackAnnotationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackAnnotation not implemented")
+}
+func (UnimplementedStacksServiceServer) UpsertStackAnnotation(context.Context, *UpsertStackAnnotationRequest) (*UpsertStackAnnotationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpsertStackAnnotation not implemented")
+}
+func (UnimplementedStacksServiceServer) ListDownstreamStackReferences(context.Context, *ListDownstreamStackReferencesRequest) (*ListDownstreamStackReferencesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListDownstreamStackReferences not implemented")
 }
 func (UnimplementedStacksServiceServer) ExportStack(context.Context, *ExportStackRequest) (*ExportStackResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ExportStack not implemented")
@@ -460,14 +870,32 @@ func (UnimplementedStacksServiceServer) ExportStack(context.Context, *ExportStac
 func (UnimplementedStacksServiceServer) ExportStackAtVersion(context.Context, *ExportStackAtVersionRequest) (*ExportStackAtVersionResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ExportStackAtVersion not implemented")
 }
+func (UnimplementedStacksServiceServer) ImportStack(context.Context, *ImportStackRequest) (*ImportStackResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ImportStack not implemented")
+}
+func (UnimplementedStacksServiceServer) GetStackMetadata(context.Context, *GetStackMetadataRequest) (*GetStackMetadataResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackMetadata not implemented")
+}
+func (UnimplementedStacksServiceServer) UpdateStackNotificationSettings(context.Context, *UpdateStackNotificationSettingsRequest) (*UpdateStackNotificationSettingsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateStackNotificationSettings not implemented")
+}
+func (UnimplementedStacksServiceServer) ReassignStackOwnership(context.Context, *ReassignStackOwnershipRequest) (*ReassignStackOwnershipResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ReassignStackOwnership not implemented")
+}
+func (UnimplementedStacksServiceServer) RenameStack(context.Context, *RenameStackRequest) (*RenameStackResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RenameStack not implemented")
+}
+func (UnimplementedStacksServiceServer) GetStackResourceCount(context.Context, *GetStackResourceCountRequest) (*GetStackResourceCountResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackResourceCount not implemented")
+}
 func (UnimplementedStacksServiceServer) AddStackTag(context.Context, *AddStackTagRequest) (*AddStackTagResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method AddStackTag not implemented")
 }
-func (UnimplementedStacksServiceServer) UpdateStackTag(context.Context, *UpdateStackTagRequest) (*UpdateStackTagResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method UpdateStackTag not implemented")
-}
 func (UnimplementedStacksServiceServer) ReplaceStackTags(context.Context, *ReplaceStackTagsRequest) (*ReplaceStackTagsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ReplaceStackTags not implemented")
+}
+func (UnimplementedStacksServiceServer) UpdateStackTag(context.Context, *UpdateStackTagRequest) (*UpdateStackTagResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateStackTag not implemented")
 }
 func (UnimplementedStacksServiceServer) DeleteStackTag(context.Context, *DeleteStackTagRequest) (*DeleteStackTagResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DeleteStackTag not implemented")
@@ -475,17 +903,17 @@ func (UnimplementedStacksServiceServer) DeleteStackTag(context.Context, *DeleteS
 func (UnimplementedStacksServiceServer) TransferStack(context.Context, *TransferStackRequest) (*TransferStackResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method TransferStack not implemented")
 }
-func (UnimplementedStacksServiceServer) RenameStack(context.Context, *RenameStackRequest) (*RenameStackResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method RenameStack not implemented")
+func (UnimplementedStacksServiceServer) ListUpstreamStackReferences(context.Context, *ListUpstreamStackReferencesRequest) (*ListUpstreamStackReferencesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListUpstreamStackReferences not implemented")
 }
-func (UnimplementedStacksServiceServer) GetStackMetadata(context.Context, *GetStackMetadataRequest) (*GetStackMetadataResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method GetStackMetadata not implemented")
+func (UnimplementedStacksServiceServer) GetStackStarterWorkflow(context.Context, *GetStackStarterWorkflowRequest) (*GetStackStarterWorkflowResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackStarterWorkflow not implemented")
 }
-func (UnimplementedStacksServiceServer) GetStackResourceCount(context.Context, *GetStackResourceCountRequest) (*GetStackResourceCountResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method GetStackResourceCount not implemented")
+func (UnimplementedStacksServiceServer) ListStacks(context.Context, *ListStacksRequest) (*ListStacksResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListStacks not implemented")
 }
-func (UnimplementedStacksServiceServer) BatchGetStacks(*BatchGetStacksRequest, grpc.ServerStreamingServer[BatchGetStacksResponse]) error {
-	return status.Error(codes.Unimplemented, "method BatchGetStacks not implemented")
+func (UnimplementedStacksServiceServer) StreamStacks(*StreamStacksRequest, grpc.ServerStreamingServer[StreamStacksResponse]) error {
+	return status.Error(codes.Unimplemented, "method StreamStacks not implemented")
 }
 func (UnimplementedStacksServiceServer) ListStacksWithDetails(*ListStacksWithDetailsRequest, grpc.ServerStreamingServer[ListStacksWithDetailsResponse]) error {
 	return status.Error(codes.Unimplemented, "method ListStacksWithDetails not implemented")
@@ -511,49 +939,74 @@ func RegisterStacksServiceServer(s grpc.ServiceRegistrar, srv StacksServiceServe
 	s.RegisterService(&StacksService_ServiceDesc, srv)
 }
 
-func _StacksService_ListStacks_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ListStacksRequest)
+func _StacksService_GetStackOverview_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackOverviewRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StacksServiceServer).ListStacks(ctx, in)
+		return srv.(StacksServiceServer).GetStackOverview(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StacksService_ListStacks_FullMethodName,
+		FullMethod: StacksService_GetStackOverview_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StacksServiceServer).ListStacks(ctx, req.(*ListStacksRequest))
+		return srv.(StacksServiceServer).GetStackOverview(ctx, req.(*GetStackOverviewRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StacksService_StreamStacks_Handler(srv interface{}, stream grpc.ServerStream) error {
-	m := new(StreamStacksRequest)
-	if err := stream.RecvMsg(m); err != nil {
-		return err
-	}
-	return srv.(StacksServiceServer).StreamStacks(m, &grpc.GenericServerStream[StreamStacksRequest, StreamStacksResponse]{ServerStream: stream})
-}
-
-// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type StacksService_StreamStacksServer = grpc.ServerStreamingServer[StreamStacksResponse]
-
-func _StacksService_GetStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(GetStackRequest)
+func _StacksService_TransferAllStacks_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(TransferAllStacksRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StacksServiceServer).GetStack(ctx, in)
+		return srv.(StacksServiceServer).TransferAllStacks(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StacksService_GetStack_FullMethodName,
+		FullMethod: StacksService_TransferAllStacks_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StacksServiceServer).GetStack(ctx, req.(*GetStackRequest))
+		return srv.(StacksServiceServer).TransferAllStacks(ctx, req.(*TransferAllStacksRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_ListDeletedStacks_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListDeletedStacksRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).ListDeletedStacks(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_ListDeletedStacks_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).ListDeletedStacks(ctx, req.(*ListDeletedStacksRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_RestoreDeletedStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RestoreDeletedStackRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).RestoreDeletedStack(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_RestoreDeletedStack_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).RestoreDeletedStack(ctx, req.(*RestoreDeletedStackRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -576,6 +1029,35 @@ func _StacksService_CreateStack_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _StacksService_GetStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).GetStack(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_GetStack_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).GetStack(ctx, req.(*GetStackRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_BatchGetStacks_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(BatchGetStacksRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(StacksServiceServer).BatchGetStacks(m, &grpc.GenericServerStream[BatchGetStacksRequest, BatchGetStacksResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StacksService_BatchGetStacksServer = grpc.ServerStreamingServer[BatchGetStacksResponse]
+
 func _StacksService_DeleteStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(DeleteStackRequest)
 	if err := dec(in); err != nil {
@@ -590,6 +1072,78 @@ func _StacksService_DeleteStack_Handler(srv interface{}, ctx context.Context, de
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(StacksServiceServer).DeleteStack(ctx, req.(*DeleteStackRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_GetStackActivity_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackActivityRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).GetStackActivity(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_GetStackActivity_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).GetStackActivity(ctx, req.(*GetStackActivityRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_GetStackAnnotation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackAnnotationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).GetStackAnnotation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_GetStackAnnotation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).GetStackAnnotation(ctx, req.(*GetStackAnnotationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_UpsertStackAnnotation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertStackAnnotationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).UpsertStackAnnotation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_UpsertStackAnnotation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).UpsertStackAnnotation(ctx, req.(*UpsertStackAnnotationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_ListDownstreamStackReferences_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListDownstreamStackReferencesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).ListDownstreamStackReferences(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_ListDownstreamStackReferences_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).ListDownstreamStackReferences(ctx, req.(*ListDownstreamStackReferencesRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -630,6 +1184,114 @@ func _StacksService_ExportStackAtVersion_Handler(srv interface{}, ctx context.Co
 	return interceptor(ctx, in, info, handler)
 }
 
+func _StacksService_ImportStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ImportStackRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).ImportStack(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_ImportStack_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).ImportStack(ctx, req.(*ImportStackRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_GetStackMetadata_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackMetadataRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).GetStackMetadata(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_GetStackMetadata_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).GetStackMetadata(ctx, req.(*GetStackMetadataRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_UpdateStackNotificationSettings_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateStackNotificationSettingsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).UpdateStackNotificationSettings(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_UpdateStackNotificationSettings_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).UpdateStackNotificationSettings(ctx, req.(*UpdateStackNotificationSettingsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_ReassignStackOwnership_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReassignStackOwnershipRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).ReassignStackOwnership(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_ReassignStackOwnership_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).ReassignStackOwnership(ctx, req.(*ReassignStackOwnershipRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_RenameStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RenameStackRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).RenameStack(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_RenameStack_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).RenameStack(ctx, req.(*RenameStackRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_GetStackResourceCount_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackResourceCountRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).GetStackResourceCount(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_GetStackResourceCount_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).GetStackResourceCount(ctx, req.(*GetStackResourceCountRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _StacksService_AddStackTag_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(AddStackTagRequest)
 	if err := dec(in); err != nil {
@@ -648,24 +1310,6 @@ func _StacksService_AddStackTag_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StacksService_UpdateStackTag_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(UpdateStackTagRequest)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(StacksServiceServer).UpdateStackTag(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: StacksService_UpdateStackTag_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StacksServiceServer).UpdateStackTag(ctx, req.(*UpdateStackTagRequest))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
 func _StacksService_ReplaceStackTags_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ReplaceStackTagsRequest)
 	if err := dec(in); err != nil {
@@ -680,6 +1324,24 @@ func _StacksService_ReplaceStackTags_Handler(srv interface{}, ctx context.Contex
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(StacksServiceServer).ReplaceStackTags(ctx, req.(*ReplaceStackTagsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StacksService_UpdateStackTag_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateStackTagRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StacksServiceServer).UpdateStackTag(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StacksService_UpdateStackTag_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StacksServiceServer).UpdateStackTag(ctx, req.(*UpdateStackTagRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -720,70 +1382,70 @@ func _StacksService_TransferStack_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StacksService_RenameStack_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(RenameStackRequest)
+func _StacksService_ListUpstreamStackReferences_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListUpstreamStackReferencesRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StacksServiceServer).RenameStack(ctx, in)
+		return srv.(StacksServiceServer).ListUpstreamStackReferences(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StacksService_RenameStack_FullMethodName,
+		FullMethod: StacksService_ListUpstreamStackReferences_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StacksServiceServer).RenameStack(ctx, req.(*RenameStackRequest))
+		return srv.(StacksServiceServer).ListUpstreamStackReferences(ctx, req.(*ListUpstreamStackReferencesRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StacksService_GetStackMetadata_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(GetStackMetadataRequest)
+func _StacksService_GetStackStarterWorkflow_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackStarterWorkflowRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StacksServiceServer).GetStackMetadata(ctx, in)
+		return srv.(StacksServiceServer).GetStackStarterWorkflow(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StacksService_GetStackMetadata_FullMethodName,
+		FullMethod: StacksService_GetStackStarterWorkflow_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StacksServiceServer).GetStackMetadata(ctx, req.(*GetStackMetadataRequest))
+		return srv.(StacksServiceServer).GetStackStarterWorkflow(ctx, req.(*GetStackStarterWorkflowRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StacksService_GetStackResourceCount_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(GetStackResourceCountRequest)
+func _StacksService_ListStacks_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListStacksRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StacksServiceServer).GetStackResourceCount(ctx, in)
+		return srv.(StacksServiceServer).ListStacks(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StacksService_GetStackResourceCount_FullMethodName,
+		FullMethod: StacksService_ListStacks_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StacksServiceServer).GetStackResourceCount(ctx, req.(*GetStackResourceCountRequest))
+		return srv.(StacksServiceServer).ListStacks(ctx, req.(*ListStacksRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StacksService_BatchGetStacks_Handler(srv interface{}, stream grpc.ServerStream) error {
-	m := new(BatchGetStacksRequest)
+func _StacksService_StreamStacks_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(StreamStacksRequest)
 	if err := stream.RecvMsg(m); err != nil {
 		return err
 	}
-	return srv.(StacksServiceServer).BatchGetStacks(m, &grpc.GenericServerStream[BatchGetStacksRequest, BatchGetStacksResponse]{ServerStream: stream})
+	return srv.(StacksServiceServer).StreamStacks(m, &grpc.GenericServerStream[StreamStacksRequest, StreamStacksResponse]{ServerStream: stream})
 }
 
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type StacksService_BatchGetStacksServer = grpc.ServerStreamingServer[BatchGetStacksResponse]
+type StacksService_StreamStacksServer = grpc.ServerStreamingServer[StreamStacksResponse]
 
 func _StacksService_ListStacksWithDetails_Handler(srv interface{}, stream grpc.ServerStream) error {
 	m := new(ListStacksWithDetailsRequest)
@@ -804,20 +1466,48 @@ var StacksService_ServiceDesc = grpc.ServiceDesc{
 	HandlerType: (*StacksServiceServer)(nil),
 	Methods: []grpc.MethodDesc{
 		{
-			MethodName: "ListStacks",
-			Handler:    _StacksService_ListStacks_Handler,
+			MethodName: "GetStackOverview",
+			Handler:    _StacksService_GetStackOverview_Handler,
 		},
 		{
-			MethodName: "GetStack",
-			Handler:    _StacksService_GetStack_Handler,
+			MethodName: "TransferAllStacks",
+			Handler:    _StacksService_TransferAllStacks_Handler,
+		},
+		{
+			MethodName: "ListDeletedStacks",
+			Handler:    _StacksService_ListDeletedStacks_Handler,
+		},
+		{
+			MethodName: "RestoreDeletedStack",
+			Handler:    _StacksService_RestoreDeletedStack_Handler,
 		},
 		{
 			MethodName: "CreateStack",
 			Handler:    _StacksService_CreateStack_Handler,
 		},
 		{
+			MethodName: "GetStack",
+			Handler:    _StacksService_GetStack_Handler,
+		},
+		{
 			MethodName: "DeleteStack",
 			Handler:    _StacksService_DeleteStack_Handler,
+		},
+		{
+			MethodName: "GetStackActivity",
+			Handler:    _StacksService_GetStackActivity_Handler,
+		},
+		{
+			MethodName: "GetStackAnnotation",
+			Handler:    _StacksService_GetStackAnnotation_Handler,
+		},
+		{
+			MethodName: "UpsertStackAnnotation",
+			Handler:    _StacksService_UpsertStackAnnotation_Handler,
+		},
+		{
+			MethodName: "ListDownstreamStackReferences",
+			Handler:    _StacksService_ListDownstreamStackReferences_Handler,
 		},
 		{
 			MethodName: "ExportStack",
@@ -828,16 +1518,40 @@ var StacksService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _StacksService_ExportStackAtVersion_Handler,
 		},
 		{
+			MethodName: "ImportStack",
+			Handler:    _StacksService_ImportStack_Handler,
+		},
+		{
+			MethodName: "GetStackMetadata",
+			Handler:    _StacksService_GetStackMetadata_Handler,
+		},
+		{
+			MethodName: "UpdateStackNotificationSettings",
+			Handler:    _StacksService_UpdateStackNotificationSettings_Handler,
+		},
+		{
+			MethodName: "ReassignStackOwnership",
+			Handler:    _StacksService_ReassignStackOwnership_Handler,
+		},
+		{
+			MethodName: "RenameStack",
+			Handler:    _StacksService_RenameStack_Handler,
+		},
+		{
+			MethodName: "GetStackResourceCount",
+			Handler:    _StacksService_GetStackResourceCount_Handler,
+		},
+		{
 			MethodName: "AddStackTag",
 			Handler:    _StacksService_AddStackTag_Handler,
 		},
 		{
-			MethodName: "UpdateStackTag",
-			Handler:    _StacksService_UpdateStackTag_Handler,
-		},
-		{
 			MethodName: "ReplaceStackTags",
 			Handler:    _StacksService_ReplaceStackTags_Handler,
+		},
+		{
+			MethodName: "UpdateStackTag",
+			Handler:    _StacksService_UpdateStackTag_Handler,
 		},
 		{
 			MethodName: "DeleteStackTag",
@@ -848,27 +1562,27 @@ var StacksService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _StacksService_TransferStack_Handler,
 		},
 		{
-			MethodName: "RenameStack",
-			Handler:    _StacksService_RenameStack_Handler,
+			MethodName: "ListUpstreamStackReferences",
+			Handler:    _StacksService_ListUpstreamStackReferences_Handler,
 		},
 		{
-			MethodName: "GetStackMetadata",
-			Handler:    _StacksService_GetStackMetadata_Handler,
+			MethodName: "GetStackStarterWorkflow",
+			Handler:    _StacksService_GetStackStarterWorkflow_Handler,
 		},
 		{
-			MethodName: "GetStackResourceCount",
-			Handler:    _StacksService_GetStackResourceCount_Handler,
+			MethodName: "ListStacks",
+			Handler:    _StacksService_ListStacks_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{
 		{
-			StreamName:    "StreamStacks",
-			Handler:       _StacksService_StreamStacks_Handler,
+			StreamName:    "BatchGetStacks",
+			Handler:       _StacksService_BatchGetStacks_Handler,
 			ServerStreams: true,
 		},
 		{
-			StreamName:    "BatchGetStacks",
-			Handler:       _StacksService_BatchGetStacks_Handler,
+			StreamName:    "StreamStacks",
+			Handler:       _StacksService_StreamStacks_Handler,
 			ServerStreams: true,
 		},
 		{

@@ -24,40 +24,33 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Request of ListUpdates.
-type ListUpdatesRequest struct {
+// Request of GetLatestUpdateSummary.
+type GetLatestUpdateSummaryRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
+	// Path parameter `orgName`.
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
+	// Path parameter `projectName`.
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Query `page`: page number, first page 1; unset or 0 returns every update unpaginated.
-	Page *int64 `protobuf:"varint,4,opt,name=page,proto3,oneof" json:"page,omitempty"`
-	// Query `pageSize`: items per page (>= 0, default 10); ignored when `page` is unset or 0.
-	PageSize *int64 `protobuf:"varint,5,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
-	// Query `output-type`: unset → legacy "cli" format; "service" → service format with
-	// `itemsPerPage` and `total`. Documented values: `service`, `cli`.
-	OutputType    *string `protobuf:"bytes,6,opt,name=output_type,json=output-type,proto3,oneof" json:"output_type,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *ListUpdatesRequest) Reset() {
-	*x = ListUpdatesRequest{}
+func (x *GetLatestUpdateSummaryRequest) Reset() {
+	*x = GetLatestUpdateSummaryRequest{}
 	mi := &file_pulumi_service_v1_updates_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *ListUpdatesRequest) String() string {
+func (x *GetLatestUpdateSummaryRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*ListUpdatesRequest) ProtoMessage() {}
+func (*GetLatestUpdateSummaryRequest) ProtoMessage() {}
 
-func (x *ListUpdatesRequest) ProtoReflect() protoreflect.Message {
+func (x *GetLatestUpdateSummaryRequest) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_updates_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -69,81 +62,55 @@ func (x *ListUpdatesRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use ListUpdatesRequest.ProtoReflect.Descriptor instead.
-func (*ListUpdatesRequest) Descriptor() ([]byte, []int) {
+// Deprecated: Use GetLatestUpdateSummaryRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateSummaryRequest) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{0}
 }
 
-func (x *ListUpdatesRequest) GetOrgName() string {
+func (x *GetLatestUpdateSummaryRequest) GetOrgName() string {
 	if x != nil {
 		return x.OrgName
 	}
 	return ""
 }
 
-func (x *ListUpdatesRequest) GetProjectName() string {
+func (x *GetLatestUpdateSummaryRequest) GetProjectName() string {
 	if x != nil {
 		return x.ProjectName
 	}
 	return ""
 }
 
-func (x *ListUpdatesRequest) GetStackName() string {
+func (x *GetLatestUpdateSummaryRequest) GetStackName() string {
 	if x != nil {
 		return x.StackName
 	}
 	return ""
 }
 
-func (x *ListUpdatesRequest) GetPage() int64 {
-	if x != nil && x.Page != nil {
-		return *x.Page
-	}
-	return 0
-}
-
-func (x *ListUpdatesRequest) GetPageSize() int64 {
-	if x != nil && x.PageSize != nil {
-		return *x.PageSize
-	}
-	return 0
-}
-
-func (x *ListUpdatesRequest) GetOutputType() string {
-	if x != nil && x.OutputType != nil {
-		return *x.OutputType
-	}
-	return ""
-}
-
-// Response of ListUpdates.
-type ListUpdatesResponse struct {
+// Response of GetLatestUpdateSummary. Its fields are the keys of the JSON answer.
+type GetLatestUpdateSummaryResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The updates of this page, newest first. Which keys of StackUpdate are set depends on the
-	// format (see StackUpdate).
-	Updates []*StackUpdate `protobuf:"bytes,1,rep,name=updates,proto3" json:"updates,omitempty"`
-	// Page size used (service format only; 0 in the legacy format).
-	ItemsPerPage int64 `protobuf:"varint,2,opt,name=items_per_page,json=itemsPerPage,proto3" json:"items_per_page,omitempty"`
-	// Total number of updates of the stack (service format only; 0 in the legacy format).
-	Total         int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	// JSON key `summary`. Always present.
+	Summary       string `protobuf:"bytes,1,opt,name=summary,proto3" json:"summary,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *ListUpdatesResponse) Reset() {
-	*x = ListUpdatesResponse{}
+func (x *GetLatestUpdateSummaryResponse) Reset() {
+	*x = GetLatestUpdateSummaryResponse{}
 	mi := &file_pulumi_service_v1_updates_proto_msgTypes[1]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *ListUpdatesResponse) String() string {
+func (x *GetLatestUpdateSummaryResponse) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*ListUpdatesResponse) ProtoMessage() {}
+func (*GetLatestUpdateSummaryResponse) ProtoMessage() {}
 
-func (x *ListUpdatesResponse) ProtoReflect() protoreflect.Message {
+func (x *GetLatestUpdateSummaryResponse) ProtoReflect() protoreflect.Message {
 	mi := &file_pulumi_service_v1_updates_proto_msgTypes[1]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -155,30 +122,254 @@ func (x *ListUpdatesResponse) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use ListUpdatesResponse.ProtoReflect.Descriptor instead.
-func (*ListUpdatesResponse) Descriptor() ([]byte, []int) {
+// Deprecated: Use GetLatestUpdateSummaryResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateSummaryResponse) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{1}
 }
 
-func (x *ListUpdatesResponse) GetUpdates() []*StackUpdate {
+func (x *GetLatestUpdateSummaryResponse) GetSummary() string {
 	if x != nil {
-		return x.Updates
+		return x.Summary
+	}
+	return ""
+}
+
+// Request of GetUpdateSummaryById.
+type GetUpdateSummaryByIdRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `updateID`.
+	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateSummaryByIdRequest) Reset() {
+	*x = GetUpdateSummaryByIdRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateSummaryByIdRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateSummaryByIdRequest) ProtoMessage() {}
+
+func (x *GetUpdateSummaryByIdRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateSummaryByIdRequest.ProtoReflect.Descriptor instead.
+func (*GetUpdateSummaryByIdRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetUpdateSummaryByIdRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+// Response of GetUpdateSummaryById. Its fields are the keys of the JSON answer.
+type GetUpdateSummaryByIdResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `summary`. Always present.
+	Summary       string `protobuf:"bytes,1,opt,name=summary,proto3" json:"summary,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateSummaryByIdResponse) Reset() {
+	*x = GetUpdateSummaryByIdResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateSummaryByIdResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateSummaryByIdResponse) ProtoMessage() {}
+
+func (x *GetUpdateSummaryByIdResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateSummaryByIdResponse.ProtoReflect.Descriptor instead.
+func (*GetUpdateSummaryByIdResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *GetUpdateSummaryByIdResponse) GetSummary() string {
+	if x != nil {
+		return x.Summary
+	}
+	return ""
+}
+
+// Request of GetStackPreview.
+type GetStackPreviewRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `updateID`.
+	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackPreviewRequest) Reset() {
+	*x = GetStackPreviewRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackPreviewRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackPreviewRequest) ProtoMessage() {}
+
+func (x *GetStackPreviewRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackPreviewRequest.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *GetStackPreviewRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+// Response of GetStackPreview.
+type GetStackPreviewResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	StackUpdate   *StackUpdate `protobuf:"bytes,1,opt,name=stack_update,json=stackUpdate,proto3" json:"stack_update,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackPreviewResponse) Reset() {
+	*x = GetStackPreviewResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackPreviewResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackPreviewResponse) ProtoMessage() {}
+
+func (x *GetStackPreviewResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackPreviewResponse.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *GetStackPreviewResponse) GetStackUpdate() *StackUpdate {
+	if x != nil {
+		return x.StackUpdate
 	}
 	return nil
-}
-
-func (x *ListUpdatesResponse) GetItemsPerPage() int64 {
-	if x != nil {
-		return x.ItemsPerPage
-	}
-	return 0
-}
-
-func (x *ListUpdatesResponse) GetTotal() int64 {
-	if x != nil {
-		return x.Total
-	}
-	return 0
 }
 
 // One update of a stack, in either upstream format. The two formats share the `updates` list key
@@ -233,7 +424,7 @@ type StackUpdate struct {
 
 func (x *StackUpdate) Reset() {
 	*x = StackUpdate{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -245,7 +436,7 @@ func (x *StackUpdate) String() string {
 func (*StackUpdate) ProtoMessage() {}
 
 func (x *StackUpdate) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[2]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -258,7 +449,7 @@ func (x *StackUpdate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StackUpdate.ProtoReflect.Descriptor instead.
 func (*StackUpdate) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{2}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *StackUpdate) GetKind() string {
@@ -425,7 +616,7 @@ type UpdateInfo struct {
 
 func (x *UpdateInfo) Reset() {
 	*x = UpdateInfo{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -437,7 +628,7 @@ func (x *UpdateInfo) String() string {
 func (*UpdateInfo) ProtoMessage() {}
 
 func (x *UpdateInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -450,7 +641,7 @@ func (x *UpdateInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateInfo.ProtoReflect.Descriptor instead.
 func (*UpdateInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{3}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *UpdateInfo) GetKind() string {
@@ -551,7 +742,7 @@ type GitHubCommitInfo struct {
 
 func (x *GitHubCommitInfo) Reset() {
 	*x = GitHubCommitInfo{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -563,7 +754,7 @@ func (x *GitHubCommitInfo) String() string {
 func (*GitHubCommitInfo) ProtoMessage() {}
 
 func (x *GitHubCommitInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -576,7 +767,7 @@ func (x *GitHubCommitInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GitHubCommitInfo.ProtoReflect.Descriptor instead.
 func (*GitHubCommitInfo) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GitHubCommitInfo) GetSlug() string {
@@ -642,7 +833,7 @@ type UpdatePolicyPack struct {
 
 func (x *UpdatePolicyPack) Reset() {
 	*x = UpdatePolicyPack{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -654,7 +845,7 @@ func (x *UpdatePolicyPack) String() string {
 func (*UpdatePolicyPack) ProtoMessage() {}
 
 func (x *UpdatePolicyPack) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[5]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -667,7 +858,7 @@ func (x *UpdatePolicyPack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePolicyPack.ProtoReflect.Descriptor instead.
 func (*UpdatePolicyPack) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{5}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *UpdatePolicyPack) GetName() string {
@@ -712,34 +903,36 @@ func (x *UpdatePolicyPack) GetEnvironments() []string {
 	return nil
 }
 
-// Request of GetLatestUpdate.
-type GetLatestUpdateRequest struct {
+// Request of GetStackPreviewSummary.
+type GetStackPreviewSummaryRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
+	// Path parameter `orgName`.
 	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
+	// Path parameter `projectName`.
 	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `updateID`.
+	UpdateId      string `protobuf:"bytes,4,opt,name=update_id,json=updateID,proto3" json:"update_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *GetLatestUpdateRequest) Reset() {
-	*x = GetLatestUpdateRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
+func (x *GetStackPreviewSummaryRequest) Reset() {
+	*x = GetStackPreviewSummaryRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *GetLatestUpdateRequest) String() string {
+func (x *GetStackPreviewSummaryRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*GetLatestUpdateRequest) ProtoMessage() {}
+func (*GetStackPreviewSummaryRequest) ProtoMessage() {}
 
-func (x *GetLatestUpdateRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[6]
+func (x *GetStackPreviewSummaryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -750,56 +943,63 @@ func (x *GetLatestUpdateRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use GetLatestUpdateRequest.ProtoReflect.Descriptor instead.
-func (*GetLatestUpdateRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{6}
+// Deprecated: Use GetStackPreviewSummaryRequest.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewSummaryRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{10}
 }
 
-func (x *GetLatestUpdateRequest) GetOrgName() string {
+func (x *GetStackPreviewSummaryRequest) GetOrgName() string {
 	if x != nil {
 		return x.OrgName
 	}
 	return ""
 }
 
-func (x *GetLatestUpdateRequest) GetProjectName() string {
+func (x *GetStackPreviewSummaryRequest) GetProjectName() string {
 	if x != nil {
 		return x.ProjectName
 	}
 	return ""
 }
 
-func (x *GetLatestUpdateRequest) GetStackName() string {
+func (x *GetStackPreviewSummaryRequest) GetStackName() string {
 	if x != nil {
 		return x.StackName
 	}
 	return ""
 }
 
-// Response of GetLatestUpdate: the whole upstream body is the `update`.
-type GetLatestUpdateResponse struct {
+func (x *GetStackPreviewSummaryRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+// Response of GetStackPreviewSummary.
+type GetStackPreviewSummaryResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The latest update, service format (`info`, `update_id`, …).
-	Update        *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
+	// The whole JSON answer.
+	UpdateSummary *UpdateSummary `protobuf:"bytes,1,opt,name=update_summary,json=updateSummary,proto3" json:"update_summary,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *GetLatestUpdateResponse) Reset() {
-	*x = GetLatestUpdateResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
+func (x *GetStackPreviewSummaryResponse) Reset() {
+	*x = GetStackPreviewSummaryResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *GetLatestUpdateResponse) String() string {
+func (x *GetStackPreviewSummaryResponse) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*GetLatestUpdateResponse) ProtoMessage() {}
+func (*GetStackPreviewSummaryResponse) ProtoMessage() {}
 
-func (x *GetLatestUpdateResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[7]
+func (x *GetStackPreviewSummaryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -810,48 +1010,49 @@ func (x *GetLatestUpdateResponse) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use GetLatestUpdateResponse.ProtoReflect.Descriptor instead.
-func (*GetLatestUpdateResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{7}
+// Deprecated: Use GetStackPreviewSummaryResponse.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewSummaryResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{11}
 }
 
-func (x *GetLatestUpdateResponse) GetUpdate() *StackUpdate {
+func (x *GetStackPreviewSummaryResponse) GetUpdateSummary() *UpdateSummary {
 	if x != nil {
-		return x.Update
+		return x.UpdateSummary
 	}
 	return nil
 }
 
-// Request of GetUpdate.
-type GetUpdateRequest struct {
+// `UpdateSummary` in the API description.
+type UpdateSummary struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Update version (path), e.g. 42.
-	Version       int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
+	// JSON key `result`. One of: `not-started`, `in-progress`, `succeeded`, `failed`. Always
+	// present.
+	Result string `protobuf:"bytes,1,opt,name=result,proto3" json:"result,omitempty"`
+	// JSON key `startTime`. Always present.
+	StartTime int64 `protobuf:"varint,2,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	// JSON key `endTime`. Always present.
+	EndTime int64 `protobuf:"varint,3,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
+	// JSON key `resourceCount`. Always present.
+	ResourceCount int64 `protobuf:"varint,4,opt,name=resource_count,json=resourceCount,proto3" json:"resource_count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *GetUpdateRequest) Reset() {
-	*x = GetUpdateRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
+func (x *UpdateSummary) Reset() {
+	*x = UpdateSummary{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *GetUpdateRequest) String() string {
+func (x *UpdateSummary) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*GetUpdateRequest) ProtoMessage() {}
+func (*UpdateSummary) ProtoMessage() {}
 
-func (x *GetUpdateRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[8]
+func (x *UpdateSummary) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -862,86 +1063,40 @@ func (x *GetUpdateRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use GetUpdateRequest.ProtoReflect.Descriptor instead.
-func (*GetUpdateRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{8}
+// Deprecated: Use UpdateSummary.ProtoReflect.Descriptor instead.
+func (*UpdateSummary) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{12}
 }
 
-func (x *GetUpdateRequest) GetOrgName() string {
+func (x *UpdateSummary) GetResult() string {
 	if x != nil {
-		return x.OrgName
+		return x.Result
 	}
 	return ""
 }
 
-func (x *GetUpdateRequest) GetProjectName() string {
+func (x *UpdateSummary) GetStartTime() int64 {
 	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *GetUpdateRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *GetUpdateRequest) GetVersion() int64 {
-	if x != nil {
-		return x.Version
+		return x.StartTime
 	}
 	return 0
 }
 
-// Response of GetUpdate: the whole upstream body is the `update`.
-type GetUpdateResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The update, service format (`info`, `update_id`, …).
-	Update        *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *GetUpdateResponse) Reset() {
-	*x = GetUpdateResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *GetUpdateResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*GetUpdateResponse) ProtoMessage() {}
-
-func (x *GetUpdateResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[9]
+func (x *UpdateSummary) GetEndTime() int64 {
 	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
+		return x.EndTime
 	}
-	return mi.MessageOf(x)
+	return 0
 }
 
-// Deprecated: Use GetUpdateResponse.ProtoReflect.Descriptor instead.
-func (*GetUpdateResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{9}
-}
-
-func (x *GetUpdateResponse) GetUpdate() *StackUpdate {
+func (x *UpdateSummary) GetResourceCount() int64 {
 	if x != nil {
-		return x.Update
+		return x.ResourceCount
 	}
-	return nil
+	return 0
 }
 
-// Request of GetUpdateStatus.
+// Request of GetUpdateStatus. The fields other than path parameters are query parameters.
 type GetUpdateStatusRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -963,7 +1118,7 @@ type GetUpdateStatusRequest struct {
 
 func (x *GetUpdateStatusRequest) Reset() {
 	*x = GetUpdateStatusRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -975,7 +1130,7 @@ func (x *GetUpdateStatusRequest) String() string {
 func (*GetUpdateStatusRequest) ProtoMessage() {}
 
 func (x *GetUpdateStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[10]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -988,7 +1143,7 @@ func (x *GetUpdateStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUpdateStatusRequest.ProtoReflect.Descriptor instead.
 func (*GetUpdateStatusRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{10}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetUpdateStatusRequest) GetOrgName() string {
@@ -1033,7 +1188,7 @@ func (x *GetUpdateStatusRequest) GetContinuationToken() string {
 	return ""
 }
 
-// Response of GetUpdateStatus (`AppUpdateResults`).
+// Response of GetUpdateStatus. Its fields are the keys of the JSON answer.
 type GetUpdateStatusResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Update status: `not started`, `requested`, `running`, `failed`, `succeeded`, `cancelled`.
@@ -1048,7 +1203,7 @@ type GetUpdateStatusResponse struct {
 
 func (x *GetUpdateStatusResponse) Reset() {
 	*x = GetUpdateStatusResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1060,7 +1215,7 @@ func (x *GetUpdateStatusResponse) String() string {
 func (*GetUpdateStatusResponse) ProtoMessage() {}
 
 func (x *GetUpdateStatusResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[11]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1073,7 +1228,7 @@ func (x *GetUpdateStatusResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUpdateStatusResponse.ProtoReflect.Descriptor instead.
 func (*GetUpdateStatusResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{11}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *GetUpdateStatusResponse) GetStatus() string {
@@ -1112,7 +1267,7 @@ type UpdateEvent struct {
 
 func (x *UpdateEvent) Reset() {
 	*x = UpdateEvent{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1124,7 +1279,7 @@ func (x *UpdateEvent) String() string {
 func (*UpdateEvent) ProtoMessage() {}
 
 func (x *UpdateEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[12]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1137,7 +1292,7 @@ func (x *UpdateEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateEvent.ProtoReflect.Descriptor instead.
 func (*UpdateEvent) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{12}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *UpdateEvent) GetIndex() string {
@@ -1161,7 +1316,127 @@ func (x *UpdateEvent) GetFields() *structpb.Struct {
 	return nil
 }
 
-// Request of ListUpdateEvents.
+// Request of CancelUpdate.
+type CancelUpdateRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Update kind (path): `update`, `preview`, `refresh` or `destroy`; anything else is rejected
+	// with INVALID_ARGUMENT before any upstream call.
+	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
+	// Update id, a UUID (path).
+	UpdateId      string `protobuf:"bytes,5,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CancelUpdateRequest) Reset() {
+	*x = CancelUpdateRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CancelUpdateRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CancelUpdateRequest) ProtoMessage() {}
+
+func (x *CancelUpdateRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CancelUpdateRequest.ProtoReflect.Descriptor instead.
+func (*CancelUpdateRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *CancelUpdateRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *CancelUpdateRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *CancelUpdateRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *CancelUpdateRequest) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *CancelUpdateRequest) GetUpdateId() string {
+	if x != nil {
+		return x.UpdateId
+	}
+	return ""
+}
+
+// Response of CancelUpdate. The answer has no body.
+type CancelUpdateResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CancelUpdateResponse) Reset() {
+	*x = CancelUpdateResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CancelUpdateResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CancelUpdateResponse) ProtoMessage() {}
+
+func (x *CancelUpdateResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CancelUpdateResponse.ProtoReflect.Descriptor instead.
+func (*CancelUpdateResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{17}
+}
+
+// Request of ListUpdateEvents. The fields other than path parameters are query parameters.
 type ListUpdateEventsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Organization name (path).
@@ -1190,7 +1465,7 @@ type ListUpdateEventsRequest struct {
 
 func (x *ListUpdateEventsRequest) Reset() {
 	*x = ListUpdateEventsRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1202,7 +1477,7 @@ func (x *ListUpdateEventsRequest) String() string {
 func (*ListUpdateEventsRequest) ProtoMessage() {}
 
 func (x *ListUpdateEventsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[13]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1215,7 +1490,7 @@ func (x *ListUpdateEventsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListUpdateEventsRequest.ProtoReflect.Descriptor instead.
 func (*ListUpdateEventsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{13}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListUpdateEventsRequest) GetOrgName() string {
@@ -1281,7 +1556,7 @@ func (x *ListUpdateEventsRequest) GetIncludeNonActivated() bool {
 	return false
 }
 
-// Response of ListUpdateEvents.
+// Response of ListUpdateEvents. Its fields are the keys of the JSON answer.
 type ListUpdateEventsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Engine events in sequence order.
@@ -1295,7 +1570,7 @@ type ListUpdateEventsResponse struct {
 
 func (x *ListUpdateEventsResponse) Reset() {
 	*x = ListUpdateEventsResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1307,7 +1582,7 @@ func (x *ListUpdateEventsResponse) String() string {
 func (*ListUpdateEventsResponse) ProtoMessage() {}
 
 func (x *ListUpdateEventsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[14]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1320,7 +1595,7 @@ func (x *ListUpdateEventsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListUpdateEventsResponse.ProtoReflect.Descriptor instead.
 func (*ListUpdateEventsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{14}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListUpdateEventsResponse) GetEvents() []*EngineEvent {
@@ -1373,7 +1648,7 @@ type EngineEvent struct {
 
 func (x *EngineEvent) Reset() {
 	*x = EngineEvent{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1385,7 +1660,7 @@ func (x *EngineEvent) String() string {
 func (*EngineEvent) ProtoMessage() {}
 
 func (x *EngineEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[15]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1398,7 +1673,7 @@ func (x *EngineEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EngineEvent.ProtoReflect.Descriptor instead.
 func (*EngineEvent) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{15}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *EngineEvent) GetTimestamp() int64 {
@@ -1709,126 +1984,6 @@ func (*EngineEvent_ProgressEvent) isEngineEvent_Payload() {}
 
 func (*EngineEvent_ErrorEvent) isEngineEvent_Payload() {}
 
-// Request of CancelUpdate.
-type CancelUpdateRequest struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Organization name (path).
-	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
-	// Project name (path).
-	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
-	// Stack name (path).
-	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
-	// Update kind (path): `update`, `preview`, `refresh` or `destroy`; anything else is rejected
-	// with INVALID_ARGUMENT before any upstream call.
-	Kind string `protobuf:"bytes,4,opt,name=kind,proto3" json:"kind,omitempty"`
-	// Update id, a UUID (path).
-	UpdateId      string `protobuf:"bytes,5,opt,name=update_id,json=updateId,proto3" json:"update_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CancelUpdateRequest) Reset() {
-	*x = CancelUpdateRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[16]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CancelUpdateRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CancelUpdateRequest) ProtoMessage() {}
-
-func (x *CancelUpdateRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[16]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CancelUpdateRequest.ProtoReflect.Descriptor instead.
-func (*CancelUpdateRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{16}
-}
-
-func (x *CancelUpdateRequest) GetOrgName() string {
-	if x != nil {
-		return x.OrgName
-	}
-	return ""
-}
-
-func (x *CancelUpdateRequest) GetProjectName() string {
-	if x != nil {
-		return x.ProjectName
-	}
-	return ""
-}
-
-func (x *CancelUpdateRequest) GetStackName() string {
-	if x != nil {
-		return x.StackName
-	}
-	return ""
-}
-
-func (x *CancelUpdateRequest) GetKind() string {
-	if x != nil {
-		return x.Kind
-	}
-	return ""
-}
-
-func (x *CancelUpdateRequest) GetUpdateId() string {
-	if x != nil {
-		return x.UpdateId
-	}
-	return ""
-}
-
-// Response of CancelUpdate (upstream 204, empty body).
-type CancelUpdateResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *CancelUpdateResponse) Reset() {
-	*x = CancelUpdateResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[17]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *CancelUpdateResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*CancelUpdateResponse) ProtoMessage() {}
-
-func (x *CancelUpdateResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[17]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use CancelUpdateResponse.ProtoReflect.Descriptor instead.
-func (*CancelUpdateResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{17}
-}
-
 // Request of WatchUpdateEvents: the fields of ListUpdateEventsRequest.
 type WatchUpdateEventsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1856,7 +2011,7 @@ type WatchUpdateEventsRequest struct {
 
 func (x *WatchUpdateEventsRequest) Reset() {
 	*x = WatchUpdateEventsRequest{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1868,7 +2023,7 @@ func (x *WatchUpdateEventsRequest) String() string {
 func (*WatchUpdateEventsRequest) ProtoMessage() {}
 
 func (x *WatchUpdateEventsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[18]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1881,7 +2036,7 @@ func (x *WatchUpdateEventsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchUpdateEventsRequest.ProtoReflect.Descriptor instead.
 func (*WatchUpdateEventsRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{18}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *WatchUpdateEventsRequest) GetOrgName() string {
@@ -1958,7 +2113,7 @@ type WatchUpdateEventsResponse struct {
 
 func (x *WatchUpdateEventsResponse) Reset() {
 	*x = WatchUpdateEventsResponse{}
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1970,7 +2125,7 @@ func (x *WatchUpdateEventsResponse) String() string {
 func (*WatchUpdateEventsResponse) ProtoMessage() {}
 
 func (x *WatchUpdateEventsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_updates_proto_msgTypes[19]
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1983,7 +2138,7 @@ func (x *WatchUpdateEventsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchUpdateEventsResponse.ProtoReflect.Descriptor instead.
 func (*WatchUpdateEventsResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{19}
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *WatchUpdateEventsResponse) GetEvent() *EngineEvent {
@@ -1993,27 +2148,1260 @@ func (x *WatchUpdateEventsResponse) GetEvent() *EngineEvent {
 	return nil
 }
 
+// Request of ListUpdates. The fields other than path parameters are query parameters.
+type ListUpdatesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Query `page`: page number, first page 1; unset or 0 returns every update unpaginated.
+	Page *int64 `protobuf:"varint,4,opt,name=page,proto3,oneof" json:"page,omitempty"`
+	// Query `pageSize`: items per page (>= 0, default 10); ignored when `page` is unset or 0.
+	PageSize *int64 `protobuf:"varint,5,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
+	// Query `output-type`: unset → legacy "cli" format; "service" → service format with
+	// `itemsPerPage` and `total`. Documented values: `service`, `cli`.
+	OutputType    *string `protobuf:"bytes,6,opt,name=output_type,json=output-type,proto3,oneof" json:"output_type,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListUpdatesRequest) Reset() {
+	*x = ListUpdatesRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListUpdatesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListUpdatesRequest) ProtoMessage() {}
+
+func (x *ListUpdatesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListUpdatesRequest.ProtoReflect.Descriptor instead.
+func (*ListUpdatesRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *ListUpdatesRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *ListUpdatesRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *ListUpdatesRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *ListUpdatesRequest) GetPage() int64 {
+	if x != nil && x.Page != nil {
+		return *x.Page
+	}
+	return 0
+}
+
+func (x *ListUpdatesRequest) GetPageSize() int64 {
+	if x != nil && x.PageSize != nil {
+		return *x.PageSize
+	}
+	return 0
+}
+
+func (x *ListUpdatesRequest) GetOutputType() string {
+	if x != nil && x.OutputType != nil {
+		return *x.OutputType
+	}
+	return ""
+}
+
+// Response of ListUpdates. Its fields are the keys of the JSON answer.
+type ListUpdatesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The updates of this page, newest first. Which keys of StackUpdate are set depends on the
+	// format (see StackUpdate).
+	Updates []*StackUpdate `protobuf:"bytes,1,rep,name=updates,proto3" json:"updates,omitempty"`
+	// Page size used (service format only; 0 in the legacy format).
+	ItemsPerPage int64 `protobuf:"varint,2,opt,name=items_per_page,json=itemsPerPage,proto3" json:"items_per_page,omitempty"`
+	// Total number of updates of the stack (service format only; 0 in the legacy format).
+	Total         int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListUpdatesResponse) Reset() {
+	*x = ListUpdatesResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListUpdatesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListUpdatesResponse) ProtoMessage() {}
+
+func (x *ListUpdatesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListUpdatesResponse.ProtoReflect.Descriptor instead.
+func (*ListUpdatesResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *ListUpdatesResponse) GetUpdates() []*StackUpdate {
+	if x != nil {
+		return x.Updates
+	}
+	return nil
+}
+
+func (x *ListUpdatesResponse) GetItemsPerPage() int64 {
+	if x != nil {
+		return x.ItemsPerPage
+	}
+	return 0
+}
+
+func (x *ListUpdatesResponse) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+// Request of GetLatestUpdate.
+type GetLatestUpdateRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestUpdateRequest) Reset() {
+	*x = GetLatestUpdateRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestUpdateRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestUpdateRequest) ProtoMessage() {}
+
+func (x *GetLatestUpdateRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestUpdateRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *GetLatestUpdateRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetLatestUpdateRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetLatestUpdateRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+// Response of GetLatestUpdate.
+type GetLatestUpdateResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The latest update, service format (`info`, `update_id`, …).
+	Update        *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestUpdateResponse) Reset() {
+	*x = GetLatestUpdateResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestUpdateResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestUpdateResponse) ProtoMessage() {}
+
+func (x *GetLatestUpdateResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestUpdateResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *GetLatestUpdateResponse) GetUpdate() *StackUpdate {
+	if x != nil {
+		return x.Update
+	}
+	return nil
+}
+
+// Request of GetLatestStackPreviews. The fields other than path parameters are query
+// parameters.
+type GetLatestStackPreviewsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Query parameter `asc`.
+	Asc *bool `protobuf:"varint,4,opt,name=asc,proto3,oneof" json:"asc,omitempty"`
+	// Query parameter `page`.
+	Page *int64 `protobuf:"varint,5,opt,name=page,proto3,oneof" json:"page,omitempty"`
+	// Query parameter `pageSize`.
+	PageSize      *int64 `protobuf:"varint,6,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestStackPreviewsRequest) Reset() {
+	*x = GetLatestStackPreviewsRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestStackPreviewsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestStackPreviewsRequest) ProtoMessage() {}
+
+func (x *GetLatestStackPreviewsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestStackPreviewsRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestStackPreviewsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *GetLatestStackPreviewsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetLatestStackPreviewsRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetLatestStackPreviewsRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetLatestStackPreviewsRequest) GetAsc() bool {
+	if x != nil && x.Asc != nil {
+		return *x.Asc
+	}
+	return false
+}
+
+func (x *GetLatestStackPreviewsRequest) GetPage() int64 {
+	if x != nil && x.Page != nil {
+		return *x.Page
+	}
+	return 0
+}
+
+func (x *GetLatestStackPreviewsRequest) GetPageSize() int64 {
+	if x != nil && x.PageSize != nil {
+		return *x.PageSize
+	}
+	return 0
+}
+
+// Response of GetLatestStackPreviews. Its fields are the keys of the JSON answer.
+type GetLatestStackPreviewsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `updates`. Always present.
+	Updates []*StackUpdate `protobuf:"bytes,1,rep,name=updates,proto3" json:"updates,omitempty"`
+	// JSON key `itemsPerPage`. Always present.
+	ItemsPerPage int64 `protobuf:"varint,2,opt,name=items_per_page,json=itemsPerPage,proto3" json:"items_per_page,omitempty"`
+	// JSON key `total`. Always present.
+	Total         int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestStackPreviewsResponse) Reset() {
+	*x = GetLatestStackPreviewsResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestStackPreviewsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestStackPreviewsResponse) ProtoMessage() {}
+
+func (x *GetLatestStackPreviewsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestStackPreviewsResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestStackPreviewsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *GetLatestStackPreviewsResponse) GetUpdates() []*StackUpdate {
+	if x != nil {
+		return x.Updates
+	}
+	return nil
+}
+
+func (x *GetLatestStackPreviewsResponse) GetItemsPerPage() int64 {
+	if x != nil {
+		return x.ItemsPerPage
+	}
+	return 0
+}
+
+func (x *GetLatestStackPreviewsResponse) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+// Request of GetLatestUpdateTimeline.
+type GetLatestUpdateTimelineRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName     string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestUpdateTimelineRequest) Reset() {
+	*x = GetLatestUpdateTimelineRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestUpdateTimelineRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestUpdateTimelineRequest) ProtoMessage() {}
+
+func (x *GetLatestUpdateTimelineRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestUpdateTimelineRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateTimelineRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *GetLatestUpdateTimelineRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetLatestUpdateTimelineRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetLatestUpdateTimelineRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+// Response of GetLatestUpdateTimeline. Its fields are the keys of the JSON answer.
+type GetLatestUpdateTimelineResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `update`. Always present.
+	Update *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
+	// JSON key `collatedUpdateEvents`. Always present.
+	CollatedUpdateEvents []*StackUpdate `protobuf:"bytes,2,rep,name=collated_update_events,json=collatedUpdateEvents,proto3" json:"collated_update_events,omitempty"`
+	// JSON key `collatedPullRequest`.
+	CollatedPullRequest *GitHubPullRequest `protobuf:"bytes,3,opt,name=collated_pull_request,json=collatedPullRequest,proto3" json:"collated_pull_request,omitempty"`
+	// JSON key `previews`. Always present.
+	Previews      []*StackUpdate `protobuf:"bytes,4,rep,name=previews,proto3" json:"previews,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestUpdateTimelineResponse) Reset() {
+	*x = GetLatestUpdateTimelineResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestUpdateTimelineResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestUpdateTimelineResponse) ProtoMessage() {}
+
+func (x *GetLatestUpdateTimelineResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestUpdateTimelineResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestUpdateTimelineResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *GetLatestUpdateTimelineResponse) GetUpdate() *StackUpdate {
+	if x != nil {
+		return x.Update
+	}
+	return nil
+}
+
+func (x *GetLatestUpdateTimelineResponse) GetCollatedUpdateEvents() []*StackUpdate {
+	if x != nil {
+		return x.CollatedUpdateEvents
+	}
+	return nil
+}
+
+func (x *GetLatestUpdateTimelineResponse) GetCollatedPullRequest() *GitHubPullRequest {
+	if x != nil {
+		return x.CollatedPullRequest
+	}
+	return nil
+}
+
+func (x *GetLatestUpdateTimelineResponse) GetPreviews() []*StackUpdate {
+	if x != nil {
+		return x.Previews
+	}
+	return nil
+}
+
+// `GitHubPullRequest` in the API description.
+type GitHubPullRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `title`. Always present.
+	Title string `protobuf:"bytes,1,opt,name=title,proto3" json:"title,omitempty"`
+	// JSON key `number`. Always present.
+	Number int64 `protobuf:"varint,2,opt,name=number,proto3" json:"number,omitempty"`
+	// JSON key `repoSlug`. Always present.
+	RepoSlug string `protobuf:"bytes,3,opt,name=repo_slug,json=repoSlug,proto3" json:"repo_slug,omitempty"`
+	// JSON key `createdAt`. Always present.
+	CreatedAt int64 `protobuf:"varint,4,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
+	// JSON key `closedAt`.
+	ClosedAt int64 `protobuf:"varint,5,opt,name=closed_at,json=closedAt,proto3" json:"closed_at,omitempty"`
+	// JSON key `wasMerged`. Always present.
+	WasMerged bool `protobuf:"varint,6,opt,name=was_merged,json=wasMerged,proto3" json:"was_merged,omitempty"`
+	// JSON key `sourceRef`. Always present.
+	SourceRef string `protobuf:"bytes,7,opt,name=source_ref,json=sourceRef,proto3" json:"source_ref,omitempty"`
+	// JSON key `targetRef`. Always present.
+	TargetRef string `protobuf:"bytes,8,opt,name=target_ref,json=targetRef,proto3" json:"target_ref,omitempty"`
+	// JSON key `mergeCommitSHA`.
+	MergeCommitSha string `protobuf:"bytes,9,opt,name=merge_commit_sha,json=mergeCommitSHA,proto3" json:"merge_commit_sha,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *GitHubPullRequest) Reset() {
+	*x = GitHubPullRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GitHubPullRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GitHubPullRequest) ProtoMessage() {}
+
+func (x *GitHubPullRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GitHubPullRequest.ProtoReflect.Descriptor instead.
+func (*GitHubPullRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *GitHubPullRequest) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *GitHubPullRequest) GetNumber() int64 {
+	if x != nil {
+		return x.Number
+	}
+	return 0
+}
+
+func (x *GitHubPullRequest) GetRepoSlug() string {
+	if x != nil {
+		return x.RepoSlug
+	}
+	return ""
+}
+
+func (x *GitHubPullRequest) GetCreatedAt() int64 {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return 0
+}
+
+func (x *GitHubPullRequest) GetClosedAt() int64 {
+	if x != nil {
+		return x.ClosedAt
+	}
+	return 0
+}
+
+func (x *GitHubPullRequest) GetWasMerged() bool {
+	if x != nil {
+		return x.WasMerged
+	}
+	return false
+}
+
+func (x *GitHubPullRequest) GetSourceRef() string {
+	if x != nil {
+		return x.SourceRef
+	}
+	return ""
+}
+
+func (x *GitHubPullRequest) GetTargetRef() string {
+	if x != nil {
+		return x.TargetRef
+	}
+	return ""
+}
+
+func (x *GitHubPullRequest) GetMergeCommitSha() string {
+	if x != nil {
+		return x.MergeCommitSha
+	}
+	return ""
+}
+
+// Request of GetUpdate.
+type GetUpdateRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Organization name (path).
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Project name (path).
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Stack name (path).
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Update version (path), e.g. 42.
+	Version       int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateRequest) Reset() {
+	*x = GetUpdateRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateRequest) ProtoMessage() {}
+
+func (x *GetUpdateRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateRequest.ProtoReflect.Descriptor instead.
+func (*GetUpdateRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *GetUpdateRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetUpdateRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetUpdateRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetUpdateRequest) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+// Response of GetUpdate.
+type GetUpdateResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The update, service format (`info`, `update_id`, …).
+	Update        *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateResponse) Reset() {
+	*x = GetUpdateResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateResponse) ProtoMessage() {}
+
+func (x *GetUpdateResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateResponse.ProtoReflect.Descriptor instead.
+func (*GetUpdateResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *GetUpdateResponse) GetUpdate() *StackUpdate {
+	if x != nil {
+		return x.Update
+	}
+	return nil
+}
+
+// Request of GetStackPreviews. The fields other than path parameters are query parameters.
+type GetStackPreviewsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `version`.
+	Version int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
+	// Query parameter `asc`.
+	Asc *bool `protobuf:"varint,5,opt,name=asc,proto3,oneof" json:"asc,omitempty"`
+	// Query parameter `page`.
+	Page *int64 `protobuf:"varint,6,opt,name=page,proto3,oneof" json:"page,omitempty"`
+	// Query parameter `pageSize`.
+	PageSize      *int64 `protobuf:"varint,7,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackPreviewsRequest) Reset() {
+	*x = GetStackPreviewsRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackPreviewsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackPreviewsRequest) ProtoMessage() {}
+
+func (x *GetStackPreviewsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackPreviewsRequest.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *GetStackPreviewsRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewsRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewsRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackPreviewsRequest) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *GetStackPreviewsRequest) GetAsc() bool {
+	if x != nil && x.Asc != nil {
+		return *x.Asc
+	}
+	return false
+}
+
+func (x *GetStackPreviewsRequest) GetPage() int64 {
+	if x != nil && x.Page != nil {
+		return *x.Page
+	}
+	return 0
+}
+
+func (x *GetStackPreviewsRequest) GetPageSize() int64 {
+	if x != nil && x.PageSize != nil {
+		return *x.PageSize
+	}
+	return 0
+}
+
+// Response of GetStackPreviews. Its fields are the keys of the JSON answer.
+type GetStackPreviewsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `updates`. Always present.
+	Updates []*StackUpdate `protobuf:"bytes,1,rep,name=updates,proto3" json:"updates,omitempty"`
+	// JSON key `itemsPerPage`. Always present.
+	ItemsPerPage int64 `protobuf:"varint,2,opt,name=items_per_page,json=itemsPerPage,proto3" json:"items_per_page,omitempty"`
+	// JSON key `total`. Always present.
+	Total         int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackPreviewsResponse) Reset() {
+	*x = GetStackPreviewsResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackPreviewsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackPreviewsResponse) ProtoMessage() {}
+
+func (x *GetStackPreviewsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackPreviewsResponse.ProtoReflect.Descriptor instead.
+func (*GetStackPreviewsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *GetStackPreviewsResponse) GetUpdates() []*StackUpdate {
+	if x != nil {
+		return x.Updates
+	}
+	return nil
+}
+
+func (x *GetStackPreviewsResponse) GetItemsPerPage() int64 {
+	if x != nil {
+		return x.ItemsPerPage
+	}
+	return 0
+}
+
+func (x *GetStackPreviewsResponse) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+// Request of GetStackUpdateSummary.
+type GetStackUpdateSummaryRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `version`.
+	Version       int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackUpdateSummaryRequest) Reset() {
+	*x = GetStackUpdateSummaryRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackUpdateSummaryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackUpdateSummaryRequest) ProtoMessage() {}
+
+func (x *GetStackUpdateSummaryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackUpdateSummaryRequest.ProtoReflect.Descriptor instead.
+func (*GetStackUpdateSummaryRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *GetStackUpdateSummaryRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetStackUpdateSummaryRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetStackUpdateSummaryRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetStackUpdateSummaryRequest) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+// Response of GetStackUpdateSummary.
+type GetStackUpdateSummaryResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	UpdateSummary *UpdateSummary `protobuf:"bytes,1,opt,name=update_summary,json=updateSummary,proto3" json:"update_summary,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetStackUpdateSummaryResponse) Reset() {
+	*x = GetStackUpdateSummaryResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetStackUpdateSummaryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetStackUpdateSummaryResponse) ProtoMessage() {}
+
+func (x *GetStackUpdateSummaryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetStackUpdateSummaryResponse.ProtoReflect.Descriptor instead.
+func (*GetStackUpdateSummaryResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *GetStackUpdateSummaryResponse) GetUpdateSummary() *UpdateSummary {
+	if x != nil {
+		return x.UpdateSummary
+	}
+	return nil
+}
+
+// Request of GetUpdateTimeline.
+type GetUpdateTimelineRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	// Path parameter `projectName`.
+	ProjectName string `protobuf:"bytes,2,opt,name=project_name,json=projectName,proto3" json:"project_name,omitempty"`
+	// Path parameter `stackName`.
+	StackName string `protobuf:"bytes,3,opt,name=stack_name,json=stackName,proto3" json:"stack_name,omitempty"`
+	// Path parameter `version`.
+	Version       int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateTimelineRequest) Reset() {
+	*x = GetUpdateTimelineRequest{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateTimelineRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateTimelineRequest) ProtoMessage() {}
+
+func (x *GetUpdateTimelineRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateTimelineRequest.ProtoReflect.Descriptor instead.
+func (*GetUpdateTimelineRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *GetUpdateTimelineRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+func (x *GetUpdateTimelineRequest) GetProjectName() string {
+	if x != nil {
+		return x.ProjectName
+	}
+	return ""
+}
+
+func (x *GetUpdateTimelineRequest) GetStackName() string {
+	if x != nil {
+		return x.StackName
+	}
+	return ""
+}
+
+func (x *GetUpdateTimelineRequest) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+// Response of GetUpdateTimeline. Its fields are the keys of the JSON answer.
+type GetUpdateTimelineResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `update`. Always present.
+	Update *StackUpdate `protobuf:"bytes,1,opt,name=update,proto3" json:"update,omitempty"`
+	// JSON key `collatedUpdateEvents`. Always present.
+	CollatedUpdateEvents []*StackUpdate `protobuf:"bytes,2,rep,name=collated_update_events,json=collatedUpdateEvents,proto3" json:"collated_update_events,omitempty"`
+	// JSON key `collatedPullRequest`.
+	CollatedPullRequest *GitHubPullRequest `protobuf:"bytes,3,opt,name=collated_pull_request,json=collatedPullRequest,proto3" json:"collated_pull_request,omitempty"`
+	// JSON key `previews`. Always present.
+	Previews      []*StackUpdate `protobuf:"bytes,4,rep,name=previews,proto3" json:"previews,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUpdateTimelineResponse) Reset() {
+	*x = GetUpdateTimelineResponse{}
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUpdateTimelineResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUpdateTimelineResponse) ProtoMessage() {}
+
+func (x *GetUpdateTimelineResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_updates_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUpdateTimelineResponse.ProtoReflect.Descriptor instead.
+func (*GetUpdateTimelineResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_updates_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *GetUpdateTimelineResponse) GetUpdate() *StackUpdate {
+	if x != nil {
+		return x.Update
+	}
+	return nil
+}
+
+func (x *GetUpdateTimelineResponse) GetCollatedUpdateEvents() []*StackUpdate {
+	if x != nil {
+		return x.CollatedUpdateEvents
+	}
+	return nil
+}
+
+func (x *GetUpdateTimelineResponse) GetCollatedPullRequest() *GitHubPullRequest {
+	if x != nil {
+		return x.CollatedPullRequest
+	}
+	return nil
+}
+
+func (x *GetUpdateTimelineResponse) GetPreviews() []*StackUpdate {
+	if x != nil {
+		return x.Previews
+	}
+	return nil
+}
+
 var File_pulumi_service_v1_updates_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\n" +
-	"\x1fpulumi/service/v1/updates.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\xfa\x01\n" +
-	"\x12ListUpdatesRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\x1fpulumi/service/v1/updates.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\x8b\x01\n" +
+	"\x1dGetLatestUpdateSummaryRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x17\n" +
-	"\x04page\x18\x04 \x01(\x03H\x00R\x04page\x88\x01\x01\x12 \n" +
-	"\tpage_size\x18\x05 \x01(\x03H\x01R\bpageSize\x88\x01\x01\x12%\n" +
-	"\voutput_type\x18\x06 \x01(\tH\x02R\voutput-type\x88\x01\x01B\a\n" +
-	"\x05_pageB\f\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\":\n" +
+	"\x1eGetLatestUpdateSummaryResponse\x12\x18\n" +
+	"\asummary\x18\x01 \x01(\tR\asummary\"\xab\x01\n" +
+	"\x1bGetUpdateSummaryByIdRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"_page_sizeB\x0e\n" +
-	"\f_output_type\"\x8b\x01\n" +
-	"\x13ListUpdatesResponse\x128\n" +
-	"\aupdates\x18\x01 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\aupdates\x12$\n" +
-	"\x0eitems_per_page\x18\x02 \x01(\x03R\fitemsPerPage\x12\x14\n" +
-	"\x05total\x18\x03 \x01(\x03R\x05total\"\xdc\b\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"8\n" +
+	"\x1cGetUpdateSummaryByIdResponse\x12\x18\n" +
+	"\asummary\x18\x01 \x01(\tR\asummary\"\xa6\x01\n" +
+	"\x16GetStackPreviewRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"\\\n" +
+	"\x17GetStackPreviewResponse\x12A\n" +
+	"\fstack_update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\vstackUpdate\"\xdc\b\n" +
 	"\vStackUpdate\x12\x12\n" +
 	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x1d\n" +
 	"\n" +
@@ -2086,29 +3474,28 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\vversion_tag\x18\x04 \x01(\tR\n" +
 	"versionTag\x12/\n" +
 	"\x06config\x18\x05 \x01(\v2\x17.google.protobuf.StructR\x06config\x12\"\n" +
-	"\fenvironments\x18\x06 \x03(\tR\fenvironments\"u\n" +
-	"\x16GetLatestUpdateRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\fenvironments\x18\x06 \x03(\tR\fenvironments\"\xad\x01\n" +
+	"\x1dGetStackPreviewSummaryRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\"Q\n" +
-	"\x17GetLatestUpdateResponse\x126\n" +
-	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\"\x89\x01\n" +
-	"\x10GetUpdateRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12 \n" +
+	"\tupdate_id\x18\x04 \x01(\tB\x03\xe0A\x02R\bupdateID\"i\n" +
+	"\x1eGetStackPreviewSummaryResponse\x12G\n" +
+	"\x0eupdate_summary\x18\x01 \x01(\v2 .pulumi.service.v1.UpdateSummaryR\rupdateSummary\"\x88\x01\n" +
+	"\rUpdateSummary\x12\x16\n" +
+	"\x06result\x18\x01 \x01(\tR\x06result\x12\x1d\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12\x18\n" +
-	"\aversion\x18\x04 \x01(\x03R\aversion\"K\n" +
-	"\x11GetUpdateResponse\x126\n" +
-	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\"\x9e\x02\n" +
-	"\x16GetUpdateStatusRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"start_time\x18\x02 \x01(\x03R\tstartTime\x12\x19\n" +
+	"\bend_time\x18\x03 \x01(\x03R\aendTime\x12%\n" +
+	"\x0eresource_count\x18\x04 \x01(\x03R\rresourceCount\"\xb5\x02\n" +
+	"\x16GetUpdateStatusRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12?\n" +
-	"\x04kind\x18\x04 \x01(\tB+\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12\x1b\n" +
-	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\x122\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12B\n" +
+	"\x04kind\x18\x04 \x01(\tB.\xe0A\x02\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12 \n" +
+	"\tupdate_id\x18\x05 \x01(\tB\x03\xe0A\x02R\bupdateId\x122\n" +
 	"\x12continuation_token\x18\x06 \x01(\tH\x00R\x11continuationToken\x88\x01\x01B\x15\n" +
 	"\x13_continuation_token\"\x98\x01\n" +
 	"\x17GetUpdateStatusResponse\x12\x16\n" +
@@ -2118,14 +3505,22 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\vUpdateEvent\x12\x14\n" +
 	"\x05index\x18\x01 \x01(\tR\x05index\x12\x12\n" +
 	"\x04kind\x18\x02 \x01(\tR\x04kind\x12/\n" +
-	"\x06fields\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x06fields\"\xa8\x03\n" +
-	"\x17ListUpdateEventsRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
+	"\x06fields\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x06fields\"\xe7\x01\n" +
+	"\x13CancelUpdateRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
 	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12?\n" +
-	"\x04kind\x18\x04 \x01(\tB+\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12\x1b\n" +
-	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\x122\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12B\n" +
+	"\x04kind\x18\x04 \x01(\tB.\xe0A\x02\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12 \n" +
+	"\tupdate_id\x18\x05 \x01(\tB\x03\xe0A\x02R\bupdateId\"\x16\n" +
+	"\x14CancelUpdateResponse\"\xbf\x03\n" +
+	"\x17ListUpdateEventsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12B\n" +
+	"\x04kind\x18\x04 \x01(\tB.\xe0A\x02\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12 \n" +
+	"\tupdate_id\x18\x05 \x01(\tB\x03\xe0A\x02R\bupdateId\x122\n" +
 	"\x12continuation_token\x18\x06 \x01(\tH\x00R\x11continuationToken\x88\x01\x01\x12\x13\n" +
 	"\x05types\x18\a \x03(\tR\x04type\x12\x15\n" +
 	"\x03urn\x18\b \x01(\tH\x01R\x03urn\x88\x01\x01\x129\n" +
@@ -2159,15 +3554,7 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\x0eprogress_event\x18\x19 \x01(\v2\x17.google.protobuf.StructH\x00R\rprogressEvent\x12:\n" +
 	"\verror_event\x18\x1a \x01(\v2\x17.google.protobuf.StructH\x00R\n" +
 	"errorEventB\t\n" +
-	"\apayload\"\xd0\x01\n" +
-	"\x13CancelUpdateRequest\x12\x19\n" +
-	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
-	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
-	"\n" +
-	"stack_name\x18\x03 \x01(\tR\tstackName\x12?\n" +
-	"\x04kind\x18\x04 \x01(\tB+\xea\xf9\x18\x06update\xea\xf9\x18\apreview\xea\xf9\x18\arefresh\xea\xf9\x18\adestroyR\x04kind\x12\x1b\n" +
-	"\tupdate_id\x18\x05 \x01(\tR\bupdateId\"\x16\n" +
-	"\x14CancelUpdateResponse\"\xfc\x02\n" +
+	"\apayload\"\xfc\x02\n" +
 	"\x18WatchUpdateEventsRequest\x12\x19\n" +
 	"\borg_name\x18\x01 \x01(\tR\aorgName\x12!\n" +
 	"\fproject_name\x18\x02 \x01(\tR\vprojectName\x12\x1d\n" +
@@ -2183,16 +3570,132 @@ const file_pulumi_service_v1_updates_proto_rawDesc = "" +
 	"\x04_urnB\x18\n" +
 	"\x16_include_non_activated\"Q\n" +
 	"\x19WatchUpdateEventsResponse\x124\n" +
-	"\x05event\x18\x01 \x01(\v2\x1e.pulumi.service.v1.EngineEventR\x05event2\xf0\t\n" +
-	"\x13StackUpdatesService\x12\xa0\x01\n" +
-	"\vListUpdates\x12%.pulumi.service.v1.ListUpdatesRequest\x1a&.pulumi.service.v1.ListUpdatesResponse\"B\x82\xd3\xe4\x93\x02<\x12:/api/stacks/{org_name}/{project_name}/{stack_name}/updates\x12\xbb\x01\n" +
-	"\x0fGetLatestUpdate\x12).pulumi.service.v1.GetLatestUpdateRequest\x1a*.pulumi.service.v1.GetLatestUpdateResponse\"Q\x82\xd3\xe4\x93\x02Kb\x06update\x12A/api/stacks/{org_name}/{project_name}/{stack_name}/updates/latest\x12\xac\x01\n" +
-	"\tGetUpdate\x12#.pulumi.service.v1.GetUpdateRequest\x1a$.pulumi.service.v1.GetUpdateResponse\"T\x82\xd3\xe4\x93\x02Nb\x06update\x12D/api/stacks/{org_name}/{project_name}/{stack_name}/updates/{version}\x12\xb7\x01\n" +
-	"\x0fGetUpdateStatus\x12).pulumi.service.v1.GetUpdateStatusRequest\x1a*.pulumi.service.v1.GetUpdateStatusResponse\"M\x82\xd3\xe4\x93\x02G\x12E/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}\x12\xc1\x01\n" +
+	"\x05event\x18\x01 \x01(\v2\x1e.pulumi.service.v1.EngineEventR\x05event\"\x89\x02\n" +
+	"\x12ListUpdatesRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x17\n" +
+	"\x04page\x18\x04 \x01(\x03H\x00R\x04page\x88\x01\x01\x12 \n" +
+	"\tpage_size\x18\x05 \x01(\x03H\x01R\bpageSize\x88\x01\x01\x12%\n" +
+	"\voutput_type\x18\x06 \x01(\tH\x02R\voutput-type\x88\x01\x01B\a\n" +
+	"\x05_pageB\f\n" +
+	"\n" +
+	"_page_sizeB\x0e\n" +
+	"\f_output_type\"\x8b\x01\n" +
+	"\x13ListUpdatesResponse\x128\n" +
+	"\aupdates\x18\x01 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\aupdates\x12$\n" +
+	"\x0eitems_per_page\x18\x02 \x01(\x03R\fitemsPerPage\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x03R\x05total\"\x84\x01\n" +
+	"\x16GetLatestUpdateRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"Q\n" +
+	"\x17GetLatestUpdateResponse\x126\n" +
+	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\"\xfc\x01\n" +
+	"\x1dGetLatestStackPreviewsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x15\n" +
+	"\x03asc\x18\x04 \x01(\bH\x00R\x03asc\x88\x01\x01\x12\x17\n" +
+	"\x04page\x18\x05 \x01(\x03H\x01R\x04page\x88\x01\x01\x12 \n" +
+	"\tpage_size\x18\x06 \x01(\x03H\x02R\bpageSize\x88\x01\x01B\x06\n" +
+	"\x04_ascB\a\n" +
+	"\x05_pageB\f\n" +
+	"\n" +
+	"_page_size\"\x96\x01\n" +
+	"\x1eGetLatestStackPreviewsResponse\x128\n" +
+	"\aupdates\x18\x01 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\aupdates\x12$\n" +
+	"\x0eitems_per_page\x18\x02 \x01(\x03R\fitemsPerPage\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x03R\x05total\"\x8c\x01\n" +
+	"\x1eGetLatestUpdateTimelineRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\"\xc5\x02\n" +
+	"\x1fGetLatestUpdateTimelineResponse\x126\n" +
+	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\x12T\n" +
+	"\x16collated_update_events\x18\x02 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\x14collatedUpdateEvents\x12X\n" +
+	"\x15collated_pull_request\x18\x03 \x01(\v2$.pulumi.service.v1.GitHubPullRequestR\x13collatedPullRequest\x12:\n" +
+	"\bpreviews\x18\x04 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\bpreviews\"\xa1\x02\n" +
+	"\x11GitHubPullRequest\x12\x14\n" +
+	"\x05title\x18\x01 \x01(\tR\x05title\x12\x16\n" +
+	"\x06number\x18\x02 \x01(\x03R\x06number\x12\x1b\n" +
+	"\trepo_slug\x18\x03 \x01(\tR\brepoSlug\x12\x1d\n" +
+	"\n" +
+	"created_at\x18\x04 \x01(\x03R\tcreatedAt\x12\x1b\n" +
+	"\tclosed_at\x18\x05 \x01(\x03R\bclosedAt\x12\x1d\n" +
+	"\n" +
+	"was_merged\x18\x06 \x01(\bR\twasMerged\x12\x1d\n" +
+	"\n" +
+	"source_ref\x18\a \x01(\tR\tsourceRef\x12\x1d\n" +
+	"\n" +
+	"target_ref\x18\b \x01(\tR\ttargetRef\x12(\n" +
+	"\x10merge_commit_sha\x18\t \x01(\tR\x0emergeCommitSHA\"\x9d\x01\n" +
+	"\x10GetUpdateRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1d\n" +
+	"\aversion\x18\x04 \x01(\x03B\x03\xe0A\x02R\aversion\"K\n" +
+	"\x11GetUpdateResponse\x126\n" +
+	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\"\x95\x02\n" +
+	"\x17GetStackPreviewsRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1d\n" +
+	"\aversion\x18\x04 \x01(\x03B\x03\xe0A\x02R\aversion\x12\x15\n" +
+	"\x03asc\x18\x05 \x01(\bH\x00R\x03asc\x88\x01\x01\x12\x17\n" +
+	"\x04page\x18\x06 \x01(\x03H\x01R\x04page\x88\x01\x01\x12 \n" +
+	"\tpage_size\x18\a \x01(\x03H\x02R\bpageSize\x88\x01\x01B\x06\n" +
+	"\x04_ascB\a\n" +
+	"\x05_pageB\f\n" +
+	"\n" +
+	"_page_size\"\x90\x01\n" +
+	"\x18GetStackPreviewsResponse\x128\n" +
+	"\aupdates\x18\x01 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\aupdates\x12$\n" +
+	"\x0eitems_per_page\x18\x02 \x01(\x03R\fitemsPerPage\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x03R\x05total\"\xa9\x01\n" +
+	"\x1cGetStackUpdateSummaryRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1d\n" +
+	"\aversion\x18\x04 \x01(\x03B\x03\xe0A\x02R\aversion\"h\n" +
+	"\x1dGetStackUpdateSummaryResponse\x12G\n" +
+	"\x0eupdate_summary\x18\x01 \x01(\v2 .pulumi.service.v1.UpdateSummaryR\rupdateSummary\"\xa5\x01\n" +
+	"\x18GetUpdateTimelineRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\x12&\n" +
+	"\fproject_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vprojectName\x12\"\n" +
+	"\n" +
+	"stack_name\x18\x03 \x01(\tB\x03\xe0A\x02R\tstackName\x12\x1d\n" +
+	"\aversion\x18\x04 \x01(\x03B\x03\xe0A\x02R\aversion\"\xbf\x02\n" +
+	"\x19GetUpdateTimelineResponse\x126\n" +
+	"\x06update\x18\x01 \x01(\v2\x1e.pulumi.service.v1.StackUpdateR\x06update\x12T\n" +
+	"\x16collated_update_events\x18\x02 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\x14collatedUpdateEvents\x12X\n" +
+	"\x15collated_pull_request\x18\x03 \x01(\v2$.pulumi.service.v1.GitHubPullRequestR\x13collatedPullRequest\x12:\n" +
+	"\bpreviews\x18\x04 \x03(\v2\x1e.pulumi.service.v1.StackUpdateR\bpreviews2\xf3\x18\n" +
+	"\x13StackUpdatesService\x12\xd8\x01\n" +
+	"\x16GetLatestUpdateSummary\x120.pulumi.service.v1.GetLatestUpdateSummaryRequest\x1a1.pulumi.service.v1.GetLatestUpdateSummaryResponse\"Y\x82\xd3\xe4\x93\x02S\x12Q/api/console/stacks/{org_name}/{project_name}/{stack_name}/updates/latest/summary\x12\xd7\x01\n" +
+	"\x14GetUpdateSummaryById\x12..pulumi.service.v1.GetUpdateSummaryByIdRequest\x1a/.pulumi.service.v1.GetUpdateSummaryByIdResponse\"^\x82\xd3\xe4\x93\x02X\x12V/api/console/stacks/{org_name}/{project_name}/{stack_name}/updates/{update_id}/summary\x12\xc7\x01\n" +
+	"\x0fGetStackPreview\x12).pulumi.service.v1.GetStackPreviewRequest\x1a*.pulumi.service.v1.GetStackPreviewResponse\"]\x82\xd3\xe4\x93\x02Wb\fstack_update\x12G/api/stacks/{org_name}/{project_name}/{stack_name}/previews/{update_id}\x12\xe6\x01\n" +
+	"\x16GetStackPreviewSummary\x120.pulumi.service.v1.GetStackPreviewSummaryRequest\x1a1.pulumi.service.v1.GetStackPreviewSummaryResponse\"g\x82\xd3\xe4\x93\x02ab\x0eupdate_summary\x12O/api/stacks/{org_name}/{project_name}/{stack_name}/previews/{update_id}/summary\x12\xb7\x01\n" +
+	"\x0fGetUpdateStatus\x12).pulumi.service.v1.GetUpdateStatusRequest\x1a*.pulumi.service.v1.GetUpdateStatusResponse\"M\x82\xd3\xe4\x93\x02G\x12E/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}\x12\xb5\x01\n" +
+	"\fCancelUpdate\x12&.pulumi.service.v1.CancelUpdateRequest\x1a'.pulumi.service.v1.CancelUpdateResponse\"T\x82\xd3\xe4\x93\x02N\"L/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}/cancel\x12\xc1\x01\n" +
 	"\x10ListUpdateEvents\x12*.pulumi.service.v1.ListUpdateEventsRequest\x1a+.pulumi.service.v1.ListUpdateEventsResponse\"T\x82\xd3\xe4\x93\x02N\x12L/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}/events\x12\x92\x01\n" +
 	"\x11WatchUpdateEvents\x12+.pulumi.service.v1.WatchUpdateEventsRequest\x1a,.pulumi.service.v1.WatchUpdateEventsResponse\" \xea\xf3\x18\x1c\n" +
-	"\x10ListUpdateEvents\x12\x06events(\x010\x01\x12\xb5\x01\n" +
-	"\fCancelUpdate\x12&.pulumi.service.v1.CancelUpdateRequest\x1a'.pulumi.service.v1.CancelUpdateResponse\"T\x82\xd3\xe4\x93\x02N\"L/api/stacks/{org_name}/{project_name}/{stack_name}/{kind}/{update_id}/cancelBu\n" +
+	"\x10ListUpdateEvents\x12\x06events(\x010\x01\x12\xa0\x01\n" +
+	"\vListUpdates\x12%.pulumi.service.v1.ListUpdatesRequest\x1a&.pulumi.service.v1.ListUpdatesResponse\"B\x82\xd3\xe4\x93\x02<\x12:/api/stacks/{org_name}/{project_name}/{stack_name}/updates\x12\xbb\x01\n" +
+	"\x0fGetLatestUpdate\x12).pulumi.service.v1.GetLatestUpdateRequest\x1a*.pulumi.service.v1.GetLatestUpdateResponse\"Q\x82\xd3\xe4\x93\x02Kb\x06update\x12A/api/stacks/{org_name}/{project_name}/{stack_name}/updates/latest\x12\xd1\x01\n" +
+	"\x16GetLatestStackPreviews\x120.pulumi.service.v1.GetLatestStackPreviewsRequest\x1a1.pulumi.service.v1.GetLatestStackPreviewsResponse\"R\x82\xd3\xe4\x93\x02L\x12J/api/stacks/{org_name}/{project_name}/{stack_name}/updates/latest/previews\x12\xd4\x01\n" +
+	"\x17GetLatestUpdateTimeline\x121.pulumi.service.v1.GetLatestUpdateTimelineRequest\x1a2.pulumi.service.v1.GetLatestUpdateTimelineResponse\"R\x82\xd3\xe4\x93\x02L\x12J/api/stacks/{org_name}/{project_name}/{stack_name}/updates/latest/timeline\x12\xac\x01\n" +
+	"\tGetUpdate\x12#.pulumi.service.v1.GetUpdateRequest\x1a$.pulumi.service.v1.GetUpdateResponse\"T\x82\xd3\xe4\x93\x02Nb\x06update\x12D/api/stacks/{org_name}/{project_name}/{stack_name}/updates/{version}\x12\xc2\x01\n" +
+	"\x10GetStackPreviews\x12*.pulumi.service.v1.GetStackPreviewsRequest\x1a+.pulumi.service.v1.GetStackPreviewsResponse\"U\x82\xd3\xe4\x93\x02O\x12M/api/stacks/{org_name}/{project_name}/{stack_name}/updates/{version}/previews\x12\xe0\x01\n" +
+	"\x15GetStackUpdateSummary\x12/.pulumi.service.v1.GetStackUpdateSummaryRequest\x1a0.pulumi.service.v1.GetStackUpdateSummaryResponse\"d\x82\xd3\xe4\x93\x02^b\x0eupdate_summary\x12L/api/stacks/{org_name}/{project_name}/{stack_name}/updates/{version}/summary\x12\xc5\x01\n" +
+	"\x11GetUpdateTimeline\x12+.pulumi.service.v1.GetUpdateTimelineRequest\x1a,.pulumi.service.v1.GetUpdateTimelineResponse\"U\x82\xd3\xe4\x93\x02O\x12M/api/stacks/{org_name}/{project_name}/{stack_name}/updates/{version}/timelineBu\n" +
 	"\x1ccom.pulumigateway.service.v1B\fUpdatesProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
 
 var (
@@ -2207,100 +3710,151 @@ func file_pulumi_service_v1_updates_proto_rawDescGZIP() []byte {
 	return file_pulumi_service_v1_updates_proto_rawDescData
 }
 
-var file_pulumi_service_v1_updates_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
+var file_pulumi_service_v1_updates_proto_msgTypes = make([]protoimpl.MessageInfo, 46)
 var file_pulumi_service_v1_updates_proto_goTypes = []any{
-	(*ListUpdatesRequest)(nil),        // 0: pulumi.service.v1.ListUpdatesRequest
-	(*ListUpdatesResponse)(nil),       // 1: pulumi.service.v1.ListUpdatesResponse
-	(*StackUpdate)(nil),               // 2: pulumi.service.v1.StackUpdate
-	(*UpdateInfo)(nil),                // 3: pulumi.service.v1.UpdateInfo
-	(*GitHubCommitInfo)(nil),          // 4: pulumi.service.v1.GitHubCommitInfo
-	(*UpdatePolicyPack)(nil),          // 5: pulumi.service.v1.UpdatePolicyPack
-	(*GetLatestUpdateRequest)(nil),    // 6: pulumi.service.v1.GetLatestUpdateRequest
-	(*GetLatestUpdateResponse)(nil),   // 7: pulumi.service.v1.GetLatestUpdateResponse
-	(*GetUpdateRequest)(nil),          // 8: pulumi.service.v1.GetUpdateRequest
-	(*GetUpdateResponse)(nil),         // 9: pulumi.service.v1.GetUpdateResponse
-	(*GetUpdateStatusRequest)(nil),    // 10: pulumi.service.v1.GetUpdateStatusRequest
-	(*GetUpdateStatusResponse)(nil),   // 11: pulumi.service.v1.GetUpdateStatusResponse
-	(*UpdateEvent)(nil),               // 12: pulumi.service.v1.UpdateEvent
-	(*ListUpdateEventsRequest)(nil),   // 13: pulumi.service.v1.ListUpdateEventsRequest
-	(*ListUpdateEventsResponse)(nil),  // 14: pulumi.service.v1.ListUpdateEventsResponse
-	(*EngineEvent)(nil),               // 15: pulumi.service.v1.EngineEvent
-	(*CancelUpdateRequest)(nil),       // 16: pulumi.service.v1.CancelUpdateRequest
-	(*CancelUpdateResponse)(nil),      // 17: pulumi.service.v1.CancelUpdateResponse
-	(*WatchUpdateEventsRequest)(nil),  // 18: pulumi.service.v1.WatchUpdateEventsRequest
-	(*WatchUpdateEventsResponse)(nil), // 19: pulumi.service.v1.WatchUpdateEventsResponse
-	nil,                               // 20: pulumi.service.v1.StackUpdate.EnvironmentEntry
-	nil,                               // 21: pulumi.service.v1.StackUpdate.ConfigEntry
-	nil,                               // 22: pulumi.service.v1.StackUpdate.ResourceChangesEntry
-	nil,                               // 23: pulumi.service.v1.UpdateInfo.EnvironmentEntry
-	nil,                               // 24: pulumi.service.v1.UpdateInfo.ConfigEntry
-	nil,                               // 25: pulumi.service.v1.UpdateInfo.ResourceChangesEntry
-	(*structpb.Value)(nil),            // 26: google.protobuf.Value
-	(*UserInfo)(nil),                  // 27: pulumi.service.v1.UserInfo
-	(*structpb.Struct)(nil),           // 28: google.protobuf.Struct
-	(*ConfigValue)(nil),               // 29: pulumi.service.v1.ConfigValue
+	(*GetLatestUpdateSummaryRequest)(nil),   // 0: pulumi.service.v1.GetLatestUpdateSummaryRequest
+	(*GetLatestUpdateSummaryResponse)(nil),  // 1: pulumi.service.v1.GetLatestUpdateSummaryResponse
+	(*GetUpdateSummaryByIdRequest)(nil),     // 2: pulumi.service.v1.GetUpdateSummaryByIdRequest
+	(*GetUpdateSummaryByIdResponse)(nil),    // 3: pulumi.service.v1.GetUpdateSummaryByIdResponse
+	(*GetStackPreviewRequest)(nil),          // 4: pulumi.service.v1.GetStackPreviewRequest
+	(*GetStackPreviewResponse)(nil),         // 5: pulumi.service.v1.GetStackPreviewResponse
+	(*StackUpdate)(nil),                     // 6: pulumi.service.v1.StackUpdate
+	(*UpdateInfo)(nil),                      // 7: pulumi.service.v1.UpdateInfo
+	(*GitHubCommitInfo)(nil),                // 8: pulumi.service.v1.GitHubCommitInfo
+	(*UpdatePolicyPack)(nil),                // 9: pulumi.service.v1.UpdatePolicyPack
+	(*GetStackPreviewSummaryRequest)(nil),   // 10: pulumi.service.v1.GetStackPreviewSummaryRequest
+	(*GetStackPreviewSummaryResponse)(nil),  // 11: pulumi.service.v1.GetStackPreviewSummaryResponse
+	(*UpdateSummary)(nil),                   // 12: pulumi.service.v1.UpdateSummary
+	(*GetUpdateStatusRequest)(nil),          // 13: pulumi.service.v1.GetUpdateStatusRequest
+	(*GetUpdateStatusResponse)(nil),         // 14: pulumi.service.v1.GetUpdateStatusResponse
+	(*UpdateEvent)(nil),                     // 15: pulumi.service.v1.UpdateEvent
+	(*CancelUpdateRequest)(nil),             // 16: pulumi.service.v1.CancelUpdateRequest
+	(*CancelUpdateResponse)(nil),            // 17: pulumi.service.v1.CancelUpdateResponse
+	(*ListUpdateEventsRequest)(nil),         // 18: pulumi.service.v1.ListUpdateEventsRequest
+	(*ListUpdateEventsResponse)(nil),        // 19: pulumi.service.v1.ListUpdateEventsResponse
+	(*EngineEvent)(nil),                     // 20: pulumi.service.v1.EngineEvent
+	(*WatchUpdateEventsRequest)(nil),        // 21: pulumi.service.v1.WatchUpdateEventsRequest
+	(*WatchUpdateEventsResponse)(nil),       // 22: pulumi.service.v1.WatchUpdateEventsResponse
+	(*ListUpdatesRequest)(nil),              // 23: pulumi.service.v1.ListUpdatesRequest
+	(*ListUpdatesResponse)(nil),             // 24: pulumi.service.v1.ListUpdatesResponse
+	(*GetLatestUpdateRequest)(nil),          // 25: pulumi.service.v1.GetLatestUpdateRequest
+	(*GetLatestUpdateResponse)(nil),         // 26: pulumi.service.v1.GetLatestUpdateResponse
+	(*GetLatestStackPreviewsRequest)(nil),   // 27: pulumi.service.v1.GetLatestStackPreviewsRequest
+	(*GetLatestStackPreviewsResponse)(nil),  // 28: pulumi.service.v1.GetLatestStackPreviewsResponse
+	(*GetLatestUpdateTimelineRequest)(nil),  // 29: pulumi.service.v1.GetLatestUpdateTimelineRequest
+	(*GetLatestUpdateTimelineResponse)(nil), // 30: pulumi.service.v1.GetLatestUpdateTimelineResponse
+	(*GitHubPullRequest)(nil),               // 31: pulumi.service.v1.GitHubPullRequest
+	(*GetUpdateRequest)(nil),                // 32: pulumi.service.v1.GetUpdateRequest
+	(*GetUpdateResponse)(nil),               // 33: pulumi.service.v1.GetUpdateResponse
+	(*GetStackPreviewsRequest)(nil),         // 34: pulumi.service.v1.GetStackPreviewsRequest
+	(*GetStackPreviewsResponse)(nil),        // 35: pulumi.service.v1.GetStackPreviewsResponse
+	(*GetStackUpdateSummaryRequest)(nil),    // 36: pulumi.service.v1.GetStackUpdateSummaryRequest
+	(*GetStackUpdateSummaryResponse)(nil),   // 37: pulumi.service.v1.GetStackUpdateSummaryResponse
+	(*GetUpdateTimelineRequest)(nil),        // 38: pulumi.service.v1.GetUpdateTimelineRequest
+	(*GetUpdateTimelineResponse)(nil),       // 39: pulumi.service.v1.GetUpdateTimelineResponse
+	nil,                                     // 40: pulumi.service.v1.StackUpdate.EnvironmentEntry
+	nil,                                     // 41: pulumi.service.v1.StackUpdate.ConfigEntry
+	nil,                                     // 42: pulumi.service.v1.StackUpdate.ResourceChangesEntry
+	nil,                                     // 43: pulumi.service.v1.UpdateInfo.EnvironmentEntry
+	nil,                                     // 44: pulumi.service.v1.UpdateInfo.ConfigEntry
+	nil,                                     // 45: pulumi.service.v1.UpdateInfo.ResourceChangesEntry
+	(*structpb.Value)(nil),                  // 46: google.protobuf.Value
+	(*UserInfo)(nil),                        // 47: pulumi.service.v1.UserInfo
+	(*structpb.Struct)(nil),                 // 48: google.protobuf.Struct
+	(*ConfigValue)(nil),                     // 49: pulumi.service.v1.ConfigValue
 }
 var file_pulumi_service_v1_updates_proto_depIdxs = []int32{
-	2,  // 0: pulumi.service.v1.ListUpdatesResponse.updates:type_name -> pulumi.service.v1.StackUpdate
-	20, // 1: pulumi.service.v1.StackUpdate.environment:type_name -> pulumi.service.v1.StackUpdate.EnvironmentEntry
-	21, // 2: pulumi.service.v1.StackUpdate.config:type_name -> pulumi.service.v1.StackUpdate.ConfigEntry
-	26, // 3: pulumi.service.v1.StackUpdate.deployment:type_name -> google.protobuf.Value
-	22, // 4: pulumi.service.v1.StackUpdate.resource_changes:type_name -> pulumi.service.v1.StackUpdate.ResourceChangesEntry
-	3,  // 5: pulumi.service.v1.StackUpdate.info:type_name -> pulumi.service.v1.UpdateInfo
-	4,  // 6: pulumi.service.v1.StackUpdate.github_commit_info:type_name -> pulumi.service.v1.GitHubCommitInfo
-	27, // 7: pulumi.service.v1.StackUpdate.requested_by:type_name -> pulumi.service.v1.UserInfo
-	5,  // 8: pulumi.service.v1.StackUpdate.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
-	23, // 9: pulumi.service.v1.UpdateInfo.environment:type_name -> pulumi.service.v1.UpdateInfo.EnvironmentEntry
-	24, // 10: pulumi.service.v1.UpdateInfo.config:type_name -> pulumi.service.v1.UpdateInfo.ConfigEntry
-	26, // 11: pulumi.service.v1.UpdateInfo.deployment:type_name -> google.protobuf.Value
-	25, // 12: pulumi.service.v1.UpdateInfo.resource_changes:type_name -> pulumi.service.v1.UpdateInfo.ResourceChangesEntry
-	27, // 13: pulumi.service.v1.GitHubCommitInfo.author:type_name -> pulumi.service.v1.UserInfo
-	27, // 14: pulumi.service.v1.GitHubCommitInfo.committer:type_name -> pulumi.service.v1.UserInfo
-	28, // 15: pulumi.service.v1.UpdatePolicyPack.config:type_name -> google.protobuf.Struct
-	2,  // 16: pulumi.service.v1.GetLatestUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
-	2,  // 17: pulumi.service.v1.GetUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
-	12, // 18: pulumi.service.v1.GetUpdateStatusResponse.events:type_name -> pulumi.service.v1.UpdateEvent
-	28, // 19: pulumi.service.v1.UpdateEvent.fields:type_name -> google.protobuf.Struct
-	15, // 20: pulumi.service.v1.ListUpdateEventsResponse.events:type_name -> pulumi.service.v1.EngineEvent
-	28, // 21: pulumi.service.v1.EngineEvent.cancel_event:type_name -> google.protobuf.Struct
-	28, // 22: pulumi.service.v1.EngineEvent.stdout_event:type_name -> google.protobuf.Struct
-	28, // 23: pulumi.service.v1.EngineEvent.diagnostic_event:type_name -> google.protobuf.Struct
-	28, // 24: pulumi.service.v1.EngineEvent.prelude_event:type_name -> google.protobuf.Struct
-	28, // 25: pulumi.service.v1.EngineEvent.summary_event:type_name -> google.protobuf.Struct
-	28, // 26: pulumi.service.v1.EngineEvent.resource_pre_event:type_name -> google.protobuf.Struct
-	28, // 27: pulumi.service.v1.EngineEvent.res_outputs_event:type_name -> google.protobuf.Struct
-	28, // 28: pulumi.service.v1.EngineEvent.res_op_failed_event:type_name -> google.protobuf.Struct
-	28, // 29: pulumi.service.v1.EngineEvent.policy_event:type_name -> google.protobuf.Struct
-	28, // 30: pulumi.service.v1.EngineEvent.policy_remediation_event:type_name -> google.protobuf.Struct
-	28, // 31: pulumi.service.v1.EngineEvent.policy_load_event:type_name -> google.protobuf.Struct
-	28, // 32: pulumi.service.v1.EngineEvent.policy_analyze_summary_event:type_name -> google.protobuf.Struct
-	28, // 33: pulumi.service.v1.EngineEvent.policy_remediate_summary_event:type_name -> google.protobuf.Struct
-	28, // 34: pulumi.service.v1.EngineEvent.policy_analyze_stack_summary_event:type_name -> google.protobuf.Struct
-	28, // 35: pulumi.service.v1.EngineEvent.start_debugging_event:type_name -> google.protobuf.Struct
-	28, // 36: pulumi.service.v1.EngineEvent.progress_event:type_name -> google.protobuf.Struct
-	28, // 37: pulumi.service.v1.EngineEvent.error_event:type_name -> google.protobuf.Struct
-	15, // 38: pulumi.service.v1.WatchUpdateEventsResponse.event:type_name -> pulumi.service.v1.EngineEvent
-	29, // 39: pulumi.service.v1.StackUpdate.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
-	29, // 40: pulumi.service.v1.UpdateInfo.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
-	0,  // 41: pulumi.service.v1.StackUpdatesService.ListUpdates:input_type -> pulumi.service.v1.ListUpdatesRequest
-	6,  // 42: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:input_type -> pulumi.service.v1.GetLatestUpdateRequest
-	8,  // 43: pulumi.service.v1.StackUpdatesService.GetUpdate:input_type -> pulumi.service.v1.GetUpdateRequest
-	10, // 44: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:input_type -> pulumi.service.v1.GetUpdateStatusRequest
-	13, // 45: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:input_type -> pulumi.service.v1.ListUpdateEventsRequest
-	18, // 46: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:input_type -> pulumi.service.v1.WatchUpdateEventsRequest
-	16, // 47: pulumi.service.v1.StackUpdatesService.CancelUpdate:input_type -> pulumi.service.v1.CancelUpdateRequest
-	1,  // 48: pulumi.service.v1.StackUpdatesService.ListUpdates:output_type -> pulumi.service.v1.ListUpdatesResponse
-	7,  // 49: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:output_type -> pulumi.service.v1.GetLatestUpdateResponse
-	9,  // 50: pulumi.service.v1.StackUpdatesService.GetUpdate:output_type -> pulumi.service.v1.GetUpdateResponse
-	11, // 51: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:output_type -> pulumi.service.v1.GetUpdateStatusResponse
-	14, // 52: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:output_type -> pulumi.service.v1.ListUpdateEventsResponse
-	19, // 53: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:output_type -> pulumi.service.v1.WatchUpdateEventsResponse
-	17, // 54: pulumi.service.v1.StackUpdatesService.CancelUpdate:output_type -> pulumi.service.v1.CancelUpdateResponse
-	48, // [48:55] is the sub-list for method output_type
-	41, // [41:48] is the sub-list for method input_type
-	41, // [41:41] is the sub-list for extension type_name
-	41, // [41:41] is the sub-list for extension extendee
-	0,  // [0:41] is the sub-list for field type_name
+	6,  // 0: pulumi.service.v1.GetStackPreviewResponse.stack_update:type_name -> pulumi.service.v1.StackUpdate
+	40, // 1: pulumi.service.v1.StackUpdate.environment:type_name -> pulumi.service.v1.StackUpdate.EnvironmentEntry
+	41, // 2: pulumi.service.v1.StackUpdate.config:type_name -> pulumi.service.v1.StackUpdate.ConfigEntry
+	46, // 3: pulumi.service.v1.StackUpdate.deployment:type_name -> google.protobuf.Value
+	42, // 4: pulumi.service.v1.StackUpdate.resource_changes:type_name -> pulumi.service.v1.StackUpdate.ResourceChangesEntry
+	7,  // 5: pulumi.service.v1.StackUpdate.info:type_name -> pulumi.service.v1.UpdateInfo
+	8,  // 6: pulumi.service.v1.StackUpdate.github_commit_info:type_name -> pulumi.service.v1.GitHubCommitInfo
+	47, // 7: pulumi.service.v1.StackUpdate.requested_by:type_name -> pulumi.service.v1.UserInfo
+	9,  // 8: pulumi.service.v1.StackUpdate.policy_packs:type_name -> pulumi.service.v1.UpdatePolicyPack
+	43, // 9: pulumi.service.v1.UpdateInfo.environment:type_name -> pulumi.service.v1.UpdateInfo.EnvironmentEntry
+	44, // 10: pulumi.service.v1.UpdateInfo.config:type_name -> pulumi.service.v1.UpdateInfo.ConfigEntry
+	46, // 11: pulumi.service.v1.UpdateInfo.deployment:type_name -> google.protobuf.Value
+	45, // 12: pulumi.service.v1.UpdateInfo.resource_changes:type_name -> pulumi.service.v1.UpdateInfo.ResourceChangesEntry
+	47, // 13: pulumi.service.v1.GitHubCommitInfo.author:type_name -> pulumi.service.v1.UserInfo
+	47, // 14: pulumi.service.v1.GitHubCommitInfo.committer:type_name -> pulumi.service.v1.UserInfo
+	48, // 15: pulumi.service.v1.UpdatePolicyPack.config:type_name -> google.protobuf.Struct
+	12, // 16: pulumi.service.v1.GetStackPreviewSummaryResponse.update_summary:type_name -> pulumi.service.v1.UpdateSummary
+	15, // 17: pulumi.service.v1.GetUpdateStatusResponse.events:type_name -> pulumi.service.v1.UpdateEvent
+	48, // 18: pulumi.service.v1.UpdateEvent.fields:type_name -> google.protobuf.Struct
+	20, // 19: pulumi.service.v1.ListUpdateEventsResponse.events:type_name -> pulumi.service.v1.EngineEvent
+	48, // 20: pulumi.service.v1.EngineEvent.cancel_event:type_name -> google.protobuf.Struct
+	48, // 21: pulumi.service.v1.EngineEvent.stdout_event:type_name -> google.protobuf.Struct
+	48, // 22: pulumi.service.v1.EngineEvent.diagnostic_event:type_name -> google.protobuf.Struct
+	48, // 23: pulumi.service.v1.EngineEvent.prelude_event:type_name -> google.protobuf.Struct
+	48, // 24: pulumi.service.v1.EngineEvent.summary_event:type_name -> google.protobuf.Struct
+	48, // 25: pulumi.service.v1.EngineEvent.resource_pre_event:type_name -> google.protobuf.Struct
+	48, // 26: pulumi.service.v1.EngineEvent.res_outputs_event:type_name -> google.protobuf.Struct
+	48, // 27: pulumi.service.v1.EngineEvent.res_op_failed_event:type_name -> google.protobuf.Struct
+	48, // 28: pulumi.service.v1.EngineEvent.policy_event:type_name -> google.protobuf.Struct
+	48, // 29: pulumi.service.v1.EngineEvent.policy_remediation_event:type_name -> google.protobuf.Struct
+	48, // 30: pulumi.service.v1.EngineEvent.policy_load_event:type_name -> google.protobuf.Struct
+	48, // 31: pulumi.service.v1.EngineEvent.policy_analyze_summary_event:type_name -> google.protobuf.Struct
+	48, // 32: pulumi.service.v1.EngineEvent.policy_remediate_summary_event:type_name -> google.protobuf.Struct
+	48, // 33: pulumi.service.v1.EngineEvent.policy_analyze_stack_summary_event:type_name -> google.protobuf.Struct
+	48, // 34: pulumi.service.v1.EngineEvent.start_debugging_event:type_name -> google.protobuf.Struct
+	48, // 35: pulumi.service.v1.EngineEvent.progress_event:type_name -> google.protobuf.Struct
+	48, // 36: pulumi.service.v1.EngineEvent.error_event:type_name -> google.protobuf.Struct
+	20, // 37: pulumi.service.v1.WatchUpdateEventsResponse.event:type_name -> pulumi.service.v1.EngineEvent
+	6,  // 38: pulumi.service.v1.ListUpdatesResponse.updates:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 39: pulumi.service.v1.GetLatestUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 40: pulumi.service.v1.GetLatestStackPreviewsResponse.updates:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 41: pulumi.service.v1.GetLatestUpdateTimelineResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 42: pulumi.service.v1.GetLatestUpdateTimelineResponse.collated_update_events:type_name -> pulumi.service.v1.StackUpdate
+	31, // 43: pulumi.service.v1.GetLatestUpdateTimelineResponse.collated_pull_request:type_name -> pulumi.service.v1.GitHubPullRequest
+	6,  // 44: pulumi.service.v1.GetLatestUpdateTimelineResponse.previews:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 45: pulumi.service.v1.GetUpdateResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 46: pulumi.service.v1.GetStackPreviewsResponse.updates:type_name -> pulumi.service.v1.StackUpdate
+	12, // 47: pulumi.service.v1.GetStackUpdateSummaryResponse.update_summary:type_name -> pulumi.service.v1.UpdateSummary
+	6,  // 48: pulumi.service.v1.GetUpdateTimelineResponse.update:type_name -> pulumi.service.v1.StackUpdate
+	6,  // 49: pulumi.service.v1.GetUpdateTimelineResponse.collated_update_events:type_name -> pulumi.service.v1.StackUpdate
+	31, // 50: pulumi.service.v1.GetUpdateTimelineResponse.collated_pull_request:type_name -> pulumi.service.v1.GitHubPullRequest
+	6,  // 51: pulumi.service.v1.GetUpdateTimelineResponse.previews:type_name -> pulumi.service.v1.StackUpdate
+	49, // 52: pulumi.service.v1.StackUpdate.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
+	49, // 53: pulumi.service.v1.UpdateInfo.ConfigEntry.value:type_name -> pulumi.service.v1.ConfigValue
+	0,  // 54: pulumi.service.v1.StackUpdatesService.GetLatestUpdateSummary:input_type -> pulumi.service.v1.GetLatestUpdateSummaryRequest
+	2,  // 55: pulumi.service.v1.StackUpdatesService.GetUpdateSummaryById:input_type -> pulumi.service.v1.GetUpdateSummaryByIdRequest
+	4,  // 56: pulumi.service.v1.StackUpdatesService.GetStackPreview:input_type -> pulumi.service.v1.GetStackPreviewRequest
+	10, // 57: pulumi.service.v1.StackUpdatesService.GetStackPreviewSummary:input_type -> pulumi.service.v1.GetStackPreviewSummaryRequest
+	13, // 58: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:input_type -> pulumi.service.v1.GetUpdateStatusRequest
+	16, // 59: pulumi.service.v1.StackUpdatesService.CancelUpdate:input_type -> pulumi.service.v1.CancelUpdateRequest
+	18, // 60: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:input_type -> pulumi.service.v1.ListUpdateEventsRequest
+	21, // 61: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:input_type -> pulumi.service.v1.WatchUpdateEventsRequest
+	23, // 62: pulumi.service.v1.StackUpdatesService.ListUpdates:input_type -> pulumi.service.v1.ListUpdatesRequest
+	25, // 63: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:input_type -> pulumi.service.v1.GetLatestUpdateRequest
+	27, // 64: pulumi.service.v1.StackUpdatesService.GetLatestStackPreviews:input_type -> pulumi.service.v1.GetLatestStackPreviewsRequest
+	29, // 65: pulumi.service.v1.StackUpdatesService.GetLatestUpdateTimeline:input_type -> pulumi.service.v1.GetLatestUpdateTimelineRequest
+	32, // 66: pulumi.service.v1.StackUpdatesService.GetUpdate:input_type -> pulumi.service.v1.GetUpdateRequest
+	34, // 67: pulumi.service.v1.StackUpdatesService.GetStackPreviews:input_type -> pulumi.service.v1.GetStackPreviewsRequest
+	36, // 68: pulumi.service.v1.StackUpdatesService.GetStackUpdateSummary:input_type -> pulumi.service.v1.GetStackUpdateSummaryRequest
+	38, // 69: pulumi.service.v1.StackUpdatesService.GetUpdateTimeline:input_type -> pulumi.service.v1.GetUpdateTimelineRequest
+	1,  // 70: pulumi.service.v1.StackUpdatesService.GetLatestUpdateSummary:output_type -> pulumi.service.v1.GetLatestUpdateSummaryResponse
+	3,  // 71: pulumi.service.v1.StackUpdatesService.GetUpdateSummaryById:output_type -> pulumi.service.v1.GetUpdateSummaryByIdResponse
+	5,  // 72: pulumi.service.v1.StackUpdatesService.GetStackPreview:output_type -> pulumi.service.v1.GetStackPreviewResponse
+	11, // 73: pulumi.service.v1.StackUpdatesService.GetStackPreviewSummary:output_type -> pulumi.service.v1.GetStackPreviewSummaryResponse
+	14, // 74: pulumi.service.v1.StackUpdatesService.GetUpdateStatus:output_type -> pulumi.service.v1.GetUpdateStatusResponse
+	17, // 75: pulumi.service.v1.StackUpdatesService.CancelUpdate:output_type -> pulumi.service.v1.CancelUpdateResponse
+	19, // 76: pulumi.service.v1.StackUpdatesService.ListUpdateEvents:output_type -> pulumi.service.v1.ListUpdateEventsResponse
+	22, // 77: pulumi.service.v1.StackUpdatesService.WatchUpdateEvents:output_type -> pulumi.service.v1.WatchUpdateEventsResponse
+	24, // 78: pulumi.service.v1.StackUpdatesService.ListUpdates:output_type -> pulumi.service.v1.ListUpdatesResponse
+	26, // 79: pulumi.service.v1.StackUpdatesService.GetLatestUpdate:output_type -> pulumi.service.v1.GetLatestUpdateResponse
+	28, // 80: pulumi.service.v1.StackUpdatesService.GetLatestStackPreviews:output_type -> pulumi.service.v1.GetLatestStackPreviewsResponse
+	30, // 81: pulumi.service.v1.StackUpdatesService.GetLatestUpdateTimeline:output_type -> pulumi.service.v1.GetLatestUpdateTimelineResponse
+	33, // 82: pulumi.service.v1.StackUpdatesService.GetUpdate:output_type -> pulumi.service.v1.GetUpdateResponse
+	35, // 83: pulumi.service.v1.StackUpdatesService.GetStackPreviews:output_type -> pulumi.service.v1.GetStackPreviewsResponse
+	37, // 84: pulumi.service.v1.StackUpdatesService.GetStackUpdateSummary:output_type -> pulumi.service.v1.GetStackUpdateSummaryResponse
+	39, // 85: pulumi.service.v1.StackUpdatesService.GetUpdateTimeline:output_type -> pulumi.service.v1.GetUpdateTimelineResponse
+	70, // [70:86] is the sub-list for method output_type
+	54, // [54:70] is the sub-list for method input_type
+	54, // [54:54] is the sub-list for extension type_name
+	54, // [54:54] is the sub-list for extension extendee
+	0,  // [0:54] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_updates_proto_init() }
@@ -2309,10 +3863,9 @@ func file_pulumi_service_v1_updates_proto_init() {
 		return
 	}
 	file_pulumi_service_v1_common_proto_init()
-	file_pulumi_service_v1_updates_proto_msgTypes[0].OneofWrappers = []any{}
-	file_pulumi_service_v1_updates_proto_msgTypes[10].OneofWrappers = []any{}
 	file_pulumi_service_v1_updates_proto_msgTypes[13].OneofWrappers = []any{}
-	file_pulumi_service_v1_updates_proto_msgTypes[15].OneofWrappers = []any{
+	file_pulumi_service_v1_updates_proto_msgTypes[18].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[20].OneofWrappers = []any{
 		(*EngineEvent_CancelEvent)(nil),
 		(*EngineEvent_StdoutEvent)(nil),
 		(*EngineEvent_DiagnosticEvent)(nil),
@@ -2331,14 +3884,17 @@ func file_pulumi_service_v1_updates_proto_init() {
 		(*EngineEvent_ProgressEvent)(nil),
 		(*EngineEvent_ErrorEvent)(nil),
 	}
-	file_pulumi_service_v1_updates_proto_msgTypes[18].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[21].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[23].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[27].OneofWrappers = []any{}
+	file_pulumi_service_v1_updates_proto_msgTypes[34].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_updates_proto_rawDesc), len(file_pulumi_service_v1_updates_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   26,
+			NumMessages:   46,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

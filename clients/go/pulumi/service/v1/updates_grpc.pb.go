@@ -19,61 +19,100 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	StackUpdatesService_ListUpdates_FullMethodName       = "/pulumi.service.v1.StackUpdatesService/ListUpdates"
-	StackUpdatesService_GetLatestUpdate_FullMethodName   = "/pulumi.service.v1.StackUpdatesService/GetLatestUpdate"
-	StackUpdatesService_GetUpdate_FullMethodName         = "/pulumi.service.v1.StackUpdatesService/GetUpdate"
-	StackUpdatesService_GetUpdateStatus_FullMethodName   = "/pulumi.service.v1.StackUpdatesService/GetUpdateStatus"
-	StackUpdatesService_ListUpdateEvents_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/ListUpdateEvents"
-	StackUpdatesService_WatchUpdateEvents_FullMethodName = "/pulumi.service.v1.StackUpdatesService/WatchUpdateEvents"
-	StackUpdatesService_CancelUpdate_FullMethodName      = "/pulumi.service.v1.StackUpdatesService/CancelUpdate"
+	StackUpdatesService_GetLatestUpdateSummary_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/GetLatestUpdateSummary"
+	StackUpdatesService_GetUpdateSummaryById_FullMethodName    = "/pulumi.service.v1.StackUpdatesService/GetUpdateSummaryById"
+	StackUpdatesService_GetStackPreview_FullMethodName         = "/pulumi.service.v1.StackUpdatesService/GetStackPreview"
+	StackUpdatesService_GetStackPreviewSummary_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/GetStackPreviewSummary"
+	StackUpdatesService_GetUpdateStatus_FullMethodName         = "/pulumi.service.v1.StackUpdatesService/GetUpdateStatus"
+	StackUpdatesService_CancelUpdate_FullMethodName            = "/pulumi.service.v1.StackUpdatesService/CancelUpdate"
+	StackUpdatesService_ListUpdateEvents_FullMethodName        = "/pulumi.service.v1.StackUpdatesService/ListUpdateEvents"
+	StackUpdatesService_WatchUpdateEvents_FullMethodName       = "/pulumi.service.v1.StackUpdatesService/WatchUpdateEvents"
+	StackUpdatesService_ListUpdates_FullMethodName             = "/pulumi.service.v1.StackUpdatesService/ListUpdates"
+	StackUpdatesService_GetLatestUpdate_FullMethodName         = "/pulumi.service.v1.StackUpdatesService/GetLatestUpdate"
+	StackUpdatesService_GetLatestStackPreviews_FullMethodName  = "/pulumi.service.v1.StackUpdatesService/GetLatestStackPreviews"
+	StackUpdatesService_GetLatestUpdateTimeline_FullMethodName = "/pulumi.service.v1.StackUpdatesService/GetLatestUpdateTimeline"
+	StackUpdatesService_GetUpdate_FullMethodName               = "/pulumi.service.v1.StackUpdatesService/GetUpdate"
+	StackUpdatesService_GetStackPreviews_FullMethodName        = "/pulumi.service.v1.StackUpdatesService/GetStackPreviews"
+	StackUpdatesService_GetStackUpdateSummary_FullMethodName   = "/pulumi.service.v1.StackUpdatesService/GetStackUpdateSummary"
+	StackUpdatesService_GetUpdateTimeline_FullMethodName       = "/pulumi.service.v1.StackUpdatesService/GetUpdateTimeline"
 )
 
 // StackUpdatesServiceClient is the client API for StackUpdatesService service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 //
-// Updates of a stack (its history) and the status and engine events of one update.
+// Updates of a stack (its history, previews, timelines and summaries) and the status and engine
+// events of one update.
 //
 // Two ways to name an update: the integer `version` (1, 2, … per stack) on the `…/updates/…`
 // routes, and the UUID `update_id` together with the update `kind` on the `…/{kind}/{update_id}`
 // routes. Only the service-format list (`output_type` = "service"), GetLatestUpdate and GetUpdate
-// expose the UUID (`updateID`); a stack's `activeUpdate` is also one.
+// expose the UUID (`updateID`); a stack's `activeUpdate` is also one. Creating and running
+// updates is the engine's own protocol and is not mirrored.
 //
-// Upstream errors common to every RPC (HTTP status → gRPC code): 400 → INVALID_ARGUMENT,
-// 401 missing/invalid token → UNAUTHENTICATED, 403 no access → PERMISSION_DENIED,
-// 404 unknown stack or update → NOT_FOUND, 409 → ABORTED, 429 rate limited →
-// RESOURCE_EXHAUSTED, 503 → UNAVAILABLE.
+// 16 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type StackUpdatesServiceClient interface {
-	// Lists a stack's updates, newest first (`GET …/{stack}/updates`).
+	// `GET /api/console/stacks/{orgName}/{projectName}/{stackName}/updates/latest/summary`
+	// (operation `UpdateSummaryHandlerLatest`).
 	//
-	// Format: without `output_type` the upstream answers in the legacy "cli" format (each item is
-	// the CLI UpdateInfo shape, no `items_per_page`/`total`); with `output_type` = "service" each
-	// item is the service shape (`info`, `updateID`, …) and `items_per_page` and `total` are set.
-	// Pagination: `page` starts at 1 with `page_size` items per page (default 10); `page` unset or 0
-	// returns every update unpaginated. The last page is reached when page * page_size >= total.
-	// Statuses: 200; 400 invalid page or pageSize.
-	ListUpdates(ctx context.Context, in *ListUpdatesRequest, opts ...grpc.CallOption) (*ListUpdatesResponse, error)
-	// Reads the stack's latest update, in the service shape (`GET …/{stack}/updates/latest`).
-	// Statuses: 200; 404 the stack was never updated (no previous deployment).
-	GetLatestUpdate(ctx context.Context, in *GetLatestUpdateRequest, opts ...grpc.CallOption) (*GetLatestUpdateResponse, error)
-	// Reads one update by version, in the service shape (`GET …/{stack}/updates/{version}`).
-	// Statuses: 200; 404 unknown version.
-	GetUpdate(ctx context.Context, in *GetUpdateRequest, opts ...grpc.CallOption) (*GetUpdateResponse, error)
-	// Reads the status of one update and its legacy log events
-	// (`GET …/{stack}/{kind}/{updateID}`).
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetLatestUpdateSummary(ctx context.Context, in *GetLatestUpdateSummaryRequest, opts ...grpc.CallOption) (*GetLatestUpdateSummaryResponse, error)
+	// `GET /api/console/stacks/{orgName}/{projectName}/{stackName}/updates/{updateID}/summary`
+	// (operation `UpdateSummary`).
 	//
-	// Polling: pass the previous `continuation_token` to get only newer events. While the update
-	// runs the same token may come back; the token is empty only once the update has finished and
-	// all events were returned.
-	// Statuses: 200; 400 invalid query; 404 unknown update.
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetUpdateSummaryById(ctx context.Context, in *GetUpdateSummaryByIdRequest, opts ...grpc.CallOption) (*GetUpdateSummaryByIdResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/previews/{updateID}` (operation
+	// `GetStackPreview`).
+	//
+	// Success: 200 with a JSON object, returned in `stack_update`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackPreview(ctx context.Context, in *GetStackPreviewRequest, opts ...grpc.CallOption) (*GetStackPreviewResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/previews/{updateID}/summary` (operation
+	// `GetStackPreviewSummary`).
+	//
+	// Success: 200 with a JSON object, returned in `update_summary`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackPreviewSummary(ctx context.Context, in *GetStackPreviewSummaryRequest, opts ...grpc.CallOption) (*GetStackPreviewSummaryResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/{kind}/{updateID}` (operations
+	// `GetUpdateStatusForUpdate`, `GetUpdateStatusForPreview`, `GetUpdateStatusForRefresh`,
+	// `GetUpdateStatusForDestroy`); `kind` is one of `update`, `preview`, `refresh`, `destroy`.
+	//
+	// Reads the status of one update and its legacy log events. Polling: pass the previous
+	// `continuation_token` to get only newer events; while the update runs the same token may come
+	// back, and it is empty only once the update has finished and every event was returned. 400:
+	// invalid query; 404: unknown update.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
 	GetUpdateStatus(ctx context.Context, in *GetUpdateStatusRequest, opts ...grpc.CallOption) (*GetUpdateStatusResponse, error)
-	// Lists the engine events of one update in sequence order
-	// (`GET …/{stack}/{kind}/{updateID}/events`).
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/{kind}/{updateID}/cancel` (operations
+	// `CancelUpdate_update`, `CancelUpdate_preview`, `CancelUpdate_refresh`,
+	// `CancelUpdate_destroy`); `kind` is one of `update`, `preview`, `refresh`, `destroy`.
 	//
-	// Polling: pass the previous `continuation_token` to resume. While the update runs the same
-	// token may come back; keep polling until the token is empty (upstream null), which happens only
-	// once the update has finished and all events were returned.
-	// Statuses: 200; 400 invalid continuation token; 404 unknown update.
+	// Cancels a running update (no body). 404: unknown update; 409 (ABORTED): the update has not
+	// started.
+	//
+	// Success: 204, no body. Error statuses described: 404, 409. Not paginated. Public API.
+	CancelUpdate(ctx context.Context, in *CancelUpdateRequest, opts ...grpc.CallOption) (*CancelUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/{kind}/{updateID}/events` (operations
+	// `GetEngineEvents_update`, `GetEngineEvents_preview`, `GetEngineEvents_refresh`,
+	// `GetEngineEvents_destroy`); `kind` is one of `update`, `preview`, `refresh`, `destroy`.
+	//
+	// Lists the engine events of one update in sequence order. Polling: pass the previous
+	// `continuation_token` to resume; while the update runs the same token may come back; keep
+	// polling until it is empty (upstream null), which happens only once the update has finished
+	// and every event was returned. 400: invalid continuation token; 404: unknown update.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
 	ListUpdateEvents(ctx context.Context, in *ListUpdateEventsRequest, opts ...grpc.CallOption) (*ListUpdateEventsResponse, error)
 	// Follows the engine events of an update live: everything from the start (or from
 	// `continuation_token`), then new events as the update emits them, one event per message, each
@@ -84,9 +123,66 @@ type StackUpdatesServiceClient interface {
 	// the events so far, then the live ones. Ends with the caller's deadline or cancel, or with the
 	// mapped code of an upstream error after the events already sent.
 	WatchUpdateEvents(ctx context.Context, in *WatchUpdateEventsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchUpdateEventsResponse], error)
-	// Cancels a running update (`POST …/{stack}/{kind}/{updateID}/cancel`, no body).
-	// Statuses: 204 cancelled; 404 unknown update; 409 the update has not started → ABORTED.
-	CancelUpdate(ctx context.Context, in *CancelUpdateRequest, opts ...grpc.CallOption) (*CancelUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates` (operation `GetStackUpdates`).
+	//
+	// Lists a stack's updates, newest first. Without `output_type` the answer is in the legacy
+	// "cli" format (each item the CLI UpdateInfo shape, no `items_per_page`/`total`); with
+	// `output_type` = "service" each item is the service shape (`info`, `updateID`, …) and
+	// `items_per_page` and `total` are set. `page` starts at 1 with `page_size` items per page
+	// (default 10); `page` unset or 0 returns every update. The last page is reached when page *
+	// page_size >= total. 400: invalid page or pageSize.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	ListUpdates(ctx context.Context, in *ListUpdatesRequest, opts ...grpc.CallOption) (*ListUpdatesResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/latest` (operation
+	// `GetLatestStackUpdate`).
+	//
+	// Reads the stack's latest update, in the service shape. 404: the stack was never updated.
+	//
+	// Success: 200 with a JSON object, returned in `update`. Error statuses described: 404. Not
+	// paginated. Public API.
+	GetLatestUpdate(ctx context.Context, in *GetLatestUpdateRequest, opts ...grpc.CallOption) (*GetLatestUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/latest/previews` (operation
+	// `GetLatestStackPreviews`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: numbered pages (`page`, `page_size`); the answer counts the items
+	// in `total`. Public API.
+	GetLatestStackPreviews(ctx context.Context, in *GetLatestStackPreviewsRequest, opts ...grpc.CallOption) (*GetLatestStackPreviewsResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/latest/timeline` (operation
+	// `GetLatestUpdateTimeline`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetLatestUpdateTimeline(ctx context.Context, in *GetLatestUpdateTimelineRequest, opts ...grpc.CallOption) (*GetLatestUpdateTimelineResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}` (operation
+	// `GetStackUpdate`).
+	//
+	// Reads one update by version, in the service shape. 404: unknown version.
+	//
+	// Success: 200 with a JSON object, returned in `update`. Error statuses described: 404. Not
+	// paginated. Public API.
+	GetUpdate(ctx context.Context, in *GetUpdateRequest, opts ...grpc.CallOption) (*GetUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}/previews` (operation
+	// `GetStackPreviews`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: numbered pages (`page`, `page_size`); the answer counts the items
+	// in `total`. Public API.
+	GetStackPreviews(ctx context.Context, in *GetStackPreviewsRequest, opts ...grpc.CallOption) (*GetStackPreviewsResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}/summary` (operation
+	// `GetStackUpdateSummary`).
+	//
+	// Success: 200 with a JSON object, returned in `update_summary`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackUpdateSummary(ctx context.Context, in *GetStackUpdateSummaryRequest, opts ...grpc.CallOption) (*GetStackUpdateSummaryResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}/timeline` (operation
+	// `GetUpdateTimeline`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetUpdateTimeline(ctx context.Context, in *GetUpdateTimelineRequest, opts ...grpc.CallOption) (*GetUpdateTimelineResponse, error)
 }
 
 type stackUpdatesServiceClient struct {
@@ -97,30 +193,40 @@ func NewStackUpdatesServiceClient(cc grpc.ClientConnInterface) StackUpdatesServi
 	return &stackUpdatesServiceClient{cc}
 }
 
-func (c *stackUpdatesServiceClient) ListUpdates(ctx context.Context, in *ListUpdatesRequest, opts ...grpc.CallOption) (*ListUpdatesResponse, error) {
+func (c *stackUpdatesServiceClient) GetLatestUpdateSummary(ctx context.Context, in *GetLatestUpdateSummaryRequest, opts ...grpc.CallOption) (*GetLatestUpdateSummaryResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ListUpdatesResponse)
-	err := c.cc.Invoke(ctx, StackUpdatesService_ListUpdates_FullMethodName, in, out, cOpts...)
+	out := new(GetLatestUpdateSummaryResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetLatestUpdateSummary_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stackUpdatesServiceClient) GetLatestUpdate(ctx context.Context, in *GetLatestUpdateRequest, opts ...grpc.CallOption) (*GetLatestUpdateResponse, error) {
+func (c *stackUpdatesServiceClient) GetUpdateSummaryById(ctx context.Context, in *GetUpdateSummaryByIdRequest, opts ...grpc.CallOption) (*GetUpdateSummaryByIdResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(GetLatestUpdateResponse)
-	err := c.cc.Invoke(ctx, StackUpdatesService_GetLatestUpdate_FullMethodName, in, out, cOpts...)
+	out := new(GetUpdateSummaryByIdResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetUpdateSummaryById_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (c *stackUpdatesServiceClient) GetUpdate(ctx context.Context, in *GetUpdateRequest, opts ...grpc.CallOption) (*GetUpdateResponse, error) {
+func (c *stackUpdatesServiceClient) GetStackPreview(ctx context.Context, in *GetStackPreviewRequest, opts ...grpc.CallOption) (*GetStackPreviewResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(GetUpdateResponse)
-	err := c.cc.Invoke(ctx, StackUpdatesService_GetUpdate_FullMethodName, in, out, cOpts...)
+	out := new(GetStackPreviewResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetStackPreview_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetStackPreviewSummary(ctx context.Context, in *GetStackPreviewSummaryRequest, opts ...grpc.CallOption) (*GetStackPreviewSummaryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackPreviewSummaryResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetStackPreviewSummary_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +237,16 @@ func (c *stackUpdatesServiceClient) GetUpdateStatus(ctx context.Context, in *Get
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetUpdateStatusResponse)
 	err := c.cc.Invoke(ctx, StackUpdatesService_GetUpdateStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) CancelUpdate(ctx context.Context, in *CancelUpdateRequest, opts ...grpc.CallOption) (*CancelUpdateResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CancelUpdateResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_CancelUpdate_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -166,10 +282,80 @@ func (c *stackUpdatesServiceClient) WatchUpdateEvents(ctx context.Context, in *W
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type StackUpdatesService_WatchUpdateEventsClient = grpc.ServerStreamingClient[WatchUpdateEventsResponse]
 
-func (c *stackUpdatesServiceClient) CancelUpdate(ctx context.Context, in *CancelUpdateRequest, opts ...grpc.CallOption) (*CancelUpdateResponse, error) {
+func (c *stackUpdatesServiceClient) ListUpdates(ctx context.Context, in *ListUpdatesRequest, opts ...grpc.CallOption) (*ListUpdatesResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(CancelUpdateResponse)
-	err := c.cc.Invoke(ctx, StackUpdatesService_CancelUpdate_FullMethodName, in, out, cOpts...)
+	out := new(ListUpdatesResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_ListUpdates_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetLatestUpdate(ctx context.Context, in *GetLatestUpdateRequest, opts ...grpc.CallOption) (*GetLatestUpdateResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLatestUpdateResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetLatestUpdate_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetLatestStackPreviews(ctx context.Context, in *GetLatestStackPreviewsRequest, opts ...grpc.CallOption) (*GetLatestStackPreviewsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLatestStackPreviewsResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetLatestStackPreviews_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetLatestUpdateTimeline(ctx context.Context, in *GetLatestUpdateTimelineRequest, opts ...grpc.CallOption) (*GetLatestUpdateTimelineResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLatestUpdateTimelineResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetLatestUpdateTimeline_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetUpdate(ctx context.Context, in *GetUpdateRequest, opts ...grpc.CallOption) (*GetUpdateResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUpdateResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetUpdate_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetStackPreviews(ctx context.Context, in *GetStackPreviewsRequest, opts ...grpc.CallOption) (*GetStackPreviewsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackPreviewsResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetStackPreviews_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetStackUpdateSummary(ctx context.Context, in *GetStackUpdateSummaryRequest, opts ...grpc.CallOption) (*GetStackUpdateSummaryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetStackUpdateSummaryResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetStackUpdateSummary_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *stackUpdatesServiceClient) GetUpdateTimeline(ctx context.Context, in *GetUpdateTimelineRequest, opts ...grpc.CallOption) (*GetUpdateTimelineResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUpdateTimelineResponse)
+	err := c.cc.Invoke(ctx, StackUpdatesService_GetUpdateTimeline_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -180,48 +366,78 @@ func (c *stackUpdatesServiceClient) CancelUpdate(ctx context.Context, in *Cancel
 // All implementations must embed UnimplementedStackUpdatesServiceServer
 // for forward compatibility.
 //
-// Updates of a stack (its history) and the status and engine events of one update.
+// Updates of a stack (its history, previews, timelines and summaries) and the status and engine
+// events of one update.
 //
 // Two ways to name an update: the integer `version` (1, 2, … per stack) on the `…/updates/…`
 // routes, and the UUID `update_id` together with the update `kind` on the `…/{kind}/{update_id}`
 // routes. Only the service-format list (`output_type` = "service"), GetLatestUpdate and GetUpdate
-// expose the UUID (`updateID`); a stack's `activeUpdate` is also one.
+// expose the UUID (`updateID`); a stack's `activeUpdate` is also one. Creating and running
+// updates is the engine's own protocol and is not mirrored.
 //
-// Upstream errors common to every RPC (HTTP status → gRPC code): 400 → INVALID_ARGUMENT,
-// 401 missing/invalid token → UNAUTHENTICATED, 403 no access → PERMISSION_DENIED,
-// 404 unknown stack or update → NOT_FOUND, 409 → ABORTED, 429 rate limited →
-// RESOURCE_EXHAUSTED, 503 → UNAVAILABLE.
+// 16 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type StackUpdatesServiceServer interface {
-	// Lists a stack's updates, newest first (`GET …/{stack}/updates`).
+	// `GET /api/console/stacks/{orgName}/{projectName}/{stackName}/updates/latest/summary`
+	// (operation `UpdateSummaryHandlerLatest`).
 	//
-	// Format: without `output_type` the upstream answers in the legacy "cli" format (each item is
-	// the CLI UpdateInfo shape, no `items_per_page`/`total`); with `output_type` = "service" each
-	// item is the service shape (`info`, `updateID`, …) and `items_per_page` and `total` are set.
-	// Pagination: `page` starts at 1 with `page_size` items per page (default 10); `page` unset or 0
-	// returns every update unpaginated. The last page is reached when page * page_size >= total.
-	// Statuses: 200; 400 invalid page or pageSize.
-	ListUpdates(context.Context, *ListUpdatesRequest) (*ListUpdatesResponse, error)
-	// Reads the stack's latest update, in the service shape (`GET …/{stack}/updates/latest`).
-	// Statuses: 200; 404 the stack was never updated (no previous deployment).
-	GetLatestUpdate(context.Context, *GetLatestUpdateRequest) (*GetLatestUpdateResponse, error)
-	// Reads one update by version, in the service shape (`GET …/{stack}/updates/{version}`).
-	// Statuses: 200; 404 unknown version.
-	GetUpdate(context.Context, *GetUpdateRequest) (*GetUpdateResponse, error)
-	// Reads the status of one update and its legacy log events
-	// (`GET …/{stack}/{kind}/{updateID}`).
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetLatestUpdateSummary(context.Context, *GetLatestUpdateSummaryRequest) (*GetLatestUpdateSummaryResponse, error)
+	// `GET /api/console/stacks/{orgName}/{projectName}/{stackName}/updates/{updateID}/summary`
+	// (operation `UpdateSummary`).
 	//
-	// Polling: pass the previous `continuation_token` to get only newer events. While the update
-	// runs the same token may come back; the token is empty only once the update has finished and
-	// all events were returned.
-	// Statuses: 200; 400 invalid query; 404 unknown update.
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetUpdateSummaryById(context.Context, *GetUpdateSummaryByIdRequest) (*GetUpdateSummaryByIdResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/previews/{updateID}` (operation
+	// `GetStackPreview`).
+	//
+	// Success: 200 with a JSON object, returned in `stack_update`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackPreview(context.Context, *GetStackPreviewRequest) (*GetStackPreviewResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/previews/{updateID}/summary` (operation
+	// `GetStackPreviewSummary`).
+	//
+	// Success: 200 with a JSON object, returned in `update_summary`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackPreviewSummary(context.Context, *GetStackPreviewSummaryRequest) (*GetStackPreviewSummaryResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/{kind}/{updateID}` (operations
+	// `GetUpdateStatusForUpdate`, `GetUpdateStatusForPreview`, `GetUpdateStatusForRefresh`,
+	// `GetUpdateStatusForDestroy`); `kind` is one of `update`, `preview`, `refresh`, `destroy`.
+	//
+	// Reads the status of one update and its legacy log events. Polling: pass the previous
+	// `continuation_token` to get only newer events; while the update runs the same token may come
+	// back, and it is empty only once the update has finished and every event was returned. 400:
+	// invalid query; 404: unknown update.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
 	GetUpdateStatus(context.Context, *GetUpdateStatusRequest) (*GetUpdateStatusResponse, error)
-	// Lists the engine events of one update in sequence order
-	// (`GET …/{stack}/{kind}/{updateID}/events`).
+	// `POST /api/stacks/{orgName}/{projectName}/{stackName}/{kind}/{updateID}/cancel` (operations
+	// `CancelUpdate_update`, `CancelUpdate_preview`, `CancelUpdate_refresh`,
+	// `CancelUpdate_destroy`); `kind` is one of `update`, `preview`, `refresh`, `destroy`.
 	//
-	// Polling: pass the previous `continuation_token` to resume. While the update runs the same
-	// token may come back; keep polling until the token is empty (upstream null), which happens only
-	// once the update has finished and all events were returned.
-	// Statuses: 200; 400 invalid continuation token; 404 unknown update.
+	// Cancels a running update (no body). 404: unknown update; 409 (ABORTED): the update has not
+	// started.
+	//
+	// Success: 204, no body. Error statuses described: 404, 409. Not paginated. Public API.
+	CancelUpdate(context.Context, *CancelUpdateRequest) (*CancelUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/{kind}/{updateID}/events` (operations
+	// `GetEngineEvents_update`, `GetEngineEvents_preview`, `GetEngineEvents_refresh`,
+	// `GetEngineEvents_destroy`); `kind` is one of `update`, `preview`, `refresh`, `destroy`.
+	//
+	// Lists the engine events of one update in sequence order. Polling: pass the previous
+	// `continuation_token` to resume; while the update runs the same token may come back; keep
+	// polling until it is empty (upstream null), which happens only once the update has finished
+	// and every event was returned. 400: invalid continuation token; 404: unknown update.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: pass the answer's `continuation_token` back for the next page; an
+	// empty token means the last page. Public API.
 	ListUpdateEvents(context.Context, *ListUpdateEventsRequest) (*ListUpdateEventsResponse, error)
 	// Follows the engine events of an update live: everything from the start (or from
 	// `continuation_token`), then new events as the update emits them, one event per message, each
@@ -232,9 +448,66 @@ type StackUpdatesServiceServer interface {
 	// the events so far, then the live ones. Ends with the caller's deadline or cancel, or with the
 	// mapped code of an upstream error after the events already sent.
 	WatchUpdateEvents(*WatchUpdateEventsRequest, grpc.ServerStreamingServer[WatchUpdateEventsResponse]) error
-	// Cancels a running update (`POST …/{stack}/{kind}/{updateID}/cancel`, no body).
-	// Statuses: 204 cancelled; 404 unknown update; 409 the update has not started → ABORTED.
-	CancelUpdate(context.Context, *CancelUpdateRequest) (*CancelUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates` (operation `GetStackUpdates`).
+	//
+	// Lists a stack's updates, newest first. Without `output_type` the answer is in the legacy
+	// "cli" format (each item the CLI UpdateInfo shape, no `items_per_page`/`total`); with
+	// `output_type` = "service" each item is the service shape (`info`, `updateID`, …) and
+	// `items_per_page` and `total` are set. `page` starts at 1 with `page_size` items per page
+	// (default 10); `page` unset or 0 returns every update. The last page is reached when page *
+	// page_size >= total. 400: invalid page or pageSize.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	ListUpdates(context.Context, *ListUpdatesRequest) (*ListUpdatesResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/latest` (operation
+	// `GetLatestStackUpdate`).
+	//
+	// Reads the stack's latest update, in the service shape. 404: the stack was never updated.
+	//
+	// Success: 200 with a JSON object, returned in `update`. Error statuses described: 404. Not
+	// paginated. Public API.
+	GetLatestUpdate(context.Context, *GetLatestUpdateRequest) (*GetLatestUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/latest/previews` (operation
+	// `GetLatestStackPreviews`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: numbered pages (`page`, `page_size`); the answer counts the items
+	// in `total`. Public API.
+	GetLatestStackPreviews(context.Context, *GetLatestStackPreviewsRequest) (*GetLatestStackPreviewsResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/latest/timeline` (operation
+	// `GetLatestUpdateTimeline`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetLatestUpdateTimeline(context.Context, *GetLatestUpdateTimelineRequest) (*GetLatestUpdateTimelineResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}` (operation
+	// `GetStackUpdate`).
+	//
+	// Reads one update by version, in the service shape. 404: unknown version.
+	//
+	// Success: 200 with a JSON object, returned in `update`. Error statuses described: 404. Not
+	// paginated. Public API.
+	GetUpdate(context.Context, *GetUpdateRequest) (*GetUpdateResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}/previews` (operation
+	// `GetStackPreviews`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Pagination: numbered pages (`page`, `page_size`); the answer counts the items
+	// in `total`. Public API.
+	GetStackPreviews(context.Context, *GetStackPreviewsRequest) (*GetStackPreviewsResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}/summary` (operation
+	// `GetStackUpdateSummary`).
+	//
+	// Success: 200 with a JSON object, returned in `update_summary`. Error statuses described: 404.
+	// Not paginated. Public API.
+	GetStackUpdateSummary(context.Context, *GetStackUpdateSummaryRequest) (*GetStackUpdateSummaryResponse, error)
+	// `GET /api/stacks/{orgName}/{projectName}/{stackName}/updates/{version}/timeline` (operation
+	// `GetUpdateTimeline`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 404. Not paginated. Public API.
+	GetUpdateTimeline(context.Context, *GetUpdateTimelineRequest) (*GetUpdateTimelineResponse, error)
 	mustEmbedUnimplementedStackUpdatesServiceServer()
 }
 
@@ -245,17 +518,23 @@ type StackUpdatesServiceServer interface {
 // pointer dereference when methods are called.
 type UnimplementedStackUpdatesServiceServer struct{}
 
-func (UnimplementedStackUpdatesServiceServer) ListUpdates(context.Context, *ListUpdatesRequest) (*ListUpdatesResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method ListUpdates not implemented")
+func (UnimplementedStackUpdatesServiceServer) GetLatestUpdateSummary(context.Context, *GetLatestUpdateSummaryRequest) (*GetLatestUpdateSummaryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetLatestUpdateSummary not implemented")
 }
-func (UnimplementedStackUpdatesServiceServer) GetLatestUpdate(context.Context, *GetLatestUpdateRequest) (*GetLatestUpdateResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method GetLatestUpdate not implemented")
+func (UnimplementedStackUpdatesServiceServer) GetUpdateSummaryById(context.Context, *GetUpdateSummaryByIdRequest) (*GetUpdateSummaryByIdResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUpdateSummaryById not implemented")
 }
-func (UnimplementedStackUpdatesServiceServer) GetUpdate(context.Context, *GetUpdateRequest) (*GetUpdateResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method GetUpdate not implemented")
+func (UnimplementedStackUpdatesServiceServer) GetStackPreview(context.Context, *GetStackPreviewRequest) (*GetStackPreviewResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackPreview not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetStackPreviewSummary(context.Context, *GetStackPreviewSummaryRequest) (*GetStackPreviewSummaryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackPreviewSummary not implemented")
 }
 func (UnimplementedStackUpdatesServiceServer) GetUpdateStatus(context.Context, *GetUpdateStatusRequest) (*GetUpdateStatusResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetUpdateStatus not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) CancelUpdate(context.Context, *CancelUpdateRequest) (*CancelUpdateResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CancelUpdate not implemented")
 }
 func (UnimplementedStackUpdatesServiceServer) ListUpdateEvents(context.Context, *ListUpdateEventsRequest) (*ListUpdateEventsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListUpdateEvents not implemented")
@@ -263,8 +542,29 @@ func (UnimplementedStackUpdatesServiceServer) ListUpdateEvents(context.Context, 
 func (UnimplementedStackUpdatesServiceServer) WatchUpdateEvents(*WatchUpdateEventsRequest, grpc.ServerStreamingServer[WatchUpdateEventsResponse]) error {
 	return status.Error(codes.Unimplemented, "method WatchUpdateEvents not implemented")
 }
-func (UnimplementedStackUpdatesServiceServer) CancelUpdate(context.Context, *CancelUpdateRequest) (*CancelUpdateResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method CancelUpdate not implemented")
+func (UnimplementedStackUpdatesServiceServer) ListUpdates(context.Context, *ListUpdatesRequest) (*ListUpdatesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListUpdates not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetLatestUpdate(context.Context, *GetLatestUpdateRequest) (*GetLatestUpdateResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetLatestUpdate not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetLatestStackPreviews(context.Context, *GetLatestStackPreviewsRequest) (*GetLatestStackPreviewsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetLatestStackPreviews not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetLatestUpdateTimeline(context.Context, *GetLatestUpdateTimelineRequest) (*GetLatestUpdateTimelineResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetLatestUpdateTimeline not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetUpdate(context.Context, *GetUpdateRequest) (*GetUpdateResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUpdate not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetStackPreviews(context.Context, *GetStackPreviewsRequest) (*GetStackPreviewsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackPreviews not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetStackUpdateSummary(context.Context, *GetStackUpdateSummaryRequest) (*GetStackUpdateSummaryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetStackUpdateSummary not implemented")
+}
+func (UnimplementedStackUpdatesServiceServer) GetUpdateTimeline(context.Context, *GetUpdateTimelineRequest) (*GetUpdateTimelineResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUpdateTimeline not implemented")
 }
 func (UnimplementedStackUpdatesServiceServer) mustEmbedUnimplementedStackUpdatesServiceServer() {}
 func (UnimplementedStackUpdatesServiceServer) testEmbeddedByValue()                             {}
@@ -286,6 +586,143 @@ func RegisterStackUpdatesServiceServer(s grpc.ServiceRegistrar, srv StackUpdates
 	}
 	s.RegisterService(&StackUpdatesService_ServiceDesc, srv)
 }
+
+func _StackUpdatesService_GetLatestUpdateSummary_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLatestUpdateSummaryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetLatestUpdateSummary(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetLatestUpdateSummary_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetLatestUpdateSummary(ctx, req.(*GetLatestUpdateSummaryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_GetUpdateSummaryById_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUpdateSummaryByIdRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetUpdateSummaryById(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetUpdateSummaryById_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetUpdateSummaryById(ctx, req.(*GetUpdateSummaryByIdRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_GetStackPreview_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackPreviewRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetStackPreview(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetStackPreview_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetStackPreview(ctx, req.(*GetStackPreviewRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_GetStackPreviewSummary_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackPreviewSummaryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetStackPreviewSummary(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetStackPreviewSummary_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetStackPreviewSummary(ctx, req.(*GetStackPreviewSummaryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_GetUpdateStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUpdateStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetUpdateStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetUpdateStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetUpdateStatus(ctx, req.(*GetUpdateStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_CancelUpdate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CancelUpdateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).CancelUpdate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_CancelUpdate_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).CancelUpdate(ctx, req.(*CancelUpdateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_ListUpdateEvents_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListUpdateEventsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).ListUpdateEvents(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_ListUpdateEvents_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).ListUpdateEvents(ctx, req.(*ListUpdateEventsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_WatchUpdateEvents_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(WatchUpdateEventsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(StackUpdatesServiceServer).WatchUpdateEvents(m, &grpc.GenericServerStream[WatchUpdateEventsRequest, WatchUpdateEventsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type StackUpdatesService_WatchUpdateEventsServer = grpc.ServerStreamingServer[WatchUpdateEventsResponse]
 
 func _StackUpdatesService_ListUpdates_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ListUpdatesRequest)
@@ -323,6 +760,42 @@ func _StackUpdatesService_GetLatestUpdate_Handler(srv interface{}, ctx context.C
 	return interceptor(ctx, in, info, handler)
 }
 
+func _StackUpdatesService_GetLatestStackPreviews_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLatestStackPreviewsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetLatestStackPreviews(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetLatestStackPreviews_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetLatestStackPreviews(ctx, req.(*GetLatestStackPreviewsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _StackUpdatesService_GetLatestUpdateTimeline_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLatestUpdateTimelineRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StackUpdatesServiceServer).GetLatestUpdateTimeline(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StackUpdatesService_GetLatestUpdateTimeline_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StackUpdatesServiceServer).GetLatestUpdateTimeline(ctx, req.(*GetLatestUpdateTimelineRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _StackUpdatesService_GetUpdate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetUpdateRequest)
 	if err := dec(in); err != nil {
@@ -341,67 +814,56 @@ func _StackUpdatesService_GetUpdate_Handler(srv interface{}, ctx context.Context
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StackUpdatesService_GetUpdateStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(GetUpdateStatusRequest)
+func _StackUpdatesService_GetStackPreviews_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackPreviewsRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StackUpdatesServiceServer).GetUpdateStatus(ctx, in)
+		return srv.(StackUpdatesServiceServer).GetStackPreviews(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StackUpdatesService_GetUpdateStatus_FullMethodName,
+		FullMethod: StackUpdatesService_GetStackPreviews_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StackUpdatesServiceServer).GetUpdateStatus(ctx, req.(*GetUpdateStatusRequest))
+		return srv.(StackUpdatesServiceServer).GetStackPreviews(ctx, req.(*GetStackPreviewsRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StackUpdatesService_ListUpdateEvents_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ListUpdateEventsRequest)
+func _StackUpdatesService_GetStackUpdateSummary_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetStackUpdateSummaryRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StackUpdatesServiceServer).ListUpdateEvents(ctx, in)
+		return srv.(StackUpdatesServiceServer).GetStackUpdateSummary(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StackUpdatesService_ListUpdateEvents_FullMethodName,
+		FullMethod: StackUpdatesService_GetStackUpdateSummary_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StackUpdatesServiceServer).ListUpdateEvents(ctx, req.(*ListUpdateEventsRequest))
+		return srv.(StackUpdatesServiceServer).GetStackUpdateSummary(ctx, req.(*GetStackUpdateSummaryRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
 
-func _StackUpdatesService_WatchUpdateEvents_Handler(srv interface{}, stream grpc.ServerStream) error {
-	m := new(WatchUpdateEventsRequest)
-	if err := stream.RecvMsg(m); err != nil {
-		return err
-	}
-	return srv.(StackUpdatesServiceServer).WatchUpdateEvents(m, &grpc.GenericServerStream[WatchUpdateEventsRequest, WatchUpdateEventsResponse]{ServerStream: stream})
-}
-
-// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
-type StackUpdatesService_WatchUpdateEventsServer = grpc.ServerStreamingServer[WatchUpdateEventsResponse]
-
-func _StackUpdatesService_CancelUpdate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(CancelUpdateRequest)
+func _StackUpdatesService_GetUpdateTimeline_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUpdateTimelineRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(StackUpdatesServiceServer).CancelUpdate(ctx, in)
+		return srv.(StackUpdatesServiceServer).GetUpdateTimeline(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: StackUpdatesService_CancelUpdate_FullMethodName,
+		FullMethod: StackUpdatesService_GetUpdateTimeline_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(StackUpdatesServiceServer).CancelUpdate(ctx, req.(*CancelUpdateRequest))
+		return srv.(StackUpdatesServiceServer).GetUpdateTimeline(ctx, req.(*GetUpdateTimelineRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -414,6 +876,34 @@ var StackUpdatesService_ServiceDesc = grpc.ServiceDesc{
 	HandlerType: (*StackUpdatesServiceServer)(nil),
 	Methods: []grpc.MethodDesc{
 		{
+			MethodName: "GetLatestUpdateSummary",
+			Handler:    _StackUpdatesService_GetLatestUpdateSummary_Handler,
+		},
+		{
+			MethodName: "GetUpdateSummaryById",
+			Handler:    _StackUpdatesService_GetUpdateSummaryById_Handler,
+		},
+		{
+			MethodName: "GetStackPreview",
+			Handler:    _StackUpdatesService_GetStackPreview_Handler,
+		},
+		{
+			MethodName: "GetStackPreviewSummary",
+			Handler:    _StackUpdatesService_GetStackPreviewSummary_Handler,
+		},
+		{
+			MethodName: "GetUpdateStatus",
+			Handler:    _StackUpdatesService_GetUpdateStatus_Handler,
+		},
+		{
+			MethodName: "CancelUpdate",
+			Handler:    _StackUpdatesService_CancelUpdate_Handler,
+		},
+		{
+			MethodName: "ListUpdateEvents",
+			Handler:    _StackUpdatesService_ListUpdateEvents_Handler,
+		},
+		{
 			MethodName: "ListUpdates",
 			Handler:    _StackUpdatesService_ListUpdates_Handler,
 		},
@@ -422,20 +912,28 @@ var StackUpdatesService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _StackUpdatesService_GetLatestUpdate_Handler,
 		},
 		{
+			MethodName: "GetLatestStackPreviews",
+			Handler:    _StackUpdatesService_GetLatestStackPreviews_Handler,
+		},
+		{
+			MethodName: "GetLatestUpdateTimeline",
+			Handler:    _StackUpdatesService_GetLatestUpdateTimeline_Handler,
+		},
+		{
 			MethodName: "GetUpdate",
 			Handler:    _StackUpdatesService_GetUpdate_Handler,
 		},
 		{
-			MethodName: "GetUpdateStatus",
-			Handler:    _StackUpdatesService_GetUpdateStatus_Handler,
+			MethodName: "GetStackPreviews",
+			Handler:    _StackUpdatesService_GetStackPreviews_Handler,
 		},
 		{
-			MethodName: "ListUpdateEvents",
-			Handler:    _StackUpdatesService_ListUpdateEvents_Handler,
+			MethodName: "GetStackUpdateSummary",
+			Handler:    _StackUpdatesService_GetStackUpdateSummary_Handler,
 		},
 		{
-			MethodName: "CancelUpdate",
-			Handler:    _StackUpdatesService_CancelUpdate_Handler,
+			MethodName: "GetUpdateTimeline",
+			Handler:    _StackUpdatesService_GetUpdateTimeline_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

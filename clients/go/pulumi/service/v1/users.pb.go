@@ -174,7 +174,7 @@ func (*GetCurrentUserRequest) Descriptor() ([]byte, []int) {
 	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{0}
 }
 
-// Response of GetCurrentUser: the upstream body.
+// Response of GetCurrentUser. Its fields are the keys of the JSON answer.
 type GetCurrentUserResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Display name; the organization name for organization and team tokens.
@@ -188,7 +188,26 @@ type GetCurrentUserResponse struct {
 	// Organizations the identity belongs to.
 	Organizations []*UserInfo `protobuf:"bytes,5,rep,name=organizations,proto3" json:"organizations,omitempty"`
 	// What the token is (`tokenInfo`).
-	TokenInfo     *TokenInfo `protobuf:"bytes,6,opt,name=token_info,json=tokenInfo,proto3" json:"token_info,omitempty"`
+	TokenInfo *TokenInfo `protobuf:"bytes,6,opt,name=token_info,json=tokenInfo,proto3" json:"token_info,omitempty"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,7,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `potentialOrganizations`.
+	PotentialOrganizations []*OrganizationSummaryWithRole `protobuf:"bytes,8,rep,name=potential_organizations,json=potentialOrganizations,proto3" json:"potential_organizations,omitempty"`
+	// JSON key `identities`. One of: `dev.azure.com`, `bitbucket.org`, `github.com`, `gitlab.com`,
+	// `google.com`, `Pulumi`, `SAML`. Always present.
+	Identities []string `protobuf:"bytes,9,rep,name=identities,proto3" json:"identities,omitempty"`
+	// JSON key `siteAdmin`.
+	SiteAdmin bool `protobuf:"varint,10,opt,name=site_admin,json=siteAdmin,proto3" json:"site_admin,omitempty"`
+	// JSON key `registryAdmin`.
+	RegistryAdmin bool `protobuf:"varint,11,opt,name=registry_admin,json=registryAdmin,proto3" json:"registry_admin,omitempty"`
+	// JSON key `hasMFA`. Always present.
+	HasMfa bool `protobuf:"varint,12,opt,name=has_mfa,json=hasMFA,proto3" json:"has_mfa,omitempty"`
+	// JSON key `isOrgManaged`. Always present.
+	IsOrgManaged bool `protobuf:"varint,13,opt,name=is_org_managed,json=isOrgManaged,proto3" json:"is_org_managed,omitempty"`
+	// JSON key `isManagedByMultiOrg`. Always present.
+	IsManagedByMultiOrg bool `protobuf:"varint,14,opt,name=is_managed_by_multi_org,json=isManagedByMultiOrg,proto3" json:"is_managed_by_multi_org,omitempty"`
+	// JSON key `isAgent`.
+	IsAgent       bool `protobuf:"varint,15,opt,name=is_agent,json=isAgent,proto3" json:"is_agent,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -265,6 +284,69 @@ func (x *GetCurrentUserResponse) GetTokenInfo() *TokenInfo {
 	return nil
 }
 
+func (x *GetCurrentUserResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *GetCurrentUserResponse) GetPotentialOrganizations() []*OrganizationSummaryWithRole {
+	if x != nil {
+		return x.PotentialOrganizations
+	}
+	return nil
+}
+
+func (x *GetCurrentUserResponse) GetIdentities() []string {
+	if x != nil {
+		return x.Identities
+	}
+	return nil
+}
+
+func (x *GetCurrentUserResponse) GetSiteAdmin() bool {
+	if x != nil {
+		return x.SiteAdmin
+	}
+	return false
+}
+
+func (x *GetCurrentUserResponse) GetRegistryAdmin() bool {
+	if x != nil {
+		return x.RegistryAdmin
+	}
+	return false
+}
+
+func (x *GetCurrentUserResponse) GetHasMfa() bool {
+	if x != nil {
+		return x.HasMfa
+	}
+	return false
+}
+
+func (x *GetCurrentUserResponse) GetIsOrgManaged() bool {
+	if x != nil {
+		return x.IsOrgManaged
+	}
+	return false
+}
+
+func (x *GetCurrentUserResponse) GetIsManagedByMultiOrg() bool {
+	if x != nil {
+		return x.IsManagedByMultiOrg
+	}
+	return false
+}
+
+func (x *GetCurrentUserResponse) GetIsAgent() bool {
+	if x != nil {
+		return x.IsAgent
+	}
+	return false
+}
+
 // The token behind a call (`tokenInfo`), as the service describes it.
 type TokenInfo struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -329,6 +411,89 @@ func (x *TokenInfo) GetTeam() string {
 	return ""
 }
 
+// `OrganizationSummaryWithRole` in the API description.
+type OrganizationSummaryWithRole struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `githubLogin`. Always present.
+	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// JSON key `avatarUrl`. Always present.
+	AvatarUrl string `protobuf:"bytes,3,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// JSON key `email`.
+	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// JSON key `role`. One of: `none`, `member`, `admin`, `potential-member`, `stack-collaborator`,
+	// `billing-manager`. Always present.
+	Role          string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OrganizationSummaryWithRole) Reset() {
+	*x = OrganizationSummaryWithRole{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OrganizationSummaryWithRole) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OrganizationSummaryWithRole) ProtoMessage() {}
+
+func (x *OrganizationSummaryWithRole) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OrganizationSummaryWithRole.ProtoReflect.Descriptor instead.
+func (*OrganizationSummaryWithRole) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *OrganizationSummaryWithRole) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *OrganizationSummaryWithRole) GetRole() string {
+	if x != nil {
+		return x.Role
+	}
+	return ""
+}
+
 // Request of WhoAmI.
 type WhoAmIRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -338,7 +503,7 @@ type WhoAmIRequest struct {
 
 func (x *WhoAmIRequest) Reset() {
 	*x = WhoAmIRequest{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -350,7 +515,7 @@ func (x *WhoAmIRequest) String() string {
 func (*WhoAmIRequest) ProtoMessage() {}
 
 func (x *WhoAmIRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[3]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -363,7 +528,7 @@ func (x *WhoAmIRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WhoAmIRequest.ProtoReflect.Descriptor instead.
 func (*WhoAmIRequest) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{3}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{4}
 }
 
 // Response of WhoAmI.
@@ -395,7 +560,7 @@ type WhoAmIResponse struct {
 
 func (x *WhoAmIResponse) Reset() {
 	*x = WhoAmIResponse{}
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -407,7 +572,7 @@ func (x *WhoAmIResponse) String() string {
 func (*WhoAmIResponse) ProtoMessage() {}
 
 func (x *WhoAmIResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pulumi_service_v1_users_proto_msgTypes[4]
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -420,7 +585,7 @@ func (x *WhoAmIResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WhoAmIResponse.ProtoReflect.Descriptor instead.
 func (*WhoAmIResponse) Descriptor() ([]byte, []int) {
-	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{4}
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *WhoAmIResponse) GetTokenKind() TokenKind {
@@ -493,12 +658,1189 @@ func (x *WhoAmIResponse) GetCaller() string {
 	return ""
 }
 
+// Request of ListGitHubOrganizationTeams.
+type ListGitHubOrganizationTeamsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `ghOrgName`.
+	GhOrgName     string `protobuf:"bytes,1,opt,name=gh_org_name,json=ghOrgName,proto3" json:"gh_org_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListGitHubOrganizationTeamsRequest) Reset() {
+	*x = ListGitHubOrganizationTeamsRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListGitHubOrganizationTeamsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListGitHubOrganizationTeamsRequest) ProtoMessage() {}
+
+func (x *ListGitHubOrganizationTeamsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListGitHubOrganizationTeamsRequest.ProtoReflect.Descriptor instead.
+func (*ListGitHubOrganizationTeamsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ListGitHubOrganizationTeamsRequest) GetGhOrgName() string {
+	if x != nil {
+		return x.GhOrgName
+	}
+	return ""
+}
+
+// Response of ListGitHubOrganizationTeams. Its fields are the keys of the JSON answer.
+type ListGitHubOrganizationTeamsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `teams`. Always present.
+	Teams         []*GitHubTeam `protobuf:"bytes,1,rep,name=teams,proto3" json:"teams,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListGitHubOrganizationTeamsResponse) Reset() {
+	*x = ListGitHubOrganizationTeamsResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListGitHubOrganizationTeamsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListGitHubOrganizationTeamsResponse) ProtoMessage() {}
+
+func (x *ListGitHubOrganizationTeamsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListGitHubOrganizationTeamsResponse.ProtoReflect.Descriptor instead.
+func (*ListGitHubOrganizationTeamsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ListGitHubOrganizationTeamsResponse) GetTeams() []*GitHubTeam {
+	if x != nil {
+		return x.Teams
+	}
+	return nil
+}
+
+// `GitHubTeam` in the API description.
+type GitHubTeam struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id int64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `slug`. Always present.
+	Slug string `protobuf:"bytes,3,opt,name=slug,proto3" json:"slug,omitempty"`
+	// JSON key `description`. Always present.
+	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
+	// JSON key `knownToPulumi`. Always present.
+	KnownToPulumi bool `protobuf:"varint,5,opt,name=known_to_pulumi,json=knownToPulumi,proto3" json:"known_to_pulumi,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GitHubTeam) Reset() {
+	*x = GitHubTeam{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GitHubTeam) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GitHubTeam) ProtoMessage() {}
+
+func (x *GitHubTeam) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GitHubTeam.ProtoReflect.Descriptor instead.
+func (*GitHubTeam) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *GitHubTeam) GetId() int64 {
+	if x != nil {
+		return x.Id
+	}
+	return 0
+}
+
+func (x *GitHubTeam) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *GitHubTeam) GetSlug() string {
+	if x != nil {
+		return x.Slug
+	}
+	return ""
+}
+
+func (x *GitHubTeam) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *GitHubTeam) GetKnownToPulumi() bool {
+	if x != nil {
+		return x.KnownToPulumi
+	}
+	return false
+}
+
+// Request of GetDefaultOrganization.
+type GetDefaultOrganizationRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetDefaultOrganizationRequest) Reset() {
+	*x = GetDefaultOrganizationRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetDefaultOrganizationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetDefaultOrganizationRequest) ProtoMessage() {}
+
+func (x *GetDefaultOrganizationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetDefaultOrganizationRequest.ProtoReflect.Descriptor instead.
+func (*GetDefaultOrganizationRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{9}
+}
+
+// Response of GetDefaultOrganization. Its fields are the keys of the JSON answer.
+type GetDefaultOrganizationResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `GitHubLogin`. Always present.
+	GitHubLogin string `protobuf:"bytes,1,opt,name=git_hub_login,json=GitHubLogin,proto3" json:"git_hub_login,omitempty"`
+	// JSON key `Messages`. Always present.
+	Messages      []*CreateStackMessage `protobuf:"bytes,2,rep,name=messages,json=Messages,proto3" json:"messages,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetDefaultOrganizationResponse) Reset() {
+	*x = GetDefaultOrganizationResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetDefaultOrganizationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetDefaultOrganizationResponse) ProtoMessage() {}
+
+func (x *GetDefaultOrganizationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetDefaultOrganizationResponse.ProtoReflect.Descriptor instead.
+func (*GetDefaultOrganizationResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *GetDefaultOrganizationResponse) GetGitHubLogin() string {
+	if x != nil {
+		return x.GitHubLogin
+	}
+	return ""
+}
+
+func (x *GetDefaultOrganizationResponse) GetMessages() []*CreateStackMessage {
+	if x != nil {
+		return x.Messages
+	}
+	return nil
+}
+
+// Request of UpdateDefaultOrganization.
+type UpdateDefaultOrganizationRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Path parameter `orgName`.
+	OrgName       string `protobuf:"bytes,1,opt,name=org_name,json=orgName,proto3" json:"org_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateDefaultOrganizationRequest) Reset() {
+	*x = UpdateDefaultOrganizationRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateDefaultOrganizationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateDefaultOrganizationRequest) ProtoMessage() {}
+
+func (x *UpdateDefaultOrganizationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateDefaultOrganizationRequest.ProtoReflect.Descriptor instead.
+func (*UpdateDefaultOrganizationRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *UpdateDefaultOrganizationRequest) GetOrgName() string {
+	if x != nil {
+		return x.OrgName
+	}
+	return ""
+}
+
+// Response of UpdateDefaultOrganization. The answer has no body.
+type UpdateDefaultOrganizationResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateDefaultOrganizationResponse) Reset() {
+	*x = UpdateDefaultOrganizationResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateDefaultOrganizationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateDefaultOrganizationResponse) ProtoMessage() {}
+
+func (x *UpdateDefaultOrganizationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateDefaultOrganizationResponse.ProtoReflect.Descriptor instead.
+func (*UpdateDefaultOrganizationResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{12}
+}
+
+// Request of GetLatestPendingEmailChange.
+type GetLatestPendingEmailChangeRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestPendingEmailChangeRequest) Reset() {
+	*x = GetLatestPendingEmailChangeRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestPendingEmailChangeRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestPendingEmailChangeRequest) ProtoMessage() {}
+
+func (x *GetLatestPendingEmailChangeRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestPendingEmailChangeRequest.ProtoReflect.Descriptor instead.
+func (*GetLatestPendingEmailChangeRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{13}
+}
+
+// Response of GetLatestPendingEmailChange. Its fields are the keys of the JSON answer.
+type GetLatestPendingEmailChangeResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `email`. Always present.
+	Email         string `protobuf:"bytes,1,opt,name=email,proto3" json:"email,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLatestPendingEmailChangeResponse) Reset() {
+	*x = GetLatestPendingEmailChangeResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLatestPendingEmailChangeResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLatestPendingEmailChangeResponse) ProtoMessage() {}
+
+func (x *GetLatestPendingEmailChangeResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLatestPendingEmailChangeResponse.ProtoReflect.Descriptor instead.
+func (*GetLatestPendingEmailChangeResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *GetLatestPendingEmailChangeResponse) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+// Request of DeletePendingEmailChange.
+type DeletePendingEmailChangeRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeletePendingEmailChangeRequest) Reset() {
+	*x = DeletePendingEmailChangeRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeletePendingEmailChangeRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeletePendingEmailChangeRequest) ProtoMessage() {}
+
+func (x *DeletePendingEmailChangeRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeletePendingEmailChangeRequest.ProtoReflect.Descriptor instead.
+func (*DeletePendingEmailChangeRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{15}
+}
+
+// Response of DeletePendingEmailChange. The answer has no body.
+type DeletePendingEmailChangeResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeletePendingEmailChangeResponse) Reset() {
+	*x = DeletePendingEmailChangeResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeletePendingEmailChangeResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeletePendingEmailChangeResponse) ProtoMessage() {}
+
+func (x *DeletePendingEmailChangeResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeletePendingEmailChangeResponse.ProtoReflect.Descriptor instead.
+func (*DeletePendingEmailChangeResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{16}
+}
+
+// Request of DeleteIdentityProvider. The fields other than path parameters are query
+// parameters.
+type DeleteIdentityProviderRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Query parameter `identity`.
+	Identity      *string `protobuf:"bytes,1,opt,name=identity,proto3,oneof" json:"identity,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteIdentityProviderRequest) Reset() {
+	*x = DeleteIdentityProviderRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteIdentityProviderRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteIdentityProviderRequest) ProtoMessage() {}
+
+func (x *DeleteIdentityProviderRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteIdentityProviderRequest.ProtoReflect.Descriptor instead.
+func (*DeleteIdentityProviderRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *DeleteIdentityProviderRequest) GetIdentity() string {
+	if x != nil && x.Identity != nil {
+		return *x.Identity
+	}
+	return ""
+}
+
+// Response of DeleteIdentityProvider. Its fields are the keys of the JSON answer.
+type DeleteIdentityProviderResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `githubLogin`. Always present.
+	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `email`. Always present.
+	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// JSON key `avatarUrl`. Always present.
+	AvatarUrl string `protobuf:"bytes,5,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// JSON key `organizations`. Always present.
+	Organizations []*OrganizationSummaryWithRole `protobuf:"bytes,6,rep,name=organizations,proto3" json:"organizations,omitempty"`
+	// JSON key `potentialOrganizations`.
+	PotentialOrganizations []*OrganizationSummaryWithRole `protobuf:"bytes,7,rep,name=potential_organizations,json=potentialOrganizations,proto3" json:"potential_organizations,omitempty"`
+	// JSON key `identities`. One of: `dev.azure.com`, `bitbucket.org`, `github.com`, `gitlab.com`,
+	// `google.com`, `Pulumi`, `SAML`. Always present.
+	Identities []string `protobuf:"bytes,8,rep,name=identities,proto3" json:"identities,omitempty"`
+	// JSON key `siteAdmin`.
+	SiteAdmin bool `protobuf:"varint,9,opt,name=site_admin,json=siteAdmin,proto3" json:"site_admin,omitempty"`
+	// JSON key `registryAdmin`.
+	RegistryAdmin bool `protobuf:"varint,10,opt,name=registry_admin,json=registryAdmin,proto3" json:"registry_admin,omitempty"`
+	// JSON key `tokenInfo`.
+	TokenInfo *TokenInfo `protobuf:"bytes,11,opt,name=token_info,json=tokenInfo,proto3" json:"token_info,omitempty"`
+	// JSON key `hasMFA`. Always present.
+	HasMfa bool `protobuf:"varint,12,opt,name=has_mfa,json=hasMFA,proto3" json:"has_mfa,omitempty"`
+	// JSON key `isOrgManaged`. Always present.
+	IsOrgManaged bool `protobuf:"varint,13,opt,name=is_org_managed,json=isOrgManaged,proto3" json:"is_org_managed,omitempty"`
+	// JSON key `isManagedByMultiOrg`. Always present.
+	IsManagedByMultiOrg bool `protobuf:"varint,14,opt,name=is_managed_by_multi_org,json=isManagedByMultiOrg,proto3" json:"is_managed_by_multi_org,omitempty"`
+	// JSON key `isAgent`.
+	IsAgent       bool `protobuf:"varint,15,opt,name=is_agent,json=isAgent,proto3" json:"is_agent,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteIdentityProviderResponse) Reset() {
+	*x = DeleteIdentityProviderResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteIdentityProviderResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteIdentityProviderResponse) ProtoMessage() {}
+
+func (x *DeleteIdentityProviderResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteIdentityProviderResponse.ProtoReflect.Descriptor instead.
+func (*DeleteIdentityProviderResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *DeleteIdentityProviderResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *DeleteIdentityProviderResponse) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *DeleteIdentityProviderResponse) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *DeleteIdentityProviderResponse) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *DeleteIdentityProviderResponse) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *DeleteIdentityProviderResponse) GetOrganizations() []*OrganizationSummaryWithRole {
+	if x != nil {
+		return x.Organizations
+	}
+	return nil
+}
+
+func (x *DeleteIdentityProviderResponse) GetPotentialOrganizations() []*OrganizationSummaryWithRole {
+	if x != nil {
+		return x.PotentialOrganizations
+	}
+	return nil
+}
+
+func (x *DeleteIdentityProviderResponse) GetIdentities() []string {
+	if x != nil {
+		return x.Identities
+	}
+	return nil
+}
+
+func (x *DeleteIdentityProviderResponse) GetSiteAdmin() bool {
+	if x != nil {
+		return x.SiteAdmin
+	}
+	return false
+}
+
+func (x *DeleteIdentityProviderResponse) GetRegistryAdmin() bool {
+	if x != nil {
+		return x.RegistryAdmin
+	}
+	return false
+}
+
+func (x *DeleteIdentityProviderResponse) GetTokenInfo() *TokenInfo {
+	if x != nil {
+		return x.TokenInfo
+	}
+	return nil
+}
+
+func (x *DeleteIdentityProviderResponse) GetHasMfa() bool {
+	if x != nil {
+		return x.HasMfa
+	}
+	return false
+}
+
+func (x *DeleteIdentityProviderResponse) GetIsOrgManaged() bool {
+	if x != nil {
+		return x.IsOrgManaged
+	}
+	return false
+}
+
+func (x *DeleteIdentityProviderResponse) GetIsManagedByMultiOrg() bool {
+	if x != nil {
+		return x.IsManagedByMultiOrg
+	}
+	return false
+}
+
+func (x *DeleteIdentityProviderResponse) GetIsAgent() bool {
+	if x != nil {
+		return x.IsAgent
+	}
+	return false
+}
+
+// Request of ListIdentityProviderOrganizations.
+type ListIdentityProviderOrganizationsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListIdentityProviderOrganizationsRequest) Reset() {
+	*x = ListIdentityProviderOrganizationsRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListIdentityProviderOrganizationsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListIdentityProviderOrganizationsRequest) ProtoMessage() {}
+
+func (x *ListIdentityProviderOrganizationsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListIdentityProviderOrganizationsRequest.ProtoReflect.Descriptor instead.
+func (*ListIdentityProviderOrganizationsRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{19}
+}
+
+// Response of ListIdentityProviderOrganizations. Its fields are the keys of the JSON answer.
+type ListIdentityProviderOrganizationsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `organizations`. Always present.
+	Organizations []*PulumiGitHubOrganization `protobuf:"bytes,1,rep,name=organizations,proto3" json:"organizations,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListIdentityProviderOrganizationsResponse) Reset() {
+	*x = ListIdentityProviderOrganizationsResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListIdentityProviderOrganizationsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListIdentityProviderOrganizationsResponse) ProtoMessage() {}
+
+func (x *ListIdentityProviderOrganizationsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListIdentityProviderOrganizationsResponse.ProtoReflect.Descriptor instead.
+func (*ListIdentityProviderOrganizationsResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *ListIdentityProviderOrganizationsResponse) GetOrganizations() []*PulumiGitHubOrganization {
+	if x != nil {
+		return x.Organizations
+	}
+	return nil
+}
+
+// `PulumiGitHubOrganization` in the API description.
+type PulumiGitHubOrganization struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `organization`. Always present.
+	Organization *UserInfo `protobuf:"bytes,1,opt,name=organization,proto3" json:"organization,omitempty"`
+	// JSON key `vcsKind`. One of: `dev.azure.com`, `bitbucket.org`, `github.com`, `gitlab.com`,
+	// `google.com`, `Pulumi`, `SAML`. Always present.
+	VcsKind string `protobuf:"bytes,2,opt,name=vcs_kind,json=vcsKind,proto3" json:"vcs_kind,omitempty"`
+	// JSON key `knownToPulumi`. Always present.
+	KnownToPulumi bool `protobuf:"varint,3,opt,name=known_to_pulumi,json=knownToPulumi,proto3" json:"known_to_pulumi,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PulumiGitHubOrganization) Reset() {
+	*x = PulumiGitHubOrganization{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PulumiGitHubOrganization) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PulumiGitHubOrganization) ProtoMessage() {}
+
+func (x *PulumiGitHubOrganization) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PulumiGitHubOrganization.ProtoReflect.Descriptor instead.
+func (*PulumiGitHubOrganization) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *PulumiGitHubOrganization) GetOrganization() *UserInfo {
+	if x != nil {
+		return x.Organization
+	}
+	return nil
+}
+
+func (x *PulumiGitHubOrganization) GetVcsKind() string {
+	if x != nil {
+		return x.VcsKind
+	}
+	return ""
+}
+
+func (x *PulumiGitHubOrganization) GetKnownToPulumi() bool {
+	if x != nil {
+		return x.KnownToPulumi
+	}
+	return false
+}
+
+// Request of SyncWithIdentityProvider. The fields other than path parameters are query
+// parameters.
+type SyncWithIdentityProviderRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Query parameter `identity`.
+	Identity      *string `protobuf:"bytes,1,opt,name=identity,proto3,oneof" json:"identity,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SyncWithIdentityProviderRequest) Reset() {
+	*x = SyncWithIdentityProviderRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SyncWithIdentityProviderRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SyncWithIdentityProviderRequest) ProtoMessage() {}
+
+func (x *SyncWithIdentityProviderRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SyncWithIdentityProviderRequest.ProtoReflect.Descriptor instead.
+func (*SyncWithIdentityProviderRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *SyncWithIdentityProviderRequest) GetIdentity() string {
+	if x != nil && x.Identity != nil {
+		return *x.Identity
+	}
+	return ""
+}
+
+// Response of SyncWithIdentityProvider. Its fields are the keys of the JSON answer.
+type SyncWithIdentityProviderResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// JSON key `id`. Always present.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// JSON key `githubLogin`. Always present.
+	GithubLogin string `protobuf:"bytes,2,opt,name=github_login,json=githubLogin,proto3" json:"github_login,omitempty"`
+	// JSON key `name`. Always present.
+	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	// JSON key `email`. Always present.
+	Email string `protobuf:"bytes,4,opt,name=email,proto3" json:"email,omitempty"`
+	// JSON key `avatarUrl`. Always present.
+	AvatarUrl string `protobuf:"bytes,5,opt,name=avatar_url,json=avatarUrl,proto3" json:"avatar_url,omitempty"`
+	// JSON key `organizations`. Always present.
+	Organizations []*OrganizationSummaryWithRole `protobuf:"bytes,6,rep,name=organizations,proto3" json:"organizations,omitempty"`
+	// JSON key `potentialOrganizations`.
+	PotentialOrganizations []*OrganizationSummaryWithRole `protobuf:"bytes,7,rep,name=potential_organizations,json=potentialOrganizations,proto3" json:"potential_organizations,omitempty"`
+	// JSON key `identities`. One of: `dev.azure.com`, `bitbucket.org`, `github.com`, `gitlab.com`,
+	// `google.com`, `Pulumi`, `SAML`. Always present.
+	Identities []string `protobuf:"bytes,8,rep,name=identities,proto3" json:"identities,omitempty"`
+	// JSON key `siteAdmin`.
+	SiteAdmin bool `protobuf:"varint,9,opt,name=site_admin,json=siteAdmin,proto3" json:"site_admin,omitempty"`
+	// JSON key `registryAdmin`.
+	RegistryAdmin bool `protobuf:"varint,10,opt,name=registry_admin,json=registryAdmin,proto3" json:"registry_admin,omitempty"`
+	// JSON key `tokenInfo`.
+	TokenInfo *TokenInfo `protobuf:"bytes,11,opt,name=token_info,json=tokenInfo,proto3" json:"token_info,omitempty"`
+	// JSON key `hasMFA`. Always present.
+	HasMfa bool `protobuf:"varint,12,opt,name=has_mfa,json=hasMFA,proto3" json:"has_mfa,omitempty"`
+	// JSON key `isOrgManaged`. Always present.
+	IsOrgManaged bool `protobuf:"varint,13,opt,name=is_org_managed,json=isOrgManaged,proto3" json:"is_org_managed,omitempty"`
+	// JSON key `isManagedByMultiOrg`. Always present.
+	IsManagedByMultiOrg bool `protobuf:"varint,14,opt,name=is_managed_by_multi_org,json=isManagedByMultiOrg,proto3" json:"is_managed_by_multi_org,omitempty"`
+	// JSON key `isAgent`.
+	IsAgent       bool `protobuf:"varint,15,opt,name=is_agent,json=isAgent,proto3" json:"is_agent,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SyncWithIdentityProviderResponse) Reset() {
+	*x = SyncWithIdentityProviderResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SyncWithIdentityProviderResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SyncWithIdentityProviderResponse) ProtoMessage() {}
+
+func (x *SyncWithIdentityProviderResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SyncWithIdentityProviderResponse.ProtoReflect.Descriptor instead.
+func (*SyncWithIdentityProviderResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *SyncWithIdentityProviderResponse) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *SyncWithIdentityProviderResponse) GetGithubLogin() string {
+	if x != nil {
+		return x.GithubLogin
+	}
+	return ""
+}
+
+func (x *SyncWithIdentityProviderResponse) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *SyncWithIdentityProviderResponse) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *SyncWithIdentityProviderResponse) GetAvatarUrl() string {
+	if x != nil {
+		return x.AvatarUrl
+	}
+	return ""
+}
+
+func (x *SyncWithIdentityProviderResponse) GetOrganizations() []*OrganizationSummaryWithRole {
+	if x != nil {
+		return x.Organizations
+	}
+	return nil
+}
+
+func (x *SyncWithIdentityProviderResponse) GetPotentialOrganizations() []*OrganizationSummaryWithRole {
+	if x != nil {
+		return x.PotentialOrganizations
+	}
+	return nil
+}
+
+func (x *SyncWithIdentityProviderResponse) GetIdentities() []string {
+	if x != nil {
+		return x.Identities
+	}
+	return nil
+}
+
+func (x *SyncWithIdentityProviderResponse) GetSiteAdmin() bool {
+	if x != nil {
+		return x.SiteAdmin
+	}
+	return false
+}
+
+func (x *SyncWithIdentityProviderResponse) GetRegistryAdmin() bool {
+	if x != nil {
+		return x.RegistryAdmin
+	}
+	return false
+}
+
+func (x *SyncWithIdentityProviderResponse) GetTokenInfo() *TokenInfo {
+	if x != nil {
+		return x.TokenInfo
+	}
+	return nil
+}
+
+func (x *SyncWithIdentityProviderResponse) GetHasMfa() bool {
+	if x != nil {
+		return x.HasMfa
+	}
+	return false
+}
+
+func (x *SyncWithIdentityProviderResponse) GetIsOrgManaged() bool {
+	if x != nil {
+		return x.IsOrgManaged
+	}
+	return false
+}
+
+func (x *SyncWithIdentityProviderResponse) GetIsManagedByMultiOrg() bool {
+	if x != nil {
+		return x.IsManagedByMultiOrg
+	}
+	return false
+}
+
+func (x *SyncWithIdentityProviderResponse) GetIsAgent() bool {
+	if x != nil {
+		return x.IsAgent
+	}
+	return false
+}
+
+// Request of GetUserHasVerifiedEmail.
+type GetUserHasVerifiedEmailRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserHasVerifiedEmailRequest) Reset() {
+	*x = GetUserHasVerifiedEmailRequest{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserHasVerifiedEmailRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserHasVerifiedEmailRequest) ProtoMessage() {}
+
+func (x *GetUserHasVerifiedEmailRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserHasVerifiedEmailRequest.ProtoReflect.Descriptor instead.
+func (*GetUserHasVerifiedEmailRequest) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{24}
+}
+
+// Response of GetUserHasVerifiedEmail.
+type GetUserHasVerifiedEmailResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The whole JSON answer.
+	Value         bool `protobuf:"varint,1,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserHasVerifiedEmailResponse) Reset() {
+	*x = GetUserHasVerifiedEmailResponse{}
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserHasVerifiedEmailResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserHasVerifiedEmailResponse) ProtoMessage() {}
+
+func (x *GetUserHasVerifiedEmailResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_pulumi_service_v1_users_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserHasVerifiedEmailResponse.ProtoReflect.Descriptor instead.
+func (*GetUserHasVerifiedEmailResponse) Descriptor() ([]byte, []int) {
+	return file_pulumi_service_v1_users_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *GetUserHasVerifiedEmailResponse) GetValue() bool {
+	if x != nil {
+		return x.Value
+	}
+	return false
+}
+
 var File_pulumi_service_v1_users_proto protoreflect.FileDescriptor
 
 const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\n" +
-	"\x1dpulumi/service/v1/users.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\"\x17\n" +
-	"\x15GetCurrentUserRequest\"\x84\x02\n" +
+	"\x1dpulumi/service/v1/users.proto\x12\x11pulumi.service.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fpulumi/gateway/v1/options.proto\x1a\x1epulumi/service/v1/common.proto\x1a\x1epulumi/service/v1/stacks.proto\"\x17\n" +
+	"\x15GetCurrentUserRequest\"\xf3\x04\n" +
 	"\x16GetCurrentUserResponse\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
 	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
@@ -507,11 +1849,31 @@ const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\x05email\x18\x04 \x01(\tR\x05email\x12A\n" +
 	"\rorganizations\x18\x05 \x03(\v2\x1b.pulumi.service.v1.UserInfoR\rorganizations\x12;\n" +
 	"\n" +
-	"token_info\x18\x06 \x01(\v2\x1c.pulumi.service.v1.TokenInfoR\ttokenInfo\"W\n" +
+	"token_info\x18\x06 \x01(\v2\x1c.pulumi.service.v1.TokenInfoR\ttokenInfo\x12\x0e\n" +
+	"\x02id\x18\a \x01(\tR\x02id\x12g\n" +
+	"\x17potential_organizations\x18\b \x03(\v2..pulumi.service.v1.OrganizationSummaryWithRoleR\x16potentialOrganizations\x12\x1e\n" +
+	"\n" +
+	"identities\x18\t \x03(\tR\n" +
+	"identities\x12\x1d\n" +
+	"\n" +
+	"site_admin\x18\n" +
+	" \x01(\bR\tsiteAdmin\x12%\n" +
+	"\x0eregistry_admin\x18\v \x01(\bR\rregistryAdmin\x12\x17\n" +
+	"\ahas_mfa\x18\f \x01(\bR\x06hasMFA\x12$\n" +
+	"\x0eis_org_managed\x18\r \x01(\bR\fisOrgManaged\x124\n" +
+	"\x17is_managed_by_multi_org\x18\x0e \x01(\bR\x13isManagedByMultiOrg\x12\x19\n" +
+	"\bis_agent\x18\x0f \x01(\bR\aisAgent\"W\n" +
 	"\tTokenInfo\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\"\n" +
 	"\forganization\x18\x02 \x01(\tR\forganization\x12\x12\n" +
-	"\x04team\x18\x03 \x01(\tR\x04team\"\x0f\n" +
+	"\x04team\x18\x03 \x01(\tR\x04team\"\x9d\x01\n" +
+	"\x1bOrganizationSummaryWithRole\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
+	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x03 \x01(\tR\tavatarUrl\x12\x14\n" +
+	"\x05email\x18\x04 \x01(\tR\x05email\x12\x12\n" +
+	"\x04role\x18\x05 \x01(\tR\x04role\"\x0f\n" +
 	"\rWhoAmIRequest\"\xff\x02\n" +
 	"\x0eWhoAmIResponse\x12;\n" +
 	"\n" +
@@ -527,7 +1889,90 @@ const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\x11credential_source\x18\b \x01(\x0e2#.pulumi.service.v1.CredentialSourceR\x10credentialSource\x12\x16\n" +
 	"\x06tenant\x18\t \x01(\tR\x06tenant\x12\x16\n" +
 	"\x06caller\x18\n" +
-	" \x01(\tR\x06caller*r\n" +
+	" \x01(\tR\x06caller\"I\n" +
+	"\"ListGitHubOrganizationTeamsRequest\x12#\n" +
+	"\vgh_org_name\x18\x01 \x01(\tB\x03\xe0A\x02R\tghOrgName\"Z\n" +
+	"#ListGitHubOrganizationTeamsResponse\x123\n" +
+	"\x05teams\x18\x01 \x03(\v2\x1d.pulumi.service.v1.GitHubTeamR\x05teams\"\x8e\x01\n" +
+	"\n" +
+	"GitHubTeam\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\x03R\x02id\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12\x12\n" +
+	"\x04slug\x18\x03 \x01(\tR\x04slug\x12 \n" +
+	"\vdescription\x18\x04 \x01(\tR\vdescription\x12&\n" +
+	"\x0fknown_to_pulumi\x18\x05 \x01(\bR\rknownToPulumi\"\x1f\n" +
+	"\x1dGetDefaultOrganizationRequest\"\x87\x01\n" +
+	"\x1eGetDefaultOrganizationResponse\x12\"\n" +
+	"\rgit_hub_login\x18\x01 \x01(\tR\vGitHubLogin\x12A\n" +
+	"\bmessages\x18\x02 \x03(\v2%.pulumi.service.v1.CreateStackMessageR\bMessages\"B\n" +
+	" UpdateDefaultOrganizationRequest\x12\x1e\n" +
+	"\borg_name\x18\x01 \x01(\tB\x03\xe0A\x02R\aorgName\"#\n" +
+	"!UpdateDefaultOrganizationResponse\"$\n" +
+	"\"GetLatestPendingEmailChangeRequest\";\n" +
+	"#GetLatestPendingEmailChangeResponse\x12\x14\n" +
+	"\x05email\x18\x01 \x01(\tR\x05email\"!\n" +
+	"\x1fDeletePendingEmailChangeRequest\"\"\n" +
+	" DeletePendingEmailChangeResponse\"M\n" +
+	"\x1dDeleteIdentityProviderRequest\x12\x1f\n" +
+	"\bidentity\x18\x01 \x01(\tH\x00R\bidentity\x88\x01\x01B\v\n" +
+	"\t_identity\"\x8e\x05\n" +
+	"\x1eDeleteIdentityProviderResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
+	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\x12\x14\n" +
+	"\x05email\x18\x04 \x01(\tR\x05email\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x05 \x01(\tR\tavatarUrl\x12T\n" +
+	"\rorganizations\x18\x06 \x03(\v2..pulumi.service.v1.OrganizationSummaryWithRoleR\rorganizations\x12g\n" +
+	"\x17potential_organizations\x18\a \x03(\v2..pulumi.service.v1.OrganizationSummaryWithRoleR\x16potentialOrganizations\x12\x1e\n" +
+	"\n" +
+	"identities\x18\b \x03(\tR\n" +
+	"identities\x12\x1d\n" +
+	"\n" +
+	"site_admin\x18\t \x01(\bR\tsiteAdmin\x12%\n" +
+	"\x0eregistry_admin\x18\n" +
+	" \x01(\bR\rregistryAdmin\x12;\n" +
+	"\n" +
+	"token_info\x18\v \x01(\v2\x1c.pulumi.service.v1.TokenInfoR\ttokenInfo\x12\x17\n" +
+	"\ahas_mfa\x18\f \x01(\bR\x06hasMFA\x12$\n" +
+	"\x0eis_org_managed\x18\r \x01(\bR\fisOrgManaged\x124\n" +
+	"\x17is_managed_by_multi_org\x18\x0e \x01(\bR\x13isManagedByMultiOrg\x12\x19\n" +
+	"\bis_agent\x18\x0f \x01(\bR\aisAgent\"*\n" +
+	"(ListIdentityProviderOrganizationsRequest\"~\n" +
+	")ListIdentityProviderOrganizationsResponse\x12Q\n" +
+	"\rorganizations\x18\x01 \x03(\v2+.pulumi.service.v1.PulumiGitHubOrganizationR\rorganizations\"\x9e\x01\n" +
+	"\x18PulumiGitHubOrganization\x12?\n" +
+	"\forganization\x18\x01 \x01(\v2\x1b.pulumi.service.v1.UserInfoR\forganization\x12\x19\n" +
+	"\bvcs_kind\x18\x02 \x01(\tR\avcsKind\x12&\n" +
+	"\x0fknown_to_pulumi\x18\x03 \x01(\bR\rknownToPulumi\"O\n" +
+	"\x1fSyncWithIdentityProviderRequest\x12\x1f\n" +
+	"\bidentity\x18\x01 \x01(\tH\x00R\bidentity\x88\x01\x01B\v\n" +
+	"\t_identity\"\x90\x05\n" +
+	" SyncWithIdentityProviderResponse\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
+	"\fgithub_login\x18\x02 \x01(\tR\vgithubLogin\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\x12\x14\n" +
+	"\x05email\x18\x04 \x01(\tR\x05email\x12\x1d\n" +
+	"\n" +
+	"avatar_url\x18\x05 \x01(\tR\tavatarUrl\x12T\n" +
+	"\rorganizations\x18\x06 \x03(\v2..pulumi.service.v1.OrganizationSummaryWithRoleR\rorganizations\x12g\n" +
+	"\x17potential_organizations\x18\a \x03(\v2..pulumi.service.v1.OrganizationSummaryWithRoleR\x16potentialOrganizations\x12\x1e\n" +
+	"\n" +
+	"identities\x18\b \x03(\tR\n" +
+	"identities\x12\x1d\n" +
+	"\n" +
+	"site_admin\x18\t \x01(\bR\tsiteAdmin\x12%\n" +
+	"\x0eregistry_admin\x18\n" +
+	" \x01(\bR\rregistryAdmin\x12;\n" +
+	"\n" +
+	"token_info\x18\v \x01(\v2\x1c.pulumi.service.v1.TokenInfoR\ttokenInfo\x12\x17\n" +
+	"\ahas_mfa\x18\f \x01(\bR\x06hasMFA\x12$\n" +
+	"\x0eis_org_managed\x18\r \x01(\bR\fisOrgManaged\x124\n" +
+	"\x17is_managed_by_multi_org\x18\x0e \x01(\bR\x13isManagedByMultiOrg\x12\x19\n" +
+	"\bis_agent\x18\x0f \x01(\bR\aisAgent\" \n" +
+	"\x1eGetUserHasVerifiedEmailRequest\"7\n" +
+	"\x1fGetUserHasVerifiedEmailResponse\x12\x14\n" +
+	"\x05value\x18\x01 \x01(\bR\x05value*r\n" +
 	"\tTokenKind\x12\x1a\n" +
 	"\x16TOKEN_KIND_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13TOKEN_KIND_PERSONAL\x10\x01\x12\x1b\n" +
@@ -537,11 +1982,20 @@ const file_pulumi_service_v1_users_proto_rawDesc = "" +
 	"\x1dCREDENTIAL_SOURCE_UNSPECIFIED\x10\x00\x12\x1c\n" +
 	"\x18CREDENTIAL_SOURCE_CALLER\x10\x01\x12\x1d\n" +
 	"\x19CREDENTIAL_SOURCE_SERVICE\x10\x02\x12\x1c\n" +
-	"\x18CREDENTIAL_SOURCE_TENANT\x10\x032\xed\x01\n" +
+	"\x18CREDENTIAL_SOURCE_TENANT\x10\x032\x94\x0e\n" +
 	"\fUsersService\x12x\n" +
 	"\x0eGetCurrentUser\x12(.pulumi.service.v1.GetCurrentUserRequest\x1a).pulumi.service.v1.GetCurrentUserResponse\"\x11\x82\xd3\xe4\x93\x02\v\x12\t/api/user\x12c\n" +
 	"\x06WhoAmI\x12 .pulumi.service.v1.WhoAmIRequest\x1a!.pulumi.service.v1.WhoAmIResponse\"\x14\xf2\xf3\x18\x10\n" +
-	"\x0eGetCurrentUserBs\n" +
+	"\x0eGetCurrentUser\x12\xba\x01\n" +
+	"\x1bListGitHubOrganizationTeams\x125.pulumi.service.v1.ListGitHubOrganizationTeamsRequest\x1a6.pulumi.service.v1.ListGitHubOrganizationTeamsResponse\",\x82\xd3\xe4\x93\x02&\x12$/api/user/github/{gh_org_name}/teams\x12\xa6\x01\n" +
+	"\x16GetDefaultOrganization\x120.pulumi.service.v1.GetDefaultOrganizationRequest\x1a1.pulumi.service.v1.GetDefaultOrganizationResponse\"'\x82\xd3\xe4\x93\x02!\x12\x1f/api/user/organizations/default\x12\xba\x01\n" +
+	"\x19UpdateDefaultOrganization\x123.pulumi.service.v1.UpdateDefaultOrganizationRequest\x1a4.pulumi.service.v1.UpdateDefaultOrganizationResponse\"2\x82\xd3\xe4\x93\x02,\"*/api/user/organizations/{org_name}/default\x12\xae\x01\n" +
+	"\x1bGetLatestPendingEmailChange\x125.pulumi.service.v1.GetLatestPendingEmailChangeRequest\x1a6.pulumi.service.v1.GetLatestPendingEmailChangeResponse\" \x82\xd3\xe4\x93\x02\x1a\x12\x18/api/user/pending-emails\x12\xa5\x01\n" +
+	"\x18DeletePendingEmailChange\x122.pulumi.service.v1.DeletePendingEmailChangeRequest\x1a3.pulumi.service.v1.DeletePendingEmailChangeResponse\" \x82\xd3\xe4\x93\x02\x1a*\x18/api/user/pending-emails\x12\x94\x01\n" +
+	"\x16DeleteIdentityProvider\x120.pulumi.service.v1.DeleteIdentityProviderRequest\x1a1.pulumi.service.v1.DeleteIdentityProviderResponse\"\x15\x82\xd3\xe4\x93\x02\x0f*\r/api/user/vcs\x12\xc3\x01\n" +
+	"!ListIdentityProviderOrganizations\x12;.pulumi.service.v1.ListIdentityProviderOrganizationsRequest\x1a<.pulumi.service.v1.ListIdentityProviderOrganizationsResponse\"#\x82\xd3\xe4\x93\x02\x1d\x12\x1b/api/user/vcs/organizations\x12\x9f\x01\n" +
+	"\x18SyncWithIdentityProvider\x122.pulumi.service.v1.SyncWithIdentityProviderRequest\x1a3.pulumi.service.v1.SyncWithIdentityProviderResponse\"\x1a\x82\xd3\xe4\x93\x02\x14\"\x12/api/user/vcs/sync\x12\xa9\x01\n" +
+	"\x17GetUserHasVerifiedEmail\x121.pulumi.service.v1.GetUserHasVerifiedEmailRequest\x1a2.pulumi.service.v1.GetUserHasVerifiedEmailResponse\"'\x82\xd3\xe4\x93\x02!b\x05value\x12\x18/api/user/verified-emailBs\n" +
 	"\x1ccom.pulumigateway.service.v1B\n" +
 	"UsersProtoP\x01ZEgithub.com/pulumi-grpc-gateway/clients/go/pulumi/service/v1;servicev1b\x06proto3"
 
@@ -558,31 +2012,82 @@ func file_pulumi_service_v1_users_proto_rawDescGZIP() []byte {
 }
 
 var file_pulumi_service_v1_users_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_pulumi_service_v1_users_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_pulumi_service_v1_users_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_pulumi_service_v1_users_proto_goTypes = []any{
-	(TokenKind)(0),                 // 0: pulumi.service.v1.TokenKind
-	(CredentialSource)(0),          // 1: pulumi.service.v1.CredentialSource
-	(*GetCurrentUserRequest)(nil),  // 2: pulumi.service.v1.GetCurrentUserRequest
-	(*GetCurrentUserResponse)(nil), // 3: pulumi.service.v1.GetCurrentUserResponse
-	(*TokenInfo)(nil),              // 4: pulumi.service.v1.TokenInfo
-	(*WhoAmIRequest)(nil),          // 5: pulumi.service.v1.WhoAmIRequest
-	(*WhoAmIResponse)(nil),         // 6: pulumi.service.v1.WhoAmIResponse
-	(*UserInfo)(nil),               // 7: pulumi.service.v1.UserInfo
+	(TokenKind)(0),                                    // 0: pulumi.service.v1.TokenKind
+	(CredentialSource)(0),                             // 1: pulumi.service.v1.CredentialSource
+	(*GetCurrentUserRequest)(nil),                     // 2: pulumi.service.v1.GetCurrentUserRequest
+	(*GetCurrentUserResponse)(nil),                    // 3: pulumi.service.v1.GetCurrentUserResponse
+	(*TokenInfo)(nil),                                 // 4: pulumi.service.v1.TokenInfo
+	(*OrganizationSummaryWithRole)(nil),               // 5: pulumi.service.v1.OrganizationSummaryWithRole
+	(*WhoAmIRequest)(nil),                             // 6: pulumi.service.v1.WhoAmIRequest
+	(*WhoAmIResponse)(nil),                            // 7: pulumi.service.v1.WhoAmIResponse
+	(*ListGitHubOrganizationTeamsRequest)(nil),        // 8: pulumi.service.v1.ListGitHubOrganizationTeamsRequest
+	(*ListGitHubOrganizationTeamsResponse)(nil),       // 9: pulumi.service.v1.ListGitHubOrganizationTeamsResponse
+	(*GitHubTeam)(nil),                                // 10: pulumi.service.v1.GitHubTeam
+	(*GetDefaultOrganizationRequest)(nil),             // 11: pulumi.service.v1.GetDefaultOrganizationRequest
+	(*GetDefaultOrganizationResponse)(nil),            // 12: pulumi.service.v1.GetDefaultOrganizationResponse
+	(*UpdateDefaultOrganizationRequest)(nil),          // 13: pulumi.service.v1.UpdateDefaultOrganizationRequest
+	(*UpdateDefaultOrganizationResponse)(nil),         // 14: pulumi.service.v1.UpdateDefaultOrganizationResponse
+	(*GetLatestPendingEmailChangeRequest)(nil),        // 15: pulumi.service.v1.GetLatestPendingEmailChangeRequest
+	(*GetLatestPendingEmailChangeResponse)(nil),       // 16: pulumi.service.v1.GetLatestPendingEmailChangeResponse
+	(*DeletePendingEmailChangeRequest)(nil),           // 17: pulumi.service.v1.DeletePendingEmailChangeRequest
+	(*DeletePendingEmailChangeResponse)(nil),          // 18: pulumi.service.v1.DeletePendingEmailChangeResponse
+	(*DeleteIdentityProviderRequest)(nil),             // 19: pulumi.service.v1.DeleteIdentityProviderRequest
+	(*DeleteIdentityProviderResponse)(nil),            // 20: pulumi.service.v1.DeleteIdentityProviderResponse
+	(*ListIdentityProviderOrganizationsRequest)(nil),  // 21: pulumi.service.v1.ListIdentityProviderOrganizationsRequest
+	(*ListIdentityProviderOrganizationsResponse)(nil), // 22: pulumi.service.v1.ListIdentityProviderOrganizationsResponse
+	(*PulumiGitHubOrganization)(nil),                  // 23: pulumi.service.v1.PulumiGitHubOrganization
+	(*SyncWithIdentityProviderRequest)(nil),           // 24: pulumi.service.v1.SyncWithIdentityProviderRequest
+	(*SyncWithIdentityProviderResponse)(nil),          // 25: pulumi.service.v1.SyncWithIdentityProviderResponse
+	(*GetUserHasVerifiedEmailRequest)(nil),            // 26: pulumi.service.v1.GetUserHasVerifiedEmailRequest
+	(*GetUserHasVerifiedEmailResponse)(nil),           // 27: pulumi.service.v1.GetUserHasVerifiedEmailResponse
+	(*UserInfo)(nil),                                  // 28: pulumi.service.v1.UserInfo
+	(*CreateStackMessage)(nil),                        // 29: pulumi.service.v1.CreateStackMessage
 }
 var file_pulumi_service_v1_users_proto_depIdxs = []int32{
-	7, // 0: pulumi.service.v1.GetCurrentUserResponse.organizations:type_name -> pulumi.service.v1.UserInfo
-	4, // 1: pulumi.service.v1.GetCurrentUserResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
-	0, // 2: pulumi.service.v1.WhoAmIResponse.token_kind:type_name -> pulumi.service.v1.TokenKind
-	1, // 3: pulumi.service.v1.WhoAmIResponse.credential_source:type_name -> pulumi.service.v1.CredentialSource
-	2, // 4: pulumi.service.v1.UsersService.GetCurrentUser:input_type -> pulumi.service.v1.GetCurrentUserRequest
-	5, // 5: pulumi.service.v1.UsersService.WhoAmI:input_type -> pulumi.service.v1.WhoAmIRequest
-	3, // 6: pulumi.service.v1.UsersService.GetCurrentUser:output_type -> pulumi.service.v1.GetCurrentUserResponse
-	6, // 7: pulumi.service.v1.UsersService.WhoAmI:output_type -> pulumi.service.v1.WhoAmIResponse
-	6, // [6:8] is the sub-list for method output_type
-	4, // [4:6] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	28, // 0: pulumi.service.v1.GetCurrentUserResponse.organizations:type_name -> pulumi.service.v1.UserInfo
+	4,  // 1: pulumi.service.v1.GetCurrentUserResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
+	5,  // 2: pulumi.service.v1.GetCurrentUserResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	0,  // 3: pulumi.service.v1.WhoAmIResponse.token_kind:type_name -> pulumi.service.v1.TokenKind
+	1,  // 4: pulumi.service.v1.WhoAmIResponse.credential_source:type_name -> pulumi.service.v1.CredentialSource
+	10, // 5: pulumi.service.v1.ListGitHubOrganizationTeamsResponse.teams:type_name -> pulumi.service.v1.GitHubTeam
+	29, // 6: pulumi.service.v1.GetDefaultOrganizationResponse.messages:type_name -> pulumi.service.v1.CreateStackMessage
+	5,  // 7: pulumi.service.v1.DeleteIdentityProviderResponse.organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	5,  // 8: pulumi.service.v1.DeleteIdentityProviderResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	4,  // 9: pulumi.service.v1.DeleteIdentityProviderResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
+	23, // 10: pulumi.service.v1.ListIdentityProviderOrganizationsResponse.organizations:type_name -> pulumi.service.v1.PulumiGitHubOrganization
+	28, // 11: pulumi.service.v1.PulumiGitHubOrganization.organization:type_name -> pulumi.service.v1.UserInfo
+	5,  // 12: pulumi.service.v1.SyncWithIdentityProviderResponse.organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	5,  // 13: pulumi.service.v1.SyncWithIdentityProviderResponse.potential_organizations:type_name -> pulumi.service.v1.OrganizationSummaryWithRole
+	4,  // 14: pulumi.service.v1.SyncWithIdentityProviderResponse.token_info:type_name -> pulumi.service.v1.TokenInfo
+	2,  // 15: pulumi.service.v1.UsersService.GetCurrentUser:input_type -> pulumi.service.v1.GetCurrentUserRequest
+	6,  // 16: pulumi.service.v1.UsersService.WhoAmI:input_type -> pulumi.service.v1.WhoAmIRequest
+	8,  // 17: pulumi.service.v1.UsersService.ListGitHubOrganizationTeams:input_type -> pulumi.service.v1.ListGitHubOrganizationTeamsRequest
+	11, // 18: pulumi.service.v1.UsersService.GetDefaultOrganization:input_type -> pulumi.service.v1.GetDefaultOrganizationRequest
+	13, // 19: pulumi.service.v1.UsersService.UpdateDefaultOrganization:input_type -> pulumi.service.v1.UpdateDefaultOrganizationRequest
+	15, // 20: pulumi.service.v1.UsersService.GetLatestPendingEmailChange:input_type -> pulumi.service.v1.GetLatestPendingEmailChangeRequest
+	17, // 21: pulumi.service.v1.UsersService.DeletePendingEmailChange:input_type -> pulumi.service.v1.DeletePendingEmailChangeRequest
+	19, // 22: pulumi.service.v1.UsersService.DeleteIdentityProvider:input_type -> pulumi.service.v1.DeleteIdentityProviderRequest
+	21, // 23: pulumi.service.v1.UsersService.ListIdentityProviderOrganizations:input_type -> pulumi.service.v1.ListIdentityProviderOrganizationsRequest
+	24, // 24: pulumi.service.v1.UsersService.SyncWithIdentityProvider:input_type -> pulumi.service.v1.SyncWithIdentityProviderRequest
+	26, // 25: pulumi.service.v1.UsersService.GetUserHasVerifiedEmail:input_type -> pulumi.service.v1.GetUserHasVerifiedEmailRequest
+	3,  // 26: pulumi.service.v1.UsersService.GetCurrentUser:output_type -> pulumi.service.v1.GetCurrentUserResponse
+	7,  // 27: pulumi.service.v1.UsersService.WhoAmI:output_type -> pulumi.service.v1.WhoAmIResponse
+	9,  // 28: pulumi.service.v1.UsersService.ListGitHubOrganizationTeams:output_type -> pulumi.service.v1.ListGitHubOrganizationTeamsResponse
+	12, // 29: pulumi.service.v1.UsersService.GetDefaultOrganization:output_type -> pulumi.service.v1.GetDefaultOrganizationResponse
+	14, // 30: pulumi.service.v1.UsersService.UpdateDefaultOrganization:output_type -> pulumi.service.v1.UpdateDefaultOrganizationResponse
+	16, // 31: pulumi.service.v1.UsersService.GetLatestPendingEmailChange:output_type -> pulumi.service.v1.GetLatestPendingEmailChangeResponse
+	18, // 32: pulumi.service.v1.UsersService.DeletePendingEmailChange:output_type -> pulumi.service.v1.DeletePendingEmailChangeResponse
+	20, // 33: pulumi.service.v1.UsersService.DeleteIdentityProvider:output_type -> pulumi.service.v1.DeleteIdentityProviderResponse
+	22, // 34: pulumi.service.v1.UsersService.ListIdentityProviderOrganizations:output_type -> pulumi.service.v1.ListIdentityProviderOrganizationsResponse
+	25, // 35: pulumi.service.v1.UsersService.SyncWithIdentityProvider:output_type -> pulumi.service.v1.SyncWithIdentityProviderResponse
+	27, // 36: pulumi.service.v1.UsersService.GetUserHasVerifiedEmail:output_type -> pulumi.service.v1.GetUserHasVerifiedEmailResponse
+	26, // [26:37] is the sub-list for method output_type
+	15, // [15:26] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_pulumi_service_v1_users_proto_init() }
@@ -591,13 +2096,16 @@ func file_pulumi_service_v1_users_proto_init() {
 		return
 	}
 	file_pulumi_service_v1_common_proto_init()
+	file_pulumi_service_v1_stacks_proto_init()
+	file_pulumi_service_v1_users_proto_msgTypes[17].OneofWrappers = []any{}
+	file_pulumi_service_v1_users_proto_msgTypes[22].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pulumi_service_v1_users_proto_rawDesc), len(file_pulumi_service_v1_users_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   5,
+			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

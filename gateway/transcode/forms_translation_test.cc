@@ -8,7 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "gateway/route/route_table.h"
-#include "gateway/route/testdata/forms_routes.h"
+#include "gateway/route/testdata/test_routes.h"
 #include "gateway/transcode/request_translator.h"
 #include "gateway/transcode/response_translator.h"
 #include "gmock/gmock.h"

@@ -16,6 +16,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
+#include "tests/support/eventually.h"
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
 #include "tests/support/held_upstream.h"
@@ -40,17 +41,6 @@ GetStackRequest StackRequest() {
   request.set_project_name("payments-api");
   request.set_stack_name("prod");
   return request;
-}
-
-// Waits until `condition` holds, polling; false after `timeout`.
-template <typename Condition>
-bool Eventually(Condition condition, absl::Duration timeout = absl::Seconds(5)) {
-  const absl::Time deadline = absl::Now() + timeout;
-  while (!condition()) {
-    if (absl::Now() > deadline) return false;
-    absl::SleepFor(absl::Milliseconds(5));
-  }
-  return true;
 }
 
 TEST(GatewayBehaviourTest, DeadlineEndsCallAndClosesUpstreamConnection) {

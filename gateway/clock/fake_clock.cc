@@ -14,25 +14,12 @@ absl::Time FakeClock::Now() const {
 
 uint64_t FakeClock::Schedule(absl::Time when, Callback callback) {
   absl::MutexLock lock(&mu_);
-  const uint64_t id = next_id_++;
-  due_.emplace(when, id);
-  callbacks_.emplace(id, std::make_pair(when, std::move(callback)));
-  return id;
+  return schedule_.Add(when, std::move(callback));
 }
 
 bool FakeClock::Cancel(uint64_t id) {
   absl::MutexLock lock(&mu_);
-  auto it = callbacks_.find(id);
-  if (it == callbacks_.end()) return false;
-  auto range = due_.equal_range(it->second.first);
-  for (auto d = range.first; d != range.second; ++d) {
-    if (d->second == id) {
-      due_.erase(d);
-      break;
-    }
-  }
-  callbacks_.erase(it);
-  return true;
+  return schedule_.Remove(id);
 }
 
 void FakeClock::WaitForRunning() {
@@ -57,13 +44,11 @@ int FakeClock::AdvanceTo(absl::Time when) {
   int ran = 0;
   absl::MutexLock lock(&mu_);
   const absl::Time target = std::max(when, now_);
-  while (!due_.empty() && due_.begin()->first <= target) {
+  absl::Time due;
+  Callback callback;
+  while (schedule_.PopDue(target, &due, &callback)) {
     // Each callback sees the time it was due at (never earlier than a time already reached).
-    now_ = std::max(now_, due_.begin()->first);
-    auto it = callbacks_.find(due_.begin()->second);
-    due_.erase(due_.begin());
-    Callback callback = std::move(it->second.second);
-    callbacks_.erase(it);
+    now_ = std::max(now_, due);
     running_ = std::this_thread::get_id();
     mu_.Unlock();
     std::move(callback)();
@@ -78,13 +63,12 @@ int FakeClock::AdvanceTo(absl::Time when) {
 
 int FakeClock::pending() const {
   absl::MutexLock lock(&mu_);
-  return static_cast<int>(callbacks_.size());
+  return static_cast<int>(schedule_.size());
 }
 
 std::optional<absl::Time> FakeClock::next_due() const {
   absl::MutexLock lock(&mu_);
-  if (due_.empty()) return std::nullopt;
-  return due_.begin()->first;
+  return schedule_.next_due();
 }
 
 }  // namespace pulumi_gateway

@@ -12,16 +12,15 @@
 #define GATEWAY_CLOCK_FAKE_CLOCK_H_
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <thread>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/clock/clock.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/clock/timer_schedule.h"
 
 namespace pulumi_gateway {
 
@@ -60,10 +59,7 @@ class FakeClock final : public Clock, public TimerQueue {
  private:
   mutable absl::Mutex mu_;
   absl::Time now_ ABSL_GUARDED_BY(mu_) = kStart;
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
-  // Equal due times keep their scheduling order (multimap inserts after equal keys).
-  std::multimap<absl::Time, uint64_t> due_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> callbacks_ ABSL_GUARDED_BY(mu_);
+  TimerSchedule schedule_ ABSL_GUARDED_BY(mu_);
   // The thread running a callback, while one runs.
   std::optional<std::thread::id> running_ ABSL_GUARDED_BY(mu_);
 };

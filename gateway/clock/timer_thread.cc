@@ -15,42 +15,30 @@ void TimerThread::Stop() {
     stopping_ = true;
   }
   if (thread_.joinable()) thread_.join();
+  // Dropped outside the lock (callbacks may own objects that take locks of their own).
   absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> dropped;
   {
     absl::MutexLock lock(&mu_);
-    due_.clear();
-    dropped.swap(callbacks_);
+    dropped = schedule_.TakeAll();
   }
 }
 
 uint64_t TimerThread::Schedule(absl::Time when, Callback callback) {
   absl::MutexLock lock(&mu_);
-  const uint64_t id = next_id_++;
   if (stopping_) {
+    const uint64_t id = schedule_.SkipId();
     // Never runs; destroyed outside the lock (it may own objects that take locks of their own).
     mu_.Unlock();
     callback = nullptr;
     mu_.Lock();
     return id;
   }
-  due_.emplace(when, id);
-  callbacks_.emplace(id, std::make_pair(when, std::move(callback)));
-  return id;
+  return schedule_.Add(when, std::move(callback));
 }
 
 bool TimerThread::Cancel(uint64_t id) {
   absl::MutexLock lock(&mu_);
-  auto it = callbacks_.find(id);
-  if (it == callbacks_.end()) return false;
-  auto range = due_.equal_range(it->second.first);
-  for (auto d = range.first; d != range.second; ++d) {
-    if (d->second == id) {
-      due_.erase(d);
-      break;
-    }
-  }
-  callbacks_.erase(it);
-  return true;
+  return schedule_.Remove(id);
 }
 
 void TimerThread::WaitForRunning() {
@@ -68,12 +56,9 @@ void TimerThread::Run() {
   while (!stopping_) {
     std::vector<Callback> ready;
     const absl::Time now = clock().Now();
-    while (!due_.empty() && due_.begin()->first <= now) {
-      auto it = callbacks_.find(due_.begin()->second);
-      due_.erase(due_.begin());
-      ready.push_back(std::move(it->second.second));
-      callbacks_.erase(it);
-    }
+    absl::Time due;
+    Callback callback;
+    while (schedule_.PopDue(now, &due, &callback)) ready.push_back(std::move(callback));
     if (!ready.empty()) {
       running_ = true;
       ++batch_;
@@ -84,9 +69,9 @@ void TimerThread::Run() {
       continue;
     }
     // Sleep until the earliest timer, or until a new timer comes due before it.
-    const absl::Time until = due_.empty() ? absl::InfiniteFuture() : due_.begin()->first;
+    const absl::Time until = schedule_.next_due().value_or(absl::InfiniteFuture());
     auto earlier = [this, until]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-      return stopping_ || (!due_.empty() && due_.begin()->first < until);
+      return stopping_ || schedule_.next_due().value_or(absl::InfiniteFuture()) < until;
     };
     mu_.AwaitWithDeadline(absl::Condition(&earlier), until);
   }

@@ -7,15 +7,14 @@
 #define GATEWAY_CLOCK_TIMER_THREAD_H_
 
 #include <cstdint>
-#include <map>
 #include <thread>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/clock/timer_queue.h"
+#include "gateway/clock/timer_schedule.h"
 
 namespace pulumi_gateway {
 
@@ -44,9 +43,7 @@ class TimerThread final : public TimerQueue {
   // Callbacks are running, in the batch numbered `batch_`.
   bool running_ ABSL_GUARDED_BY(mu_) = false;
   uint64_t batch_ ABSL_GUARDED_BY(mu_) = 0;
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
-  std::multimap<absl::Time, uint64_t> due_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> callbacks_ ABSL_GUARDED_BY(mu_);
+  TimerSchedule schedule_ ABSL_GUARDED_BY(mu_);
   std::thread thread_;
 };
 

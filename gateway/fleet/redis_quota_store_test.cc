@@ -21,28 +21,19 @@
 #include "gateway/observability/metric_sink.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/eventually.h"
 #include "tests/support/redis_server.h"
 
 namespace pulumi_gateway {
 namespace {
 
+using ::pulumi_gateway::testing::Eventually;
 using ::pulumi_gateway::testing::RedisServer;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::Not;
 
 constexpr char kSecret[] = "fleet-secret-0123456789";
-
-// Polls `condition` until it holds or `timeout` passes (an awaited condition, not a window).
-bool Eventually(const std::function<bool()>& condition,
-                absl::Duration timeout = absl::Seconds(10)) {
-  const absl::Time deadline = absl::Now() + timeout;
-  while (!condition()) {
-    if (absl::Now() > deadline) return false;
-    absl::SleepFor(absl::Milliseconds(5));
-  }
-  return true;
-}
 
 class RedisQuotaStoreTest : public ::testing::Test {
  protected:

@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/route/testdata/test_routes.h"
 #include "gmock/gmock.h"
 #include "google/api/field_behavior.pb.h"
 #include "google/protobuf/descriptor.h"
@@ -494,34 +495,13 @@ TEST(RouteTableBuildTest, OptionsTheStandardRuleCannotExpress) {
 
 class FormsRouteTableTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<RouteTable> table =
-        RouteTable::Build({Service("pulumi_gateway.route.testdata.FormsService")});
-    ASSERT_TRUE(table.ok()) << table.status();
-    table_ = new RouteTable(*std::move(table));
-  }
-  static void TearDownTestSuite() {
-    delete table_;
-    table_ = nullptr;
-  }
-
-  static const Route& Get(const std::string& method) {
-    const Route* route =
-        table_->Find(absl::StrCat("/pulumi_gateway.route.testdata.FormsService/", method));
-    EXPECT_NE(route, nullptr) << method;
-    static const Route kEmpty;
-    return route == nullptr ? kEmpty : *route;
-  }
-
-  static RouteTable* table_;
+  static const Route& Get(const std::string& method) { return FormsRoute(method); }
 };
-
-RouteTable* FormsRouteTableTest::table_ = nullptr;
 
 TEST_F(FormsRouteTableTest, EveryFormCompiles) {
   const ServiceDescriptor* forms = Service("pulumi_gateway.route.testdata.FormsService");
   ASSERT_NE(forms, nullptr);
-  EXPECT_EQ(table_->routes().size(), static_cast<size_t>(forms->method_count()));
+  EXPECT_EQ(FormsRoutes().routes().size(), static_cast<size_t>(forms->method_count()));
 }
 
 TEST_F(FormsRouteTableTest, ResponseBodyMayNameRepeatedMapAndScalarFields) {

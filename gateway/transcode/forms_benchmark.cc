@@ -11,6 +11,8 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "gateway/route/route_table.h"
+#include "gateway/transcode/json_dom_fill.h"
+#include "gateway/transcode/json_text_fill.h"
 #include "gateway/transcode/json_to_message.h"
 #include "gateway/transcode/request_translator.h"
 #include "gateway/transcode/request_validator.h"

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "gateway/route/route_table.h"
+#include "gateway/route/testdata/test_routes.h"
 #include "gateway/transcode/request_translator.h"
 #include "gateway/transcode/response_translator.h"
 #include "gmock/gmock.h"
@@ -28,24 +29,7 @@ using ::testing::IsEmpty;
 
 class FormsTranslationTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<RouteTable> table =
-        RouteTable::Build({testdata::OrgRequest::descriptor()->file()->service(0)});
-    ASSERT_TRUE(table.ok()) << table.status();
-    table_ = new RouteTable(*std::move(table));
-  }
-  static void TearDownTestSuite() {
-    delete table_;
-    table_ = nullptr;
-  }
-
-  static const Route& Get(const std::string& method) {
-    const Route* route =
-        table_->Find(absl::StrCat("/pulumi_gateway.route.testdata.FormsService/", method));
-    EXPECT_NE(route, nullptr) << method;
-    static const Route kEmpty;
-    return route == nullptr ? kEmpty : *route;
-  }
+  static const Route& Get(const std::string& method) { return FormsRoute(method); }
 
   static HttpRequest Translate(const std::string& method,
                                const google::protobuf::Message& request) {
@@ -71,11 +55,7 @@ class FormsTranslationTest : public ::testing::Test {
     if (!content_type.empty()) response.headers.emplace_back("Content-Type", content_type);
     return TranslateResponse(Get(method), response, out, report);
   }
-
-  static RouteTable* table_;
 };
-
-RouteTable* FormsTranslationTest::table_ = nullptr;
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies

@@ -1,4 +1,6 @@
 #include "gateway/transcode/json_to_message.h"
+#include "gateway/transcode/json_dom_fill.h"
+#include "gateway/transcode/json_text_fill.h"
 
 #include "gateway/transcode/json_to_wire.h"
 

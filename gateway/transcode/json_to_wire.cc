@@ -19,6 +19,7 @@
 #include "gateway/transcode/json_wire.h"
 #include "gateway/transcode/wire_writer.h"
 #include "google/protobuf/struct.pb.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "nlohmann/json.hpp"
 
 namespace pulumi_gateway {
@@ -26,6 +27,7 @@ namespace {
 
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
+using google::protobuf::internal::WireFormatLite;
 
 constexpr int kMaxDepth = 100;  // as json_to_message.cc
 
@@ -220,17 +222,9 @@ class Encoder {
   // --- Writing -----------------------------------------------------------------------------
 
   void Tag(const FieldDescriptor* field, uint32_t wire_type) {
-    char* start = out_.Take(10);
-    char* end =
-        WireWriter::WriteVarint((static_cast<uint64_t>(field->number()) << 3) | wire_type, start);
-    out_.Untake(10 - static_cast<size_t>(end - start));
+    out_.Varint((static_cast<uint64_t>(field->number()) << 3) | wire_type);
   }
-  void Varint(uint64_t value) {
-    char* start = out_.Take(10);
-    char* end = WireWriter::WriteVarint(value, start);
-    out_.Untake(10 - static_cast<size_t>(end - start));
-  }
-  void Fixed(const void* bytes, size_t n) { std::memcpy(out_.Take(n), bytes, n); }
+  void Varint(uint64_t value) { out_.Varint(value); }
 
   // --- Reading -----------------------------------------------------------------------------
 
@@ -487,18 +481,15 @@ class Encoder {
           return Mismatch(absl::StrCat("expected a number, got ", token.TypeName()));
         }
         if (field->cpp_type() == FieldDescriptor::CPPTYPE_DOUBLE) {
-          uint64_t bits;
-          std::memcpy(&bits, &d, 8);
+          const uint64_t bits = WireFormatLite::EncodeDouble(d);
           if (bits == 0 && !always && !field->has_presence()) return true;
           Tag(field, kFixed64);
-          Fixed(&bits, 8);
+          out_.Fixed64(bits);
         } else {
-          const float f = static_cast<float>(d);
-          uint32_t bits;
-          std::memcpy(&bits, &f, 4);
+          const uint32_t bits = WireFormatLite::EncodeFloat(static_cast<float>(d));
           if (bits == 0 && !always && !field->has_presence()) return true;
           Tag(field, kFixed32);
-          Fixed(&bits, 4);
+          out_.Fixed32(bits);
         }
         return true;
       }
@@ -596,15 +587,14 @@ class Encoder {
       }
       case FieldDescriptor::TYPE_FIXED32:
       case FieldDescriptor::TYPE_SFIXED32: {
-        const uint32_t n = static_cast<uint32_t>(v);
         Tag(field, kFixed32);
-        Fixed(&n, 4);
+        out_.Fixed32(static_cast<uint32_t>(v));
         return true;
       }
       case FieldDescriptor::TYPE_FIXED64:
       case FieldDescriptor::TYPE_SFIXED64:
         Tag(field, kFixed64);
-        Fixed(&v, 8);
+        out_.Fixed64(v);
         return true;
       default:
         Tag(field, WireType(field));

@@ -149,7 +149,7 @@ class Encoder {
       default: {
         double number;
         if (!r_->Number(&number)) return Failure::kSyntax;
-        out_->Fixed64(kNumberValue, number);
+        out_->Double(kNumberValue, number);
         return Failure::kNone;
       }
     }

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/route/testdata/test_routes.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
@@ -22,23 +23,9 @@ using ::testing::HasSubstr;
 
 class RequestTranslatorTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<RouteTable> table = RouteTable::Build({
-        v1::GetStackRequest::descriptor()->file()->FindServiceByName("StacksService"),
-        v1::GetUpdateRequest::descriptor()->file()->FindServiceByName("StackUpdatesService"),
-        v1::GetTeamRequest::descriptor()->file()->FindServiceByName("OrganizationsService"),
-    });
-    ASSERT_TRUE(table.ok()) << table.status();
-    table_ = new RouteTable(*std::move(table));
-  }
-  static void TearDownTestSuite() {
-    delete table_;
-    table_ = nullptr;
-  }
-
   // The route of the method whose request type is `request`'s.
   static const Route& RouteFor(const google::protobuf::Message& request) {
-    for (const auto& route : table_->routes()) {
+    for (const auto& route : PulumiRoutes().routes()) {
       if (route->method->input_type() == request.GetDescriptor()) return *route;
     }
     ADD_FAILURE() << "no route takes " << request.GetDescriptor()->full_name();
@@ -64,11 +51,7 @@ class RequestTranslatorTest : public ::testing::Test {
     EXPECT_FALSE(body.is_discarded()) << http.body;
     return body;
   }
-
-  static RouteTable* table_;
 };
-
-RouteTable* RequestTranslatorTest::table_ = nullptr;
 
 template <typename M>
 M Stack(M m) {

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "gateway/route/route_table.h"
+#include "gateway/route/testdata/test_routes.h"
 #include "gateway/transcode/request_translator.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
@@ -23,24 +24,7 @@ namespace testdata = ::pulumi_gateway::route::testdata;
 
 class RequestValidatorTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<RouteTable> table =
-        RouteTable::Build({testdata::OrgRequest::descriptor()->file()->service(0)});
-    ASSERT_TRUE(table.ok()) << table.status();
-    table_ = new RouteTable(*std::move(table));
-  }
-  static void TearDownTestSuite() {
-    delete table_;
-    table_ = nullptr;
-  }
-
-  static const Route& Get(const std::string& method) {
-    const Route* route =
-        table_->Find(absl::StrCat("/pulumi_gateway.route.testdata.FormsService/", method));
-    EXPECT_NE(route, nullptr) << method;
-    static const Route kEmpty;
-    return route == nullptr ? kEmpty : *route;
-  }
+  static const Route& Get(const std::string& method) { return FormsRoute(method); }
 
   // A request that passes every rule of CreateProject.
   static testdata::CreateProjectRequest ValidProject() {
@@ -74,11 +58,7 @@ class RequestValidatorTest : public ::testing::Test {
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
     return std::string(status.message());
   }
-
-  static RouteTable* table_;
 };
-
-RouteTable* RequestValidatorTest::table_ = nullptr;
 
 TEST_F(RequestValidatorTest, AValidRequestPasses) {
   EXPECT_EQ(Failure("CreateProject", ValidProject()), "");

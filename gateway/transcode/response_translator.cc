@@ -7,7 +7,6 @@
 #include "gateway/status/redact.h"
 #include "gateway/transcode/json_wire.h"
 #include "google/protobuf/unknown_field_set.h"
-#include "nlohmann/json.hpp"
 
 namespace pulumi_gateway {
 
@@ -48,11 +47,10 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
     if (result.error == JsonSplitError::kMismatch) {
       return fail(absl::StrCat("does not match the API: ", result.message));
     }
-    if (!FillFromJsonText(split.others, out, report)) {
-      nlohmann::json others = nlohmann::json::parse(split.others, nullptr, false);
-      if (others.is_discarded()) return not_json();
-      absl::Status status = JsonValueToMessage(others, out, report);
-      if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
+    const JsonFill fill = FillMessageFromJson(split.others, nullptr, out, report);
+    if (fill.not_json) return not_json();
+    if (!fill.status.ok()) {
+      return fail(absl::StrCat("does not match the API: ", fill.status.message()));
     }
     google::protobuf::UnknownFieldSet* unknown = reflection->MutableUnknownFields(out);
     for (auto& [field, bytes] : split.encoded) {
@@ -60,23 +58,17 @@ absl::Status TranslateResponse(const Route& route, const HttpResponse& response,
     }
     return absl::OkStatus();
   }
-  // Most answers fill the message straight from the parser's events; the DOM below words the
-  // errors and settles what that fast path leaves to it. With response_body the answer (an
-  // object, array, map, string, boolean or number) is the value of that one field.
+  // With response_body the answer (an object, array, map, string, boolean or number) is the value
+  // of that one field.
   const google::protobuf::FieldDescriptor* field = route.response_body_field;
-  if (field == nullptr ? FillFromJsonText(response.body, out, report)
-                       : FillFieldFromJsonText(response.body, field, out, report)) {
-    return absl::OkStatus();
+  const JsonFill fill = FillMessageFromJson(response.body, field, out, report);
+  if (fill.not_json) return not_json();
+  if (field == nullptr && fill.top_level != "object") {
+    return fail(absl::StrCat("is a JSON ", fill.top_level, ", expected an object"));
   }
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) return not_json();
-  if (field == nullptr && !body.is_object()) {
-    return fail(absl::StrCat("is a JSON ", body.type_name(), ", expected an object"));
+  if (!fill.status.ok()) {
+    return fail(absl::StrCat("does not match the API: ", fill.status.message()));
   }
-  absl::Status status = field == nullptr
-                            ? JsonValueToMessage(body, out, report)
-                            : JsonValueToMessageField(std::move(body), field, out, report);
-  if (!status.ok()) return fail(absl::StrCat("does not match the API: ", status.message()));
   return absl::OkStatus();
 }
 

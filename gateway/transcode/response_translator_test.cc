@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "gateway/route/testdata/test_routes.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "pulumi/service/v1/organizations.pb.h"
@@ -21,22 +22,8 @@ using ::testing::UnorderedElementsAre;
 
 class ResponseTranslatorTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<RouteTable> table = RouteTable::Build({
-        v1::GetStackRequest::descriptor()->file()->FindServiceByName("StacksService"),
-        v1::GetUpdateRequest::descriptor()->file()->FindServiceByName("StackUpdatesService"),
-        v1::GetTeamRequest::descriptor()->file()->FindServiceByName("OrganizationsService"),
-    });
-    ASSERT_TRUE(table.ok()) << table.status();
-    table_ = new RouteTable(*std::move(table));
-  }
-  static void TearDownTestSuite() {
-    delete table_;
-    table_ = nullptr;
-  }
-
   static const Route& Get(const std::string& rpc) {
-    const Route* route = table_->Find("/pulumi.service.v1." + rpc);
+    const Route* route = PulumiRoutes().Find("/pulumi.service.v1." + rpc);
     EXPECT_NE(route, nullptr) << rpc;
     static const Route kEmpty;
     return route == nullptr ? kEmpty : *route;
@@ -49,11 +36,7 @@ class ResponseTranslatorTest : public ::testing::Test {
     if (!content_type.empty()) response.headers.emplace_back("Content-Type", content_type);
     return response;
   }
-
-  static RouteTable* table_;
 };
-
-RouteTable* ResponseTranslatorTest::table_ = nullptr;
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 

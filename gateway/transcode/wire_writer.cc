@@ -6,19 +6,6 @@
 #include "gateway/http/huge_pages.h"
 
 namespace pulumi_gateway {
-namespace {
-
-size_t VarintSize(uint32_t v) {
-  size_t n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-}  // namespace
-
 WireWriter::WireWriter(std::string* out, size_t expected) : out_(out) {
   out_->clear();
   out_->reserve(expected);
@@ -36,7 +23,8 @@ void WireWriter::Close() {
     return;
   }
   records_[frame.record].length = static_cast<uint32_t>(length);
-  extra_ += VarintSize(static_cast<uint32_t>(length)) - 1;
+  extra_ +=
+      google::protobuf::io::CodedOutputStream::VarintSize32(static_cast<uint32_t>(length)) - 1;
 }
 
 bool WireWriter::Finish() {

@@ -10,7 +10,9 @@
 //
 // A nested message's length is known only once it is written: each gets one byte, filled in when
 // it closes if the length fits (under 128, most of them); longer ones are noted, and Finish
-// inserts their varints in one backward pass that moves every byte at most once.
+// inserts their varints in one backward pass that moves every byte at most once. Varints and
+// fixed-width values are encoded by protobuf's own CodedOutputStream / WireFormatLite helpers,
+// so fixed-width values are little-endian on any host, as the wire format wants.
 #ifndef GATEWAY_TRANSCODE_WIRE_WRITER_H_
 #define GATEWAY_TRANSCODE_WIRE_WRITER_H_
 
@@ -20,6 +22,8 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace pulumi_gateway {
 
@@ -52,11 +56,24 @@ class WireWriter {
     if (n > 0) std::memcpy(w, p, n);
     size_ -= most - static_cast<size_t>(w + n - start);
   }
-  // A 64-bit field (little-endian, as the wire format and x86 store it).
-  void Fixed64(char tag, double value) {
-    char* w = Take(9);
-    *w = tag;
-    std::memcpy(w + 1, &value, 8);
+  // A varint (a tag, a length, an integer value).
+  void Varint(uint64_t v) {
+    char* const start = Take(kMaxVarintBytes);
+    Untake(kMaxVarintBytes - static_cast<size_t>(WriteVarint(v, start) - start));
+  }
+  // Fixed-width values, little-endian.
+  void Fixed32(uint32_t v) {
+    google::protobuf::io::CodedOutputStream::WriteLittleEndian32ToArray(
+        v, reinterpret_cast<uint8_t*>(Take(4)));
+  }
+  void Fixed64(uint64_t v) {
+    google::protobuf::io::CodedOutputStream::WriteLittleEndian64ToArray(
+        v, reinterpret_cast<uint8_t*>(Take(8)));
+  }
+  // A one-byte tag and a double (a 64-bit field).
+  void Double(char tag, double value) {
+    Byte(tag);
+    Fixed64(google::protobuf::internal::WireFormatLite::EncodeDouble(value));
   }
 
   // A nested message starts (after its tag): its length goes here.
@@ -72,13 +89,13 @@ class WireWriter {
   // can address.
   bool Finish();
 
+  // The longest varint: a 64-bit value in 7-bit groups.
+  static constexpr size_t kMaxVarintBytes = 10;
+
+  // Writes `v` as a varint at `p` (room for kMaxVarintBytes); returns the byte after it.
   static char* WriteVarint(uint64_t v, char* p) {
-    while (v >= 0x80) {
-      *p++ = static_cast<char>(v | 0x80);
-      v >>= 7;
-    }
-    *p++ = static_cast<char>(v);
-    return p;
+    return reinterpret_cast<char*>(google::protobuf::io::CodedOutputStream::WriteVarint64ToArray(
+        v, reinterpret_cast<uint8_t*>(p)));
   }
 
  private:

@@ -55,28 +55,27 @@ absl::Duration LocalQuotaStore::Take(absl::Span<const QuotaBucket> buckets, absl
   absl::MutexLock lock(&mu_);
   MaybeSweep(now, /*force=*/false);
   absl::Duration wait = absl::ZeroDuration();
-  // Tokens each bucket holds at `now`; a bucket not stored is full.
-  absl::InlinedVector<double, 2> tokens;
+  // Each bucket as it stands at `now` under the limits asked for; a bucket not stored is full.
+  absl::InlinedVector<TokenBucket, 2> updated;
   for (const QuotaBucket& spec : buckets) {
-    double held = spec.burst;
     auto it = buckets_.find(spec.key);
-    if (it != buckets_.end()) {
-      const double elapsed = std::max(0.0, absl::ToDoubleSeconds(now - it->second.refilled_at));
-      held = std::min(spec.burst, it->second.tokens + elapsed * spec.rate);
-    }
-    tokens.push_back(held);
-    if (held < 1) wait = std::max(wait, absl::Seconds((1 - held) / spec.rate));
+    TokenBucket bucket =
+        it != buckets_.end() ? it->second : TokenBucket(spec.rate, spec.burst, now);
+    bucket.SetLimits(spec.rate, spec.burst);
+    wait = std::max(wait, bucket.WaitAt(now));
+    updated.push_back(bucket);
   }
   if (wait > absl::ZeroDuration()) return wait;
   for (size_t i = 0; i < buckets.size(); ++i) {
-    const QuotaBucket& spec = buckets[i];
-    auto it = buckets_.find(spec.key);
+    updated[i].Take(now);
+    auto it = buckets_.find(buckets[i].key);
     if (it == buckets_.end()) {
       if (Full()) MaybeSweep(now, /*force=*/true);
       if (Full()) continue;  // served as a full bucket, not stored (see max_entries)
-      it = buckets_.emplace(spec.key, Bucket{}).first;
+      buckets_.emplace(buckets[i].key, updated[i]);
+    } else {
+      it->second = updated[i];
     }
-    it->second = Bucket{tokens[i] - 1, now, spec.rate, spec.burst};
   }
   return absl::ZeroDuration();
 }
@@ -100,10 +99,7 @@ void LocalQuotaStore::MaybeSweep(absl::Time now, bool force) {
   if (!force && now - swept_at_ < options_.sweep_interval) return;
   swept_at_ = now;
   // A bucket refilled to its burst is the same as no bucket; a pause that ended is no pause.
-  absl::erase_if(buckets_, [now](const auto& entry) {
-    const Bucket& b = entry.second;
-    return b.tokens + absl::ToDoubleSeconds(now - b.refilled_at) * b.rate >= b.burst;
-  });
+  absl::erase_if(buckets_, [now](const auto& entry) { return entry.second.FullAt(now); });
   absl::erase_if(pauses_, [now](const auto& entry) { return entry.second <= now; });
 }
 

@@ -20,6 +20,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "gateway/upstream/token_bucket.h"
 
 namespace pulumi_gateway {
 
@@ -92,20 +93,13 @@ class LocalQuotaStore final : public QuotaStore {
   size_t entries() const;
 
  private:
-  struct Bucket {
-    double tokens = 0;
-    absl::Time refilled_at;
-    double rate = 1;
-    double burst = 1;
-  };
-
   // Drops full buckets and finished pauses, at most once per sweep_interval unless `force`.
   void MaybeSweep(absl::Time now, bool force) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   bool Full() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const LocalQuotaStoreOptions options_;
   mutable absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Bucket> buckets_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, TokenBucket> buckets_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, absl::Time> pauses_ ABSL_GUARDED_BY(mu_);
   absl::Time swept_at_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };

@@ -24,8 +24,7 @@ RateLimiter::RateLimiter(UpstreamClient* inner, TimerQueue* timers, RateLimiterO
     : inner_(inner),
       timers_(timers),
       options_(options),
-      tokens_(options.burst),
-      refilled_at_(timers->Now()) {}
+      bucket_(options.requests_per_second, options.burst, timers->Now()) {}
 
 int RateLimiter::queued() const {
   absl::MutexLock lock(&mu_);
@@ -43,12 +42,7 @@ void RateLimiter::Send(HttpRequest request, CallContext context, Callback done) 
   auto waiting = std::make_shared<Waiting>();
   {
     absl::MutexLock lock(&mu_);
-    tokens_ = std::min(options_.burst, tokens_ + absl::ToDoubleSeconds(now - refilled_at_) *
-                                                     options_.requests_per_second);
-    refilled_at_ = now;
-    const absl::Duration wait = tokens_ >= 1
-                                    ? absl::ZeroDuration()
-                                    : absl::Seconds((1 - tokens_) / options_.requests_per_second);
+    const absl::Duration wait = bucket_.WaitAt(now);
     if (now + wait >= context.deadline) {
       absl::Status status = absl::ResourceExhaustedError(absl::StrCat(
           "outbound rate limit (--upstream_rate_limit=", options_.requests_per_second,
@@ -58,7 +52,7 @@ void RateLimiter::Send(HttpRequest request, CallContext context, Callback done) 
                         [done = std::move(done), status]() mutable { std::move(done)(status); });
       return;
     }
-    tokens_ -= 1;
+    bucket_.Take(now);
     waiting->request = std::move(request);
     waiting->context = std::move(context);
     waiting->done = std::move(done);
@@ -90,7 +84,7 @@ void RateLimiter::Withdraw(const std::shared_ptr<Waiting>& waiting) {
     absl::MutexLock lock(&mu_);
     if (waiting->phase != Waiting::Phase::kWaiting) return;
     waiting->phase = Waiting::Phase::kWithdrawn;
-    tokens_ = std::min(options_.burst, tokens_ + 1);
+    bucket_.GiveBack();
     if (waiting->delayed) --queued_;
     // When the timer is already on its way, Release finds the request withdrawn.
     timers_->Cancel(waiting->timer);

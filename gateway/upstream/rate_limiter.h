@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "gateway/clock/timer_queue.h"
 #include "gateway/observability/metric_sink.h"
+#include "gateway/upstream/token_bucket.h"
 #include "gateway/upstream/upstream_client.h"
 
 namespace pulumi_gateway {
@@ -54,8 +55,7 @@ class RateLimiter final : public UpstreamClient {
 
   mutable absl::Mutex mu_;
   // Tokens may go negative: each queued request holds a reservation.
-  double tokens_ ABSL_GUARDED_BY(mu_);
-  absl::Time refilled_at_ ABSL_GUARDED_BY(mu_);
+  TokenBucket bucket_ ABSL_GUARDED_BY(mu_);
   int queued_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

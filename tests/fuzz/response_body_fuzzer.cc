@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "gateway/transcode/json_dom_fill.h"
+#include "gateway/transcode/json_text_fill.h"
 #include "gateway/transcode/json_to_message.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "nlohmann/json.hpp"

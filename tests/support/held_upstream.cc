@@ -86,11 +86,6 @@ HeldUpstream::~HeldUpstream() {
   close(listen_fd_);
 }
 
-absl::Time HeldUpstream::last_close() const {
-  int64_t ns = last_close_ns_.load();
-  return ns == 0 ? absl::InfinitePast() : absl::FromUnixNanos(ns);
-}
-
 void HeldUpstream::Run() {
   std::map<int, Connection> connections;
   using Due = std::pair<absl::Time, int>;
@@ -105,7 +100,6 @@ void HeldUpstream::Run() {
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
     close(fd);
     ++closed_;
-    last_close_ns_ = absl::ToUnixNanos(absl::Now());
   };
 
   while (!stop_) {

@@ -32,8 +32,6 @@ class HeldUpstream final {
   // Connections accepted and connections closed by the peer.
   int accepted_connections() const { return accepted_.load(); }
   int closed_connections() const { return closed_.load(); }
-  // When the last peer close happened (InfinitePast if none yet).
-  absl::Time last_close() const;
 
  private:
   void Run();
@@ -50,7 +48,6 @@ class HeldUpstream final {
   std::atomic<int> peak_{0};
   std::atomic<int> accepted_{0};
   std::atomic<int> closed_{0};
-  std::atomic<int64_t> last_close_ns_{0};
   std::thread thread_;
 };
 

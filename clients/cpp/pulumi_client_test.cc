@@ -158,20 +158,19 @@ TEST_F(PulumiClientTest, PagersWalkEveryPageOfANewList) {
   ASSERT_TRUE(walked.ok()) << walked;
   EXPECT_GE(pages, 3);
   std::vector<std::string> got;
-  walked = client_->ForEachItem<v1::AccessToken>(
-      &v1::AccessTokensService::Stub::ListPersonalTokens, request,
-      [&](const v1::AccessToken& token) {
-        got.push_back(token.description());
-        return true;
-      });
+  walked = client_->ForEachItem<v1::AccessToken>(&v1::AccessTokensService::Stub::ListPersonalTokens,
+                                                 request, [&](const v1::AccessToken& token) {
+                                                   got.push_back(token.description());
+                                                   return true;
+                                                 });
   ASSERT_TRUE(walked.ok()) << walked;
   std::sort(got.begin(), got.end());
   EXPECT_THAT(got, ElementsAreArray(want));
 
   // The wrong item type, and an RPC that is not such a list.
-  walked = client_->ForEachItem<v1::StackSummary>(
-      &v1::AccessTokensService::Stub::ListPersonalTokens, request,
-      [](const v1::StackSummary&) { return true; });
+  walked =
+      client_->ForEachItem<v1::StackSummary>(&v1::AccessTokensService::Stub::ListPersonalTokens,
+                                             request, [](const v1::StackSummary&) { return true; });
   EXPECT_EQ(walked.code(), absl::StatusCode::kInvalidArgument);
   walked = client_->ForEachPage(&v1::WebhooksService::Stub::ListStackWebhooks,
                                 ForProd<v1::ListStackWebhooksRequest>(),
@@ -189,12 +188,12 @@ TEST_F(PulumiClientTest, PagersWalkEveryPageOfANewList) {
 
 TEST_F(PulumiClientTest, StreamsYieldEveryItemAndDecodeTheirErrors) {
   std::vector<std::string> streamed;
-  absl::Status read = client_->ForEachStreamed(&v1::StacksService::Stub::StreamStacks,
-                                               v1::StreamStacksRequest(),
-                                               [&](const v1::StreamStacksResponse& message) {
-                                                 streamed.push_back(message.stack().stack_name());
-                                                 return true;
-                                               });
+  absl::Status read =
+      client_->ForEachStreamed(&v1::StacksService::Stub::StreamStacks, v1::StreamStacksRequest(),
+                               [&](const v1::StreamStacksResponse& message) {
+                                 streamed.push_back(message.stack().stack_name());
+                                 return true;
+                               });
   ASSERT_TRUE(read.ok()) << read;
   std::vector<std::string> listed;
   v1::ListStacksRequest small_pages;
@@ -210,13 +209,14 @@ TEST_F(PulumiClientTest, StreamsYieldEveryItemAndDecodeTheirErrors) {
   EXPECT_EQ(streamed, listed);
 
   int first = 0;
-  read = client_->ForEachStreamed(&v1::OrganizationsService::Stub::StreamMembers,
-                                  [] {
-                                    v1::StreamMembersRequest r;
-                                    r.set_org_name("acme-corp");
-                                    return r;
-                                  }(),
-                                  [&](const v1::StreamMembersResponse&) { return ++first < 2; });
+  read = client_->ForEachStreamed(
+      &v1::OrganizationsService::Stub::StreamMembers,
+      [] {
+        v1::StreamMembersRequest r;
+        r.set_org_name("acme-corp");
+        return r;
+      }(),
+      [&](const v1::StreamMembersResponse&) { return ++first < 2; });
   EXPECT_TRUE(read.ok()) << read;  // stopped early: cancelled, not an error
   EXPECT_EQ(first, 2);
 
@@ -224,8 +224,7 @@ TEST_F(PulumiClientTest, StreamsYieldEveryItemAndDecodeTheirErrors) {
   unknown.set_org_name("no-such-org");
   read = client_->ForEachStreamed(&v1::OrganizationsService::Stub::StreamMembers, unknown,
                                   [](const v1::StreamMembersResponse&) { return true; });
-  EXPECT_THAT(read.code(),
-              AnyOf(absl::StatusCode::kNotFound, absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(read.code(), AnyOf(absl::StatusCode::kNotFound, absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(read.message(), HasSubstr("http_status=4"));
 }
 
@@ -242,8 +241,10 @@ TEST_F(PulumiClientTest, CommandLineCoversEveryServiceAndStreams) {
   EXPECT_EQ(listed, 0) << methods;
   EXPECT_THAT(methods, HasSubstr("WebhooksService/CreateStackWebhook"));
   EXPECT_THAT(methods, HasSubstr("AccessTokensService/ListPersonalTokens"));
-  EXPECT_THAT(methods,
-              HasSubstr("OrganizationsService/StreamMembers  {orgName, continuationToken, type}  (stream)"));
+  EXPECT_THAT(
+      methods,
+      HasSubstr(
+          "OrganizationsService/StreamMembers  {orgName, continuationToken, type}  (stream)"));
 
   auto [streamed, lines] =
       run(absl::StrCat("--address=", gateway_->address(), " --token=", kJdoeToken,

@@ -4,12 +4,15 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/api/field_behavior.pb.h"
 #include "google/protobuf/struct.pb.h"
+#include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
 #include "pulumi/gateway/v1/options.pb.h"
 
 namespace pulumi_gateway::e2e {
@@ -35,52 +38,9 @@ std::string PlainString(const FieldDescriptor* field) {
 
 void FillMessage(Message* message, int depth);
 
-// Sets one singular field (or the value of a map entry) to the plain value of its type.
-void SetPlain(Message* message, const FieldDescriptor* field, int depth) {
-  const Reflection* r = message->GetReflection();
-  switch (field->cpp_type()) {
-    case FieldDescriptor::CPPTYPE_STRING:
-      r->SetString(message, field,
-                   field->type() == FieldDescriptor::TYPE_BYTES ? "sweep" : PlainString(field));
-      break;
-    case FieldDescriptor::CPPTYPE_BOOL:
-      r->SetBool(message, field, false);
-      break;
-    case FieldDescriptor::CPPTYPE_INT32:
-      r->SetInt32(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_INT64:
-      r->SetInt64(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_UINT32:
-      r->SetUInt32(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_UINT64:
-      r->SetUInt64(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_DOUBLE:
-      r->SetDouble(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_FLOAT:
-      r->SetFloat(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_ENUM:
-      r->SetEnum(message, field, field->enum_type()->value(0));
-      break;
-    case FieldDescriptor::CPPTYPE_MESSAGE: {
-      Message* sub = r->MutableMessage(message, field);
-      if (sub->GetDescriptor() == google::protobuf::Value::descriptor()) {
-        static_cast<google::protobuf::Value*>(sub)->mutable_struct_value();
-      } else if (!IsWellKnown(sub->GetDescriptor())) {
-        FillMessage(sub, depth + 1);
-      }
-      break;
-    }
-  }
-}
-
-// Adds one element (or map entry) to a repeated field and fills it.
-void AddOne(Message* message, const FieldDescriptor* field, int depth) {
+// Sets a singular field (or the value of a map entry) to the plain value of its type, or adds one
+// such element (or map entry) to a repeated field.
+void PutPlain(Message* message, const FieldDescriptor* field, int depth) {
   const Reflection* r = message->GetReflection();
   if (field->is_map()) {
     Message* entry = r->AddMessage(message, field);
@@ -88,47 +48,40 @@ void AddOne(Message* message, const FieldDescriptor* field, int depth) {
     if (key->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
       entry->GetReflection()->SetString(entry, key, "sweep");
     }
-    SetPlain(entry, field->message_type()->map_value(), depth);
+    PutPlain(entry, field->message_type()->map_value(), depth);
     return;
   }
+  if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+    Message* sub =
+        field->is_repeated() ? r->AddMessage(message, field) : r->MutableMessage(message, field);
+    if (sub->GetDescriptor() == google::protobuf::Value::descriptor()) {
+      static_cast<google::protobuf::Value*>(sub)->mutable_struct_value();
+    } else if (!IsWellKnown(sub->GetDescriptor())) {
+      FillMessage(sub, depth + 1);
+    }
+    return;
+  }
+  // Scalars in text format, which sets a singular field and adds to a repeated one alike.
+  std::string text;
   switch (field->cpp_type()) {
     case FieldDescriptor::CPPTYPE_STRING:
-      r->AddString(message, field,
-                   field->type() == FieldDescriptor::TYPE_BYTES ? "sweep" : PlainString(field));
+      text = absl::StrCat(
+          "\"",
+          absl::CEscape(field->type() == FieldDescriptor::TYPE_BYTES ? "sweep"
+                                                                     : PlainString(field)),
+          "\"");
       break;
     case FieldDescriptor::CPPTYPE_BOOL:
-      r->AddBool(message, field, false);
-      break;
-    case FieldDescriptor::CPPTYPE_INT32:
-      r->AddInt32(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_INT64:
-      r->AddInt64(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_UINT32:
-      r->AddUInt32(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_UINT64:
-      r->AddUInt64(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_DOUBLE:
-      r->AddDouble(message, field, 0);
-      break;
-    case FieldDescriptor::CPPTYPE_FLOAT:
-      r->AddFloat(message, field, 0);
+      text = "false";
       break;
     case FieldDescriptor::CPPTYPE_ENUM:
-      r->AddEnum(message, field, field->enum_type()->value(0));
+      text = field->enum_type()->value(0)->name();
       break;
-    case FieldDescriptor::CPPTYPE_MESSAGE: {
-      Message* element = r->AddMessage(message, field);
-      if (element->GetDescriptor() == google::protobuf::Value::descriptor()) {
-        static_cast<google::protobuf::Value*>(element)->mutable_struct_value();
-      } else if (!IsWellKnown(element->GetDescriptor())) {
-        FillMessage(element, depth + 1);
-      }
-      break;
-    }
+    default:
+      text = "0";
+  }
+  if (!google::protobuf::TextFormat::ParseFieldValueFromString(text, field, message)) {
+    ADD_FAILURE() << "cannot set " << field->full_name() << " to " << text;
   }
 }
 
@@ -149,11 +102,7 @@ void FillMessage(Message* message, int depth) {
   for (int i = 0; i < type->field_count(); ++i) {
     const FieldDescriptor* field = type->field(i);
     if (IsRequired(field) && IsUnset(*message, field)) {
-      if (field->is_repeated()) {
-        AddOne(message, field, depth);
-      } else {
-        SetPlain(message, field, depth);
-      }
+      PutPlain(message, field, depth);
       continue;
     }
     // Fill what is already set below this level too (fixtures set parents, not every leaf).
@@ -290,7 +239,7 @@ void FillPath(const std::vector<const FieldDescriptor*>& path_fields, const Swee
         break;
       }
       default:
-        SetPlain(request, field, 0);
+        PutPlain(request, field, 0);
         break;
     }
   }
@@ -321,7 +270,7 @@ void FillMessages(Message* message, std::vector<const Descriptor*>& branch) {
         continue;
       }
       if (r->FieldSize(*message, field) == 0 && !OnBranch(branch, value->message_type())) {
-        AddOne(message, field, kMaxDepth);
+        PutPlain(message, field, kMaxDepth);
       }
       for (int j = 0; j < r->FieldSize(*message, field); ++j) {
         Message* entry = r->MutableRepeatedMessage(message, field, j);

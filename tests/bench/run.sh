@@ -60,7 +60,9 @@ if [ "$record" -eq 1 ] && [ "$only" != "$all_scenarios" ]; then
 fi
 
 ghz=$root/tools/bin/ghz
-googleapis=/usr/share/gocode/src/github.com/grpc-ecosystem/grpc-gateway/third_party/googleapis
+# google/api protos (annotations, http, field_behavior, httpbody) from the npm package scripts/setup
+# installs, as Bazel and buf use them.
+googleapis=$root/tools/node_modules/google-proto-files
 tools=(nginx wrk curl openssl python3 "$ghz")
 if [ -z "$bin_dir" ]; then tools+=(bazel); fi
 for tool in "${tools[@]}"; do

@@ -3,21 +3,26 @@
 // follow its events to the end, read the history, export state at a version, rename, transfer,
 // delete); the others cover each stack RPC's other success and error paths on the demo data.
 // The update RPCs' own paths are in stack_updates_test.cc.
-#include <algorithm>
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
 #include <map>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
 #include "tests/e2e/e2e_stacks.h"
 #include "tests/e2e/e2e_test_base.h"
 
@@ -65,9 +70,50 @@ std::map<std::string, int64_t> PaymentsTeamStacks(Caller& caller) {
   return stacks;
 }
 
-absl::Duration Median(std::vector<absl::Duration> times) {
-  std::sort(times.begin(), times.end());
-  return times.empty() ? absl::ZeroDuration() : times[times.size() / 2];
+struct TcpSocket {
+  int local_port = 0;
+  int peer_port = 0;
+  bool no_delay = false;
+};
+
+// The connected TCP sockets (IPv4 and IPv6) this process holds open, from /proc/self/fd.
+std::vector<TcpSocket> ConnectedTcpSockets() {
+  std::vector<TcpSocket> sockets;
+  DIR* dir = opendir("/proc/self/fd");
+  if (dir == nullptr) {
+    ADD_FAILURE() << "cannot list /proc/self/fd";
+    return sockets;
+  }
+  while (const dirent* entry = readdir(dir)) {
+    int fd;
+    struct stat info;
+    if (!absl::SimpleAtoi(entry->d_name, &fd) || fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) {
+      continue;
+    }
+    int type = 0;
+    socklen_t length = sizeof(type);
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &length) != 0 || type != SOCK_STREAM) continue;
+    sockaddr_storage local{};
+    sockaddr_storage peer{};
+    socklen_t local_length = sizeof(local);
+    socklen_t peer_length = sizeof(peer);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0 ||
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0 ||
+        (local.ss_family != AF_INET && local.ss_family != AF_INET6)) {
+      continue;
+    }
+    auto port = [](const sockaddr_storage& address) {
+      return ntohs(address.ss_family == AF_INET
+                       ? reinterpret_cast<const sockaddr_in&>(address).sin_port
+                       : reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
+    };
+    int no_delay = 0;
+    length = sizeof(no_delay);
+    if (getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &no_delay, &length) != 0) continue;
+    sockets.push_back({port(local), port(peer), no_delay != 0});
+  }
+  closedir(dir);
+  return sockets;
 }
 
 TEST_F(StackLifecycleTest, UsersDayWithANewStack) {
@@ -510,36 +556,36 @@ TEST_F(StackLifecycleTest, TagNamesAndValuesSurviveTheRoundTrip) {
   EXPECT_EQ(got.response.stack().tags().count("acme:owner.team"), 0u);
 }
 
-// On a warm (keep-alive) connection a read answers in about a millisecond on localhost. ~40 ms
-// per response is the signature of Nagle's algorithm meeting delayed ACKs: a response written in
-// two pieces on a socket without TCP_NODELAY.
-TEST_F(StackLifecycleTest, WarmReadsTakeMillisecondsNotTensOfMilliseconds) {
-  httplib::Client direct(admin().host(), admin().port());
-  direct.set_keep_alive(true);
-  const httplib::Headers auth = {{"Authorization", absl::StrCat("token ", kJdoeToken)}};
-  const std::string path = "/api/stacks/acme-corp/payments-api/prod";
-  ASSERT_TRUE(direct.Get(path.c_str(), auth));  // connect
-  std::vector<absl::Duration> emulator_times;
-  for (int i = 0; i < 15; ++i) {
-    const absl::Time start = absl::Now();
-    httplib::Result res = direct.Get(path.c_str(), auth);
-    emulator_times.push_back(absl::Now() - start);
-    ASSERT_TRUE(res);
-    ASSERT_EQ(res->status, 200);
-  }
-
+// Small answers on a reused connection must not wait for a delayed ACK (~40 ms each): with
+// Nagle's algorithm on, the second piece of a message written in two (headers, then body) is held
+// back until the first is acknowledged. So both ends of the gateway's upstream connections set
+// TCP_NODELAY: the emulator's (its answers) and the gateway's libcurl handles (its requests with a
+// body). Both run in this process, so the test reads the option off their sockets; what it costs
+// in time is the benchmark's to show (tests/bench).
+TEST_F(StackLifecycleTest, UpstreamConnectionsSetTcpNoDelayOnBothEnds) {
   Caller jdoe = As(kJdoeToken);
   ASSERT_THAT(jdoe(&Stacks::GetStack, ForStack<v1::GetStackRequest>(kProd)).status, IsOk());
-  std::vector<absl::Duration> gateway_times;
-  for (int i = 0; i < 15; ++i) {
-    const absl::Time start = absl::Now();
-    grpc::Status status = jdoe(&Stacks::GetStack, ForStack<v1::GetStackRequest>(kProd)).status;
-    gateway_times.push_back(absl::Now() - start);
-    ASSERT_THAT(status, IsOk());
+  auto tag = ForStack<v1::AddStackTagRequest>(kProd);
+  tag.set_name("nodelay-check");
+  tag.set_value("on");
+  ASSERT_THAT(jdoe(&Stacks::AddStackTag, tag).status, IsOk());  // a request with a body
+
+  // The pooled connections stay open after the calls. (The emulator's admin client does not keep
+  // its connections, so every client end connected to the emulator is the gateway's.)
+  const int upstream_port = admin().port();
+  int gateway_ends = 0;
+  int emulator_ends = 0;
+  for (const TcpSocket& socket : ConnectedTcpSockets()) {
+    if (socket.peer_port == upstream_port) {
+      ++gateway_ends;
+      EXPECT_TRUE(socket.no_delay) << "the gateway's connection from port " << socket.local_port;
+    } else if (socket.local_port == upstream_port) {
+      ++emulator_ends;
+      EXPECT_TRUE(socket.no_delay) << "the emulator's connection to port " << socket.peer_port;
+    }
   }
-  EXPECT_LT(Median(emulator_times), absl::Milliseconds(15))
-      << "the emulator, HTTP/1.1 keep-alive, GET with a JSON body";
-  EXPECT_LT(Median(gateway_times), absl::Milliseconds(15)) << "GetStack through the gateway";
+  EXPECT_GE(gateway_ends, 1) << "no open gateway connection to the emulator";
+  EXPECT_GE(emulator_ends, 1) << "no open emulator connection";
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// End-to-end: the audit-log RPCs through the real gateway binary against the real emulator binary:
-// V1 and V2 listing with their different time bounds, filters and paging, the CSV export, and the
-// refusals (no admin, no Enterprise subscription, bad parameters). The audit trail of member and
-// team changes is checked in organization_test.cc, that of stack changes in
+// End-to-end: the audit-log RPCs through the real gateway against the real emulator (both
+// in-process): V1 and V2 listing with their different time bounds, filters and paging, the CSV
+// export, and the refusals (no admin, no Enterprise subscription, bad parameters). The audit trail
+// of member and team changes is checked in organization_test.cc, that of stack changes in
 // stack_lifecycle_test.cc.
 #include <algorithm>
 #include <set>

@@ -1,9 +1,9 @@
-// End-to-end: who may call what, through the real gateway binary against the real emulator binary.
-// No credentials: UNAUTHENTICATED from the gateway itself, no upstream request at all. An unknown
-// token: UNAUTHENTICATED from the upstream's 401 (ErrorInfo http_status 401). A user of another
-// organization (eve, globex only) on acme-corp: PERMISSION_DENIED from the upstream's 403 for
-// reads and for every kind of write, and after each refused write the state, read back by jdoe, is
-// unchanged and the audit log has nothing new.
+// End-to-end: who may call what, through the real gateway against the real emulator (both
+// in-process). No credentials: UNAUTHENTICATED from the gateway itself, no upstream request at all.
+// An unknown token: UNAUTHENTICATED from the upstream's 401 (ErrorInfo http_status 401). A user of
+// another organization (eve, globex only) on acme-corp: PERMISSION_DENIED from the upstream's 403
+// for reads and for every kind of write, and after each refused write the state, read back by jdoe,
+// is unchanged and the audit log has nothing new.
 #include <algorithm>
 #include <functional>
 #include <memory>

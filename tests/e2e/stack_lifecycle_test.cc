@@ -1,4 +1,4 @@
-// End-to-end: the stack RPCs through the real gateway binary against the real emulator binary.
+// End-to-end: the stack RPCs through the real gateway against the real emulator (both in-process).
 // One test reads like a user's day with a new stack (create, tag, find by tag, run an update and
 // follow its events to the end, read the history, export state at a version, rename, transfer,
 // delete); the others cover each stack RPC's other success and error paths on the demo data.

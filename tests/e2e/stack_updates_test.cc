@@ -1,4 +1,4 @@
-// End-to-end: the update RPCs through the real gateway binary against the real emulator binary:
+// End-to-end: the update RPCs through the real gateway against the real emulator (both in-process):
 // a stack's history in both list formats and page by page, single updates, status polling,
 // engine events followed to the end (a finished update, the running staging update, a long one
 // across pages), cancellation, and the update-kind check that never reaches the upstream.

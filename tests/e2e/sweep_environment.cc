@@ -4,27 +4,13 @@
 #include <utility>
 
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "gateway/route/linked_services.h"
-#include "httplib.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::e2e {
-namespace {
-
-double Sample(const std::string& metrics, const std::string& series) {
-  for (absl::string_view line : absl::StrSplit(metrics, '\n')) {
-    if (absl::ConsumePrefix(&line, series) && absl::ConsumePrefix(&line, " ")) {
-      double value = 0;
-      if (absl::SimpleAtod(line, &value)) return value;
-    }
-  }
-  return -1;
-}
-
-}  // namespace
 
 SweepEnvironment* SweepEnvironment::Install() {
   return static_cast<SweepEnvironment*>(::testing::AddGlobalTestEnvironment(new SweepEnvironment));
@@ -73,20 +59,13 @@ void SweepEnvironment::TearDown() {
   if (gateway_ != nullptr && table_ != nullptr) {
     // The authority on dropped keys: the gateway's own counter, per route, after every call.
     EXPECT_FALSE(metrics_address_.empty()) << "the gateway printed no metrics address";
-    const size_t colon = metrics_address_.rfind(':');
-    httplib::Client client(metrics_address_.substr(0, colon),
-                           std::stoi(metrics_address_.substr(colon + 1)));
-    httplib::Result scraped = client.Get("/metrics");
-    if (scraped && scraped->status == 200) {
-      for (const auto& route : table_->routes()) {
-        EXPECT_EQ(
-            Sample(scraped->body, absl::StrCat("pulumi_upstream_unknown_json_keys_total{route=\"",
-                                               route->method->name(), "\"}")),
-            0)
-            << route->method->full_name() << " dropped upstream keys";
-      }
-    } else {
-      ADD_FAILURE() << "cannot scrape the gateway's metrics";
+    const std::string scraped = testing::ScrapeMetrics(metrics_address_);
+    for (const auto& route : table_->routes()) {
+      EXPECT_EQ(testing::SampleValue(
+                    scraped, absl::StrCat("pulumi_upstream_unknown_json_keys_total{route=\"",
+                                          route->method->name(), "\"}")),
+                0)
+          << route->method->full_name() << " dropped upstream keys";
     }
     std::printf(
         "rpc sweep: %d RPCs (%zu routes, %zu streams, %zu composites) in %d calls; %zu operations "

@@ -21,8 +21,8 @@
 #include "emulator/server.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
 #include "tests/faults/fault_env.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -36,22 +36,6 @@ emulator::FaultSpec Always503(const std::string& path) {
   spec.method = "GET";
   spec.route = path;
   return spec;
-}
-
-// The value of `series` (name and labels exactly as exposed) on the gateway's /metrics (started
-// with --metrics_listen), or -1 when it is not there.
-double MetricSample(const TestGateway& gateway, const std::string& series) {
-  const std::string& address = gateway.metrics_address();
-  const size_t colon = address.rfind(':');
-  httplib::Client client(address.substr(0, colon), std::stoi(address.substr(colon + 1)));
-  httplib::Result result = client.Get("/metrics");
-  EXPECT_TRUE(result) << "scrape failed";
-  if (!result) return -1;
-  for (absl::string_view line : absl::StrSplit(result->body, '\n')) {
-    double value;
-    if (absl::ConsumePrefix(&line, series + " ") && absl::SimpleAtod(line, &value)) return value;
-  }
-  return -1;
 }
 
 TEST(CircuitBreakerThroughTheGateway, OpensOnConsecutive503sFailsFastAndRecoversAfterOpenDuration) {
@@ -97,14 +81,14 @@ TEST(CircuitBreakerThroughTheGateway, OpensOnConsecutive503sFailsFastAndRecovers
   // once" means no retry: the retry layer counts a retry when it schedules its backoff, so a
   // refusal that was retried (and refused again one backoff later) would show up here.
   const std::string retries = R"(pulumi_upstream_retries_total{route="GetStack"})";
-  const double retries_at_open = MetricSample(*gateway, retries);
+  const double retries_at_open = ScrapeSample(gateway->metrics_address(), retries);
   ASSERT_GE(retries_at_open, 0) << retries << " is not exposed";
   for (int i = 0; i < 5; ++i) {
     RpcResult r = client.GetStack(prod, absl::Seconds(5));
     EXPECT_EQ(r.status.error_code(), grpc::StatusCode::UNAVAILABLE);
     EXPECT_THAT(r.status.error_message(), HasSubstr("circuit breaker open"));
   }
-  EXPECT_EQ(MetricSample(*gateway, retries), retries_at_open)
+  EXPECT_EQ(ScrapeSample(gateway->metrics_address(), retries), retries_at_open)
       << "the breaker's refusals were retried instead of failing fast";
   ASSERT_LT(absl::Now() - opened, open_duration) << "too slow to observe the open state";
   EXPECT_EQ(emulator->requests().Count("GET", path), at_open)

@@ -9,9 +9,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -21,9 +19,9 @@
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/harness.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -39,17 +37,6 @@ constexpr char kJdoe[] = "pul-demo-jdoe-7f3a9c2e41b85d60f1e2a3b4c5d6e7f8";
 constexpr char kAsmith[] = "pul-demo-asmith-5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
 constexpr char kEve[] = "pul-demo-eve-4f5e6d7c8b9a0f1e2d3c4b5a69788796";
 constexpr char kProdPath[] = "/api/stacks/acme-corp/payments-api/prod";
-
-// The value of the sample `name` (no labels) in a Prometheus scrape, or -1.
-double Sample(const std::string& metrics, absl::string_view name) {
-  for (absl::string_view line : absl::StrSplit(metrics, '\n')) {
-    if (absl::ConsumePrefix(&line, name) && absl::ConsumePrefix(&line, " ")) {
-      double value;
-      if (absl::SimpleAtod(line, &value)) return value;
-    }
-  }
-  return -1;
-}
 
 std::map<std::string, std::string> Tags(const v1::GetStackResponse& response) {
   return {response.stack().tags().begin(), response.stack().tags().end()};
@@ -132,14 +119,7 @@ class FleetCacheTest : public ::testing::Test {
     return burst;
   }
 
-  std::string Scrape() {
-    const size_t colon = metrics_address_.rfind(':');
-    httplib::Client client(metrics_address_.substr(0, colon),
-                           std::stoi(metrics_address_.substr(colon + 1)));
-    auto result = client.Get("/metrics");
-    EXPECT_TRUE(result) << "scrape failed";
-    return result ? result->body : "";
-  }
+  std::string Scrape() { return ScrapeMetrics(metrics_address_); }
 
   std::unique_ptr<emulator::Server> emulator_;
   std::unique_ptr<TestGateway> gateway_;
@@ -161,7 +141,7 @@ TEST_F(FleetCacheTest, TwoHundredConcurrentIdenticalReadsMakeOneUpstreamRequest)
     EXPECT_EQ(burst.responses[i].stack().org_name(), "acme-corp");
   }
   EXPECT_EQ(UpstreamReads(), 1);
-  EXPECT_EQ(Sample(Scrape(), "pulumi_gateway_coalesced_requests_total"), kCalls - 1);
+  EXPECT_EQ(SampleValue(Scrape(), "pulumi_gateway_coalesced_requests_total"), kCalls - 1);
   std::cout << kCalls << " identical GetStack calls (1 s upstream): " << UpstreamReads()
             << " upstream request, " << absl::FormatDuration(took) << std::endl;
 
@@ -178,7 +158,7 @@ TEST_F(FleetCacheTest, WithoutCoalescingEveryReadGoesUpstream) {
   const Burst burst = GetStackBurst(std::vector<std::string>(10, kJdoe));
   for (const grpc::Status& status : burst.statuses) ASSERT_TRUE(status.ok());
   EXPECT_EQ(UpstreamReads(), 10);
-  EXPECT_EQ(Sample(Scrape(), "pulumi_gateway_coalesced_requests_total"), -1)
+  EXPECT_EQ(SampleValue(Scrape(), "pulumi_gateway_coalesced_requests_total"), -1)
       << "no coalescer, no metric";
 }
 
@@ -256,12 +236,12 @@ TEST_F(FleetCacheTest, CachedReadsAreServedUntilTheGatewaysOwnWriteInvalidatesTh
   EXPECT_EQ(UpstreamReads(), 4);
 
   const std::string metrics = Scrape();
-  EXPECT_EQ(Sample(metrics, "pulumi_gateway_cache_hits_total"), 2);
-  EXPECT_EQ(Sample(metrics, "pulumi_gateway_cache_misses_total"), 4);
-  EXPECT_EQ(Sample(metrics, "pulumi_gateway_cache_invalidations_total"), 2);
-  EXPECT_EQ(Sample(metrics, "pulumi_gateway_cache_evictions_total"), 0);
-  EXPECT_EQ(Sample(metrics, "pulumi_gateway_cache_entries"), 2);
-  EXPECT_GT(Sample(metrics, "pulumi_gateway_cache_bytes"), 0);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_cache_hits_total"), 2);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_cache_misses_total"), 4);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_cache_invalidations_total"), 2);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_cache_evictions_total"), 0);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_cache_entries"), 2);
+  EXPECT_GT(SampleValue(metrics, "pulumi_gateway_cache_bytes"), 0);
   EXPECT_FALSE(absl::StrContains(metrics, kJdoe)) << "a token reached the metrics";
 }
 

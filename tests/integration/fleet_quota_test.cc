@@ -40,6 +40,7 @@
 #include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/child_process.h"
+#include "tests/support/metrics.h"
 #include "tests/support/redis_server.h"
 
 namespace pulumi_gateway::testing {
@@ -311,18 +312,7 @@ class FleetQuotaTest : public ::testing::Test {
   }
 
   // An unlabelled sample of replica `i`'s /metrics, or -1.
-  double Metric(int i, const std::string& name) {
-    const size_t colon = metrics_[i].rfind(':');
-    httplib::Client client(metrics_[i].substr(0, colon), std::stoi(metrics_[i].substr(colon + 1)));
-    auto result = client.Get("/metrics");
-    if (!result) return -1;
-    for (absl::string_view line : absl::StrSplit(result->body, '\n')) {
-      if (!absl::ConsumePrefix(&line, name + " ")) continue;
-      double value = 0;
-      if (absl::SimpleAtod(line, &value)) return value;
-    }
-    return -1;
-  }
+  double Metric(int i, const std::string& name) { return ScrapeSample(metrics_[i], name); }
 
   // Waits until `name` is `value` on replica `i` (polling /metrics); false after 15 s.
   bool AwaitMetric(int i, const std::string& name, double value) {

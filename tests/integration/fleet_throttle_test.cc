@@ -13,9 +13,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -28,9 +26,9 @@
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/harness.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -137,18 +135,7 @@ class FleetThrottleTest : public ::testing::Test {
   }
 
   // The value of an unlabelled sample on the gateway's /metrics, or -1.
-  double Metric(const std::string& name) {
-    const size_t colon = metrics_.rfind(':');
-    httplib::Client client(metrics_.substr(0, colon), std::stoi(metrics_.substr(colon + 1)));
-    auto result = client.Get("/metrics");
-    if (!result) return -1;
-    for (absl::string_view line : absl::StrSplit(result->body, '\n')) {
-      if (!absl::ConsumePrefix(&line, name + " ")) continue;
-      double value = 0;
-      if (absl::SimpleAtod(line, &value)) return value;
-    }
-    return -1;
-  }
+  double Metric(const std::string& name) { return ScrapeSample(metrics_, name); }
 
   // The emulator's records of requests made with `token`.
   std::vector<emulator::RequestRecord> RequestsOf(const std::string& token) {

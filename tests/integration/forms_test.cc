@@ -9,9 +9,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/api/httpbody.pb.h"
 #include "grpcpp/generic/generic_stub.h"
@@ -23,6 +21,7 @@
 #include "tests/integration/gateway_call.h"
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -33,17 +32,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 constexpr char kToken[] = "pul-test-forms-token";
-
-// The value of the sample `series` (metric name with its labels exactly as exposed), or -1.
-double Sample(const std::string& metrics, const std::string& series) {
-  for (absl::string_view line : absl::StrSplit(metrics, '\n')) {
-    if (absl::StartsWith(line, series + " ")) {
-      double value;
-      if (absl::SimpleAtod(line.substr(series.size() + 1), &value)) return value;
-    }
-  }
-  return -1;
-}
 
 template <typename T>
 const T& As(const google::protobuf::Message& message) {
@@ -100,13 +88,7 @@ class FormsGatewayTest : public ::testing::Test {
                        {{"authorization", absl::StrCat("token ", kToken)}});
   }
 
-  static std::string Scrape() {
-    const size_t colon = metrics_.rfind(':');
-    httplib::Client client(metrics_.substr(0, colon), std::stoi(metrics_.substr(colon + 1)));
-    auto result = client.Get("/metrics");
-    EXPECT_TRUE(result) << "scrape failed";
-    return result ? result->body : "";
-  }
+  static std::string Scrape() { return ScrapeMetrics(metrics_); }
 
   static FakeUpstream* upstream_;
   static TestGateway* gateway_;
@@ -131,7 +113,8 @@ TEST_F(FormsGatewayTest, TopLevelArrayAnswerWithItsUnknownKeysCounted) {
   ASSERT_EQ(upstream_->requests().size(), 1u);
   EXPECT_EQ(upstream_->requests()[0].method, "GET");
   EXPECT_EQ(upstream_->requests()[0].target, "/api/forms/acme-corp/items");
-  EXPECT_EQ(Sample(Scrape(), R"(pulumi_upstream_unknown_json_keys_total{route="ListItems"})"), 2);
+  EXPECT_EQ(SampleValue(Scrape(), R"(pulumi_upstream_unknown_json_keys_total{route="ListItems"})"),
+            2);
 }
 
 TEST_F(FormsGatewayTest, TopLevelMapAndScalarAnswers) {

@@ -17,6 +17,7 @@
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -28,17 +29,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr char kToken[] = "pul-obs3rv4bility0t0ken0value0000000000000";
-
-// The value of the sample `series` (metric name with its labels exactly as exposed), or -1.
-double Sample(const std::string& metrics, const std::string& series) {
-  for (absl::string_view line : absl::StrSplit(metrics, '\n')) {
-    if (absl::StartsWith(line, series + " ")) {
-      double value;
-      if (absl::SimpleAtod(line.substr(series.size() + 1), &value)) return value;
-    }
-  }
-  return -1;
-}
 
 class ObservabilityTest : public ::testing::Test {
  protected:
@@ -76,14 +66,7 @@ class ObservabilityTest : public ::testing::Test {
     return stub_->GetStack(&context, request, &response);
   }
 
-  std::string Scrape() {
-    const size_t colon = metrics_address_.rfind(':');
-    httplib::Client client(metrics_address_.substr(0, colon),
-                           std::stoi(metrics_address_.substr(colon + 1)));
-    auto result = client.Get("/metrics");
-    EXPECT_TRUE(result) << "scrape failed";
-    return result ? result->body : "";
-  }
+  std::string Scrape() { return ScrapeMetrics(metrics_address_); }
 
   FakeUpstream upstream_;
   std::unique_ptr<TestGateway> gateway_;
@@ -101,33 +84,38 @@ TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
   // client has its answer.
   std::string metrics = Scrape();
   const absl::Time until = absl::Now() + absl::Seconds(10);
-  while (Sample(metrics, "pulumi_gateway_in_flight_calls") != 0 && absl::Now() < until) {
+  while (SampleValue(metrics, "pulumi_gateway_in_flight_calls") != 0 && absl::Now() < until) {
     absl::SleepFor(absl::Milliseconds(10));
     metrics = Scrape();
   }
   const std::string labels =
       R"(grpc_method="GetStack",grpc_service="pulumi.service.v1.StacksService",grpc_type="unary")";
-  EXPECT_EQ(Sample(metrics, "grpc_server_started_total{" + labels + "}"), 6);
-  EXPECT_EQ(Sample(metrics, R"(grpc_server_handled_total{grpc_code="OK",)" + labels + "}"), 3);
-  EXPECT_EQ(Sample(metrics, R"(grpc_server_handled_total{grpc_code="NOT_FOUND",)" + labels + "}"),
+  EXPECT_EQ(SampleValue(metrics, "grpc_server_started_total{" + labels + "}"), 6);
+  EXPECT_EQ(SampleValue(metrics, R"(grpc_server_handled_total{grpc_code="OK",)" + labels + "}"), 3);
+  EXPECT_EQ(
+      SampleValue(metrics, R"(grpc_server_handled_total{grpc_code="NOT_FOUND",)" + labels + "}"),
+      2);
+  EXPECT_EQ(SampleValue(metrics,
+                        R"(grpc_server_handled_total{grpc_code="UNAUTHENTICATED",)" + labels + "}"),
+            1);
+  EXPECT_EQ(SampleValue(metrics, "grpc_server_handling_seconds_count{" + labels + "}"), 6);
+  EXPECT_EQ(SampleValue(metrics,
+                        R"(pulumi_upstream_requests_total{route="GetStack",status_class="2xx"})"),
+            3);
+  EXPECT_EQ(SampleValue(metrics,
+                        R"(pulumi_upstream_requests_total{route="GetStack",status_class="4xx"})"),
             2);
   EXPECT_EQ(
-      Sample(metrics, R"(grpc_server_handled_total{grpc_code="UNAUTHENTICATED",)" + labels + "}"),
-      1);
-  EXPECT_EQ(Sample(metrics, "grpc_server_handling_seconds_count{" + labels + "}"), 6);
-  EXPECT_EQ(
-      Sample(metrics, R"(pulumi_upstream_requests_total{route="GetStack",status_class="2xx"})"), 3);
-  EXPECT_EQ(
-      Sample(metrics, R"(pulumi_upstream_requests_total{route="GetStack",status_class="4xx"})"), 2);
-  EXPECT_EQ(Sample(metrics, R"(pulumi_upstream_request_duration_seconds_count{route="GetStack"})"),
-            5);
+      SampleValue(metrics, R"(pulumi_upstream_request_duration_seconds_count{route="GetStack"})"),
+      5);
   // Each OK answer carried two keys the protos do not know.
-  EXPECT_EQ(Sample(metrics, R"(pulumi_upstream_unknown_json_keys_total{route="GetStack"})"), 6);
-  EXPECT_EQ(Sample(metrics, R"(pulumi_upstream_retries_total{route="GetStack"})"), 0);
-  EXPECT_EQ(Sample(metrics, "pulumi_gateway_in_flight_calls"), 0);
-  EXPECT_EQ(Sample(metrics, "pulumi_upstream_connections_opened_total"), 1)
+  EXPECT_EQ(SampleValue(metrics, R"(pulumi_upstream_unknown_json_keys_total{route="GetStack"})"),
+            6);
+  EXPECT_EQ(SampleValue(metrics, R"(pulumi_upstream_retries_total{route="GetStack"})"), 0);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_in_flight_calls"), 0);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_upstream_connections_opened_total"), 1)
       << "keep-alive should serve every call on one connection";
-  EXPECT_EQ(Sample(metrics, "pulumi_upstream_circuit_breaker_state"), 0);
+  EXPECT_EQ(SampleValue(metrics, "pulumi_upstream_circuit_breaker_state"), 0);
   EXPECT_THAT(metrics, Not(HasSubstr(kToken)));
 }
 

@@ -17,9 +17,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "emulator/demo_seed.h"
 #include "emulator/request_log.h"
@@ -27,9 +25,9 @@
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/harness.h"
+#include "tests/support/metrics.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -185,22 +183,6 @@ class TenantAuthTest : public ::testing::Test {
     return "other";
   }
 
-  static double Metric(const TestGateway& gateway, absl::string_view name) {
-    const std::string& address = gateway.metrics_address();
-    const size_t colon = address.rfind(':');
-    if (colon == std::string::npos) return -1;
-    httplib::Client client(address.substr(0, colon), std::stoi(address.substr(colon + 1)));
-    httplib::Result result = client.Get("/metrics");
-    if (!result || result->status != 200) return -1;
-    for (absl::string_view line : absl::StrSplit(result->body, '\n')) {
-      if (absl::ConsumePrefix(&line, name) && absl::ConsumePrefix(&line, " ")) {
-        double value = -1;
-        if (absl::SimpleAtod(line, &value)) return value;
-      }
-    }
-    return -1;
-  }
-
   static void ExpectNoToken(const TestGateway& gateway) { ExpectNoToken(gateway.LogText()); }
   static void ExpectNoToken(const std::string& output) {
     EXPECT_THAT(output, Not(HasSubstr(kJdoeToken)));
@@ -251,8 +233,9 @@ TEST_F(TenantAuthTest, MtlsCallersGetTheirOwnTenantsView) {
   EXPECT_THAT(stranger.status.error_message(), Not(HasSubstr("pul-")));
   EXPECT_EQ(emulator_->requests().Count("GET", "/api/*"), before);
 
-  EXPECT_EQ(Metric(*gateway, "pulumi_gateway_tenants"), 2);
-  EXPECT_EQ(Metric(*gateway, "pulumi_gateway_tenant_reload_failures_total"), 0);
+  EXPECT_EQ(ScrapeSample(gateway->metrics_address(), "pulumi_gateway_tenants"), 2);
+  EXPECT_EQ(ScrapeSample(gateway->metrics_address(), "pulumi_gateway_tenant_reload_failures_total"),
+            0);
   ExpectNoToken(*gateway);
 }
 
@@ -276,7 +259,7 @@ TEST_F(TenantAuthTest, ASecretUpdateChangesTheTokenWithoutARestart) {
   EXPECT_EQ(rotated.orgs.count("acme-corp"), 0u) << "the old token is still in use";
   EXPECT_GT(rotated.stacks, 0);
   EXPECT_EQ(LastUpstreamToken(), "eve");
-  EXPECT_EQ(Metric(*gateway, "pulumi_gateway_tenant_reloads_total"), 1);
+  EXPECT_EQ(ScrapeSample(gateway->metrics_address(), "pulumi_gateway_tenant_reloads_total"), 1);
 
   // Removing the tenant's key from the Secret stops its calls.
   volume_.Write({{"someone-else", absl::StrCat(kJdoeToken, "\n")}});
@@ -287,7 +270,7 @@ TEST_F(TenantAuthTest, ASecretUpdateChangesTheTokenWithoutARestart) {
   } while (removed.status.ok() && absl::Now() < removal_deadline);
   EXPECT_EQ(removed.status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_THAT(removed.status.error_message(), HasSubstr("caller \"globex-worker\""));
-  EXPECT_EQ(Metric(*gateway, "pulumi_gateway_tenants"), 1);
+  EXPECT_EQ(ScrapeSample(gateway->metrics_address(), "pulumi_gateway_tenants"), 1);
 
   const std::string output = gateway->LogText();
   EXPECT_THAT(output, HasSubstr("\"msg\":\"tenant tokens reloaded\""));

@@ -109,6 +109,7 @@ TEST_F(AuditLogTest, AuditLogPagesAndTimeBounds) {
 TEST_F(AuditLogTest, AuditLogsNeedAnAdminAndTheSubscription) {
   // globex has audit logs disabled; mchen is its admin.
   Caller mchen = As(kMchenToken);
+  // The service's own 400 message, which the emulator answers verbatim and the gateway passes on.
   const std::string kNoSubscription =
       "Audit Logs is available only to organizations with an Enterprise subscription.";
   v1::ListAuditLogEventsRequest list;

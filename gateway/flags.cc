@@ -41,6 +41,10 @@ ABSL_FLAG(int, upstream_max_http2_connections, DefaultFlagValues().upstream_max_
 ABSL_FLAG(int, upstream_loops, DefaultFlagValues().upstream_loops,
           "Upstream event loops (threads driving libcurl), each with its share of the connection "
           "limits; calls go to the least loaded. 0: one per core. At most the connection limits.");
+ABSL_FLAG(absl::Duration, upstream_inline_wait, DefaultFlagValues().upstream_inline_wait,
+          "How long the server thread that sent a call may wait for its answer itself when the "
+          "upstream answers quicker than this and nothing else is in flight on its loop (one "
+          "thread wake-up per call instead of two); 0: never.");
 ABSL_FLAG(absl::Duration, upstream_connect_timeout, DefaultFlagValues().upstream_connect_timeout,
           "Longest wait for an upstream TCP+TLS connection.");
 ABSL_FLAG(int, retry_max_attempts, DefaultFlagValues().retry_max_attempts,
@@ -177,6 +181,7 @@ FlagValues ReadFlags() {
   flags.upstream_max_connections = absl::GetFlag(FLAGS_upstream_max_connections);
   flags.upstream_max_http2_connections = absl::GetFlag(FLAGS_upstream_max_http2_connections);
   flags.upstream_loops = absl::GetFlag(FLAGS_upstream_loops);
+  flags.upstream_inline_wait = absl::GetFlag(FLAGS_upstream_inline_wait);
   flags.upstream_connect_timeout = absl::GetFlag(FLAGS_upstream_connect_timeout);
   flags.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
   flags.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);

@@ -168,6 +168,12 @@ std::vector<Row> ErrorRows() {
        "--upstream_loops: must be between 0 (one per core) and 256"},
       {"UpstreamLoopsTooMany", [](FlagValues& f) { f.upstream_loops = 257; },
        "--upstream_loops: must be between 0 (one per core) and 256"},
+      {"UpstreamInlineWaitNegative",
+       [](FlagValues& f) { f.upstream_inline_wait = absl::Milliseconds(-1); },
+       "--upstream_inline_wait: must be between 0 (never) and 100ms"},
+      {"UpstreamInlineWaitTooLong",
+       [](FlagValues& f) { f.upstream_inline_wait = absl::Milliseconds(101); },
+       "--upstream_inline_wait: must be between 0 (never) and 100ms"},
       {"MaxResponseBytesTooSmall", [](FlagValues& f) { f.max_response_bytes = 1023; },
        "--max_response_bytes: must be between 1 KiB and 4 GiB"},
       {"MaxResponseBytesTooLarge",
@@ -476,6 +482,7 @@ TEST(ParseConfigTest, TheDefaultsParseIntoTheComponentsDefaults) {
   EXPECT_EQ(config->upstream.max_connections, defaults.upstream.max_connections);
   EXPECT_EQ(config->upstream.max_http2_connections, defaults.upstream.max_http2_connections);
   EXPECT_EQ(config->upstream.loops, defaults.upstream.loops);
+  EXPECT_EQ(config->upstream.inline_wait, defaults.upstream.inline_wait);
   EXPECT_EQ(config->upstream.max_response_bytes, defaults.upstream.max_response_bytes);
   EXPECT_EQ(config->upstream.connect_timeout, defaults.upstream.connect_timeout);
   EXPECT_EQ(config->stack.retry.max_attempts, RetryOptions{}.max_attempts);
@@ -529,6 +536,7 @@ TEST(ParseConfigTest, TheFlagDefaultsAreTheComponentsOwn) {
   EXPECT_TRUE(flags.fleet_secret_file.empty());
   EXPECT_EQ(flags.upstream_rate_limit, 0);
   EXPECT_EQ(flags.upstream_loops, 0);  // one per core
+  EXPECT_EQ(flags.upstream_inline_wait, absl::Milliseconds(1));
   EXPECT_EQ(flags.upstream_rate_burst, 10);
   EXPECT_EQ(flags.shutdown_grace, absl::Seconds(20));
   EXPECT_EQ(flags.drain_delay, absl::ZeroDuration());
@@ -555,6 +563,7 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   flags.log_level = "debug";
   flags.drain_delay = absl::Seconds(3);
   flags.upstream_loops = 3;
+  flags.upstream_inline_wait = absl::ZeroDuration();
   absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->server.listen, "127.0.0.1:0");
@@ -578,6 +587,7 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   EXPECT_EQ(config->log_level, LogLevel::kDebug);
   EXPECT_EQ(config->drain.delay, absl::Seconds(3));
   EXPECT_EQ(config->upstream.loops, 3);
+  EXPECT_EQ(config->upstream.inline_wait, absl::ZeroDuration());
   EXPECT_EQ(FormatCacheTtl(config->stack.cache), "GetStack=5s,ListStacks=0,*=2s");
 }
 

@@ -1,6 +1,7 @@
 #include "gateway/server/gateway_server.h"
 
 #include "absl/strings/str_cat.h"
+#include "gateway/call/inline_completion.h"
 #include "gateway/clock/clock.h"
 #include "gateway/server/composite.h"
 #include "gateway/server/list_stream.h"
@@ -40,6 +41,8 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     handlers.unary = [call_env](grpc::CallbackServerContext* context,
                                 const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
                                 const Route& route) {
+      // A quick answer may be handled on this thread when the handler is done (see the scope).
+      InlineCompletionScope inline_completion;
       return UnaryCall::Start(*call_env, context, request, response, route);
     };
     handlers.stream = [call_env, hub](

@@ -82,6 +82,12 @@ int64_t CurlClient::connections_opened() const {
   return total;
 }
 
+int64_t CurlClient::inline_completions() const {
+  int64_t total = 0;
+  for (const auto& loop : loops_) total += loop->inline_completions();
+  return total;
+}
+
 int64_t CurlClient::stale_connections_discarded() const {
   int64_t total = 0;
   for (const auto& loop : loops_) total += loop->stale_connections_discarded();

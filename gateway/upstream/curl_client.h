@@ -64,6 +64,9 @@ class CurlClient final : public UpstreamClient {
   // Pooled connections found holding unread bytes (or closed by the peer) just before a request
   // would have gone out on them: closed instead, the request sent on a new connection.
   int64_t stale_connections_discarded() const;
+  // Calls whose answer the server thread that sent them handled itself, summed over the loops
+  // (CurlClientOptions::inline_wait).
+  int64_t inline_completions() const;
 
  private:
   CurlClient() = default;

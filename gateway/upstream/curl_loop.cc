@@ -120,6 +120,7 @@ void CurlLoop::Send(HttpRequest request, CallContext context, Callback done) {
   limits.budget = options_.budget;
   auto transfer = std::make_unique<Transfer>(this, limits);
   transfer->id = next_id_.fetch_add(1);
+  transfer->sent = SteadyClock::now();
   transfer->request = std::move(request);
   transfer->context = std::move(context);
   transfer->done = std::move(done);
@@ -137,6 +138,7 @@ void CurlLoop::Send(HttpRequest request, CallContext context, Callback done) {
 
 bool CurlLoop::TryStartInline(std::unique_ptr<Transfer>& transfer) {
   if (!loop_mu_.TryLock()) return false;
+  const uint64_t id = transfer->id;
   // Read without mu_: one lock less per call (set once, under mu_, before the loop stops).
   const bool stopping = stopping_.load(std::memory_order_acquire);
   // What fails at once goes through the loop, which runs the callback outside Send.
@@ -148,9 +150,11 @@ bool CurlLoop::TryStartInline(std::unique_ptr<Transfer>& transfer) {
   RunDueTimers();
   CollectFinished();
   ApplyProtocol();
-  // The loop runs the callbacks of whatever finished, and curl's timers when due before its
-  // epoll_wait would return.
-  const bool wake = !finished_.empty() || timer_deadline_ < loop_wakes_at_;
+  // Either this thread completes the transfer when its scope closes, or the loop runs the
+  // callbacks of whatever finished; the loop runs curl's timers when due before its epoll_wait
+  // would return.
+  const bool deferred = active_.contains(id) && DeferToCaller(id);
+  const bool wake = (!deferred && !finished_.empty()) || timer_deadline_ < loop_wakes_at_;
   loop_mu_.Unlock();
   if (wake) WakeLoop();
   return true;
@@ -234,6 +238,9 @@ void CurlLoop::ApplyProtocol() {
 int CurlLoop::OnSocket(void* /*easy*/, int fd, int what, void* client, void* socket_data) {
   auto* self = static_cast<CurlLoop*>(client);
   if (what == CURL_POLL_REMOVE) {
+    if (auto socket = self->sockets_.find(fd); socket != self->sockets_.end()) {
+      socket->second.wanted = 0;
+    }
     // Fails harmlessly when curl already closed the socket (which also unregistered it).
     epoll_ctl(self->epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
     return 0;
@@ -241,6 +248,9 @@ int CurlLoop::OnSocket(void* /*easy*/, int fd, int what, void* client, void* soc
   epoll_event event = {};
   event.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
   event.data.fd = fd;
+  if (auto socket = self->sockets_.find(fd); socket != self->sockets_.end()) {
+    socket->second.wanted = event.events;
+  }
   // socket_data marks a socket this loop registered already.
   if (socket_data == nullptr || epoll_ctl(self->epoll_.get(), EPOLL_CTL_MOD, fd, &event) != 0) {
     epoll_ctl(self->epoll_.get(), EPOLL_CTL_ADD, fd, &event);

@@ -86,6 +86,8 @@ class CurlLoop final {
   // Pooled connections found holding unread bytes (or closed by the peer) just before a request
   // would have gone out on them: closed instead, the request sent on a new connection.
   int64_t stale_connections_discarded() const { return stale_discarded_.load(); }
+  // Calls whose answer the thread that sent them handled itself (see WaitInline).
+  int64_t inline_completions() const { return inline_completions_.load(); }
 
  private:
   struct Transfer;
@@ -118,6 +120,8 @@ class CurlLoop final {
     int local_port = 0;
     // The protocol of the latest answer on it.
     Protocol protocol = Protocol::kUnknown;
+    // The epoll events curl waits for on it (0: none).
+    uint32_t wanted = 0;
   };
 
   explicit CurlLoop(CurlClientOptions options);
@@ -127,6 +131,14 @@ class CurlLoop final {
   // Starts `transfer` on the calling thread when no other thread drives curl (one thread hop
   // less per call); false, with `transfer` still the caller's, when it must go through the loop.
   bool TryStartInline(std::unique_ptr<Transfer>& transfer);
+  // Whether the thread starting transfer `id` inline should complete it too, and if so leaves that
+  // wait in the thread's InlineCompletionScope (curl_loop_inline.cc).
+  bool DeferToCaller(uint64_t id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // The wait left in the scope: `loop`'s WaitInline.
+  static void CompleteInline(void* loop, uint64_t id);
+  // Waits (at most options_.inline_wait) for transfer `id`'s answer on its socket, and runs the
+  // callbacks of whatever finished meanwhile on the calling thread.
+  void WaitInline(uint64_t id) ABSL_LOCKS_EXCLUDED(loop_mu_);
   // Wakes the loop from another thread: at most one eventfd write per loop turn.
   void WakeLoop();
   void WriteWakeUp();
@@ -186,7 +198,11 @@ class CurlLoop final {
   std::atomic<uint64_t> next_id_{1};
   std::atomic<int64_t> connections_opened_{0};
   std::atomic<int64_t> stale_discarded_{0};
+  std::atomic<int64_t> inline_completions_{0};
   std::atomic<int> in_flight_{0};
+  // How long answers took lately (a moving average of the time from Send to the answer), which
+  // decides whether waiting inline is worth it; written under loop_mu_.
+  std::atomic<int64_t> recent_answer_ns_{0};
 
   absl::Mutex mu_;
   std::vector<std::unique_ptr<Transfer>> incoming_ ABSL_GUARDED_BY(mu_);

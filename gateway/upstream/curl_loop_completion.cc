@@ -63,6 +63,13 @@ void CurlLoop::Complete(uint64_t id, int curl_code, bool cancelled) {
   }
   std::unique_ptr<Transfer> transfer = std::move(it->second);
   active_.erase(it);
+  // A moving average over about eight answers, from the first.
+  const int64_t took = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::steady_clock::now() - transfer->sent)
+                           .count();
+  const int64_t recent = recent_answer_ns_.load(std::memory_order_relaxed);
+  recent_answer_ns_.store(recent == 0 ? took : recent + (took - recent) / 8,
+                          std::memory_order_relaxed);
   absl::StatusOr<HttpResponse> result;
   if (cancelled) {
     result = CurlResultToStatus(CURLE_ABORTED_BY_CALLBACK, "");

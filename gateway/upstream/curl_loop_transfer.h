@@ -9,6 +9,7 @@
 #include <curl/curl.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@ struct CurlLoop::Transfer {
 
   CurlLoop* client;
   uint64_t id = 0;
+  // When Send took it (for the loop's recent answer time).
+  std::chrono::steady_clock::time_point sent;
   HttpRequest request;
   CallContext context;
   CancelRegistration on_cancel;

@@ -10,6 +10,10 @@ void ExportCurlMetrics(const CurlClient& client, MetricSink& sink) {
                   "Pooled upstream connections closed unused because they held unread bytes (the "
                   "request went out on a new connection).",
                   [&client] { return static_cast<double>(client.stale_connections_discarded()); });
+  sink.AddCounter("pulumi_upstream_inline_completions_total",
+                  "Upstream answers handled by the server thread that sent the call, without a "
+                  "hand-off to an upstream loop (--upstream_inline_wait).",
+                  [&client] { return static_cast<double>(client.inline_completions()); });
 }
 
 }  // namespace pulumi_gateway

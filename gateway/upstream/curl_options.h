@@ -47,6 +47,11 @@ struct CurlClientOptions {
   // above; calls go to the least loaded. 0 (default): one per core. Never more than the
   // connection limits allow (each loop needs at least one connection of each limit).
   int loops = 0;
+  // How long the thread that starts a call may wait for its answer itself, so the answer is
+  // handled where it arrives instead of being handed from a loop thread back to the server's:
+  // only inside an InlineCompletionScope, on a loop with no other call in flight, when answers
+  // lately took less than this, and on one thread of the process at a time. Default 1 ms; 0 never.
+  absl::Duration inline_wait = absl::Milliseconds(1);
 };
 
 }  // namespace pulumi_gateway

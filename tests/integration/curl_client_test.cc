@@ -17,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "gateway/call/inline_completion.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/fake_upstream.h"
@@ -317,6 +318,131 @@ TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {
   client.reset();
   ASSERT_TRUE(result.Wait());
   EXPECT_EQ(result.response.status().code(), absl::StatusCode::kUnavailable);
+}
+
+// A client of one loop whose calls may complete inline, waiting up to `inline_wait`.
+std::unique_ptr<CurlClient> InlineClient(const std::string& base_url, absl::Duration inline_wait) {
+  CurlClientOptions options;
+  options.base_url = base_url;
+  options.loops = 1;
+  options.inline_wait = inline_wait;
+  absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
+  EXPECT_TRUE(client.ok()) << client.status();
+  return client.ok() ? *std::move(client) : nullptr;
+}
+
+// Sends one call from this thread inside an InlineCompletionScope; returns the thread its callback
+// ran on once it ran, and whether it ran before the scope closed.
+struct ScopedCall {
+  std::thread::id callback_thread;
+  bool ran_by_scope_end = false;
+  absl::StatusOr<HttpResponse> response = absl::UnknownError("not done");
+};
+ScopedCall SendInScope(CurlClient& client, const std::string& path) {
+  ScopedCall call;
+  Result result;
+  {
+    InlineCompletionScope scope;
+    bool inside_send = true;
+    client.Send(Request("GET", path), Context(),
+                [&](absl::StatusOr<HttpResponse> response) {
+                  EXPECT_FALSE(inside_send) << "a callback ran inside Send";
+                  call.callback_thread = std::this_thread::get_id();
+                  result.Callback()(std::move(response));
+                });
+    inside_send = false;
+  }
+  call.ran_by_scope_end = result.done.HasBeenNotified();
+  EXPECT_TRUE(result.Wait());
+  call.response = std::move(result.response);
+  return call;
+}
+
+TEST(CurlClientInlineTest, AQuickAnswerCompletesOnTheSendingThreadWhenItsScopeCloses) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"ok":true})", "application/json");
+  });
+  // A wait far longer than the local answer takes, so the answer always arrives within it.
+  auto client = InlineClient(upstream.base_url(), absl::Seconds(30));
+  // The first call opens the connection (the loop completes it: the wait starts only on a
+  // connection the request went out on whole); the next ones reuse it.
+  ASSERT_TRUE(SendInScope(*client, "/s").response.ok());
+  for (int i = 0; i < 3; ++i) {
+    ScopedCall call = SendInScope(*client, "/s");
+    ASSERT_TRUE(call.response.ok()) << call.response.status();
+    EXPECT_EQ(call.response->body, R"({"ok":true})");
+    EXPECT_TRUE(call.ran_by_scope_end) << "call " << i;
+    EXPECT_EQ(call.callback_thread, std::this_thread::get_id()) << "call " << i;
+  }
+  EXPECT_EQ(client->connections_opened(), 1);
+  EXPECT_EQ(client->inline_completions(), 3);
+}
+
+TEST(CurlClientInlineTest, WithoutAScopeTheLoopCompletesTheCall) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+  auto client = InlineClient(upstream.base_url(), absl::Seconds(30));
+  Result result;
+  std::thread::id callback_thread;
+  client->Send(Request("GET", "/s"), Context(), [&](absl::StatusOr<HttpResponse> response) {
+    callback_thread = std::this_thread::get_id();
+    result.Callback()(std::move(response));
+  });
+  ASSERT_TRUE(result.Wait());
+  ASSERT_TRUE(result.response.ok()) << result.response.status();
+  EXPECT_NE(callback_thread, std::this_thread::get_id());
+}
+
+TEST(CurlClientInlineTest, AnAnswerLaterThanTheWaitIsCompletedByTheLoop) {
+  HeldUpstream upstream(absl::Milliseconds(300), R"({"late":true})");
+  auto client = InlineClient(upstream.base_url(), absl::Milliseconds(1));
+  ScopedCall call = SendInScope(*client, "/held");
+  ASSERT_TRUE(call.response.ok()) << call.response.status();
+  EXPECT_EQ(call.response->body, R"({"late":true})");
+  EXPECT_FALSE(call.ran_by_scope_end);
+  EXPECT_NE(call.callback_thread, std::this_thread::get_id());
+}
+
+TEST(CurlClientInlineTest, SlowAnswersLatelyMeanNoInlineWait) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/slow") absl::SleepFor(absl::Milliseconds(50));
+    res.set_content("{}", "application/json");
+  });
+  // The wait is long enough for /s, but a slow answer sets the recent answer time above it.
+  auto client = InlineClient(upstream.base_url(), absl::Milliseconds(20));
+  Result slow;
+  client->Send(Request("GET", "/slow"), Context(), slow.Callback());
+  ASSERT_TRUE(slow.Wait());
+  ScopedCall call = SendInScope(*client, "/s");
+  ASSERT_TRUE(call.response.ok()) << call.response.status();
+  EXPECT_NE(call.callback_thread, std::this_thread::get_id());
+}
+
+TEST(CurlClientInlineTest, AnotherCallInFlightOnTheLoopMeansNoInlineWait) {
+  HeldUpstream upstream(absl::Milliseconds(500), "{}");
+  auto client = InlineClient(upstream.base_url(), absl::Seconds(30));
+  Result held;
+  client->Send(Request("GET", "/held/1"), Context(), held.Callback());
+  ScopedCall call = SendInScope(*client, "/held/2");
+  ASSERT_TRUE(call.response.ok()) << call.response.status();
+  EXPECT_FALSE(call.ran_by_scope_end);
+  EXPECT_NE(call.callback_thread, std::this_thread::get_id());
+  ASSERT_TRUE(held.Wait());
+}
+
+TEST(CurlClientInlineTest, ZeroWaitNeverCompletesInline) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+  auto client = InlineClient(upstream.base_url(), absl::ZeroDuration());
+  ScopedCall call = SendInScope(*client, "/s");
+  ASSERT_TRUE(call.response.ok()) << call.response.status();
+  EXPECT_NE(call.callback_thread, std::this_thread::get_id());
 }
 
 }  // namespace

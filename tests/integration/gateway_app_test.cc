@@ -22,6 +22,7 @@
 #include "pulumi/service/v1/stacks.grpc.pb.h"
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
+#include "tests/support/metrics.h"
 #include "tests/support/redis_server.h"
 
 namespace pulumi_gateway::testing {
@@ -97,6 +98,7 @@ TEST(GatewayAppTest, EachComponentExportsItsMetrics) {
            "# TYPE pulumi_upstream_in_flight_requests gauge",          // the metered transport
            "# TYPE pulumi_upstream_connections_opened_total counter",  // the curl client
            "# TYPE pulumi_upstream_stale_connections_total counter",
+           "# TYPE pulumi_upstream_inline_completions_total counter",
            "# TYPE pulumi_gateway_buffered_response_bytes gauge",  // the buffer budget
            "# TYPE pulumi_gateway_buffer_budget_refusals_total counter",
            "# TYPE pulumi_upstream_circuit_breaker_state gauge",
@@ -123,6 +125,35 @@ std::string Scrape(const TestGateway& gateway) {
   httplib::Result scraped = client.Get("/metrics");
   EXPECT_TRUE(scraped && scraped->status == 200);
   return scraped ? scraped->body : "";
+}
+
+// Sequential calls on a quiet gateway: with --upstream_inline_wait the gRPC thread that sent a call
+// handles its answer too; with 0 never.
+TEST(GatewayAppTest, QuietCallsCompleteOnTheThreadThatSentThemUnlessTurnedOff) {
+  FakeUpstream upstream;
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"orgName":"acme-corp","projectName":"payments-api","stackName":"prod"})",
+                    "application/json");
+  });
+  // The longest wait the flag allows, far longer than a local answer takes; then never.
+  for (const absl::Duration wait : {absl::Milliseconds(100), absl::ZeroDuration()}) {
+    auto gateway = TestGateway::Start(upstream.base_url(), [&](FlagValues& f) {
+      f.metrics_listen = "127.0.0.1:0";
+      f.upstream_loops = 1;
+      f.upstream_inline_wait = wait;
+    });
+    ASSERT_NE(gateway, nullptr);
+    // The first call opens the connection; the next ones go out on it.
+    for (int i = 0; i < 6; ++i) ASSERT_TRUE(GetStack(*gateway).ok()) << "call " << i;
+    const double inline_completions =
+        ScrapeSample(gateway->metrics_address(), "pulumi_upstream_inline_completions_total");
+    if (wait > absl::ZeroDuration()) {
+      // Each unless an answer took longer than the wait on a busy machine.
+      EXPECT_GE(inline_completions, 1);
+    } else {
+      EXPECT_EQ(inline_completions, 0);
+    }
+  }
 }
 
 TEST(GatewayAppTest, StartsTheFleetsQuotaStoreAndExportsItsMetrics) {

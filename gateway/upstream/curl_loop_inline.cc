@@ -1,0 +1,99 @@
+// Completing a transfer on the thread that started it (see CurlClientOptions::inline_wait and
+// gateway/call/inline_completion.h). A quiet loop lets the calling thread wait for the answer on
+// the connection's socket itself, taken out of the loop's epoll set meanwhile, so the answer is
+// read, converted and replied to where its bytes arrive: one thread wake-up per call, as a plain
+// HTTP client has, instead of the loop's wake-up plus the hand-off back to the server's threads.
+#include <poll.h>
+#include <sys/epoll.h>
+
+#include <algorithm>
+#include <atomic>
+#include <utility>
+
+#include "absl/cleanup/cleanup.h"
+#include "absl/container/inlined_vector.h"
+#include "gateway/call/inline_completion.h"
+#include "gateway/upstream/curl_loop.h"
+#include "gateway/upstream/curl_loop_transfer.h"
+
+namespace pulumi_gateway {
+namespace {
+
+// At most one thread of the process waits inline at a time: the server's other threads keep
+// taking calls, and a burst never parks several of them.
+std::atomic<bool> inline_waiter{false};
+
+}  // namespace
+
+bool CurlLoop::DeferToCaller(uint64_t id) {
+  if (options_.inline_wait <= absl::ZeroDuration()) return false;
+  // Only this transfer in flight here, and answers lately quicker than the wait.
+  if (in_flight() != 1 ||
+      absl::Nanoseconds(recent_answer_ns_.load(std::memory_order_relaxed)) >= options_.inline_wait) {
+    return false;
+  }
+  if (inline_waiter.exchange(true, std::memory_order_acquire)) return false;
+  if (InlineCompletionScope::Defer(&CurlLoop::CompleteInline, this, id)) return true;
+  inline_waiter.store(false, std::memory_order_release);
+  return false;
+}
+
+void CurlLoop::CompleteInline(void* loop, uint64_t id) {
+  absl::Cleanup release = [] { inline_waiter.store(false, std::memory_order_release); };
+  static_cast<CurlLoop*>(loop)->WaitInline(id);
+}
+
+void CurlLoop::WaitInline(uint64_t id) {
+  absl::InlinedVector<Answer, 1> answers;
+  {
+    absl::MutexLock drive(&loop_mu_);
+    const absl::Time until = clock_.Now() + options_.inline_wait;
+    const bool was_active = active_.contains(id);
+    CollectFinished();
+    for (;;) {
+      auto it = active_.find(id);
+      if (it == active_.end() || !finished_.empty()) break;
+      const Transfer& transfer = *it->second;
+      // The connection the request went out on (known from the pre-request check): waited on
+      // only while curl just reads it, the request sent whole.
+      const std::pair<const int, Socket>* connection =
+          FindSocket(transfer.local_ip, transfer.local_port);
+      if (connection == nullptr || connection->second.wanted != EPOLLIN) break;
+      const int fd = connection->first;
+      const absl::Duration left = std::min(until, transfer.context.deadline) - clock_.Now();
+      if (left <= absl::ZeroDuration()) break;
+      // Out of the loop's set while this thread waits on it, so the answer wakes one thread.
+      epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+      loop_mu_.Unlock();
+      pollfd ready = {fd, POLLIN, 0};
+      const timespec timeout = absl::ToTimespec(left);
+      const int got = ppoll(&ready, 1, &timeout, nullptr);
+      loop_mu_.Lock();
+      // Meanwhile the loop may have ended the transfer (a cancel) and closed the socket.
+      if (got > 0 && sockets_.contains(fd)) {
+        SocketAction(fd, CURL_CSELECT_IN | (ready.revents & POLLERR ? CURL_CSELECT_ERR : 0));
+        CollectFinished();
+      }
+      // Back in the loop's set for whatever curl waits for on it now (when curl changed what it
+      // waits for meanwhile, its MOD added the socket again already).
+      if (auto socket = sockets_.find(fd); socket != sockets_.end() && socket->second.wanted != 0) {
+        epoll_event event = {};
+        event.events = socket->second.wanted;
+        event.data.fd = fd;
+        epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &event);
+      }
+      if (got <= 0) break;
+    }
+    CompleteFinished();
+    ApplyProtocol();
+    if (was_active && !active_.contains(id)) inline_completions_.fetch_add(1);
+    answers.reserve(answers_.size());
+    for (Answer& answer : answers_) answers.push_back(std::move(answer));
+    answers_.clear();
+    // Curl's timers when due before the loop's epoll_wait returns.
+    if (!finished_.empty() || timer_deadline_ < loop_wakes_at_) WakeLoop();
+  }
+  for (Answer& answer : answers) std::move(answer.done)(std::move(answer.result));
+}
+
+}  // namespace pulumi_gateway

@@ -235,28 +235,36 @@ void CurlLoop::ApplyProtocol() {
   curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS, HostConnectionLimit());
 }
 
-int CurlLoop::OnSocket(void* /*easy*/, int fd, int what, void* client, void* socket_data) {
+int CurlLoop::OnSocket(void* /*easy*/, int fd, int what, void* client, void* /*socket_data*/) {
   auto* self = static_cast<CurlLoop*>(client);
-  if (what == CURL_POLL_REMOVE) {
-    if (auto socket = self->sockets_.find(fd); socket != self->sockets_.end()) {
-      socket->second.wanted = 0;
-    }
-    // Fails harmlessly when curl already closed the socket (which also unregistered it).
-    epoll_ctl(self->epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+  auto socket = self->sockets_.find(fd);
+  if (socket == self->sockets_.end()) {  // not opened through OnOpenSocket: never registered
     return 0;
   }
-  epoll_event event = {};
-  event.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
-  event.data.fd = fd;
-  if (auto socket = self->sockets_.find(fd); socket != self->sockets_.end()) {
-    socket->second.wanted = event.events;
-  }
-  // socket_data marks a socket this loop registered already.
-  if (socket_data == nullptr || epoll_ctl(self->epoll_.get(), EPOLL_CTL_MOD, fd, &event) != 0) {
-    epoll_ctl(self->epoll_.get(), EPOLL_CTL_ADD, fd, &event);
-    curl_multi_assign(self->multi_.get(), fd, self);
-  }
+  // A socket curl stops waiting on (its transfer ended; the connection goes back to the pool)
+  // stays in the epoll set: the next transfer on it almost always waits for the same events, so
+  // a pooled connection costs no epoll_ctl per call. Should it stir while idle, Loop takes it out.
+  socket->second.wanted =
+      what == CURL_POLL_REMOVE
+          ? 0u
+          : (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
+  if (socket->second.wanted != 0) self->Register(fd, socket->second);
   return 0;
+}
+
+void CurlLoop::Register(int fd, Socket& socket) {
+  if (socket.registered == socket.wanted) return;
+  epoll_event event = {};
+  event.events = socket.wanted;
+  event.data.fd = fd;
+  epoll_ctl(epoll_.get(), socket.registered == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &event);
+  socket.registered = socket.wanted;
+}
+
+void CurlLoop::Unregister(int fd, Socket& socket) {
+  if (socket.registered == 0) return;
+  epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+  socket.registered = 0;
 }
 
 int CurlLoop::OnTimer(void* /*multi*/, long timeout_ms, void* client) {
@@ -325,6 +333,12 @@ void CurlLoop::Loop() {
       if (fd == wake_.get()) {
         uint64_t count;
         [[maybe_unused]] const ssize_t got = read(fd, &count, sizeof(count));
+        continue;
+      }
+      // An idle pooled connection that stirred (closed by the peer, or stray bytes): out of the
+      // set until a transfer waits on it again; the check before reuse deals with it then.
+      if (auto socket = sockets_.find(fd); socket == sockets_.end() || socket->second.wanted == 0) {
+        if (socket != sockets_.end()) Unregister(fd, socket->second);
         continue;
       }
       const uint32_t e = events[i].events;

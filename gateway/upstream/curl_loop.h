@@ -120,8 +120,10 @@ class CurlLoop final {
     int local_port = 0;
     // The protocol of the latest answer on it.
     Protocol protocol = Protocol::kUnknown;
-    // The epoll events curl waits for on it (0: none).
+    // The epoll events curl waits for on it (0: none), and those it is in the loop's epoll set
+    // with (0: not in it).
     uint32_t wanted = 0;
+    uint32_t registered = 0;
   };
 
   explicit CurlLoop(CurlClientOptions options);
@@ -169,6 +171,10 @@ class CurlLoop final {
   // Runs the callbacks of completed transfers (answers_), releasing loop_mu_ meanwhile.
   void RunAnswers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void SocketAction(int fd, int events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  // Puts `socket` in the loop's epoll set for the events curl wants, or takes it out; each a
+  // no-op when the set already says so.
+  void Register(int fd, Socket& socket) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
+  void Unregister(int fd, Socket& socket) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Applies the protocol the latest answer used to waiting and the connection limit.
   void ApplyProtocol() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   long HostConnectionLimit() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);

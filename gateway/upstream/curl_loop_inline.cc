@@ -56,14 +56,14 @@ void CurlLoop::WaitInline(uint64_t id) {
       const Transfer& transfer = *it->second;
       // The connection the request went out on (known from the pre-request check): waited on
       // only while curl just reads it, the request sent whole.
-      const std::pair<const int, Socket>* connection =
+      std::pair<const int, Socket>* connection =
           FindSocket(transfer.local_ip, transfer.local_port);
       if (connection == nullptr || connection->second.wanted != EPOLLIN) break;
       const int fd = connection->first;
       const absl::Duration left = std::min(until, transfer.context.deadline) - clock_.Now();
       if (left <= absl::ZeroDuration()) break;
       // Out of the loop's set while this thread waits on it, so the answer wakes one thread.
-      epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+      Unregister(fd, connection->second);
       loop_mu_.Unlock();
       pollfd ready = {fd, POLLIN, 0};
       const timespec timeout = absl::ToTimespec(left);
@@ -74,13 +74,10 @@ void CurlLoop::WaitInline(uint64_t id) {
         SocketAction(fd, CURL_CSELECT_IN | (ready.revents & POLLERR ? CURL_CSELECT_ERR : 0));
         CollectFinished();
       }
-      // Back in the loop's set for whatever curl waits for on it now (when curl changed what it
-      // waits for meanwhile, its MOD added the socket again already).
+      // Back in the loop's set for whatever curl waits for on it now (when curl changed that
+      // meanwhile, it was put back already).
       if (auto socket = sockets_.find(fd); socket != sockets_.end() && socket->second.wanted != 0) {
-        epoll_event event = {};
-        event.events = socket->second.wanted;
-        event.data.fd = fd;
-        epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &event);
+        Register(fd, socket->second);
       }
       if (got <= 0) break;
     }

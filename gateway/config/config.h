@@ -55,7 +55,8 @@ struct GatewayConfig {
   GatewayServerOptions server = DefaultListener();
   // The upstream transport: --upstream, --upstream_ca_file, --upstream_insecure_skip_verify,
   // --upstream_http2_prior_knowledge, --upstream_max_connections,
-  // --upstream_max_http2_connections, --upstream_loops, --upstream_inline_wait, --upstream_connect_timeout,
+  // --upstream_max_http2_connections, --upstream_loops, --upstream_inline_wait,
+  // --upstream_connect_timeout,
   // --max_response_bytes. Its
   // buffer budget is the app's, of `max_buffered_response_bytes`.
   CurlClientOptions upstream = DefaultUpstream();

@@ -237,18 +237,29 @@ void CurlLoop::ApplyProtocol() {
 
 int CurlLoop::OnSocket(void* /*easy*/, int fd, int what, void* client, void* /*socket_data*/) {
   auto* self = static_cast<CurlLoop*>(client);
+  const uint32_t wanted = what == CURL_POLL_REMOVE ? 0u
+                                                   : (what & CURL_POLL_IN ? EPOLLIN : 0u) |
+                                                         (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
   auto socket = self->sockets_.find(fd);
-  if (socket == self->sockets_.end()) {  // not opened through OnOpenSocket: never registered
+  if (socket == self->sockets_.end()) {
+    // A socket curl did not open through OnOpenSocket (a resolver's): registered as asked, since
+    // it may be closed without the loop hearing of it.
+    epoll_event event = {};
+    event.events = wanted;
+    event.data.fd = fd;
+    if (wanted == 0) {
+      epoll_ctl(self->epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+    } else if (epoll_ctl(self->epoll_.get(), EPOLL_CTL_MOD, fd, &event) != 0) {
+      epoll_ctl(self->epoll_.get(), EPOLL_CTL_ADD, fd, &event);
+    }
     return 0;
   }
-  // A socket curl stops waiting on (its transfer ended; the connection goes back to the pool)
-  // stays in the epoll set: the next transfer on it almost always waits for the same events, so
-  // a pooled connection costs no epoll_ctl per call. Should it stir while idle, Loop takes it out.
-  socket->second.wanted =
-      what == CURL_POLL_REMOVE
-          ? 0u
-          : (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
-  if (socket->second.wanted != 0) self->Register(fd, socket->second);
+  // A connection's socket curl stops waiting on (its transfer ended; the connection goes back to
+  // the pool) stays in the epoll set: the next transfer on it almost always waits for the same
+  // events, so a pooled connection costs no epoll_ctl per call. Should it stir while idle, Loop
+  // takes it out.
+  socket->second.wanted = wanted;
+  if (wanted != 0) self->Register(fd, socket->second);
   return 0;
 }
 
@@ -337,8 +348,8 @@ void CurlLoop::Loop() {
       }
       // An idle pooled connection that stirred (closed by the peer, or stray bytes): out of the
       // set until a transfer waits on it again; the check before reuse deals with it then.
-      if (auto socket = sockets_.find(fd); socket == sockets_.end() || socket->second.wanted == 0) {
-        if (socket != sockets_.end()) Unregister(fd, socket->second);
+      if (auto socket = sockets_.find(fd); socket != sockets_.end() && socket->second.wanted == 0) {
+        Unregister(fd, socket->second);
         continue;
       }
       const uint32_t e = events[i].events;

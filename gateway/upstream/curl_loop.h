@@ -10,7 +10,9 @@
 //   (*loop)->Send(std::move(request), std::move(context), std::move(callback));
 //
 // Each call's deadline is the transfer timeout; cancelling its token aborts the transfer (closing
-// its connection if under way). Callbacks run on the loop thread: they must not block.
+// its connection if under way). Callbacks run on the loop thread (they must not block), or on
+// the thread that sent the call when it waits for a quick answer itself: see
+// CurlClientOptions::inline_wait and curl_loop_inline.cc.
 //
 // The loop waits in epoll and hands curl only the sockets that are ready
 // (curl_multi_socket_action), so a wake-up costs the same with 10 or 10,000 transfers in flight.
@@ -217,9 +219,10 @@ class CurlLoop final {
   std::atomic<bool> stopping_{false};
 
   // Held by the thread driving curl: the loop thread except while it waits in epoll, or a Send
-  // starting its transfer inline meanwhile. Callbacks of finished transfers run on the loop
-  // thread only (never inside Send), without it: a Send (from a callback too) meanwhile starts its
-  // transfer itself instead of queueing it for the loop's next turn.
+  // starting its transfer inline meanwhile, or a sender completing its call inline. Callbacks of
+  // finished transfers run on the loop thread, or in a sender's inline wait (never inside Send),
+  // without it: a Send (from a callback too) meanwhile starts its transfer itself instead of
+  // queueing it for the loop's next turn.
   absl::Mutex loop_mu_;  // taken before mu_
   absl::flat_hash_map<uint64_t, std::unique_ptr<Transfer>> active_ ABSL_GUARDED_BY(loop_mu_);
   // Transfers curl finished (id, CURLcode) whose callbacks the loop has yet to run.

@@ -28,8 +28,8 @@ std::atomic<bool> inline_waiter{false};
 bool CurlLoop::DeferToCaller(uint64_t id) {
   if (options_.inline_wait <= absl::ZeroDuration()) return false;
   // Only this transfer in flight here, and answers lately quicker than the wait.
-  if (in_flight() != 1 ||
-      absl::Nanoseconds(recent_answer_ns_.load(std::memory_order_relaxed)) >= options_.inline_wait) {
+  if (in_flight() != 1 || absl::Nanoseconds(recent_answer_ns_.load(std::memory_order_relaxed)) >=
+                              options_.inline_wait) {
     return false;
   }
   if (inline_waiter.exchange(true, std::memory_order_acquire)) return false;
@@ -56,8 +56,7 @@ void CurlLoop::WaitInline(uint64_t id) {
       const Transfer& transfer = *it->second;
       // The connection the request went out on (known from the pre-request check): waited on
       // only while curl just reads it, the request sent whole.
-      std::pair<const int, Socket>* connection =
-          FindSocket(transfer.local_ip, transfer.local_port);
+      std::pair<const int, Socket>* connection = FindSocket(transfer.local_ip, transfer.local_port);
       if (connection == nullptr || connection->second.wanted != EPOLLIN) break;
       const int fd = connection->first;
       const absl::Duration left = std::min(until, transfer.context.deadline) - clock_.Now();

@@ -51,7 +51,8 @@ class UpstreamClient {
   virtual ~UpstreamClient() = default;
 
   // Starts `request` for the call `context` describes. `done` runs exactly once, on a thread of
-  // the client's (or its timers'), never inside Send or inside a Cancel (see above).
+  // the client's (or its timers'), or where the sending thread's InlineCompletionScope closes
+  // (gateway/call/inline_completion.h), never inside Send or inside a Cancel (see above).
   virtual void Send(HttpRequest request, CallContext context, Callback done) = 0;
 };
 

@@ -344,12 +344,11 @@ ScopedCall SendInScope(CurlClient& client, const std::string& path) {
   {
     InlineCompletionScope scope;
     bool inside_send = true;
-    client.Send(Request("GET", path), Context(),
-                [&](absl::StatusOr<HttpResponse> response) {
-                  EXPECT_FALSE(inside_send) << "a callback ran inside Send";
-                  call.callback_thread = std::this_thread::get_id();
-                  result.Callback()(std::move(response));
-                });
+    client.Send(Request("GET", path), Context(), [&](absl::StatusOr<HttpResponse> response) {
+      EXPECT_FALSE(inside_send) << "a callback ran inside Send";
+      call.callback_thread = std::this_thread::get_id();
+      result.Callback()(std::move(response));
+    });
     inside_send = false;
   }
   call.ran_by_scope_end = result.done.HasBeenNotified();

@@ -341,9 +341,10 @@ struct ScopedCall {
 ScopedCall SendInScope(CurlClient& client, const std::string& path) {
   ScopedCall call;
   Result result;
+  // Outlives the scope: the loop may run the callback after it closed.
+  std::atomic<bool> inside_send{true};
   {
     InlineCompletionScope scope;
-    bool inside_send = true;
     client.Send(Request("GET", path), Context(), [&](absl::StatusOr<HttpResponse> response) {
       EXPECT_FALSE(inside_send) << "a callback ran inside Send";
       call.callback_thread = std::this_thread::get_id();

@@ -111,7 +111,8 @@ TEST_F(AuditLogTest, AuditLogsNeedAnAdminAndTheSubscription) {
   Caller mchen = As(kMchenToken);
   // The service's own 400 message, which the emulator answers verbatim and the gateway passes on.
   const std::string kNoSubscription =
-      "Audit Logs is available only to organizations with an Enterprise subscription.";
+      "Audit Logs is available only to organizations with an Enterprise "
+      "subscription.";
   v1::ListAuditLogEventsRequest list;
   list.set_org_name("globex");
   list.set_start_time(absl::ToUnixSeconds(absl::Now()));

@@ -183,9 +183,12 @@ RouteMetrics* RecordCallStart(const CallEnvironment& env,
 
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
                    RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
-                   const absl::Status& status, nlohmann::json fields) {
+                   const absl::Status& status,
+                   absl::FunctionRef<void(nlohmann::json& fields)> add_fields) {
   const absl::Duration elapsed = env.Now() - start;
   if (env.logger->Enabled(LogLevel::kInfo)) {
+    nlohmann::json fields = nlohmann::json::object();
+    add_fields(fields);
     fields["request_id"] = identity.request_id;
     if (!identity.tenant.empty()) fields["tenant"] = identity.tenant;
     if (!identity.caller.empty()) fields["caller"] = identity.caller;

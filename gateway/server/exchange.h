@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -84,10 +85,13 @@ RouteMetrics* RecordCallStart(const CallEnvironment& env,
                               const google::protobuf::MethodDescriptor& method);
 
 // Records the end of a call: the access log line (request id, tenant and caller when set, method,
-// code, duration, error and `fields`) and the server metrics (when `metrics` is not null).
+// code, duration, error and what `add_fields` adds) and the server metrics (when `metrics` is not
+// null). `add_fields` runs only when the line is logged: below --log_level=info a call builds no
+// JSON at its end.
 void RecordCallEnd(const CallEnvironment& env, const google::protobuf::MethodDescriptor& method,
                    RouteMetrics* metrics, const CallIdentity& identity, absl::Time start,
-                   const absl::Status& status, nlohmann::json fields);
+                   const absl::Status& status,
+                   absl::FunctionRef<void(nlohmann::json& fields)> add_fields);
 
 }  // namespace pulumi_gateway
 

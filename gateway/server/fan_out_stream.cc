@@ -62,8 +62,9 @@ void FanOutStream::Begin(const absl::Status& setup) {
       absl::MutexLock lock(&mu_);
       finished_ = true;
     }
-    RecordCallEnd(env_, method_, metrics_, identity_, start_, setup,
-                  {{"items", 0}, {"item_errors", 0}, {"upstream_requests", 0}});
+    RecordCallEnd(env_, method_, metrics_, identity_, start_, setup, [](nlohmann::json& fields) {
+      fields = {{"items", 0}, {"item_errors", 0}, {"upstream_requests", 0}};
+    });
     Finish(ToGrpcStatus(setup));
   }
   Unref();
@@ -138,7 +139,8 @@ void FanOutStream::Pump() {
   }
   if (write) StartWrite(&write_buffer_);
   if (finish) {
-    RecordCallEnd(env_, method_, metrics_, identity_, start_, final_status, std::move(fields));
+    RecordCallEnd(env_, method_, metrics_, identity_, start_, final_status,
+                  [&](nlohmann::json& logged) { logged = std::move(fields); });
     Finish(ToGrpcStatus(final_status));
   }
 }

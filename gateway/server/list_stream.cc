@@ -171,7 +171,7 @@ void ListStream::End(const absl::Status& status) {
     finished_ = true;
   }
   RecordCallEnd(env_, *route_.method, metrics_, identity_, start_, status,
-                {{"items", items_sent_}});
+                [&](nlohmann::json& fields) { fields["items"] = items_sent_; });
   Finish(ToGrpcStatus(status));
 }
 

@@ -209,9 +209,10 @@ absl::Status UnaryCall::WireError(const HttpResponse& http, const WireResult& en
 }
 
 void UnaryCall::Complete(const absl::Status& status, int upstream_status) {
-  nlohmann::json fields = {{"attempts", attempts_->load()}};
-  if (upstream_status != 0) fields["upstream_status"] = upstream_status;
-  RecordCallEnd(env_, method_, metrics_, identity_, start_, status, std::move(fields));
+  RecordCallEnd(env_, method_, metrics_, identity_, start_, status, [&](nlohmann::json& fields) {
+    fields["attempts"] = attempts_->load();
+    if (upstream_status != 0) fields["upstream_status"] = upstream_status;
+  });
   Finish(ToGrpcStatus(status));
 }
 

@@ -259,7 +259,8 @@ void WatchStream::OnCancel() {
 void WatchStream::EndLocked(const absl::Status& status) {
   if (finished_) return;
   finished_ = true;
-  RecordCallEnd(env_, *route_.method, metrics_, log_identity_, start_, status, {{"items", next_}});
+  RecordCallEnd(env_, *route_.method, metrics_, log_identity_, start_, status,
+                [&](nlohmann::json& fields) { fields["items"] = next_; });
   Finish(ToGrpcStatus(status));
 }
 

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -132,7 +133,8 @@ bool Encoder::Read(Token* token) {
 bool Encoder::Message(const Descriptor* type, int depth) {
   if (depth > kMaxDepth) return Mismatch("nesting is too deep");
   if (!r_.Consume('{')) return Syntax();
-  std::vector<const FieldDescriptor*> seen;
+  // Inline for objects of up to 16 fields: no allocation per object.
+  absl::InlinedVector<const FieldDescriptor*, 16> seen;
   absl::flat_hash_set<uint64_t> unknown_seen;
   r_.SkipSpace();
   if (r_.Consume('}')) return true;

@@ -1,5 +1,6 @@
 // A gateway in front of in-process upstreams: deadlines and cancellation reach the upstream
-// transfer, reflection and health answer, unknown methods are UNIMPLEMENTED.
+// transfer, racing answers, cancels and refusals end every call once, reflection and health
+// answer, unknown methods are UNIMPLEMENTED.
 #include <algorithm>
 #include <atomic>
 #include <iostream>
@@ -87,6 +88,77 @@ TEST(GatewayBehaviourTest, ClientCancelAbortsUpstreamTransfer) {
   // As above: the held upstream never ends the transfer itself.
   ASSERT_TRUE(Eventually([&] { return upstream.closed_connections() == 1; }))
       << "the upstream transfer survived the client's cancel";
+}
+
+// gRPC runs a unary call's OnDone and OnCancel on whichever thread ends the call (the upstream
+// loop, a server thread, the cancelling one). A burst where answers, client cancels and refusals
+// before the upstream race each other must still end every call exactly once, deadlock-free,
+// with every call's bookkeeping undone (the in-flight count back to zero).
+TEST(GatewayBehaviourTest, RacingAnswersCancelsAndRefusalsEndEveryCallOnce) {
+  HeldUpstream upstream(absl::Milliseconds(15), "{}");
+  auto gateway = TestGateway::Start(upstream.base_url(), [](FlagValues& f) {
+    f.coalesce_reads = false;
+    f.max_in_flight = 16;
+  });
+  auto stub = StacksService::NewStub(
+      grpc::CreateChannel(gateway->address(), grpc::InsecureChannelCredentials()));
+  constexpr int kCalls = 240;
+  struct Call {
+    grpc::ClientContext context;
+    GetStackResponse response;
+    grpc::Status status;
+    std::atomic<int> ended{0};
+  };
+  std::vector<std::unique_ptr<Call>> calls;
+  const GetStackRequest request = StackRequest();
+  std::atomic<int> ended{0};
+  for (int i = 0; i < kCalls; ++i) {
+    auto call = std::make_unique<Call>();
+    call->context.AddMetadata("authorization", "token pul-test");
+    Call* c = call.get();
+    stub->async()->GetStack(&c->context, &request, &c->response, [c, &ended](grpc::Status s) {
+      c->status = std::move(s);
+      c->ended.fetch_add(1);
+      ended.fetch_add(1);
+    });
+    calls.push_back(std::move(call));
+    // Every third call is cancelled while its answer is on its way or just in.
+    if (i % 3 == 2) {
+      absl::SleepFor(absl::Microseconds(200 * (i % 7)));
+      calls[i - 1]->context.TryCancel();
+    }
+  }
+  ASSERT_TRUE(Eventually([&] { return ended.load() == kCalls; }, absl::Seconds(20)))
+      << ended.load() << " of " << kCalls << " calls ended";
+  int ok = 0, cancelled = 0, refused = 0;
+  for (const auto& call : calls) {
+    EXPECT_EQ(call->ended.load(), 1);
+    switch (call->status.error_code()) {
+      case grpc::StatusCode::OK:
+        ++ok;
+        break;
+      case grpc::StatusCode::CANCELLED:
+        ++cancelled;
+        break;
+      case grpc::StatusCode::RESOURCE_EXHAUSTED:
+        EXPECT_THAT(call->status.error_message(), HasSubstr("--max_in_flight"));
+        ++refused;
+        break;
+      default:
+        ADD_FAILURE() << call->status.error_code() << " " << call->status.error_message();
+    }
+  }
+  std::cout << ok << " answered, " << cancelled << " cancelled, " << refused << " refused\n";
+  EXPECT_GT(ok, 0);
+  EXPECT_GT(cancelled, 0);
+  EXPECT_GT(refused, 0);
+  // Every call's OnDone ran: none is still counted in flight.
+  ASSERT_TRUE(Eventually([&] { return gateway->app().in_flight() == 0; }))
+      << gateway->app().in_flight() << " calls still counted in flight";
+  grpc::ClientContext after;
+  after.AddMetadata("authorization", "token pul-test");
+  GetStackResponse response;
+  EXPECT_TRUE(stub->GetStack(&after, request, &response).ok());
 }
 
 TEST(GatewayBehaviourTest, ReflectionHealthAndUnknownMethods) {

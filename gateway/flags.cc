@@ -45,6 +45,10 @@ ABSL_FLAG(absl::Duration, upstream_inline_wait, DefaultFlagValues().upstream_inl
           "How long the server thread that sent a call may wait for its answer itself when the "
           "upstream answers quicker than this and nothing else is in flight on its loop (one "
           "thread wake-up per call instead of two); 0: never.");
+ABSL_FLAG(absl::Duration, upstream_inline_spin, DefaultFlagValues().upstream_inline_spin,
+          "How long that thread checks the connection in a busy loop before it sleeps on it, "
+          "while answers lately came within twice this (no sleep and wake-up for a quick "
+          "answer); 0: never. At most one thread at a time.");
 ABSL_FLAG(absl::Duration, upstream_connect_timeout, DefaultFlagValues().upstream_connect_timeout,
           "Longest wait for an upstream TCP+TLS connection.");
 ABSL_FLAG(int, retry_max_attempts, DefaultFlagValues().retry_max_attempts,
@@ -182,6 +186,7 @@ FlagValues ReadFlags() {
   flags.upstream_max_http2_connections = absl::GetFlag(FLAGS_upstream_max_http2_connections);
   flags.upstream_loops = absl::GetFlag(FLAGS_upstream_loops);
   flags.upstream_inline_wait = absl::GetFlag(FLAGS_upstream_inline_wait);
+  flags.upstream_inline_spin = absl::GetFlag(FLAGS_upstream_inline_spin);
   flags.upstream_connect_timeout = absl::GetFlag(FLAGS_upstream_connect_timeout);
   flags.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
   flags.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);

@@ -56,9 +56,8 @@ struct GatewayConfig {
   // The upstream transport: --upstream, --upstream_ca_file, --upstream_insecure_skip_verify,
   // --upstream_http2_prior_knowledge, --upstream_max_connections,
   // --upstream_max_http2_connections, --upstream_loops, --upstream_inline_wait,
-  // --upstream_connect_timeout,
-  // --max_response_bytes. Its
-  // buffer budget is the app's, of `max_buffered_response_bytes`.
+  // --upstream_inline_spin, --upstream_connect_timeout, --max_response_bytes. Its buffer budget
+  // is the app's, of `max_buffered_response_bytes`.
   CurlClientOptions upstream = DefaultUpstream();
   // Most upstream answer bytes the process holds at once (--max_buffered_response_bytes): the
   // limit of the BufferBudget every answer takes from. Default 96 MiB.

@@ -20,6 +20,7 @@ FlagValues FromDefaults() {
   flags.upstream_max_http2_connections = defaults.upstream.max_http2_connections;
   flags.upstream_loops = defaults.upstream.loops;
   flags.upstream_inline_wait = defaults.upstream.inline_wait;
+  flags.upstream_inline_spin = defaults.upstream.inline_spin;
   flags.upstream_connect_timeout = defaults.upstream.connect_timeout;
   flags.max_response_bytes = static_cast<int64_t>(defaults.upstream.max_response_bytes);
   flags.max_buffered_response_bytes = static_cast<int64_t>(defaults.max_buffered_response_bytes);

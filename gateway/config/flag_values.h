@@ -30,6 +30,7 @@ struct FlagValues {
   int upstream_max_http2_connections = 0;
   int upstream_loops = 0;
   absl::Duration upstream_inline_wait;
+  absl::Duration upstream_inline_spin;
   absl::Duration upstream_connect_timeout;
   int retry_max_attempts = 0;
   absl::Duration retry_initial_backoff;

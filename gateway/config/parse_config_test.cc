@@ -174,6 +174,12 @@ std::vector<Row> ErrorRows() {
       {"UpstreamInlineWaitTooLong",
        [](FlagValues& f) { f.upstream_inline_wait = absl::Milliseconds(101); },
        "--upstream_inline_wait: must be between 0 (never) and 100ms"},
+      {"UpstreamInlineSpinNegative",
+       [](FlagValues& f) { f.upstream_inline_spin = absl::Microseconds(-1); },
+       "--upstream_inline_spin: must be between 0 (never) and 1ms"},
+      {"UpstreamInlineSpinTooLong",
+       [](FlagValues& f) { f.upstream_inline_spin = absl::Microseconds(1001); },
+       "--upstream_inline_spin: must be between 0 (never) and 1ms"},
       {"MaxResponseBytesTooSmall", [](FlagValues& f) { f.max_response_bytes = 1023; },
        "--max_response_bytes: must be between 1 KiB and 4 GiB"},
       {"MaxResponseBytesTooLarge",
@@ -483,6 +489,7 @@ TEST(ParseConfigTest, TheDefaultsParseIntoTheComponentsDefaults) {
   EXPECT_EQ(config->upstream.max_http2_connections, defaults.upstream.max_http2_connections);
   EXPECT_EQ(config->upstream.loops, defaults.upstream.loops);
   EXPECT_EQ(config->upstream.inline_wait, defaults.upstream.inline_wait);
+  EXPECT_EQ(config->upstream.inline_spin, defaults.upstream.inline_spin);
   EXPECT_EQ(config->upstream.max_response_bytes, defaults.upstream.max_response_bytes);
   EXPECT_EQ(config->upstream.connect_timeout, defaults.upstream.connect_timeout);
   EXPECT_EQ(config->stack.retry.max_attempts, RetryOptions{}.max_attempts);
@@ -537,6 +544,7 @@ TEST(ParseConfigTest, TheFlagDefaultsAreTheComponentsOwn) {
   EXPECT_EQ(flags.upstream_rate_limit, 0);
   EXPECT_EQ(flags.upstream_loops, 0);  // one per core
   EXPECT_EQ(flags.upstream_inline_wait, absl::Milliseconds(1));
+  EXPECT_EQ(flags.upstream_inline_spin, absl::Microseconds(100));
   EXPECT_EQ(flags.upstream_rate_burst, 10);
   EXPECT_EQ(flags.shutdown_grace, absl::Seconds(20));
   EXPECT_EQ(flags.drain_delay, absl::ZeroDuration());
@@ -564,6 +572,7 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   flags.drain_delay = absl::Seconds(3);
   flags.upstream_loops = 3;
   flags.upstream_inline_wait = absl::ZeroDuration();
+  flags.upstream_inline_spin = absl::Microseconds(250);
   absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->server.listen, "127.0.0.1:0");
@@ -588,6 +597,7 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   EXPECT_EQ(config->drain.delay, absl::Seconds(3));
   EXPECT_EQ(config->upstream.loops, 3);
   EXPECT_EQ(config->upstream.inline_wait, absl::ZeroDuration());
+  EXPECT_EQ(config->upstream.inline_spin, absl::Microseconds(250));
   EXPECT_EQ(FormatCacheTtl(config->stack.cache), "GetStack=5s,ListStacks=0,*=2s");
 }
 

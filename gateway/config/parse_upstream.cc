@@ -172,6 +172,11 @@ absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
     return FlagError("upstream_inline_wait", "must be between 0 (never) and 100ms");
   }
   upstream->inline_wait = flags.upstream_inline_wait;
+  if (flags.upstream_inline_spin < absl::ZeroDuration() ||
+      flags.upstream_inline_spin > absl::Milliseconds(1)) {
+    return FlagError("upstream_inline_spin", "must be between 0 (never) and 1ms");
+  }
+  upstream->inline_spin = flags.upstream_inline_spin;
   if (flags.max_response_bytes < 1024 || flags.max_response_bytes > (int64_t{1} << 32)) {
     return FlagError("max_response_bytes", "must be between 1 KiB and 4 GiB");
   }

@@ -76,22 +76,20 @@ void CurlClient::Send(HttpRequest request, CallContext context, Callback done) {
   loops_[chosen]->Send(std::move(request), std::move(context), std::move(done));
 }
 
-int64_t CurlClient::connections_opened() const {
+int64_t CurlClient::Sum(int64_t (CurlLoop::*count)() const) const {
   int64_t total = 0;
-  for (const auto& loop : loops_) total += loop->connections_opened();
+  for (const auto& loop : loops_) total += (*loop.*count)();
   return total;
 }
 
-int64_t CurlClient::inline_completions() const {
-  int64_t total = 0;
-  for (const auto& loop : loops_) total += loop->inline_completions();
-  return total;
-}
+int64_t CurlClient::connections_opened() const { return Sum(&CurlLoop::connections_opened); }
+
+int64_t CurlClient::inline_completions() const { return Sum(&CurlLoop::inline_completions); }
+
+int64_t CurlClient::inline_spin_hits() const { return Sum(&CurlLoop::inline_spin_hits); }
 
 int64_t CurlClient::stale_connections_discarded() const {
-  int64_t total = 0;
-  for (const auto& loop : loops_) total += loop->stale_connections_discarded();
-  return total;
+  return Sum(&CurlLoop::stale_connections_discarded);
 }
 
 }  // namespace pulumi_gateway

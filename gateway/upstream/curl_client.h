@@ -67,9 +67,14 @@ class CurlClient final : public UpstreamClient {
   // Calls whose answer the server thread that sent them handled itself, summed over the loops
   // (CurlClientOptions::inline_wait).
   int64_t inline_completions() const;
+  // Of those, answers caught while the thread was still busy-polling (CurlClientOptions::
+  // inline_spin).
+  int64_t inline_spin_hits() const;
 
  private:
   CurlClient() = default;
+  // A loop counter summed over the loops.
+  int64_t Sum(int64_t (CurlLoop::*count)() const) const;
 
   std::vector<std::unique_ptr<CurlLoop>> loops_;
   // Each loop's share of max_connections, by index.

@@ -90,6 +90,8 @@ class CurlLoop final {
   int64_t stale_connections_discarded() const { return stale_discarded_.load(); }
   // Calls whose answer the thread that sent them handled itself (see WaitInline).
   int64_t inline_completions() const { return inline_completions_.load(); }
+  // Of those, answers that came while the thread was still polling in its busy loop.
+  int64_t inline_spin_hits() const { return inline_spin_hits_.load(); }
 
  private:
   struct Transfer;
@@ -143,6 +145,10 @@ class CurlLoop final {
   // Waits (at most options_.inline_wait) for transfer `id`'s answer on its socket, and runs the
   // callbacks of whatever finished meanwhile on the calling thread.
   void WaitInline(uint64_t id) ABSL_LOCKS_EXCLUDED(loop_mu_);
+  // recent_answer_ns_ as a duration.
+  absl::Duration RecentAnswerTime() const {
+    return absl::Nanoseconds(recent_answer_ns_.load(std::memory_order_relaxed));
+  }
   // Wakes the loop from another thread: at most one eventfd write per loop turn.
   void WakeLoop();
   void WriteWakeUp();
@@ -207,6 +213,7 @@ class CurlLoop final {
   std::atomic<int64_t> connections_opened_{0};
   std::atomic<int64_t> stale_discarded_{0};
   std::atomic<int64_t> inline_completions_{0};
+  std::atomic<int64_t> inline_spin_hits_{0};
   std::atomic<int> in_flight_{0};
   // How long answers took lately (a moving average of the time from Send to the answer), which
   // decides whether waiting inline is worth it; written under loop_mu_.

@@ -14,6 +14,10 @@ void ExportCurlMetrics(const CurlClient& client, MetricSink& sink) {
                   "Upstream answers handled by the server thread that sent the call, without a "
                   "hand-off to an upstream loop (--upstream_inline_wait).",
                   [&client] { return static_cast<double>(client.inline_completions()); });
+  sink.AddCounter("pulumi_upstream_inline_spin_hits_total",
+                  "Of those, answers the thread caught while still busy-polling the connection, "
+                  "before it would have slept (--upstream_inline_spin).",
+                  [&client] { return static_cast<double>(client.inline_spin_hits()); });
 }
 
 }  // namespace pulumi_gateway

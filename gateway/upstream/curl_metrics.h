@@ -10,8 +10,9 @@
 
 namespace pulumi_gateway {
 
-// pulumi_upstream_connections_opened_total, pulumi_upstream_stale_connections_total and
-// pulumi_upstream_inline_completions_total. `client` must outlive the sink's scrapes.
+// pulumi_upstream_connections_opened_total, pulumi_upstream_stale_connections_total,
+// pulumi_upstream_inline_completions_total and pulumi_upstream_inline_spin_hits_total. `client`
+// must outlive the sink's scrapes.
 void ExportCurlMetrics(const CurlClient& client, MetricSink& sink);
 
 }  // namespace pulumi_gateway

@@ -320,12 +320,23 @@ TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {
   EXPECT_EQ(result.response.status().code(), absl::StatusCode::kUnavailable);
 }
 
-// A client of one loop whose calls may complete inline, waiting up to `inline_wait`.
-std::unique_ptr<CurlClient> InlineClient(const std::string& base_url, absl::Duration inline_wait) {
+// Makes `upstream` answer every request at once with `{}`.
+void AnswerAtOnce(FakeUpstream& upstream) {
+  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+}
+
+// A client of one loop whose calls may complete inline, waiting up to `inline_wait` (the first
+// `inline_spin` of it busy-polling).
+std::unique_ptr<CurlClient> InlineClient(
+    const std::string& base_url, absl::Duration inline_wait,
+    absl::Duration inline_spin = CurlClientOptions().inline_spin) {
   CurlClientOptions options;
   options.base_url = base_url;
   options.loops = 1;
   options.inline_wait = inline_wait;
+  options.inline_spin = inline_spin;
   absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
   EXPECT_TRUE(client.ok()) << client.status();
   return client.ok() ? *std::move(client) : nullptr;
@@ -341,12 +352,15 @@ struct ScopedCall {
 ScopedCall SendInScope(CurlClient& client, const std::string& path) {
   ScopedCall call;
   Result result;
-  // Outlives the scope: the loop may run the callback after it closed.
+  // Outlives the scope: the loop may run the callback after it closed. The loop may also run it
+  // between Send's return and the flag's reset: only this thread's run counts as inside Send.
   std::atomic<bool> inside_send{true};
+  const std::thread::id sender = std::this_thread::get_id();
   {
     InlineCompletionScope scope;
     client.Send(Request("GET", path), Context(), [&](absl::StatusOr<HttpResponse> response) {
-      EXPECT_FALSE(inside_send) << "a callback ran inside Send";
+      EXPECT_FALSE(inside_send && std::this_thread::get_id() == sender)
+          << "a callback ran inside Send";
       call.callback_thread = std::this_thread::get_id();
       result.Callback()(std::move(response));
     });
@@ -365,9 +379,11 @@ TEST(CurlClientInlineTest, AQuickAnswerCompletesOnTheSendingThreadWhenItsScopeCl
   });
   // A wait far longer than the local answer takes, so the answer always arrives within it.
   auto client = InlineClient(upstream.base_url(), absl::Seconds(30));
-  // The first call opens the connection (the loop completes it: the wait starts only on a
-  // connection the request went out on whole); the next ones reuse it.
+  // The first call opens the connection (mostly completed by the loop: the wait starts only on a
+  // connection the request went out on whole, which a quick connect may already be); the next
+  // ones reuse it.
   ASSERT_TRUE(SendInScope(*client, "/s").response.ok());
+  const int64_t before = client->inline_completions();
   for (int i = 0; i < 3; ++i) {
     ScopedCall call = SendInScope(*client, "/s");
     ASSERT_TRUE(call.response.ok()) << call.response.status();
@@ -376,14 +392,12 @@ TEST(CurlClientInlineTest, AQuickAnswerCompletesOnTheSendingThreadWhenItsScopeCl
     EXPECT_EQ(call.callback_thread, std::this_thread::get_id()) << "call " << i;
   }
   EXPECT_EQ(client->connections_opened(), 1);
-  EXPECT_EQ(client->inline_completions(), 3);
+  EXPECT_EQ(client->inline_completions() - before, 3);
 }
 
 TEST(CurlClientInlineTest, WithoutAScopeTheLoopCompletesTheCall) {
   FakeUpstream upstream;
-  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
-    res.set_content("{}", "application/json");
-  });
+  AnswerAtOnce(upstream);
   auto client = InlineClient(upstream.base_url(), absl::Seconds(30));
   Result result;
   std::thread::id callback_thread;
@@ -406,18 +420,29 @@ TEST(CurlClientInlineTest, AnAnswerLaterThanTheWaitIsCompletedByTheLoop) {
   EXPECT_NE(call.callback_thread, std::this_thread::get_id());
 }
 
-TEST(CurlClientInlineTest, SlowAnswersLatelyMeanNoInlineWait) {
-  FakeUpstream upstream;
+// Makes `upstream` answer /slow after 50 ms and everything else at once.
+void AnswerSlowOnlyLate(FakeUpstream& upstream) {
   upstream.SetHandler([](const httplib::Request& req, httplib::Response& res) {
     if (req.path == "/slow") absl::SleepFor(absl::Milliseconds(50));
     res.set_content("{}", "application/json");
   });
+}
+
+// Sends /slow outside a scope (the loop's recent answer time becomes 50 ms), then a quick /s in
+// one.
+ScopedCall SendQuickAfterSlow(CurlClient& client) {
+  Result slow;
+  client.Send(Request("GET", "/slow"), Context(), slow.Callback());
+  EXPECT_TRUE(slow.Wait());
+  return SendInScope(client, "/s");
+}
+
+TEST(CurlClientInlineTest, SlowAnswersLatelyMeanNoInlineWait) {
+  FakeUpstream upstream;
+  AnswerSlowOnlyLate(upstream);
   // The wait is long enough for /s, but a slow answer sets the recent answer time above it.
   auto client = InlineClient(upstream.base_url(), absl::Milliseconds(20));
-  Result slow;
-  client->Send(Request("GET", "/slow"), Context(), slow.Callback());
-  ASSERT_TRUE(slow.Wait());
-  ScopedCall call = SendInScope(*client, "/s");
+  ScopedCall call = SendQuickAfterSlow(*client);
   ASSERT_TRUE(call.response.ok()) << call.response.status();
   EXPECT_NE(call.callback_thread, std::this_thread::get_id());
 }
@@ -434,11 +459,61 @@ TEST(CurlClientInlineTest, AnotherCallInFlightOnTheLoopMeansNoInlineWait) {
   ASSERT_TRUE(held.Wait());
 }
 
+struct InlineCounts {
+  int64_t completions = 0;
+  int64_t spin_hits = 0;
+};
+
+// Sends one call that opens the connection, then `calls` quick calls in scopes, each of which
+// must complete on this thread; returns how many of those the client counted as completed inline
+// and as caught by the spin.
+InlineCounts SendQuickCallsInScopes(CurlClient& client, int calls) {
+  EXPECT_TRUE(SendInScope(client, "/s").response.ok());
+  const InlineCounts before{client.inline_completions(), client.inline_spin_hits()};
+  for (int i = 0; i < calls; ++i) {
+    ScopedCall call = SendInScope(client, "/s");
+    EXPECT_TRUE(call.response.ok()) << call.response.status();
+    EXPECT_EQ(call.callback_thread, std::this_thread::get_id()) << "call " << i;
+  }
+  return {client.inline_completions() - before.completions,
+          client.inline_spin_hits() - before.spin_hits};
+}
+
+TEST(CurlClientInlineTest, AnAnswerWithinTheSpinIsCaughtWithoutSleeping) {
+  FakeUpstream upstream;
+  AnswerAtOnce(upstream);
+  // A spin far longer than the local answer takes, so each answer comes while it lasts.
+  auto client = InlineClient(upstream.base_url(), absl::Seconds(30), absl::Seconds(10));
+  const InlineCounts counts = SendQuickCallsInScopes(*client, 3);
+  EXPECT_EQ(counts.completions, 3);
+  EXPECT_EQ(counts.spin_hits, 3);
+}
+
+TEST(CurlClientInlineTest, ZeroSpinSleepsOnTheSocketAtOnce) {
+  FakeUpstream upstream;
+  AnswerAtOnce(upstream);
+  auto client = InlineClient(upstream.base_url(), absl::Seconds(30), absl::ZeroDuration());
+  const InlineCounts counts = SendQuickCallsInScopes(*client, 3);
+  EXPECT_EQ(counts.completions, 3);
+  EXPECT_EQ(client->inline_spin_hits(), 0);
+}
+
+TEST(CurlClientInlineTest, SlowAnswersLatelyMeanNoSpin) {
+  FakeUpstream upstream;
+  AnswerSlowOnlyLate(upstream);
+  // Answers lately took 50 ms, more than twice the spin: the inline wait sleeps at once, though
+  // this answer would have come within the spin.
+  auto client = InlineClient(upstream.base_url(), absl::Seconds(30), absl::Milliseconds(20));
+  ScopedCall call = SendQuickAfterSlow(*client);
+  ASSERT_TRUE(call.response.ok()) << call.response.status();
+  EXPECT_EQ(call.callback_thread, std::this_thread::get_id());
+  EXPECT_EQ(client->inline_completions(), 1);
+  EXPECT_EQ(client->inline_spin_hits(), 0);
+}
+
 TEST(CurlClientInlineTest, ZeroWaitNeverCompletesInline) {
   FakeUpstream upstream;
-  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
-    res.set_content("{}", "application/json");
-  });
+  AnswerAtOnce(upstream);
   auto client = InlineClient(upstream.base_url(), absl::ZeroDuration());
   ScopedCall call = SendInScope(*client, "/s");
   ASSERT_TRUE(call.response.ok()) << call.response.status();

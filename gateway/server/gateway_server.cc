@@ -5,8 +5,8 @@
 #include "gateway/clock/clock.h"
 #include "gateway/server/composite.h"
 #include "gateway/server/list_stream.h"
+#include "gateway/server/reflection_service.h"
 #include "gateway/server/unary_call.h"
-#include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 
 namespace pulumi_gateway {
@@ -18,7 +18,6 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   server->env_.in_flight = &server->in_flight_;
 
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
   if (options.tls.enabled()) {
@@ -66,6 +65,10 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     server->service_names_.push_back(descriptor->full_name());
     server->services_.push_back(std::move(service));
   }
+  std::vector<std::string> listed = server->service_names_;
+  listed.push_back("grpc.health.v1.Health");
+  server->reflection_ = std::make_unique<ReflectionServices>(std::move(listed));
+  server->reflection_->RegisterWith(builder);
 
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

@@ -1,5 +1,6 @@
 // The gRPC server of the gateway: every routed method of the given services, plus
-// grpc.health.v1 and server reflection, on one listening address.
+// grpc.health.v1 and server reflection (v1 and v1alpha, see reflection_service.h), on one
+// listening address. Every service is on gRPC's callback API: no thread per call or stream.
 //
 //   GatewayServerOptions options;
 //   options.listen = "127.0.0.1:0";
@@ -20,6 +21,7 @@
 #include "gateway/observability/metric_sink.h"
 #include "gateway/route/route_table.h"
 #include "gateway/server/call_environment.h"
+#include "gateway/server/reflection_service.h"
 #include "gateway/server/routed_service.h"
 #include "gateway/server/update_watch.h"
 #include "grpcpp/grpcpp.h"
@@ -83,6 +85,7 @@ class GatewayServer final {
   UpdateWatchHub watches_;
   std::vector<std::unique_ptr<RoutedService>> services_;
   std::vector<std::string> service_names_;
+  std::unique_ptr<ReflectionServices> reflection_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

@@ -1,18 +1,23 @@
 // A gateway in front of in-process upstreams: deadlines and cancellation reach the upstream
 // transfer, racing answers, cancels and refusals end every call once, reflection and health
 // answer, unknown methods are UNIMPLEMENTED.
+#include <dirent.h>
+
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "grpc/reflection/v1/reflection.grpc.pb.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -161,6 +166,21 @@ TEST(GatewayBehaviourTest, RacingAnswersCancelsAndRefusalsEndEveryCallOnce) {
   EXPECT_TRUE(stub->GetStack(&after, request, &response).ok());
 }
 
+// The names of this process's threads (as /proc shows them: at most 15 characters).
+std::vector<std::string> ThreadNames() {
+  std::vector<std::string> names;
+  DIR* tasks = opendir("/proc/self/task");
+  if (tasks == nullptr) return names;
+  while (dirent* task = readdir(tasks)) {
+    if (task->d_name[0] == '.') continue;
+    std::ifstream comm(std::string("/proc/self/task/") + task->d_name + "/comm");
+    std::string name;
+    if (std::getline(comm, name)) names.push_back(name);
+  }
+  closedir(tasks);
+  return names;
+}
+
 TEST(GatewayBehaviourTest, ReflectionHealthAndUnknownMethods) {
   FakeUpstream upstream;
   auto gateway = StartGateway(upstream.base_url());
@@ -173,6 +193,30 @@ TEST(GatewayBehaviourTest, ReflectionHealthAndUnknownMethods) {
   grpc::health::v1::HealthCheckResponse serving;
   ASSERT_TRUE(health->Check(&health_context, check, &serving).ok());
   EXPECT_EQ(serving.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+
+  auto reflection = grpc::reflection::v1::ServerReflection::NewStub(channel);
+  grpc::ClientContext reflection_context;
+  auto stream = reflection->ServerReflectionInfo(&reflection_context);
+  grpc::reflection::v1::ServerReflectionRequest list;
+  list.set_list_services("");
+  ASSERT_TRUE(stream->Write(list));
+  grpc::reflection::v1::ServerReflectionResponse listed;
+  ASSERT_TRUE(stream->Read(&listed));
+  stream->WritesDone();
+  ASSERT_TRUE(stream->Finish().ok());
+  std::vector<std::string> services;
+  for (const auto& service : listed.list_services_response().service()) {
+    services.push_back(service.name());
+  }
+  EXPECT_THAT(services,
+              ::testing::IsSupersetOf(
+                  {"pulumi.service.v1.StacksService", "pulumi.service.v1.OrganizationsService",
+                   "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
+                   "grpc.reflection.v1alpha.ServerReflection"}));
+  // Every service is on the callback API: gRPC starts no synchronous server thread pool.
+  for (const std::string& name : ThreadNames()) {
+    EXPECT_FALSE(absl::StartsWith(name, "grpcpp_sync")) << "a synchronous server thread: " << name;
+  }
 
   grpc::GenericStub generic(channel);
   grpc::ClientContext context;

@@ -109,14 +109,6 @@ RouteMetrics* GatewayMetrics::AddRoute(const google::protobuf::MethodDescriptor*
                                                             {"grpc_type", metrics->labels[2]}};
   metrics->started = &started_.Add(server_labels);
   metrics->handling = &handling_.Add(server_labels, LatencyBuckets());
-  for (int i = 0; i < 6; ++i) {
-    metrics->upstream_by_class[i] =
-        &upstream_requests_.Add({{"route", metrics->route}, {"status_class", ClassLabel(i)}});
-  }
-  metrics->upstream_duration =
-      &upstream_duration_.Add({{"route", metrics->route}}, LatencyBuckets());
-  metrics->retries = &retries_.Add({{"route", metrics->route}});
-  metrics->timeouts = &timeouts_.Add({{"route", metrics->route}});
   metrics->unknown_keys = &unknown_keys_.Add({{"route", metrics->route}});
   RouteMetrics* raw = metrics.get();
   by_name_[metrics->route] = raw;
@@ -148,15 +140,33 @@ void GatewayMetrics::CallHandled(RouteMetrics* route, absl::StatusCode code,
   route->handling->Observe(absl::ToDoubleSeconds(elapsed));
 }
 
-void GatewayMetrics::UpstreamAttempt(RouteMetrics* route, int http_status, bool timed_out,
-                                     absl::Duration elapsed) {
-  const int index = http_status >= 100 && http_status < 600 ? http_status / 100 : 0;
-  route->upstream_by_class[index]->Increment();
-  route->upstream_duration->Observe(absl::ToDoubleSeconds(elapsed));
-  if (timed_out) route->timeouts->Increment();
+UpstreamRouteMetrics& GatewayMetrics::Upstream(RouteMetrics* route) {
+  if (UpstreamRouteMetrics* made = route->upstream.load(std::memory_order_acquire)) return *made;
+  absl::MutexLock lock(&upstream_mu_);
+  if (UpstreamRouteMetrics* made = route->upstream.load(std::memory_order_acquire)) return *made;
+  auto made = std::make_unique<UpstreamRouteMetrics>();
+  for (int i = 0; i < 6; ++i) {
+    made->by_class[i] =
+        &upstream_requests_.Add({{"route", route->route}, {"status_class", ClassLabel(i)}});
+  }
+  made->duration = &upstream_duration_.Add({{"route", route->route}}, LatencyBuckets());
+  made->retries = &retries_.Add({{"route", route->route}});
+  made->timeouts = &timeouts_.Add({{"route", route->route}});
+  route->upstream.store(made.get(), std::memory_order_release);
+  upstream_.push_back(std::move(made));
+  return *upstream_.back();
 }
 
-void GatewayMetrics::UpstreamRetry(RouteMetrics* route) { route->retries->Increment(); }
+void GatewayMetrics::UpstreamAttempt(RouteMetrics* route, int http_status, bool timed_out,
+                                     absl::Duration elapsed) {
+  UpstreamRouteMetrics& upstream = Upstream(route);
+  const int index = http_status >= 100 && http_status < 600 ? http_status / 100 : 0;
+  upstream.by_class[index]->Increment();
+  upstream.duration->Observe(absl::ToDoubleSeconds(elapsed));
+  if (timed_out) upstream.timeouts->Increment();
+}
+
+void GatewayMetrics::UpstreamRetry(RouteMetrics* route) { Upstream(route).retries->Increment(); }
 
 void GatewayMetrics::UnknownKeys(RouteMetrics* route, int count) {
   if (count > 0) route->unknown_keys->Increment(count);

@@ -1,5 +1,5 @@
-// Prometheus metrics of the gateway, registered once at start-up for every route and scraped from
-// --metrics_listen at /metrics.
+// Prometheus metrics of the gateway, registered at start-up for every route (a route's upstream
+// series on its first call) and scraped from --metrics_listen at /metrics.
 //
 // Server side (go-grpc-prometheus names): grpc_server_started_total,
 // grpc_server_handled_total{grpc_code}, grpc_server_handling_seconds (histogram), all labelled
@@ -26,6 +26,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/observability/metric_sink.h"
 #include "google/protobuf/descriptor.h"
@@ -38,18 +39,28 @@
 
 namespace pulumi_gateway {
 
-// The metric children of one route, created at start-up so a call only touches atomics.
+// The upstream side of one route, created together on its first upstream attempt: a route never
+// called costs no memory for them (most of the API's routes, in most deployments), and once
+// called, every series of the route is there from zero (rate() and increase() see the first
+// retry or timeout).
+struct UpstreamRouteMetrics {
+  // pulumi_upstream_requests_total by class: 1xx..5xx at [1..5], transport error at [0].
+  std::array<prometheus::Counter*, 6> by_class{};
+  prometheus::Histogram* duration = nullptr;
+  prometheus::Counter* retries = nullptr;
+  prometheus::Counter* timeouts = nullptr;
+};
+
+// The metric children of one route. Those made at start-up (the server side, and the schema-drift
+// counter an alert waits on) and those made on first use (see above) are then only atomics to a
+// call.
 struct RouteMetrics {
   std::string route;
   prometheus::Counter* started = nullptr;
   prometheus::Histogram* handling = nullptr;
   // grpc_server_handled_total by code, created on first use.
   std::array<std::atomic<prometheus::Counter*>, 17> handled{};
-  // pulumi_upstream_requests_total by class: 1xx..5xx at [1..5], transport error at [0].
-  std::array<prometheus::Counter*, 6> upstream_by_class{};
-  prometheus::Histogram* upstream_duration = nullptr;
-  prometheus::Counter* retries = nullptr;
-  prometheus::Counter* timeouts = nullptr;
+  std::atomic<UpstreamRouteMetrics*> upstream{nullptr};
   prometheus::Counter* unknown_keys = nullptr;
   std::vector<std::string> labels;  // grpc_service, grpc_method, grpc_type values
 };
@@ -89,8 +100,13 @@ class GatewayMetrics final : public MetricSink {
   prometheus::Family<prometheus::Counter>& retries_;
   prometheus::Family<prometheus::Counter>& timeouts_;
   prometheus::Family<prometheus::Counter>& unknown_keys_;
+  // `route`'s upstream children, created on the first call.
+  UpstreamRouteMetrics& Upstream(RouteMetrics* route);
+
   std::vector<std::unique_ptr<RouteMetrics>> routes_;
   absl::flat_hash_map<std::string, RouteMetrics*> by_name_;
+  absl::Mutex upstream_mu_;
+  std::vector<std::unique_ptr<UpstreamRouteMetrics>> upstream_ ABSL_GUARDED_BY(upstream_mu_);
 };
 
 }  // namespace pulumi_gateway

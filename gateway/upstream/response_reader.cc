@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gateway/http/huge_pages.h"
@@ -120,7 +121,13 @@ bool ResponseReader::OnBody(absl::string_view bytes) {
   if (needed > body_.capacity()) {
     const size_t capacity = body_.capacity();
     size_t target = capacity < kDoublingLimit ? capacity * 2 : capacity + capacity / 2;
-    target = std::min(std::max({target, needed, kFirstBodyBytes}), limits_.max_body_bytes);
+    // The first buffer: the declared length when that is smaller (a small answer takes one
+    // allocation of its size), never more: a declaration reserves nothing beyond it.
+    size_t first = kFirstBodyBytes;
+    if (size_t declared = 0; body_.empty() && absl::SimpleAtoi(content_length_, &declared)) {
+      first = std::min(first, declared);
+    }
+    target = std::min(std::max({target, needed, first}), limits_.max_body_bytes);
     if (!reservation_.GrowTo(header_bytes_ + target)) return Fail(Failure::kBudgetExhausted);
     try {
       body_.reserve(target);

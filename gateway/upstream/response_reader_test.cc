@@ -96,6 +96,19 @@ TEST(ResponseReaderTest, ADeclaredLengthReservesNothing) {
   EXPECT_LT(budget.used(), 64u << 10);
 }
 
+TEST(ResponseReaderTest, ASmallDeclaredBodyTakesOneBufferOfItsSize) {
+  BufferBudget budget(1 << 20);
+  ResponseReader reader(Limits(1 << 20, &budget));
+  Feed(reader, {"HTTP/1.1 200 OK", "Content-Length: 1000", ""});
+  const std::string body(1000, 'x');
+  ASSERT_TRUE(reader.OnBody(body.substr(0, 300)));
+  ASSERT_TRUE(reader.OnBody(body.substr(300)));
+  EXPECT_LT(budget.used(), 2048u) << "the usual 16 KiB first buffer for a 1,000-byte answer";
+  const HttpResponse response = reader.TakeResponse(200);
+  EXPECT_EQ(response.body, body);
+  EXPECT_LT(response.body.capacity(), 2048u);
+}
+
 TEST(ResponseReaderTest, TheBudgetGrowsWithTheBodyAndFailsTheCallWhenExhausted) {
   BufferBudget budget(256 << 10);
   ResponseReader reader(Limits(1 << 20, &budget));

@@ -1,8 +1,8 @@
 // Reads one upstream answer as libcurl hands it over (header lines, then body pieces) and
 // enforces what the upstream may cost: every byte it sends — status lines of interim (1xx) and
 // final answers, header fields, trailers, body — counts, buffers grow only as bytes arrive
-// (never from a declared Content-Length), and each growth is taken from the process's buffer
-// budget first. It also rejects answers that break HTTP in ways libcurl lets through.
+// (a declared Content-Length can only make the first one smaller, never reserve more), and each
+// growth is taken from the process's buffer budget first. It also rejects answers that break HTTP in ways libcurl lets through.
 //
 //   ResponseReader reader({.max_body_bytes = 64 << 20, .budget = &budget});
 //   // in CURLOPT_HEADERFUNCTION:  return reader.OnHeaderLine(line) ? size : 0;

@@ -119,9 +119,9 @@ TEST_F(ReflectionServiceTest, ListsTheGivenServicesAndBothReflectionVersions) {
   for (const auto& service : answer.list_services_response().service()) {
     names.push_back(service.name());
   }
-  EXPECT_THAT(names, ElementsAre("pulumi.service.v1.StacksService",
-                                 "grpc.reflection.v1.ServerReflection",
-                                 "grpc.reflection.v1alpha.ServerReflection"));
+  EXPECT_THAT(names,
+              ElementsAre("pulumi.service.v1.StacksService", "grpc.reflection.v1.ServerReflection",
+                          "grpc.reflection.v1alpha.ServerReflection"));
 }
 
 TEST_F(ReflectionServiceTest, AFileComesWithItsImportsAndEachGoesOutOncePerStream) {
@@ -132,9 +132,8 @@ TEST_F(ReflectionServiceTest, AFileComesWithItsImportsAndEachGoesOutOncePerStrea
   const std::vector<std::string> first = FileNames(answers[0]);
   ASSERT_FALSE(first.empty());
   EXPECT_EQ(first[0], StacksFile());
-  EXPECT_THAT(first, IsSupersetOf({"pulumi/service/v1/common.proto",
-                                   "google/api/annotations.proto", "google/api/http.proto",
-                                   "google/protobuf/descriptor.proto"}));
+  EXPECT_THAT(first, IsSupersetOf({"pulumi/service/v1/common.proto", "google/api/annotations.proto",
+                                   "google/api/http.proto", "google/protobuf/descriptor.proto"}));
   // Every import of every file sent is among them: a client can build the pool from the answer.
   absl::flat_hash_set<std::string> sent(first.begin(), first.end());
   EXPECT_EQ(sent.size(), first.size()) << "a file went out twice in one answer";
@@ -164,8 +163,7 @@ TEST_F(ReflectionServiceTest, AnswersExtensionQueries) {
   ServerReflectionRequest by_number;
   by_number.mutable_file_containing_extension()->set_containing_type(
       "google.protobuf.MethodOptions");
-  by_number.mutable_file_containing_extension()->set_extension_number(
-      google::api::http.number());
+  by_number.mutable_file_containing_extension()->set_extension_number(google::api::http.number());
   const std::vector<std::string> files = FileNames(Ask(by_number));
   ASSERT_FALSE(files.empty());
   EXPECT_EQ(files[0], "google/api/annotations.proto");
@@ -186,10 +184,9 @@ TEST_F(ReflectionServiceTest, UnknownNamesAreNotFoundAndTheStreamGoesOn) {
   unknown_extension.mutable_file_containing_extension()->set_extension_number(9);
   ServerReflectionRequest unknown_type;
   unknown_type.set_all_extension_numbers_of_type("no.such.Message");
-  const std::vector<ServerReflectionResponse> answers =
-      Exchange({ForSymbol("pulumi.service.v1.NoSuchService"), ForFile("no/such.proto"),
-                unknown_extension, unknown_type, ServerReflectionRequest(),
-                ForSymbol("pulumi.service.v1.StacksService")});
+  const std::vector<ServerReflectionResponse> answers = Exchange(
+      {ForSymbol("pulumi.service.v1.NoSuchService"), ForFile("no/such.proto"), unknown_extension,
+       unknown_type, ServerReflectionRequest(), ForSymbol("pulumi.service.v1.StacksService")});
   ASSERT_EQ(answers.size(), 6u);
   const std::vector<std::string> messages = {
       "no symbol \"pulumi.service.v1.NoSuchService\"", "no file \"no/such.proto\"",

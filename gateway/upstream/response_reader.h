@@ -2,7 +2,8 @@
 // enforces what the upstream may cost: every byte it sends — status lines of interim (1xx) and
 // final answers, header fields, trailers, body — counts, buffers grow only as bytes arrive
 // (a declared Content-Length can only make the first one smaller, never reserve more), and each
-// growth is taken from the process's buffer budget first. It also rejects answers that break HTTP in ways libcurl lets through.
+// growth is taken from the process's buffer budget first. It also rejects answers that break HTTP
+// in ways libcurl lets through.
 //
 //   ResponseReader reader({.max_body_bytes = 64 << 20, .budget = &budget});
 //   // in CURLOPT_HEADERFUNCTION:  return reader.OnHeaderLine(line) ? size : 0;

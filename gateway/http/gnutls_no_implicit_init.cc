@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <cstddef>
+#include <cstring>
 
 namespace pulumi_gateway {
 namespace {
@@ -25,13 +26,10 @@ constexpr char kSetting[] = "GNUTLS_NO_IMPLICIT_INIT=1";
 constexpr size_t kMaxVariables = 4096;
 
 bool IsVariable(const char* entry) {
-  for (size_t i = 0; kVariable[i] != '\0'; ++i) {
-    if (entry[i] != kVariable[i]) return false;
-  }
-  return true;
+  return std::strncmp(entry, kVariable, sizeof(kVariable) - 1) == 0;
 }
 
-// Runs before any allocation and any constructor: only fixed storage and plain loops.
+// Runs before any allocation and any constructor: fixed storage only.
 void SkipGnutlsImplicitInit(int /*argc*/, char** argv, char** envp) {
   static char* environment[kMaxVariables + 2];
   size_t count = 0;

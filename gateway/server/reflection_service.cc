@@ -48,15 +48,17 @@ void Answer(const std::vector<std::string>& services, const Request& request,
     error->set_error_code(code);
     error->set_error_message(std::move(message));
   };
+  // `what`: the kind and name looked for, e.g. `file "x.proto"`.
+  auto not_found = [&fail](const std::string& what) {
+    fail(grpc::StatusCode::NOT_FOUND,
+         absl::StrCat("no ", what, " among the gateway's descriptors"));
+  };
   auto files = [&](const FileDescriptor* file) {
     AddFile(file, /*asked_for=*/true, sent, response->mutable_file_descriptor_response());
   };
   auto message_type = [&](const std::string& name) {
     const Descriptor* type = pool->FindMessageTypeByName(name);
-    if (type == nullptr) {
-      fail(grpc::StatusCode::NOT_FOUND,
-           absl::StrCat("no message type \"", name, "\" among the gateway's descriptors"));
-    }
+    if (type == nullptr) not_found(absl::StrCat("message type \"", name, "\""));
     return type;
   };
   switch (request.message_request_case()) {
@@ -69,8 +71,7 @@ void Answer(const std::vector<std::string>& services, const Request& request,
       if (const FileDescriptor* file = pool->FindFileByName(request.file_by_filename())) {
         files(file);
       } else {
-        fail(grpc::StatusCode::NOT_FOUND, absl::StrCat("no file \"", request.file_by_filename(),
-                                                       "\" among the gateway's descriptors"));
+        not_found(absl::StrCat("file \"", request.file_by_filename(), "\""));
       }
       return;
     case Request::kFileContainingSymbol:
@@ -78,9 +79,7 @@ void Answer(const std::vector<std::string>& services, const Request& request,
               pool->FindFileContainingSymbol(request.file_containing_symbol())) {
         files(file);
       } else {
-        fail(grpc::StatusCode::NOT_FOUND,
-             absl::StrCat("no symbol \"", request.file_containing_symbol(),
-                          "\" among the gateway's descriptors"));
+        not_found(absl::StrCat("symbol \"", request.file_containing_symbol(), "\""));
       }
       return;
     case Request::kFileContainingExtension: {
@@ -91,9 +90,8 @@ void Answer(const std::vector<std::string>& services, const Request& request,
               pool->FindExtensionByNumber(type, wanted.extension_number())) {
         files(extension->file());
       } else {
-        fail(grpc::StatusCode::NOT_FOUND,
-             absl::StrCat("no extension ", wanted.extension_number(), " of \"",
-                          wanted.containing_type(), "\" among the gateway's descriptors"));
+        not_found(absl::StrCat("extension ", wanted.extension_number(), " of \"",
+                               wanted.containing_type(), "\""));
       }
       return;
     }

@@ -1,11 +1,12 @@
 #include "gateway/call/cancellation.h"
 
+#include <algorithm>
 #include <atomic>
-#include <map>
 #include <thread>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/synchronization/mutex.h"
 
 namespace pulumi_gateway {
@@ -15,8 +16,10 @@ struct State {
   absl::Mutex mu;
   std::atomic<bool> cancelled{false};
   uint64_t next_id ABSL_GUARDED_BY(mu) = 1;
-  // Registered callbacks by id; ids grow, so the map is in registration order.
-  std::map<uint64_t, CancellationToken::Callback> callbacks ABSL_GUARDED_BY(mu);
+  // Registered callbacks by id; ids grow, so the list is in registration order. A call has a few
+  // at a time (one per layer it waits in): inline, no allocation per registration.
+  absl::InlinedVector<std::pair<uint64_t, CancellationToken::Callback>, 2> callbacks
+      ABSL_GUARDED_BY(mu);
   // The callback Cancel is running right now (0: none), and the thread running it.
   uint64_t running ABSL_GUARDED_BY(mu) = 0;
   std::thread::id running_thread ABSL_GUARDED_BY(mu);
@@ -49,7 +52,8 @@ void CancelRegistration::Reset() {
   CancellationToken::Callback unused;
   {
     absl::MutexLock lock(&state->mu);
-    auto it = state->callbacks.find(id);
+    auto it = std::find_if(state->callbacks.begin(), state->callbacks.end(),
+                           [id](const auto& entry) { return entry.first == id; });
     if (it != state->callbacks.end()) {
       unused = std::move(it->second);  // destroyed outside the lock
       state->callbacks.erase(it);
@@ -71,7 +75,7 @@ CancelRegistration CancellationToken::OnCancel(Callback callback) const {
     absl::MutexLock lock(&state_->mu);
     if (!state_->cancelled.load(std::memory_order_relaxed)) {
       const uint64_t id = state_->next_id++;
-      state_->callbacks.emplace(id, std::move(callback));
+      state_->callbacks.emplace_back(id, std::move(callback));
       return CancelRegistration(state_, id);
     }
   }

@@ -7,7 +7,6 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "gateway/status/macros.h"
 #include "gateway/status/upstream_error.h"
 #include "gateway/transcode/request_translator.h"
@@ -19,7 +18,8 @@ namespace {
 
 std::string NewRequestId() {
   thread_local std::mt19937_64 random{std::random_device{}()};
-  return absl::StrFormat("%016x%016x", random(), random());
+  const uint64_t high = random();
+  return absl::StrCat(absl::Hex(high, absl::kZeroPad16), absl::Hex(random(), absl::kZeroPad16));
 }
 
 // A caller-supplied x-request-id is reused when it is short and plain, so one id follows the call.

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "gateway/status/redact.h"
 #include "gateway/transcode/json_reader.h"
@@ -114,7 +115,8 @@ struct Segment {
     return is_index == other.is_index && index == other.index && key == other.key;
   }
 };
-using Path = std::vector<Segment>;
+// Inline up to a usual nesting depth: no allocation per conversion.
+using Path = absl::InlinedVector<Segment, 8>;
 
 class Encoder {
  public:

@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <vector>
 
 #include "absl/container/inlined_vector.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -114,7 +113,8 @@ class WireWriter {
   std::string* out_;
   size_t size_ = 0;
   size_t extra_ = 0;  // bytes the long lengths will add
-  std::vector<Record> records_;
+  // Inline for a usual answer's nested messages: no allocation per conversion.
+  absl::InlinedVector<Record, 32> records_;
   absl::InlinedVector<Frame, 64> open_;
 };
 

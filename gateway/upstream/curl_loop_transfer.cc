@@ -56,6 +56,12 @@ CurlLoop::EasyHandle CurlLoop::TakeHandle() {
   curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
                    static_cast<curl_off_t>(options_.max_response_bytes));
   if (!options_.ca_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.ca_file.c_str());
+  if (absl::StartsWith(options_.base_url, "http://")) {
+    // No TLS to a plain-http upstream (redirects are not followed): without CA paths, curl does
+    // not copy them into every request's connection settings. A proxy's own stay as they are.
+    curl_easy_setopt(easy, CURLOPT_CAINFO, nullptr);
+    curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);
+  }
   if (options_.insecure_skip_verify) {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);

@@ -184,7 +184,7 @@ void IdentityThrottle::Send(HttpRequest request, CallContext context, Callback d
       return;
     }
 
-    call->identity = identity;
+    call->identity = std::move(identity);
     call->priority = context.priority;
     call->deadline = context.deadline;
     call->request = std::move(request);
@@ -204,7 +204,7 @@ void IdentityThrottle::Send(HttpRequest request, CallContext context, Callback d
             if (CallPtr alive = weak.lock()) Expire(alive);
           });
     }
-    ScheduleWake(identity, state, now + wait);
+    ScheduleWake(call->identity, state, now + wait);
   }
   // Registered once the request waits: a cancel that came before runs Withdraw at once.
   CancelRegistration on_cancel = token.OnCancel([this, weak = std::weak_ptr<Call>(call)] {
@@ -351,7 +351,8 @@ void IdentityThrottle::Finish(const CallPtr& call, absl::StatusOr<HttpResponse> 
   Callback done;
   {
     absl::MutexLock lock(&mu_);
-    const std::string identity = call->identity;
+    // The call, and with it its identity, lives as long as the callback that runs this.
+    const std::string& identity = call->identity;
     const int p = Index(call->priority);
     done = std::move(call->done);
     call->phase = Phase::kDone;

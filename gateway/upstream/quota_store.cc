@@ -5,7 +5,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_format.h"
+#include "absl/strings/str_cat.h"
 
 namespace pulumi_gateway {
 
@@ -27,7 +27,7 @@ std::string IdentityFingerprint(absl::string_view authorization) {
     hash ^= c;
     hash *= 1099511628211ULL;
   }
-  return absl::StrFormat("fnv1a64:%016x", hash);
+  return absl::StrCat("fnv1a64:", absl::Hex(hash, absl::kZeroPad16));
 }
 
 LocalQuotaStore::LocalQuotaStore(LocalQuotaStoreOptions options) : options_(options) {}

@@ -1,6 +1,7 @@
 #include "gateway/upstream/response_reader.h"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <utility>
@@ -22,8 +23,16 @@ constexpr size_t kFirstBodyBytes = 16 << 10;
 // larger than the body (each byte is still copied only about three times).
 constexpr size_t kDoublingLimit = 4 << 20;
 constexpr char kGatewayDomain[] = "pulumi-gateway";
-// Room for the header fields of a usual answer (nginx sends 6 to 8).
-constexpr size_t kUsualHeaderFields = 16;
+// The header fields the gateway reads from an answer (response_translator.cc, upstream_error.cc,
+// retry_policy.cc, identity_throttle.cc); the others are counted against the header limit and
+// dropped, so they cost no allocation and nothing downstream (the response cache) holds them.
+constexpr absl::string_view kKeptHeaders[] = {"Content-Type", "Location", "Retry-After",
+                                              "X-Pulumi-Request-ID"};
+
+bool IsKeptHeader(absl::string_view name) {
+  return std::any_of(std::begin(kKeptHeaders), std::end(kKeptHeaders),
+                     [name](absl::string_view kept) { return absl::EqualsIgnoreCase(name, kept); });
+}
 
 bool AllDigits(absl::string_view text) {
   return !text.empty() &&
@@ -108,8 +117,9 @@ bool ResponseReader::HeaderField(absl::string_view line) {
       }
     }
   }
-  // Room for a usual answer's fields at once, instead of growing through 1, 2, 4, 8.
-  if (headers_.capacity() == 0) headers_.reserve(kUsualHeaderFields);
+  if (!IsKeptHeader(name)) return true;
+  // Room for every kept field at once.
+  if (headers_.capacity() == 0) headers_.reserve(std::size(kKeptHeaders));
   headers_.emplace_back(std::string(name), std::string(value));
   return true;
 }

@@ -63,8 +63,9 @@ class ResponseReader final {
   // The status for failure(); OK when nothing failed.
   absl::Status FailureStatus() const;
 
-  // The answer read (headers of the final answer, no trailers, the body) with the budget it
-  // holds; `status` is the final status code.
+  // The answer read (the final answer's headers that the gateway reads: Content-Type, Location,
+  // Retry-After and X-Pulumi-Request-ID; no trailers; the body) with the budget it holds;
+  // `status` is the final status code.
   HttpResponse TakeResponse(int status);
 
   // Starts over for a new attempt of the same request (everything read is dropped).

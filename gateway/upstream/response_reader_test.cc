@@ -46,15 +46,28 @@ TEST(ResponseReaderTest, KeepsTheFinalAnswersHeadersAndBody) {
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.body, "{}  ");
   EXPECT_EQ(FindHeader(response.headers, "x-pulumi-request-id"), "r1");
-  EXPECT_EQ(response.headers.size(), 2u);
+}
+
+TEST(ResponseReaderTest, KeepsOnlyTheHeadersTheGatewayReads) {
+  ResponseReader reader(Limits());
+  Feed(reader, {"HTTP/1.1 429 Too Many Requests", "Server: nginx", "content-type: application/json",
+                "Date: Sun, 06 Dec 2026 07:37:30 GMT", "Retry-After: 2", "Location: /api/x",
+                "X-Pulumi-Request-ID: r1", "Set-Cookie: session=secret", ""});
+  // Dropped fields still count against the header limit.
+  EXPECT_EQ(reader.header_bytes(), 205u);
+  const HttpResponse response = reader.TakeResponse(429);
+  EXPECT_EQ(response.headers, (HttpHeaders{{"content-type", "application/json"},
+                                           {"Retry-After", "2"},
+                                           {"Location", "/api/x"},
+                                           {"X-Pulumi-Request-ID", "r1"}}));
 }
 
 TEST(ResponseReaderTest, TrailersAreCountedButNeverKept) {
   ResponseReader reader(Limits());
-  Feed(reader, {"HTTP/1.1 200 OK", "Transfer-Encoding: chunked", ""});
+  Feed(reader, {"HTTP/1.1 200 OK", "Transfer-Encoding: chunked", "Content-Type: a/b", ""});
   EXPECT_TRUE(reader.OnBody("{}"));
-  EXPECT_TRUE(reader.OnHeaderLine("X-Trailer: 1\r\n"));
-  EXPECT_EQ(reader.TakeResponse(200).headers.size(), 1u);
+  EXPECT_TRUE(reader.OnHeaderLine("Retry-After: 1\r\n"));
+  EXPECT_EQ(reader.TakeResponse(200).headers, (HttpHeaders{{"Content-Type", "a/b"}}));
 
   // A trailer section that never ends runs into the header limit.
   ResponseReader endless(Limits());

@@ -17,7 +17,7 @@ import statistics
 import sys
 
 MB = 1024 * 1024
-ALL_SCENARIOS = "latency,throughput,openloop,reuse,held,export"
+ALL_SCENARIOS = "latency,throughput,openloop,allocs,reuse,held,export"
 
 
 class Results:
@@ -179,6 +179,8 @@ def build_rows(res):
         throughput_rows(res, rows, target, small_kb, large_kb)
     if "openloop" in ran:
         open_loop_rows(res, rows, small_kb)
+    if "allocs" in ran:
+        alloc_rows(res, rows, small_kb)
     if ran & {"latency", "throughput", "openloop"}:
         memory_rows(res, rows, target, small_kb, large_kb, "throughput" in ran)
     if "reuse" in ran:
@@ -318,6 +320,25 @@ def open_loop_rows(res, rows, small_kb):
                  f"p99 gw/echo {gw['p99_ns'] / echo['p99_ns']:.1f}" if gw and echo and echo["p99_ns"] else "?",
                  "info", None])
 
+
+
+def alloc_rows(res, rows, small_kb):
+    conc = res.facts.get("concurrency", "64")
+
+    def per_call(server):
+        counts = res.facts.get(f"allocs.{server}", "").split()
+        run = res.run(f"allocs-{server}")
+        if len(counts) != 2 or not all(c.isdigit() for c in counts) or not run or not run["count"]:
+            res.errors.append(f"heap allocation count of {server} is missing")
+            return None
+        return (int(counts[1]) - int(counts[0])) / run["count"]
+
+    gw, echo = per_call("gw"), per_call("echo")
+    rows.append([f"Heap allocations per call {small_kb:.1f} KB, c={conc}",
+                 "?" if gw is None else f"{gw:.1f}",
+                 "?" if echo is None else f"echo {echo:.1f}",
+                 f"gw−echo {gw - echo:.1f}" if gw is not None and echo is not None else "?",
+                 "info", None])
 
 
 def memory_rows(res, rows, target, small_kb, large_kb, under_load):

@@ -8,10 +8,11 @@
 #   tests/bench/run.sh --record         # also writes tests/bench/results.md
 #   tests/bench/run.sh --out FILE       # results JSON (default tests/bench/results/latest.json)
 #   tests/bench/run.sh --bin-dir DIR    # skip the build: pulumi_gateway, echo_server, hold_server,
-#                                       # export_client, curl_floor are taken from DIR
+#                                       # export_client, curl_floor, liballoc_counter.so are
+#                                       # taken from DIR
 #   tests/bench/run.sh --keep           # keep the work directory (logs, raw tool output)
 #   tests/bench/run.sh --only export,held  # only these scenarios: latency, throughput, openloop,
-#                                       # reuse, held, export (not with --record)
+#                                       # allocs, reuse, held, export (not with --record)
 #
 # Exit status: 0 when every call succeeded (targets may still FAIL: they are not gates), 1 on
 # errors (failed calls, a tool or server that died), 2 on bad usage or missing tools.
@@ -27,7 +28,7 @@ record=0
 keep=0
 out="$here/results/latest.json"
 bin_dir=""
-all_scenarios=latency,throughput,openloop,reuse,held,export
+all_scenarios=latency,throughput,openloop,allocs,reuse,held,export
 only=$all_scenarios
 while [ $# -gt 0 ]; do
   case $1 in
@@ -84,6 +85,7 @@ if [ "$mode" = smoke ]; then
   throughput_load=(-n 300) throughput_secs=1
   open_loop_rate=200 open_loop_load=(-n 200)
   reuse_calls=500
+  alloc_calls=200
   held_calls=300 held_for=0.5s
   export_bytes=2000000 export_calls=1
 else
@@ -92,6 +94,7 @@ else
   throughput_load=(-z 10s) throughput_secs=10
   open_loop_rate=1000 open_loop_load=(-z 10s)
   reuse_calls=10000
+  alloc_calls=20000
   held_calls=5000 held_for=2s
   export_bytes=64000000 export_calls=3
 fi
@@ -296,15 +299,15 @@ if [ -z "$bin_dir" ]; then
   # --symlink_prefix=/ leaves the bazel-bin symlink (the fastbuild tree others use) alone.
   (cd "$root" && bazel build -c opt --symlink_prefix=/ //gateway:pulumi_gateway \
     //tests/bench:echo_server //tests/bench:hold_server //tests/bench:export_client \
-    //tests/bench:curl_floor)
+    //tests/bench:curl_floor //tests/bench:liballoc_counter.so)
   opt_bin=$(cd "$root" && bazel info -c opt --symlink_prefix=/ bazel-bin 2>/dev/null)
   # Copied at once: a later build by someone else must not change the binaries under test.
   cp "$opt_bin/gateway/pulumi_gateway" "$opt_bin/tests/bench/echo_server" \
     "$opt_bin/tests/bench/hold_server" "$opt_bin/tests/bench/export_client" \
-    "$opt_bin/tests/bench/curl_floor" "$work/bin/"
+    "$opt_bin/tests/bench/curl_floor" "$opt_bin/tests/bench/liballoc_counter.so" "$work/bin/"
 else
   cp "$bin_dir/pulumi_gateway" "$bin_dir/echo_server" "$bin_dir/hold_server" \
-    "$bin_dir/export_client" "$bin_dir/curl_floor" "$work/bin/"
+    "$bin_dir/export_client" "$bin_dir/curl_floor" "$bin_dir/liballoc_counter.so" "$work/bin/"
 fi
 
 # Every scenario repeats one request: a gateway that shares identical concurrent reads
@@ -512,6 +515,38 @@ if shared_servers; then
   stop_server gw_h1
   stop_server gw_h2
   stop_server echo_large
+fi
+
+# --- Heap allocations per call: a count, steady whatever the machine's load ----------------------
+# A fresh gateway and echo server with liballoc_counter.so preloaded: warm calls first, then the
+# allocations made during alloc_calls calls at concurrency 64.
+if selected allocs; then
+  echo "== heap allocations per call, $alloc_calls calls at concurrency $concurrency" >&2
+  for server in gw echo; do
+    count_file=$work/allocs-$server
+    if [ "$server" = gw ]; then
+      ALLOC_COUNTER_FILE=$count_file LD_PRELOAD=$work/bin/liballoc_counter.so \
+        start_gateway allocs-gw --upstream="http://127.0.0.1:$h1_port" \
+        --upstream_max_connections="$pool_size"
+    else
+      ALLOC_COUNTER_FILE=$count_file LD_PRELOAD=$work/bin/liballoc_counter.so \
+        start_server allocs-echo "$work/bin/echo_server" --fixture="$work/www/stacks-small.json"
+    fi
+    ghz_warm "allocs-$server" ListStacks "$small_request" "$concurrency"
+    counts=()
+    for phase in before after; do
+      if [ "$phase" = after ]; then
+        ghz_run "allocs-$server" "allocs-$server" ListStacks "$small_request" -c "$concurrency" \
+          -n "$alloc_calls"
+      fi
+      rm -f "$count_file"
+      kill -USR2 "${pid_of[allocs-$server]}"
+      for ((i = 0; i < 50; i++)); do [ -s "$count_file" ] && break; sleep 0.1; done
+      counts+=("$(cat "$count_file" 2>/dev/null || echo '?')")
+    done
+    fact "allocs.$server" "${counts[*]}"
+    stop_server "allocs-$server"
+  done
 fi
 
 # --- T4 connection reuse: fresh gateways, every connection they open counts ----------------------

@@ -147,6 +147,7 @@ void IdentityThrottle::Send(HttpRequest request, CallContext context, Callback d
   const double rate = options_.requests_per_second;
   const CancellationToken token = context.cancellation;
   auto call = std::make_shared<Call>();
+  bool send_now = false;
   {
     absl::MutexLock lock(&mu_);
     Identity& state = identities_[identity];
@@ -192,19 +193,24 @@ void IdentityThrottle::Send(HttpRequest request, CallContext context, Callback d
     call->done = std::move(done);
     if (go_now) {
       ++state.in_flight[p];
-      SendLocked(call);
-      return;  // a cancel is the inner client's to apply
+      call->phase = Phase::kSent;
+      send_now = true;
+    } else {
+      state.queued[p].push_back(call);
+      call->position = std::prev(state.queued[p].end());
+      ++queued_[p];
+      if (call->deadline != absl::InfiniteFuture()) {
+        call->expiry_timer =
+            timers_->Schedule(call->deadline, [this, weak = std::weak_ptr<Call>(call)] {
+              if (CallPtr alive = weak.lock()) Expire(alive);
+            });
+      }
+      ScheduleWake(call->identity, state, now + wait);
     }
-    state.queued[p].push_back(call);
-    call->position = std::prev(state.queued[p].end());
-    ++queued_[p];
-    if (call->deadline != absl::InfiniteFuture()) {
-      call->expiry_timer =
-          timers_->Schedule(call->deadline, [this, weak = std::weak_ptr<Call>(call)] {
-            if (CallPtr alive = weak.lock()) Expire(alive);
-          });
-    }
-    ScheduleWake(call->identity, state, now + wait);
+  }
+  if (send_now) {
+    Transmit(call);
+    return;  // a cancel is the inner client's to apply
   }
   // Registered once the request waits: a cancel that came before runs Withdraw at once.
   CancelRegistration on_cancel = token.OnCancel([this, weak = std::weak_ptr<Call>(call)] {
@@ -244,7 +250,7 @@ void IdentityThrottle::Pump(const std::string& identity, Identity& state, absl::
     if (call->expiry_timer != 0) timers_->Cancel(call->expiry_timer);
     call->expiry_timer = 0;
     ++state.in_flight[p];
-    SendLocked(call);
+    Release(call, actions);
   }
 }
 
@@ -372,18 +378,25 @@ void IdentityThrottle::Finish(const CallPtr& call, absl::StatusOr<HttpResponse> 
   std::move(done)(std::move(result));
 }
 
-void IdentityThrottle::SendLocked(const CallPtr& call) {
-  // Under the lock, as the rest of the queue's bookkeeping: inner clients never call back inside
-  // Send, so Finish (which takes the lock) runs after this returns.
-  // From here on a cancel is the inner client's to apply (Withdraw finds the call sent). The
-  // registration is not reset here: that could wait for a Withdraw waiting for this lock.
+void IdentityThrottle::Release(const CallPtr& call, Actions* actions) {
+  // From here on a cancel is the inner client's to apply (Withdraw and Expire find the call
+  // sent). The registration is not reset here: that could wait for a Withdraw waiting for this
+  // lock.
   call->phase = Phase::kSent;
+  actions->send.push_back(call);
+}
+
+void IdentityThrottle::Transmit(const CallPtr& call) {
+  // A sent call's request and context are read by nothing else, so they move out without the
+  // lock; Finish may then run on the inner client's thread before Send returns here, and takes the
+  // lock for the bookkeeping (the call counted in flight before it was released).
   inner_->Send(
       std::move(call->request), std::move(call->context),
       [this, call](absl::StatusOr<HttpResponse> result) { Finish(call, std::move(result)); });
 }
 
 void IdentityThrottle::Run(Actions actions) {
+  for (const CallPtr& call : actions.send) Transmit(call);
   for (auto& [done, status] : actions.complete) std::move(done)(status);
 }
 

@@ -126,8 +126,11 @@ class IdentityThrottle final : public UpstreamClient {
     uint64_t wake_generation = 0;
     absl::Time wake_at = absl::InfiniteFuture();
   };
-  // Completions decided under the lock and run after it.
+  // Sends and completions decided under the lock and run after it: the inner client's Send does
+  // the upstream request's work (libcurl's, on the calling thread), which must not hold every
+  // other identity's calls up.
   struct Actions {
+    std::vector<CallPtr> send;
     std::vector<std::pair<Callback, absl::Status>> complete;
   };
 
@@ -151,10 +154,12 @@ class IdentityThrottle final : public UpstreamClient {
   // Records a 429's pause; fails the waiting requests whose deadline falls within it.
   void Pause(const std::string& identity, absl::Time until, absl::Time now, Actions* actions)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // Hands a released call to `inner`.
-  void SendLocked(const CallPtr& call) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Marks a released call sent; it goes to `inner` once the lock is released (see Transmit).
+  void Release(const CallPtr& call, Actions* actions) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Hands a released call to `inner`, without the lock.
+  void Transmit(const CallPtr& call) ABSL_LOCKS_EXCLUDED(mu_);
   void Finish(const CallPtr& call, absl::StatusOr<HttpResponse> result);
-  void Run(Actions actions);
+  void Run(Actions actions) ABSL_LOCKS_EXCLUDED(mu_);
 
   UpstreamClient* const inner_;
   TimerQueue* const timers_;

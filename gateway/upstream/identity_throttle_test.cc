@@ -10,12 +10,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "gateway/clock/fake_clock.h"
 #include "gateway/http/http_types.h"
@@ -496,6 +498,36 @@ TEST_F(IdentityThrottleTest, CancelOfASentRequestReachesTheInnerClient) {
   EXPECT_EQ(sent.result().status().code(), absl::StatusCode::kCancelled);
   EXPECT_TRUE(fake_.cancelled(FakeId(0)));
   EXPECT_EQ(throttle.tracked_identities(), 0);
+}
+
+// The inner client's Send does the request's own upstream work (libcurl's, on the calling thread):
+// the throttle's lock, which every call of every identity takes, is not held through it, neither
+// for a call that goes at once nor for one a wake-up releases. Each inner Send here has another
+// thread take that lock (through tracked_identities) and waits for it.
+TEST_F(IdentityThrottleTest, TheInnerClientsSendRunsWithoutTheThrottlesLock) {
+  IdentityThrottle throttle(&inner_, &clock_, &quota_, Options(/*rate=*/1, /*burst=*/1));
+  std::vector<bool> lock_was_free;
+  std::vector<std::thread> probes;
+  EXPECT_CALL(inner_, Send(_, _, _))
+      .Times(2)
+      .WillRepeatedly([&](HttpRequest request, CallContext context, UpstreamClient::Callback done) {
+        auto taken = std::make_shared<absl::Notification>();
+        probes.emplace_back([&throttle, taken] {
+          throttle.tracked_identities();
+          taken->Notify();
+        });
+        lock_was_free.push_back(taken->WaitForNotificationWithTimeout(absl::Seconds(5)));
+        fake_.Reply(request, context, std::move(done), Http(200));
+      });
+  Outcome first(clock_), second(clock_);
+  Send(throttle, Call(kTokenA, "first"), first);    // a token is there: goes at once
+  Send(throttle, Call(kTokenA, "second"), second);  // waits a second for the next one
+  EXPECT_EQ(fake_.sends(), 1);
+  clock_.Advance(absl::Seconds(1));
+  for (std::thread& probe : probes) probe.join();
+  EXPECT_EQ(lock_was_free, (std::vector<bool>{true, true}));
+  EXPECT_TRUE(first.result().ok());
+  EXPECT_TRUE(second.result().ok());
 }
 
 }  // namespace

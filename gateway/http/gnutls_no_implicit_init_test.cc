@@ -1,10 +1,12 @@
 // The variable is in the environment the process started with (the pre-initialisation hook
 // restarted it so, before GnuTLS's constructor read it), the arguments survive the restart, and an
-// operator's own value is left alone. The last two run this test binary again as a child.
+// operator's own value is left alone, and the restarted process keeps its name. Two tests run this
+// test binary again as a child.
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,19 @@ TEST(GnutlsNoImplicitInitTest, IsInTheEnvironmentTheProcessStartedWith) {
   ASSERT_NE(value, nullptr);
   const char* expected = std::getenv("GNUTLS_TEST_EXPECTED_VALUE");
   EXPECT_STREQ(value, expected != nullptr ? expected : "1");
+}
+
+TEST(GnutlsNoImplicitInitTest, TheRestartKeepsTheProcessName) {
+  // What ps, top and pgrep show: the executable's name (at most 15 bytes), not "exe" (the restart
+  // goes through /proc/self/exe).
+  std::ifstream comm("/proc/self/comm");
+  std::string name;
+  std::getline(comm, name);
+  char path[4096];
+  const ssize_t length = readlink("/proc/self/exe", path, sizeof(path) - 1);
+  ASSERT_GT(length, 0);
+  const std::string executable(path, static_cast<size_t>(length));
+  EXPECT_EQ(name, executable.substr(executable.rfind('/') + 1, 15));
 }
 
 TEST(GnutlsNoImplicitInitTest, TheRestartKeepsTheArguments) {

@@ -1,6 +1,7 @@
 #include "gateway/auth/tenant_tokens.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -242,6 +243,7 @@ void TenantTokens::ExportMetrics(MetricSink& sink) const {
 
 void TenantTokens::StartReloading() {
   thread_ = std::thread([this] { ReloadLoop(); });
+  pthread_setname_np(thread_.native_handle(), "token-reload");
 }
 
 void TenantTokens::ReloadLoop() {

@@ -1,11 +1,15 @@
 #include "gateway/clock/timer_thread.h"
 
+#include <pthread.h>
+
 #include <thread>
 #include <vector>
 
 namespace pulumi_gateway {
 
-TimerThread::TimerThread() : thread_([this] { Run(); }) {}
+TimerThread::TimerThread() : thread_([this] { Run(); }) {
+  pthread_setname_np(thread_.native_handle(), "gateway-timers");
+}
 
 TimerThread::~TimerThread() { Stop(); }
 

@@ -5,6 +5,8 @@
 // that only turns a hang into a failure.
 #include "gateway/clock/timer_thread.h"
 
+#include <pthread.h>
+
 #include <atomic>
 #include <memory>
 #include <string>
@@ -70,6 +72,20 @@ class TimerThreadTest : public ::testing::Test {
 };
 
 TEST_F(TimerThreadTest, RunsOnTheRealClock) { EXPECT_EQ(&timers_.clock(), &Clock::Real()); }
+
+// ps, top and profilers tell the thread apart from the process's main thread.
+TEST_F(TimerThreadTest, TheThreadIsNamed) {
+  absl::Notification ran;
+  std::string name;
+  timers_.Schedule(timers_.Now(), [&] {
+    char buffer[16] = {};
+    pthread_getname_np(pthread_self(), buffer, sizeof(buffer));
+    name = buffer;
+    ran.Notify();
+  });
+  ASSERT_TRUE(ran.WaitForNotificationWithTimeout(kHang));
+  EXPECT_EQ(name, "gateway-timers");
+}
 
 TEST_F(TimerThreadTest, RunsCallbacksInDueOrderNotScheduleOrder) {
   const absl::Time now = timers_.Now();

@@ -2,6 +2,8 @@
 // a socket; the I/O threads are in redis_quota_store_io.cc.
 #include "gateway/fleet/redis_quota_store.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -42,6 +44,8 @@ absl::StatusOr<std::unique_ptr<RedisQuotaStore>> RedisQuotaStore::Create(
       new RedisQuotaStore(std::move(options), *std::move(identity)));
   store->command_thread_ = std::thread([s = store.get()] { s->CommandLoop(); });
   store->subscriber_thread_ = std::thread([s = store.get()] { s->SubscriberLoop(); });
+  pthread_setname_np(store->command_thread_.native_handle(), "quota-commands");
+  pthread_setname_np(store->subscriber_thread_.native_handle(), "quota-pubsub");
   return store;
 }
 

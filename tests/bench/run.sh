@@ -170,13 +170,15 @@ stop_server() { stop_pid "${pid_of[$1]}"; }
 
 # start_gateway NAME FLAGS...: a gateway on ephemeral gRPC and metrics ports. Retries and the
 # circuit breaker are off, so a failure shows as an error rather than as hidden extra work.
+# Set PRELOAD (an array: env VAR=VALUE...) to start the binary through it.
 start_gateway() {
   local name=$1
   shift
-  start_server "$name" "$work/bin/pulumi_gateway" --listen=127.0.0.1:0 \
+  start_server "$name" "${PRELOAD[@]}" "$work/bin/pulumi_gateway" --listen=127.0.0.1:0 \
     --metrics_listen=127.0.0.1:0 --log_level=warning --retry_max_attempts=1 \
     --breaker_failure_threshold=0 --shutdown_grace=2s "${gateway_flags[@]}" "$@"
 }
+PRELOAD=()
 
 # --- Measurements from /proc ---------------------------------------------------------------------
 fact() { printf '%s %s\n' "$1" "$2" >>"$work/facts.txt"; }
@@ -520,31 +522,34 @@ fi
 # --- Heap allocations per call: a count, steady whatever the machine's load ----------------------
 # A fresh gateway and echo server with liballoc_counter.so preloaded: warm calls first, then the
 # allocations made during alloc_calls calls at concurrency 64.
+
+# allocations_so_far NAME: the count server NAME's preloaded counter writes on SIGUSR2 ("?" if
+# none comes within 5 s).
+allocations_so_far() {
+  local file=$work/allocs-$1 i
+  rm -f "$file"
+  kill -USR2 "${pid_of[$1]}"
+  for ((i = 0; i < 50; i++)); do [ -s "$file" ] && break; sleep 0.1; done
+  cat "$file" 2>/dev/null || echo '?'
+}
 if selected allocs; then
   echo "== heap allocations per call, $alloc_calls calls at concurrency $concurrency" >&2
   for server in gw echo; do
-    count_file=$work/allocs-$server
+    PRELOAD=(env "ALLOC_COUNTER_FILE=$work/allocs-allocs-$server"
+      "LD_PRELOAD=$work/bin/liballoc_counter.so")
     if [ "$server" = gw ]; then
-      ALLOC_COUNTER_FILE=$count_file LD_PRELOAD=$work/bin/liballoc_counter.so \
-        start_gateway allocs-gw --upstream="http://127.0.0.1:$h1_port" \
+      start_gateway allocs-gw --upstream="http://127.0.0.1:$h1_port" \
         --upstream_max_connections="$pool_size"
     else
-      ALLOC_COUNTER_FILE=$count_file LD_PRELOAD=$work/bin/liballoc_counter.so \
-        start_server allocs-echo "$work/bin/echo_server" --fixture="$work/www/stacks-small.json"
+      start_server allocs-echo "${PRELOAD[@]}" "$work/bin/echo_server" \
+        --fixture="$work/www/stacks-small.json"
     fi
+    PRELOAD=()
     ghz_warm "allocs-$server" ListStacks "$small_request" "$concurrency"
-    counts=()
-    for phase in before after; do
-      if [ "$phase" = after ]; then
-        ghz_run "allocs-$server" "allocs-$server" ListStacks "$small_request" -c "$concurrency" \
-          -n "$alloc_calls"
-      fi
-      rm -f "$count_file"
-      kill -USR2 "${pid_of[allocs-$server]}"
-      for ((i = 0; i < 50; i++)); do [ -s "$count_file" ] && break; sleep 0.1; done
-      counts+=("$(cat "$count_file" 2>/dev/null || echo '?')")
-    done
-    fact "allocs.$server" "${counts[*]}"
+    before=$(allocations_so_far "allocs-$server")
+    ghz_run "allocs-$server" "allocs-$server" ListStacks "$small_request" -c "$concurrency" \
+      -n "$alloc_calls"
+    fact "allocs.$server" "$before $(allocations_so_far "allocs-$server")"
     stop_server "allocs-$server"
   done
 fi

@@ -7,18 +7,16 @@
 
 namespace pulumi_gateway {
 
-TimerThread::TimerThread() : thread_([this] { Run(); }) {
-  pthread_setname_np(thread_.native_handle(), "gateway-timers");
-}
-
 TimerThread::~TimerThread() { Stop(); }
 
 void TimerThread::Stop() {
+  std::thread thread;
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
+    thread.swap(thread_);
   }
-  if (thread_.joinable()) thread_.join();
+  if (thread.joinable()) thread.join();
   // Dropped outside the lock (callbacks may own objects that take locks of their own).
   absl::flat_hash_map<uint64_t, std::pair<absl::Time, Callback>> dropped;
   {
@@ -37,6 +35,11 @@ uint64_t TimerThread::Schedule(absl::Time when, Callback callback) {
     mu_.Lock();
     return id;
   }
+  if (thread_id_ == std::thread::id()) {
+    thread_ = std::thread([this] { Run(); });
+    thread_id_ = thread_.get_id();
+    pthread_setname_np(thread_.native_handle(), "gateway-timers");
+  }
   return schedule_.Add(when, std::move(callback));
 }
 
@@ -46,9 +49,8 @@ bool TimerThread::Cancel(uint64_t id) {
 }
 
 void TimerThread::WaitForRunning() {
-  if (std::this_thread::get_id() == thread_.get_id()) return;
   absl::MutexLock lock(&mu_);
-  if (!running_) return;
+  if (!running_ || std::this_thread::get_id() == thread_id_) return;
   const uint64_t batch = batch_;
   auto done = [this, batch]()
                   ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !running_ || batch_ != batch; };

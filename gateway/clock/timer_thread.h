@@ -1,5 +1,7 @@
 // The TimerQueue of production: one thread that sleeps until the earliest callback is due on the
-// real clock, runs every due callback in turn, and goes back to sleep.
+// real clock, runs every due callback in turn, and goes back to sleep. The thread starts with the
+// first Schedule: a gateway whose calls never wait (no retry, throttle or cache delivery) runs
+// without it.
 //
 //   TimerThread timers;
 //   timers.Schedule(timers.Now() + absl::Milliseconds(200), [] { Retry(); });
@@ -20,7 +22,7 @@ namespace pulumi_gateway {
 
 class TimerThread final : public TimerQueue {
  public:
-  TimerThread();
+  TimerThread() = default;
   // Stop().
   ~TimerThread() override;
 
@@ -39,12 +41,15 @@ class TimerThread final : public TimerQueue {
   void Run();
 
   absl::Mutex mu_;
+  // Started by the first Schedule; Stop takes it to join it, and its id stays (WaitForRunning
+  // from a callback during Stop must still know it is one).
+  std::thread thread_ ABSL_GUARDED_BY(mu_);
+  std::thread::id thread_id_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   // Callbacks are running, in the batch numbered `batch_`.
   bool running_ ABSL_GUARDED_BY(mu_) = false;
   uint64_t batch_ ABSL_GUARDED_BY(mu_) = 0;
   TimerSchedule schedule_ ABSL_GUARDED_BY(mu_);
-  std::thread thread_;
 };
 
 }  // namespace pulumi_gateway

@@ -8,6 +8,8 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -85,6 +87,31 @@ TEST_F(TimerThreadTest, TheThreadIsNamed) {
   });
   ASSERT_TRUE(ran.WaitForNotificationWithTimeout(kHang));
   EXPECT_EQ(name, "gateway-timers");
+}
+
+// Threads of this process named `name` (from /proc/self/task/*/comm).
+int ThreadsNamed(const std::string& name) {
+  int count = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string line;
+    if (std::getline(comm, line) && line == name) ++count;
+  }
+  return count;
+}
+
+// A gateway whose calls never wait on a timer does not pay for the thread.
+TEST_F(TimerThreadTest, TheThreadStartsWithTheFirstTimer) {
+  EXPECT_EQ(ThreadsNamed("gateway-timers"), 0);
+  absl::Notification ran;
+  timers_.Schedule(timers_.Now(), [&] { ran.Notify(); });
+  ASSERT_TRUE(ran.WaitForNotificationWithTimeout(kHang));
+  EXPECT_EQ(ThreadsNamed("gateway-timers"), 1);
+  timers_.Schedule(timers_.Now(), [&] { journal_.Add("second"); });
+  ASSERT_THAT(journal_.WaitFor(1), ElementsAre("second"));
+  EXPECT_EQ(ThreadsNamed("gateway-timers"), 1);
+  timers_.Stop();
+  EXPECT_EQ(ThreadsNamed("gateway-timers"), 0);
 }
 
 TEST_F(TimerThreadTest, RunsCallbacksInDueOrderNotScheduleOrder) {

@@ -276,8 +276,31 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
                      + (f"; curl {curl['rps']:.0f}/s" if curl else "") if direct and echo else "?",
                      f"gw/echo {gw['rps'] / echo['rps']:.2f}" if gw and echo and echo["rps"] else "?",
                      "info", None])
-        gw_cpu, echo_cpu = cpu_per_call(f"throughput-{size}-gw_h1"), cpu_per_call(f"throughput-{size}-echo")
-        ratio = gw_cpu / echo_cpu if gw_cpu and echo_cpu else None
+        # CPU per call of the gateway, the echo server and curl_floor, round by round (the small
+        # payload runs cpu_rounds alternating rounds; round 1 is the throughput run above). Each
+        # ratio is the median of its per-round ratios: a round's three runs are back to back.
+        suffixes = [""]
+        if size == "small":
+            suffixes += [f"-r{n}" for n in range(2, int(f.get("cpu_rounds", "1")) + 1)]
+        rounds = []
+        for suffix in suffixes:
+            curl_round = res.run(f"throughput-{size}-curl{suffix}") if suffix else curl
+            rounds.append((cpu_per_call(f"throughput-{size}-gw_h1{suffix}"),
+                           cpu_per_call(f"throughput-{size}-echo{suffix}"),
+                           curl_round and curl_round.get("cpu_us_per_request")))
+
+        def median_of(values):
+            values = [v for v in values if v is not None]
+            return statistics.median(values) if len(values) == len(rounds) else None
+
+        def spread(ratios):
+            if len(rounds) < 2 or None in ratios:
+                return ""
+            return f" (median of {len(rounds)} rounds: {min(ratios):.2f}–{max(ratios):.2f})"
+
+        gw_cpu, echo_cpu, curl_cpu = (median_of(r[i] for r in rounds) for i in range(3))
+        echo_ratios = [g / e if g and e else None for g, e, _ in rounds]
+        ratio = median_of(echo_ratios)
         passed, tgt = None, "info"
         if size == "small":
             tgt = "T2 ≤ 2.5"
@@ -285,12 +308,12 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
         rows.append([f"CPU per call {size_title}, c={conc}",
                      "?" if gw_cpu is None else f"{gw_cpu:.0f} µs/call",
                      "?" if echo_cpu is None else f"echo {echo_cpu:.0f} µs/call",
-                     "?" if ratio is None else f"gw/echo {ratio:.2f}", tgt, passed])
+                     "?" if ratio is None else f"gw/echo {ratio:.2f}{spread(echo_ratios)}", tgt, passed])
         # The floor: what a gRPC call (echo) plus an HTTP exchange with its answer parsed
         # (curl_floor) cost, each measured alone.
-        curl_cpu = curl and curl.get("cpu_us_per_request")
         floor = echo_cpu + curl_cpu if echo_cpu and curl_cpu else None
-        floor_ratio = gw_cpu / floor if gw_cpu and floor else None
+        floor_ratios = [g / (e + c) if g and e and c else None for g, e, c in rounds]
+        floor_ratio = median_of(floor_ratios)
         passed, tgt = None, "info"
         if size == "small":
             tgt = "F1 ≤ 1.3"
@@ -299,7 +322,8 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
         rows.append([f"CPU per call vs floor {size_title}, c={conc}",
                      "?" if gw_cpu is None else f"{gw_cpu:.0f} µs/call",
                      "?" if floor is None else f"floor {floor:.0f} µs = echo {echo_cpu:.0f} + curl {curl_cpu:.0f}",
-                     "?" if floor_ratio is None else f"gw/floor {floor_ratio:.2f}", tgt, passed])
+                     "?" if floor_ratio is None else f"gw/floor {floor_ratio:.2f}{spread(floor_ratios)}",
+                     tgt, passed])
         if size == "small":
             h2_cpu = cpu_per_call("throughput-small-gw_h2")
             h2 = res.run("throughput-small-gw_h2")

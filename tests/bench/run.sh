@@ -3,7 +3,7 @@
 # fast static upstream, runs every scenario with ghz (gRPC) and wrk (direct HTTP), prints one table
 # with each target's PASS/FAIL and writes the results as JSON. See tests/bench/README.md.
 #
-#   tests/bench/run.sh                  # full run, about 3.5 minutes on 2 cores (+ build)
+#   tests/bench/run.sh                  # full run, about 4 minutes on 2 cores (+ build)
 #   tests/bench/run.sh --smoke          # every scenario tiny (< 60 s); fails only on errors (CI)
 #   tests/bench/run.sh --record         # also writes tests/bench/results.md
 #   tests/bench/run.sh --out FILE       # results JSON (default tests/bench/results/latest.json)
@@ -83,6 +83,7 @@ if [ "$mode" = smoke ]; then
   warm_calls=0
   pingpong_load=(-n 100) pingpong_secs=1
   throughput_load=(-n 300) throughput_secs=1
+  cpu_rounds=2 cpu_round_load=(-n 300) cpu_round_secs=1
   open_loop_rate=200 open_loop_load=(-n 200)
   reuse_calls=500
   alloc_calls=200
@@ -92,6 +93,7 @@ else
   warm_calls=300
   pingpong_load=(-z 8s) pingpong_secs=8
   throughput_load=(-z 10s) throughput_secs=10
+  cpu_rounds=3 cpu_round_load=(-z 5s) cpu_round_secs=5
   open_loop_rate=1000 open_loop_load=(-z 10s)
   reuse_calls=10000
   alloc_calls=20000
@@ -424,6 +426,7 @@ fact git_dirty_files "$(git -C "$root" status --porcelain -- gateway proto 2>/de
 fact build_seconds "$build_seconds"
 fact pool_size "$pool_size"
 fact concurrency "$concurrency"
+fact cpu_rounds "$cpu_rounds"
 fact reuse_concurrency "$reuse_concurrency"
 fact reuse_calls "$reuse_calls"
 fact held_calls "$held_calls"
@@ -501,6 +504,17 @@ if selected throughput; then
       "$concurrency" "$throughput_secs"
     curl_run "throughput-$size-curl" "/api/user/stacks?organization=${organization[$size]}" \
       "$concurrency" "$throughput_secs"
+  done
+  # F1 and T2 compare CPU times measured one after another on a shared machine: more rounds of
+  # the three, alternating, and the report takes each ratio's median over the rounds.
+  for ((round = 2; round <= cpu_rounds; round++)); do
+    echo "== CPU per call, small payload, round $round of $cpu_rounds" >&2
+    ghz_cpu "throughput-small-gw_h1-r$round" gw_h1 ListStacks "$small_request" \
+      -c "$concurrency" "${cpu_round_load[@]}"
+    ghz_cpu "throughput-small-echo-r$round" echo_small ListStacks "$small_request" \
+      -c "$concurrency" "${cpu_round_load[@]}"
+    curl_run "throughput-small-curl-r$round" "/api/user/stacks?organization=${organization[small]}" \
+      "$concurrency" "$cpu_round_secs"
   done
 fi
 

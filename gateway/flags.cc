@@ -43,8 +43,9 @@ ABSL_FLAG(int, upstream_loops, DefaultFlagValues().upstream_loops,
           "limits; calls go to the least loaded. 0: one per core. At most the connection limits.");
 ABSL_FLAG(absl::Duration, upstream_inline_wait, DefaultFlagValues().upstream_inline_wait,
           "How long the server thread that sent a call may wait for its answer itself when the "
-          "upstream answers quicker than this and nothing else is in flight on its loop (one "
-          "thread wake-up per call instead of two); 0: never.");
+          "upstream answers quicker than this, the gateway has no other call in progress and "
+          "nothing else is in flight on its loop (one thread wake-up per call instead of two); "
+          "0: never.");
 ABSL_FLAG(absl::Duration, upstream_inline_spin, DefaultFlagValues().upstream_inline_spin,
           "How long that thread checks the connection in a busy loop before it sleeps on it, "
           "while answers lately came within twice this (no sleep and wake-up for a quick "

@@ -1,5 +1,7 @@
 #include "gateway/server/gateway_server.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "gateway/call/inline_completion.h"
 #include "gateway/clock/clock.h"
@@ -40,8 +42,12 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     handlers.unary = [call_env](grpc::CallbackServerContext* context,
                                 const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
                                 const Route& route) {
-      // A quick answer may be handled on this thread when the handler is done (see the scope).
-      InlineCompletionScope inline_completion;
+      // A quick answer may be handled on this thread when the handler is done (see the scope),
+      // while no other call is in progress: a busy server's threads take new calls instead.
+      std::optional<InlineCompletionScope> inline_completion;
+      if (call_env->in_flight == nullptr || call_env->in_flight->load() == 0) {
+        inline_completion.emplace();
+      }
       return UnaryCall::Start(*call_env, context, request, response, route);
     };
     handlers.stream = [call_env, hub](

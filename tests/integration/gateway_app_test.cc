@@ -11,9 +11,11 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -45,14 +47,14 @@ grpc::health::v1::HealthCheckResponse::ServingStatus Health(TestGateway& gateway
   return response.status();
 }
 
-grpc::Status GetStack(TestGateway& gateway) {
+grpc::Status GetStack(TestGateway& gateway, const std::string& stack = "prod") {
   auto stub = v1::StacksService::NewStub(gateway.channel());
   grpc::ClientContext context;
   context.AddMetadata("authorization", "token pul-test-app");
   v1::GetStackRequest request;
   request.set_org_name("acme-corp");
   request.set_project_name("payments-api");
-  request.set_stack_name("prod");
+  request.set_stack_name(stack);
   v1::GetStackResponse response;
   return stub->GetStack(&context, request, &response);
 }
@@ -159,6 +161,46 @@ TEST(GatewayAppTest, QuietCallsCompleteOnTheThreadThatSentThemUnlessTurnedOff) {
       EXPECT_EQ(inline_completions, 0);
     }
   }
+}
+
+// A server thread waits for its call's answer itself only while the gateway has no other call in
+// progress: a busy gateway's threads take new calls instead of sleeping on one.
+TEST(GatewayAppTest, NoCallCompletesOnItsOwnThreadWhileAnotherIsInProgress) {
+  absl::Notification slow_arrived, release_slow;
+  FakeUpstream upstream;
+  upstream.SetHandler([&](const httplib::Request& req, httplib::Response& res) {
+    if (absl::EndsWith(req.path, "/slow")) {
+      slow_arrived.Notify();
+      release_slow.WaitForNotificationWithTimeout(absl::Seconds(30));
+    }
+    res.set_content(R"({"orgName":"acme-corp","projectName":"payments-api","stackName":"prod"})",
+                    "application/json");
+  });
+  // Two loops: the quick calls go to the loop the slow call is not on, where they are the only
+  // transfer in flight.
+  auto gateway = TestGateway::Start(upstream.base_url(), [](FlagValues& f) {
+    f.metrics_listen = "127.0.0.1:0";
+    f.upstream_loops = 2;
+    f.upstream_inline_wait = absl::Milliseconds(100);
+  });
+  ASSERT_NE(gateway, nullptr);
+  auto inline_completions = [&] {
+    return ScrapeSample(gateway->metrics_address(), "pulumi_upstream_inline_completions_total");
+  };
+  ASSERT_TRUE(GetStack(*gateway).ok());  // opens a connection
+  grpc::Status slow_status;
+  std::thread slow([&] { slow_status = GetStack(*gateway, "slow"); });
+  ASSERT_TRUE(slow_arrived.WaitForNotificationWithTimeout(absl::Seconds(30)));
+  const double before = inline_completions();
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(GetStack(*gateway).ok()) << "call " << i;
+  EXPECT_EQ(inline_completions(), before);
+  release_slow.Notify();
+  slow.join();
+  EXPECT_TRUE(slow_status.ok()) << slow_status.error_message();
+  // Quiet again: sequential calls complete on the thread that sent them (each unless an answer
+  // took longer than the wait on a busy machine).
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(GetStack(*gateway).ok()) << "call " << i;
+  EXPECT_GT(inline_completions(), before);
 }
 
 TEST(GatewayAppTest, StartsTheFleetsQuotaStoreAndExportsItsMetrics) {

@@ -284,6 +284,9 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
             suffixes += [f"-r{n}" for n in range(2, int(f.get("cpu_rounds", "1")) + 1)]
         rounds = []
         for suffix in suffixes:
+            if suffix:  # round 1's runs were looked up (and reported when missing) above
+                res.run(f"throughput-{size}-gw_h1{suffix}")
+                res.run(f"throughput-{size}-echo{suffix}")
             curl_round = res.run(f"throughput-{size}-curl{suffix}") if suffix else curl
             rounds.append((cpu_per_call(f"throughput-{size}-gw_h1{suffix}"),
                            cpu_per_call(f"throughput-{size}-echo{suffix}"),

@@ -7,9 +7,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <atomic>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -20,6 +19,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/thread_names.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -89,15 +89,10 @@ TEST_F(TimerThreadTest, TheThreadIsNamed) {
   EXPECT_EQ(name, "gateway-timers");
 }
 
-// Threads of this process named `name` (from /proc/self/task/*/comm).
+// Threads of this process named `name`.
 int ThreadsNamed(const std::string& name) {
-  int count = 0;
-  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
-    std::ifstream comm(task.path() / "comm");
-    std::string line;
-    if (std::getline(comm, line) && line == name) ++count;
-  }
-  return count;
+  const std::vector<std::string> names = testing::ThreadNames();
+  return static_cast<int>(std::count(names.begin(), names.end(), name));
 }
 
 // A gateway whose calls never wait on a timer does not pay for the thread.

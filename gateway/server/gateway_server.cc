@@ -45,7 +45,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
       // A quick answer may be handled on this thread when the handler is done (see the scope),
       // while no other call is in progress: a busy server's threads take new calls instead.
       std::optional<InlineCompletionScope> inline_completion;
-      if (call_env->in_flight == nullptr || call_env->in_flight->load() == 0) {
+      if (call_env->in_flight->load() == 0) {
         inline_completion.emplace();
       }
       return UnaryCall::Start(*call_env, context, request, response, route);

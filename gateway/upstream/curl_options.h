@@ -49,8 +49,9 @@ struct CurlClientOptions {
   int loops = 0;
   // How long the thread that starts a call may wait for its answer itself, so the answer is
   // handled where it arrives instead of being handed from a loop thread back to the server's:
-  // only inside an InlineCompletionScope, on a loop with no other call in flight, when answers
-  // lately took less than this, and on one thread of the process at a time. Default 1 ms; 0 never.
+  // only inside an InlineCompletionScope (the server opens one only while it has no other call in
+  // progress), on a loop with no other call in flight, when answers lately took less than this,
+  // and on one thread of the process at a time. Default 1 ms; 0 never.
   absl::Duration inline_wait = absl::Milliseconds(1);
   // How long that thread checks the connection in a busy loop before it sleeps on it, so an
   // answer that comes within this is read without a sleep and a wake-up (on virtual machines the

@@ -1,11 +1,9 @@
 // A gateway in front of in-process upstreams: deadlines and cancellation reach the upstream
 // transfer, racing answers, cancels and refusals end every call once, reflection and health
 // answer, unknown methods are UNIMPLEMENTED.
-#include <dirent.h>
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,6 +24,7 @@
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
 #include "tests/support/held_upstream.h"
+#include "tests/support/thread_names.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -164,21 +163,6 @@ TEST(GatewayBehaviourTest, RacingAnswersCancelsAndRefusalsEndEveryCallOnce) {
   after.AddMetadata("authorization", "token pul-test");
   GetStackResponse response;
   EXPECT_TRUE(stub->GetStack(&after, request, &response).ok());
-}
-
-// The names of this process's threads (as /proc shows them: at most 15 characters).
-std::vector<std::string> ThreadNames() {
-  std::vector<std::string> names;
-  DIR* tasks = opendir("/proc/self/task");
-  if (tasks == nullptr) return names;
-  while (dirent* task = readdir(tasks)) {
-    if (task->d_name[0] == '.') continue;
-    std::ifstream comm(std::string("/proc/self/task/") + task->d_name + "/comm");
-    std::string name;
-    if (std::getline(comm, name)) names.push_back(name);
-  }
-  closedir(tasks);
-  return names;
 }
 
 TEST(GatewayBehaviourTest, ReflectionHealthAndUnknownMethods) {

@@ -5,6 +5,9 @@
 // themselves from many threads.
 #include "gateway/upstream/curl_client.h"
 
+#include <curl/curl.h>
+#include <zlib.h>
+
 #include <atomic>
 #include <memory>
 #include <string>
@@ -72,6 +75,22 @@ std::unique_ptr<CurlClient> Client(const std::string& base_url,
   return client.ok() ? *std::move(client) : nullptr;
 }
 
+std::string Gzip(const std::string& text) {
+  z_stream stream{};
+  EXPECT_EQ(
+      deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
+      Z_OK);
+  std::string out(deflateBound(&stream, text.size()) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
 TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
   FakeUpstream upstream;
   upstream.SetHandler([](const httplib::Request& req, httplib::Response& res) {
@@ -113,6 +132,34 @@ TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {
   }
   // cpp-httplib closes a connection after 5 requests.
   EXPECT_EQ(client->connections_opened(), 2) << "sequential requests share connections";
+}
+
+// One Accept-Encoding line names what this libcurl decodes, and a compressed answer arrives
+// decoded.
+TEST(CurlClientTest, OffersTheEncodingsItDecodesAndDecodesThem) {
+  const std::string text(4000, 'x');
+  FakeUpstream upstream;
+  upstream.SetHandler([&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Encoding", "gzip");
+    // Not a text type: cpp-httplib would compress a text answer again itself.
+    res.set_content(Gzip(text), "application/octet-stream");
+  });
+  auto client = Client(upstream.base_url());
+  for (int i = 0; i < 2; ++i) {  // the second on the pooled handle
+    Result result;
+    client->Send(Request("GET", "/export"), Context(), result.Callback());
+    ASSERT_TRUE(result.Wait());
+    ASSERT_TRUE(result.response.ok()) << result.response.status();
+    EXPECT_EQ(result.response->body, text);
+  }
+  const curl_version_info_data* curl = curl_version_info(CURLVERSION_NOW);
+  std::string expected = "deflate, gzip";
+  if ((curl->features & CURL_VERSION_BROTLI) != 0) expected += ", br";
+  if ((curl->features & CURL_VERSION_ZSTD) != 0) expected += ", zstd";
+  for (const RecordedRequest& request : upstream.requests()) {
+    EXPECT_EQ(request.headers.count("Accept-Encoding"), 1u);
+    EXPECT_EQ(request.Header("Accept-Encoding"), expected);
+  }
 }
 
 TEST(CurlClientTest, LargeBodyArrivesWholeAndOverTheLimitFails) {

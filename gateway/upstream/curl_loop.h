@@ -59,6 +59,7 @@
 #include "absl/time/time.h"
 #include "gateway/clock/clock.h"
 #include "gateway/http/buffer_budget.h"
+#include "gateway/upstream/connection_index.h"
 #include "gateway/upstream/curl_options.h"
 #include "gateway/upstream/upstream_client.h"
 
@@ -119,9 +120,6 @@ class CurlLoop final {
   enum class Protocol { kUnknown, kHttp1, kHttp2 };
   // An upstream socket curl opened, and what the client learnt about it.
   struct Socket {
-    // From getsockname, read when first needed (empty port 0: not yet).
-    std::string local_ip;
-    int local_port = 0;
     // The protocol of the latest answer on it.
     Protocol protocol = Protocol::kUnknown;
     // The epoll events curl waits for on it (0: none), and those it is in the loop's epoll set
@@ -172,9 +170,6 @@ class CurlLoop final {
   // Just before `transfer`'s request goes out: false (abort, restart) when it is about to use a
   // reused HTTP/1.1 connection with unread input or a close waiting.
   bool ConnectionIsClean(Transfer& transfer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
-  // The socket of the connection whose local address is `ip`:`port`, or null.
-  std::pair<const int, Socket>* FindSocket(absl::string_view ip, int port)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   void CompleteFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
   // Runs the callbacks of completed transfers (answers_), releasing loop_mu_ meanwhile.
   void RunAnswers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_mu_);
@@ -249,6 +244,8 @@ class CurlLoop final {
   std::vector<EasyHandle> idle_handles_ ABSL_GUARDED_BY(loop_mu_);
   // Every upstream socket open now, by descriptor.
   absl::flat_hash_map<int, Socket> sockets_ ABSL_GUARDED_BY(loop_mu_);
+  // The same sockets by their connections' ends, for the pre-request check.
+  ConnectionIndex connections_ ABSL_GUARDED_BY(loop_mu_);
   // As applied to the multi handle, and as seen in the latest response.
   Protocol protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;
   Protocol seen_protocol_ ABSL_GUARDED_BY(loop_mu_) = Protocol::kUnknown;

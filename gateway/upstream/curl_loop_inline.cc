@@ -77,8 +77,8 @@ void CurlLoop::WaitInline(uint64_t id) {
       const Transfer& transfer = *it->second;
       // The connection the request went out on (known from the pre-request check): waited on
       // only while curl just reads it, the request sent whole.
-      std::pair<const int, Socket>* connection = FindSocket(transfer.local_ip, transfer.local_port);
-      if (connection == nullptr || connection->second.wanted != EPOLLIN) break;
+      auto connection = sockets_.find(transfer.socket);
+      if (connection == sockets_.end() || connection->second.wanted != EPOLLIN) break;
       const int fd = connection->first;
       const absl::Duration left = std::min(until, transfer.context.deadline) - clock_.Now();
       if (left <= absl::ZeroDuration()) break;

@@ -113,7 +113,7 @@ size_t CurlLoop::OnHeaderData(char* data, size_t size, size_t count, void* trans
     const Protocol protocol =
         absl::StartsWith(line, "HTTP/2") ? Protocol::kHttp2 : Protocol::kHttp1;
     loop->seen_protocol_ = protocol;
-    if (auto* socket = loop->FindSocket(t->local_ip, t->local_port)) {
+    if (auto socket = loop->sockets_.find(t->socket); socket != loop->sockets_.end()) {
       socket->second.protocol = protocol;
     }
   }

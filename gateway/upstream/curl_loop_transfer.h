@@ -43,9 +43,9 @@ struct CurlLoop::Transfer {
   std::string header_text;
   std::vector<curl_slist> header_list;
   char error[CURL_ERROR_SIZE] = {0};
-  // The local address of the connection the request goes out on (from the pre-request check).
-  std::string local_ip;
-  int local_port = 0;
+  // The socket of the connection the request goes out on (from the pre-request check), -1 when
+  // unknown.
+  int socket = -1;
   // Its pooled connection was found stale and the transfer aborted to start again.
   bool stale_connection = false;
   bool restarted = false;

@@ -92,32 +92,38 @@ TEST(ConnectionIndexTest, FindsEachConnectionByBothEnds) {
   EXPECT_EQ(index.Find("127.0.0.1", local_port, "127.0.0.1", port_b), -1);
 }
 
-TEST(ConnectionIndexTest, ASocketNotConnectedYetIsFoundOnceItIs) {
-  Socket listener;
-  const int port = Listen(listener);
-  Socket client;
-  BindShared(client, 0);
-  const int local_port = PortOf(client.fd());
+// A listener, and a client bound to a local port of its own but not connected yet.
+struct Unconnected {
+  Unconnected() : port(Listen(listener)) {
+    BindShared(client, 0);
+    local_port = PortOf(client.fd());
+  }
+  int Find(ConnectionIndex& index) const {
+    return index.Find("127.0.0.1", local_port, "127.0.0.1", port);
+  }
 
+  Socket listener;
+  const int port;
+  Socket client;
+  int local_port = 0;
+};
+
+TEST(ConnectionIndexTest, ASocketNotConnectedYetIsFoundOnceItIs) {
+  Unconnected c;
   ConnectionIndex index;
-  index.Add(client.fd());  // as curl's open-socket callback sees it: before connect
-  EXPECT_EQ(index.Find("127.0.0.1", local_port, "127.0.0.1", port), -1);
-  Connect(client, port);
-  EXPECT_EQ(index.Find("127.0.0.1", local_port, "127.0.0.1", port), client.fd());
+  index.Add(c.client.fd());  // as curl's open-socket callback sees it: before connect
+  EXPECT_EQ(c.Find(index), -1);
+  Connect(c.client, c.port);
+  EXPECT_EQ(c.Find(index), c.client.fd());
 }
 
 TEST(ConnectionIndexTest, ASocketRemovedBeforeItsAddressesWereReadIsForgotten) {
-  Socket listener;
-  const int port = Listen(listener);
-  Socket client;
-  BindShared(client, 0);
-  const int local_port = PortOf(client.fd());
-
+  Unconnected c;
   ConnectionIndex index;
-  index.Add(client.fd());
-  index.Remove(client.fd());
-  Connect(client, port);
-  EXPECT_EQ(index.Find("127.0.0.1", local_port, "127.0.0.1", port), -1);
+  index.Add(c.client.fd());
+  index.Remove(c.client.fd());
+  Connect(c.client, c.port);
+  EXPECT_EQ(c.Find(index), -1);
 }
 
 }  // namespace

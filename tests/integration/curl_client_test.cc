@@ -6,7 +6,6 @@
 #include "gateway/upstream/curl_client.h"
 
 #include <curl/curl.h>
-#include <zlib.h>
 
 #include <atomic>
 #include <memory>
@@ -24,6 +23,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/gzip.h"
 #include "tests/support/held_upstream.h"
 
 namespace pulumi_gateway::testing {
@@ -73,22 +73,6 @@ std::unique_ptr<CurlClient> Client(const std::string& base_url,
   absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
   EXPECT_TRUE(client.ok()) << client.status();
   return client.ok() ? *std::move(client) : nullptr;
-}
-
-std::string Gzip(const std::string& text) {
-  z_stream stream{};
-  EXPECT_EQ(
-      deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
-      Z_OK);
-  std::string out(deflateBound(&stream, text.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 TEST(CurlClientTest, PooledHandlesStartEveryRequestFromScratch) {

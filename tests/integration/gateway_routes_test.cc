@@ -4,7 +4,6 @@
 //
 // One row per RPC (some RPCs have a second row for another upstream format). A test fails when an
 // RPC of the protos has no row, so a new endpoint cannot ship without its contract test.
-#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -33,6 +32,7 @@
 #include "pulumi/service/v1/users.grpc.pb.h"
 #include "tests/integration/gateway_call.h"
 #include "tests/support/fake_upstream.h"
+#include "tests/support/gzip.h"
 #include "tests/support/harness.h"
 
 namespace pulumi_gateway::testing {
@@ -97,21 +97,6 @@ const T& As(const Message& message) {
 
 void ExpectEmpty(const Message& message) {
   EXPECT_EQ(message.ByteSizeLong(), 0u) << message.DebugString();
-}
-
-std::string Gzip(const std::string& text) {
-  z_stream stream{};
-  EXPECT_EQ(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  std::string out(deflateBound(&stream, text.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 // ---- Realistic upstream payloads (reference/pulumi-api.md §8) -------------------------------

@@ -37,8 +37,9 @@ absl::string_view AcceptEncodingLine() {
   static const std::string* line = [] {
     const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
     std::vector<absl::string_view> encodings;
-    if ((info->features & CURL_VERSION_LIBZ) != 0)
+    if ((info->features & CURL_VERSION_LIBZ) != 0) {
       encodings.insert(encodings.end(), {"deflate", "gzip"});
+    }
     if ((info->features & CURL_VERSION_BROTLI) != 0) encodings.push_back("br");
     if ((info->features & CURL_VERSION_ZSTD) != 0) encodings.push_back("zstd");
     if (encodings.empty()) encodings.push_back("identity");

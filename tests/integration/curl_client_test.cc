@@ -1,5 +1,6 @@
 // CurlClient against real in-process HTTP/1.1 servers: pooled handles start every request from
-// scratch, bodies arrive whole (and over the limit fail), concurrent transfers on a plain http
+// scratch, requests offer the encodings curl decodes and compressed answers arrive decoded,
+// bodies arrive whole (and over the limit fail), concurrent transfers on a plain http
 // upstream do not wait for one another, cancel and deadlines end transfers, and callbacks run
 // on the client's loop thread only, never inside Send, even while Sends start transfers
 // themselves from many threads.
@@ -140,7 +141,9 @@ TEST(CurlClientTest, OffersTheEncodingsItDecodesAndDecodesThem) {
   std::string expected = "deflate, gzip";
   if ((curl->features & CURL_VERSION_BROTLI) != 0) expected += ", br";
   if ((curl->features & CURL_VERSION_ZSTD) != 0) expected += ", zstd";
-  for (const RecordedRequest& request : upstream.requests()) {
+  const std::vector<RecordedRequest> seen = upstream.requests();
+  ASSERT_EQ(seen.size(), 2u);
+  for (const RecordedRequest& request : seen) {
     EXPECT_EQ(request.headers.count("Accept-Encoding"), 1u);
     EXPECT_EQ(request.Header("Accept-Encoding"), expected);
   }

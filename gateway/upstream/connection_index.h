@@ -1,7 +1,7 @@
 // Finds an upstream connection's socket from the two ends libcurl reports for it
 // (CURLOPT_PREREQFUNCTION gives the local and the peer address as text), without a pass over
 // every socket. Sockets are indexed by their two ports once their addresses can be read; the
-// addresses then tell apart the connections that share a port pair (Linux gives connections to
+// addresses then tell apart the connections that share a port pair (Linux can give connections to
 // different upstream addresses the same local port).
 //
 //   ConnectionIndex index;

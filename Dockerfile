@@ -55,6 +55,7 @@ RUN apt-get update \
       libgrpc++1.51 \
       libgrpc29 \
       libhiredis0.14 \
+      libmimalloc2.0 \
       libprometheus-cpp-core1.0 \
       libprometheus-cpp-pull1.0 \
       libprotobuf32 \

@@ -33,8 +33,9 @@ int main(int argc, char** argv) {
       absl::StrCat("Serves the Pulumi Service REST API over gRPC.\nUsage: ", argv[0],
                    " [--listen=HOST:PORT] [--upstream=URL] [--auth_mode=passthrough|service] ..."));
   absl::ParseCommandLine(argc, argv);
-  // Process-wide, before any thread starts: large answers' memory goes back to the system.
-  pulumi_gateway::TuneAllocatorForLargeBuffers();
+  // Process-wide, before any thread starts: large answers' memory goes back to the system, and a
+  // failed allocation is std::bad_alloc (a failed call), never an abort.
+  pulumi_gateway::ConfigureAllocator();
   absl::StatusOr<pulumi_gateway::GatewayConfig> config =
       pulumi_gateway::ParseConfig(pulumi_gateway::ReadFlags());
   if (!config.ok()) Die(config.status().message());

@@ -12,6 +12,7 @@
 #include "gateway/clock/timer_thread.h"
 #include "gateway/fleet/redis_quota_store.h"
 #include "gateway/http/buffer_budget.h"
+#include "gateway/http/memory_release.h"
 #include "gateway/observability/metrics.h"
 #include "gateway/route/linked_services.h"
 #include "gateway/route/route_table.h"
@@ -236,6 +237,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
 
   logger.Log(LogLevel::kInfo, "started",
              {{"version", kVersion},
+              {"allocator", AllocatorName()},
               {"listen", parts->server->address()},
               {"upstream", config.upstream.base_url},
               {"auth_mode", std::string(AuthModeName(config.auth.mode))},

@@ -321,6 +321,7 @@ void CurlLoop::Loop() {
   epoll_event events[kMaxEvents];
   absl::MutexLock drive(&loop_mu_);
   while (TakeQueued()) {
+    memory_collector_.CollectIfAsked();
     // Curl's timers, including the immediate one a new transfer sets: it starts now, not after
     // another epoll_wait.
     RunDueTimers();

@@ -59,6 +59,7 @@
 #include "absl/time/time.h"
 #include "gateway/clock/clock.h"
 #include "gateway/http/buffer_budget.h"
+#include "gateway/http/memory_release.h"
 #include "gateway/upstream/connection_index.h"
 #include "gateway/upstream/curl_options.h"
 #include "gateway/upstream/upstream_client.h"
@@ -257,6 +258,8 @@ class CurlLoop final {
   std::chrono::steady_clock::time_point loop_wakes_at_ ABSL_GUARDED_BY(loop_mu_) =
       std::chrono::steady_clock::time_point::min();
 
+  // The loop builds answers, so it collects its memory when a large one asks (the loop thread's).
+  MemoryCollector memory_collector_{[this] { WakeLoop(); }};
   std::thread thread_;
 };
 

@@ -92,12 +92,13 @@ void Measure(const std::string& binary, int entries) {
   const grpc::Status status = stub->GetStack(&context, request, &response);
   const absl::Duration took = absl::Now() - start;
   const int64_t peak = StatusKib(gateway.pid(), "VmHWM:");
-  // Memory goes back asynchronously (a trim after large answers): wait until it settles.
+  // Memory goes back asynchronously (a release after large answers, within a second or so):
+  // wait until it has not moved for half a second, for 5 s at most.
   int64_t after = StatusKib(gateway.pid(), "VmRSS:");
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0, unchanged = 0; i < 100 && unchanged < 10; ++i) {
     absl::SleepFor(absl::Milliseconds(50));
     const int64_t now = StatusKib(gateway.pid(), "VmRSS:");
-    if (now == after && i >= 4) break;
+    unchanged = now == after ? unchanged + 1 : 0;
     after = now;
   }
   // The gateway's own time for the call, from its access line.

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "gateway/http/memory_release.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -115,6 +116,15 @@ TEST(BinaryTest, ThousandConcurrentCallsUseBoundedThreads) {
   EXPECT_LE(peak_threads, 32) << "idle threads: " << idle_threads;
   std::cout << kCalls << " concurrent calls held 1 s upstream: " << absl::FormatDuration(took)
             << "; gateway threads idle " << idle_threads << ", peak " << peak_threads << std::endl;
+}
+
+TEST(BinaryTest, TheStartedLineNamesTheAllocatorServingMalloc) {
+  std::unique_ptr<ChildProcess> gateway =
+      StartGatewayBinary({"--upstream=http://127.0.0.1:1", "--log_level=info"});
+  // This build's choice (mimalloc; glibc's malloc in sanitizer builds), as this test process has
+  // it, made good in the shipped binary: mimalloc must be the malloc the process resolves.
+  EXPECT_THAT(gateway->Stderr(),
+              HasSubstr(absl::StrCat("\"allocator\":\"", AllocatorName(), "\"")));
 }
 
 TEST(BinaryTest, InvalidFlagsStopStartupNamingTheFlag) {

@@ -45,7 +45,8 @@ void ConfigureAllocator();
 // Returns free memory to the system without making the caller (often an upstream loop or a gRPC
 // thread) wait. glibc: malloc_trim on a short-lived thread of its own, calls while one runs
 // folded into it. mimalloc: collects the calling thread's memory and asks every MemoryCollector
-// to collect its own, waking its thread.
+// to collect its own, waking its thread; asks them again 100 ms later (gRPC frees a reply's last
+// buffers after the call is done).
 void ReleaseFreeMemorySoon();
 
 // A long-lived thread's part in ReleaseFreeMemorySoon: registered while it lives, woken through

@@ -2,18 +2,14 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
+#include "tests/support/child_process.h"
 
 namespace pulumi_gateway {
 namespace {
@@ -24,19 +20,7 @@ constexpr bool kMimalloc = true;
 constexpr bool kMimalloc = false;
 #endif
 
-int64_t RssKib() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    absl::string_view rest = line;
-    if (!absl::ConsumePrefix(&rest, "VmRSS:")) continue;
-    int64_t kib = 0;
-    if (absl::SimpleAtoi(absl::StripSuffix(absl::StripAsciiWhitespace(rest), " kB"), &kib)) {
-      return kib;
-    }
-  }
-  return -1;
-}
+int64_t RssKib() { return testing::ProcStatusValue(0, "VmRSS:"); }
 
 // Counts a collector's wake-ups.
 struct Wakes {

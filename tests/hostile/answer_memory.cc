@@ -6,16 +6,13 @@
 //   bazel-bin/tests/hostile/answer_memory --gateway=bazel-bin/gateway/pulumi_gateway
 //
 // Each case runs in a fresh gateway process, so its peak (VmHWM) belongs to that answer alone.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
@@ -32,20 +29,6 @@ namespace pulumi_gateway::testing {
 namespace {
 
 namespace v1 = ::pulumi::service::v1;
-
-int64_t StatusKib(pid_t pid, absl::string_view field) {
-  std::ifstream in(absl::StrCat("/proc/", pid, "/status"));
-  std::stringstream text;
-  text << in.rdbuf();
-  for (absl::string_view line : absl::StrSplit(text.str(), '\n')) {
-    if (absl::ConsumePrefix(&line, field)) {
-      int64_t kib = 0;
-      line = absl::StripAsciiWhitespace(absl::StripSuffix(absl::StripAsciiWhitespace(line), "kB"));
-      if (absl::SimpleAtoi(line, &kib)) return kib;
-    }
-  }
-  return -1;
-}
 
 // A stack whose `tags` map has `entries` entries (about 14 bytes of JSON each).
 std::string StackWithTags(int entries) {
@@ -79,7 +62,7 @@ void Measure(const std::string& binary, int entries) {
   args.SetMaxReceiveMessageSize(-1);
   auto stub = v1::StacksService::NewStub(
       grpc::CreateCustomChannel(*address, grpc::InsecureChannelCredentials(), args));
-  const int64_t idle = StatusKib(gateway.pid(), "VmRSS:");
+  const int64_t idle = ProcStatusValue(gateway.pid(), "VmRSS:");
   v1::GetStackRequest request;
   request.set_org_name("acme");
   request.set_project_name("p");
@@ -91,13 +74,13 @@ void Measure(const std::string& binary, int entries) {
   const absl::Time start = absl::Now();
   const grpc::Status status = stub->GetStack(&context, request, &response);
   const absl::Duration took = absl::Now() - start;
-  const int64_t peak = StatusKib(gateway.pid(), "VmHWM:");
+  const int64_t peak = ProcStatusValue(gateway.pid(), "VmHWM:");
   // Memory goes back asynchronously (a release after large answers, within a second or so):
   // wait until it has not moved for half a second, for 5 s at most.
-  int64_t after = StatusKib(gateway.pid(), "VmRSS:");
+  int64_t after = ProcStatusValue(gateway.pid(), "VmRSS:");
   for (int i = 0, unchanged = 0; i < 100 && unchanged < 10; ++i) {
     absl::SleepFor(absl::Milliseconds(50));
-    const int64_t now = StatusKib(gateway.pid(), "VmRSS:");
+    const int64_t now = ProcStatusValue(gateway.pid(), "VmRSS:");
     unchanged = now == after ? unchanged + 1 : 0;
     after = now;
   }

@@ -123,24 +123,18 @@ absl::StatusOr<int> ChildProcess::Wait(absl::Duration timeout) {
 std::string ChildProcess::Stderr() const { return ReadFile(stderr_path_); }
 
 int ChildProcess::ThreadCount() const {
-  for (absl::string_view line :
-       absl::StrSplit(ReadFile(absl::StrCat("/proc/", pid_, "/status")), '\n')) {
-    int threads;
-    if (absl::ConsumePrefix(&line, "Threads:") &&
-        absl::SimpleAtoi(absl::StripAsciiWhitespace(line), &threads)) {
-      return threads;
-    }
-  }
-  return -1;
+  return static_cast<int>(ProcStatusValue(pid_, "Threads:"));
 }
 
-int64_t ChildProcess::RssKib() const {
-  for (absl::string_view line :
-       absl::StrSplit(ReadFile(absl::StrCat("/proc/", pid_, "/status")), '\n')) {
-    if (absl::ConsumePrefix(&line, "VmRSS:")) {
-      int64_t kib;
+int64_t ChildProcess::RssKib() const { return ProcStatusValue(pid_, "VmRSS:"); }
+
+int64_t ProcStatusValue(pid_t pid, absl::string_view field) {
+  const std::string path = pid == 0 ? "/proc/self/status" : absl::StrCat("/proc/", pid, "/status");
+  for (absl::string_view line : absl::StrSplit(ReadFile(path), '\n')) {
+    if (absl::ConsumePrefix(&line, field)) {
+      int64_t value;
       line = absl::StripAsciiWhitespace(line);
-      if (absl::SimpleAtoi(line.substr(0, line.find(' ')), &kib)) return kib;
+      if (absl::SimpleAtoi(line.substr(0, line.find(' ')), &value)) return value;
     }
   }
   return -1;

@@ -16,9 +16,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 namespace pulumi_gateway::testing {
+
+// The number a /proc/PID/status line starts with (`field` with its colon, e.g. "VmRSS:"; kB for
+// the memory fields), or -1. `pid` 0 reads this process's own.
+int64_t ProcStatusValue(pid_t pid, absl::string_view field);
 
 class ChildProcess final {
  public:

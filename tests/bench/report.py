@@ -193,44 +193,72 @@ def build_rows(res):
 
 
 def latency_rows(res, rows, target, small_kb, large_kb):
-    direct, echo = res.run("pingpong-small-direct"), res.run("pingpong-small-echo")
-    for label, title in (("pingpong-small-gw_h1", f"Ping-pong {small_kb:.1f} KB, c=1"),
-                         ("pingpong-small-gw_h2", f"Ping-pong {small_kb:.1f} KB, c=1, HTTP/2+TLS upstream")):
-        gw = res.run(label)
-        ratio = None
-        if gw and direct and echo and gw.get("p50_ns") and echo.get("p50_ns"):
-            ratio = (gw["p50_ns"] - direct["p50_ns"]) / echo["p50_ns"]
+    # T1 and F2 round by round: round 1 is the ping-pong runs above, rounds 2 to latency_rounds
+    # shorter runs of the same four in alternating order. Each ratio is the median of its
+    # per-round ratios, each p50 shown the median of its rounds'.
+    suffixes = [""] + [f"-r{n}" for n in range(2, int(res.facts.get("latency_rounds", "1")) + 1)]
+    rounds = [{name: res.run(f"pingpong-small-{name}{suffix}")
+               for name in ("gw_h1", "gw_h2", "echo", "direct", "curl")
+               if suffix == "" or name != "gw_h2"} for suffix in suffixes]
+
+    def median_of(values):
+        values = list(values)
+        return None if not values or None in values else statistics.median(values)
+
+    def p50(name, key="p50_ns"):
+        return median_of(r[name] and r[name].get(key) for r in rounds if name in r)
+
+    def spread(ratios):
+        if len(ratios) < 2 or None in ratios:
+            return ""
+        return f" (median of {len(ratios)} rounds: {min(ratios):.2f}–{max(ratios):.2f})"
+
+    def per_round(ratio_of, *names):
+        ratios = []
+        for r in rounds:
+            if names[0] not in r:
+                continue  # the HTTP/2 gateway runs in round 1 only
+            values = {name: r[name] and r[name].get("p50_ns") for name in names}
+            ratios.append(None if None in values.values() else ratio_of(values))
+        return ratios
+
+    direct, echo = p50("direct"), p50("echo")
+    for name, title in (("gw_h1", f"Ping-pong {small_kb:.1f} KB, c=1"),
+                        ("gw_h2", f"Ping-pong {small_kb:.1f} KB, c=1, HTTP/2+TLS upstream")):
+        ratios = per_round(lambda v: (v[name] - v["direct"]) / v["echo"], name, "direct", "echo")
+        ratio = median_of(ratios)
         passed = None
         tgt = "info"
-        if label.endswith("gw_h1"):
+        if name == "gw_h1":
             tgt = "T1 ≤ 1.3"
             passed = target("T1", "added latency (p50 gw − p50 direct) / p50 echo", ratio, 1.3, "×",
                             check(ratio, 1.3))
         rows.append([title,
-                     f"p50 {fmt_ns(gw and gw['p50_ns'])}, p99 {fmt_ns(gw and gw['p99_ns'])}",
-                     f"direct p50 {fmt_ns(direct and direct['p50_ns'])}; echo p50 {fmt_ns(echo and echo['p50_ns'])}",
-                     "?" if ratio is None else f"(gw−direct)/echo {ratio:.2f}", tgt, passed])
+                     f"p50 {fmt_ns(p50(name))}, p99 {fmt_ns(p50(name, 'p99_ns'))}",
+                     f"direct p50 {fmt_ns(direct)}; echo p50 {fmt_ns(echo)}",
+                     "?" if ratio is None else f"(gw−direct)/echo {ratio:.2f}{spread(ratios)}", tgt,
+                     passed])
     # The floor at c=1: a gateway call is at least a gRPC call (echo) plus an HTTP exchange with the
     # answer parsed (curl_floor); both added to the direct HTTP round trip, which the gateway pays too.
-    gw, curl = res.run("pingpong-small-gw_h1"), res.run("pingpong-small-curl")
-    curl_added = floor_added = ratio = None
-    if curl and direct and curl.get("p50_ns") and direct.get("p50_ns"):
-        curl_added = curl["p50_ns"] - direct["p50_ns"]
-    if curl_added is not None and echo and echo.get("p50_ns"):
-        floor_added = echo["p50_ns"] + curl_added
-    if floor_added and gw and gw.get("p50_ns"):
-        ratio = (gw["p50_ns"] - direct["p50_ns"]) / floor_added
+    curl = p50("curl")
+    curl_added = None if None in (curl, direct) else curl - direct
+    floor_added = None if None in (curl_added, echo) else echo + curl_added
+    gw = p50("gw_h1")
+    ratios = per_round(lambda v: (v["gw_h1"] - v["direct"]) / (v["echo"] + v["curl"] - v["direct"]),
+                       "gw_h1", "direct", "echo", "curl")
+    ratio = median_of(ratios)
     rows.append([f"HTTP client floor {small_kb:.1f} KB, c=1 (libcurl + nlohmann parse)",
-                 f"p50 {fmt_ns(curl and curl['p50_ns'])}, p99 {fmt_ns(curl and curl['p99_ns'])}",
-                 f"direct p50 {fmt_ns(direct and direct['p50_ns'])}",
+                 f"p50 {fmt_ns(curl)}, p99 {fmt_ns(p50('curl', 'p99_ns'))}",
+                 f"direct p50 {fmt_ns(direct)}",
                  "?" if curl_added is None else f"curl added {fmt_ns(curl_added)}", "info", None])
     rows.append([f"Added latency vs floor {small_kb:.1f} KB, c=1",
-                 "?" if ratio is None else f"gw added {fmt_ns(gw['p50_ns'] - direct['p50_ns'])}",
+                 "?" if None in (gw, direct) else f"gw added {fmt_ns(gw - direct)}",
                  "?" if floor_added is None else f"floor added {fmt_ns(floor_added)} (echo + curl added)",
-                 "?" if ratio is None else f"gw/floor {ratio:.2f}", "F2 ≤ 1.3",
+                 "?" if ratio is None else f"gw/floor {ratio:.2f}{spread(ratios)}", "F2 ≤ 1.3",
                  target("F2", "added p50 latency, gateway / floor", ratio, 1.3, "×", check(ratio, 1.3))])
     # What one thread hop (the gateway answers from its upstream loop) costs gRPC alone.
-    hop = res.run("pingpong-small-echo_thread")
+    # Against round 1's echo run, which ran just before it.
+    hop, echo = res.run("pingpong-small-echo_thread"), rounds[0]["echo"]
     added = None
     if hop and echo and hop.get("p50_ns") and echo.get("p50_ns"):
         added = hop["p50_ns"] - echo["p50_ns"]

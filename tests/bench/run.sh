@@ -84,6 +84,7 @@ if [ "$mode" = smoke ]; then
   pingpong_load=(-n 100) pingpong_secs=1
   throughput_load=(-n 300) throughput_secs=1
   cpu_rounds=2 cpu_round_load=(-n 300) cpu_round_secs=1
+  latency_rounds=2 latency_round_load=(-n 100) latency_round_secs=1
   open_loop_rate=200 open_loop_load=(-n 200)
   reuse_calls=500
   alloc_calls=200
@@ -93,7 +94,8 @@ else
   warm_calls=300
   pingpong_load=(-z 8s) pingpong_secs=8
   throughput_load=(-z 10s) throughput_secs=10
-  cpu_rounds=3 cpu_round_load=(-z 5s) cpu_round_secs=5
+  cpu_rounds=5 cpu_round_load=(-z 5s) cpu_round_secs=5
+  latency_rounds=3 latency_round_load=(-z 4s) latency_round_secs=4
   open_loop_rate=1000 open_loop_load=(-z 10s)
   reuse_calls=10000
   alloc_calls=20000
@@ -107,6 +109,20 @@ pool_size=64          # --upstream_max_connections of the HTTP/1.1 gateways (the
 declare -A organization=([small]=acme-corp [large]=acme-large)
 declare -A request=([small]='{"organization":"acme-corp"}' [large]='{"organization":"acme-large"}')
 small_request=${request[small]}
+small_path="/api/user/stacks?organization=${organization[small]}"
+
+# in_round_order ROUND NAME...: the names in order on odd rounds, reversed on even ones, so a
+# drift of the machine's load over a run does not always favour the runs that come first.
+in_round_order() {
+  local round=$1
+  shift
+  if ((round % 2)); then
+    echo "$@"
+  else
+    local names=("$@") i
+    for ((i = ${#names[@]} - 1; i >= 0; i--)); do echo "${names[i]}"; done
+  fi
+}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pulumi-bench.XXXXXX")
 raw=$work/raw
@@ -427,6 +443,7 @@ fact build_seconds "$build_seconds"
 fact pool_size "$pool_size"
 fact concurrency "$concurrency"
 fact cpu_rounds "$cpu_rounds"
+fact latency_rounds "$latency_rounds"
 fact reuse_concurrency "$reuse_concurrency"
 fact reuse_calls "$reuse_calls"
 fact held_calls "$held_calls"
@@ -480,6 +497,21 @@ if selected latency; then
     wrk_run "pingpong-$size-direct" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
     curl_run "pingpong-$size-curl" "/api/user/stacks?organization=${organization[$size]}" 1 "$pingpong_secs"
   done
+  # T1 and F2 compare p50s measured one after another: more rounds of the four, and the report
+  # takes each ratio's median over the rounds (see the CPU rounds below).
+  for ((round = 2; round <= latency_rounds; round++)); do
+    echo "== ping-pong, small payload, round $round of $latency_rounds" >&2
+    for run in $(in_round_order "$round" gw echo direct curl); do
+      case $run in
+        gw) ghz_run "pingpong-small-gw_h1-r$round" gw_h1 ListStacks "$small_request" -c 1 \
+          "${latency_round_load[@]}" ;;
+        echo) ghz_run "pingpong-small-echo-r$round" echo_small ListStacks "$small_request" -c 1 \
+          "${latency_round_load[@]}" ;;
+        direct) wrk_run "pingpong-small-direct-r$round" "$small_path" 1 "$latency_round_secs" ;;
+        curl) curl_run "pingpong-small-curl-r$round" "$small_path" 1 "$latency_round_secs" ;;
+      esac
+    done
+  done
 fi
 
 # --- Throughput and CPU per call at concurrency 64 (closed loop) ---------------------------------
@@ -509,12 +541,15 @@ if selected throughput; then
   # the three, alternating, and the report takes each ratio's median over the rounds.
   for ((round = 2; round <= cpu_rounds; round++)); do
     echo "== CPU per call, small payload, round $round of $cpu_rounds" >&2
-    ghz_cpu "throughput-small-gw_h1-r$round" gw_h1 ListStacks "$small_request" \
-      -c "$concurrency" "${cpu_round_load[@]}"
-    ghz_cpu "throughput-small-echo-r$round" echo_small ListStacks "$small_request" \
-      -c "$concurrency" "${cpu_round_load[@]}"
-    curl_run "throughput-small-curl-r$round" "/api/user/stacks?organization=${organization[small]}" \
-      "$concurrency" "$cpu_round_secs"
+    for run in $(in_round_order "$round" gw_h1 echo curl); do
+      case $run in
+        gw_h1) ghz_cpu "throughput-small-gw_h1-r$round" gw_h1 ListStacks "$small_request" \
+          -c "$concurrency" "${cpu_round_load[@]}" ;;
+        echo) ghz_cpu "throughput-small-echo-r$round" echo_small ListStacks "$small_request" \
+          -c "$concurrency" "${cpu_round_load[@]}" ;;
+        curl) curl_run "throughput-small-curl-r$round" "$small_path" "$concurrency" "$cpu_round_secs" ;;
+      esac
+    done
   done
 fi
 

@@ -3,7 +3,7 @@
 # fast static upstream, runs every scenario with ghz (gRPC) and wrk (direct HTTP), prints one table
 # with each target's PASS/FAIL and writes the results as JSON. See tests/bench/README.md.
 #
-#   tests/bench/run.sh                  # full run, about 4 minutes on 2 cores (+ build)
+#   tests/bench/run.sh                  # full run, about 5.5 minutes on 2 cores (+ build)
 #   tests/bench/run.sh --smoke          # every scenario tiny (< 60 s); fails only on errors (CI)
 #   tests/bench/run.sh --record         # also writes tests/bench/results.md
 #   tests/bench/run.sh --out FILE       # results JSON (default tests/bench/results/latest.json)

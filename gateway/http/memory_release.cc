@@ -149,8 +149,10 @@ void MemoryCollector::CollectIfAsked() {
 // NOLINTBEGIN(cppcoreguidelines-no-malloc): operator new is built on malloc here
 namespace {
 
+void* Allocate(size_t size) noexcept { return std::malloc(size == 0 ? 1 : size); }
+
 void* NewOrThrow(size_t size) {
-  void* p = std::malloc(size == 0 ? 1 : size);
+  void* p = Allocate(size);
   if (p == nullptr) throw std::bad_alloc();
   return p;
 }
@@ -171,12 +173,8 @@ void* NewAlignedOrThrow(size_t size, std::align_val_t alignment) {
 
 void* operator new(size_t size) { return NewOrThrow(size); }
 void* operator new[](size_t size) { return NewOrThrow(size); }
-void* operator new(size_t size, const std::nothrow_t&) noexcept {
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](size_t size, const std::nothrow_t&) noexcept {
-  return std::malloc(size == 0 ? 1 : size);
-}
+void* operator new(size_t size, const std::nothrow_t&) noexcept { return Allocate(size); }
+void* operator new[](size_t size, const std::nothrow_t&) noexcept { return Allocate(size); }
 void* operator new(size_t size, std::align_val_t alignment) {
   return NewAlignedOrThrow(size, alignment);
 }

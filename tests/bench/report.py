@@ -258,13 +258,13 @@ def latency_rows(res, rows, target, small_kb, large_kb):
                  target("F2", "added p50 latency, gateway / floor", ratio, 1.3, "×", check(ratio, 1.3))])
     # What one thread hop (the gateway answers from its upstream loop) costs gRPC alone.
     # Against round 1's echo run, which ran just before it.
-    hop, echo = res.run("pingpong-small-echo_thread"), rounds[0]["echo"]
+    hop, echo_run = res.run("pingpong-small-echo_thread"), rounds[0]["echo"]
     added = None
-    if hop and echo and hop.get("p50_ns") and echo.get("p50_ns"):
-        added = hop["p50_ns"] - echo["p50_ns"]
+    if hop and echo_run and hop.get("p50_ns") and echo_run.get("p50_ns"):
+        added = hop["p50_ns"] - echo_run["p50_ns"]
     rows.append([f"Ping-pong {small_kb:.1f} KB, c=1, echo answering from a second thread",
                  f"p50 {fmt_ns(hop and hop['p50_ns'])}, p99 {fmt_ns(hop and hop['p99_ns'])}",
-                 f"echo p50 {fmt_ns(echo and echo['p50_ns'])}",
+                 f"echo p50 {fmt_ns(echo_run and echo_run['p50_ns'])}",
                  "?" if added is None else f"hop {'+' if added >= 0 else '−'}{fmt_ns(abs(added))}",
                  "info", None])
     gw, direct, echo = (res.run("pingpong-large-gw_h1"), res.run("pingpong-large-direct"),

@@ -17,7 +17,7 @@ import statistics
 import sys
 
 MB = 1024 * 1024
-ALL_SCENARIOS = "latency,throughput,openloop,allocs,reuse,held,export"
+ALL_SCENARIOS = "latency,throughput,openloop,allocs,instructions,reuse,held,export"
 
 
 class Results:
@@ -181,6 +181,8 @@ def build_rows(res):
         open_loop_rows(res, rows, small_kb)
     if "allocs" in ran:
         alloc_rows(res, rows, small_kb)
+    if "instructions" in ran:
+        instruction_rows(res, rows, small_kb)
     if ran & {"latency", "throughput", "openloop"}:
         memory_rows(res, rows, target, small_kb, large_kb, "throughput" in ran)
     if "reuse" in ran:
@@ -393,6 +395,42 @@ def alloc_rows(res, rows, small_kb):
                  "?" if gw is None else f"{gw:.1f}",
                  "?" if echo is None else f"echo {echo:.1f}",
                  f"gw−echo {gw - echo:.1f}" if gw is not None and echo is not None else "?",
+                 "info", None])
+
+
+def instruction_rows(res, rows, small_kb):
+    """User-space instructions per call (callgrind): the gateway against its floor, the echo
+    server plus curl_floor. Counts, so the machine's load does not move them."""
+    f = res.facts
+    conc = f.get("concurrency", "64")
+    calls = res.num("instruction_calls")
+
+    def count(text):
+        return int(text) if text.isdigit() else None
+
+    def per_call(server):
+        total = count(f.get(f"instructions.{server}", ""))
+        run = res.run(f"instr-{server}")
+        if total is None or not run or not run["count"]:
+            res.errors.append(f"instruction count of {server} is missing")
+            return None
+        return total / run["count"]
+
+    gw, echo = per_call("gw"), per_call("echo")
+    curl_counts = [count(c) for c in f.get("instructions.curl", "").split()]
+    curl = None
+    if len(curl_counts) == 2 and None not in curl_counts and calls:
+        curl = (curl_counts[1] - curl_counts[0]) / calls
+    else:
+        res.errors.append("instruction count of curl_floor is missing")
+    floor = echo + curl if echo is not None and curl is not None else None
+
+    def k(value):
+        return "?" if value is None else f"{value / 1000:.0f} K"
+
+    rows.append([f"User-space instructions per call {small_kb:.1f} KB, c={conc} (callgrind)",
+                 k(gw), f"floor {k(floor)} = echo {k(echo)} + curl {k(curl)}",
+                 f"gw/floor {gw / floor:.2f}" if gw is not None and floor else "?",
                  "info", None])
 
 

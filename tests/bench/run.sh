@@ -12,7 +12,8 @@
 #                                       # taken from DIR
 #   tests/bench/run.sh --keep           # keep the work directory (logs, raw tool output)
 #   tests/bench/run.sh --only export,held  # only these scenarios: latency, throughput, openloop,
-#                                       # allocs, reuse, held, export (not with --record)
+#                                       # allocs, instructions, reuse, held, export (not with
+#                                       # --record)
 #
 # Exit status: 0 when every call succeeded (targets may still FAIL: they are not gates), 1 on
 # errors (failed calls, a tool or server that died), 2 on bad usage or missing tools.
@@ -28,7 +29,7 @@ record=0
 keep=0
 out="$here/results/latest.json"
 bin_dir=""
-all_scenarios=latency,throughput,openloop,allocs,reuse,held,export
+all_scenarios=latency,throughput,openloop,allocs,instructions,reuse,held,export
 only=$all_scenarios
 while [ $# -gt 0 ]; do
   case $1 in
@@ -66,6 +67,7 @@ ghz=$root/tools/bin/ghz
 googleapis=$root/tools/node_modules/google-proto-files
 tools=(nginx wrk curl openssl python3 "$ghz")
 if [ -z "$bin_dir" ]; then tools+=(bazel); fi
+if selected instructions; then tools+=(valgrind callgrind_control); fi
 for tool in "${tools[@]}"; do
   if ! command -v "$tool" >/dev/null; then
     echo "run.sh: $tool is missing; run scripts/setup" >&2
@@ -88,6 +90,7 @@ if [ "$mode" = smoke ]; then
   open_loop_rate=200 open_loop_load=(-n 200)
   reuse_calls=500
   alloc_calls=200
+  instruction_calls=100
   held_calls=300 held_for=0.5s
   export_bytes=2000000 export_calls=1
 else
@@ -99,6 +102,7 @@ else
   open_loop_rate=1000 open_loop_load=(-z 10s)
   reuse_calls=10000
   alloc_calls=20000
+  instruction_calls=2000
   held_calls=5000 held_for=2s
   export_bytes=64000000 export_calls=3
 fi
@@ -444,6 +448,7 @@ fact pool_size "$pool_size"
 fact concurrency "$concurrency"
 fact cpu_rounds "$cpu_rounds"
 fact latency_rounds "$latency_rounds"
+fact instruction_calls "$instruction_calls"
 fact reuse_concurrency "$reuse_concurrency"
 fact reuse_calls "$reuse_calls"
 fact held_calls "$held_calls"
@@ -601,6 +606,51 @@ if selected allocs; then
     fact "allocs.$server" "$before $(allocations_so_far "allocs-$server")"
     stop_server "allocs-$server"
   done
+fi
+
+# --- User-space instructions per call: a count the machine's load does not move ---------------
+# The gateway and the echo server under callgrind: warm calls, counters zeroed, then
+# instruction_calls calls at concurrency 64, the counters dumped. curl_floor runs twice under
+# callgrind, with and without instruction_calls more requests; the difference is theirs alone.
+
+# callgrind_total FILE: the instruction count a callgrind dump holds ("?" if none).
+callgrind_total() { sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$1" 2>/dev/null | tail -n 1 | grep . || echo '?'; }
+if selected instructions; then
+  echo "== user-space instructions per call, $instruction_calls calls at concurrency $concurrency" >&2
+  for server in gw echo; do
+    # GNUTLS_NO_IMPLICIT_INIT set: the gateway does not restart itself (valgrind would refuse).
+    PRELOAD=(env GNUTLS_NO_IMPLICIT_INIT=1 valgrind --tool=callgrind --trace-children=no
+      "--callgrind-out-file=$work/callgrind-$server.%p")
+    if [ "$server" = gw ]; then
+      start_gateway "instr-$server" --upstream="http://127.0.0.1:$h1_port" \
+        --upstream_max_connections="$pool_size"
+    else
+      start_server "instr-$server" "${PRELOAD[@]}" "$work/bin/echo_server" \
+        --fixture="$work/www/stacks-small.json"
+    fi
+    PRELOAD=()
+    pid=${pid_of[instr-$server]}
+    ghz_warm "instr-$server" ListStacks "$small_request" "$concurrency"
+    callgrind_control -z "$pid" >/dev/null 2>&1
+    ghz_run "instr-$server" "instr-$server" ListStacks "$small_request" -c "$concurrency" \
+      -n "$instruction_calls" -t 60s
+    callgrind_control -d "$pid" >/dev/null 2>&1
+    # The dump on request is FILE.1; the one at exit, without a suffix, comes after.
+    fact "instructions.$server" "$(callgrind_total "$work/callgrind-$server.$pid.1")"
+    stop_server "instr-$server"
+  done
+  for requests in 0 "$instruction_calls"; do
+    echo "  curl_floor under callgrind, $requests requests after the warm ones" >&2
+    # --requests=0 would mean "for --duration": one request stands for none (both runs make it).
+    GNUTLS_NO_IMPLICIT_INIT=1 valgrind --tool=callgrind \
+      "--callgrind-out-file=$work/callgrind-curl-$requests" "$work/bin/curl_floor" \
+      --url="http://127.0.0.1:$h1_port$small_path" --concurrency="$concurrency" \
+      --requests=$((requests + 1)) --warm="$warm_calls" >/dev/null \
+      2>"$work/logs/callgrind-curl-$requests.err" ||
+      echo "run.sh: curl_floor under callgrind failed" >&2
+  done
+  fact instructions.curl "$(callgrind_total "$work/callgrind-curl-0") $(callgrind_total \
+    "$work/callgrind-curl-$instruction_calls")"
 fi
 
 # --- T4 connection reuse: fresh gateways, every connection they open counts ----------------------

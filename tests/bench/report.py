@@ -318,9 +318,12 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
                 res.run(f"throughput-{size}-gw_h1{suffix}")
                 res.run(f"throughput-{size}-echo{suffix}")
             curl_round = res.run(f"throughput-{size}-curl{suffix}") if suffix else curl
+            if size == "small":
+                res.run(f"throughput-small-echo_thread{suffix}")
             rounds.append((cpu_per_call(f"throughput-{size}-gw_h1{suffix}"),
                            cpu_per_call(f"throughput-{size}-echo{suffix}"),
-                           curl_round and curl_round.get("cpu_us_per_request")))
+                           curl_round and curl_round.get("cpu_us_per_request"),
+                           cpu_per_call(f"throughput-{size}-echo_thread{suffix}")))
 
         def median_of(values):
             values = [v for v in values if v is not None]
@@ -331,8 +334,8 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
                 return ""
             return f" (median of {len(rounds)} rounds: {min(ratios):.2f}–{max(ratios):.2f})"
 
-        gw_cpu, echo_cpu, curl_cpu = (median_of(r[i] for r in rounds) for i in range(3))
-        echo_ratios = [g / e if g and e else None for g, e, _ in rounds]
+        gw_cpu, echo_cpu, curl_cpu, thread_cpu = (median_of(r[i] for r in rounds) for i in range(4))
+        echo_ratios = [g / e if g and e else None for g, e, _, _ in rounds]
         ratio = median_of(echo_ratios)
         passed, tgt = None, "info"
         if size == "small":
@@ -345,7 +348,7 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
         # The floor: what a gRPC call (echo) plus an HTTP exchange with its answer parsed
         # (curl_floor) cost, each measured alone.
         floor = echo_cpu + curl_cpu if echo_cpu and curl_cpu else None
-        floor_ratios = [g / (e + c) if g and e and c else None for g, e, c in rounds]
+        floor_ratios = [g / (e + c) if g and e and c else None for g, e, c, _ in rounds]
         floor_ratio = median_of(floor_ratios)
         passed, tgt = None, "info"
         if size == "small":
@@ -357,6 +360,18 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
                      "?" if floor is None else f"floor {floor:.0f} µs = echo {echo_cpu:.0f} + curl {curl_cpu:.0f}",
                      "?" if floor_ratio is None else f"gw/floor {floor_ratio:.2f}{spread(floor_ratios)}",
                      tgt, passed])
+        if size == "small":
+            # The echo server finishing each call from a second thread, as the gateway finishes
+            # calls from its upstream loops: the hop's cost in gRPC alone, and the floor with it.
+            hop_ratios = [t / e if t and e else None for _, e, _, t in rounds]
+            hop_floor_ratios = [g / (t + c) if g and t and c else None for g, _, c, t in rounds]
+            hop, hop_floor = median_of(hop_ratios), median_of(hop_floor_ratios)
+            rows.append([f"CPU per call {size_title}, c={conc}, echo answering from a second thread",
+                         "?" if thread_cpu is None else f"{thread_cpu:.0f} µs/call",
+                         "?" if echo_cpu is None else f"echo {echo_cpu:.0f} µs/call",
+                         "?" if hop is None or hop_floor is None else
+                         f"hop ×{hop:.2f}{spread(hop_ratios)}; gw/(hop + curl) {hop_floor:.2f}"
+                         f"{spread(hop_floor_ratios)}", "info", None])
         if size == "small":
             h2_cpu = cpu_per_call("throughput-small-gw_h2")
             h2 = res.run("throughput-small-gw_h2")

@@ -537,21 +537,29 @@ if selected throughput; then
     ghz_warm "echo_$size" ListStacks "${request[$size]}" "$concurrency"
     ghz_cpu "throughput-$size-echo" "echo_$size" ListStacks "${request[$size]}" -c "$concurrency" \
       "${throughput_load[@]}"
+    if [ "$size" = small ]; then
+      # What finishing every call from a thread gRPC does not own costs gRPC alone, at load.
+      ghz_warm echo_thread ListStacks "${request[$size]}" "$concurrency"
+      ghz_cpu "throughput-$size-echo_thread" echo_thread ListStacks "${request[$size]}" \
+        -c "$concurrency" "${throughput_load[@]}"
+    fi
     wrk_run "throughput-$size-direct" "/api/user/stacks?organization=${organization[$size]}" \
       "$concurrency" "$throughput_secs"
     curl_run "throughput-$size-curl" "/api/user/stacks?organization=${organization[$size]}" \
       "$concurrency" "$throughput_secs"
   done
   # F1 and T2 compare CPU times measured one after another on a shared machine: more rounds of
-  # the three, alternating, and the report takes each ratio's median over the rounds.
+  # the four, alternating, and the report takes each ratio's median over the rounds.
   for ((round = 2; round <= cpu_rounds; round++)); do
     echo "== CPU per call, small payload, round $round of $cpu_rounds" >&2
-    for run in $(in_round_order "$round" gw_h1 echo curl); do
+    for run in $(in_round_order "$round" gw_h1 echo echo_thread curl); do
       case $run in
         gw_h1) ghz_cpu "throughput-small-gw_h1-r$round" gw_h1 ListStacks "$small_request" \
           -c "$concurrency" "${cpu_round_load[@]}" ;;
         echo) ghz_cpu "throughput-small-echo-r$round" echo_small ListStacks "$small_request" \
           -c "$concurrency" "${cpu_round_load[@]}" ;;
+        echo_thread) ghz_cpu "throughput-small-echo_thread-r$round" echo_thread ListStacks \
+          "$small_request" -c "$concurrency" "${cpu_round_load[@]}" ;;
         curl) curl_run "throughput-small-curl-r$round" "$small_path" "$concurrency" "$cpu_round_secs" ;;
       esac
     done
@@ -608,18 +616,20 @@ if selected allocs; then
   done
 fi
 
-# --- User-space instructions per call: a count the machine's load does not move ---------------
+# --- User-space instructions per call: a count the machine's load does not move -----------------
 # The gateway and the echo server under callgrind: warm calls, counters zeroed, then
 # instruction_calls calls at concurrency 64, the counters dumped. curl_floor runs twice under
 # callgrind, with and without instruction_calls more requests; the difference is theirs alone.
 
 # callgrind_total FILE: the instruction count a callgrind dump holds ("?" if none).
-callgrind_total() { sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$1" 2>/dev/null | tail -n 1 | grep . || echo '?'; }
+callgrind_total() {
+  sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$1" 2>/dev/null | tail -n 1 | grep . || echo '?'
+}
 if selected instructions; then
-  echo "== user-space instructions per call, $instruction_calls calls at concurrency $concurrency" >&2
+  echo "== user-space instructions per call, $instruction_calls calls at c=$concurrency" >&2
   for server in gw echo; do
     # GNUTLS_NO_IMPLICIT_INIT set: the gateway does not restart itself (valgrind would refuse).
-    PRELOAD=(env GNUTLS_NO_IMPLICIT_INIT=1 valgrind --tool=callgrind --trace-children=no
+    PRELOAD=(env GNUTLS_NO_IMPLICIT_INIT=1 valgrind --tool=callgrind
       "--callgrind-out-file=$work/callgrind-$server.%p")
     if [ "$server" = gw ]; then
       start_gateway "instr-$server" --upstream="http://127.0.0.1:$h1_port" \
@@ -629,14 +639,14 @@ if selected instructions; then
         --fixture="$work/www/stacks-small.json"
     fi
     PRELOAD=()
-    pid=${pid_of[instr-$server]}
+    instr_pid=${pid_of[instr-$server]}
     ghz_warm "instr-$server" ListStacks "$small_request" "$concurrency"
-    callgrind_control -z "$pid" >/dev/null 2>&1
+    callgrind_control -z "$instr_pid" >/dev/null 2>&1
     ghz_run "instr-$server" "instr-$server" ListStacks "$small_request" -c "$concurrency" \
       -n "$instruction_calls" -t 60s
-    callgrind_control -d "$pid" >/dev/null 2>&1
+    callgrind_control -d "$instr_pid" >/dev/null 2>&1
     # The dump on request is FILE.1; the one at exit, without a suffix, comes after.
-    fact "instructions.$server" "$(callgrind_total "$work/callgrind-$server.$pid.1")"
+    fact "instructions.$server" "$(callgrind_total "$work/callgrind-$server.$instr_pid.1")"
     stop_server "instr-$server"
   done
   for requests in 0 "$instruction_calls"; do

@@ -194,6 +194,19 @@ def build_rows(res):
     return rows, targets
 
 
+def median_of(values):
+    """The median of one value per round; None when any round's is missing."""
+    values = list(values)
+    return None if not values or None in values else statistics.median(values)
+
+
+def spread(ratios):
+    """' (median of N rounds: min–max)' for a ratio taken in rounds; empty for a single round."""
+    if len(ratios) < 2 or None in ratios:
+        return ""
+    return f" (median of {len(ratios)} rounds: {min(ratios):.2f}–{max(ratios):.2f})"
+
+
 def latency_rows(res, rows, target, small_kb, large_kb):
     # T1 and F2 round by round: round 1 is the ping-pong runs above, rounds 2 to latency_rounds
     # shorter runs of the same four in alternating order. Each ratio is the median of its
@@ -203,17 +216,8 @@ def latency_rows(res, rows, target, small_kb, large_kb):
                for name in ("gw_h1", "gw_h2", "echo", "direct", "curl")
                if suffix == "" or name != "gw_h2"} for suffix in suffixes]
 
-    def median_of(values):
-        values = list(values)
-        return None if not values or None in values else statistics.median(values)
-
     def p50(name, key="p50_ns"):
         return median_of(r[name] and r[name].get(key) for r in rounds if name in r)
-
-    def spread(ratios):
-        if len(ratios) < 2 or None in ratios:
-            return ""
-        return f" (median of {len(ratios)} rounds: {min(ratios):.2f}–{max(ratios):.2f})"
 
     def per_round(ratio_of, *names):
         ratios = []
@@ -324,15 +328,6 @@ def throughput_rows(res, rows, target, small_kb, large_kb):
                            cpu_per_call(f"throughput-{size}-echo{suffix}"),
                            curl_round and curl_round.get("cpu_us_per_request"),
                            cpu_per_call(f"throughput-{size}-echo_thread{suffix}")))
-
-        def median_of(values):
-            values = [v for v in values if v is not None]
-            return statistics.median(values) if len(values) == len(rounds) else None
-
-        def spread(ratios):
-            if len(rounds) < 2 or None in ratios:
-                return ""
-            return f" (median of {len(rounds)} rounds: {min(ratios):.2f}–{max(ratios):.2f})"
 
         gw_cpu, echo_cpu, curl_cpu, thread_cpu = (median_of(r[i] for r in rounds) for i in range(4))
         echo_ratios = [g / e if g and e else None for g, e, _, _ in rounds]

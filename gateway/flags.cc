@@ -233,6 +233,10 @@ FlagValues ReadFlags() {
   flags.fleet_secret_file = absl::GetFlag(FLAGS_fleet_secret_file);
   flags.fleet_size = absl::GetFlag(FLAGS_fleet_size);
   if (const char* token = std::getenv("PULUMI_ACCESS_TOKEN")) flags.env_token = token;
+  for (const char* name : kProxyVariables) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') flags.env_proxy[name] = value;
+  }
   return flags;
 }
 

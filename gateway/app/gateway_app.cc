@@ -235,17 +235,20 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   std::string metrics_address;
   if (absl::Status s = StartMetrics(*parts, &metrics_address); !s.ok()) return s;
 
-  logger.Log(LogLevel::kInfo, "started",
-             {{"version", kVersion},
-              {"allocator", AllocatorName()},
-              {"listen", parts->server->address()},
-              {"upstream", config.upstream.base_url},
-              {"auth_mode", std::string(AuthModeName(config.auth.mode))},
-              {"quota_store", config.quota_store.has_value()
-                                  ? config.quota_store->connection.endpoint.ToString()
-                                  : std::string("local")},
-              {"routes", parts->routes->routes().size()},
-              {"streams", parts->routes->stream_routes().size()}});
+  logger.Log(
+      LogLevel::kInfo, "started",
+      {{"version", kVersion},
+       {"allocator", AllocatorName()},
+       {"listen", parts->server->address()},
+       {"upstream", config.upstream.base_url},
+       {"upstream_proxy", config.upstream_proxy_variable.empty() ? std::string("none")
+                                                                 : config.upstream_proxy_variable},
+       {"auth_mode", std::string(AuthModeName(config.auth.mode))},
+       {"quota_store", config.quota_store.has_value()
+                           ? config.quota_store->connection.endpoint.ToString()
+                           : std::string("local")},
+       {"routes", parts->routes->routes().size()},
+       {"streams", parts->routes->stream_routes().size()}});
   std::unique_ptr<GatewayApp> app(new GatewayApp(std::move(parts)));
   app->metrics_address_ = std::move(metrics_address);
   return app;

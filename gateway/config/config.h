@@ -56,14 +56,18 @@ struct GatewayConfig {
   // The upstream transport: --upstream, --upstream_ca_file, --upstream_insecure_skip_verify,
   // --upstream_http2_prior_knowledge, --upstream_max_connections,
   // --upstream_max_http2_connections, --upstream_loops, --upstream_inline_wait,
-  // --upstream_inline_spin, --upstream_connect_timeout, --max_response_bytes. Its buffer budget
-  // is the app's, of `max_buffered_response_bytes`.
+  // --upstream_inline_spin, --upstream_connect_timeout, --max_response_bytes, and its proxy from
+  // the environment (kProxyVariables). Its buffer budget is the app's, of
+  // `max_buffered_response_bytes`.
   CurlClientOptions upstream = DefaultUpstream();
   // Most upstream answer bytes the process holds at once (--max_buffered_response_bytes): the
   // limit of the BufferBudget every answer takes from. Default 96 MiB.
   size_t max_buffered_response_bytes = size_t{96} << 20;
   // The host of upstream.base_url, for the domain of upstream errors (filled by ParseConfig).
   std::string upstream_host;
+  // The environment variable upstream.proxy came from, empty for none (filled by ParseConfig).
+  // The start-up log names it; the value may hold credentials.
+  std::string upstream_proxy_variable;
   // The layers every upstream call passes through: --retry_*, --breaker_*, --upstream_rate_*,
   // --identity_*, --bulk_share, --throttle_*, --coalesce_reads, --cache_ttl, --cache_max_bytes.
   UpstreamStackOptions stack;

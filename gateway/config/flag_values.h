@@ -9,6 +9,7 @@
 #define GATEWAY_CONFIG_FLAG_VALUES_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "absl/time/time.h"
@@ -78,7 +79,15 @@ struct FlagValues {
 
   // Not a flag: PULUMI_ACCESS_TOKEN from the environment, the service token without --token_file.
   std::string env_token;
+  // Not flags: the proxy variables of the environment (kProxyVariables) that are set and not
+  // empty, by name; ParseConfig picks the upstream's proxy from them.
+  std::map<std::string, std::string> env_proxy;
 };
+
+// The environment variables the upstream's proxy comes from, read once at start (libcurl would
+// read them for every request).
+inline constexpr const char* kProxyVariables[] = {
+    "http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"};
 
 // Every flag at its default, read from the option struct of the component the flag sets
 // (GatewayConfig{}); flags naming files default to none. The flag definitions take their

@@ -24,10 +24,12 @@ absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag, const std::stri
 absl::Status ParseListener(const FlagValues& flags, GatewayServerOptions* server);
 // --metrics_listen, --log_level.
 absl::Status ParseObservability(const FlagValues& flags, GatewayConfig* config);
-// --upstream and the transport's --upstream_* flags, --max_response_bytes; fills the host and
-// the buffer budget's limit (--max_buffered_response_bytes).
+// --upstream and the transport's --upstream_* flags, --max_response_bytes, the proxy of the
+// environment; fills the host, the proxy's variable and the buffer budget's limit
+// (--max_buffered_response_bytes).
 absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
-                           std::string* upstream_host, size_t* max_buffered_response_bytes);
+                           std::string* upstream_host, std::string* upstream_proxy_variable,
+                           size_t* max_buffered_response_bytes);
 // --api_version, --default_timeout, --watch_*, --max_in_flight, --batch_parallelism.
 absl::Status ParseCalls(const FlagValues& flags, CallOptions* calls);
 // --auth_mode, the service token, and the tenant flags.

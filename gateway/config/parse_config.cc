@@ -128,6 +128,7 @@ absl::StatusOr<GatewayConfig> ParseConfig(const FlagValues& flags) {
       [&] { return config_internal::ParseObservability(flags, &config); },
       [&] {
         return config_internal::ParseUpstream(flags, &config.upstream, &config.upstream_host,
+                                              &config.upstream_proxy_variable,
                                               &config.max_buffered_response_bytes);
       },
       [&] { return config_internal::ParseCalls(flags, &config.calls); },

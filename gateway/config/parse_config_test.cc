@@ -10,11 +10,13 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "gateway/config/config.h"
 #include "gateway/config/flag_values.h"
@@ -635,6 +637,84 @@ TEST(ParseConfigTest, TheQuotaStoreSettingsLandInItsOptionsWithTheFilesRead) {
   EXPECT_EQ(store.fleet_secret, "fleet-secret-of-the-test") << "trimmed";
   EXPECT_EQ(store.fleet_size, 3);
   EXPECT_EQ(store.logger, nullptr) << "the app's to set";
+}
+
+// The proxy variables of the environment, picked as libcurl picks them for each request.
+struct ProxyCase {
+  std::string upstream;
+  std::map<std::string, std::string> environment;
+  std::string proxy;
+  std::string variable;
+  std::string no_proxy;
+};
+
+TEST(ParseConfigTest, TheUpstreamsProxyComesFromTheEnvironmentAsLibcurlPicksIt) {
+  const std::string https = "https://api.pulumi.com";
+  const std::string http = "http://127.0.0.1:8080";
+  const std::vector<ProxyCase> cases = {
+      {https, {}, "", "", ""},
+      {https,
+       {{"https_proxy", "http://a:3128"}, {"HTTPS_PROXY", "http://b:3128"}},
+       "http://a:3128",
+       "https_proxy",
+       ""},
+      {https,
+       {{"HTTPS_PROXY", "http://b:3128"}, {"all_proxy", "socks5h://c:1080"}},
+       "http://b:3128",
+       "HTTPS_PROXY",
+       ""},
+      {https, {{"http_proxy", "http://a:3128"}}, "", "", ""},
+      {https,
+       {{"all_proxy", "socks5h://c:1080"}, {"ALL_PROXY", "http://d:3128"}},
+       "socks5h://c:1080",
+       "all_proxy",
+       ""},
+      {https, {{"ALL_PROXY", "http://d:3128"}}, "http://d:3128", "ALL_PROXY", ""},
+      {http,
+       {{"http_proxy", "proxy.internal:3128"}, {"https_proxy", "http://b:3128"}},
+       "proxy.internal:3128",
+       "http_proxy",
+       ""},
+      // HTTP_PROXY is never read (a CGI request's "Proxy:" header can set it).
+      {http, {{"HTTP_PROXY", "http://b:3128"}}, "", "", ""},
+      {http,
+       {{"HTTP_PROXY", "http://b:3128"}, {"ALL_PROXY", "http://d:3128"}},
+       "http://d:3128",
+       "ALL_PROXY",
+       ""},
+      {https,
+       {{"https_proxy", "HTTPS://a:3128"}, {"no_proxy", ".internal,localhost"}, {"NO_PROXY", "*"}},
+       "HTTPS://a:3128",
+       "https_proxy",
+       ".internal,localhost"},
+      {https, {{"NO_PROXY", "*"}}, "", "", "*"},
+  };
+  for (const ProxyCase& c : cases) {
+    FlagValues flags = DefaultFlagValues();
+    flags.upstream = c.upstream;
+    for (const auto& [name, value] : c.environment) {
+      // flags.cc keeps only kProxyVariables; HTTP_PROXY is not one of them.
+      if (name != "HTTP_PROXY") flags.env_proxy[name] = value;
+    }
+    SCOPED_TRACE(c.upstream + " " + absl::StrJoin(c.environment, " ", absl::PairFormatter("=")));
+    absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
+    ASSERT_TRUE(config.ok()) << config.status();
+    EXPECT_EQ(config->upstream.proxy, c.proxy);
+    EXPECT_EQ(config->upstream_proxy_variable, c.variable);
+    EXPECT_EQ(config->upstream.no_proxy, c.no_proxy);
+  }
+}
+
+TEST(ParseConfigTest, AProxyOfAnUnknownSchemeIsRefusedWithoutQuotingIt) {
+  FlagValues flags = DefaultFlagValues();
+  flags.env_proxy["https_proxy"] = "ftp://user:pul-secret@proxy:21";
+  absl::StatusOr<GatewayConfig> config = ParseConfig(flags);
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(config.status().message(),
+              HasSubstr("--upstream (https_proxy in the environment): the proxy's scheme"));
+  EXPECT_THAT(config.status().message(), Not(HasSubstr("secret")));
+  EXPECT_THAT(config.status().message(), Not(HasSubstr("ftp")));
 }
 
 TEST(ParseConfigTest, ServiceTokenFromTheFileOrTheEnvironmentTrimmed) {

@@ -1,10 +1,13 @@
 // The upstream's areas: the transport (--upstream*, --max_response_bytes, the buffer budget's
-// --max_buffered_response_bytes) and the layers of the stack (retries, breaker, rate limits,
-// per-token throttle, coalescing, cache).
+// --max_buffered_response_bytes, the proxy of the environment) and the layers of the stack
+// (retries, breaker, rate limits, per-token throttle, coalescing, cache).
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -38,6 +41,43 @@ absl::StatusOr<std::string> UpstreamHost(absl::string_view url) {
   }
   if (authority.front() == '[') return std::string(authority.substr(0, authority.find(']') + 1));
   return std::string(authority.substr(0, authority.find(':')));
+}
+
+// The first of `names` among the environment's proxy variables (set and not empty), or null.
+const std::pair<const std::string, std::string>* FirstSet(
+    const FlagValues& flags, std::initializer_list<absl::string_view> names) {
+  for (absl::string_view name : names) {
+    auto set = flags.env_proxy.find(std::string(name));
+    if (set != flags.env_proxy.end()) return &*set;
+  }
+  return nullptr;
+}
+
+// The upstream's proxy, picked from the environment's variables the way libcurl picks it for each
+// request: <scheme>_proxy, then HTTPS_PROXY for https (never HTTP_PROXY, which a CGI request's
+// "Proxy:" header can set), then all_proxy and ALL_PROXY; no_proxy, then NO_PROXY, lists the hosts
+// reached directly. No message quotes a value: a proxy's URL may hold credentials.
+absl::Status ParseProxy(const FlagValues& flags, CurlClientOptions* upstream,
+                        std::string* variable) {
+  const auto* proxy =
+      absl::StartsWith(flags.upstream, "https://")
+          ? FirstSet(flags, {"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+          : FirstSet(flags, {"http_proxy", "all_proxy", "ALL_PROXY"});
+  *variable = proxy != nullptr ? proxy->first : "";
+  upstream->proxy = proxy != nullptr ? proxy->second : "";
+  if (const size_t end = upstream->proxy.find("://"); end != std::string::npos) {
+    static constexpr absl::string_view kSchemes[] = {"http",    "https",  "socks4",
+                                                     "socks4a", "socks5", "socks5h"};
+    const std::string scheme = absl::AsciiStrToLower(upstream->proxy.substr(0, end));
+    if (std::find(std::begin(kSchemes), std::end(kSchemes), scheme) == std::end(kSchemes)) {
+      return FlagError(absl::StrCat("upstream (", *variable, " in the environment)"),
+                       "the proxy's scheme is not one of http://, https://, socks4://, "
+                       "socks4a://, socks5:// or socks5h://");
+    }
+  }
+  const auto* no_proxy = FirstSet(flags, {"no_proxy", "NO_PROXY"});
+  upstream->no_proxy = no_proxy != nullptr ? no_proxy->second : "";
+  return absl::OkStatus();
 }
 
 absl::Status ParseRetry(const FlagValues& flags, RetryOptions* retry) {
@@ -126,11 +166,13 @@ bool IsRpcName(absl::string_view name) {
 }  // namespace
 
 absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
-                           std::string* upstream_host, size_t* max_buffered_response_bytes) {
+                           std::string* upstream_host, std::string* upstream_proxy_variable,
+                           size_t* max_buffered_response_bytes) {
   absl::StatusOr<std::string> host = UpstreamHost(flags.upstream);
   if (!host.ok()) return host.status();
   upstream->base_url = flags.upstream;
   *upstream_host = *std::move(host);
+  if (absl::Status s = ParseProxy(flags, upstream, upstream_proxy_variable); !s.ok()) return s;
   if (flags.upstream_connect_timeout <= absl::ZeroDuration()) {
     return FlagError("upstream_connect_timeout", "must be positive");
   }

@@ -39,6 +39,14 @@ struct CurlClientOptions {
   // Process-wide budget for buffered answer bytes; over it a call fails with RESOURCE_EXHAUSTED
   // and RetryInfo. Not owned; null (default): unbudgeted.
   BufferBudget* budget = nullptr;
+  // The proxy every request goes through, as CURLOPT_PROXY takes it ("http://host:3128",
+  // "socks5h://host:1080"; credentials in it are never logged); empty (default): none. libcurl
+  // reads the proxy variables of the environment for every request unless told which proxy to
+  // use; the client never lets it (gateway/config reads the environment's once, at start).
+  std::string proxy;
+  // Hosts reached without `proxy`, as CURLOPT_NOPROXY takes them ("localhost,.internal"; "*":
+  // all). Default empty.
+  std::string no_proxy;
   // Longest wait for a TCP + TLS connection. Default 10 s.
   absl::Duration connect_timeout = absl::Seconds(10);
   // What deadlines are compared with. Not owned; null (default): Clock::Real().

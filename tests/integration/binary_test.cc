@@ -1,7 +1,7 @@
 // The gateway binary as shipped, where a process of its own is the point: its thread count under
-// a thousand concurrent calls, its memory while a slow reader streams 64 MiB, and flags that stop
-// start-up with exit code 2 and a message naming the flag (the parser's every branch is in
-// gateway/config's unit test).
+// a thousand concurrent calls, its memory while a slow reader streams 64 MiB, the proxy it reads
+// from its environment, and flags that stop start-up with exit code 2 and a message naming the
+// flag (the parser's every branch is in gateway/config's unit test).
 #include <algorithm>
 #include <atomic>
 #include <iostream>
@@ -33,6 +33,7 @@ using ::pulumi::service::v1::StacksService;
 using ::pulumi::service::v1::StreamStacksRequest;
 using ::pulumi::service::v1::StreamStacksResponse;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr char kGateway[] = "gateway/pulumi_gateway";
 
@@ -125,6 +126,42 @@ TEST(BinaryTest, TheStartedLineNamesTheAllocatorServingMalloc) {
   // it, made good in the shipped binary: mimalloc must be the malloc the process resolves.
   EXPECT_THAT(gateway->Stderr(),
               HasSubstr(absl::StrCat("\"allocator\":\"", AllocatorName(), "\"")));
+}
+
+// The proxy variables of the environment are read at start, not by libcurl for every request;
+// the started line names the variable, never its value (a proxy URL may hold credentials).
+TEST(BinaryTest, TheEnvironmentsProxyCarriesTheCallsAndOnlyItsNameIsLogged) {
+  FakeUpstream upstream;
+  FakeUpstream proxy;
+  proxy.SetHandler([](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"orgName":"acme-corp","projectName":"payments-api","stackName":"prod"})",
+                    "application/json");
+  });
+  const std::string proxy_url =
+      absl::StrCat("http://gateway:pul-proxy-secret@127.0.0.1:", proxy.port());
+  ChildProcess gateway(kGateway,
+                       {"--listen=127.0.0.1:0", "--metrics_listen=", "--log_level=info",
+                        "--upstream=" + upstream.base_url()},
+                       {"PULUMI_ACCESS_TOKEN=", "http_proxy=" + proxy_url, "no_proxy=example.com"});
+  absl::StatusOr<std::string> address = gateway.WaitListening(absl::Seconds(30));
+  ASSERT_TRUE(address.ok()) << address.status();
+
+  auto stub =
+      StacksService::NewStub(grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "token pul-test");
+  GetStackResponse response;
+  const grpc::Status status = stub->GetStack(&context, StackRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.stack().stack_name(), "prod");
+
+  ASSERT_EQ(proxy.requests().size(), 1u);
+  EXPECT_EQ(proxy.requests()[0].target,
+            upstream.base_url() + "/api/stacks/acme-corp/payments-api/prod");
+  EXPECT_THAT(proxy.requests()[0].Header("Proxy-Authorization"), HasSubstr("Basic "));
+  EXPECT_TRUE(upstream.requests().empty());
+  EXPECT_THAT(gateway.Stderr(), HasSubstr(R"("upstream_proxy":"http_proxy")"));
+  EXPECT_THAT(gateway.Stderr(), Not(HasSubstr("pul-proxy-secret")));
 }
 
 TEST(BinaryTest, InvalidFlagsStopStartupNamingTheFlag) {

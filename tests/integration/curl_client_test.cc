@@ -3,12 +3,14 @@
 // bodies arrive whole (and over the limit fail), concurrent transfers on a plain http
 // upstream do not wait for one another, cancel and deadlines end transfers, and callbacks run
 // on the client's loop thread only, never inside Send, even while Sends start transfers
-// themselves from many threads.
+// themselves from many threads; requests go through the proxy of the options, never one of the
+// environment's read per request.
 #include "gateway/upstream/curl_client.h"
 
 #include <curl/curl.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -16,6 +18,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
@@ -340,6 +343,87 @@ TEST(CurlClientTest, SequentialCallsStayOnOneLoopAndConnection) {
     ASSERT_TRUE(result.response.ok()) << result.response.status();
   }
   EXPECT_EQ((*client)->connections_opened(), 1);
+}
+
+// Sets an environment variable until the end of the scope, then unsets it.
+class ScopedEnvironmentVariable {
+ public:
+  ScopedEnvironmentVariable(const char* name, const char* value) : name_(name) {
+    setenv(name, value, 1);
+  }
+  ~ScopedEnvironmentVariable() { unsetenv(name_); }
+
+ private:
+  const char* name_;
+};
+
+// Answers every request with `body`.
+void AnswerWith(FakeUpstream& server, std::string body) {
+  server.SetHandler([body](const httplib::Request&, httplib::Response& res) {
+    res.set_content(body, "application/json");
+  });
+}
+
+std::unique_ptr<CurlClient> ProxiedClient(const std::string& base_url, std::string proxy,
+                                          std::string no_proxy = "") {
+  CurlClientOptions options;
+  options.base_url = base_url;
+  options.proxy = std::move(proxy);
+  options.no_proxy = std::move(no_proxy);
+  absl::StatusOr<std::unique_ptr<CurlClient>> client = CurlClient::Create(options);
+  EXPECT_TRUE(client.ok()) << client.status();
+  return client.ok() ? *std::move(client) : nullptr;
+}
+
+absl::StatusOr<HttpResponse> SendAndWait(CurlClient& client, std::string path) {
+  Result result;
+  client.Send(Request("GET", std::move(path)), Context(), result.Callback());
+  if (!result.Wait()) return absl::DeadlineExceededError("no answer within 20 s");
+  return result.response;
+}
+
+// libcurl reads the proxy variables of the environment for every request unless it is told
+// which proxy to use; the client goes by its options alone (gateway/config reads the
+// environment's once, at start).
+TEST(CurlClientProxyTest, TheEnvironmentsProxyVariablesAreNotReadPerRequest) {
+  FakeUpstream upstream;
+  AnswerWith(upstream, "{}");
+  auto client = Client(upstream.base_url());
+  // Nothing listens on port 1: a request that went there would fail.
+  ScopedEnvironmentVariable http_proxy("http_proxy", "http://127.0.0.1:1");
+  ScopedEnvironmentVariable all_proxy("all_proxy", "http://127.0.0.1:1");
+  absl::StatusOr<HttpResponse> response = SendAndWait(*client, "/direct");
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(upstream.requests().size(), 1u);
+  EXPECT_EQ(upstream.requests()[0].target, "/direct");
+}
+
+TEST(CurlClientProxyTest, RequestsGoThroughTheConfiguredProxy) {
+  FakeUpstream upstream;
+  FakeUpstream proxy;
+  AnswerWith(proxy, R"({"via":"proxy"})");
+  auto client = ProxiedClient(upstream.base_url(), proxy.base_url());
+  absl::StatusOr<HttpResponse> response = SendAndWait(*client, "/api/user?x=1");
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->body, R"({"via":"proxy"})");
+  ASSERT_EQ(proxy.requests().size(), 1u);
+  // A proxy is sent the whole URL (absolute form) and the upstream's Host.
+  EXPECT_EQ(proxy.requests()[0].target, upstream.base_url() + "/api/user?x=1");
+  EXPECT_EQ(proxy.requests()[0].Header("Host"), absl::StrCat("127.0.0.1:", upstream.port()));
+  EXPECT_TRUE(upstream.requests().empty());
+}
+
+TEST(CurlClientProxyTest, HostsListedInNoProxyAreReachedDirectly) {
+  FakeUpstream upstream;
+  AnswerWith(upstream, R"({"via":"direct"})");
+  FakeUpstream proxy;
+  AnswerWith(proxy, R"({"via":"proxy"})");
+  auto client = ProxiedClient(upstream.base_url(), proxy.base_url(), "localhost,127.0.0.1");
+  absl::StatusOr<HttpResponse> response = SendAndWait(*client, "/s");
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->body, R"({"via":"direct"})");
+  EXPECT_EQ(upstream.requests().size(), 1u);
+  EXPECT_TRUE(proxy.requests().empty());
 }
 
 TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {

@@ -81,11 +81,17 @@ CurlLoop::EasyHandle CurlLoop::TakeHandle() {
     curl_easy_setopt(easy, CURLOPT_CAINFO, nullptr);
     curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);
   }
-  // Set even when empty: otherwise libcurl reads five proxy variables of the environment for
+  // Said here either way: otherwise libcurl reads five proxy variables of the environment for
   // every request, each a scan of the whole environment (Kubernetes puts seven variables per
-  // Service of the namespace there).
-  curl_easy_setopt(easy, CURLOPT_PROXY, options_.proxy.c_str());
-  curl_easy_setopt(easy, CURLOPT_NOPROXY, options_.no_proxy.c_str());
+  // Service of the namespace there). Without a proxy, every host is exempt and there is no proxy
+  // string, which libcurl would copy for every request.
+  if (options_.proxy.empty()) {
+    curl_easy_setopt(easy, CURLOPT_PROXY, nullptr);
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, "*");
+  } else {
+    curl_easy_setopt(easy, CURLOPT_PROXY, options_.proxy.c_str());
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, options_.no_proxy.c_str());
+  }
   if (options_.insecure_skip_verify) {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);

@@ -82,8 +82,7 @@ int Run() {
     curl_easy_setopt(slot.easy, CURLOPT_TCP_NODELAY, 1L);
     // No proxy, said once, as the gateway says it: otherwise libcurl reads the environment's
     // proxy variables for every request, which the gateway does not.
-    curl_easy_setopt(slot.easy, CURLOPT_PROXY, "");
-    curl_easy_setopt(slot.easy, CURLOPT_NOPROXY, "");
+    curl_easy_setopt(slot.easy, CURLOPT_NOPROXY, "*");
   }
 
   int64_t warm_left = absl::GetFlag(FLAGS_warm);

@@ -688,6 +688,7 @@ TEST(ParseConfigTest, TheUpstreamsProxyComesFromTheEnvironmentAsLibcurlPicksIt) 
        "https_proxy",
        ".internal,localhost"},
       {https, {{"NO_PROXY", "*"}}, "", "", "*"},
+      {https, {{"all_proxy", "socks://c:1080"}}, "socks://c:1080", "all_proxy", ""},
   };
   for (const ProxyCase& c : cases) {
     FlagValues flags = DefaultFlagValues();

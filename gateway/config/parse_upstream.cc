@@ -66,13 +66,14 @@ absl::Status ParseProxy(const FlagValues& flags, CurlClientOptions* upstream,
   *variable = proxy != nullptr ? proxy->first : "";
   upstream->proxy = proxy != nullptr ? proxy->second : "";
   if (const size_t end = upstream->proxy.find("://"); end != std::string::npos) {
-    static constexpr absl::string_view kSchemes[] = {"http",    "https",  "socks4",
+    // libcurl's proxy schemes ("socks" is SOCKS4).
+    static constexpr absl::string_view kSchemes[] = {"http",    "https",  "socks",  "socks4",
                                                      "socks4a", "socks5", "socks5h"};
     const std::string scheme = absl::AsciiStrToLower(upstream->proxy.substr(0, end));
     if (std::find(std::begin(kSchemes), std::end(kSchemes), scheme) == std::end(kSchemes)) {
       return FlagError(absl::StrCat("upstream (", *variable, " in the environment)"),
-                       "the proxy's scheme is not one of http://, https://, socks4://, "
-                       "socks4a://, socks5:// or socks5h://");
+                       "the proxy's scheme is not one of http://, https://, socks://, "
+                       "socks4://, socks4a://, socks5:// or socks5h://");
     }
   }
   const auto* no_proxy = FirstSet(flags, {"no_proxy", "NO_PROXY"});

@@ -403,6 +403,8 @@ TEST(CurlClientProxyTest, RequestsGoThroughTheConfiguredProxy) {
   FakeUpstream proxy;
   AnswerWith(proxy, R"({"via":"proxy"})");
   auto client = ProxiedClient(upstream.base_url(), proxy.base_url());
+  // Not read either: the options' empty exemption list stands.
+  ScopedEnvironmentVariable no_proxy("no_proxy", "*");
   absl::StatusOr<HttpResponse> response = SendAndWait(*client, "/api/user?x=1");
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->body, R"({"via":"proxy"})");

@@ -441,11 +441,7 @@ TEST(CurlClientTest, DestroyingTheClientFailsCallsInFlight) {
 }
 
 // Makes `upstream` answer every request at once with `{}`.
-void AnswerAtOnce(FakeUpstream& upstream) {
-  upstream.SetHandler([](const httplib::Request&, httplib::Response& res) {
-    res.set_content("{}", "application/json");
-  });
-}
+void AnswerAtOnce(FakeUpstream& upstream) { AnswerWith(upstream, "{}"); }
 
 // A client of one loop whose calls may complete inline, waiting up to `inline_wait` (the first
 // `inline_spin` of it busy-polling).

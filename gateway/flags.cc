@@ -40,7 +40,8 @@ ABSL_FLAG(int, upstream_max_http2_connections, DefaultFlagValues().upstream_max_
           "100 requests; more wait for a free stream); at most --upstream_max_connections.");
 ABSL_FLAG(int, upstream_loops, DefaultFlagValues().upstream_loops,
           "Upstream event loops (threads driving libcurl), each with its share of the connection "
-          "limits; calls go to the least loaded. 0: one per core. At most the connection limits.");
+          "limits; calls go to the least loaded. 0: one per CPU the process can use (its affinity "
+          "mask, lowered to its cgroup's CPU quota rounded up). At most the connection limits.");
 ABSL_FLAG(absl::Duration, upstream_inline_wait, DefaultFlagValues().upstream_inline_wait,
           "How long the server thread that sent a call may wait for its answer itself when the "
           "upstream answers quicker than this, the gateway has no other call in progress and "

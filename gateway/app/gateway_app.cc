@@ -241,6 +241,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
        {"allocator", AllocatorName()},
        {"listen", parts->server->address()},
        {"upstream", config.upstream.base_url},
+       {"upstream_loops", parts->curl->loops()},
        {"upstream_proxy", config.upstream_proxy_variable.empty() ? std::string("none")
                                                                  : config.upstream_proxy_variable},
        {"auth_mode", std::string(AuthModeName(config.auth.mode))},

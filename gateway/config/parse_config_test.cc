@@ -167,9 +167,9 @@ std::vector<Row> ErrorRows() {
        },
        "--upstream_max_http2_connections: must be between 1 and --upstream_max_connections"},
       {"UpstreamLoopsNegative", [](FlagValues& f) { f.upstream_loops = -1; },
-       "--upstream_loops: must be between 0 (one per core) and 256"},
+       "--upstream_loops: must be between 0 (one per CPU the process can use) and 256"},
       {"UpstreamLoopsTooMany", [](FlagValues& f) { f.upstream_loops = 257; },
-       "--upstream_loops: must be between 0 (one per core) and 256"},
+       "--upstream_loops: must be between 0 (one per CPU the process can use) and 256"},
       {"UpstreamInlineWaitNegative",
        [](FlagValues& f) { f.upstream_inline_wait = absl::Milliseconds(-1); },
        "--upstream_inline_wait: must be between 0 (never) and 100ms"},
@@ -544,7 +544,7 @@ TEST(ParseConfigTest, TheFlagDefaultsAreTheComponentsOwn) {
   EXPECT_EQ(flags.fleet_size, RedisQuotaStoreOptions{}.fleet_size);
   EXPECT_TRUE(flags.fleet_secret_file.empty());
   EXPECT_EQ(flags.upstream_rate_limit, 0);
-  EXPECT_EQ(flags.upstream_loops, 0);  // one per core
+  EXPECT_EQ(flags.upstream_loops, 0);  // one per CPU the process can use
   EXPECT_EQ(flags.upstream_inline_wait, absl::Milliseconds(1));
   EXPECT_EQ(flags.upstream_inline_spin, absl::Microseconds(100));
   EXPECT_EQ(flags.upstream_rate_burst, 10);

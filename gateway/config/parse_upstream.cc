@@ -207,7 +207,8 @@ absl::Status ParseUpstream(const FlagValues& flags, CurlClientOptions* upstream,
   upstream->max_connections = flags.upstream_max_connections;
   upstream->max_http2_connections = flags.upstream_max_http2_connections;
   if (flags.upstream_loops < 0 || flags.upstream_loops > 256) {
-    return FlagError("upstream_loops", "must be between 0 (one per core) and 256");
+    return FlagError("upstream_loops",
+                     "must be between 0 (one per CPU the process can use) and 256");
   }
   upstream->loops = flags.upstream_loops;
   if (flags.upstream_inline_wait < absl::ZeroDuration() ||

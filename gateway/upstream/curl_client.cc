@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <string>
-#include <thread>
 #include <utility>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/upstream/cpu_budget.h"
 
 namespace pulumi_gateway {
 
@@ -43,9 +43,9 @@ absl::StatusOr<std::unique_ptr<CurlClient>> CurlClient::Create(CurlClientOptions
   if (options.max_connections < 1 || options.max_http2_connections < 1) {
     return absl::InvalidArgumentError("max_connections and max_http2_connections must be >= 1");
   }
-  if (options.loops < 0) return absl::InvalidArgumentError("loops must be >= 0 (0: one per core)");
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int count = UpstreamLoopCount(options, cores);
+  if (options.loops < 0)
+    return absl::InvalidArgumentError("loops must be >= 0 (0: one per CPU the process can use)");
+  const int count = UpstreamLoopCount(options, ReadCpuBudget().cores());
   const std::vector<int> connections = SplitLimit(options.max_connections, count);
   const std::vector<int> http2_connections =
       SplitLimit(std::min(options.max_http2_connections, options.max_connections), count);

@@ -28,7 +28,8 @@
 
 namespace pulumi_gateway {
 
-// How many loops `options` gets on a machine with `cores` cores: `options.loops` (0: `cores`),
+// How many loops `options` gets in a process that can keep `cores` CPUs busy (CpuBudget):
+// `options.loops` (0: `cores`),
 // at most the connection limits (each loop needs one connection of each) and at least 1.
 int UpstreamLoopCount(const CurlClientOptions& options, int cores);
 

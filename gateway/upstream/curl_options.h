@@ -52,7 +52,8 @@ struct CurlClientOptions {
   // What deadlines are compared with. Not owned; null (default): Clock::Real().
   const Clock* clock = nullptr;
   // Event loops (threads driving libcurl), each with its own share of the connection limits
-  // above; calls go to the least loaded. 0 (default): one per core. Never more than the
+  // above; calls go to the least loaded. 0 (default): one per CPU the process can keep busy
+  // (its affinity, lowered to its cgroup's CPU quota: see cpu_budget.h). Never more than the
   // connection limits allow (each loop needs at least one connection of each limit).
   int loops = 0;
   // How long the thread that starts a call may wait for its answer itself, so the answer is

@@ -2,6 +2,8 @@
 // a thousand concurrent calls, its memory while a slow reader streams 64 MiB, the proxy it reads
 // from its environment, and flags that stop start-up with exit code 2 and a message naming the
 // flag (the parser's every branch is in gateway/config's unit test).
+#include <sched.h>
+
 #include <algorithm>
 #include <atomic>
 #include <iostream>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
@@ -23,6 +26,7 @@
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
 #include "tests/support/held_upstream.h"
+#include "tests/support/thread_names.h"
 
 namespace pulumi_gateway::testing {
 namespace {
@@ -126,6 +130,31 @@ TEST(BinaryTest, TheStartedLineNamesTheAllocatorServingMalloc) {
   // it, made good in the shipped binary: mimalloc must be the malloc the process resolves.
   EXPECT_THAT(gateway->Stderr(),
               HasSubstr(absl::StrCat("\"allocator\":\"", AllocatorName(), "\"")));
+}
+
+// "One upstream loop per core" counts the CPUs the process may run on: started with one CPU in
+// its affinity mask (as `taskset -c 0` or a Kubernetes cpuset leaves it), the gateway runs one
+// loop thread, however many CPUs the machine has.
+TEST(BinaryTest, OneUpstreamLoopPerCpuTheProcessMayRunOn) {
+  cpu_set_t original;
+  ASSERT_EQ(sched_getaffinity(0, sizeof(original), &original), 0);
+  int first = 0;
+  while (!CPU_ISSET(first, &original)) ++first;
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(first, &one);
+  // The child inherits the mask of the thread that starts it.
+  ASSERT_EQ(sched_setaffinity(0, sizeof(one), &one), 0);
+  std::unique_ptr<ChildProcess> gateway =
+      StartGatewayBinary({"--upstream=http://127.0.0.1:1", "--log_level=info"});
+  ASSERT_EQ(sched_setaffinity(0, sizeof(original), &original), 0);
+
+  std::vector<std::string> loops;
+  for (const std::string& name : ThreadNames(gateway->pid())) {
+    if (absl::StartsWith(name, "upstream-")) loops.push_back(name);
+  }
+  EXPECT_THAT(loops, ::testing::ElementsAre("upstream-0"));
+  EXPECT_THAT(gateway->Stderr(), HasSubstr(R"("upstream_loops":1,)"));
 }
 
 // The proxy variables of the environment are read at start, not by libcurl for every request;

@@ -1,0 +1,40 @@
+// How many CPUs this process can keep busy, for "one per core" defaults (the upstream loops):
+// the CPUs it may run on (its affinity mask, which `taskset` or a Kubernetes cpuset narrows),
+// lowered to its cgroup's CPU quota rounded up (a Kubernetes CPU limit: cgroup v2 `cpu.max`, or
+// v1 `cpu.cfs_quota_us` over `cpu.cfs_period_us`; the smallest quota on the way up from the
+// process's cgroup counts). The number of CPUs of the machine, which the C++ library reports
+// (`std::thread::hardware_concurrency`), counts neither.
+//
+//   CpuBudget budget = ReadCpuBudget();
+//   int loops = budget.cores();  // 2 in a pod limited to 1.5 CPUs on a 64-CPU node
+//
+// Anything unreadable or malformed counts as no limit from that source; the result is at least 1.
+#ifndef GATEWAY_UPSTREAM_CPU_BUDGET_H_
+#define GATEWAY_UPSTREAM_CPU_BUDGET_H_
+
+#include <optional>
+#include <string>
+
+namespace pulumi_gateway {
+
+struct CpuBudget {
+  // CPUs in the process's affinity mask (0: unknown).
+  int affinity = 0;
+  // The cgroup's CPU quota in CPUs (1.5: 150 ms of CPU time per 100 ms), if it has one.
+  std::optional<double> quota;
+
+  // min(affinity, quota rounded up), at least 1.
+  int cores() const;
+};
+
+// This process's budget.
+CpuBudget ReadCpuBudget();
+
+// The CPU quota of this process's cgroup, read from the files under `root`, a directory standing
+// for "/" (empty: "/" itself): its proc/self/mountinfo, proc/self/cgroup and the cgroup file
+// systems they name.
+std::optional<double> ReadCgroupCpuQuota(const std::string& root);
+
+}  // namespace pulumi_gateway
+
+#endif  // GATEWAY_UPSTREAM_CPU_BUDGET_H_

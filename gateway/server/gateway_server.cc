@@ -94,6 +94,9 @@ GatewayServer::~GatewayServer() {
 void GatewayServer::ExportMetrics(MetricSink& sink) const {
   sink.AddGauge("pulumi_gateway_in_flight_calls", "gRPC calls in flight.",
                 [this] { return in_flight(); });
+  sink.AddGauge("pulumi_gateway_max_in_flight_calls",
+                "The most gRPC calls in flight the gateway takes (--max_in_flight).",
+                [max = env_.options.max_in_flight] { return max; });
 }
 
 void GatewayServer::SetServing(bool serving) {

@@ -68,7 +68,7 @@ class GatewayServer final {
   // Update watches (shared poll loops) running.
   int watches() const { return watches_.size(); }
 
-  // pulumi_gateway_in_flight_calls.
+  // pulumi_gateway_in_flight_calls and its limit, pulumi_gateway_max_in_flight_calls.
   void ExportMetrics(MetricSink& sink) const;
 
   // Health (grpc.health.v1, overall and per service) SERVING or NOT_SERVING.

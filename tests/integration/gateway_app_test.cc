@@ -96,7 +96,8 @@ TEST(GatewayAppTest, EachComponentExportsItsMetrics) {
   httplib::Result scraped = client.Get("/metrics");
   ASSERT_TRUE(scraped && scraped->status == 200);
   for (const char* exported : {
-           "# TYPE pulumi_gateway_in_flight_calls gauge",              // the server
+           "# TYPE pulumi_gateway_in_flight_calls gauge",  // the server
+           "# TYPE pulumi_gateway_max_in_flight_calls gauge",
            "# TYPE pulumi_upstream_in_flight_requests gauge",          // the metered transport
            "# TYPE pulumi_upstream_connections_opened_total counter",  // the curl client
            "# TYPE pulumi_upstream_stale_connections_total counter",

@@ -48,6 +48,7 @@ class ObservabilityTest : public ::testing::Test {
     gateway_ = TestGateway::Start(upstream_.base_url(), [](FlagValues& f) {
       f.metrics_listen = "127.0.0.1:0";
       f.log_level = "info";
+      f.max_in_flight = 1500;
     });
     ASSERT_NE(gateway_, nullptr);
     metrics_address_ = gateway_->metrics_address();
@@ -113,6 +114,8 @@ TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
             6);
   EXPECT_EQ(SampleValue(metrics, R"(pulumi_upstream_retries_total{route="GetStack"})"), 0);
   EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_in_flight_calls"), 0);
+  // The limit, so an alert can compare each pod with its own (deploy/components/monitoring).
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_max_in_flight_calls"), 1500);
   EXPECT_EQ(SampleValue(metrics, "pulumi_upstream_connections_opened_total"), 1)
       << "keep-alive should serve every call on one connection";
   EXPECT_EQ(SampleValue(metrics, "pulumi_upstream_circuit_breaker_state"), 0);

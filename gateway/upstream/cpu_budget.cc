@@ -7,9 +7,10 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <utility>
 #include <vector>
 
-#include "absl/strings/match.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
@@ -98,7 +99,10 @@ std::vector<std::string> CgroupDirs(const std::string& root, const Mount& mount,
   // A path outside the mounted part of the hierarchy (another cgroup namespace) is read at the
   // mount point itself.
   absl::string_view relative = path;
-  if (mount.root != "/" && !absl::ConsumePrefix(&relative, mount.root)) relative = "";
+  if (mount.root != "/" &&
+      (!absl::ConsumePrefix(&relative, mount.root) || !(relative.empty() || relative[0] == '/'))) {
+    relative = "";
+  }
   relative = absl::StripPrefix(relative, "/");
   std::vector<std::string> dirs;
   std::string dir = root + mount.dir;

@@ -107,6 +107,10 @@ TEST(CpuBudgetTest, HostViewWhereTheMountShowsPartOfTheHierarchy) {
   fs.Write("/proc/self/cgroup", "0::/system.slice/other\n");
   fs.Write("/sys/fs/my cgroup/cpu.max", "400000 100000\n");
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 4.0);
+  // A sibling whose name starts with the mount's root is outside it too.
+  fs.Write("/proc/self/cgroup", "0::/kubepods2/pod1\n");
+  fs.Write("/sys/fs/my cgroup/2/pod1/cpu.max", "100000 100000\n");  // not its cgroup
+  EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 4.0);
 }
 
 TEST(CpuBudgetTest, MalformedOrMissingFilesMeanNoQuota) {

@@ -27,22 +27,17 @@ struct Mount {
 
 // mountinfo writes a space, tab, newline or backslash in a path as \ and three octal digits.
 std::string Unescape(absl::string_view field) {
+  const auto octal = [](char c) { return c >= '0' && c <= '7'; };
   std::string out;
   for (size_t i = 0; i < field.size(); ++i) {
-    if (field[i] == '\\' && i + 3 < field.size()) {
-      int value = 0;
-      bool octal = true;
-      for (size_t j = i + 1; j <= i + 3; ++j) {
-        if (field[j] < '0' || field[j] > '7') octal = false;
-        value = value * 8 + (field[j] - '0');
-      }
-      if (octal) {
-        out.push_back(static_cast<char>(value));
-        i += 3;
-        continue;
-      }
+    if (field[i] == '\\' && i + 3 < field.size() && octal(field[i + 1]) && octal(field[i + 2]) &&
+        octal(field[i + 3])) {
+      out.push_back(static_cast<char>((field[i + 1] - '0') * 64 + (field[i + 2] - '0') * 8 +
+                                      (field[i + 3] - '0')));
+      i += 3;
+    } else {
+      out.push_back(field[i]);
     }
-    out.push_back(field[i]);
   }
   return out;
 }
@@ -133,28 +128,28 @@ void KeepSmaller(std::optional<double> candidate, std::optional<double>* smalles
   }
 }
 
-// cgroup v2: each level's cpu.max, "max 100000" (none) or "150000 100000".
-std::optional<double> QuotaV2(const std::vector<std::string>& dirs) {
-  std::optional<double> smallest;
-  for (const std::string& dir : dirs) {
-    const std::optional<std::string> max = ReadFile(dir + "/cpu.max");
-    if (!max.has_value()) continue;
-    const std::vector<absl::string_view> fields =
-        absl::StrSplit(absl::StripAsciiWhitespace(*max), ' ', absl::SkipEmpty());
-    if (fields.size() == 2) KeepSmaller(Quota(fields[0], fields[1]), &smallest);
-  }
-  return smallest;
+// One cgroup v2 directory's quota: its cpu.max, "max 100000" (none) or "150000 100000".
+std::optional<double> QuotaV2(const std::string& dir) {
+  const std::optional<std::string> max = ReadFile(dir + "/cpu.max");
+  if (!max.has_value()) return std::nullopt;
+  const std::vector<absl::string_view> fields =
+      absl::StrSplit(absl::StripAsciiWhitespace(*max), ' ', absl::SkipEmpty());
+  return fields.size() == 2 ? Quota(fields[0], fields[1]) : std::nullopt;
 }
 
-// cgroup v1: each level's cpu.cfs_quota_us (-1: none) over its cpu.cfs_period_us.
-std::optional<double> QuotaV1(const std::vector<std::string>& dirs) {
-  std::optional<double> smallest;
-  for (const std::string& dir : dirs) {
-    const std::optional<std::string> quota = ReadFile(dir + "/cpu.cfs_quota_us");
-    const std::optional<std::string> period = ReadFile(dir + "/cpu.cfs_period_us");
-    if (quota.has_value() && period.has_value()) KeepSmaller(Quota(*quota, *period), &smallest);
-  }
-  return smallest;
+// One cgroup v1 directory's quota: cpu.cfs_quota_us (-1: none) over cpu.cfs_period_us.
+std::optional<double> QuotaV1(const std::string& dir) {
+  const std::optional<std::string> quota = ReadFile(dir + "/cpu.cfs_quota_us");
+  const std::optional<std::string> period = ReadFile(dir + "/cpu.cfs_period_us");
+  if (!quota.has_value() || !period.has_value()) return std::nullopt;
+  return Quota(*quota, *period);
+}
+
+// The smallest quota `at` finds in `dirs` (a cgroup and the ones above it), into `smallest`.
+void KeepSmallestOf(const std::vector<std::string>& dirs,
+                    std::optional<double> (*at)(const std::string& dir),
+                    std::optional<double>* smallest) {
+  for (const std::string& dir : dirs) KeepSmaller(at(dir), smallest);
 }
 
 int AffinityCount() {
@@ -164,11 +159,11 @@ int AffinityCount() {
     if (set == nullptr) return 0;
     const size_t size = CPU_ALLOC_SIZE(cpus);
     CPU_ZERO_S(size, set);
-    const int got = sched_getaffinity(0, size, set);
-    const int count = got == 0 ? CPU_COUNT_S(size, set) : 0;
+    const bool got = sched_getaffinity(0, size, set) == 0;
     const int error = errno;
+    const int count = got ? CPU_COUNT_S(size, set) : 0;
     CPU_FREE(set);
-    if (got == 0) return count;
+    if (got) return count;
     if (error != EINVAL) return 0;
   }
   return 0;
@@ -197,10 +192,10 @@ std::optional<double> ReadCgroupCpuQuota(const std::string& root) {
   // it is set.
   std::optional<double> quota;
   if (v2_mount.has_value() && v2_path.has_value()) {
-    KeepSmaller(QuotaV2(CgroupDirs(root, *v2_mount, *v2_path)), &quota);
+    KeepSmallestOf(CgroupDirs(root, *v2_mount, *v2_path), &QuotaV2, &quota);
   }
   if (v1_mount.has_value() && v1_path.has_value()) {
-    KeepSmaller(QuotaV1(CgroupDirs(root, *v1_mount, *v1_path)), &quota);
+    KeepSmallestOf(CgroupDirs(root, *v1_mount, *v1_path), &QuotaV1, &quota);
   }
   return quota;
 }

@@ -49,16 +49,12 @@ LABEL org.opencontainers.image.title="pulumi-gateway" \
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       ca-certificates \
-      libabsl20220623 \
       libcurl4 \
       libgcc-s1 \
-      libgrpc++1.51 \
-      libgrpc29 \
       libhiredis0.14 \
       libmimalloc2.0 \
       libprometheus-cpp-core1.0 \
       libprometheus-cpp-pull1.0 \
-      libprotobuf32 \
       libssl3 \
       libstdc++6 \
       zlib1g \

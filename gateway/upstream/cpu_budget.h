@@ -1,4 +1,5 @@
-// How many CPUs this process can keep busy, for "one per core" defaults (the upstream loops):
+// How many CPUs this process can keep busy, for "one per core" defaults (the upstream loops, and
+// gRPC's own count: gateway/server/grpc_cpu_count.cc):
 // the CPUs it may run on (its affinity mask, which `taskset` or a Kubernetes cpuset narrows),
 // lowered to its cgroup's CPU quota rounded up (a Kubernetes CPU limit: cgroup v2 `cpu.max`, or
 // v1 `cpu.cfs_quota_us` over `cpu.cfs_period_us`; the smallest quota on the way up from the

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -155,6 +157,17 @@ TEST(BinaryTest, OneUpstreamLoopPerCpuTheProcessMayRunOn) {
   }
   EXPECT_THAT(loops, ::testing::ElementsAre("upstream-0"));
   EXPECT_THAT(gateway->Stderr(), HasSubstr(R"("upstream_loops":1,)"));
+}
+
+// gRPC's count of the CPUs, which sizes its threads and tables, is the process's budget as for the
+// upstream loops (gateway/server/grpc_cpu_count.cc, tested there): the object of gRPC's own count
+// of the machine's CPUs, and with it its log message, is not in the shipped binary.
+TEST(BinaryTest, GrpcsOwnCpuCountIsNotLinked) {
+  std::ifstream binary(kGateway, std::ios::binary);
+  ASSERT_TRUE(binary.good()) << kGateway;
+  const std::string bytes{std::istreambuf_iterator<char>(binary), std::istreambuf_iterator<char>()};
+  ASSERT_GT(bytes.size(), 1000000u);
+  EXPECT_EQ(bytes.find("Cannot handle hot-plugged CPUs"), std::string::npos);
 }
 
 // The proxy variables of the environment are read at start, not by libcurl for every request;

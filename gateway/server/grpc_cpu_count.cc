@@ -13,11 +13,7 @@
 
 #include "gateway/upstream/cpu_budget.h"
 
-unsigned gpr_cpu_num_cores() {
-  // Read once: gRPC sizes tables with the first answer and indexes them with later ones.
-  static const unsigned cores = static_cast<unsigned>(pulumi_gateway::ReadCpuBudget().cores());
-  return cores;
-}
+unsigned gpr_cpu_num_cores() { return static_cast<unsigned>(pulumi_gateway::ProcessCpuCores()); }
 
 unsigned gpr_cpu_current_cpu() {
   const unsigned cores = gpr_cpu_num_cores();

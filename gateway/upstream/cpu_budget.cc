@@ -207,4 +207,9 @@ CpuBudget ReadCpuBudget() {
   return budget;
 }
 
+int ProcessCpuCores() {
+  static const int cores = ReadCpuBudget().cores();
+  return cores;
+}
+
 }  // namespace pulumi_gateway

@@ -31,6 +31,10 @@ struct CpuBudget {
 // This process's budget.
 CpuBudget ReadCpuBudget();
 
+// ReadCpuBudget().cores(), read by the first call: every later call, from any thread, gets the same
+// answer (gRPC sizes its tables with it, and the upstream loops are counted with it).
+int ProcessCpuCores();
+
 // The CPU quota of this process's cgroup, read from the files under `root`, a directory standing
 // for "/" (empty: "/" itself): its proc/self/mountinfo, proc/self/cgroup and the cgroup file
 // systems they name.

@@ -45,7 +45,7 @@ absl::StatusOr<std::unique_ptr<CurlClient>> CurlClient::Create(CurlClientOptions
   }
   if (options.loops < 0)
     return absl::InvalidArgumentError("loops must be >= 0 (0: one per CPU the process can use)");
-  const int count = UpstreamLoopCount(options, ReadCpuBudget().cores());
+  const int count = UpstreamLoopCount(options, ProcessCpuCores());
   const std::vector<int> connections = SplitLimit(options.max_connections, count);
   const std::vector<int> http2_connections =
       SplitLimit(std::min(options.max_http2_connections, options.max_connections), count);

@@ -122,6 +122,11 @@ ABSL_FLAG(std::string, metrics_listen, DefaultFlagValues().metrics_listen,
           "'metrics listening on HOST:PORT'); empty disables metrics.");
 ABSL_FLAG(std::string, log_level, DefaultFlagValues().log_level,
           "Lowest level logged: debug, info, warning or error.");
+ABSL_FLAG(std::string, memory_fit, DefaultFlagValues().memory_fit,
+          "At start, when the memory these settings allow (idle + --max_buffered_response_bytes "
+          "+ --max_response_bytes + --cache_max_bytes + about 36 KiB per --max_in_flight call) "
+          "is past the cgroup's memory limit: warn (log what to lower), refuse (do not start) "
+          "or off.");
 ABSL_FLAG(absl::Duration, shutdown_grace, DefaultFlagValues().shutdown_grace,
           "On SIGTERM: how long in-flight calls may take to finish before they are cancelled.");
 ABSL_FLAG(absl::Duration, drain_delay, DefaultFlagValues().drain_delay,
@@ -216,6 +221,7 @@ FlagValues ReadFlags() {
   flags.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
   flags.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   flags.log_level = absl::GetFlag(FLAGS_log_level);
+  flags.memory_fit = absl::GetFlag(FLAGS_memory_fit);
   flags.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   flags.drain_delay = absl::GetFlag(FLAGS_drain_delay);
   flags.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);

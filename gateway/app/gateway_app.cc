@@ -11,6 +11,8 @@
 #include "gateway/auth/tenant_tokens.h"
 #include "gateway/clock/timer_thread.h"
 #include "gateway/fleet/redis_quota_store.h"
+#include "gateway/host/cgroup.h"
+#include "gateway/host/memory_fit.h"
 #include "gateway/http/buffer_budget.h"
 #include "gateway/http/memory_release.h"
 #include "gateway/observability/metrics.h"
@@ -153,6 +155,32 @@ absl::Status StartMetrics(GatewayApp::Parts& parts, std::string* address) {
   return absl::OkStatus();
 }
 
+// The settings that bound the process's memory (gateway/host/memory_fit.h).
+MemorySizing SizingOf(const GatewayConfig& config) {
+  MemorySizing sizing;
+  sizing.answer_budget = config.max_buffered_response_bytes;
+  sizing.largest_answer = config.upstream.max_response_bytes;
+  if (config.stack.cache.enabled())
+    sizing.cache = static_cast<uint64_t>(config.stack.cache.max_bytes);
+  sizing.calls = static_cast<uint64_t>(config.calls.max_in_flight);
+  return sizing;
+}
+
+// --memory_fit: what the settings allow against the cgroup's memory limit `limit` (none: nothing
+// to check). FAILED_PRECONDITION under "refuse"; a warning under "warn".
+absl::Status CheckMemoryFit(const GatewayConfig& config, std::optional<uint64_t> limit,
+                            Logger& logger) {
+  if (config.memory_fit == MemoryFit::kOff || !limit.has_value()) return absl::OkStatus();
+  const std::string problem = MemoryFitProblem(SizingOf(config), *limit);
+  if (problem.empty()) return absl::OkStatus();
+  if (config.memory_fit == MemoryFit::kRefuse) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(problem, " (--memory_fit=refuse; --memory_fit=warn starts anyway)"));
+  }
+  logger.Log(LogLevel::kWarning, problem);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 GatewayApp::Parts::~Parts() {
@@ -180,6 +208,8 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   parts->logger = std::make_unique<Logger>(config.log_level, environment.log);
   Logger& logger = *parts->logger;
   for (const std::string& warning : config.warnings) logger.Log(LogLevel::kWarning, warning);
+  const std::optional<uint64_t> memory_limit = ReadCgroupMemoryLimit("");
+  if (absl::Status s = CheckMemoryFit(config, memory_limit, logger); !s.ok()) return s;
 
   absl::StatusOr<std::unique_ptr<RouteTable>> routes = BuildRoutes(environment.extra_services);
   if (!routes.ok()) return routes.status();
@@ -242,6 +272,9 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
        {"listen", parts->server->address()},
        {"upstream", config.upstream.base_url},
        {"upstream_loops", parts->curl->loops()},
+       {"memory_limit",
+        memory_limit.has_value() ? nlohmann::json(*memory_limit) : nlohmann::json("none")},
+       {"memory_peak", SizingOf(config).Peak()},
        {"upstream_proxy", config.upstream_proxy_variable.empty() ? std::string("none")
                                                                  : config.upstream_proxy_variable},
        {"auth_mode", std::string(AuthModeName(config.auth.mode))},

@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "gateway/auth/authenticator.h"
 #include "gateway/fleet/redis_quota_store.h"
+#include "gateway/host/memory_fit.h"
 #include "gateway/observability/logger.h"
 #include "gateway/server/call_environment.h"
 #include "gateway/server/gateway_server.h"
@@ -86,6 +87,9 @@ struct GatewayConfig {
   std::string metrics_listen = "0.0.0.0:9090";
   // Lowest level logged (--log_level). Default info.
   LogLevel log_level = LogLevel::kInfo;
+  // What start-up does when the memory the settings allow is past the cgroup's memory limit
+  // (--memory_fit; gateway/host/memory_fit.h). Default: a warning.
+  MemoryFit memory_fit = MemoryFit::kWarn;
   // --drain_delay, --shutdown_grace.
   DrainOptions drain;
   // Settings given but not used (e.g. --token_file with --tenant_tokens_dir), logged as warnings

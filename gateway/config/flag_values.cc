@@ -54,6 +54,7 @@ FlagValues FromDefaults() {
   flags.caller_header = defaults.auth.caller_identity.header;
   flags.metrics_listen = defaults.metrics_listen;
   flags.log_level = std::string(LogLevelName(defaults.log_level));
+  flags.memory_fit = std::string(MemoryFitName(defaults.memory_fit));
   flags.drain_delay = defaults.drain.delay;
   flags.shutdown_grace = defaults.drain.grace;
   // No quota store by default; its settings' defaults are the store's own.

@@ -59,6 +59,7 @@ struct FlagValues {
   int max_in_flight = 0;
   std::string metrics_listen;
   std::string log_level;
+  std::string memory_fit;
   absl::Duration shutdown_grace;
   absl::Duration drain_delay;
   std::string tls_cert_file;

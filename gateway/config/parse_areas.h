@@ -22,7 +22,7 @@ absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag, const std::stri
 
 // --listen, --max_request_bytes and the listener's TLS files.
 absl::Status ParseListener(const FlagValues& flags, GatewayServerOptions* server);
-// --metrics_listen, --log_level.
+// --metrics_listen, --log_level, --memory_fit.
 absl::Status ParseObservability(const FlagValues& flags, GatewayConfig* config);
 // --upstream and the transport's --upstream_* flags, --max_response_bytes, the proxy of the
 // environment; fills the host, the proxy's variable and the buffer budget's limit

@@ -77,6 +77,9 @@ absl::Status ParseObservability(const FlagValues& flags, GatewayConfig* config) 
   absl::StatusOr<LogLevel> level = ParseLogLevel(flags.log_level);
   if (!level.ok()) return FlagError("log_level", level.status().message());
   config->log_level = *level;
+  absl::StatusOr<MemoryFit> fit = ParseMemoryFit(flags.memory_fit);
+  if (!fit.ok()) return FlagError("memory_fit", fit.status().message());
+  config->memory_fit = *fit;
   return absl::OkStatus();
 }
 

@@ -137,6 +137,8 @@ std::vector<Row> ErrorRows() {
        "--metrics_listen: \"9090\" " + not_host_port},
       {"UnknownLogLevel", [](FlagValues& f) { f.log_level = "loud"; },
        "--log_level: unknown log level \"loud\"; expected debug, info, warning or error"},
+      {"UnknownMemoryFit", [](FlagValues& f) { f.memory_fit = "strict"; },
+       "--memory_fit: \"strict\" is not one of warn, refuse or off"},
       // ---- upstream transport
       {"UpstreamScheme", [](FlagValues& f) { f.upstream = "ftp://x"; },
        "--upstream: \"ftp://x\" must start with http:// or https://"},
@@ -521,6 +523,7 @@ TEST(ParseConfigTest, TheDefaultsParseIntoTheComponentsDefaults) {
   EXPECT_FALSE(config->auth.uses_tenants());
   EXPECT_EQ(config->metrics_listen, "0.0.0.0:9090");
   EXPECT_EQ(config->log_level, LogLevel::kInfo);
+  EXPECT_EQ(config->memory_fit, MemoryFit::kWarn);
   EXPECT_EQ(config->drain.delay, DrainOptions{}.delay);
   EXPECT_EQ(config->drain.grace, DrainOptions{}.grace);
   EXPECT_EQ(config->max_buffered_response_bytes, size_t{96} << 20);
@@ -534,6 +537,7 @@ TEST(ParseConfigTest, TheFlagDefaultsAreTheComponentsOwn) {
   EXPECT_EQ(flags.upstream, "https://api.pulumi.com");
   EXPECT_EQ(flags.auth_mode, "passthrough");
   EXPECT_EQ(flags.log_level, "info");
+  EXPECT_EQ(flags.memory_fit, "warn");
   EXPECT_EQ(flags.cache_ttl, "");
   EXPECT_EQ(flags.caller_header, "x-caller-identity");
   EXPECT_EQ(flags.tenant_reload_interval, absl::Seconds(10));
@@ -571,6 +575,7 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   flags.watch_poll_interval = absl::Milliseconds(10);
   flags.metrics_listen = "";
   flags.log_level = "debug";
+  flags.memory_fit = "refuse";
   flags.drain_delay = absl::Seconds(3);
   flags.upstream_loops = 3;
   flags.upstream_inline_wait = absl::ZeroDuration();
@@ -596,6 +601,7 @@ TEST(ParseConfigTest, ValuesLandInTheComponentsOptions) {
   EXPECT_EQ(config->calls.watch_poll_interval, absl::Milliseconds(10));
   EXPECT_EQ(config->metrics_listen, "");
   EXPECT_EQ(config->log_level, LogLevel::kDebug);
+  EXPECT_EQ(config->memory_fit, MemoryFit::kRefuse);
   EXPECT_EQ(config->drain.delay, absl::Seconds(3));
   EXPECT_EQ(config->upstream.loops, 3);
   EXPECT_EQ(config->upstream.inline_wait, absl::ZeroDuration());

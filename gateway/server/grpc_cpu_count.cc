@@ -11,7 +11,7 @@
 #include <grpc/support/cpu.h>
 #include <sched.h>
 
-#include "gateway/upstream/cpu_budget.h"
+#include "gateway/host/cpu_budget.h"
 
 unsigned gpr_cpu_num_cores() { return static_cast<unsigned>(pulumi_gateway::ProcessCpuCores()); }
 

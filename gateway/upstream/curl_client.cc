@@ -7,7 +7,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "gateway/upstream/cpu_budget.h"
+#include "gateway/host/cpu_budget.h"
 
 namespace pulumi_gateway {
 

@@ -3,13 +3,19 @@
 
     flags_smoke.py ARGS_FILE BINARY
 
-ARGS_FILE holds one JSON array of container args a line, $(VAR)s already expanded from the
-ConfigMap (validate_manifests.mjs --emit-args). Each set is run as rendered, followed by overrides
+ARGS_FILE holds one JSON object a line, {"args": [...], "memoryLimit": BYTES or null}: a gateway
+container's args, $(VAR)s already expanded from the ConfigMap, and its memory limit
+(validate_manifests.mjs --emit-args). Each set is run as rendered, followed by overrides
 that keep the run on this machine: listen and metrics on 127.0.0.1:0, an upstream on 127.0.0.1
 that is never called, a throwaway token file when the set uses service auth (the real one is
 a Secret), and with --quota_store an unreachable Redis on 127.0.0.1 and throwaway secret files. absl takes the last value of a repeated flag, so every rendered value is still parsed:
 an unknown flag, a malformed duration or number, or an invalid value stops start-up with exit 2.
 The gateway must print "listening on", then drain on SIGTERM and exit 0.
+
+Where this process may create a cgroup v1 memory cgroup (as root on a host with that hierarchy),
+each set runs in one limited to its container's memory limit, so the gateway's own start-up check
+(--memory_fit, which the manifests set to refuse) proves its settings fit the limit they ship
+with; elsewhere the line says the limit was not applied.
 """
 
 import json
@@ -53,8 +59,46 @@ def wait_for_sigwait(pid, deadline):
     return False
 
 
-def run_once(binary, args, token_file):
-    """None when the gateway started and drained cleanly, else what went wrong."""
+class MemoryCgroup:
+    """A cgroup v1 memory cgroup under this process's, limited to `limit` bytes; `error` says why
+    there is none. `enter` moves the calling process into it (for a child before its exec)."""
+
+    def __init__(self, limit):
+        self.dir, self.error = None, None
+        own = None
+        with open("/proc/self/cgroup", encoding="ascii") as f:
+            for line in f:
+                fields = line.rstrip("\n").split(":", 2)
+                if len(fields) == 3 and fields[1] == "memory":
+                    own = "/sys/fs/cgroup/memory" + fields[2]
+        if own is None:
+            self.error = "no cgroup v1 memory hierarchy"
+            return
+        path = os.path.join(own, f"flags-smoke-{os.getpid()}")
+        try:
+            os.mkdir(path)
+        except OSError as e:
+            self.error = f"cannot create a memory cgroup ({e.strerror})"
+            return
+        self.dir = path
+        try:
+            with open(os.path.join(path, "memory.limit_in_bytes"), "w", encoding="ascii") as f:
+                f.write(str(limit))
+        except OSError as e:
+            self.error = f"cannot set its memory limit ({e.strerror})"
+
+    def enter(self):
+        with open(os.path.join(self.dir, "cgroup.procs"), "w", encoding="ascii") as f:
+            f.write(str(os.getpid()))
+
+    def close(self):
+        if self.dir:
+            os.rmdir(self.dir)
+
+
+def run_once(binary, args, token_file, cgroup=None):
+    """None when the gateway started and drained cleanly, else what went wrong. With `cgroup`
+    the gateway runs in it."""
     overrides = ["--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0",
                  "--upstream=http://127.0.0.1:9"]
     if flag(args, "auth_mode") == "service":
@@ -68,7 +112,8 @@ def run_once(binary, args, token_file):
     # A sanitizer build (bazel-bin after an ASan run) must not fail this on leak reports.
     env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
     proc = subprocess.Popen([binary] + args + overrides, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, env=env)
+                            stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=cgroup.enter if cgroup else None)
     lines = queue.Queue()
 
     def read_stderr():
@@ -118,14 +163,25 @@ def main(argv):
         token_file = os.path.join(tmp, "token")
         with open(token_file, "w", encoding="ascii") as f:
             f.write("pul-smoke-test-token\n")
-        for args in sets:
-            problem = run_once(binary, args, token_file)
+        for rendered in sets:
+            args, limit = rendered["args"], rendered["memoryLimit"]
+            cgroup = MemoryCgroup(int(limit)) if limit else None
+            try:
+                if cgroup and cgroup.error:
+                    where = f"(memory limit {int(limit)} not applied: {cgroup.error})"
+                    problem = run_once(binary, args, token_file)
+                else:
+                    where = f"within its memory limit of {int(limit) >> 20} MiB" if cgroup else ""
+                    problem = run_once(binary, args, token_file, cgroup)
+            finally:
+                if cgroup:
+                    cgroup.close()
             shown = " ".join(args)
             if problem:
                 failures += 1
-                print(f"FAIL {shown}\n  {problem}")
+                print(f"FAIL {shown} {where}\n  {problem}")
             else:
-                print(f"ok   started and drained: {shown}")
+                print(f"ok   started and drained {where}: {shown}")
     return 1 if failures else 0
 
 

@@ -68,8 +68,9 @@ function flagValue(args, flag) {
   return value;
 }
 
-// A Deployment/StatefulSet/DaemonSet against the pod policies; each container's args, with
-// $(VAR)s expanded, are appended to `expandedArgs`.
+// A Deployment/StatefulSet/DaemonSet against the pod policies; each gateway container's args,
+// with $(VAR)s expanded, are appended to `expandedArgs` with its memory limit in bytes
+// ({args, memoryLimit}; null without one).
 export function workloadPolicy(doc, docs, expandedArgs = []) {
   const errors = [];
   const spec = doc.spec ?? {};
@@ -131,7 +132,10 @@ export function workloadPolicy(doc, docs, expandedArgs = []) {
     for (const name of missing) errors.push(`policy: ${where}: envFrom ConfigMap ${name} is not in the manifests`);
     const { args, unresolved } = expandArgs(c, env);
     // Only the gateway's own containers run the gateway binary (flags_smoke.py starts it).
-    if (c.name === "gateway") expandedArgs.push(args);
+    if (c.name === "gateway") {
+      const memoryLimit = quantity(c.resources?.limits?.memory);
+      expandedArgs.push({ args, memoryLimit: Number.isFinite(memoryLimit) ? memoryLimit : null });
+    }
     for (const name of unresolved) errors.push(`policy: ${where}: args reference $(${name}), which no ConfigMap key or env sets`);
     for (const key of env.keys()) {
       if (key.startsWith("GATEWAY_") && !(c.args ?? []).some((a) => String(a).includes(`$(${key})`))) {

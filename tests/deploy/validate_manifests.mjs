@@ -23,8 +23,9 @@
 //   --alerts-doc FILE  every PrometheusRule alert must be in that Markdown file: its name in bold,
 //                      its expr (whitespace aside) as a ```promql block, its runbook anchor a
 //                      heading
-//   --emit-args FILE   write each workload container's args, $(VAR)s expanded, as one JSON array
-//                      a line (for tests/deploy/flags_smoke.py)
+//   --emit-args FILE   write each gateway container's args, $(VAR)s expanded, and its memory limit
+//                      as one JSON object a line, {"args": [...], "memoryLimit": BYTES or null}
+//                      (for tests/deploy/flags_smoke.py)
 //   --expect-errors    each FILE is a negative fixture: it must fail, with every "# expect: TEXT"
 //                      line's TEXT among its errors
 // Node modules come from $DEPLOY_NODE_MODULES, else tools/node_modules of this repository.
@@ -52,7 +53,7 @@ const MODEL_PACKAGES = [
   { dir: join(nodeModules, "@kubernetes-models/prometheus-operator"), groups: ["monitoring.coreos.com"] },
 ];
 const TYPE_DIRS = [join(nodeModules, "@kubernetes-models/apimachinery"), ...MODEL_PACKAGES.map((p) => p.dir)];
-const emittedArgs = []; // expanded args of every workload container, for --emit-args
+const emittedArgs = []; // expanded args and memory limit of every gateway container, for --emit-args
 
 // ---------------------------------------------------------------------------------------------
 // Model lookup and schema validation.

@@ -1,11 +1,14 @@
 // The gateway binary as shipped, where a process of its own is the point: its thread count under
 // a thousand concurrent calls, its memory while a slow reader streams 64 MiB, the proxy it reads
-// from its environment, and flags that stop start-up with exit code 2 and a message naming the
-// flag (the parser's every branch is in gateway/config's unit test).
+// from its environment, its settings checked against a cgroup's memory limit, and flags that stop
+// start-up with exit code 2 and a message naming the flag (the parser's every branch is in
+// gateway/config's unit test).
 #include <sched.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -16,6 +19,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gateway/http/memory_release.h"
@@ -206,6 +210,88 @@ TEST(BinaryTest, TheEnvironmentsProxyCarriesTheCallsAndOnlyItsNameIsLogged) {
   EXPECT_THAT(gateway.Stderr(), Not(HasSubstr("pul-proxy-secret")));
 }
 
+// A cgroup v1 memory cgroup of its own under this process's, with a memory limit; the processes
+// this one starts between Enter() and Leave() are in it (a child starts in its parent's cgroup).
+// Not `usable()` where this process may not create one (not root, or no v1 memory hierarchy).
+class MemoryCgroup {
+ public:
+  explicit MemoryCgroup(uint64_t limit) {
+    std::ifstream cgroups("/proc/self/cgroup");
+    for (std::string line; std::getline(cgroups, line);) {
+      // HIERARCHY-ID:CONTROLLERS:PATH
+      const std::vector<std::string> fields = absl::StrSplit(line, absl::MaxSplits(':', 2));
+      if (fields.size() == 3 && fields[1] == "memory") {
+        own_ = "/sys/fs/cgroup/memory" + fields[2];
+      }
+    }
+    if (own_.empty()) return;
+    dir_ = absl::StrCat(own_, "/memory-fit-test-", getpid());
+    std::error_code error;
+    if (!std::filesystem::create_directory(dir_, error)) {
+      dir_.clear();
+      return;
+    }
+    usable_ = Write(dir_ + "/memory.limit_in_bytes", absl::StrCat(limit));
+  }
+  ~MemoryCgroup() {
+    if (!dir_.empty()) rmdir(dir_.c_str());
+  }
+
+  bool usable() const { return usable_; }
+  bool Enter() { return Write(dir_ + "/cgroup.procs", absl::StrCat(getpid())); }
+  bool Leave() { return Write(own_ + "/cgroup.procs", absl::StrCat(getpid())); }
+
+ private:
+  static bool Write(const std::string& path, const std::string& text) {
+    std::ofstream file(path);
+    file << text;
+    file.close();
+    return file.good();
+  }
+
+  std::string own_;
+  std::string dir_;
+  bool usable_ = false;
+};
+
+// Started in a cgroup limited to 256 MiB, the gateway checks what its settings allow against the
+// limit (--memory_fit): with the defaults' 10,000 calls in flight (537 MiB at the peak) it warns,
+// or refuses to start, naming the most calls that fit; 1,500 calls (the base manifests') fit.
+TEST(BinaryTest, SettingsPastTheCgroupsMemoryLimitAreReportedAtStart) {
+  MemoryCgroup cgroup(uint64_t{256} << 20);
+  if (!cgroup.usable()) GTEST_SKIP() << "no writable cgroup v1 memory hierarchy here";
+  const auto start = [&cgroup](std::vector<std::string> flags) {
+    std::vector<std::string> args = {"--listen=127.0.0.1:0",
+                                     "--metrics_listen=", "--log_level=info",
+                                     "--upstream=http://127.0.0.1:1"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    EXPECT_TRUE(cgroup.Enter());
+    auto gateway = std::make_unique<ChildProcess>(kGateway, std::move(args),
+                                                  std::vector<std::string>{"PULUMI_ACCESS_TOKEN="});
+    EXPECT_TRUE(cgroup.Leave());
+    return gateway;
+  };
+  const std::string advice = "lower --max_in_flight to 2019 or less";
+
+  std::unique_ptr<ChildProcess> refused = start({"--memory_fit=refuse"});
+  absl::StatusOr<int> exit_code = refused->Wait(absl::Seconds(10));
+  ASSERT_TRUE(exit_code.ok());
+  EXPECT_EQ(*exit_code, 2);
+  EXPECT_THAT(refused->Stderr(), HasSubstr("past its memory limit of 256 MiB"));
+  EXPECT_THAT(refused->Stderr(), HasSubstr(advice));
+
+  std::unique_ptr<ChildProcess> warned = start({});
+  ASSERT_TRUE(warned->WaitListening(absl::Seconds(30)).ok());
+  EXPECT_THAT(warned->Stderr(), HasSubstr(R"("level":"warning")"));
+  EXPECT_THAT(warned->Stderr(), HasSubstr(advice));
+  EXPECT_THAT(warned->Stderr(), HasSubstr(R"("memory_limit":268435456)"));
+
+  std::unique_ptr<ChildProcess> fits = start({"--memory_fit=refuse", "--max_in_flight=1500"});
+  ASSERT_TRUE(fits->WaitListening(absl::Seconds(30)).ok());
+  EXPECT_THAT(fits->Stderr(), Not(HasSubstr("past its memory limit")));
+  EXPECT_THAT(fits->Stderr(), HasSubstr(R"("memory_peak":249282560)"));  // 185 MiB + 1,500 x 36 KiB
+}
+
 TEST(BinaryTest, InvalidFlagsStopStartupNamingTheFlag) {
   struct Row {
     std::vector<std::string> args;
@@ -220,6 +306,7 @@ TEST(BinaryTest, InvalidFlagsStopStartupNamingTheFlag) {
            {{"--upstream_ca_file=/nonexistent/ca.pem"}, "--upstream_ca_file"},
            {{"--max_in_flight=0"}, "--max_in_flight"},
            {{"--log_level=loud"}, "--log_level"},
+           {{"--memory_fit=strict"}, "--memory_fit"},
            // Debian 12's libcurl (7.88) breaks reused h2c connections.
            {{"--upstream=http://127.0.0.1:1", "--upstream_http2_prior_knowledge"},
             "--upstream_http2_prior_knowledge: needs libcurl 8.0.0"},

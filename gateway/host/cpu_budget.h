@@ -1,20 +1,18 @@
 // How many CPUs this process can keep busy, for "one per core" defaults (the upstream loops, and
 // gRPC's own count: gateway/server/grpc_cpu_count.cc):
 // the CPUs it may run on (its affinity mask, which `taskset` or a Kubernetes cpuset narrows),
-// lowered to its cgroup's CPU quota rounded up (a Kubernetes CPU limit: cgroup v2 `cpu.max`, or
-// v1 `cpu.cfs_quota_us` over `cpu.cfs_period_us`; the smallest quota on the way up from the
-// process's cgroup counts). The number of CPUs of the machine, which the C++ library reports
+// lowered to its cgroup's CPU quota rounded up (a Kubernetes CPU limit: ReadCgroupCpuQuota in
+// cgroup.h). The number of CPUs of the machine, which the C++ library reports
 // (`std::thread::hardware_concurrency`), counts neither.
 //
 //   CpuBudget budget = ReadCpuBudget();
 //   int loops = budget.cores();  // 2 in a pod limited to 1.5 CPUs on a 64-CPU node
 //
 // Anything unreadable or malformed counts as no limit from that source; the result is at least 1.
-#ifndef GATEWAY_UPSTREAM_CPU_BUDGET_H_
-#define GATEWAY_UPSTREAM_CPU_BUDGET_H_
+#ifndef GATEWAY_HOST_CPU_BUDGET_H_
+#define GATEWAY_HOST_CPU_BUDGET_H_
 
 #include <optional>
-#include <string>
 
 namespace pulumi_gateway {
 
@@ -35,11 +33,6 @@ CpuBudget ReadCpuBudget();
 // answer (gRPC sizes its tables with it, and the upstream loops are counted with it).
 int ProcessCpuCores();
 
-// The CPU quota of this process's cgroup, read from the files under `root`, a directory standing
-// for "/" (empty: "/" itself): its proc/self/mountinfo, proc/self/cgroup and the cgroup file
-// systems they name.
-std::optional<double> ReadCgroupCpuQuota(const std::string& root);
-
 }  // namespace pulumi_gateway
 
-#endif  // GATEWAY_UPSTREAM_CPU_BUDGET_H_
+#endif  // GATEWAY_HOST_CPU_BUDGET_H_

@@ -1,9 +1,5 @@
-#include "gateway/upstream/cpu_budget.h"
+#include "gateway/host/cgroup.h"
 
-#include <sched.h>
-
-#include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -50,8 +46,9 @@ std::optional<std::string> ReadFile(const std::string& path) {
   return text.str();
 }
 
-// The cgroup v2 mount (`v2`) and the v1 mount whose controllers include cpu (`v1`).
-void FindMounts(absl::string_view mountinfo, std::optional<Mount>* v2, std::optional<Mount>* v1) {
+// The cgroup v2 mount (`v2`) and the v1 mount whose controllers include `controller` (`v1`).
+void FindMounts(absl::string_view mountinfo, absl::string_view controller, std::optional<Mount>* v2,
+                std::optional<Mount>* v1) {
   for (absl::string_view line : absl::StrSplit(mountinfo, '\n', absl::SkipEmpty())) {
     // ID PARENT MAJOR:MINOR ROOT MOUNT-POINT OPTIONS [OPTIONAL...] - TYPE SOURCE SUPER-OPTIONS
     const std::vector<absl::string_view> halves = absl::StrSplit(line, absl::MaxSplits(" - ", 1));
@@ -64,16 +61,16 @@ void FindMounts(absl::string_view mountinfo, std::optional<Mount>* v2, std::opti
       *v2 = std::move(found);
     } else if (fs[0] == "cgroup" && !v1->has_value()) {
       for (absl::string_view option : absl::StrSplit(fs[2], ',')) {
-        if (option == "cpu") *v1 = std::move(found);
+        if (option == controller) *v1 = std::move(found);
       }
     }
   }
 }
 
-// The process's cgroup path in the v2 hierarchy (`v2`) and in the v1 hierarchy with the cpu
-// controller (`v1`), from /proc/self/cgroup.
-void FindCgroups(absl::string_view cgroups, std::optional<std::string>* v2,
-                 std::optional<std::string>* v1) {
+// The process's cgroup path in the v2 hierarchy (`v2`) and in the v1 hierarchy with `controller`
+// (`v1`), from /proc/self/cgroup.
+void FindCgroups(absl::string_view cgroups, absl::string_view controller,
+                 std::optional<std::string>* v2, std::optional<std::string>* v1) {
   for (absl::string_view line : absl::StrSplit(cgroups, '\n', absl::SkipEmpty())) {
     // HIERARCHY-ID:CONTROLLERS:PATH (the path may hold colons)
     const std::vector<absl::string_view> fields = absl::StrSplit(line, absl::MaxSplits(':', 2));
@@ -82,8 +79,8 @@ void FindCgroups(absl::string_view cgroups, std::optional<std::string>* v2,
       *v2 = std::string(fields[2]);
       continue;
     }
-    for (absl::string_view controller : absl::StrSplit(fields[1], ',')) {
-      if (controller == "cpu") *v1 = std::string(fields[2]);
+    for (absl::string_view listed : absl::StrSplit(fields[1], ',')) {
+      if (listed == controller) *v1 = std::string(fields[2]);
     }
   }
 }
@@ -110,6 +107,37 @@ std::vector<std::string> CgroupDirs(const std::string& root, const Mount& mount,
   return dirs;
 }
 
+// The smallest limit found from the process's cgroup up, in the v2 hierarchy (`at_v2` reads one
+// directory's) and in the v1 hierarchy holding `controller` (`at_v1`): on a hybrid host the
+// controller is in one of them, and a limit counts wherever it is set.
+template <typename T>
+std::optional<T> SmallestLimit(const std::string& root, absl::string_view controller,
+                               std::optional<T> (*at_v2)(const std::string& dir),
+                               std::optional<T> (*at_v1)(const std::string& dir)) {
+  const std::optional<std::string> mountinfo = ReadFile(root + "/proc/self/mountinfo");
+  const std::optional<std::string> cgroups = ReadFile(root + "/proc/self/cgroup");
+  if (!mountinfo.has_value() || !cgroups.has_value()) return std::nullopt;
+  std::optional<Mount> v2_mount, v1_mount;
+  FindMounts(*mountinfo, controller, &v2_mount, &v1_mount);
+  std::optional<std::string> v2_path, v1_path;
+  FindCgroups(*cgroups, controller, &v2_path, &v1_path);
+  std::optional<T> smallest;
+  const auto keep = [&smallest](const std::vector<std::string>& dirs,
+                                std::optional<T> (*at)(const std::string& dir)) {
+    for (const std::string& dir : dirs) {
+      const std::optional<T> limit = at(dir);
+      if (limit.has_value() && (!smallest.has_value() || *limit < *smallest)) smallest = limit;
+    }
+  };
+  if (v2_mount.has_value() && v2_path.has_value()) {
+    keep(CgroupDirs(root, *v2_mount, *v2_path), at_v2);
+  }
+  if (v1_mount.has_value() && v1_path.has_value()) {
+    keep(CgroupDirs(root, *v1_mount, *v1_path), at_v1);
+  }
+  return smallest;
+}
+
 // A quota from its two numbers (microseconds of CPU time per period); none unless both are
 // positive.
 std::optional<double> Quota(absl::string_view quota_us, absl::string_view period_us) {
@@ -120,12 +148,6 @@ std::optional<double> Quota(absl::string_view quota_us, absl::string_view period
     return std::nullopt;
   }
   return quota / period;
-}
-
-void KeepSmaller(std::optional<double> candidate, std::optional<double>* smallest) {
-  if (candidate.has_value() && (!smallest->has_value() || *candidate < **smallest)) {
-    *smallest = candidate;
-  }
 }
 
 // One cgroup v2 directory's quota: its cpu.max, "max 100000" (none) or "150000 100000".
@@ -145,71 +167,33 @@ std::optional<double> QuotaV1(const std::string& dir) {
   return Quota(*quota, *period);
 }
 
-// The smallest quota `at` finds in `dirs` (a cgroup and the ones above it), into `smallest`.
-void KeepSmallestOf(const std::vector<std::string>& dirs,
-                    std::optional<double> (*at)(const std::string& dir),
-                    std::optional<double>* smallest) {
-  for (const std::string& dir : dirs) KeepSmaller(at(dir), smallest);
+// A memory limit file's bytes; none for "max", for v1's near-2^63 "none" and for anything else.
+std::optional<uint64_t> MemoryBytes(const std::string& file) {
+  const std::optional<std::string> text = ReadFile(file);
+  uint64_t bytes = 0;
+  if (!text.has_value() || !absl::SimpleAtoi(absl::StripAsciiWhitespace(*text), &bytes) ||
+      bytes >= (uint64_t{1} << 62)) {
+    return std::nullopt;
+  }
+  return bytes;
 }
 
-int AffinityCount() {
-  // Machines with more CPUs than a cpu_set_t holds need a larger set.
-  for (int cpus = CPU_SETSIZE; cpus <= (1 << 16); cpus *= 2) {
-    cpu_set_t* set = CPU_ALLOC(cpus);
-    if (set == nullptr) return 0;
-    const size_t size = CPU_ALLOC_SIZE(cpus);
-    CPU_ZERO_S(size, set);
-    const bool got = sched_getaffinity(0, size, set) == 0;
-    const int error = errno;
-    const int count = got ? CPU_COUNT_S(size, set) : 0;
-    CPU_FREE(set);
-    if (got) return count;
-    if (error != EINVAL) return 0;
-  }
-  return 0;
+std::optional<uint64_t> MemoryV2(const std::string& dir) {
+  return MemoryBytes(dir + "/memory.max");
+}
+
+std::optional<uint64_t> MemoryV1(const std::string& dir) {
+  return MemoryBytes(dir + "/memory.limit_in_bytes");
 }
 
 }  // namespace
 
-int CpuBudget::cores() const {
-  int cores = affinity;
-  if (quota.has_value()) {
-    const int whole = static_cast<int>(std::min(std::ceil(*quota), 1e6));
-    cores = cores > 0 ? std::min(cores, whole) : whole;
-  }
-  return std::max(cores, 1);
-}
-
 std::optional<double> ReadCgroupCpuQuota(const std::string& root) {
-  const std::optional<std::string> mountinfo = ReadFile(root + "/proc/self/mountinfo");
-  const std::optional<std::string> cgroups = ReadFile(root + "/proc/self/cgroup");
-  if (!mountinfo.has_value() || !cgroups.has_value()) return std::nullopt;
-  std::optional<Mount> v2_mount, v1_mount;
-  FindMounts(*mountinfo, &v2_mount, &v1_mount);
-  std::optional<std::string> v2_path, v1_path;
-  FindCgroups(*cgroups, &v2_path, &v1_path);
-  // Hybrid hosts mount both: the cpu controller is in one of them, and a quota counts wherever
-  // it is set.
-  std::optional<double> quota;
-  if (v2_mount.has_value() && v2_path.has_value()) {
-    KeepSmallestOf(CgroupDirs(root, *v2_mount, *v2_path), &QuotaV2, &quota);
-  }
-  if (v1_mount.has_value() && v1_path.has_value()) {
-    KeepSmallestOf(CgroupDirs(root, *v1_mount, *v1_path), &QuotaV1, &quota);
-  }
-  return quota;
+  return SmallestLimit<double>(root, "cpu", &QuotaV2, &QuotaV1);
 }
 
-CpuBudget ReadCpuBudget() {
-  CpuBudget budget;
-  budget.affinity = AffinityCount();
-  budget.quota = ReadCgroupCpuQuota("");
-  return budget;
-}
-
-int ProcessCpuCores() {
-  static const int cores = ReadCpuBudget().cores();
-  return cores;
+std::optional<uint64_t> ReadCgroupMemoryLimit(const std::string& root) {
+  return SmallestLimit<uint64_t>(root, "memory", &MemoryV2, &MemoryV1);
 }
 
 }  // namespace pulumi_gateway

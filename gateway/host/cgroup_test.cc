@@ -1,6 +1,4 @@
-#include "gateway/upstream/cpu_budget.h"
-
-#include <sched.h>
+#include "gateway/host/cgroup.h"
 
 #include <filesystem>
 #include <fstream>
@@ -37,17 +35,20 @@ constexpr char kV2Mount[] =
     "30 23 0:26 / /sys/fs/cgroup rw,nosuid shared:4 - cgroup2 cgroup2 rw,nsdelegate\n";
 constexpr char kV1CpuMount[] =
     "31 23 0:27 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:9 - cgroup cgroup rw,cpu,cpuacct\n";
+constexpr char kV1MemoryMount[] =
+    "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n";
+// cgroup v1's memory.limit_in_bytes when no limit is set.
+constexpr char kV1NoLimit[] = "9223372036854771712\n";
 
-TEST(CpuBudgetTest, ContainerViewOfCgroupV2) {
+TEST(CgroupTest, ContainerViewOfCgroupV2) {
   FakeRoot fs;
   fs.Write("/proc/self/mountinfo", std::string("22 1 8:1 / / rw - ext4 /dev/vda rw\n") + kV2Mount);
   fs.Write("/proc/self/cgroup", "0::/\n");
   fs.Write("/sys/fs/cgroup/cpu.max", "150000 100000\n");
-  ASSERT_EQ(ReadCgroupCpuQuota(fs.root()), 1.5);
-  EXPECT_EQ((CpuBudget{64, 1.5}).cores(), 2);
+  EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 1.5);
 }
 
-TEST(CpuBudgetTest, TheSmallestQuotaOnTheWayUpCounts) {
+TEST(CgroupTest, TheSmallestQuotaOnTheWayUpCounts) {
   FakeRoot fs;
   fs.Write("/proc/self/mountinfo", kV2Mount);
   fs.Write("/proc/self/cgroup", "0::/kubepods/pod1/gateway\n");
@@ -61,16 +62,15 @@ TEST(CpuBudgetTest, TheSmallestQuotaOnTheWayUpCounts) {
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 2.5);
 }
 
-TEST(CpuBudgetTest, NoQuotaWhenEveryLevelSaysMax) {
+TEST(CgroupTest, NoQuotaWhenEveryLevelSaysMax) {
   FakeRoot fs;
   fs.Write("/proc/self/mountinfo", kV2Mount);
   fs.Write("/proc/self/cgroup", "0::/user.slice\n");
   fs.Write("/sys/fs/cgroup/user.slice/cpu.max", "max 100000\n");
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), std::nullopt);
-  EXPECT_EQ((CpuBudget{8, std::nullopt}).cores(), 8);
 }
 
-TEST(CpuBudgetTest, CgroupV1CpuController) {
+TEST(CgroupTest, CgroupV1CpuController) {
   FakeRoot fs;
   fs.Write("/proc/self/mountinfo", kV1CpuMount);
   fs.Write("/proc/self/cgroup", "4:memory:/docker/abc\n3:cpu,cpuacct:/docker/abc\n");
@@ -78,11 +78,10 @@ TEST(CpuBudgetTest, CgroupV1CpuController) {
   fs.Write("/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us", "100000\n");
   fs.Write("/sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.cfs_quota_us", "50000\n");
   fs.Write("/sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.cfs_period_us", "100000\n");
-  ASSERT_EQ(ReadCgroupCpuQuota(fs.root()), 0.5);
-  EXPECT_EQ((CpuBudget{4, 0.5}).cores(), 1);
+  EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 0.5);
 }
 
-TEST(CpuBudgetTest, HybridHostWithTheCpuControllerInV1) {
+TEST(CgroupTest, HybridHostWithTheCpuControllerInV1) {
   FakeRoot fs;
   // systemd's unified hierarchy without controllers, next to v1's cpu hierarchy.
   fs.Write(
@@ -94,7 +93,7 @@ TEST(CpuBudgetTest, HybridHostWithTheCpuControllerInV1) {
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 2.0);
 }
 
-TEST(CpuBudgetTest, HostViewWhereTheMountShowsPartOfTheHierarchy) {
+TEST(CgroupTest, HostViewWhereTheMountShowsPartOfTheHierarchy) {
   FakeRoot fs;
   // The mount shows the hierarchy from /kubepods down; the process's path starts above it.
   fs.Write("/proc/self/mountinfo",
@@ -113,7 +112,7 @@ TEST(CpuBudgetTest, HostViewWhereTheMountShowsPartOfTheHierarchy) {
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 4.0);
 }
 
-TEST(CpuBudgetTest, MalformedOrMissingFilesMeanNoQuota) {
+TEST(CgroupTest, MalformedOrMissingFilesMeanNoQuota) {
   FakeRoot fs;
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), std::nullopt);  // no /proc at all
 
@@ -131,21 +130,54 @@ TEST(CpuBudgetTest, MalformedOrMissingFilesMeanNoQuota) {
   EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), 1.0);
 }
 
-TEST(CpuBudgetTest, CoresAreAtLeastOneAndNeverMoreThanTheAffinity) {
-  EXPECT_EQ((CpuBudget{0, std::nullopt}).cores(), 1);
-  EXPECT_EQ((CpuBudget{8, 0.25}).cores(), 1);
-  EXPECT_EQ((CpuBudget{2, 16.0}).cores(), 2);
-  EXPECT_EQ((CpuBudget{0, 3.2}).cores(), 4);
-  EXPECT_EQ((CpuBudget{96, 1e300}).cores(), 96);
+TEST(CgroupTest, MemoryLimitOfAPodOnCgroupV2) {
+  FakeRoot fs;
+  fs.Write("/proc/self/mountinfo", kV2Mount);
+  fs.Write("/proc/self/cgroup", "0::/kubepods/burstable/pod1/gateway\n");
+  fs.Write("/sys/fs/cgroup/kubepods/memory.max", "max\n");
+  fs.Write("/sys/fs/cgroup/kubepods/burstable/memory.max", "max\n");
+  fs.Write("/sys/fs/cgroup/kubepods/burstable/pod1/memory.max", "536870912\n");
+  fs.Write("/sys/fs/cgroup/kubepods/burstable/pod1/gateway/memory.max", "268435456\n");
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), uint64_t{256} << 20);
+
+  // The pod's limit below the container's: the pod's counts.
+  fs.Write("/sys/fs/cgroup/kubepods/burstable/pod1/memory.max", "134217728\n");
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), uint64_t{128} << 20);
+  // The CPU quota is read from the same directories, and there is none.
+  EXPECT_EQ(ReadCgroupCpuQuota(fs.root()), std::nullopt);
 }
 
-TEST(CpuBudgetTest, ThisProcessCountsItsAffinityMask) {
-  cpu_set_t set;
-  ASSERT_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
-  const CpuBudget budget = ReadCpuBudget();
-  EXPECT_EQ(budget.affinity, CPU_COUNT(&set));
-  EXPECT_GE(budget.cores(), 1);
-  EXPECT_LE(budget.cores(), budget.affinity);
+TEST(CgroupTest, MemoryLimitFromTheV1MemoryHierarchy) {
+  FakeRoot fs;
+  // A hybrid host: v1's memory and cpu hierarchies next to a unified one without controllers.
+  fs.Write("/proc/self/mountinfo",
+           std::string("41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n") +
+               kV1CpuMount + kV1MemoryMount);
+  fs.Write("/proc/self/cgroup", "4:memory:/docker/abc\n3:cpu,cpuacct:/\n0::/\n");
+  fs.Write("/sys/fs/cgroup/memory/memory.limit_in_bytes", kV1NoLimit);
+  fs.Write("/sys/fs/cgroup/memory/docker/memory.limit_in_bytes", kV1NoLimit);
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), std::nullopt);
+
+  fs.Write("/sys/fs/cgroup/memory/docker/abc/memory.limit_in_bytes", "1073741824\n");
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), uint64_t{1} << 30);
+  // The memory controller's path, not the cpu controller's, is the one walked.
+  fs.Write("/sys/fs/cgroup/cpu,cpuacct/memory.limit_in_bytes", "4096\n");
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), uint64_t{1} << 30);
+}
+
+TEST(CgroupTest, MalformedMemoryLimitsMeanNoLimit) {
+  FakeRoot fs;
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), std::nullopt);  // no /proc at all
+  fs.Write("/proc/self/mountinfo", kV2Mount);
+  fs.Write("/proc/self/cgroup", "0::/a\n");
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), std::nullopt);  // no memory.max anywhere
+  for (const char* max :
+       {"max", "", "-1", "12abc", "1.5e9", "99999999999999999999999", "4611686018427387904"}) {
+    fs.Write("/sys/fs/cgroup/a/memory.max", max);
+    EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), std::nullopt) << max;
+  }
+  fs.Write("/sys/fs/cgroup/a/memory.max", "0\n");  // a limit nothing fits
+  EXPECT_EQ(ReadCgroupMemoryLimit(fs.root()), 0u);
 }
 
 }  // namespace

@@ -160,20 +160,21 @@ MemorySizing SizingOf(const GatewayConfig& config) {
   MemorySizing sizing;
   sizing.answer_budget = config.max_buffered_response_bytes;
   sizing.largest_answer = config.upstream.max_response_bytes;
-  if (config.stack.cache.enabled())
+  if (config.stack.cache.enabled()) {
     sizing.cache = static_cast<uint64_t>(config.stack.cache.max_bytes);
+  }
   sizing.calls = static_cast<uint64_t>(config.calls.max_in_flight);
   return sizing;
 }
 
-// --memory_fit: what the settings allow against the cgroup's memory limit `limit` (none: nothing
-// to check). FAILED_PRECONDITION under "refuse"; a warning under "warn".
-absl::Status CheckMemoryFit(const GatewayConfig& config, std::optional<uint64_t> limit,
-                            Logger& logger) {
-  if (config.memory_fit == MemoryFit::kOff || !limit.has_value()) return absl::OkStatus();
-  const std::string problem = MemoryFitProblem(SizingOf(config), *limit);
+// --memory_fit (`fit`): what `sizing` allows against the cgroup's memory limit `limit` (none:
+// nothing to check). FAILED_PRECONDITION under "refuse"; a warning under "warn".
+absl::Status CheckMemoryFit(MemoryFit fit, const MemorySizing& sizing,
+                            std::optional<uint64_t> limit, Logger& logger) {
+  if (fit == MemoryFit::kOff || !limit.has_value()) return absl::OkStatus();
+  const std::string problem = MemoryFitProblem(sizing, *limit);
   if (problem.empty()) return absl::OkStatus();
-  if (config.memory_fit == MemoryFit::kRefuse) {
+  if (fit == MemoryFit::kRefuse) {
     return absl::FailedPreconditionError(
         absl::StrCat(problem, " (--memory_fit=refuse; --memory_fit=warn starts anyway)"));
   }
@@ -208,8 +209,11 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   parts->logger = std::make_unique<Logger>(config.log_level, environment.log);
   Logger& logger = *parts->logger;
   for (const std::string& warning : config.warnings) logger.Log(LogLevel::kWarning, warning);
+  const MemorySizing memory = SizingOf(config);
   const std::optional<uint64_t> memory_limit = ReadCgroupMemoryLimit("");
-  if (absl::Status s = CheckMemoryFit(config, memory_limit, logger); !s.ok()) return s;
+  if (absl::Status s = CheckMemoryFit(config.memory_fit, memory, memory_limit, logger); !s.ok()) {
+    return s;
+  }
 
   absl::StatusOr<std::unique_ptr<RouteTable>> routes = BuildRoutes(environment.extra_services);
   if (!routes.ok()) return routes.status();
@@ -274,7 +278,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
        {"upstream_loops", parts->curl->loops()},
        {"memory_limit",
         memory_limit.has_value() ? nlohmann::json(*memory_limit) : nlohmann::json("none")},
-       {"memory_peak", SizingOf(config).Peak()},
+       {"memory_peak", memory.Peak()},
        {"upstream_proxy", config.upstream_proxy_variable.empty() ? std::string("none")
                                                                  : config.upstream_proxy_variable},
        {"auth_mode", std::string(AuthModeName(config.auth.mode))},

@@ -7,9 +7,9 @@
 // (up to --max_response_bytes), the read cache (--cache_max_bytes, when on) and about 36 KiB per
 // call in flight (T3: 5,000 calls held upstream over HTTP/1.1, a connection each).
 //
-//   MemorySizing sizing{.answer_budget = 96 << 20, .largest_answer = 64 << 20, .calls = 8000};
-//   sizing.Peak();                             // 466.25 MiB
-//   MemoryFitProblem(sizing, 256 << 20);       // "... lower --max_in_flight to 2019 or less ..."
+//   MemorySizing sizing{96 << 20, 64 << 20, 0, 8000};  // budget, largest answer, cache, calls
+//   sizing.Peak();                                  // 466.25 MiB
+//   MemoryFitProblem(sizing, 256 << 20);            // "... lower --max_in_flight to 2019 ..."
 #ifndef GATEWAY_HOST_MEMORY_FIT_H_
 #define GATEWAY_HOST_MEMORY_FIT_H_
 

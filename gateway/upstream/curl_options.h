@@ -53,8 +53,8 @@ struct CurlClientOptions {
   const Clock* clock = nullptr;
   // Event loops (threads driving libcurl), each with its own share of the connection limits
   // above; calls go to the least loaded. 0 (default): one per CPU the process can keep busy
-  // (its affinity, lowered to its cgroup's CPU quota: see cpu_budget.h). Never more than the
-  // connection limits allow (each loop needs at least one connection of each limit).
+  // (its affinity, lowered to its cgroup's CPU quota: see gateway/host/cpu_budget.h). Never more
+  // than the connection limits allow (each loop needs at least one connection of each limit).
   int loops = 0;
   // How long the thread that starts a call may wait for its answer itself, so the answer is
   // handled where it arrives instead of being handed from a loop thread back to the server's:

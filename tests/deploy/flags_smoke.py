@@ -168,10 +168,10 @@ def main(argv):
             cgroup = MemoryCgroup(int(limit)) if limit else None
             try:
                 if cgroup and cgroup.error:
-                    where = f"(memory limit {int(limit)} not applied: {cgroup.error})"
+                    where = f" (memory limit {int(limit)} not applied: {cgroup.error})"
                     problem = run_once(binary, args, token_file)
                 else:
-                    where = f"within its memory limit of {int(limit) >> 20} MiB" if cgroup else ""
+                    where = f" within its memory limit of {int(limit) >> 20} MiB" if cgroup else ""
                     problem = run_once(binary, args, token_file, cgroup)
             finally:
                 if cgroup:
@@ -179,9 +179,9 @@ def main(argv):
             shown = " ".join(args)
             if problem:
                 failures += 1
-                print(f"FAIL {shown} {where}\n  {problem}")
+                print(f"FAIL{where}: {shown}\n  {problem}")
             else:
-                print(f"ok   started and drained {where}: {shown}")
+                print(f"ok   started and drained{where}: {shown}")
     return 1 if failures else 0
 
 

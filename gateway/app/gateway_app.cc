@@ -182,6 +182,17 @@ absl::Status CheckMemoryFit(MemoryFit fit, const MemorySizing& sizing,
   return absl::OkStatus();
 }
 
+// --memory_fit's two sides as gauges, so an alert can catch a pod started under "warn" whose
+// settings outgrow its limit; without a limit, no limit series.
+void ExportMemoryFit(const MemorySizing& sizing, std::optional<uint64_t> limit, MetricSink& sink) {
+  sink.AddGauge("pulumi_gateway_memory_peak_bytes",
+                "The memory the settings let the gateway reach (--memory_fit's estimate).",
+                [peak = sizing.Peak()] { return static_cast<double>(peak); });
+  if (!limit.has_value()) return;
+  sink.AddGauge("pulumi_gateway_memory_limit_bytes", "The memory limit of the gateway's cgroup.",
+                [limit = *limit] { return static_cast<double>(limit); });
+}
+
 }  // namespace
 
 GatewayApp::Parts::~Parts() {
@@ -265,6 +276,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(const GatewayConfi
   if (parts->tenants != nullptr) parts->tenants->ExportMetrics(parts->metrics);
   ExportCurlMetrics(*parts->curl, parts->metrics);
   parts->buffer_budget->ExportMetrics(parts->metrics);
+  ExportMemoryFit(memory, memory_limit, parts->metrics);
   if (parts->fleet != nullptr) parts->fleet->ExportMetrics(parts->metrics);
   std::string metrics_address;
   if (absl::Status s = StartMetrics(*parts, &metrics_address); !s.ok()) return s;

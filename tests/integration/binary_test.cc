@@ -20,6 +20,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gateway/http/memory_release.h"
@@ -32,6 +33,7 @@
 #include "tests/support/fake_upstream.h"
 #include "tests/support/harness.h"
 #include "tests/support/held_upstream.h"
+#include "tests/support/metrics.h"
 #include "tests/support/thread_names.h"
 
 namespace pulumi_gateway::testing {
@@ -261,9 +263,8 @@ TEST(BinaryTest, SettingsPastTheCgroupsMemoryLimitAreReportedAtStart) {
   MemoryCgroup cgroup(uint64_t{256} << 20);
   if (!cgroup.usable()) GTEST_SKIP() << "no writable cgroup v1 memory hierarchy here";
   const auto start = [&cgroup](std::vector<std::string> flags) {
-    std::vector<std::string> args = {"--listen=127.0.0.1:0",
-                                     "--metrics_listen=", "--log_level=info",
-                                     "--upstream=http://127.0.0.1:1"};
+    std::vector<std::string> args = {"--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0",
+                                     "--log_level=info", "--upstream=http://127.0.0.1:1"};
     args.insert(args.end(), flags.begin(), flags.end());
     EXPECT_TRUE(cgroup.Enter());
     auto gateway = std::make_unique<ChildProcess>(kGateway, std::move(args),
@@ -285,6 +286,16 @@ TEST(BinaryTest, SettingsPastTheCgroupsMemoryLimitAreReportedAtStart) {
   EXPECT_THAT(warned->Stderr(), HasSubstr(R"("level":"warning")"));
   EXPECT_THAT(warned->Stderr(), HasSubstr(advice));
   EXPECT_THAT(warned->Stderr(), HasSubstr(R"("memory_limit":268435456)"));
+  // Both sides as gauges, for the alert on a pod that started under "warn".
+  std::string metrics;
+  for (absl::string_view line : absl::StrSplit(warned->Stderr(), '\n')) {
+    if (absl::ConsumePrefix(&line, "metrics listening on ")) metrics = std::string(line);
+  }
+  ASSERT_FALSE(metrics.empty()) << warned->Stderr();
+  const std::string scraped = ScrapeMetrics(metrics);
+  EXPECT_EQ(SampleValue(scraped, "pulumi_gateway_memory_limit_bytes"), 268435456);
+  EXPECT_EQ(SampleValue(scraped, "pulumi_gateway_memory_peak_bytes"),
+            (25 + 96 + 64) * (1 << 20) + 10000 * 36 * 1024);
 
   std::unique_ptr<ChildProcess> fits = start({"--memory_fit=refuse", "--max_in_flight=1500"});
   ASSERT_TRUE(fits->WaitListening(absl::Seconds(30)).ok());

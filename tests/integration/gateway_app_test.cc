@@ -105,6 +105,7 @@ TEST(GatewayAppTest, EachComponentExportsItsMetrics) {
            "# TYPE pulumi_upstream_inline_spin_hits_total counter",
            "# TYPE pulumi_gateway_buffered_response_bytes gauge",  // the buffer budget
            "# TYPE pulumi_gateway_buffer_budget_refusals_total counter",
+           "# TYPE pulumi_gateway_memory_peak_bytes gauge",  // --memory_fit's estimate
            "# TYPE pulumi_upstream_circuit_breaker_state gauge",
            "# TYPE pulumi_upstream_retry_budget_tokens gauge",
            "# TYPE pulumi_upstream_rate_limit_queued gauge",

@@ -116,6 +116,8 @@ TEST_F(ObservabilityTest, MetricsCountKnownTrafficExactly) {
   EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_in_flight_calls"), 0);
   // The limit, so an alert can compare each pod with its own (deploy/components/monitoring).
   EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_max_in_flight_calls"), 1500);
+  // --memory_fit's estimate: idle 25 MiB + the 96 MiB budget + a 64 MiB answer + 1,500 x 36 KiB.
+  EXPECT_EQ(SampleValue(metrics, "pulumi_gateway_memory_peak_bytes"), 249282560);
   EXPECT_EQ(SampleValue(metrics, "pulumi_upstream_connections_opened_total"), 1)
       << "keep-alive should serve every call on one connection";
   EXPECT_EQ(SampleValue(metrics, "pulumi_upstream_circuit_breaker_state"), 0);

@@ -17,6 +17,11 @@ uint64_t CallsBytes(uint64_t calls) {
   return calls > kMax / kMemoryPerCallBytes ? kMax : calls * kMemoryPerCallBytes;
 }
 
+// Everything but the calls in flight.
+uint64_t FixedBytes(const MemorySizing& sizing) {
+  return Add(Add(Add(kIdleMemoryBytes, sizing.answer_budget), sizing.largest_answer), sizing.cache);
+}
+
 // Bytes in MiB, rounded up ("97 MiB"); below 1 MiB in KiB.
 std::string Size(uint64_t bytes) {
   if (bytes < (uint64_t{1} << 20)) return absl::StrCat((bytes + 1023) / 1024, " KiB");
@@ -45,16 +50,12 @@ absl::string_view MemoryFitName(MemoryFit fit) {
   return "warn";
 }
 
-uint64_t MemorySizing::Peak() const {
-  return Add(Add(Add(Add(kIdleMemoryBytes, answer_budget), largest_answer), cache),
-             CallsBytes(calls));
-}
+uint64_t MemorySizing::Peak() const { return Add(FixedBytes(*this), CallsBytes(calls)); }
 
 std::string MemoryFitProblem(const MemorySizing& sizing, uint64_t limit) {
   const uint64_t peak = sizing.Peak();
   if (peak <= limit) return "";
-  const uint64_t fixed =
-      Add(Add(Add(kIdleMemoryBytes, sizing.answer_budget), sizing.largest_answer), sizing.cache);
+  const uint64_t fixed = FixedBytes(sizing);
   std::string parts =
       absl::StrCat("idle ", Size(kIdleMemoryBytes), " + --max_buffered_response_bytes ",
                    Size(sizing.answer_budget), " + --max_response_bytes ",
@@ -67,10 +68,12 @@ std::string MemoryFitProblem(const MemorySizing& sizing, uint64_t limit) {
     remedy = absl::StrFormat("lower --max_in_flight to %d or less, or raise the memory limit",
                              (limit - fixed) / kMemoryPerCallBytes);
   } else {
-    remedy = absl::StrCat("the byte settings alone take ", Size(fixed),
-                          ": lower --max_buffered_response_bytes, ", "--max_response_bytes",
-                          sizing.cache > 0 ? " or --cache_max_bytes" : "",
-                          " (and then --max_in_flight), or raise the memory limit");
+    remedy =
+        absl::StrCat("the byte settings alone take ", Size(fixed), ": lower ",
+                     sizing.cache > 0 ? "--max_buffered_response_bytes, --max_response_bytes "
+                                        "or --cache_max_bytes"
+                                      : "--max_buffered_response_bytes or --max_response_bytes",
+                     " (and then --max_in_flight), or raise the memory limit");
   }
   return absl::StrCat("memory: these settings let the gateway grow to about ", Size(peak), " (",
                       parts, "), past its memory limit of ", Size(limit),

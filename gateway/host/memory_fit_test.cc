@@ -55,6 +55,8 @@ TEST(MemoryFitTest, BudgetsThatAloneDoNotFitAreNamed) {
                     HasSubstr("lower --max_buffered_response_bytes, --max_response_bytes or "
                               "--cache_max_bytes"),
                     Not(HasSubstr("lower --max_in_flight to"))));
+  EXPECT_THAT(MemoryFitProblem({1024 * kMiB, 64 * kMiB, 0, 10}, 512 * kMiB),
+              HasSubstr("lower --max_buffered_response_bytes or --max_response_bytes (and then"));
   // A limit of nothing (memory.max 0) fits nothing.
   EXPECT_THAT(MemoryFitProblem({}, 0), HasSubstr("memory limit of 0 KiB"));
 }
